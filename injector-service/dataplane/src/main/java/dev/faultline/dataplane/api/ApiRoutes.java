@@ -1,0 +1,18 @@
+package dev.faultline.dataplane.api;
+
+import java.util.Optional;
+
+/**
+ * A group of management-API routes. The management server asks each registered group in
+ * turn; the first that answers (non-empty) wins, so a new feature (the L7 proxies, say)
+ * plugs in as one more group without touching the others.
+ */
+public interface ApiRoutes {
+
+    /**
+     * Answers the request, or returns empty when the path is not one of this group's.
+     *
+     * @throws ApiException when the path is this group's but the request is invalid
+     */
+    Optional<ApiResponse> handle(ApiRequest request);
+}
