@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Picks free loopback ports for the embedded components. */
+/** Picks free loopback ports for the embedded components and checks fixed ones. */
 public final class FreePorts {
 
     private FreePorts() {
@@ -19,5 +19,42 @@ public final class FreePorts {
         } catch (IOException e) {
             throw new UncheckedIOException("no free loopback port", e);
         }
+    }
+
+    /** Whether {@code port} can be bound on 127.0.0.1 right now. */
+    public static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Fails, naming the port and what wanted it, unless {@code port} is free on 127.0.0.1. */
+    public static void requireFree(int port, String what) {
+        if (!isFree(port)) {
+            throw new IllegalArgumentException("port " + port + " (" + what + ") is already in use on 127.0.0.1");
+        }
+    }
+
+    /**
+     * {@code port} itself when it is free, a free port when it is 0; otherwise fails naming the
+     * port, what wanted it and the command-line flag that changes it.
+     */
+    public static int resolve(int port, String what, String flag) {
+        if (port == 0) {
+            return next();
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException(flag + " " + port + " is not a TCP port (1-65535, or 0 for any free port)");
+        }
+        try {
+            requireFree(port, what);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + "; stop what uses it or choose another with "
+                    + flag + " <port> (0 = any free port)", e);
+        }
+        return port;
     }
 }

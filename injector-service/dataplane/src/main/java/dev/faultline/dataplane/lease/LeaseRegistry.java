@@ -69,6 +69,26 @@ public final class LeaseRegistry implements AutoCloseable {
         return renewed;
     }
 
+    /** Grants a lease on the given terms. */
+    public Lease grant(String key, LeaseTerms terms, Runnable removal) {
+        return grant(key, terms.holder(), terms.ttl(), removal);
+    }
+
+    /**
+     * Removes at once every fault held by {@code holder} (a controller's halt), exactly as an
+     * expiry would; returns the keys removed.
+     */
+    public List<String> revokeHolder(String holder) {
+        List<String> revoked = new ArrayList<>();
+        for (Entry e : List.copyOf(entries.values())) {
+            if (e.lease().holder().equals(holder) && entries.remove(e.key(), e)) {
+                runRemoval(e);
+                revoked.add(e.key());
+            }
+        }
+        return revoked;
+    }
+
     /** Forgets the lease of a fault removed by other means (delete, reset); does not run its removal. */
     public void release(String key) {
         entries.remove(key);
@@ -80,16 +100,23 @@ public final class LeaseRegistry implements AutoCloseable {
         var now = clock.instant();
         for (Entry e : List.copyOf(entries.values())) {
             if (e.lease().isExpired(now) && entries.remove(e.key(), e)) {
-                try {
-                    e.removal().run();
+                LOG.warn("lease of {} held by {} expired at {}: removing the fault", e.key(), e.lease().holder(), e.lease().expiresAt());
+                if (runRemoval(e)) {
                     reaped.add(e.key());
-                    LOG.warn("lease of {} held by {} expired at {}: fault removed", e.key(), e.lease().holder(), e.lease().expiresAt());
-                } catch (RuntimeException ex) {
-                    LOG.error("removing expired fault {} failed", e.key(), ex);
                 }
             }
         }
         return reaped;
+    }
+
+    private static boolean runRemoval(Entry e) {
+        try {
+            e.removal().run();
+            return true;
+        } catch (RuntimeException ex) {
+            LOG.error("removing fault {} failed", e.key(), ex);
+            return false;
+        }
     }
 
     public Map<String, Lease> snapshot() {

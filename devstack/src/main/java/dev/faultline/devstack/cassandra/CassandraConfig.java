@@ -1,0 +1,81 @@
+package dev.faultline.devstack.cassandra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The generated configuration of a single-node Cassandra: a {@code cassandra.yaml} with all data
+ * under {@code dir} and a Logback configuration for the node's log.
+ */
+record CassandraConfig(Path dir, int nativePort, int storagePort) {
+
+    Path yamlFile() {
+        return dir.resolve("cassandra.yaml");
+    }
+
+    Path logbackFile() {
+        return dir.resolve("logback.xml");
+    }
+
+    /** Writes both files and creates the data directories. */
+    void write() {
+        try {
+            for (String sub : new String[] {"data", "commitlog", "saved_caches", "hints", "cdc_raw", "logs"}) {
+                Files.createDirectories(dir.resolve(sub));
+            }
+            Files.writeString(yamlFile(), yaml());
+            Files.writeString(logbackFile(), LOGBACK);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the Cassandra configuration in " + dir, e);
+        }
+    }
+
+    String yaml() {
+        Path d = dir.toAbsolutePath();
+        return """
+                cluster_name: faultline-devstack
+                num_tokens: 1
+                partitioner: org.apache.cassandra.dht.Murmur3Partitioner
+                data_file_directories:
+                  - %s
+                commitlog_directory: %s
+                saved_caches_directory: %s
+                hints_directory: %s
+                cdc_raw_directory: %s
+                commitlog_sync: periodic
+                commitlog_sync_period: 10000ms
+                commitlog_segment_size: 8MiB
+                seed_provider:
+                  - class_name: org.apache.cassandra.locator.SimpleSeedProvider
+                    parameters:
+                      - seeds: "127.0.0.1:%d"
+                listen_address: 127.0.0.1
+                rpc_address: 127.0.0.1
+                storage_port: %d
+                native_transport_port: %d
+                start_native_transport: true
+                endpoint_snitch: SimpleSnitch
+                dynamic_snitch: false
+                memtable_allocation_type: heap_buffers
+                auto_snapshot: false
+                snapshot_before_compaction: false
+                concurrent_reads: 4
+                concurrent_writes: 4
+                concurrent_counter_writes: 4
+                concurrent_compactors: 1
+                key_cache_size: 8MiB
+                """.formatted(d.resolve("data"), d.resolve("commitlog"), d.resolve("saved_caches"),
+                d.resolve("hints"), d.resolve("cdc_raw"), storagePort, storagePort, nativePort);
+    }
+
+    private static final String LOGBACK = """
+            <configuration>
+              <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
+                <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{30} - %msg%n</pattern></encoder>
+              </appender>
+              <root level="INFO"><appender-ref ref="OUT"/></root>
+            </configuration>
+            """;
+}

@@ -1,0 +1,80 @@
+package dev.faultline.devstack.cassandra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.cql.Row;
+import dev.faultline.devstack.DevStack;
+import dev.faultline.devstack.junit.DevStackExtension;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(DevStackExtension.class)
+class CassandraCqlIT {
+
+    private static CqlSession session;
+
+    @BeforeAll
+    static void connect(DevStack stack) {
+        CassandraNode node = stack.cassandra();
+        session = CqlSession.builder()
+                .addContactPoint(new InetSocketAddress(node.host(), node.port()))
+                .withLocalDatacenter(node.localDatacenter())
+                .withConfigLoader(DriverConfigLoader.programmaticBuilder()
+                        // the first schema statements of a fresh node take seconds on a busy machine
+                        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
+                        .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(30))
+                        .build())
+                .build();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    @Test
+    void shouldRoundTripRowsThroughARealNode() {
+        session.execute("CREATE KEYSPACE IF NOT EXISTS devstack_it WITH replication = "
+                + "{'class': 'SimpleStrategy', 'replication_factor': 1}");
+        session.execute("CREATE TABLE IF NOT EXISTS devstack_it.samples ("
+                + "experiment_id uuid, at timestamp, probe text, value double, PRIMARY KEY (experiment_id, at))");
+        UUID experiment = UUID.randomUUID();
+        Instant first = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant second = first.plusMillis(250);
+        var insert = session.prepare("INSERT INTO devstack_it.samples (experiment_id, at, probe, value) VALUES (?, ?, ?, ?)");
+        session.execute(insert.bind(experiment, second, "p99-latency-ms", 812.5));
+        session.execute(insert.bind(experiment, first, "p99-latency-ms", 140.0));
+
+        List<Row> rows = session.execute(
+                "SELECT at, probe, value FROM devstack_it.samples WHERE experiment_id = ?", experiment).all();
+
+        assertThat(rows).extracting(row -> row.getInstant("at")).containsExactly(first, second);
+        assertThat(rows).extracting(row -> row.getDouble("value")).containsExactly(140.0, 812.5);
+        assertThat(rows).extracting(row -> row.getString("probe")).containsOnly("p99-latency-ms");
+    }
+
+    @Test
+    void shouldReportTheNodeItRuns(DevStack stack) {
+        CassandraNode node = stack.cassandra();
+
+        Row local = session.execute("SELECT release_version, data_center FROM system.local").one();
+
+        assertThat(local).isNotNull();
+        assertThat(local.getString("release_version")).isEqualTo("5.0.9").isEqualTo(node.releaseVersion());
+        assertThat(local.getString("data_center")).isEqualTo(node.localDatacenter());
+        assertThat(node.isRunning()).isTrue();
+    }
+}
