@@ -87,7 +87,8 @@ class StreamsExactlyOnceRoundTripIT {
             }
             KnownBehaviourUpdated last = updates.get(updates.size() - 1);
             assertThat(last.getBehaviourKey()).isEqualTo("storefront|NETWORK_LATENCY");
-            assertThat(last.getExperimentIds()).containsExactlyElementsOf(experiments);
+            // each verdict folded in exactly once; their order across input partitions is not defined
+            assertThat(last.getExperimentIds()).containsExactlyInAnyOrderElementsOf(experiments);
             assertThat(last.getChange()).isEqualTo(CatalogChange.CONTRADICTED);
             assertThat(updates).allSatisfy(update -> assertThat(update.getExperimentIds()).isNotEmpty());
         }
