@@ -1,0 +1,49 @@
+package dev.faultline.catalog.behaviour;
+
+import dev.faultline.kit.http.ApiException;
+import dev.faultline.schemas.avro.FaultType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import java.util.Arrays;
+import java.util.List;
+
+/** {@code GET /catalog}, {@code /catalog/gaps}, {@code /catalog/{service}/{faultType}}: the known-behaviour catalog. */
+@Controller("/catalog")
+public class CatalogController {
+
+    private final CatalogQueries queries;
+
+    public CatalogController(CatalogQueries queries) {
+        this.queries = queries;
+    }
+
+    @Get
+    public List<BehaviourView> all() {
+        return queries.all();
+    }
+
+    @Get("/gaps")
+    public List<Gap> gaps() {
+        return queries.gaps();
+    }
+
+    @Get("/{service}/{faultType}")
+    public BehaviourView behaviour(String service, String faultType) {
+        FaultType type = parse(faultType);
+        return queries.behaviour(service, type).orElseThrow(() -> ApiException.notFound(
+                "nothing is known about " + service + " under " + type + ": it has never been tested"));
+    }
+
+    private static FaultType parse(String faultType) {
+        try {
+            FaultType type = FaultType.valueOf(faultType.toUpperCase(java.util.Locale.ROOT));
+            if (type != FaultType.UNKNOWN) {
+                return type;
+            }
+        } catch (IllegalArgumentException e) {
+            // answered below
+        }
+        throw ApiException.badRequest("unknown fault type '" + faultType + "'; one of " + Arrays.stream(FaultType.values())
+                .filter(t -> t != FaultType.UNKNOWN).map(Enum::name).toList());
+    }
+}

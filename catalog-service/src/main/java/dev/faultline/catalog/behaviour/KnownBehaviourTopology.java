@@ -1,0 +1,38 @@
+package dev.faultline.catalog.behaviour;
+
+import dev.faultline.catalog.streams.CatalogSerdes;
+import dev.faultline.schemas.avro.VerdictIssued;
+import dev.faultline.schemas.topics.Topics;
+import java.time.Clock;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The known-behaviour half of the topology: verdicts re-keyed by {@code service|faultType}, folded into the
+ * {@value #STORE} store, each changed entry written to {@code faultline.catalog} (compacted, key = behaviour key).
+ */
+public final class KnownBehaviourTopology {
+
+    /** The state store of known-behaviour entries by behaviour key. */
+    public static final String STORE = "known-behaviour";
+
+    private KnownBehaviourTopology() {
+    }
+
+    public static void addTo(StreamsBuilder builder, KStream<String, VerdictIssued> verdicts, CatalogSerdes serdes,
+                             Clock clock) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
+                serdes.knownBehaviour()));
+        verdicts.selectKey((experimentId, verdict) -> KnownBehaviourRules.behaviourKey(verdict.getService(),
+                        verdict.getFaultType()), Named.as("by-behaviour-key"))
+                .repartition(Repartitioned.with(Serdes.String(), serdes.verdicts()).withName("verdicts-by-behaviour"))
+                .process(() -> new KnownBehaviourProcessor(clock), Named.as("known-behaviour-update"), STORE)
+                .to(Topics.CATALOG.name(), Produced.with(Serdes.String(), serdes.knownBehaviour())
+                        .withName("catalog-out"));
+    }
+}

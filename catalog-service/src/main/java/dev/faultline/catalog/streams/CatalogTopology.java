@@ -1,0 +1,37 @@
+package dev.faultline.catalog.streams;
+
+import dev.faultline.catalog.behaviour.KnownBehaviourTopology;
+import dev.faultline.catalog.experiment.ExperimentTopology;
+import dev.faultline.schemas.avro.VerdictIssued;
+import dev.faultline.schemas.topics.Topics;
+import java.time.Clock;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+
+/**
+ * The catalog-service topology as a function of a builder, so that the same code runs in the service and under
+ * {@code TopologyTestDriver}: one verdict stream feeds both the known-behaviour catalog and the experiment views
+ * (a topic may have only one source in a topology).
+ */
+public final class CatalogTopology {
+
+    private final CatalogSerdes serdes;
+    private final Clock clock;
+
+    public CatalogTopology(CatalogSerdes serdes, Clock clock) {
+        this.serdes = serdes;
+        this.clock = clock;
+    }
+
+    public StreamsBuilder build(StreamsBuilder builder) {
+        KStream<String, VerdictIssued> verdicts = builder
+                .stream(Topics.VERDICTS.name(), Consumed.with(Serdes.String(), serdes.verdicts()).withName("verdicts"))
+                .filter((experimentId, verdict) -> verdict != null, Named.as("verdicts-present"));
+        KnownBehaviourTopology.addTo(builder, verdicts, serdes, clock);
+        ExperimentTopology.addTo(builder, verdicts, serdes);
+        return builder;
+    }
+}

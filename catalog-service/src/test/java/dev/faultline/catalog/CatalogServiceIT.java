@@ -1,0 +1,197 @@
+package dev.faultline.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.faultline.catalog.behaviour.BehaviourView;
+import dev.faultline.catalog.behaviour.Gap;
+import dev.faultline.catalog.experiment.ExperimentResponse;
+import dev.faultline.catalog.streams.CatalogStreams;
+import dev.faultline.catalog.streams.TestEvents;
+import dev.faultline.catalog.streams.TestVerdicts;
+import dev.faultline.devstack.DevStack;
+import dev.faultline.devstack.junit.DevStackExtension;
+import dev.faultline.kit.events.EventPublisher;
+import dev.faultline.schemas.avro.DeadLetter;
+import dev.faultline.schemas.avro.KnownBehaviourUpdated;
+import dev.faultline.schemas.avro.PredictionOutcome;
+import dev.faultline.schemas.avro.StopReason;
+import dev.faultline.schemas.avro.VerdictIssued;
+import dev.faultline.schemas.avro.VerdictOutcome;
+import dev.faultline.schemas.serde.FaultlineSerdes;
+import dev.faultline.schemas.topics.Topics;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(DevStackExtension.class)
+class CatalogServiceIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static DevStack stack;
+    private static ApplicationContext context;
+    private static String baseUrl;
+    private static JsonMapper json;
+
+    @BeforeAll
+    static void start(DevStack devStack) throws Exception {
+        stack = devStack;
+        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "micronaut.server.port", -1,
+                "faultline.kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
+                "faultline.kafka.schema-registry-url", stack.schemaRegistryUrl(),
+                "faultline.catalog.application-id", "catalog-it-" + UUID.randomUUID(),
+                "faultline.catalog.state-dir", Files.createTempDirectory("catalog-it-state").toString(),
+                "faultline.catalog.expected.storefront", "NETWORK_BLACKHOLE,NETWORK_LATENCY"));
+        context = server.getApplicationContext();
+        baseUrl = "http://127.0.0.1:" + server.getPort();
+        json = context.getBean(JsonMapper.class);
+        CatalogStreams streams = context.getBean(CatalogStreams.class);
+        await().atMost(WAIT).until(() -> streams.state() == KafkaStreams.State.RUNNING);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    void shouldPublishKnownBehaviourAndAnswerQueriesForAnExperimentsEvents() throws Exception {
+        String id = "exp-it-" + UUID.randomUUID();
+        UUID injection = UUID.randomUUID();
+        Instant t0 = Instant.now().minusSeconds(60);
+        EventPublisher publisher = context.getBean(EventPublisher.class);
+        List<SpecificRecord> events = List.of(TestEvents.proposed(id, t0), TestEvents.drafted(id, 1, t0.plusSeconds(1)),
+                TestEvents.approved(id, 1, t0.plusSeconds(2)), TestEvents.passed(id, t0.plusSeconds(3)),
+                TestEvents.started(id, injection, t0.plusSeconds(4)), TestEvents.evidence(id, injection, 0, 3, t0.plusSeconds(5)),
+                TestEvents.stopped(id, injection, StopReason.COMPLETED, t0.plusSeconds(35)));
+        events.forEach(publisher::publish);
+        VerdictIssued verdict = TestVerdicts.verdict(id, VerdictOutcome.PARTIALLY_HELD, t0.plusSeconds(40),
+                TestVerdicts.readsServed(PredictionOutcome.HELD, 1.0), TestVerdicts.readsP99(PredictionOutcome.NOT_HELD, 1210));
+        publisher.publish(verdict);
+
+        KnownBehaviourUpdated entry = readUntil(Topics.CATALOG.name(), KnownBehaviourUpdated.class,
+                r -> r.value().getHeader().getExperimentId().equals(id)).value();
+        assertThat(entry.getBehaviourKey()).isEqualTo("storefront|NETWORK_BLACKHOLE");
+        assertThat(entry.getExperimentIds()).contains(id);
+        assertThat(entry.getHeader().getCausationId()).isEqualTo(verdict.getHeader().getEventId());
+
+        BehaviourView view = get("/catalog/storefront/NETWORK_BLACKHOLE", 200, BehaviourView.class);
+        assertThat(view.experimentIds()).contains(id);
+        assertThat(view.dimensions()).extracting(BehaviourView.Dimension::dimension).contains("reads-served", "reads-p99");
+        assertThat(get("/catalog", 200, Argument.listOf(BehaviourView.class))).extracting(BehaviourView::behaviourKey)
+                .contains("storefront|NETWORK_BLACKHOLE");
+        assertThat(get("/catalog/gaps", 200, Argument.listOf(Gap.class))).extracting(Gap::service, Gap::faultType)
+                .contains(org.assertj.core.groups.Tuple.tuple("storefront", "NETWORK_LATENCY"))
+                .doesNotContain(org.assertj.core.groups.Tuple.tuple("storefront", "NETWORK_BLACKHOLE"));
+        assertThat(get("/catalog/storefront/NETWORK_LATENCY", 404, Map.class).get("error").toString())
+                .contains("never been tested");
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(get("/experiments/" + id, 200, ExperimentResponse.class).status())
+                .isEqualTo("COMPLETED"));
+        ExperimentResponse experiment = get("/experiments/" + id, 200, ExperimentResponse.class);
+        assertThat(experiment.verdict()).isEqualTo("PARTIALLY_HELD");
+        assertThat(experiment.evidence().samples()).isEqualTo(3);
+        assertThat(experiment.timeline()).extracting(ExperimentResponse.Entry::type).containsExactly("ExperimentProposed",
+                "HypothesisDrafted", "PlanApproved", "PreflightPassed", "InjectionStarted", "InjectionStopped", "VerdictIssued");
+        assertThat(get("/experiments", 200, Argument.listOf(ExperimentResponse.class)))
+                .extracting(ExperimentResponse::experimentId).contains(id);
+        get("/experiments/exp-never-seen", 404, Map.class);
+    }
+
+    @Test
+    void shouldDeadLetterGarbageOnVerdictsAndKeepProcessing() throws Exception {
+        String garbageKey = "exp-garbage-" + UUID.randomUUID();
+        byte[] garbage = "this is not avro".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(Topics.VERDICTS.name(), garbageKey, garbage)).get();
+        }
+        String id = "exp-after-garbage-" + UUID.randomUUID();
+        VerdictIssued verdict = TestVerdicts.verdict(id, VerdictOutcome.ABORTED, Instant.now());
+        verdict.setService("checkout");
+        context.getBean(EventPublisher.class).publish(verdict);
+
+        DeadLetter letter = readUntil(Topics.DEAD_LETTERS.name(), DeadLetter.class,
+                r -> r.value().getHeader().getExperimentId().equals(garbageKey)).value();
+        assertThat(letter.getSourceTopic()).isEqualTo(Topics.VERDICTS.name());
+        assertThat(letter.getService()).isEqualTo("catalog-service");
+        assertThat(letter.getValue().array()).isEqualTo(garbage);
+        KnownBehaviourUpdated entry = readUntil(Topics.CATALOG.name(), KnownBehaviourUpdated.class,
+                r -> r.value().getHeader().getExperimentId().equals(id)).value();
+        assertThat(entry.getBehaviourKey()).isEqualTo("checkout|NETWORK_BLACKHOLE");
+        assertThat(entry.getDimensions()).isEmpty();
+        assertThat(getRaw("/catalog/checkout/NETWORK_BLACKHOLE")).contains("\"dimensions\":[]", "\"change\":\"ADDED\"")
+                .doesNotContain("null");
+    }
+
+    private static String getRaw(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static <T extends SpecificRecord> ConsumerRecord<String, T> readUntil(String topic, Class<T> type,
+                                                                                  java.util.function.Predicate<ConsumerRecord<String, T>> match) {
+        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "catalog-it-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Deserializer<T> values = FaultlineSerdes.specific(type, Map.of("schema.registry.url", stack.schemaRegistryUrl()))
+                .deserializer();
+        List<ConsumerRecord<String, T>> found = new ArrayList<>();
+        try (KafkaConsumer<String, T> consumer = new KafkaConsumer<>(props, new StringDeserializer(), values)) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (match.test(r)) {
+                        found.add(r);
+                    }
+                });
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
+    }
+
+    private static <T> T get(String path, int status, Class<T> type) throws Exception {
+        return get(path, status, Argument.of(type));
+    }
+
+    private static <T> T get(String path, int status, Argument<T> type) throws Exception {
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as("GET %s: %s", path, new String(response.body())).isEqualTo(status);
+        return json.readValue(response.body(), type);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.faultline.catalog.streams;
+
+import dev.faultline.schemas.avro.KnownBehaviourUpdated;
+import dev.faultline.schemas.avro.VerdictIssued;
+import dev.faultline.schemas.topics.Topics;
+import io.micronaut.serde.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/** The catalog topology under {@link TopologyTestDriver}, with an in-memory registry and a fixed clock. */
+public final class CatalogDriver implements AutoCloseable, StoreAccess {
+
+    public static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+
+    private final TopologyTestDriver driver;
+    private final CatalogSerdes serdes;
+
+    public CatalogDriver() {
+        serdes = new CatalogSerdes(new InMemoryRegistry(), Map.of("schema.registry.url", "http://registry.invalid"),
+                ObjectMapper.getDefault());
+        CatalogTopology topology = new CatalogTopology(serdes, Clock.fixed(NOW, ZoneOffset.UTC));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "catalog-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, tempDir());
+        driver = new TopologyTestDriver(topology.build(new StreamsBuilder()).build(), props);
+    }
+
+    private static String tempDir() {
+        try {
+            return Files.createTempDirectory("catalog-ttd-").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public TestInputTopic<String, VerdictIssued> verdicts() {
+        return driver.createInputTopic(Topics.VERDICTS.name(), new StringSerializer(), serdes.verdicts().serializer());
+    }
+
+    /** Input for any experiment topic but verdicts. */
+    public TestInputTopic<String, SpecificRecord> events(String topic) {
+        return driver.createInputTopic(topic, new StringSerializer(), serdes.anyEvent().serializer());
+    }
+
+    public TestOutputTopic<String, KnownBehaviourUpdated> catalog() {
+        return driver.createOutputTopic(Topics.CATALOG.name(), new StringDeserializer(),
+                serdes.knownBehaviour().deserializer());
+    }
+
+    @Override
+    public <V> Optional<ReadOnlyKeyValueStore<String, V>> keyValueStore(String name) {
+        return Optional.of(driver.<String, V>getKeyValueStore(name));
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
