@@ -2,6 +2,7 @@ package dev.faultline.kit;
 
 import dev.faultline.schemas.serde.FaultlineSerdeConfig;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,12 +20,19 @@ public final class KafkaSettings {
     private final String schemaRegistryUrl;
     private final String serviceName;
 
+    @Inject
     public KafkaSettings(@Value("${faultline.kafka.bootstrap-servers:127.0.0.1:9092}") String bootstrapServers,
                          @Value("${faultline.kafka.schema-registry-url:http://127.0.0.1:8081}") String schemaRegistryUrl,
-                         @Value("${faultline.service.name:${micronaut.application.name:faultline}}") String serviceName) {
+                         @Value("${faultline.service.name:}") String serviceName,
+                         @Value("${micronaut.application.name:faultline}") String applicationName) {
         this.bootstrapServers = bootstrapServers;
         this.schemaRegistryUrl = schemaRegistryUrl;
-        this.serviceName = serviceName;
+        // Micronaut placeholders do not nest, so the fallback to the application name is resolved here.
+        this.serviceName = serviceName == null || serviceName.isBlank() ? applicationName : serviceName;
+    }
+
+    public KafkaSettings(String bootstrapServers, String schemaRegistryUrl, String serviceName) {
+        this(bootstrapServers, schemaRegistryUrl, serviceName, "faultline");
     }
 
     public String bootstrapServers() {

@@ -1,0 +1,80 @@
+package dev.faultline.hypothesis;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import dev.faultline.hypothesis.events.KafkaHypothesisEvents;
+import dev.faultline.hypothesis.events.KafkaProposalEvents;
+import dev.faultline.hypothesis.experiment.CassandraExperimentStore;
+import dev.faultline.hypothesis.experiment.Experiments;
+import dev.faultline.hypothesis.experiment.HypothesisEvents;
+import dev.faultline.hypothesis.failuremode.FailureModeCatalog;
+import dev.faultline.hypothesis.lint.HypothesisLinter;
+import dev.faultline.hypothesis.proposal.HypothesisDrafter;
+import dev.faultline.hypothesis.proposal.ProposalEvents;
+import dev.faultline.hypothesis.proposal.ProposalIntake;
+import dev.faultline.hypothesis.review.ReviewService;
+import dev.faultline.hypothesis.target.TargetProperties;
+import dev.faultline.hypothesis.target.Targets;
+import dev.faultline.kit.events.EventPublisher;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+
+/** Wires the plain domain classes to their adapters (Kafka, Cassandra) and to the configuration. */
+@Factory
+public class HypothesisBeans {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    Targets targets(List<TargetProperties> targets) {
+        return new Targets(targets.stream().map(TargetProperties::toTarget).toList());
+    }
+
+    @Singleton
+    FailureModeCatalog catalog() {
+        return FailureModeCatalog.builtIn();
+    }
+
+    @Singleton
+    HypothesisLinter linter(@Value("${faultline.hypothesis.max-duration-seconds:600}") long maxSeconds) {
+        return new HypothesisLinter(maxSeconds * 1000);
+    }
+
+    @Singleton
+    HypothesisDrafter drafter(Targets targets, FailureModeCatalog catalog, HypothesisLinter linter,
+                              @Value("${faultline.hypothesis.default-duration-seconds:30}") long defaultSeconds) {
+        return new HypothesisDrafter(targets, catalog, linter, defaultSeconds * 1000);
+    }
+
+    @Singleton
+    Experiments experiments(CqlSession session) {
+        return new Experiments(new CassandraExperimentStore(session));
+    }
+
+    @Singleton
+    HypothesisEvents hypothesisEvents(EventPublisher publisher, Clock clock,
+                                      @Value("${faultline.service.name:hypothesis-service}") String serviceName) {
+        // not KafkaSettings.serviceName(): its nested placeholder default leaves a stray '}' (reported to the lead)
+        return new KafkaHypothesisEvents(publisher, serviceName, clock);
+    }
+
+    @Singleton
+    ProposalEvents proposalEvents(EventPublisher publisher, Clock clock) {
+        return new KafkaProposalEvents(publisher, clock);
+    }
+
+    @Singleton
+    ProposalIntake intake(HypothesisDrafter drafter, Experiments experiments, HypothesisEvents events) {
+        return new ProposalIntake(drafter, experiments, events);
+    }
+
+    @Singleton
+    ReviewService reviews(Experiments experiments, HypothesisEvents events, HypothesisLinter linter) {
+        return new ReviewService(experiments, events, linter);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.faultline.hypothesis.failuremode;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a failure-mode template presents itself in {@code GET /failure-modes}: what it explores, for which service
+ * type, its parameters with their defaults, and the ids of the probes, predictions and guardrails it drafts.
+ */
+@Serdeable
+public record TemplateInfo(String id, String title, String faultType, String serviceType, String description,
+                           Map<String, String> defaultParameters, List<String> probes, List<String> predictions,
+                           List<String> guardrails, String riskLevel) {
+}

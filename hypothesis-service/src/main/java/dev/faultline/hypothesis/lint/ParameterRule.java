@@ -1,0 +1,44 @@
+package dev.faultline.hypothesis.lint;
+
+import dev.faultline.schemas.avro.FaultSpec;
+import dev.faultline.schemas.avro.Hypothesis;
+import dev.faultline.schemas.avro.LintRule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fault's own attributes must make sense: toxicity within (0, 1], {@code latencyMillis} a positive whole
+ * number of milliseconds, {@code status} an HTTP error status (400..599).
+ */
+public final class ParameterRule implements HypothesisRule {
+
+    @Override
+    public List<Finding> check(Hypothesis h) {
+        FaultSpec scenario = h.getScenario();
+        List<Finding> findings = new ArrayList<>();
+        if (!(scenario.getToxicity() > 0 && scenario.getToxicity() <= 1)) {
+            findings.add(Finding.of(LintRule.INVALID_PARAMETER, "scenario.toxicity",
+                    "toxicity (share of traffic affected) must be greater than 0 and at most 1, was " + scenario.getToxicity()));
+        }
+        String latency = scenario.getParameters().get("latencyMillis");
+        if (latency != null && !inRange(latency, 1, 60_000)) {
+            findings.add(Finding.of(LintRule.INVALID_PARAMETER, "scenario.parameters.latencyMillis",
+                    "latencyMillis must be a whole number of milliseconds from 1 to 60000, was '" + latency + "'"));
+        }
+        String status = scenario.getParameters().get("status");
+        if (status != null && !inRange(status, 400, 599)) {
+            findings.add(Finding.of(LintRule.INVALID_PARAMETER, "scenario.parameters.status",
+                    "status must be an HTTP error status from 400 to 599, was '" + status + "'"));
+        }
+        return findings;
+    }
+
+    private static boolean inRange(String value, long min, long max) {
+        try {
+            long v = Long.parseLong(value.trim());
+            return v >= min && v <= max;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.faultline.hypothesis.proposal;
+
+import dev.faultline.schemas.avro.Environment;
+import dev.faultline.schemas.avro.FaultType;
+import dev.faultline.schemas.avro.ProposalReason;
+import java.util.Map;
+
+/**
+ * A request to explore a failure mode, whether it came from the topic or from {@code POST /proposals}.
+ * The share of traffic to affect and fault parameters travel as labels ({@code trafficShare},
+ * {@code latencyMillis}, {@code status}), since the proposal event has no fields for them.
+ *
+ * @param requestedDurationMillis null when the proposer left the duration to the template's default
+ */
+public record Proposal(String experimentId, String service, FaultType faultType, String dependency,
+                       Environment environment, String proposer, ProposalReason reason, String motivation,
+                       Long requestedDurationMillis, Map<String, String> labels) {
+
+    public static final String TRAFFIC_SHARE_LABEL = "trafficShare";
+
+    public Proposal {
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+        motivation = motivation == null ? "" : motivation;
+    }
+
+    public String label(String name) {
+        return labels.get(name);
+    }
+}

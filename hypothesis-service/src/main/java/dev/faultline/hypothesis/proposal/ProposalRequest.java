@@ -1,0 +1,13 @@
+package dev.faultline.hypothesis.proposal;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.Map;
+
+/** The body of {@code POST /proposals}; enums arrive as strings so that a wrong one gets a helpful answer. */
+@Serdeable
+public record ProposalRequest(@Nullable String service, @Nullable String faultType, @Nullable String dependency,
+                              @Nullable String environment, @Nullable String proposer, @Nullable String reason,
+                              @Nullable String motivation, @Nullable Long durationSeconds, @Nullable Double trafficShare,
+                              @Nullable Map<String, String> labels) {
+}

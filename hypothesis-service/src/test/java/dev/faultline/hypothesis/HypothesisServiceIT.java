@@ -1,0 +1,237 @@
+package dev.faultline.hypothesis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.faultline.devstack.DevStack;
+import dev.faultline.devstack.junit.DevStackExtension;
+import dev.faultline.hypothesis.support.EventTap;
+import dev.faultline.hypothesis.support.Http;
+import dev.faultline.hypothesis.support.ServiceUnderTest;
+import dev.faultline.kit.KafkaSettings;
+import dev.faultline.kit.events.EventPublisher;
+import dev.faultline.schemas.avro.DeadLetter;
+import dev.faultline.schemas.avro.FaultType;
+import dev.faultline.schemas.avro.HypothesisDrafted;
+import dev.faultline.schemas.avro.HypothesisRejected;
+import dev.faultline.schemas.avro.LintFinding;
+import dev.faultline.schemas.avro.LintRule;
+import dev.faultline.schemas.avro.PlanApproved;
+import dev.faultline.schemas.avro.PlanReviewed;
+import dev.faultline.schemas.avro.Prediction;
+import dev.faultline.schemas.avro.ReviewDecision;
+import dev.faultline.schemas.topics.Topics;
+import io.micronaut.context.ApplicationContext;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * hypothesis-service against the real devstack: proposals in from faultline.proposals and over HTTP, drafts and
+ * rejections out on faultline.hypotheses, bad records to the DLQ, a review round over HTTP, state in Cassandra.
+ */
+@ExtendWith(DevStackExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HypothesisServiceIT {
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static DevStack devStack;
+    private static ApplicationContext context;
+    private static EventPublisher publisher;
+    private static EventTap tap;
+    private static String baseUrl;
+
+    @BeforeAll
+    static void start(DevStack stack) {
+        devStack = stack;
+        context = ServiceUnderTest.start(stack, "hypothesis_it_" + RUN, "hypothesis-it-" + RUN);
+        baseUrl = ServiceUnderTest.baseUrl(context);
+        publisher = new EventPublisher(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "hypothesis-it"));
+        tap = new EventTap(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(),
+                List.of(Topics.HYPOTHESES, Topics.DEAD_LETTERS));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        tap.close();
+        publisher.close();
+        context.close();
+    }
+
+    @Test
+    @Order(1)
+    void shouldDraftAValidProposalFromTheTopic() {
+        String id = "exp-topic-" + RUN;
+        publisher.publish(ServiceUnderTest.proposal(id, "storefront", FaultType.NETWORK_BLACKHOLE, "pricing must not take the shop down"));
+
+        HypothesisDrafted drafted = awaitFirst(HypothesisDrafted.class, id);
+        assertThat(drafted.getRevision()).isEqualTo(1);
+        assertThat(drafted.getHypothesis().getTemplateId()).isEqualTo("storefront-dependency-unreachable");
+        assertThat(drafted.getHypothesis().getPredictions()).extracting(Prediction::getPredictionId)
+                .containsExactly("reads-served", "reads-p99", "orders-503", "orders-retry-after");
+        assertThat(drafted.getHeader().getActor().getId()).isEqualTo("hypothesis-service");
+        assertThat(get("/experiments/" + id + "/hypothesis").body()).contains("\"revision\":1", "\"status\":\"DRAFTED\"",
+                "\"probeId\":\"product-reads\"");
+    }
+
+    @Test
+    @Order(2)
+    void shouldRejectVagueAndInvalidProposalsWithReasonsAndGoOn() {
+        String vague = "exp-vague-" + RUN;
+        String invalid = "exp-invalid-" + RUN;
+        String next = "exp-next-" + RUN;
+        publisher.publish(ServiceUnderTest.proposal(vague, "storefront", FaultType.NETWORK_BLACKHOLE, "test"));
+        publisher.publish(ServiceUnderTest.proposal(invalid, "", FaultType.UNKNOWN, "a blank service and no fault type"));
+        publisher.publish(ServiceUnderTest.proposal(vague, "storefront", FaultType.NETWORK_BLACKHOLE, "test"));
+        publisher.publish(ServiceUnderTest.proposal(next, "storefront", FaultType.NETWORK_LATENCY, "pricing gets slow at peak hours"));
+
+        assertThat(awaitFirst(HypothesisDrafted.class, next).getHypothesis().getTemplateId())
+                .isEqualTo("storefront-dependency-latency");
+        HypothesisRejected rejected = awaitFirst(HypothesisRejected.class, vague);
+        assertThat(rejected.getFindings()).extracting(LintFinding::getRule).containsExactly(LintRule.OTHER);
+        assertThat(rejected.getFindings().get(0).getMessage()).contains("too vague");
+        assertThat(awaitFirst(HypothesisRejected.class, invalid).getFindings()).extracting(LintFinding::getRule)
+                .containsExactly(LintRule.UNSUPPORTED_FAULT);
+        assertThat(tap.events(HypothesisRejected.class, vague)).as("the redelivered proposal is answered once").hasSize(1);
+        assertThat(get("/experiments/" + vague + "/hypothesis").body()).contains("\"status\":\"REJECTED\"", "too vague");
+    }
+
+    @Test
+    @Order(3)
+    void shouldDeadLetterGarbageAndKeepProcessing() throws Exception {
+        String garbage = "exp-garbage-" + RUN;
+        String after = "exp-after-garbage-" + RUN;
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers",
+                devStack.kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(Topics.Names.PROPOSALS, garbage, new byte[] {0, 0, 0, 0, 7, 42, 42})).get();
+        }
+        publisher.publish(ServiceUnderTest.proposal(after, "storefront", FaultType.HTTP_ERROR_STATUS, "pricing answers 503 under load"));
+
+        assertThat(awaitFirst(HypothesisDrafted.class, after).getRevision()).isEqualTo(1);
+        DeadLetter letter = awaitFirst(DeadLetter.class, garbage);
+        assertThat(letter.getSourceTopic()).isEqualTo(Topics.Names.PROPOSALS);
+        assertThat(letter.getService()).startsWith("hypothesis-service");
+        assertThat(letter.getReason()).isNotBlank();
+    }
+
+    @Test
+    @Order(4)
+    void shouldRunAReviewRoundOverHttp() {
+        HttpResponse<String> proposed = post("/proposals", """
+                {"service":"storefront","faultType":"NETWORK_BLACKHOLE","dependency":"pricing","environment":"STAGING",
+                 "proposer":"demo-user","reason":"ROUTINE","motivation":"storefront must survive a pricing outage",
+                 "durationSeconds":30}""");
+        assertThat(proposed.statusCode()).isEqualTo(202);
+        String id = Http.field(proposed.body(), "experimentId");
+        assertThat(id).startsWith("exp-");
+        assertThat(awaitFirst(HypothesisDrafted.class, id).getRevision()).isEqualTo(1);
+
+        HttpResponse<String> changed = post("/experiments/" + id + "/reviews", """
+                {"reviewer":"alice","decision":"REQUEST_CHANGES","comment":"shorter, please",
+                 "changes":{"durationSeconds":20,"thresholds":{"reads-p99":900}}}""");
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.body()).contains("\"revision\":2", "\"decision\":\"CHANGES_REQUESTED\"");
+        HypothesisDrafted second = await().atMost(WAIT).until(() -> tap.events(HypothesisDrafted.class, id), l -> l.size() == 2).get(1);
+        assertThat(second.getRevision()).isEqualTo(2);
+        assertThat(second.getHypothesis().getScenario().getDurationMillis()).isEqualTo(20_000);
+
+        HttpResponse<String> unlintable = post("/experiments/" + id + "/reviews", """
+                {"reviewer":"alice","decision":"REQUEST_CHANGES","changes":{"trafficShare":0}}""");
+        assertThat(unlintable.statusCode()).isEqualTo(422);
+        assertThat(unlintable.body()).contains("UNBOUNDED_BLAST_RADIUS");
+
+        HttpResponse<String> byProposer = post("/experiments/" + id + "/reviews", """
+                {"reviewer":"demo-user","decision":"ACCEPT"}""");
+        assertThat(byProposer.statusCode()).isEqualTo(403);
+        HttpResponse<String> accepted = post("/experiments/" + id + "/reviews", """
+                {"reviewer":"alice","decision":"ACCEPT","comment":"go"}""");
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(accepted.body()).contains("\"revision\":2", "\"decision\":\"ACCEPTED\"");
+
+        PlanApproved approved = awaitFirst(PlanApproved.class, id);
+        assertThat(approved.getRevision()).isEqualTo(2);
+        assertThat(approved.getReviewers()).extracting(a -> a.getId()).containsExactly("alice");
+        assertThat(tap.events(PlanReviewed.class, id)).extracting(PlanReviewed::getDecision)
+                .containsExactly(ReviewDecision.CHANGES_REQUESTED, ReviewDecision.ACCEPTED);
+        assertThat(tap.events(HypothesisDrafted.class, id)).hasSize(2);
+        assertThat(get("/experiments/" + id + "/hypothesis").body()).contains("\"status\":\"APPROVED\"", "\"revision\":2");
+
+        String rejected = "exp-vague-" + RUN;
+        assertThat(post("/experiments/" + rejected + "/reviews", "{\"reviewer\":\"alice\",\"decision\":\"ACCEPT\"}")
+                .statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    @Order(5)
+    void shouldAnswerBadProposalsOverHttpWithoutPublishing() {
+        HttpResponse<String> missing = post("/proposals", """
+                {"faultType":"NETWORK_BLACKHOLE","environment":"STAGING","proposer":"bob","motivation":"pricing outages"}""");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("service is required");
+
+        HttpResponse<String> earthquake = post("/proposals", """
+                {"service":"storefront","faultType":"EARTHQUAKE","environment":"STAGING","proposer":"bob",
+                 "motivation":"pricing outages"}""");
+        assertThat(earthquake.statusCode()).isEqualTo(400);
+        assertThat(earthquake.body()).contains("faultType 'EARTHQUAKE' is not one of", "NETWORK_BLACKHOLE");
+
+        HttpResponse<String> vague = post("/proposals", """
+                {"service":"storefront","faultType":"NETWORK_BLACKHOLE","dependency":"inventory","environment":"STAGING",
+                 "proposer":"bob","motivation":"why"}""");
+        assertThat(vague.statusCode()).isEqualTo(422);
+        assertThat(vague.body()).contains("\"reasons\"", "OTHER at motivation", "UNSUPPORTED_FAULT at dependency");
+
+        HttpResponse<String> tooLong = post("/proposals", """
+                {"service":"storefront","faultType":"NETWORK_BLACKHOLE","dependency":"pricing","environment":"STAGING",
+                 "proposer":"bob","motivation":"a long pricing outage","durationSeconds":3600}""");
+        assertThat(tooLong.statusCode()).isEqualTo(422);
+        assertThat(tooLong.body()).contains("NO_DURATION");
+
+        assertThat(get("/experiments/exp-none-" + RUN + "/hypothesis").statusCode()).isEqualTo(404);
+        HttpResponse<String> modes = get("/failure-modes");
+        assertThat(modes.statusCode()).isEqualTo(200);
+        assertThat(modes.body()).contains("storefront-dependency-unreachable", "http-api-dependency-latency");
+    }
+
+    @Test
+    @Order(6)
+    void shouldRebuildItsStateFromCassandraAndAnswerNothingTwice() {
+        String marker = "exp-after-restart-" + RUN;
+        context.close();
+        context = ServiceUnderTest.start(devStack, "hypothesis_it_" + RUN, "hypothesis-it-replay-" + RUN);
+        baseUrl = ServiceUnderTest.baseUrl(context);
+        publisher.publish(ServiceUnderTest.proposal(marker, "storefront", FaultType.NETWORK_RESET, "pricing connections get reset"));
+
+        awaitFirst(HypothesisDrafted.class, marker);
+        assertThat(get("/experiments/exp-topic-" + RUN + "/hypothesis").body()).contains("\"status\":\"DRAFTED\"");
+        assertThat(tap.events(HypothesisDrafted.class, "exp-topic-" + RUN)).as("replayed proposal answered once").hasSize(1);
+        assertThat(tap.events(HypothesisRejected.class, "exp-vague-" + RUN)).hasSize(1);
+    }
+
+    private static <T extends org.apache.avro.specific.SpecificRecord> T awaitFirst(Class<T> type, String key) {
+        return await().atMost(WAIT).until(() -> tap.first(type, key).orElse(null), e -> e != null);
+    }
+
+    private static HttpResponse<String> get(String path) {
+        return new Http(baseUrl).get(path);
+    }
+
+    private static HttpResponse<String> post(String path, String json) {
+        return new Http(baseUrl).post(path, json);
+    }
+}

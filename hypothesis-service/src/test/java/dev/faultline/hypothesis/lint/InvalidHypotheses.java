@@ -1,0 +1,116 @@
+package dev.faultline.hypothesis.lint;
+
+import dev.faultline.hypothesis.Fixtures;
+import dev.faultline.schemas.avro.ComparisonOperator;
+import dev.faultline.schemas.avro.Environment;
+import dev.faultline.schemas.avro.Hypothesis;
+import dev.faultline.schemas.avro.Statistic;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Named invalid hypotheses, each the valid example with one thing broken. */
+final class InvalidHypotheses {
+
+    private InvalidHypotheses() {
+    }
+
+    static Hypothesis valid() {
+        return Fixtures.exampleHypothesis();
+    }
+
+    private static Hypothesis broken(Consumer<Hypothesis> breakIt) {
+        Hypothesis h = valid();
+        breakIt.accept(h);
+        return h;
+    }
+
+    static Hypothesis noPredictions() {
+        return broken(h -> h.setPredictions(List.of()));
+    }
+
+    static Hypothesis unknownStatistic() {
+        return broken(h -> h.getPredictions().get(0).setStatistic(Statistic.UNKNOWN));
+    }
+
+    static Hypothesis unknownComparator() {
+        return broken(h -> h.getPredictions().get(1).setComparator(ComparisonOperator.UNKNOWN));
+    }
+
+    static Hypothesis nanThreshold() {
+        return broken(h -> h.getPredictions().get(1).setThreshold(Double.NaN));
+    }
+
+    static Hypothesis ratioAboveOne() {
+        return broken(h -> h.getPredictions().get(0).setThreshold(1.5));
+    }
+
+    static Hypothesis zeroMinSamples() {
+        return broken(h -> h.getPredictions().get(0).getWindow().setMinSamples(0));
+    }
+
+    static Hypothesis statusShareWithoutStatus() {
+        return broken(h -> h.getPredictions().get(2).setStatus(null));
+    }
+
+    static Hypothesis predictionOnUnknownProbe() {
+        return broken(h -> h.getPredictions().get(0).setProbeId("checkout"));
+    }
+
+    static Hypothesis zeroTrafficShare() {
+        return broken(h -> h.getBlastRadius().setTrafficShare(0.0));
+    }
+
+    static Hypothesis trafficShareAboveOne() {
+        return broken(h -> h.getBlastRadius().setTrafficShare(1.2));
+    }
+
+    static Hypothesis noTargets() {
+        return broken(h -> h.getBlastRadius().setTargets(List.of()));
+    }
+
+    static Hypothesis unknownEnvironment() {
+        return broken(h -> h.getBlastRadius().setEnvironment(Environment.UNKNOWN));
+    }
+
+    static Hypothesis noGuardrails() {
+        return broken(h -> h.setGuardrails(List.of()));
+    }
+
+    static Hypothesis guardrailOnUnknownProbe() {
+        return broken(h -> h.getGuardrails().get(0).setProbeId("checkout"));
+    }
+
+    static Hypothesis guardrailWithoutWindow() {
+        return broken(h -> h.getGuardrails().get(0).setEvaluationWindowMillis(0));
+    }
+
+    static Hypothesis zeroDuration() {
+        return broken(h -> h.getScenario().setDurationMillis(0));
+    }
+
+    static Hypothesis elevenMinutes() {
+        return broken(h -> h.getScenario().setDurationMillis(11 * 60_000));
+    }
+
+    static Hypothesis negativeLatency() {
+        return withParameter("latencyMillis", "-5");
+    }
+
+    static Hypothesis successStatus() {
+        return withParameter("status", "200");
+    }
+
+    static Hypothesis toxicityZero() {
+        return broken(h -> h.getScenario().setToxicity(0.0));
+    }
+
+    private static Hypothesis withParameter(String name, String value) {
+        return broken(h -> {
+            Map<String, String> params = new HashMap<>(h.getScenario().getParameters());
+            params.put(name, value);
+            h.getScenario().setParameters(params);
+        });
+    }
+}

@@ -1,0 +1,47 @@
+package dev.faultline.hypothesis.support;
+
+import dev.faultline.devstack.DevStack;
+import dev.faultline.kit.events.Actors;
+import dev.faultline.kit.events.EventHeaders;
+import dev.faultline.schemas.avro.Environment;
+import dev.faultline.schemas.avro.ExperimentProposed;
+import dev.faultline.schemas.avro.FaultType;
+import dev.faultline.schemas.avro.ProposalReason;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Starts hypothesis-service's context on the devstack, and builds the proposals tests publish. */
+public final class ServiceUnderTest {
+
+    private ServiceUnderTest() {
+    }
+
+    /** The service on a random port, with its own keyspace and consumer group. */
+    public static ApplicationContext start(DevStack stack, String keyspace, String groupId) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("micronaut.server.port", -1);
+        props.put("faultline.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
+        props.put("faultline.kafka.schema-registry-url", stack.schemaRegistryUrl());
+        props.put("faultline.cassandra.contact-point", stack.cassandra().address());
+        props.put("faultline.cassandra.datacenter", "datacenter1");
+        props.put("faultline.cassandra.keyspace", keyspace);
+        props.put("faultline.hypothesis.group-id", groupId);
+        return ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
+    }
+
+    public static String baseUrl(ApplicationContext context) {
+        return "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
+    }
+
+    /** A staging proposal by demo-user on the storefront's link to pricing, for half the traffic, 30 s. */
+    public static ExperimentProposed proposal(String id, String service, FaultType type, String motivation) {
+        return ExperimentProposed.newBuilder()
+                .setHeader(EventHeaders.first(id, Actors.person("demo-user"), Clock.systemUTC()))
+                .setService(service).setFaultType(type).setDependency("pricing").setEnvironment(Environment.STAGING)
+                .setReason(ProposalReason.ROUTINE).setMotivation(motivation).setIncidentId(null)
+                .setRequestedDurationMillis(30_000L).setLabels(Map.of("trafficShare", "0.5")).build();
+    }
+}
