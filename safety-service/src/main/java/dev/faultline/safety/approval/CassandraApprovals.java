@@ -1,0 +1,40 @@
+package dev.faultline.safety.approval;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import dev.faultline.safety.preflight.ApprovalBook;
+import dev.faultline.schemas.avro.ApprovalDecision;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/** Approvals in the table {@code approvals}, per experiment, ordered by revision and time. */
+@Singleton
+public class CassandraApprovals implements ApprovalBook {
+
+    private final CqlSession session;
+    private final PreparedStatement insert;
+    private final PreparedStatement select;
+
+    public CassandraApprovals(CqlSession session) {
+        this.session = session;
+        session.execute("CREATE TABLE IF NOT EXISTS approvals (experiment_id text, revision int, recorded_at timestamp,"
+                + " approver text, decision text, comment text, PRIMARY KEY ((experiment_id), revision, recorded_at, approver))");
+        this.insert = session.prepare("INSERT INTO approvals (experiment_id, revision, recorded_at, approver, decision, comment)"
+                + " VALUES (?, ?, ?, ?, ?, ?)");
+        this.select = session.prepare("SELECT * FROM approvals WHERE experiment_id = ?");
+    }
+
+    public void save(Approval a) {
+        session.execute(insert.bind(a.experimentId(), a.revision(), a.recordedAt(), a.approver(), a.decision().name(),
+                a.comment()));
+    }
+
+    @Override
+    public List<Approval> forExperiment(String experimentId) {
+        return session.execute(select.bind(experimentId)).all().stream()
+                .map(r -> new Approval(experimentId, r.getInt("revision"), r.getString("approver"),
+                        ApprovalDecision.valueOf(r.getString("decision")), r.getString("comment"),
+                        r.getInstant("recorded_at")))
+                .toList();
+    }
+}

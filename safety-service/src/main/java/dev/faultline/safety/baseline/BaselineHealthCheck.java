@@ -1,0 +1,64 @@
+package dev.faultline.safety.baseline;
+
+import dev.faultline.safety.plan.Plan;
+import dev.faultline.safety.plan.Probe;
+import dev.faultline.safety.preflight.CheckResult;
+import dev.faultline.schemas.avro.PreflightCheckKind;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * BASELINE_HEALTH: probes each HTTP probe of the plan now and compares it with its recorded norm; the norms are
+ * updated only when every probe is healthy, so a sick target never becomes the norm.
+ */
+public final class BaselineHealthCheck {
+
+    private static final PreflightCheckKind KIND = PreflightCheckKind.BASELINE_HEALTH;
+
+    private final HttpProber prober;
+    private final Baselines baselines;
+    private final Clock clock;
+
+    public BaselineHealthCheck(HttpProber prober, Baselines baselines, Clock clock) {
+        this.prober = prober;
+        this.baselines = baselines;
+        this.clock = clock;
+    }
+
+    public CheckResult check(Plan plan) throws InterruptedException {
+        List<Probe> http = plan.probes().stream().filter(Probe::isHttp).toList();
+        if (http.isEmpty()) {
+            return CheckResult.failed(KIND, "the plan has no HTTP probe: the target's health cannot be measured", Map.of());
+        }
+        Map<String, String> details = new LinkedHashMap<>();
+        List<String> unhealthy = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        List<Baseline> updates = new ArrayList<>();
+        for (Probe probe : http) {
+            ProbeMeasurement now = prober.measure(probe);
+            Optional<Baseline> norm = baselines.find(plan.service(), probe.probeId());
+            BaselineComparison.Result result = BaselineComparison.compare(now, norm);
+            details.put(probe.probeId() + ".errorRate", String.format("%.3f", now.errorRate()));
+            details.put(probe.probeId() + ".p95Millis", String.format("%.1f", now.p95Millis()));
+            norm.ifPresent(b -> {
+                details.put(probe.probeId() + ".baselineErrorRate", String.format("%.3f", b.errorRate()));
+                details.put(probe.probeId() + ".baselineP95Millis", String.format("%.1f", b.p95Millis()));
+            });
+            reasons.add(result.reason());
+            if (result.healthy()) {
+                updates.add(BaselineComparison.updated(plan.service(), norm, now, clock.instant()));
+            } else {
+                unhealthy.add(result.reason());
+            }
+        }
+        if (!unhealthy.isEmpty()) {
+            return CheckResult.failed(KIND, String.join("; ", unhealthy), details);
+        }
+        updates.forEach(baselines::save);
+        return CheckResult.passed(KIND, String.join("; ", reasons), details);
+    }
+}

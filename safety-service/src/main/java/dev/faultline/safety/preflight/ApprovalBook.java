@@ -1,0 +1,10 @@
+package dev.faultline.safety.preflight;
+
+import dev.faultline.safety.approval.Approval;
+import java.util.List;
+
+/** Port: the approvals recorded for an experiment, every revision. */
+public interface ApprovalBook {
+
+    List<Approval> forExperiment(String experimentId);
+}

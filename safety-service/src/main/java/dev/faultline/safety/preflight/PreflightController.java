@@ -1,0 +1,44 @@
+package dev.faultline.safety.preflight;
+
+import dev.faultline.kit.http.ApiException;
+import dev.faultline.safety.plan.PlanBook;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+/** {@code GET /experiments/{id}/preflight} (last result, every check) and {@code POST} (rerun now). */
+@Controller("/experiments/{experimentId}/preflight")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class PreflightController {
+
+    private final PreflightResults results;
+    private final PreflightCoordinator coordinator;
+    private final PlanBook plans;
+
+    public PreflightController(PreflightResults results, PreflightCoordinator coordinator, PlanBook plans) {
+        this.results = results;
+        this.coordinator = coordinator;
+        this.plans = plans;
+    }
+
+    @Get
+    public PreflightView last(@PathVariable String experimentId) {
+        return results.latest(experimentId).map(PreflightView::of)
+                .orElseThrow(() -> ApiException.notFound("no preflight has run for " + experimentId));
+    }
+
+    @Post
+    public PreflightView rerun(@PathVariable String experimentId) throws InterruptedException {
+        if (plans.latest(experimentId).isEmpty()) {
+            throw ApiException.notFound("unknown experiment " + experimentId);
+        }
+        try {
+            return PreflightView.of(coordinator.run(experimentId, null));
+        } catch (PreflightCoordinator.NotApprovedException e) {
+            throw ApiException.conflict(e.getMessage());
+        }
+    }
+}

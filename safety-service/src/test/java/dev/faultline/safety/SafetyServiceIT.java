@@ -1,0 +1,123 @@
+package dev.faultline.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.faultline.devstack.DevStack;
+import dev.faultline.devstack.junit.DevStackExtension;
+import dev.faultline.kit.clearance.ClearanceSigner;
+import dev.faultline.safety.support.SafetyHarness;
+import dev.faultline.schemas.avro.ApprovalDecision;
+import dev.faultline.schemas.avro.ApprovalRecorded;
+import dev.faultline.schemas.avro.CheckOutcome;
+import dev.faultline.schemas.avro.Environment;
+import dev.faultline.schemas.avro.ExperimentScheduled;
+import dev.faultline.schemas.avro.PreflightBlocked;
+import dev.faultline.schemas.avro.PreflightCheckKind;
+import dev.faultline.schemas.avro.PreflightCheckResult;
+import dev.faultline.schemas.avro.PreflightPassed;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The preflight against the real devstack: hypotheses in from Kafka, a real HTTP target and injector dry-run
+ * endpoint, decisions out on faultline.safety, approvals over HTTP, a configured freeze.
+ */
+@ExtendWith(DevStackExtension.class)
+class SafetyServiceIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static SafetyHarness safety;
+
+    @BeforeAll
+    static void start(DevStack stack) {
+        Instant now = Instant.now();
+        safety = new SafetyHarness(stack, Map.of(
+                "faultline.safety.freezes[0].environment", "TEST",
+                "faultline.safety.freezes[0].from", now.minusSeconds(3600).toString(),
+                "faultline.safety.freezes[0].to", now.plusSeconds(3600).toString(),
+                "faultline.safety.freezes[0].reason", "IT code freeze"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        safety.close();
+    }
+
+    @Test
+    void shouldClearALowRiskStagingPlanWithAGenuineClearanceOnce() {
+        String id = "exp-staging-" + safety.run;
+        safety.propose(id, "storefront", Environment.STAGING, 0.5);
+
+        PreflightPassed passed = await().atMost(WAIT).until(() -> safety.tap.first(PreflightPassed.class, id).orElse(null),
+                p -> p != null);
+        assertThat(safety.context.getBean(ClearanceSigner.class).rejection(id, passed.getClearance(), Instant.now())).isNull();
+        assertThat(passed.getClearance().getHypothesisRevision()).isEqualTo(1);
+        assertThat(Duration.between(passed.getClearance().getIssuedAt(), passed.getClearance().getExpiresAt()))
+                .isEqualTo(Duration.ofMinutes(10));
+        assertThat(passed.getChecks()).hasSize(7).extracting(PreflightCheckResult::getOutcome)
+                .doesNotContain(CheckOutcome.FAILED);
+        assertThat(safety.tap.first(ExperimentScheduled.class, id)).isPresent();
+        assertThat(safety.get("/experiments/" + id + "/preflight").body()).contains("\"outcome\":\"PASSED\"");
+        assertThat(safety.target.bodies()).anySatisfy(b -> assertThat(b).contains("\"dependency\":\"pricing\""))
+                .anySatisfy(b -> assertThat(b).isEqualTo("{\"productId\":\"sku-1\",\"quantity\":1}"));
+
+        HttpResponse<String> rerun = safety.post("/experiments/" + id + "/preflight", "");
+        assertThat(rerun.statusCode()).isEqualTo(200);
+        assertThat(rerun.body()).contains(passed.getClearance().getClearanceId().toString());
+        assertThat(safety.tap.events(PreflightPassed.class, id)).hasSize(1);
+    }
+
+    @Test
+    void shouldBlockProductionUntilANamedApproverWhoIsNotTheProposerApproves() {
+        String id = "exp-prod-" + safety.run;
+        safety.propose(id, "storefront", Environment.PRODUCTION, 0.2);
+
+        PreflightBlocked blocked = await().atMost(WAIT).until(() -> safety.tap.first(PreflightBlocked.class, id).orElse(null),
+                b -> b != null);
+        assertThat(blocked.getChecks()).filteredOn(c -> c.getOutcome() == CheckOutcome.FAILED)
+                .extracting(PreflightCheckResult::getKind).containsExactly(PreflightCheckKind.APPROVAL);
+        assertThat(blocked.getSummary()).contains("APPROVAL failed").contains("bob or carol");
+
+        HttpResponse<String> byProposer = safety.approve(id, "alice", "APPROVED");
+        assertThat(byProposer.statusCode()).isEqualTo(403);
+        assertThat(byProposer.body()).contains("must not be the proposer");
+        assertThat(safety.approve(id, "mallory", "APPROVED").statusCode()).isEqualTo(403);
+        assertThat(safety.approve(id, "bob", "MAYBE").statusCode()).isEqualTo(400);
+        assertThat(safety.approve("exp-nobody-" + safety.run, "bob", "APPROVED").statusCode()).isEqualTo(404);
+
+        HttpResponse<String> approved = safety.approve(id, "bob", "APPROVED");
+        assertThat(approved.statusCode()).isEqualTo(201);
+        assertThat(approved.body()).contains("\"preflight\":\"PASSED\"");
+        ApprovalRecorded recorded = await().atMost(WAIT).until(() -> safety.tap.first(ApprovalRecorded.class, id).orElse(null),
+                r -> r != null);
+        assertThat(recorded.getApprover().getId()).isEqualTo("bob");
+        assertThat(recorded.getDecision()).isEqualTo(ApprovalDecision.APPROVED);
+        PreflightPassed passed = await().atMost(WAIT).until(() -> safety.tap.first(PreflightPassed.class, id).orElse(null),
+                p -> p != null);
+        assertThat(passed.getChecks()).filteredOn(c -> c.getKind() == PreflightCheckKind.APPROVAL)
+                .singleElement().satisfies(c -> assertThat(c.getReason()).contains("approved by bob"));
+    }
+
+    @Test
+    void shouldBlockAPlanDuringAConfiguredFreeze() {
+        String id = "exp-frozen-" + safety.run;
+        safety.propose(id, "storefront", Environment.TEST, 0.5);
+
+        PreflightBlocked blocked = await().atMost(WAIT).until(() -> safety.tap.first(PreflightBlocked.class, id).orElse(null),
+                b -> b != null);
+        assertThat(blocked.getChecks()).filteredOn(c -> c.getOutcome() == CheckOutcome.FAILED)
+                .singleElement().satisfies(c -> {
+                    assertThat(c.getKind()).isEqualTo(PreflightCheckKind.TIME_WINDOW);
+                    assertThat(c.getReason()).contains("IT code freeze");
+                });
+        assertThat(safety.get("/experiments/" + id + "/preflight").body()).contains("\"outcome\":\"BLOCKED\"");
+        assertThat(safety.get("/experiments/exp-never-" + safety.run + "/preflight").statusCode()).isEqualTo(404);
+    }
+}

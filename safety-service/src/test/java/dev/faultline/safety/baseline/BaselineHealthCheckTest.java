@@ -1,0 +1,72 @@
+package dev.faultline.safety.baseline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.safety.plan.Probe;
+import dev.faultline.safety.preflight.CheckResult;
+import dev.faultline.safety.support.Plans;
+import dev.faultline.safety.support.TargetServer;
+import dev.faultline.schemas.avro.CheckOutcome;
+import dev.faultline.schemas.avro.Environment;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class BaselineHealthCheckTest {
+
+    private final TargetServer target = new TargetServer();
+    private final Map<String, Baseline> store = new HashMap<>();
+    private final Baselines baselines = new Baselines() {
+        @Override
+        public Optional<Baseline> find(String service, String probeId) {
+            return Optional.ofNullable(store.get(service + "/" + probeId));
+        }
+
+        @Override
+        public void save(Baseline b) {
+            store.put(b.service() + "/" + b.probeId(), b);
+        }
+    };
+    private final BaselineHealthCheck check = new BaselineHealthCheck(new HttpProber(5, 0), baselines, Clock.systemUTC());
+
+    @AfterEach
+    void stop() {
+        target.close();
+    }
+
+    @Test
+    void shouldRecordAFirstBaselineThenCompareWithIt() throws Exception {
+        var plan = Plans.plan(Environment.STAGING, 1.0, List.of(Plans.get("reads", target.url("/products/sku-1"))));
+        CheckResult first = check.check(plan);
+        assertThat(first.outcome()).isEqualTo(CheckOutcome.PASSED);
+        assertThat(first.reason()).contains("no baseline yet");
+        assertThat(store).containsKey("storefront/reads");
+
+        target.answer(503);
+        CheckResult sick = check.check(plan);
+        assertThat(sick.outcome()).isEqualTo(CheckOutcome.FAILED);
+        assertThat(sick.reason()).contains("error rate 1.00");
+        assertThat(store.get("storefront/reads").errorRate()).isZero();
+    }
+
+    @Test
+    void shouldSendAPostProbesBodyFromTheBodyHeader() throws Exception {
+        Probe orders = new Probe("orders", "HTTP", target.url("/orders"), "POST", 1000,
+                Map.of("content-type", "application/json", Probe.BODY_HEADER, "{\"productId\":\"sku-1\",\"quantity\":1}"));
+        CheckResult result = check.check(Plans.plan(Environment.STAGING, 1.0, List.of(orders)));
+        assertThat(result.outcome()).isEqualTo(CheckOutcome.PASSED);
+        assertThat(target.bodies()).hasSize(5).allSatisfy(b -> assertThat(b).isEqualTo("{\"productId\":\"sku-1\",\"quantity\":1}"));
+        assertThat(target.headerNames()).contains("content-type").doesNotContain(Probe.BODY_HEADER);
+    }
+
+    @Test
+    void shouldFailAnUnreachableTargetAndAPlanWithoutHttpProbe() throws Exception {
+        var down = Plans.plan(Environment.STAGING, 1.0, List.of(Plans.get("reads", "http://127.0.0.1:1/x")));
+        assertThat(check.check(down).reason()).contains("unreachable");
+        assertThat(check.check(Plans.staging(1.0)).outcome()).isEqualTo(CheckOutcome.FAILED);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.faultline.safety.preflight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.safety.approval.Approval;
+import dev.faultline.safety.baseline.Baseline;
+import dev.faultline.safety.baseline.BaselineHealthCheck;
+import dev.faultline.safety.baseline.Baselines;
+import dev.faultline.safety.baseline.HttpProber;
+import dev.faultline.safety.calendar.FreezeCalendar;
+import dev.faultline.safety.halt.ActiveHalts;
+import dev.faultline.safety.plan.Plan;
+import dev.faultline.safety.support.Plans;
+import dev.faultline.safety.support.Policies;
+import dev.faultline.safety.support.TargetServer;
+import dev.faultline.schemas.avro.ApprovalDecision;
+import dev.faultline.schemas.avro.CheckOutcome;
+import dev.faultline.schemas.avro.Environment;
+import dev.faultline.schemas.avro.PreflightCheckKind;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PreflightTest {
+
+    private static final Instant NOON = Instant.parse("2026-11-26T12:00:00Z");
+
+    private final TargetServer target = new TargetServer();
+    private final List<Approval> approvals = new ArrayList<>();
+    private RollbackDryRun rollback = plan -> CheckResult.passed(PreflightCheckKind.ROLLBACK_READY, "verified", Map.of());
+
+    private Preflight preflight() {
+        Baselines none = new Baselines() {
+            @Override
+            public Optional<Baseline> find(String service, String probeId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void save(Baseline baseline) {
+            }
+        };
+        Clock clock = Clock.fixed(NOON, ZoneOffset.UTC);
+        return new Preflight(Policies.demo(), new FreezeCalendar(List.of()), new ActiveHalts(), new ActiveInjections(),
+                new BaselineHealthCheck(new HttpProber(3, 0), none, clock), p -> rollback.check(p),
+                id -> approvals, clock);
+    }
+
+    private Plan plan(Environment env, double share) {
+        return Plans.plan(env, share, List.of(Plans.get("reads", target.url("/products/sku-1"))));
+    }
+
+    @AfterEach
+    void stop() {
+        target.close();
+    }
+
+    @Test
+    void shouldPassALowRiskStagingPlanWithEveryCheckReported() throws Exception {
+        PreflightOutcome outcome = preflight().run(plan(Environment.STAGING, 0.5), "alice");
+        assertThat(outcome.passed()).isTrue();
+        assertThat(outcome.checks()).extracting(CheckResult::kind).containsExactlyElementsOf(Preflight.ORDER);
+        assertThat(outcome.checks()).filteredOn(c -> c.kind() == PreflightCheckKind.APPROVAL)
+                .extracting(CheckResult::outcome).containsExactly(CheckOutcome.NOT_REQUIRED);
+        assertThat(outcome.windowStart()).isEqualTo(NOON);
+        assertThat(outcome.windowEnd()).isEqualTo(NOON.plusSeconds(90));
+        assertThat(outcome.summary()).contains("all 7 checks passed");
+    }
+
+    @Test
+    void shouldBlockProductionUntilApprovedAndSayWhatToDo() throws Exception {
+        PreflightOutcome blocked = preflight().run(plan(Environment.PRODUCTION, 0.1), "alice");
+        assertThat(blocked.passed()).isFalse();
+        assertThat(blocked.checks()).filteredOn(CheckResult::isFailed).extracting(CheckResult::kind)
+                .containsExactly(PreflightCheckKind.APPROVAL);
+        assertThat(blocked.summary()).contains("APPROVAL failed").contains("ask bob or carol (not the proposer)");
+
+        approvals.add(new Approval("exp-1", 1, "bob", ApprovalDecision.APPROVED, "", NOON));
+        assertThat(preflight().run(plan(Environment.PRODUCTION, 0.1), "alice").passed()).isTrue();
+    }
+
+    @Test
+    void shouldReportEveryFailureAndABrokenCheckAsFailed() throws Exception {
+        rollback = plan -> {
+            throw new IllegalStateException("injector exploded");
+        };
+        target.answer(500);
+        PreflightOutcome outcome = preflight().run(plan(Environment.PRODUCTION, 0.5), "alice");
+        assertThat(outcome.checks()).filteredOn(CheckResult::isFailed).extracting(CheckResult::kind)
+                .containsExactlyInAnyOrder(PreflightCheckKind.BLAST_RADIUS_POLICY, PreflightCheckKind.APPROVAL,
+                        PreflightCheckKind.BASELINE_HEALTH, PreflightCheckKind.ROLLBACK_READY);
+        assertThat(outcome.checks()).filteredOn(c -> c.kind() == PreflightCheckKind.ROLLBACK_READY)
+                .singleElement().satisfies(c -> assertThat(c.reason()).contains("could not run").contains("injector exploded"));
+    }
+}

@@ -1,0 +1,69 @@
+package dev.faultline.safety.support;
+
+import dev.faultline.schemas.serde.FaultlineAvroDeserializer;
+import dev.faultline.schemas.serde.FaultlineSerdeConfig;
+import dev.faultline.schemas.topics.Topic;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Reads topics from the beginning on a background thread and keeps every (key, event) it saw, for assertions. */
+public final class EventTap implements AutoCloseable {
+
+    /** One event read, with its record key. */
+    public record Seen(String key, SpecificRecord value) {
+    }
+
+    private final KafkaConsumer<String, SpecificRecord> consumer;
+    private final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public EventTap(String bootstrap, String registry, List<Topic> topics) {
+        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "safety-tap-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                FaultlineSerdeConfig.SCHEMA_REGISTRY_URL, registry, FaultlineSerdeConfig.SPECIFIC_AVRO_READER, true);
+        FaultlineAvroDeserializer<SpecificRecord> values = new FaultlineAvroDeserializer<>();
+        values.configure(props, false);
+        consumer = new KafkaConsumer<>(props, new StringDeserializer(), values);
+        consumer.subscribe(topics.stream().map(Topic::name).toList());
+        thread = new Thread(() -> {
+            try {
+                while (running) {
+                    consumer.poll(Duration.ofMillis(200)).forEach(r -> seen.add(new Seen(r.key(), r.value())));
+                }
+            } catch (WakeupException e) {
+                // closing
+            } finally {
+                consumer.close();
+            }
+        }, "safety-tap");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public <T extends SpecificRecord> List<T> events(Class<T> type, String key) {
+        return seen.stream().filter(s -> key.equals(s.key()) && type.isInstance(s.value()))
+                .map(s -> type.cast(s.value())).toList();
+    }
+
+    public <T extends SpecificRecord> Optional<T> first(Class<T> type, String key) {
+        return events(type, key).stream().findFirst();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        consumer.wakeup();
+        thread.join(5_000);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.faultline.safety.support;
+
+import dev.faultline.devstack.DevStack;
+import dev.faultline.kit.KafkaSettings;
+import dev.faultline.kit.events.Actors;
+import dev.faultline.kit.events.EventHeaders;
+import dev.faultline.kit.events.EventPublisher;
+import dev.faultline.schemas.avro.BlastRadius;
+import dev.faultline.schemas.avro.Environment;
+import dev.faultline.schemas.avro.FaultSpec;
+import dev.faultline.schemas.avro.FaultTarget;
+import dev.faultline.schemas.avro.FaultType;
+import dev.faultline.schemas.avro.Hypothesis;
+import dev.faultline.schemas.avro.HypothesisDrafted;
+import dev.faultline.schemas.avro.PlanApproved;
+import dev.faultline.schemas.avro.ProbeKind;
+import dev.faultline.schemas.avro.ProbeSpec;
+import dev.faultline.schemas.avro.TargetKind;
+import dev.faultline.schemas.topics.Topics;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * safety-service started on the devstack for an IT: its own keyspace and group ids, a {@link TargetServer} that is
+ * both the probed target and the injector's dry-run endpoint, a publisher playing hypothesis-service and other
+ * tools, a tap on faultline.safety and faultline.control, and small HTTP helpers.
+ */
+public final class SafetyHarness implements AutoCloseable {
+
+    public final String run = UUID.randomUUID().toString().substring(0, 8);
+    public final TargetServer target = new TargetServer();
+    public final ApplicationContext context;
+    public final EventPublisher publisher;
+    public final EventTap tap;
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public SafetyHarness(DevStack stack, Map<String, Object> extra) {
+        Map<String, Object> props = new HashMap<>(extra);
+        props.put("micronaut.server.port", -1);
+        props.put("faultline.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
+        props.put("faultline.kafka.schema-registry-url", stack.schemaRegistryUrl());
+        props.put("faultline.cassandra.contact-point", stack.cassandra().address());
+        props.put("faultline.cassandra.datacenter", "datacenter1");
+        props.put("faultline.cassandra.keyspace", "safety_it_" + run);
+        props.put("faultline.safety.group-id", "safety-it-" + run);
+        props.put("faultline.services.injector-url", target.url(""));
+        props.put("faultline.safety.baseline.samples", 3);
+        context = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
+        baseUrl = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
+        publisher = new EventPublisher(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "safety-it"));
+        tap = new EventTap(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), List.of(Topics.SAFETY, Topics.CONTROL));
+    }
+
+    /** Plays hypothesis-service: revision 1 drafted for proposer {@code alice}, then approved in review. */
+    public void propose(String id, String service, Environment env, double share) {
+        Clock clock = Clock.systemUTC();
+        HypothesisDrafted drafted = HypothesisDrafted.newBuilder()
+                .setHeader(EventHeaders.first(id, Actors.person("alice"), clock)).setRevision(1)
+                .setHypothesis(hypothesis(service, env, share)).setChangeSummary(null).build();
+        publisher.publish(drafted);
+        publisher.publish(PlanApproved.newBuilder().setHeader(EventHeaders.answering(drafted.getHeader(),
+                Actors.service("hypothesis-service"), clock)).setRevision(1).setReviewers(List.of(Actors.person("bob"))).build());
+    }
+
+    /** The example experiment's hypothesis, probing the harness's target. */
+    public Hypothesis hypothesis(String service, Environment env, double share) {
+        FaultSpec scenario = FaultSpec.newBuilder().setFaultType(FaultType.NETWORK_BLACKHOLE)
+                .setTarget(FaultTarget.newBuilder().setKind(TargetKind.DEPENDENCY_LINK).setService(service)
+                        .setDependency("pricing").build())
+                .setToxicity(share).setDurationMillis(30_000).build();
+        ProbeSpec reads = ProbeSpec.newBuilder().setProbeId("product-reads").setKind(ProbeKind.HTTP)
+                .setTarget(target.url("/products/sku-1")).setMethod("GET").setIntervalMillis(200).setTimeoutMillis(3000)
+                .setComponent(service).build();
+        ProbeSpec orders = ProbeSpec.newBuilder().setProbeId("order-writes").setKind(ProbeKind.HTTP)
+                .setTarget(target.url("/orders")).setMethod("POST").setIntervalMillis(500).setTimeoutMillis(3000)
+                .setRequestHeaders(Map.of("content-type", "application/json",
+                        "x-faultline-body", "{\"productId\":\"sku-1\",\"quantity\":1}"))
+                .setComponent(service).build();
+        return Hypothesis.newBuilder().setTitle("pricing unreachable").setService(service).setScenario(scenario)
+                .setProbes(List.of(reads, orders))
+                .setBlastRadius(BlastRadius.newBuilder().setEnvironment(env).setTargets(List.of(service + "->pricing"))
+                        .setDownstream(List.of(service)).setTrafficShare(share).build())
+                .build();
+    }
+
+    public HttpResponse<String> approve(String id, String approver, String decision) {
+        return post("/experiments/" + id + "/approvals", "{\"approver\":\"" + approver + "\",\"decision\":\"" + decision + "\"}");
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+    }
+
+    public HttpResponse<String> post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE().build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        tap.close();
+        publisher.close();
+        context.close();
+        target.close();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.faultline.safety.support;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A tiny HTTP target for probe tests: answers every request with a settable status and records POST bodies. */
+public final class TargetServer implements AutoCloseable {
+
+    private final HttpServer server;
+    private final AtomicInteger status = new AtomicInteger(200);
+    private final List<String> bodies = new CopyOnWriteArrayList<>();
+    private final List<String> headers = new CopyOnWriteArrayList<>();
+
+    public TargetServer() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            headers.addAll(exchange.getRequestHeaders().keySet().stream().map(String::toLowerCase).toList());
+            byte[] body = "{\"verified\":true,\"detail\":\"toxic created, removed and gone\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("content-type", "application/json");
+            exchange.sendResponseHeaders(status.get(), body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    public void answer(int code) {
+        status.set(code);
+    }
+
+    public List<String> bodies() {
+        return bodies;
+    }
+
+    public List<String> headerNames() {
+        return headers;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
