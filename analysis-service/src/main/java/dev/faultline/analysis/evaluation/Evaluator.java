@@ -1,0 +1,117 @@
+package dev.faultline.analysis.evaluation;
+
+import dev.faultline.schemas.avro.Environment;
+import dev.faultline.schemas.avro.EvidenceCaptured;
+import dev.faultline.schemas.avro.FaultSpec;
+import dev.faultline.schemas.avro.FollowUp;
+import dev.faultline.schemas.avro.Hypothesis;
+import dev.faultline.schemas.avro.InjectionStarted;
+import dev.faultline.schemas.avro.InjectionStopped;
+import dev.faultline.schemas.avro.PredictionOutcome;
+import dev.faultline.schemas.avro.PredictionResult;
+import dev.faultline.schemas.avro.StopReason;
+import dev.faultline.schemas.avro.VerdictOutcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Compares the evidence of one injection with every prediction of the judged hypothesis revision. A pure function:
+ * no clock, no randomness, input order irrelevant, so recomputing from the recorded events gives the same verdict.
+ */
+public final class Evaluator {
+
+    private Evaluator() {
+    }
+
+    /** The verdict of an injection that stopped; {@code started} may be null (DURING then starts at stoppedAt's startedAt). */
+    public static Verdict evaluate(Hypothesis hypothesis, int revision, List<EvidenceCaptured> evidence,
+                                   InjectionStarted started, InjectionStopped stopped) {
+        long applied = started != null ? started.getHeader().getOccurredAt().toEpochMilli()
+                : stopped.getStartedAt().toEpochMilli();
+        Timeline timeline = new Timeline(applied, stopped.getStoppedAt().toEpochMilli(), Observation.ordered(evidence));
+        return judge(hypothesis, revision, timeline, stopped.getInjectionId(), stopped.getReason(),
+                stopped.getDetail(), null);
+    }
+
+    /**
+     * The verdict of an injection whose injector was lost: no InjectionStopped came by the deadline plus grace. The
+     * data plane's lease removes the fault; predictions are judged on the batches captured up to the deadline (all
+     * of which have arrived by deadline plus grace, so a replay judges the same batches).
+     */
+    public static Verdict lost(Hypothesis hypothesis, int revision, List<EvidenceCaptured> evidence,
+                               InjectionStarted started) {
+        List<EvidenceCaptured> captured = evidence.stream()
+                .filter(batch -> !batch.getHeader().getOccurredAt().isAfter(started.getDeadline())).toList();
+        Timeline timeline = new Timeline(started.getHeader().getOccurredAt().toEpochMilli(), null,
+                Observation.ordered(captured));
+        String lostSummary = "The injector was lost: injection " + started.getInjectionId() + " sent no InjectionStopped"
+                + " by its deadline " + started.getDeadline() + " plus the grace period; the data plane's lease (held by "
+                + started.getController() + ") expires without renewal and removes the fault.";
+        return judge(hypothesis, revision, timeline, started.getInjectionId(), StopReason.LOST,
+                "no InjectionStopped by the deadline " + started.getDeadline(), lostSummary);
+    }
+
+    private static Verdict judge(Hypothesis hypothesis, int revision, Timeline timeline, UUID injectionId,
+                                 StopReason reason, String detail, String leadSentence) {
+        List<PredictionResult> results = hypothesis.getPredictions().stream()
+                .map(prediction -> PredictionJudge.judge(prediction, timeline)).toList();
+        boolean aborted = reason != StopReason.COMPLETED && reason != StopReason.DEADLINE;
+        VerdictOutcome outcome = aborted ? VerdictOutcome.ABORTED : overall(results);
+        String fault = Wording.fault(hypothesis.getScenario());
+        List<FollowUp> followUps = aborted ? FollowUps.forAborted(reason, detail, fault)
+                : FollowUps.forResults(hypothesis.getPredictions(), results, fault);
+        String summary = summary(hypothesis, outcome, reason, detail, results, leadSentence);
+        FaultSpec scenario = hypothesis.getScenario();
+        Environment environment = hypothesis.getBlastRadius().getEnvironment();
+        return new Verdict(revision, hypothesis.getService(), scenario.getFaultType(), environment, outcome, injectionId,
+                reason, results, timeline.observations().size(), followUps, summary);
+    }
+
+    /** All held, none held, all inconclusive, or partially held. */
+    static VerdictOutcome overall(List<PredictionResult> results) {
+        long held = count(results, PredictionOutcome.HELD);
+        long notHeld = count(results, PredictionOutcome.NOT_HELD);
+        if (results.isEmpty() || held + notHeld == 0) {
+            return VerdictOutcome.INCONCLUSIVE;
+        }
+        if (held == results.size()) {
+            return VerdictOutcome.ALL_HELD;
+        }
+        return held == 0 ? VerdictOutcome.NONE_HELD : VerdictOutcome.PARTIALLY_HELD;
+    }
+
+    private static String summary(Hypothesis hypothesis, VerdictOutcome outcome, StopReason reason, String detail,
+                                  List<PredictionResult> results, String leadSentence) {
+        StringBuilder text = new StringBuilder();
+        if (leadSentence != null) {
+            text.append(leadSentence).append(' ');
+        } else if (outcome == VerdictOutcome.ABORTED) {
+            text.append("Aborted: the injection stopped on ").append(reason)
+                    .append(detail == null || detail.isBlank() ? "" : " (" + detail + ")").append(". ");
+        }
+        text.append("Under ").append(Wording.fault(hypothesis.getScenario())).append(" in ")
+                .append(hypothesis.getBlastRadius().getEnvironment()).append(": ")
+                .append(count(results, PredictionOutcome.HELD)).append(" of ").append(results.size())
+                .append(" predictions held");
+        appendIds(text, results, PredictionOutcome.NOT_HELD, "not held");
+        appendIds(text, results, PredictionOutcome.INCONCLUSIVE, "inconclusive");
+        text.append(outcome == VerdictOutcome.ABORTED ? " on the evidence captured before the stop" : "")
+                .append(" — verdict ").append(outcome).append('.');
+        return text.toString();
+    }
+
+    private static void appendIds(StringBuilder text, List<PredictionResult> results, PredictionOutcome outcome,
+                                  String label) {
+        List<String> ids = new ArrayList<>();
+        results.stream().filter(r -> r.getOutcome() == outcome).forEach(r -> ids.add(r.getPredictionId()));
+        if (!ids.isEmpty()) {
+            text.append(", ").append(ids.size()).append(' ').append(label).append(" (").append(String.join(", ", ids))
+                    .append(')');
+        }
+    }
+
+    private static long count(List<PredictionResult> results, PredictionOutcome outcome) {
+        return results.stream().filter(r -> r.getOutcome() == outcome).count();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.faultline.analysis.evaluation;
+
+import dev.faultline.schemas.avro.EvidenceCaptured;
+import dev.faultline.schemas.avro.ExperimentPhase;
+import dev.faultline.schemas.avro.ProbeSample;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One probe sample with the phase of its batch and its position in the evidence. {@link #ordered} flattens batches
+ * into one deterministic sequence: batches by sequence (duplicates dropped), samples by time, probe and position.
+ */
+record Observation(ExperimentPhase phase, ProbeSample sample, int position) {
+
+    private static final Comparator<EvidenceCaptured> BATCH_ORDER = Comparator
+            .comparingLong(EvidenceCaptured::getSequence)
+            .thenComparing(batch -> String.valueOf(batch.getInjectionId()));
+    private static final Comparator<Observation> SAMPLE_ORDER = Comparator
+            .comparing((Observation o) -> o.sample().getAt())
+            .thenComparing(o -> o.sample().getProbeId())
+            .thenComparingInt(Observation::position);
+
+    static List<Observation> ordered(List<EvidenceCaptured> evidence) {
+        Map<String, EvidenceCaptured> unique = new LinkedHashMap<>();
+        evidence.stream().sorted(BATCH_ORDER)
+                .forEach(batch -> unique.putIfAbsent(batch.getInjectionId() + "#" + batch.getSequence(), batch));
+        List<Observation> observations = new ArrayList<>();
+        for (EvidenceCaptured batch : unique.values()) {
+            for (ProbeSample sample : batch.getSamples()) {
+                observations.add(new Observation(batch.getPhase(), sample, observations.size()));
+            }
+        }
+        observations.sort(SAMPLE_ORDER);
+        return observations;
+    }
+
+    long at() {
+        return sample.getAt().toEpochMilli();
+    }
+}

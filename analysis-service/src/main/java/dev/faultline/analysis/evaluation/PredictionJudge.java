@@ -1,0 +1,86 @@
+package dev.faultline.analysis.evaluation;
+
+import dev.faultline.schemas.avro.Prediction;
+import dev.faultline.schemas.avro.PredictionOutcome;
+import dev.faultline.schemas.avro.PredictionResult;
+import dev.faultline.schemas.avro.PredictionWindow;
+import dev.faultline.schemas.avro.ProbeSample;
+import java.util.List;
+
+/**
+ * Judges one prediction: selects its probe's samples in its window (the phase, after skipFirstMillis from the
+ * phase start, for lengthMillis or to the phase end), computes the statistic and compares it with the threshold.
+ * Fewer samples than the window's minSamples, or no value, make it inconclusive; the observed value is kept.
+ */
+final class PredictionJudge {
+
+    private PredictionJudge() {
+    }
+
+    static PredictionResult judge(Prediction prediction, Timeline timeline) {
+        PredictionWindow window = prediction.getWindow();
+        Long phaseStart = timeline.start(window.getPhase());
+        List<ProbeSample> samples = List.of();
+        Long windowMillis = null;
+        if (phaseStart != null) {
+            long from = phaseStart + window.getSkipFirstMillis();
+            Long length = window.getLengthMillis();
+            long to = length == null ? Long.MAX_VALUE : from + length;
+            samples = timeline.observations().stream()
+                    .filter(o -> o.phase() == window.getPhase())
+                    .filter(o -> o.sample().getProbeId().equals(prediction.getProbeId()))
+                    .filter(o -> o.at() >= from && o.at() < to)
+                    .map(Observation::sample).toList();
+            Long phaseEnd = timeline.end(window.getPhase());
+            windowMillis = length != null ? length : phaseEnd == null ? null : phaseEnd - from;
+        }
+        Double observed = Statistics.compute(prediction.getStatistic(), samples, prediction.getStatus(),
+                prediction.getHeader(), windowMillis);
+        PredictionOutcome outcome = outcome(prediction, observed, samples.size());
+        return PredictionResult.newBuilder()
+                .setPredictionId(prediction.getPredictionId())
+                .setStatistic(prediction.getStatistic())
+                .setComparator(prediction.getComparator())
+                .setThreshold(prediction.getThreshold())
+                .setUnit(prediction.getUnit())
+                .setObserved(observed)
+                .setSampleCount(samples.size())
+                .setRequiredSamples(window.getMinSamples())
+                .setOutcome(outcome)
+                .setExplanation(explain(prediction, observed, samples.size(), outcome))
+                .build();
+    }
+
+    private static PredictionOutcome outcome(Prediction prediction, Double observed, int sampleCount) {
+        if (observed == null || sampleCount < prediction.getWindow().getMinSamples()) {
+            return PredictionOutcome.INCONCLUSIVE;
+        }
+        Boolean holds = Comparison.holds(prediction.getComparator(), observed, prediction.getThreshold());
+        if (holds == null) {
+            return PredictionOutcome.INCONCLUSIVE;
+        }
+        return holds ? PredictionOutcome.HELD : PredictionOutcome.NOT_HELD;
+    }
+
+    /** "p99 of product-reads was 1203 ms, threshold < 800 ms: not held (142 samples)" */
+    static String explain(Prediction prediction, Double observed, int sampleCount, PredictionOutcome outcome) {
+        String threshold = "threshold " + Comparison.symbol(prediction.getComparator()) + " "
+                + Wording.quantity(prediction.getThreshold(), prediction.getUnit());
+        String what = Wording.statistic(prediction) + " of " + prediction.getProbeId();
+        String samples = Wording.plural(sampleCount, "sample");
+        int required = prediction.getWindow().getMinSamples();
+        if (observed == null) {
+            return "no " + what + " could be computed from " + samples + " in the "
+                    + prediction.getWindow().getPhase() + " window, " + threshold + ": inconclusive ("
+                    + required + " samples required)";
+        }
+        String sentence = what + " was " + Wording.quantity(observed, prediction.getUnit()) + ", " + threshold + ": ";
+        return switch (outcome) {
+            case HELD -> sentence + "held (" + samples + ")";
+            case NOT_HELD -> sentence + "not held (" + samples + ")";
+            default -> sampleCount < required
+                    ? sentence + "inconclusive, " + samples + " of the " + required + " required"
+                    : sentence + "inconclusive, comparator " + prediction.getComparator() + " is unknown";
+        };
+    }
+}

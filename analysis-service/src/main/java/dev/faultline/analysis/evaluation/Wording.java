@@ -1,0 +1,67 @@
+package dev.faultline.analysis.evaluation;
+
+import dev.faultline.schemas.avro.FaultSpec;
+import dev.faultline.schemas.avro.MeasureUnit;
+import dev.faultline.schemas.avro.Prediction;
+import dev.faultline.schemas.avro.Statistic;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** The words and number formats of explanations, summaries and reports (locale-independent, so deterministic). */
+public final class Wording {
+
+    private Wording() {
+    }
+
+    /** A number with at most three decimals (none from 100 up), trailing zeros dropped. */
+    public static String number(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return String.valueOf(value);
+        }
+        int scale = Math.abs(value) >= 100 ? 0 : 3;
+        return BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    public static String quantity(double value, MeasureUnit unit) {
+        return number(value) + switch (unit) {
+            case MILLISECONDS -> " ms";
+            case PER_SECOND -> "/s";
+            default -> "";
+        };
+    }
+
+    /** "p99", "error rate", "share of status 503", … */
+    public static String statistic(Statistic statistic, Integer status, String header) {
+        return switch (statistic) {
+            case P50_LATENCY -> "p50";
+            case P95_LATENCY -> "p95";
+            case P99_LATENCY -> "p99";
+            case MAX_LATENCY -> "max latency";
+            case MEAN_LATENCY -> "mean latency";
+            case ERROR_RATE -> "error rate";
+            case SUCCESS_RATE -> "success rate";
+            case STATUS_SHARE -> "share of status " + status;
+            case HEADER_PRESENT_SHARE -> "share with header " + header;
+            case THROUGHPUT -> "throughput";
+            case SAMPLE_COUNT -> "sample count";
+            default -> "unknown statistic";
+        };
+    }
+
+    public static String statistic(Prediction prediction) {
+        return statistic(prediction.getStatistic(), prediction.getStatus(), prediction.getHeader());
+    }
+
+    /** "NETWORK_BLACKHOLE of storefront→pricing" */
+    public static String fault(FaultSpec fault) {
+        String target = fault.getTarget().getService();
+        if (fault.getTarget().getDependency() != null) {
+            target += "→" + fault.getTarget().getDependency();
+        }
+        return fault.getFaultType() + " of " + target;
+    }
+
+    public static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+}

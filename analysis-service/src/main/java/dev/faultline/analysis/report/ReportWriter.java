@@ -1,0 +1,139 @@
+package dev.faultline.analysis.report;
+
+import dev.faultline.analysis.evaluation.Comparison;
+import dev.faultline.analysis.evaluation.Verdict;
+import dev.faultline.analysis.evaluation.Wording;
+import dev.faultline.analysis.evidence.EvidenceSummary;
+import dev.faultline.schemas.avro.BlastRadius;
+import dev.faultline.schemas.avro.EvidenceCaptured;
+import dev.faultline.schemas.avro.FaultSpec;
+import dev.faultline.schemas.avro.FollowUp;
+import dev.faultline.schemas.avro.Guardrail;
+import dev.faultline.schemas.avro.Hypothesis;
+import dev.faultline.schemas.avro.InjectionStopped;
+import dev.faultline.schemas.avro.Prediction;
+import dev.faultline.schemas.avro.PredictionResult;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Renders a verdict as a Markdown report: the hypothesis (scenario, blast radius, guardrails), the evidence per probe
+ * and phase, the comparison of every prediction with what was observed, how the injection stopped, and the
+ * follow-ups. A pure function of its inputs.
+ */
+public final class ReportWriter {
+
+    private ReportWriter() {
+    }
+
+    /** @param stopped the injection's stop, null when its injector was lost */
+    public static String write(String experimentId, Hypothesis hypothesis, Verdict verdict,
+                               List<EvidenceCaptured> evidence, InjectionStopped stopped) {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(hypothesis.getTitle()).append(" — ").append(verdict.outcome()).append("\n\n");
+        md.append("Experiment `").append(experimentId).append("`, revision ").append(verdict.revision())
+                .append(", injection `").append(verdict.injectionId()).append("`.\n\n");
+        md.append("**Verdict: ").append(verdict.outcome()).append(".** ").append(verdict.summary()).append("\n\n");
+        hypothesis(md, hypothesis);
+        evidence(md, evidence);
+        comparison(md, hypothesis, verdict);
+        stop(md, verdict, stopped);
+        md.append("## Follow-ups\n\n");
+        List<FollowUp> followUps = verdict.followUps();
+        for (int i = 0; i < followUps.size(); i++) {
+            md.append(i + 1).append(". **").append(followUps.get(i).getKind()).append("** — ")
+                    .append(followUps.get(i).getDescription()).append('\n');
+        }
+        if (followUps.isEmpty()) {
+            md.append("None.\n");
+        }
+        return md.toString();
+    }
+
+    private static void hypothesis(StringBuilder md, Hypothesis h) {
+        FaultSpec s = h.getScenario();
+        BlastRadius b = h.getBlastRadius();
+        md.append("## Hypothesis\n\n");
+        md.append("- **Scenario**: ").append(Wording.fault(s)).append(", direction ").append(s.getDirection())
+                .append(", toxicity ").append(Wording.number(s.getToxicity())).append(", duration ")
+                .append(s.getDurationMillis()).append(" ms");
+        if (!s.getParameters().isEmpty()) {
+            md.append(", parameters ").append(new TreeMap<>(s.getParameters()));
+        }
+        md.append("\n- **Blast radius**: environment ").append(b.getEnvironment()).append(", targets ")
+                .append(b.getTargets()).append(", downstream ").append(b.getDownstream()).append(", traffic share ")
+                .append(Wording.number(b.getTrafficShare()))
+                .append(b.getMaxHosts() == null ? "" : ", at most " + b.getMaxHosts() + " hosts").append('\n');
+        md.append("- **Guardrails** (rollback conditions):\n");
+        for (Guardrail g : h.getGuardrails()) {
+            md.append("  - `").append(g.getGuardrailId()).append("`: ")
+                    .append(Wording.statistic(g.getStatistic(), g.getStatus(), g.getHeader())).append(" of ")
+                    .append(g.getProbeId()).append(' ').append(Comparison.symbol(g.getComparator())).append(' ')
+                    .append(Wording.quantity(g.getThreshold(), g.getUnit())).append(" over ")
+                    .append(g.getEvaluationWindowMillis()).append(" ms, sustained ").append(g.getSustainMillis())
+                    .append(" ms — ").append(g.getDescription()).append('\n');
+        }
+        if (h.getGuardrails().isEmpty()) {
+            md.append("  - none\n");
+        }
+        md.append('\n');
+    }
+
+    private static void evidence(StringBuilder md, List<EvidenceCaptured> evidence) {
+        List<EvidenceCaptured> batches = EvidenceSummary.unique(evidence);
+        Map<?, Integer> perPhase = EvidenceSummary.samplesPerPhase(evidence);
+        md.append("## Evidence\n\n").append(batches.size() + (batches.size() == 1 ? " batch" : " batches"))
+                .append(", samples per phase: ").append(perPhase.isEmpty() ? "none" : perPhase).append(".\n\n");
+        md.append("| probe | phase | samples | p50 | p99 | error rate |\n|---|---|---:|---:|---:|---:|\n");
+        for (EvidenceSummary.ProbePhase row : EvidenceSummary.of(evidence)) {
+            md.append("| ").append(row.probeId()).append(" | ").append(row.phase()).append(" | ").append(row.samples())
+                    .append(" | ").append(Wording.number(row.p50Millis())).append(" ms | ")
+                    .append(Wording.number(row.p99Millis())).append(" ms | ").append(Wording.number(row.errorRate()))
+                    .append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static void comparison(StringBuilder md, Hypothesis h, Verdict verdict) {
+        md.append("## Predictions vs evidence\n\n")
+                .append("| prediction | statistic | threshold | observed | samples | outcome |\n")
+                .append("|---|---|---|---:|---:|---|\n");
+        List<PredictionResult> results = verdict.results();
+        for (int i = 0; i < results.size(); i++) {
+            PredictionResult r = results.get(i);
+            Prediction p = i < h.getPredictions().size() ? h.getPredictions().get(i) : null;
+            String statistic = p == null ? r.getStatistic().name() : Wording.statistic(p) + " of " + p.getProbeId();
+            md.append("| `").append(r.getPredictionId()).append("` | ").append(cell(statistic)).append(" | ")
+                    .append(Comparison.symbol(r.getComparator())).append(' ')
+                    .append(Wording.quantity(r.getThreshold(), r.getUnit())).append(" | ")
+                    .append(r.getObserved() == null ? "—" : Wording.quantity(r.getObserved(), r.getUnit()))
+                    .append(" | ").append(r.getSampleCount()).append(" / ").append(r.getRequiredSamples())
+                    .append(" | **").append(r.getOutcome()).append("** |\n");
+        }
+        md.append('\n');
+        results.forEach(r -> md.append("- `").append(r.getPredictionId()).append("`: ").append(r.getExplanation())
+                .append('\n'));
+        md.append('\n');
+    }
+
+    private static void stop(StringBuilder md, Verdict verdict, InjectionStopped stopped) {
+        md.append("## Stop\n\n").append("Stop reason: **").append(verdict.stopReason()).append("**");
+        if (stopped != null) {
+            md.append(stopped.getDetail().isBlank() ? "" : " — " + stopped.getDetail())
+                    .append(stopped.getGuardrailId() == null ? "" : " (guardrail `" + stopped.getGuardrailId()
+                            + "`, observed " + (stopped.getObserved() == null ? "—" : Wording.number(stopped.getObserved()))
+                            + ")")
+                    .append(". Fault applied at ").append(stopped.getStartedAt()).append(", removed at ")
+                    .append(stopped.getStoppedAt()).append(", rollback verified: ")
+                    .append(stopped.getRollbackVerified() ? "yes" : "no");
+        } else {
+            md.append(" — the injector never reported a stop; the data plane's lease removes the fault");
+        }
+        md.append(".\n\n");
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|");
+    }
+}

@@ -1,0 +1,127 @@
+package dev.faultline.analysis.verdict;
+
+import dev.faultline.analysis.evaluation.Evaluator;
+import dev.faultline.analysis.evaluation.Verdict;
+import dev.faultline.analysis.evidence.EvidenceRecords;
+import dev.faultline.analysis.report.ReportWriter;
+import dev.faultline.kit.events.Actors;
+import dev.faultline.kit.events.EventHeaders;
+import dev.faultline.schemas.avro.EventHeader;
+import dev.faultline.schemas.avro.EvidenceCaptured;
+import dev.faultline.schemas.avro.Hypothesis;
+import dev.faultline.schemas.avro.InjectionStarted;
+import dev.faultline.schemas.avro.InjectionStopped;
+import dev.faultline.schemas.avro.VerdictIssued;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Issues each injection's verdict exactly once: when its stop and all its evidence are recorded, or when the
+ * watchdog finds its injector lost. The verdict is claimed in the store before it is published, so a redelivered
+ * event or a late stop publishes nothing new; a claim whose publication failed is published again on the next try.
+ */
+@Singleton
+public class VerdictIssuer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VerdictIssuer.class);
+
+    private final EvidenceRecords records;
+    private final VerdictRecords verdicts;
+    private final VerdictSink sink;
+    private final Clock clock;
+    private final String serviceName;
+
+    public VerdictIssuer(EvidenceRecords records, VerdictRecords verdicts, VerdictSink sink, Clock clock,
+                         @Value("${faultline.service.name:analysis-service}") String serviceName) {
+        this.records = records;
+        this.verdicts = verdicts;
+        this.sink = sink;
+        this.clock = clock;
+        this.serviceName = serviceName;
+    }
+
+    /** Judges the injection if everything it needs is recorded and it has no verdict yet. */
+    public synchronized Optional<VerdictIssued> tryIssue(String experimentId, UUID injectionId) {
+        if (alreadyIssued(experimentId, injectionId)) {
+            return Optional.empty();
+        }
+        Optional<InjectionStopped> stopped = records.stopped(experimentId, injectionId);
+        Optional<InjectionStarted> started = records.started(experimentId, injectionId);
+        Optional<Hypothesis> hypothesis = started.flatMap(s -> records.hypothesis(experimentId, s.getRevision()));
+        if (stopped.isEmpty() || hypothesis.isEmpty()) {
+            return Optional.empty();
+        }
+        List<EvidenceCaptured> evidence = records.evidence(experimentId, injectionId);
+        if (!Readiness.complete(stopped.get(), evidence)) {
+            LOG.debug("injection {} of {} waits for evidence", injectionId, experimentId);
+            return Optional.empty();
+        }
+        List<EvidenceCaptured> judged = Readiness.judged(stopped.get(), evidence);
+        int revision = started.get().getRevision();
+        Verdict verdict = Evaluator.evaluate(hypothesis.get(), revision, judged, started.get(), stopped.get());
+        return issue(verdict, stopped.get().getHeader(), hypothesis.get(), judged, stopped.get());
+    }
+
+    /** Issues the ABORTED/LOST verdict of an injection whose injector never reported its stop. */
+    public synchronized Optional<VerdictIssued> issueLost(String experimentId, UUID injectionId) {
+        if (alreadyIssued(experimentId, injectionId)) {
+            return Optional.empty();
+        }
+        if (records.stopped(experimentId, injectionId).isPresent()) {
+            records.closeInjection(experimentId, injectionId);
+            return Optional.empty();
+        }
+        Optional<InjectionStarted> started = records.started(experimentId, injectionId);
+        Optional<Hypothesis> hypothesis = started.flatMap(s -> records.hypothesis(experimentId, s.getRevision()));
+        if (hypothesis.isEmpty()) {
+            LOG.warn("injection {} of {} is lost but its hypothesis revision is not recorded yet", injectionId, experimentId);
+            return Optional.empty();
+        }
+        List<EvidenceCaptured> evidence = records.evidence(experimentId, injectionId);
+        Verdict verdict = Evaluator.lost(hypothesis.get(), started.get().getRevision(), evidence, started.get());
+        return issue(verdict, started.get().getHeader(), hypothesis.get(), evidence, null);
+    }
+
+    private Optional<VerdictIssued> issue(Verdict verdict, EventHeader cause, Hypothesis hypothesis,
+                                          List<EvidenceCaptured> evidence, InjectionStopped stopped) {
+        EventHeader header = EventHeaders.answering(cause, Actors.service(serviceName), clock);
+        VerdictIssued event = VerdictEvents.toEvent(verdict, header);
+        String report = ReportWriter.write(header.getExperimentId(), hypothesis, verdict, evidence, stopped);
+        Set<String> keys = evidence.stream().map(EvidenceRecords::keyOf).collect(Collectors.toSet());
+        if (!verdicts.claim(new IssuedVerdict(event, keys, false, report))) {
+            alreadyIssued(header.getExperimentId(), verdict.injectionId());
+            return Optional.empty();
+        }
+        publish(event);
+        LOG.info("verdict {} for experiment {} injection {}", verdict.outcome(), header.getExperimentId(),
+                verdict.injectionId());
+        return Optional.of(event);
+    }
+
+    /** True when the injection has a verdict; one stored but not yet published is published now. */
+    private boolean alreadyIssued(String experimentId, UUID injectionId) {
+        Optional<IssuedVerdict> existing = verdicts.find(experimentId, injectionId);
+        if (existing.isEmpty()) {
+            return false;
+        }
+        if (!existing.get().published()) {
+            publish(existing.get().event());
+        }
+        return true;
+    }
+
+    private void publish(VerdictIssued event) {
+        String experimentId = event.getHeader().getExperimentId();
+        sink.publish(event);
+        verdicts.markPublished(experimentId, event.getInjectionId());
+        records.closeInjection(experimentId, event.getInjectionId());
+    }
+}

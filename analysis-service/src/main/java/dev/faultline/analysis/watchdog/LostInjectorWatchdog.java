@@ -1,0 +1,91 @@
+package dev.faultline.analysis.watchdog;
+
+import dev.faultline.analysis.evidence.EvidenceRecords;
+import dev.faultline.analysis.verdict.VerdictIssuer;
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every second, looks at the started injections with no stop and issues the ABORTED/LOST verdict of each one past
+ * its deadline plus grace (once: the issuer claims it). The data plane's lease has removed the fault by then.
+ */
+@Singleton
+public class LostInjectorWatchdog implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LostInjectorWatchdog.class);
+
+    private final EvidenceRecords records;
+    private final VerdictIssuer issuer;
+    private final Clock clock;
+    private final LostInjectionRule rule;
+    private final long intervalMillis;
+    private ScheduledExecutorService timer;
+    private volatile StartupBacklog backlog = new StartupBacklog(java.util.Map.of());
+
+    public LostInjectorWatchdog(EvidenceRecords records, VerdictIssuer issuer, Clock clock,
+                                @Value("${faultline.analysis.lost-grace-millis:15000}") long graceMillis,
+                                @Value("${faultline.analysis.watchdog-interval-millis:1000}") long intervalMillis) {
+        this.records = records;
+        this.issuer = issuer;
+        this.clock = clock;
+        this.rule = new LostInjectionRule(Duration.ofMillis(graceMillis));
+        this.intervalMillis = intervalMillis;
+    }
+
+    /** Starts sweeping; sweeps do nothing until the event loop has handled the backlog present at start-up. */
+    public synchronized void start(StartupBacklog startupBacklog) {
+        this.backlog = startupBacklog;
+        if (timer == null) {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "lost-injector-watchdog");
+                thread.setDaemon(true);
+                return thread;
+            });
+            timer.scheduleWithFixedDelay(this::sweepSafely, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** One look at the open injections; returns how many were judged lost. */
+    public int sweep() {
+        if (!backlog.caughtUp()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        int lost = 0;
+        for (EvidenceRecords.OpenInjection open : records.openInjections()) {
+            if (rule.isLost(open.deadline(), false, false, now)
+                    && issuer.issueLost(open.experimentId(), open.injectionId()).isPresent()) {
+                LOG.warn("injection {} of {} is lost: no stop by {} + {}", open.injectionId(), open.experimentId(),
+                        open.deadline(), rule.grace());
+                lost++;
+            }
+        }
+        return lost;
+    }
+
+    private void sweepSafely() {
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            LOG.warn("watchdog sweep failed, retrying at the next tick", e);
+        }
+    }
+
+    @PreDestroy
+    @Override
+    public synchronized void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.faultline.analysis.evaluation;
+
+import static dev.faultline.analysis.fixtures.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.analysis.fixtures.Fixtures;
+import dev.faultline.schemas.avro.ComparisonOperator;
+import dev.faultline.schemas.avro.EvidenceCaptured;
+import dev.faultline.schemas.avro.ExperimentPhase;
+import dev.faultline.schemas.avro.MeasureUnit;
+import dev.faultline.schemas.avro.Prediction;
+import dev.faultline.schemas.avro.PredictionOutcome;
+import dev.faultline.schemas.avro.PredictionResult;
+import dev.faultline.schemas.avro.ProbeSample;
+import dev.faultline.schemas.avro.Statistic;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Which samples a prediction's window selects: phase, probe, skip after the phase start, length. */
+class PredictionJudgeTest {
+
+    static final UUID INJ = UUID.fromString("00000000-0000-0000-0000-0000000000b2");
+
+    /** One read sample every 100 ms for 10 s of DURING, latency = its offset in seconds; BEFORE and AFTER 1 s each. */
+    static List<EvidenceCaptured> evidence() {
+        List<ProbeSample> before = new ArrayList<>();
+        List<ProbeSample> during = new ArrayList<>();
+        List<ProbeSample> after = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            before.add(Fixtures.sample("reads", T0.minusMillis(2000 - i * 100L), 1, 200, true));
+            after.add(Fixtures.sample("reads", T0.plusMillis(11_000 + i * 100L), 5000, 200, true));
+        }
+        for (int i = 0; i < 100; i++) {
+            during.add(Fixtures.sample("reads", T0.plusMillis(300 + i * 100L), (300 + i * 100) / 1000, 200, true));
+            during.add(Fixtures.sample("other", T0.plusMillis(300 + i * 100L), 9999, 500, false));
+        }
+        return List.of(Fixtures.batch("e", INJ, 0, ExperimentPhase.BEFORE, before),
+                Fixtures.batch("e", INJ, 1, ExperimentPhase.DURING, during),
+                Fixtures.batch("e", INJ, 2, ExperimentPhase.AFTER, after));
+    }
+
+    static Timeline timeline() {
+        return new Timeline(T0.toEpochMilli(), T0.plusMillis(10_300).toEpochMilli(), Observation.ordered(evidence()));
+    }
+
+    static PredictionResult judge(ExperimentPhase phase, long skip, Long length, Statistic statistic, int minSamples) {
+        Prediction prediction = Fixtures.prediction("p", "reads", statistic, ComparisonOperator.LESS_THAN, 3,
+                MeasureUnit.MILLISECONDS, minSamples);
+        prediction.setWindow(Fixtures.window(phase, skip, length, minSamples));
+        return PredictionJudge.judge(prediction, timeline());
+    }
+
+    @Test
+    void shouldSelectTheProbesSamplesOfTheWholePhase() {
+        assertThat(judge(ExperimentPhase.DURING, 0, null, Statistic.SAMPLE_COUNT, 1).getObserved()).isEqualTo(100.0);
+    }
+
+    @Test
+    void shouldSkipTheFirstMillisAfterTheFaultWasApplied() {
+        // DURING starts at the InjectionStarted time T0, not at the first sample (T0 + 300 ms)
+        PredictionResult result = judge(ExperimentPhase.DURING, 2000, null, Statistic.SAMPLE_COUNT, 1);
+        assertThat(result.getObserved()).isEqualTo(83.0);
+        assertThat(judge(ExperimentPhase.DURING, 2000, null, Statistic.MAX_LATENCY, 1).getObserved()).isEqualTo(10.0);
+        assertThat(judge(ExperimentPhase.DURING, 2000, null, Statistic.P50_LATENCY, 1).getObserved()).isEqualTo(6.0);
+    }
+
+    @Test
+    void shouldLimitTheWindowToItsLength() {
+        PredictionResult result = judge(ExperimentPhase.DURING, 2000, 3000L, Statistic.SAMPLE_COUNT, 1);
+        assertThat(result.getObserved()).isEqualTo(30.0);
+        assertThat(judge(ExperimentPhase.DURING, 2000, 3000L, Statistic.MAX_LATENCY, 1).getObserved()).isEqualTo(4.0);
+        assertThat(judge(ExperimentPhase.DURING, 2000, 3000L, Statistic.THROUGHPUT, 1).getObserved()).isEqualTo(10.0);
+    }
+
+    @Test
+    void shouldMeasureThroughputToTheFaultsRemovalWithoutALength() {
+        // 100 samples from T0 + 0 to the removal at T0 + 10.3 s
+        assertThat(judge(ExperimentPhase.DURING, 0, null, Statistic.THROUGHPUT, 1).getObserved())
+                .isCloseTo(100 / 10.3, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void shouldStartBeforeAndAfterAtTheirFirstSample() {
+        assertThat(judge(ExperimentPhase.BEFORE, 500, null, Statistic.SAMPLE_COUNT, 1).getObserved()).isEqualTo(5.0);
+        assertThat(judge(ExperimentPhase.AFTER, 0, null, Statistic.MAX_LATENCY, 1).getObserved()).isEqualTo(5000.0);
+    }
+
+    @Test
+    void shouldBeInconclusiveWithTooFewSamplesButShowTheObservedValue() {
+        PredictionResult result = judge(ExperimentPhase.DURING, 2000, 3000L, Statistic.P99_LATENCY, 31);
+        assertThat(result.getOutcome()).isEqualTo(PredictionOutcome.INCONCLUSIVE);
+        assertThat(result.getObserved()).isEqualTo(4.0);
+        assertThat(result.getSampleCount()).isEqualTo(30);
+        assertThat(result.getRequiredSamples()).isEqualTo(31);
+        assertThat(judge(ExperimentPhase.DURING, 2000, 3000L, Statistic.P99_LATENCY, 30).getOutcome())
+                .isEqualTo(PredictionOutcome.NOT_HELD);
+        assertThat(judge(ExperimentPhase.DURING, 2000, 1000L, Statistic.P99_LATENCY, 10).getOutcome())
+                .isEqualTo(PredictionOutcome.HELD);
+    }
+
+    @Test
+    void shouldBeInconclusiveWithoutSamplesAndSaySo() {
+        PredictionResult result = judge(ExperimentPhase.DURING, 60_000, null, Statistic.P99_LATENCY, 1);
+        assertThat(result.getOutcome()).isEqualTo(PredictionOutcome.INCONCLUSIVE);
+        assertThat(result.getObserved()).isNull();
+        assertThat(result.getExplanation()).startsWith("no p99 of reads could be computed from 0 samples");
+    }
+
+    @Test
+    void shouldExplainARatioWithoutAUnit() {
+        Prediction prediction = Fixtures.prediction("s", "reads", Statistic.SUCCESS_RATE,
+                ComparisonOperator.GREATER_OR_EQUAL, 0.99, MeasureUnit.RATIO, 10);
+        assertThat(PredictionJudge.judge(prediction, timeline()).getExplanation())
+                .isEqualTo("success rate of reads was 1, threshold ≥ 0.99: held (83 samples)");
+    }
+}

@@ -1,0 +1,62 @@
+package dev.faultline.analysis.report;
+
+import static dev.faultline.analysis.fixtures.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.analysis.evaluation.Evaluator;
+import dev.faultline.analysis.evaluation.Verdict;
+import dev.faultline.analysis.fixtures.Fixtures;
+import dev.faultline.schemas.avro.EvidenceCaptured;
+import dev.faultline.schemas.avro.Hypothesis;
+import dev.faultline.schemas.avro.InjectionStarted;
+import dev.faultline.schemas.avro.InjectionStopped;
+import dev.faultline.schemas.avro.StopReason;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The Markdown report of the example experiment: hypothesis, evidence per phase, comparison, stop, follow-ups. */
+class ReportWriterTest {
+
+    static final String EXP = "exp-report";
+    static final UUID INJ = UUID.fromString("00000000-0000-0000-0000-0000000000d4");
+
+    @Test
+    void shouldReportTheHypothesisTheEvidenceTheComparisonTheStopAndTheFollowUps() throws Exception {
+        Hypothesis hypothesis = Fixtures.hypothesis(Fixtures.examplePredictions());
+        List<EvidenceCaptured> evidence = Fixtures.exampleEvidence(EXP, INJ);
+        InjectionStarted started = Fixtures.started(EXP, INJ, 2, T0, T0.plusSeconds(30));
+        InjectionStopped stopped = Fixtures.stopped(EXP, INJ, StopReason.COMPLETED, T0, T0.plusSeconds(30), 38L);
+        Verdict verdict = Evaluator.evaluate(hypothesis, 2, evidence, started, stopped);
+
+        String report = ReportWriter.write(EXP, hypothesis, verdict, evidence, stopped);
+        Files.writeString(Path.of("target", "example-report.md"), report);
+
+        assertThat(report).startsWith("# Storefront survives an unreachable pricing service — PARTIALLY_HELD\n")
+                .contains("- **Scenario**: NETWORK_BLACKHOLE of storefront→pricing, direction UPSTREAM")
+                .contains("- **Blast radius**: environment STAGING, targets [storefront→pricing]")
+                .contains("`reads-failing`: error rate of product-reads > 0.5 over 3000 ms, sustained 1000 ms")
+                .contains("| product-reads | BEFORE | 25 | 14 ms | 16 ms | 0 |")
+                .contains("| product-reads | DURING | 150 | 15 ms | 1203 ms | 0 |")
+                .contains("| order-writes | DURING | 60 | 3 ms | 3 ms | 1 |")
+                .contains("| `reads-p99` | p99 of product-reads | < 800 ms | 1203 ms | 140 / 100 | **NOT_HELD** |")
+                .contains("| `orders-503` | share of status 503 of order-writes | ≥ 0.99 | 1 | 56 / 20 | **HELD** |")
+                .contains("Stop reason: **COMPLETED** — stopped: COMPLETED. Fault applied at 2026-11-26T12:00:00Z")
+                .contains("rollback verified: yes")
+                .contains("1. **FIX_SYSTEM** — reads-p99");
+    }
+
+    @Test
+    void shouldSayTheLeaseRemovesTheFaultOfALostInjector() {
+        Hypothesis hypothesis = Fixtures.hypothesis(Fixtures.examplePredictions());
+        InjectionStarted started = Fixtures.started(EXP, INJ, 2, T0, T0.plusSeconds(30));
+        Verdict verdict = Evaluator.lost(hypothesis, 2, List.of(), started);
+
+        assertThat(ReportWriter.write(EXP, hypothesis, verdict, List.of(), null))
+                .contains("Stop reason: **LOST** — the injector never reported a stop; the data plane's lease removes")
+                .contains("0 batches, samples per phase: none.")
+                .contains("| `reads-p99` | p99 of product-reads | < 800 ms | — | 0 / 100 | **INCONCLUSIVE** |");
+    }
+}

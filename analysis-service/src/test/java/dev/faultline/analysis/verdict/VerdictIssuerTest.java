@@ -1,0 +1,178 @@
+package dev.faultline.analysis.verdict;
+
+import static dev.faultline.analysis.fixtures.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.faultline.analysis.evidence.EvidenceIntake;
+import dev.faultline.analysis.fixtures.Fixtures;
+import dev.faultline.analysis.fixtures.InMemoryRecords;
+import dev.faultline.analysis.watchdog.LostInjectorWatchdog;
+import dev.faultline.kit.events.IncomingEvent;
+import dev.faultline.schemas.avro.EvidenceCaptured;
+import dev.faultline.schemas.avro.PredictionOutcome;
+import dev.faultline.schemas.avro.PredictionResult;
+import dev.faultline.schemas.avro.StopReason;
+import dev.faultline.schemas.avro.VerdictIssued;
+import dev.faultline.schemas.avro.VerdictOutcome;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+
+/** When a verdict is issued, and that it is issued once: arrival order, redelivery, lost injectors, late stops. */
+class VerdictIssuerTest {
+
+    static final String EXP = "exp-issuer";
+    static final UUID INJ = UUID.fromString("00000000-0000-0000-0000-0000000000c3");
+
+    final InMemoryRecords records = new InMemoryRecords();
+    final List<VerdictIssued> published = new ArrayList<>();
+    final AtomicBoolean brokerDown = new AtomicBoolean();
+    Instant now = T0.plusSeconds(35);
+    final Clock clock = new Clock() {
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+    final VerdictIssuer issuer = new VerdictIssuer(records, records, verdict -> {
+        if (brokerDown.get()) {
+            throw new IllegalStateException("broker down");
+        }
+        published.add(verdict);
+    }, clock, "analysis-service");
+    final EvidenceIntake intake = new EvidenceIntake(records, issuer);
+    final List<EvidenceCaptured> evidence = Fixtures.exampleEvidence(EXP, INJ);
+
+    void deliver(SpecificRecord event) {
+        intake.handle(new IncomingEvent("t", 0, 0, EXP, event, now));
+    }
+
+    void deliverStartAndHypothesis() {
+        deliver(Fixtures.drafted(EXP, 2, Fixtures.hypothesis(Fixtures.examplePredictions())));
+        deliver(Fixtures.started(EXP, INJ, 2, T0, T0.plusSeconds(30)));
+    }
+
+    @Test
+    void shouldIssueOnceWhenTheStopAndEveryBatchAreInWhateverTheOrder() {
+        deliverStartAndHypothesis();
+        evidence.subList(10, evidence.size()).forEach(this::deliver);
+        deliver(Fixtures.stopped(EXP, INJ, StopReason.COMPLETED, T0, T0.plusSeconds(30), (long) evidence.size()));
+        evidence.subList(1, 10).forEach(this::deliver);
+        assertThat(published).isEmpty();
+
+        deliver(evidence.get(0));
+        deliver(evidence.get(0));
+        deliver(Fixtures.stopped(EXP, INJ, StopReason.COMPLETED, T0, T0.plusSeconds(30), (long) evidence.size()));
+
+        assertThat(published).hasSize(1);
+        VerdictIssued verdict = published.get(0);
+        assertThat(verdict.getOutcome()).isEqualTo(VerdictOutcome.PARTIALLY_HELD);
+        assertThat(verdict.getResults()).extracting(PredictionResult::getOutcome).containsExactly(
+                PredictionOutcome.HELD, PredictionOutcome.NOT_HELD, PredictionOutcome.HELD, PredictionOutcome.HELD);
+        assertThat(verdict.getHeader().getExperimentId()).isEqualTo(EXP);
+        assertThat(verdict.getHeader().getOccurredAt()).isEqualTo(now);
+        assertThat(records.find(EXP, INJ)).get().satisfies(v -> {
+            assertThat(v.published()).isTrue();
+            assertThat(v.report()).contains("## Hypothesis", "## Evidence", "## Predictions vs evidence", "## Stop",
+                    "## Follow-ups", "| `reads-p99` | p99 of product-reads | < 800 ms | 1203 ms | 140 / 100 | **NOT_HELD** |");
+        });
+    }
+
+    @Test
+    void shouldJudgeAtOnceWhenTheInjectorDoesNotCountBatches() {
+        deliverStartAndHypothesis();
+        evidence.subList(0, 20).forEach(this::deliver);
+        deliver(Fixtures.stopped(EXP, INJ, StopReason.COMPLETED, T0, T0.plusSeconds(30), null));
+
+        assertThat(published).hasSize(1);
+        assertThat(published.get(0).getSampleCount()).isEqualTo(20 * 7);
+    }
+
+    @Test
+    void shouldWaitForTheHypothesisRevision() {
+        deliver(Fixtures.started(EXP, INJ, 2, T0, T0.plusSeconds(30)));
+        evidence.forEach(this::deliver);
+        deliver(Fixtures.stopped(EXP, INJ, StopReason.COMPLETED, T0, T0.plusSeconds(30), (long) evidence.size()));
+        assertThat(published).isEmpty();
+
+        deliver(Fixtures.drafted(EXP, 2, Fixtures.hypothesis(Fixtures.examplePredictions())));
+        assertThat(published).hasSize(1);
+    }
+
+    @Test
+    void shouldPublishAClaimedVerdictAgainWhenItsPublicationFailed() {
+        deliverStartAndHypothesis();
+        evidence.forEach(this::deliver);
+        brokerDown.set(true);
+        assertThatThrownBy(() -> deliver(Fixtures.stopped(EXP, INJ, StopReason.COMPLETED, T0, T0.plusSeconds(30),
+                (long) evidence.size()))).isInstanceOf(IllegalStateException.class);
+        brokerDown.set(false);
+
+        deliver(Fixtures.stopped(EXP, INJ, StopReason.COMPLETED, T0, T0.plusSeconds(30), (long) evidence.size()));
+        deliver(Fixtures.stopped(EXP, INJ, StopReason.COMPLETED, T0, T0.plusSeconds(30), (long) evidence.size()));
+
+        assertThat(published).hasSize(1);
+        assertThat(records.find(EXP, INJ).orElseThrow().published()).isTrue();
+    }
+
+    @Test
+    void shouldIssueALostVerdictOnceAndIgnoreALateStop() {
+        LostInjectorWatchdog watchdog = new LostInjectorWatchdog(records, issuer, clock, 15_000, 1000);
+        deliverStartAndHypothesis();
+        // batches 0..30 were captured up to the deadline (T0 + 30 s); a lost injector sends nothing later
+        evidence.subList(0, 31).forEach(this::deliver);
+
+        now = T0.plusSeconds(45);
+        assertThat(watchdog.sweep()).isZero();
+        now = T0.plusSeconds(46);
+        assertThat(watchdog.sweep()).isEqualTo(1);
+        assertThat(watchdog.sweep()).isZero();
+        evidence.subList(31, evidence.size()).forEach(this::deliver);
+        deliver(Fixtures.stopped(EXP, INJ, StopReason.COMPLETED, T0, T0.plusSeconds(30), (long) evidence.size()));
+
+        assertThat(published).hasSize(1);
+        VerdictIssued lost = published.get(0);
+        assertThat(lost.getOutcome()).isEqualTo(VerdictOutcome.ABORTED);
+        assertThat(lost.getStopReason()).isEqualTo(StopReason.LOST);
+        assertThat(lost.getSummary()).contains("injector was lost", "lease");
+        assertThat(lost.getSampleCount()).isEqualTo(31 * 7);
+        assertThat(records.openInjections()).isEmpty();
+
+        Recomputer.Recomputation recomputed = new Recomputer(records, records).recompute(EXP);
+        assertThat(recomputed.identical()).isTrue();
+        assertThat(recomputed.recomputed().stopReason()).isEqualTo(StopReason.LOST);
+    }
+
+    @Test
+    void shouldRecomputeTheIdenticalVerdictAndNameTheFieldsThatDiffer() {
+        deliverStartAndHypothesis();
+        evidence.forEach(this::deliver);
+        deliver(Fixtures.stopped(EXP, INJ, StopReason.COMPLETED, T0, T0.plusSeconds(30), (long) evidence.size()));
+        Recomputer recomputer = new Recomputer(records, records);
+
+        assertThat(recomputer.recompute(EXP).identical()).isTrue();
+
+        deliver(Fixtures.drafted(EXP, 2, Fixtures.hypothesis(Fixtures.examplePredictions().subList(0, 1))));
+        Recomputer.Recomputation changed = recomputer.recompute(EXP);
+        assertThat(changed.identical()).isFalse();
+        assertThat(changed.differences()).contains("outcome", "results", "followUps", "summary")
+                .doesNotContain("revision", "service", "injectionId", "sampleCount");
+    }
+}
