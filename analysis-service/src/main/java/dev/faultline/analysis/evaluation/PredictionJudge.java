@@ -1,5 +1,6 @@
 package dev.faultline.analysis.evaluation;
 
+import dev.faultline.schemas.avro.ExperimentPhase;
 import dev.faultline.schemas.avro.Prediction;
 import dev.faultline.schemas.avro.PredictionOutcome;
 import dev.faultline.schemas.avro.PredictionResult;
@@ -9,7 +10,7 @@ import java.util.List;
 
 /**
  * Judges one prediction: selects its probe's samples in its window (the phase, after skipFirstMillis from the
- * phase start, for lengthMillis or to the phase end), computes the statistic and compares it with the threshold.
+ * phase start, for lengthMillis or to the phase end; only samples answered before the phase ended), computes the statistic and compares it with the threshold.
  * Fewer samples than the window's minSamples, or no value, make it inconclusive; the observed value is kept.
  */
 final class PredictionJudge {
@@ -26,12 +27,17 @@ final class PredictionJudge {
             long from = phaseStart + window.getSkipFirstMillis();
             Long length = window.getLengthMillis();
             long to = length == null ? Long.MAX_VALUE : from + length;
+            Long phaseEnd = timeline.end(window.getPhase());
+            // A sample whose answer came after the phase ended (e.g. an order in flight when the fault was
+            // removed) tells how the system recovered, not how it behaved during the phase: it is left out.
+            long answeredBy = window.getPhase() == ExperimentPhase.DURING && timeline.faultRemoved() != null
+                    ? timeline.faultRemoved() : Long.MAX_VALUE;
             samples = timeline.observations().stream()
                     .filter(o -> o.phase() == window.getPhase())
                     .filter(o -> o.sample().getProbeId().equals(prediction.getProbeId()))
                     .filter(o -> o.at() >= from && o.at() < to)
+                    .filter(o -> o.at() + (long) Math.ceil(o.sample().getLatencyMillis()) <= answeredBy)
                     .map(Observation::sample).toList();
-            Long phaseEnd = timeline.end(window.getPhase());
             windowMillis = length != null ? length : phaseEnd == null ? null : phaseEnd - from;
         }
         Double observed = Statistics.compute(prediction.getStatistic(), samples, prediction.getStatus(),

@@ -115,4 +115,23 @@ class PredictionJudgeTest {
         assertThat(PredictionJudge.judge(prediction, timeline()).getExplanation())
                 .isEqualTo("success rate of reads was 1, threshold ≥ 0.99: held (83 samples)");
     }
+
+    @Test
+    void shouldLeaveOutDuringSamplesAnsweredAfterTheFaultWasRemoved() {
+        List<ProbeSample> during = List.of(
+                Fixtures.sample("reads", T0.plusMillis(5_000), 1200, 503, false),
+                Fixtures.sample("reads", T0.plusMillis(9_500), 700, 503, false),
+                Fixtures.sample("reads", T0.plusMillis(9_800), 900, 201, true));
+        Timeline timeline = new Timeline(T0.toEpochMilli(), T0.plusMillis(10_300).toEpochMilli(),
+                Observation.ordered(List.of(Fixtures.batch("e", INJ, 0, ExperimentPhase.DURING, during))));
+        Prediction prediction = Fixtures.prediction("p", "reads", Statistic.ERROR_RATE, ComparisonOperator.GREATER_OR_EQUAL,
+                0.99, MeasureUnit.RATIO, 1);
+        prediction.setWindow(Fixtures.window(ExperimentPhase.DURING, 0, null, 1));
+
+        PredictionResult result = PredictionJudge.judge(prediction, timeline);
+
+        // the read sent at 9.8 s came back (201) 400 ms after the fault was removed at 10.3 s: recovery, not the fault
+        assertThat(result.getSampleCount()).isEqualTo(2);
+        assertThat(result.getObserved()).isEqualTo(1.0);
+    }
 }

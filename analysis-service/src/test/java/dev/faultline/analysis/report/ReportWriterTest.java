@@ -41,7 +41,7 @@ class ReportWriterTest {
                 .contains("| product-reads | BEFORE | 25 | 14 ms | 16 ms | 0 |")
                 .contains("| product-reads | DURING | 150 | 15 ms | 1203 ms | 0 |")
                 .contains("| order-writes | DURING | 60 | 3 ms | 3 ms | 1 |")
-                .contains("| `reads-p99` | p99 of product-reads | < 800 ms | 1203 ms | 140 / 100 | **NOT_HELD** |")
+                .contains("| `reads-p99` | p99 of product-reads | < 800 ms | 1203 ms | 139 / 100 | **NOT_HELD** |")
                 .contains("| `orders-503` | share of status 503 of order-writes | ≥ 0.99 | 1 | 56 / 20 | **HELD** |")
                 .contains("Stop reason: **COMPLETED** — stopped: COMPLETED. Fault applied at 2026-11-26T12:00:00Z")
                 .contains("rollback verified: yes")
