@@ -1,0 +1,99 @@
+package dev.faultline.cli.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.faultline.cli.CliContext;
+import dev.faultline.cli.CommandSpec;
+import dev.faultline.cli.args.Args;
+import dev.faultline.cli.experiment.HypothesisView;
+import dev.faultline.cli.http.Endpoints;
+import dev.faultline.cli.http.Retry;
+import dev.faultline.cli.http.ServiceCallException;
+import dev.faultline.cli.stack.LocalStack;
+import dev.faultline.cli.stack.StackOptions;
+import dev.faultline.cli.watch.EventStream;
+import dev.faultline.cli.watch.ExperimentWatcher;
+import dev.faultline.schemas.avro.VerdictIssued;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code faultline demo}: starts the local stack, runs the example experiment through every stage
+ * with live progress, prints the report, the catalog entry, the wall time and the memory of each
+ * process, then stops everything. Exit code 0 when a verdict arrived.
+ */
+public final class DemoCommand {
+
+    public static final CommandSpec SPEC = new CommandSpec("demo",
+            "demo [--free-ports] [--timeout SECONDS]   start everything, run the example experiment, stop everything",
+            Set.of("--timeout"), Set.of("--free-ports"), DemoCommand::run);
+
+    private DemoCommand() {
+    }
+
+    static int run(Args args, CliContext context) {
+        args.atMostPositionals(0);
+        PrintStream out = context.out();
+        long started = System.nanoTime();
+        Duration timeout = Duration.ofSeconds(args.integer("--timeout").orElse(300));
+        out.println("Faultline demo: " + ExampleExperiment.STATEMENT);
+        out.println();
+        out.println("starting the local stack ...");
+        StackOptions options = args.has("--free-ports")
+                ? StackOptions.freePorts() : StackOptions.demo();
+        try (LocalStack stack = LocalStack.start(options, line -> out.println("  " + line))) {
+            out.printf("stack up in %.1f s%n%n", seconds(started));
+            Optional<VerdictIssued> verdict = runExample(stack.endpoints().services(), out, timeout);
+            out.printf("%nwall time %.1f s; memory of the running stack:%n", seconds(started));
+            out.print(MemoryTable.render(stack.memory()));
+            out.println("stopping everything ...");
+            return verdict.isPresent() ? 0 : 1;
+        }
+    }
+
+    /** Proposes, shows and accepts the example, follows it to its verdict, then prints the report and the catalog entry. */
+    public static Optional<VerdictIssued> runExample(Endpoints services, PrintStream out, Duration timeout) {
+        JsonNode proposed = services.hypothesisService().post("/proposals", ExampleExperiment.proposal());
+        String id = proposed.path("experimentId").asText();
+        out.println("proposed experiment " + id + " as " + ExampleExperiment.PROPOSER);
+        JsonNode hypothesis = Retry.whileNotReady(() -> services.hypothesisService()
+                .get("/experiments/" + id + "/hypothesis"), Duration.ofSeconds(60));
+        out.print(HypothesisView.render(hypothesis));
+        services.hypothesisService().post("/experiments/" + id + "/reviews",
+                Map.of("reviewer", ExampleExperiment.REVIEWER, "decision", "ACCEPT",
+                        "comment", "predictions are measurable; the guardrail bounds the damage"));
+        out.println("accepted by " + ExampleExperiment.REVIEWER + "; following the experiment on Kafka:");
+        out.println();
+        Optional<VerdictIssued> verdict;
+        try (EventStream stream = new EventStream(services.kafka(), services.registry())) {
+            verdict = new ExperimentWatcher(stream, id).untilVerdict(out::println,
+                    new ApprovalStep(services, id, out), timeout);
+        }
+        if (verdict.isEmpty()) {
+            out.println("no verdict within " + timeout.toSeconds() + " s; `faultline status " + id + "` shows how far it got");
+            return verdict;
+        }
+        out.println();
+        out.println(Retry.whileNotReady(() -> services.analysisService().getText("/experiments/" + id + "/report"),
+                Duration.ofSeconds(30)));
+        printCatalogEntry(services, verdict.get(), out);
+        return verdict;
+    }
+
+    private static void printCatalogEntry(Endpoints services, VerdictIssued verdict, PrintStream out) {
+        String path = "/catalog/" + verdict.getService() + "/" + verdict.getFaultType();
+        try {
+            JsonNode entry = Retry.whileNotReady(() -> services.catalogService().get(path), Duration.ofSeconds(20));
+            out.println("catalog entry " + verdict.getService() + " / " + verdict.getFaultType() + ":");
+            out.println(entry.toPrettyString());
+        } catch (ServiceCallException e) {
+            out.println("catalog entry not available: " + e.getMessage());
+        }
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+}

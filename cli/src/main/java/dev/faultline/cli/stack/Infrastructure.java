@@ -1,0 +1,83 @@
+package dev.faultline.cli.stack;
+
+import dev.faultline.devstack.cassandra.CassandraNode;
+import dev.faultline.devstack.kafka.KafkaBrokerConfig;
+import dev.faultline.devstack.kafka.KafkaProcess;
+import dev.faultline.devstack.process.ProcessStats;
+import dev.faultline.devstack.registry.SchemaRegistryServer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The devstack part of the local stack, started the way {@code faultline devstack} starts it:
+ * Kafka in its own JVM, the schema registry inside this JVM, Cassandra in its own JVM.
+ */
+final class Infrastructure implements AutoCloseable {
+
+    private final KafkaProcess kafka;
+    private final SchemaRegistryServer registry;
+    private final CassandraNode cassandra;
+
+    private Infrastructure(KafkaProcess kafka, SchemaRegistryServer registry, CassandraNode cassandra) {
+        this.kafka = kafka;
+        this.registry = registry;
+        this.cassandra = cassandra;
+    }
+
+    static Infrastructure start(Path dataDir, StackPorts ports, Consumer<String> progress) {
+        KafkaProcess kafka = KafkaProcess.start(dataDir.resolve("kafka"),
+                new KafkaBrokerConfig(dataDir.resolve("kafka/kafka-logs"), ports.kafka(), ports.kafkaController()));
+        progress.accept(String.format("kafka      %-26s %5.1f s  pid %d", kafka.bootstrapServers(),
+                kafka.startTime().toMillis() / 1000.0, kafka.pid()));
+        SchemaRegistryServer registry = null;
+        try {
+            long started = System.nanoTime();
+            registry = SchemaRegistryServer.start(kafka.bootstrapServers(), ports.registry());
+            progress.accept(String.format("registry   %-26s %5.1f s  (in this JVM)", registry.url(),
+                    (System.nanoTime() - started) / 1e9));
+            CassandraNode cassandra = CassandraNode.start(dataDir.resolve("cassandra"), ports.cassandra(),
+                    ports.cassandraStorage());
+            progress.accept(String.format("cassandra  %-26s %5.1f s  pid %d", cassandra.address(),
+                    cassandra.startTime().toMillis() / 1000.0, cassandra.pid()));
+            return new Infrastructure(kafka, registry, cassandra);
+        } catch (RuntimeException | Error e) {
+            if (registry != null) {
+                registry.close();
+            }
+            kafka.close();
+            throw e;
+        }
+    }
+
+    String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    String schemaRegistryUrl() {
+        return registry.url();
+    }
+
+    String cassandraContactPoint() {
+        return cassandra.host() + ":" + cassandra.port();
+    }
+
+    String cassandraDatacenter() {
+        return cassandra.localDatacenter();
+    }
+
+    List<ProcessMemory> memory() {
+        return List.of(new ProcessMemory("kafka", kafka.pid(), kafka.rssBytes()),
+                new ProcessMemory("cassandra", cassandra.pid(), cassandra.rssBytes()),
+                new ProcessMemory("cli + schema registry", ProcessHandle.current().pid(), ProcessStats.selfRssBytes()));
+    }
+
+    /** Stops the registry (a Kafka client) and Kafka, with Cassandra stopping alongside. */
+    @Override
+    public void close() {
+        cassandra.requestStop();
+        registry.close();
+        kafka.close();
+        cassandra.close();
+    }
+}

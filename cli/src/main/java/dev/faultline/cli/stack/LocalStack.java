@@ -1,0 +1,172 @@
+package dev.faultline.cli.stack;
+
+import dev.faultline.devstack.process.ChildJvm;
+import dev.faultline.devstack.process.ShutdownHooks;
+import dev.faultline.devstack.support.WorkDirs;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole of Faultline on this machine: the devstack (Kafka, schema registry, Cassandra), the
+ * data plane with the {@code pricing} proxy, the demo system (pricing, storefront) and the five
+ * services, each its own JVM that dies with this one. Started in that order, each waited for;
+ * {@link #close()} stops everything in reverse order, and a shutdown hook does so on Ctrl-C.
+ * Logs of every process are kept under {@link #logDir()}.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+    private final RepoLayout repo;
+    private final Path workDir;
+    private final Infrastructure infrastructure;
+    private final StackEndpoints endpoints;
+    private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
+    private final Map<String, ChildJvm> running = new LinkedHashMap<>();
+    private final ShutdownHooks.Registration atExit;
+    private boolean closed;
+
+    private LocalStack(RepoLayout repo, Path workDir, Infrastructure infrastructure, StackEndpoints endpoints) {
+        this.repo = repo;
+        this.workDir = workDir;
+        this.infrastructure = infrastructure;
+        this.endpoints = endpoints;
+        this.atExit = ShutdownHooks.register("faultline local stack", this);
+    }
+
+    /** Starts everything; {@code progress} gets one line per part as it comes up. */
+    public static LocalStack start(StackOptions options, Consumer<String> progress) {
+        RepoLayout repo = RepoLayout.locate();
+        StackPorts ports = options.ports().resolve();
+        Path workDir = WorkDirs.fresh("faultline-stack-");
+        progress.accept("logs in " + workDir.resolve("logs"));
+        Infrastructure infrastructure = Infrastructure.start(workDir.resolve("data"), ports, progress);
+        StackEndpoints endpoints = new StackEndpoints(ports, infrastructure.kafkaBootstrapServers(),
+                infrastructure.schemaRegistryUrl(), infrastructure.cassandraContactPoint(),
+                infrastructure.cassandraDatacenter());
+        LocalStack stack = new LocalStack(repo, workDir, infrastructure, endpoints);
+        try {
+            stack.launchAndWait(List.of(ServiceCatalog.dataplane(endpoints)), progress);
+            new DataPlaneAdmin(endpoints.dataplaneUrl()).ensureProxy("pricing",
+                    "127.0.0.1:" + ports.pricingProxy(), "127.0.0.1:" + ports.pricing());
+            progress.accept(String.format("proxy      pricing 127.0.0.1:%d -> 127.0.0.1:%d", ports.pricingProxy(), ports.pricing()));
+            stack.launchAndWait(List.of(ServiceCatalog.pricing(endpoints)), progress);
+            stack.launchAndWait(List.of(ServiceCatalog.storefront(endpoints)), progress);
+            stack.launchAndWait(ServiceCatalog.services(endpoints, workDir.resolve("data"), options.serviceHeap(), options.extraJvmArgs(),
+                    options.services()), progress);
+            return stack;
+        } catch (RuntimeException | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public StackEndpoints endpoints() {
+        return endpoints;
+    }
+
+    public Path logDir() {
+        return workDir.resolve("logs");
+    }
+
+    /** Kills a process of the stack with SIGKILL (no clean shutdown), e.g. {@code "injector-service"}. */
+    public synchronized void kill(String name) {
+        ChildJvm jvm = require(name);
+        ProcessHandle.of(jvm.pid()).ifPresent(process -> {
+            process.destroyForcibly();
+            try {
+                process.onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(name + " (pid " + jvm.pid() + ") did not die after SIGKILL", e);
+            }
+        });
+        LOG.info("killed {} (pid {})", name, jvm.pid());
+    }
+
+    /** Stops a process of the stack if it still runs, starts it again and waits until it is ready. */
+    public void restart(String name) {
+        ChildJvm old;
+        synchronized (this) {
+            old = require(name);
+        }
+        old.close();
+        launchAndWait(List.of(specs.get(name)), line -> LOG.info("restarted {}", line));
+    }
+
+    public synchronized boolean isAlive(String name) {
+        return require(name).isAlive();
+    }
+
+    /** The resident memory of every process of the stack, this JVM (with the schema registry) included. */
+    public synchronized List<ProcessMemory> memory() {
+        List<ProcessMemory> all = new ArrayList<>(infrastructure.memory());
+        running.forEach((name, jvm) -> all.add(new ProcessMemory(name, jvm.pid(), jvm.rssBytes())));
+        return all;
+    }
+
+    private void launchAndWait(List<ServiceSpec> batch, Consumer<String> progress) {
+        long started = System.nanoTime();
+        List<ChildJvm> launched = new ArrayList<>();
+        for (ServiceSpec spec : batch) {
+            String classpath = spec.module().equals("injector-service/dataplane")
+                    ? repo.dataplaneClasspath() : repo.classpath(spec.module());
+            ChildJvm jvm = ChildJvm.launch(spec.name(), spec.jvmArgs(), classpath, spec.mainClass(), spec.args(),
+                    logDir().resolve(spec.name() + ".log"));
+            synchronized (this) {
+                specs.put(spec.name(), spec);
+                running.put(spec.name(), jvm);
+            }
+            launched.add(jvm);
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            ServiceSpec spec = batch.get(i);
+            Readiness.await(spec.name(), launched.get(i), spec.readyUrl(), READY_TIMEOUT);
+            progress.accept(String.format("%-10s %-26s %5.1f s  pid %d", spec.name(),
+                    spec.readyUrl().replace("/health", "").replace("/version", ""),
+                    (System.nanoTime() - started) / 1e9, launched.get(i).pid()));
+        }
+    }
+
+    private ChildJvm require(String name) {
+        ChildJvm jvm = running.get(name);
+        if (jvm == null) {
+            throw new IllegalArgumentException("no process named " + name + " in this stack; known: " + running.keySet());
+        }
+        return jvm;
+    }
+
+    /** Stops the services (all at once), the demo system, the data plane, then the devstack; deletes the data. */
+    @Override
+    public void close() {
+        List<ChildJvm> reverse;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            reverse = new ArrayList<>(running.values());
+        }
+        atExit.cancel();
+        java.util.Collections.reverse(reverse);
+        synchronized (this) {
+            running.forEach((name, jvm) -> {
+                if (ServiceCatalog.SERVICES.contains(name)) {
+                    jvm.requestStop(); // the services stop in parallel
+                }
+            });
+        }
+        reverse.forEach(ChildJvm::close);
+        infrastructure.close();
+        WorkDirs.deleteRecursively(workDir.resolve("data"));
+        LOG.info("local stack stopped; logs kept in {}", logDir());
+    }
+}

@@ -1,0 +1,92 @@
+package dev.faultline.cli.stack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The processes of the local stack after the devstack, in start order: the data plane, pricing,
+ * the storefront, then the five services, each with the settings that wire it to the others.
+ */
+final class ServiceCatalog {
+
+    static final String AVRO_TRUST = "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.faultline.schemas.avro";
+    static final String CLEARANCE_SECRET = "faultline-demo-clearance-secret";
+    static final List<String> SERVICES = List.of("hypothesis-service", "safety-service", "injector-service",
+            "analysis-service", "catalog-service");
+
+    private ServiceCatalog() {
+    }
+
+    static ServiceSpec dataplane(StackEndpoints stack) {
+        return new ServiceSpec("dataplane", "injector-service/dataplane", "dev.faultline.dataplane.DataPlaneMain",
+                smallJvm("64m"), List.of("--host", "127.0.0.1", "--port", Integer.toString(stack.ports().dataplane())),
+                stack.url(stack.ports().dataplane()) + "/version");
+    }
+
+    static ServiceSpec pricing(StackEndpoints stack) {
+        return new ServiceSpec("pricing", "demo-target", "dev.faultline.demo.PricingMain", smallJvm("64m"),
+                List.of("--port", Integer.toString(stack.ports().pricing())), stack.pricingUrl() + "/health");
+    }
+
+    static ServiceSpec storefront(StackEndpoints stack) {
+        return new ServiceSpec("storefront", "demo-target", "dev.faultline.demo.StorefrontMain", smallJvm("96m"),
+                List.of("--port", Integer.toString(stack.ports().storefront()),
+                        "--pricing-url", stack.url(stack.ports().pricingProxy())), stack.storefrontUrl() + "/health");
+    }
+
+    static List<ServiceSpec> services(StackEndpoints stack, Path dataDir, String heap, Map<String, List<String>> extra,
+                                      List<String> wanted) {
+        StackPorts ports = stack.ports();
+        List<Layout> layouts = List.of(
+                new Layout("hypothesis-service", "hypothesis-service", "dev.faultline.hypothesis.HypothesisApplication", ports.hypothesis()),
+                new Layout("safety-service", "safety-service", "dev.faultline.safety.SafetyApplication", ports.safety()),
+                new Layout("injector-service", "injector-service/controller", "dev.faultline.injector.InjectorApplication", ports.injector()),
+                new Layout("analysis-service", "analysis-service", "dev.faultline.analysis.AnalysisApplication", ports.analysis()),
+                new Layout("catalog-service", "catalog-service", "dev.faultline.catalog.CatalogApplication", ports.catalog()));
+        List<ServiceSpec> specs = new ArrayList<>();
+        for (Layout layout : layouts) {
+            if (!wanted.contains(layout.name())) {
+                continue;
+            }
+            List<String> jvm = new ArrayList<>(smallJvm(heap));
+            jvm.add("-Dmicronaut.server.port=" + layout.port());
+            jvm.addAll(sharedSettings(stack));
+            if (layout.name().equals("catalog-service")) {
+                // the Streams state belongs to this stack's Kafka: never reuse another run's (or share it with one)
+                jvm.add("-Dfaultline.catalog.state-dir=" + dataDir.resolve("catalog-streams"));
+            }
+            jvm.addAll(extra.getOrDefault(layout.name(), List.of()));
+            specs.add(new ServiceSpec(layout.name(), layout.module(), layout.mainClass(), jvm, List.of(),
+                    stack.url(layout.port()) + "/health"));
+        }
+        return specs;
+    }
+
+    /** The settings every service accepts (design: "Shared settings every service accepts"). */
+    static List<String> sharedSettings(StackEndpoints stack) {
+        StackPorts ports = stack.ports();
+        return List.of(
+                "-Dfaultline.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(),
+                "-Dfaultline.kafka.schema-registry-url=" + stack.schemaRegistryUrl(),
+                "-Dfaultline.cassandra.contact-point=" + stack.cassandraContactPoint(),
+                "-Dfaultline.cassandra.datacenter=" + stack.cassandraDatacenter(),
+                "-Dfaultline.clearance.secret=" + CLEARANCE_SECRET,
+                "-Dfaultline.services.hypothesis-url=" + stack.url(ports.hypothesis()),
+                "-Dfaultline.services.safety-url=" + stack.url(ports.safety()),
+                "-Dfaultline.services.injector-url=" + stack.url(ports.injector()),
+                "-Dfaultline.services.analysis-url=" + stack.url(ports.analysis()),
+                "-Dfaultline.services.catalog-url=" + stack.url(ports.catalog()),
+                "-Dfaultline.injector.dataplane-url=" + stack.dataplaneUrl(),
+                "-Dfaultline.targets.storefront.base-url=" + stack.storefrontUrl());
+    }
+
+    private static List<String> smallJvm(String heap) {
+        return List.of("-Xmx" + heap, "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:+ExitOnOutOfMemoryError", AVRO_TRUST);
+    }
+
+    private record Layout(String name, String module, String mainClass, int port) {
+    }
+}

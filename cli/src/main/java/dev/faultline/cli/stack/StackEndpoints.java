@@ -1,0 +1,30 @@
+package dev.faultline.cli.stack;
+
+import dev.faultline.cli.http.Endpoints;
+
+/** The addresses of a running local stack. */
+public record StackEndpoints(StackPorts ports, String kafkaBootstrapServers, String schemaRegistryUrl,
+                             String cassandraContactPoint, String cassandraDatacenter) {
+
+    public String url(int port) {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public String storefrontUrl() {
+        return url(ports.storefront());
+    }
+
+    public String pricingUrl() {
+        return url(ports.pricing());
+    }
+
+    public String dataplaneUrl() {
+        return url(ports.dataplane());
+    }
+
+    /** The services' endpoints, as the CLI's commands use them. */
+    public Endpoints services() {
+        return new Endpoints(url(ports.hypothesis()), url(ports.safety()), url(ports.injector()), url(ports.analysis()),
+                url(ports.catalog()), kafkaBootstrapServers, schemaRegistryUrl);
+    }
+}

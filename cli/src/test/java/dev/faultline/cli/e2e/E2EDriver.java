@@ -1,0 +1,98 @@
+package dev.faultline.cli.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.faultline.cli.FaultlineCli;
+import dev.faultline.cli.demo.ExampleExperiment;
+import dev.faultline.cli.http.Endpoints;
+import dev.faultline.cli.stack.LocalStack;
+import dev.faultline.schemas.avro.CheckOutcome;
+import dev.faultline.schemas.avro.HypothesisDrafted;
+import dev.faultline.schemas.avro.PreflightBlocked;
+import dev.faultline.schemas.avro.PreflightCheckKind;
+import dev.faultline.schemas.avro.PreflightPassed;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The end-to-end suite's hands: proposes, reviews and approves over the services' HTTP APIs, pokes the storefront, runs CLI commands. */
+final class E2EDriver {
+
+    static final Duration DRAFTING = Duration.ofSeconds(30);
+    static final Duration SHORT_RUN = Duration.ofSeconds(120);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final LocalStack stack;
+    private final Endpoints services;
+    private final EventLog events;
+
+    E2EDriver(LocalStack stack, EventLog events) {
+        this.stack = stack;
+        this.services = stack.endpoints().services();
+        this.events = events;
+    }
+
+    String propose(Map<String, Object> proposal) {
+        String id = services.hypothesisService().post("/proposals", proposal).path("experimentId").asText();
+        assertThat(id).isNotBlank();
+        events.next(id, HypothesisDrafted.class, DRAFTING);
+        return id;
+    }
+
+    void accept(String id, String reviewer) {
+        services.hypothesisService().post("/experiments/" + id + "/reviews", Map.of("reviewer", reviewer, "decision", "ACCEPT"));
+    }
+
+    /**
+     * Accepts the plan and, when safety's policy blocks it only for want of an approval (its staging
+     * policy asks for one above a traffic share of 0.5), has {@code bob} approve it.
+     */
+    void acceptAndClear(String id) {
+        accept(id, ExampleExperiment.REVIEWER);
+        await().atMost(SHORT_RUN).until(() -> events.find(id, PreflightPassed.class, any -> true).isPresent()
+                || events.find(id, PreflightBlocked.class, any -> true).isPresent());
+        Optional<PreflightBlocked> blocked = events.find(id, PreflightBlocked.class, any -> true);
+        if (blocked.isPresent() && events.find(id, PreflightPassed.class, any -> true).isEmpty()) {
+            assertThat(blocked.get().getChecks()).filteredOn(check -> check.getOutcome() == CheckOutcome.FAILED)
+                    .extracting(check -> check.getKind()).containsOnly(PreflightCheckKind.APPROVAL);
+            approve(id, "bob");
+            events.next(id, PreflightPassed.class, SHORT_RUN);
+        }
+    }
+
+    void approve(String id, String approver) {
+        services.safetyService().post("/experiments/" + id + "/approvals", Map.of("approver", approver,
+                "decision", "APPROVED", "comment", "e2e"));
+    }
+
+    void storefrontCache(boolean enabled) throws Exception {
+        assertThat(storefront("POST", "/admin/cache", "{\"enabled\":" + enabled + "}").statusCode()).isEqualTo(200);
+    }
+
+    HttpResponse<String> storefront(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.endpoints().storefrontUrl() + path))
+                .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    String cli(String... tokens) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> line = new java.util.ArrayList<>(List.of(tokens));
+        line.addAll(List.of("--catalog-url", services.catalog(), "--analysis-url", services.analysis()));
+        int code = FaultlineCli.run(line, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}

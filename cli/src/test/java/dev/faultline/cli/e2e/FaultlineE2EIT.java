@@ -1,0 +1,246 @@
+package dev.faultline.cli.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.faultline.cli.demo.DemoCommand;
+import dev.faultline.cli.demo.ExampleExperiment;
+import dev.faultline.cli.http.Endpoints;
+import dev.faultline.cli.http.ServiceCallException;
+import dev.faultline.cli.stack.DataPlaneAdmin;
+import dev.faultline.cli.stack.LocalStack;
+import dev.faultline.cli.stack.StackOptions;
+import dev.faultline.schemas.avro.CheckOutcome;
+import dev.faultline.schemas.avro.DeadLetter;
+import dev.faultline.schemas.avro.HypothesisDrafted;
+import dev.faultline.schemas.avro.HypothesisRejected;
+import dev.faultline.schemas.avro.InjectionStarted;
+import dev.faultline.schemas.avro.InjectionStopped;
+import dev.faultline.schemas.avro.PreflightBlocked;
+import dev.faultline.schemas.avro.PreflightCheckKind;
+import dev.faultline.schemas.avro.PreflightPassed;
+import dev.faultline.schemas.avro.PredictionOutcome;
+import dev.faultline.schemas.avro.PredictionResult;
+import dev.faultline.schemas.avro.StopReason;
+import dev.faultline.schemas.avro.VerdictIssued;
+import dev.faultline.schemas.avro.VerdictOutcome;
+import dev.faultline.schemas.topics.Topics;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Faultline end to end: the devstack, the data plane, the demo system and the five services, each
+ * its own JVM, driven only through their public HTTP APIs and topics, asserting on the events
+ * read off Kafka. One stack for the suite (free ports); the tests run in order and each waits for
+ * its experiment to finish, so no two experiments overlap.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultlineE2EIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FaultlineE2EIT.class);
+    private static final Duration DRAFTING = E2EDriver.DRAFTING;
+    private static final Duration SHORT_RUN = E2EDriver.SHORT_RUN;
+
+    private LocalStack stack;
+    private Endpoints services;
+    private DataPlaneAdmin dataplane;
+    private EventLog events;
+    private E2EDriver driver;
+
+    @BeforeAll
+    void startStack() {
+        stack = LocalStack.start(StackOptions.freePorts(), line -> LOG.info("stack: {}", line));
+        services = stack.endpoints().services();
+        dataplane = new DataPlaneAdmin(stack.endpoints().dataplaneUrl());
+        events = new EventLog(services.kafka(), services.registry());
+        driver = new E2EDriver(stack, events);
+    }
+
+    @AfterAll
+    void stopStack() throws Exception {
+        if (events != null) {
+            events.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void shouldRunTheExampleToAPartiallyHeldVerdict() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Optional<VerdictIssued> watched = DemoCommand.runExample(services,
+                new PrintStream(printed, true, StandardCharsets.UTF_8), Duration.ofSeconds(180));
+        LOG.info("example output:\n{}", printed.toString(StandardCharsets.UTF_8));
+
+        assertThat(watched).as("a verdict arrived while watching").isPresent();
+        String id = watched.get().getHeader().getExperimentId();
+        VerdictIssued verdict = events.next(id, VerdictIssued.class, Duration.ofSeconds(30));
+        assertThat(verdict.getOutcome()).isEqualTo(VerdictOutcome.PARTIALLY_HELD);
+        assertThat(outcomes(verdict)).containsEntry("reads-served", PredictionOutcome.HELD)
+                .containsEntry("reads-p99", PredictionOutcome.NOT_HELD)
+                .containsEntry("orders-503", PredictionOutcome.HELD)
+                .containsEntry("orders-retry-after", PredictionOutcome.HELD);
+        assertThat(dataplane.toxics("pricing")).isEmpty();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("injecting", "evidence", "stopped", "verdict",
+                "PARTIALLY_HELD", "reads-p99");
+        assertThat(driver.cli("status", id)).contains(id);
+    }
+
+    @Test
+    @Order(2)
+    void shouldRejectAVagueProposalWithReasonsAndKeepDraftingTheNextOne() throws Exception {
+        assertThatThrownBy(() -> services.hypothesisService().post("/proposals", Map.of("service", "no-such-service",
+                "faultType", "NETWORK_BLACKHOLE", "environment", "STAGING", "proposer", "demo-user", "motivation", "test")))
+                .isInstanceOfSatisfying(ServiceCallException.class, e -> {
+                    assertThat(e.status()).isEqualTo(422);
+                    assertThat(e.reasons()).isNotEmpty();
+                });
+
+        String vague = "exp-vague-" + shortId();
+        String garbage = "exp-garbage-" + shortId();
+        String valid = "exp-valid-" + shortId();
+        try (TopicWriter writer = new TopicWriter(services.kafka(), services.registry())) {
+            writer.propose(vague, "no-such-service", null, "test");
+            writer.proposeGarbage(garbage);
+            writer.propose(valid, "storefront", "pricing", ExampleExperiment.STATEMENT);
+        }
+
+        HypothesisRejected rejected = events.next(vague, HypothesisRejected.class, DRAFTING);
+        assertThat(rejected.getFindings()).isNotEmpty().allSatisfy(finding -> assertThat(finding.getMessage()).isNotBlank());
+        DeadLetter dead = events.awaitAny(DeadLetter.class, letter -> letter.getSourceTopic().equals(Topics.PROPOSALS.name())
+                && garbage.equals(keyOf(letter)), DRAFTING);
+        assertThat(dead.getReason()).isNotBlank();
+        assertThat(events.next(valid, HypothesisDrafted.class, DRAFTING).getRevision()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
+    void shouldBlockProductionUntilANamedApproverWhoIsNotTheProposerApproves() {
+        String id = driver.propose(ExampleExperiment.proposal("PRODUCTION", 5, 0.2, "alice"));
+        driver.accept(id, "carol");
+
+        PreflightBlocked blocked = events.next(id, PreflightBlocked.class, SHORT_RUN);
+        assertThat(blocked.getChecks()).anySatisfy(check -> {
+            assertThat(check.getKind()).isEqualTo(PreflightCheckKind.APPROVAL);
+            assertThat(check.getOutcome()).isEqualTo(CheckOutcome.FAILED);
+        });
+        assertThatThrownBy(() -> driver.approve(id, "alice")).isInstanceOfSatisfying(ServiceCallException.class,
+                e -> assertThat(e.status()).isEqualTo(403));
+
+        driver.approve(id, "bob");
+
+        PreflightPassed passed = events.next(id, PreflightPassed.class, SHORT_RUN);
+        assertThat(passed.getChecks()).anySatisfy(check -> {
+            assertThat(check.getKind()).isEqualTo(PreflightCheckKind.APPROVAL);
+            assertThat(check.getOutcome()).isEqualTo(CheckOutcome.PASSED);
+        });
+        events.next(id, VerdictIssued.class, SHORT_RUN); // let it finish before the next experiment
+    }
+
+    @Test
+    @Order(4)
+    void shouldStopEarlyOnAGuardrailBreachAndLeaveNoFault() throws Exception {
+        driver.storefrontCache(false);
+        try {
+            String id = driver.propose(ExampleExperiment.proposal("STAGING", 15, null, ExampleExperiment.PROPOSER));
+            driver.acceptAndClear(id);
+
+            InjectionStopped stopped = events.next(id, InjectionStopped.class, SHORT_RUN);
+
+            assertThat(stopped.getReason()).isEqualTo(StopReason.GUARDRAIL);
+            assertThat(stopped.getGuardrailId()).isEqualTo("reads-failing");
+            assertThat(Duration.between(stopped.getStartedAt(), stopped.getStoppedAt())).isLessThan(Duration.ofSeconds(10));
+            assertThat(stopped.getRollbackVerified()).isTrue();
+            assertThat(dataplane.toxics("pricing")).isEmpty();
+            events.next(id, VerdictIssued.class, SHORT_RUN);
+        } finally {
+            driver.storefrontCache(true);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void shouldStopAtOnceWhenAnOperatorHalts() {
+        String id = driver.propose(ExampleExperiment.proposal("STAGING", 15, null, ExampleExperiment.PROPOSER));
+        driver.acceptAndClear(id);
+        events.next(id, InjectionStarted.class, SHORT_RUN);
+
+        JsonNode halt = services.safetyService().post("/halts", Map.of("scope", "EXPERIMENT", "experimentId", id,
+                "by", "operator", "reason", "e2e: pager went off"));
+
+        InjectionStopped stopped = events.next(id, InjectionStopped.class, Duration.ofSeconds(30));
+        assertThat(stopped.getReason()).isEqualTo(StopReason.HALTED);
+        assertThat(dataplane.toxics("pricing")).isEmpty();
+        events.next(id, VerdictIssued.class, SHORT_RUN);
+        services.safetyService().delete("/halts/" + halt.path("haltId").asText() + "?by=operator&reason=e2e-done");
+    }
+
+    @Test
+    @Order(6)
+    void shouldLeaveNoFaultAndEndAbortedWhenTheInjectorIsKilled() {
+        String id = driver.propose(ExampleExperiment.proposal("STAGING", 10, null, ExampleExperiment.PROPOSER));
+        driver.acceptAndClear(id);
+        events.next(id, InjectionStarted.class, SHORT_RUN);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !dataplane.toxics("pricing").isEmpty());
+
+        stack.kill("injector-service");
+
+        // lease ttl 3 s, renewed every 1 s by the dead controller: gone within a few seconds
+        await().atMost(Duration.ofSeconds(8)).untilAsserted(() -> assertThat(dataplane.toxics("pricing")).isEmpty());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            long started = System.nanoTime();
+            HttpResponse<String> read = driver.storefront("GET", "/products/sku-1", null);
+            assertThat(read.statusCode()).isEqualTo(200);
+            assertThat(read.headers().firstValue("X-Cache")).hasValueSatisfying(cache -> assertThat(cache).isNotEqualTo("stale"));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
+        });
+        VerdictIssued verdict = events.next(id, VerdictIssued.class, Duration.ofSeconds(60));
+        assertThat(verdict.getOutcome()).isEqualTo(VerdictOutcome.ABORTED);
+        assertThat(verdict.getStopReason()).isEqualTo(StopReason.LOST);
+        assertThat(events.find(id, InjectionStopped.class, any -> true)).isEmpty();
+
+        stack.restart("injector-service");
+        assertThat(stack.isAlive("injector-service")).isTrue();
+    }
+
+    private static Map<String, PredictionOutcome> outcomes(VerdictIssued verdict) {
+        return verdict.getResults().stream().collect(Collectors.toMap(PredictionResult::getPredictionId,
+                PredictionResult::getOutcome));
+    }
+
+    private static String keyOf(DeadLetter letter) {
+        ByteBuffer key = letter.getKey();
+        if (key == null) {
+            return null;
+        }
+        byte[] bytes = new byte[key.remaining()];
+        key.duplicate().get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

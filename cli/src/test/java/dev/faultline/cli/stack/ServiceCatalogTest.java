@@ -1,0 +1,57 @@
+package dev.faultline.cli.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServiceCatalogTest {
+
+    private final StackEndpoints stack = new StackEndpoints(StackPorts.demo(), "127.0.0.1:9092", "http://127.0.0.1:8081",
+            "127.0.0.1:9042", "datacenter1");
+
+    @Test
+    void shouldWireEveryServiceToTheStackAndToEachOther() {
+        List<ServiceSpec> services = ServiceCatalog.services(stack, Path.of("/tmp/stack"), "256m",
+                Map.of("safety-service", List.of("-Dfaultline.safety.approvers=bob")), ServiceCatalog.SERVICES);
+
+        assertThat(services).extracting(ServiceSpec::name).containsExactly("hypothesis-service", "safety-service",
+                "injector-service", "analysis-service", "catalog-service");
+        ServiceSpec safety = services.get(1);
+        assertThat(safety.jvmArgs()).contains("-Xmx256m", "-Dmicronaut.server.port=8102",
+                "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.faultline.schemas.avro",
+                "-Dfaultline.kafka.bootstrap-servers=127.0.0.1:9092",
+                "-Dfaultline.cassandra.contact-point=127.0.0.1:9042",
+                "-Dfaultline.clearance.secret=faultline-demo-clearance-secret",
+                "-Dfaultline.services.injector-url=http://127.0.0.1:8103",
+                "-Dfaultline.injector.dataplane-url=http://127.0.0.1:8474",
+                "-Dfaultline.targets.storefront.base-url=http://127.0.0.1:18080",
+                "-Dfaultline.safety.approvers=bob");
+        assertThat(safety.readyUrl()).isEqualTo("http://127.0.0.1:8102/health");
+        assertThat(services.get(2).module()).isEqualTo("injector-service/controller");
+        assertThat(services.get(4).jvmArgs()).contains("-Dfaultline.catalog.state-dir=/tmp/stack/catalog-streams");
+    }
+
+    @Test
+    void shouldPointTheStorefrontAtThePricingProxy() {
+        assertThat(ServiceCatalog.storefront(stack).args()).containsExactly("--port", "18080",
+                "--pricing-url", "http://127.0.0.1:18091");
+        assertThat(ServiceCatalog.dataplane(stack).readyUrl()).isEqualTo("http://127.0.0.1:8474/version");
+    }
+
+    @Test
+    void shouldBuildAModuleClasspathOrSayHowToBuildIt(@TempDir Path root) throws Exception {
+        RepoLayout repo = new RepoLayout(root);
+        Files.createDirectories(root.resolve("demo-target/target/classes"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> repo.classpath("demo-target"))
+                .hasMessageContaining("demo-target is not built").hasMessageContaining("runtime.classpath");
+
+        Files.writeString(root.resolve("demo-target/target/runtime.classpath"), "/a.jar:/b.jar\n");
+        assertThat(repo.classpath("demo-target")).isEqualTo(root.resolve("demo-target/target/classes") + ":/a.jar:/b.jar");
+    }
+}

@@ -1,0 +1,124 @@
+package dev.faultline.injector.evidence;
+
+import dev.faultline.injector.probe.Prober;
+import dev.faultline.injector.probe.Sample;
+import dev.faultline.schemas.avro.ExperimentPhase;
+import dev.faultline.schemas.avro.ProbeKind;
+import dev.faultline.schemas.avro.ProbeSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a run's probes at their fixed rates (asynchronously: a slow answer never delays the next probe), tags each
+ * sample with the phase in which it was sent, keeps the DURING samples for the guardrails, and hands the samples to
+ * a {@link BatchSink} as one batch per phase every batch period, numbered across all phases.
+ */
+public final class EvidenceCollector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EvidenceCollector.class);
+
+    private final Prober prober;
+    private final ScheduledExecutorService scheduler;
+    private final BatchSink sink;
+    private final String experimentId;
+    private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+    private final Set<CompletableFuture<Sample>> inFlight = ConcurrentHashMap.newKeySet();
+    private final Map<ExperimentPhase, List<Sample>> pending = new EnumMap<>(ExperimentPhase.class);
+    private final List<Sample> during = new ArrayList<>();
+    private volatile ExperimentPhase phase = ExperimentPhase.BEFORE;
+    private long sequence;
+    private long total;
+
+    public EvidenceCollector(Prober prober, ScheduledExecutorService scheduler, BatchSink sink, String experimentId) {
+        this.prober = prober;
+        this.scheduler = scheduler;
+        this.sink = sink;
+        this.experimentId = experimentId;
+    }
+
+    /** Starts every HTTP probe at its interval and the batch flush every {@code batch}. */
+    public void start(List<ProbeSpec> probes, Duration batch) {
+        for (ProbeSpec spec : probes) {
+            if (spec.getKind() != ProbeKind.HTTP) {
+                LOG.warn("probe {} of kind {} skipped: only HTTP probes are run", spec.getProbeId(), spec.getKind());
+                continue;
+            }
+            long interval = Math.max(10, spec.getIntervalMillis());
+            tasks.add(scheduler.scheduleAtFixedRate(() -> fire(spec), 0, interval, TimeUnit.MILLISECONDS));
+        }
+        tasks.add(scheduler.scheduleAtFixedRate(this::flush, batch.toMillis(), batch.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    public void phase(ExperimentPhase next) {
+        phase = next;
+    }
+
+    public ExperimentPhase phase() {
+        return phase;
+    }
+
+    private void fire(ProbeSpec spec) {
+        ExperimentPhase sentIn = phase;
+        CompletableFuture<Sample> answer = prober.probe(spec, experimentId);
+        inFlight.add(answer);
+        answer.thenAccept(sample -> record(sentIn, sample)).whenComplete((v, e) -> inFlight.remove(answer));
+    }
+
+    private synchronized void record(ExperimentPhase sentIn, Sample sample) {
+        pending.computeIfAbsent(sentIn, p -> new ArrayList<>()).add(sample);
+        if (sentIn == ExperimentPhase.DURING) {
+            during.add(sample);
+        }
+        total++;
+    }
+
+    /** A copy of every DURING sample so far (for guardrail evaluation). */
+    public synchronized List<Sample> duringSamples() {
+        return List.copyOf(during);
+    }
+
+    public synchronized long sampleCount() {
+        return total;
+    }
+
+    public synchronized long batches() {
+        return sequence;
+    }
+
+    /** Publishes what has been collected since the last batch: one batch per phase, in phase order. */
+    public synchronized void flush() {
+        try {
+            for (Map.Entry<ExperimentPhase, List<Sample>> entry : pending.entrySet()) {
+                if (!entry.getValue().isEmpty()) {
+                    sink.batch(sequence, entry.getKey(), List.copyOf(entry.getValue()));
+                    sequence++;
+                    entry.getValue().clear();
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("cannot publish evidence batch {} of {}: {}", sequence, experimentId, e.getMessage());
+        }
+    }
+
+    /** Stops probing, waits up to {@code grace} for answers still in flight, and publishes the last batches. */
+    public void finish(Duration grace) {
+        tasks.forEach(t -> t.cancel(false));
+        try {
+            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.debug("{} probe answers still outstanding after {}", inFlight.size(), grace);
+        }
+        flush();
+    }
+}

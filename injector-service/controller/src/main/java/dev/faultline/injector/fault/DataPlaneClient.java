@@ -1,0 +1,153 @@
+package dev.faultline.injector.fault;
+
+import dev.faultline.injector.InjectorSettings;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@link DataPlanePort} over the data plane's Toxiproxy-compatible management API and its {@code /leases}. */
+@Singleton
+public class DataPlaneClient implements DataPlanePort {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+    private final String baseUrl;
+    private final JsonMapper json;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+    @Inject
+    public DataPlaneClient(InjectorSettings settings, JsonMapper json) {
+        this(settings.dataPlaneUrl(), json);
+    }
+
+    public DataPlaneClient(String baseUrl, JsonMapper json) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.json = json;
+    }
+
+    @Override
+    public boolean hasProxy(String proxy) {
+        return call("GET", "/proxies/" + enc(proxy), null).statusCode() == 200;
+    }
+
+    @Override
+    public boolean hasHttpProxy(String httpProxy) {
+        return call("GET", "/http-proxies/" + enc(httpProxy), null).statusCode() == 200;
+    }
+
+    @Override
+    public void addToxic(String proxy, FaultAction toxic, Lease lease) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", toxic.name());
+        body.put("type", toxic.type());
+        body.put("stream", toxic.stream());
+        body.put("toxicity", toxic.toxicity());
+        body.put("attributes", toxic.attributes());
+        body.put("lease", leaseBody(lease));
+        expectOk(call("POST", "/proxies/" + enc(proxy) + "/toxics", body), "add toxic " + toxic.name() + " to " + proxy);
+    }
+
+    @Override
+    public void addRule(String httpProxy, FaultAction rule, Lease lease) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", rule.name());
+        body.put("type", rule.type());
+        body.put("share", rule.toxicity());
+        body.put("attributes", rule.attributes());
+        body.put("lease", leaseBody(lease));
+        expectOk(call("POST", "/http-proxies/" + enc(httpProxy) + "/rules", body), "add rule " + rule.name() + " to " + httpProxy);
+    }
+
+    @Override
+    public void deleteToxic(String proxy, String toxic) {
+        HttpResponse<String> answer = call("DELETE", "/proxies/" + enc(proxy) + "/toxics/" + enc(toxic), null);
+        if (answer.statusCode() != 404) {
+            expectOk(answer, "delete toxic " + toxic + " on " + proxy);
+        }
+    }
+
+    @Override
+    public List<String> toxicNames(String proxy) {
+        HttpResponse<String> answer = expectOk(call("GET", "/proxies/" + enc(proxy) + "/toxics", null), "list toxics of " + proxy);
+        return read(answer.body()).stream().map(t -> String.valueOf(t.get("name"))).toList();
+    }
+
+    @Override
+    public boolean renew(String holder) {
+        HttpResponse<String> answer = call("POST", "/leases/" + enc(holder) + "/renew", Map.of());
+        if (answer.statusCode() == 404) {
+            return false;
+        }
+        expectOk(answer, "renew leases of " + holder);
+        return true;
+    }
+
+    @Override
+    public List<String> release(String holder) {
+        HttpResponse<String> answer = expectOk(call("DELETE", "/leases/" + enc(holder), null), "release " + holder);
+        try {
+            Map<String, Object> body = json.readValue(answer.body(), Argument.mapOf(String.class, Object.class));
+            Object removed = body.get("removed");
+            return removed instanceof List<?> keys ? keys.stream().map(String::valueOf).toList() : List.of();
+        } catch (IOException e) {
+            throw new DataPlaneException("unreadable answer to release " + holder + ": " + answer.body(), e);
+        }
+    }
+
+    @Override
+    public List<String> leasesOf(String holder) {
+        HttpResponse<String> answer = expectOk(call("GET", "/leases", null), "list leases");
+        return read(answer.body()).stream().filter(l -> holder.equals(l.get("holder")))
+                .map(l -> String.valueOf(l.get("key"))).toList();
+    }
+
+    private static Map<String, Object> leaseBody(Lease lease) {
+        return Map.of("holder", lease.holder(), "ttl_ms", lease.ttl().toMillis());
+    }
+
+    private List<Map<String, Object>> read(String body) {
+        try {
+            return json.readValue(body, Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        } catch (IOException e) {
+            throw new DataPlaneException("unreadable data plane answer: " + body, e);
+        }
+    }
+
+    private HttpResponse<String> call(String method, String path, Object body) {
+        try {
+            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
+                    .header("content-type", "application/json").method(method, publisher).build();
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new DataPlaneException("data plane " + baseUrl + " unreachable (" + method + " " + path + "): " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DataPlaneException("interrupted during " + method + " " + path, e);
+        }
+    }
+
+    private static HttpResponse<String> expectOk(HttpResponse<String> answer, String what) {
+        if (answer.statusCode() >= 300) {
+            throw new DataPlaneException("data plane refused to " + what + ": " + answer.statusCode() + " " + answer.body());
+        }
+        return answer;
+    }
+
+    private static String enc(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

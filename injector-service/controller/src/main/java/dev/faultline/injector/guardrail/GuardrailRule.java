@@ -1,0 +1,23 @@
+package dev.faultline.injector.guardrail;
+
+import dev.faultline.schemas.avro.ComparisonOperator;
+import dev.faultline.schemas.avro.Guardrail;
+import dev.faultline.schemas.avro.Statistic;
+
+/**
+ * A rollback condition: the fault is removed at once when {@code statistic} of probe {@code probeId} over the last
+ * {@code windowMillis} of the fault compares to {@code threshold} and has done so for {@code sustainMillis}.
+ */
+public record GuardrailRule(String id, String probeId, Statistic statistic, Integer status, String header,
+                            ComparisonOperator comparator, double threshold, long windowMillis, long sustainMillis) {
+
+    public static GuardrailRule of(Guardrail g) {
+        return new GuardrailRule(g.getGuardrailId(), g.getProbeId(), g.getStatistic(), g.getStatus(), g.getHeader(),
+                g.getComparator(), g.getThreshold(), g.getEvaluationWindowMillis(), g.getSustainMillis());
+    }
+
+    public String describe() {
+        return probeId + " " + statistic + " " + comparator + " " + threshold + " over " + windowMillis + " ms for "
+                + sustainMillis + " ms";
+    }
+}

@@ -1,0 +1,237 @@
+package dev.faultline.injector.run;
+
+import dev.faultline.injector.Timings;
+import dev.faultline.injector.evidence.EvidenceCollector;
+import dev.faultline.injector.fault.DataPlanePort;
+import dev.faultline.injector.fault.FaultPlan;
+import dev.faultline.injector.fault.StopAction;
+import dev.faultline.injector.guardrail.GuardrailEvaluator;
+import dev.faultline.injector.guardrail.GuardrailRule;
+import dev.faultline.injector.probe.Prober;
+import dev.faultline.schemas.avro.ExperimentPhase;
+import dev.faultline.schemas.avro.StopReason;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lifecycle of one injection: BEFORE probes → stop action verified → fault applied under a lease →
+ * InjectionStarted → DURING probes, evidence batches, guardrails, lease renewal → stop at the deadline, a guardrail
+ * breach, a halt or a failure → fault removed and verified (always, in a finally) → AFTER probes → InjectionStopped.
+ */
+public final class InjectionRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InjectionRun.class);
+
+    private final RunRequest run;
+    private final DataPlanePort dataPlane;
+    private final InjectionEvents events;
+    private final RunStore store;
+    private final Timings timings;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+    private final EvidenceCollector evidence;
+    private final CompletableFuture<StopCause> stop = new CompletableFuture<>();
+    private volatile Instant startedAt;
+    private volatile Instant deadline;
+    private boolean rollbackVerified;
+    private Instant removedAt;
+
+    public InjectionRun(RunRequest run, DataPlanePort dataPlane, Prober prober, InjectionEvents events, RunStore store,
+                        Timings timings, Clock clock) {
+        this.run = run;
+        this.dataPlane = dataPlane;
+        this.events = events;
+        this.store = store;
+        this.timings = timings;
+        this.clock = clock;
+        this.scheduler = Executors.newScheduledThreadPool(3, r -> {
+            Thread t = new Thread(r, "run-" + run.injectionId().toString().substring(0, 8));
+            t.setDaemon(true);
+            return t;
+        });
+        this.evidence = new EvidenceCollector(prober, scheduler,
+                (sequence, phase, samples) -> events.evidence(run, sequence, phase, samples), run.experimentId());
+    }
+
+    /** Asks the run to stop (halt, shutdown); the first cause wins. */
+    public void stop(StopCause cause) {
+        stop.complete(cause);
+    }
+
+    public RunRequest request() {
+        return run;
+    }
+
+    public ExperimentPhase phase() {
+        return evidence.phase();
+    }
+
+    public long samples() {
+        return evidence.sampleCount();
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Instant deadline() {
+        return deadline;
+    }
+
+    /** Runs the whole lifecycle on the calling thread and returns how it ended (InjectionStopped is published). */
+    public RunOutcome execute() {
+        try {
+            evidence.start(run.hypothesis().getProbes(), timings.batch());
+            StopCause early = await(timings.before());
+            evidence.flush();
+            RunOutcome outcome = early != null ? notStarted(early) : inject();
+            evidence.phase(ExperimentPhase.AFTER);
+            pause(timings.after());
+            evidence.finish(Duration.ofSeconds(1));
+            RunOutcome done = withBatches(outcome, evidence.batches());
+            events.stopped(run, done);
+            forget(); // only once InjectionStopped is out: otherwise the next start reports the run LOST
+            LOG.info("injection {} of {} stopped: {} ({})", run.injectionId(), run.experimentId(), done.reason(), done.detail());
+            return done;
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    private RunOutcome inject() {
+        FaultHandle fault = new FaultHandle(dataPlane, run.plan(), run.holder(), timings.leaseTtl());
+        String stopAction;
+        try {
+            StopAction verifier = new StopAction(dataPlane);
+            stopAction = run.plan().layer() == FaultPlan.Layer.L4 ? verifier.verify(run.plan().proxy())
+                    : verifier.verifyHttp(run.plan().proxy());
+        } catch (RuntimeException e) {
+            return notStarted(StopCause.of(StopReason.FAILED, "stop action could not be verified: " + e.getMessage()));
+        }
+        boolean applied = false;
+        StopCause cause;
+        try {
+            startedAt = clock.instant();
+            store.recordActive(new RunStore.ActiveRecord(run.injectionId(), run.experimentId(), run.holder(), startedAt,
+                    bytes(run.cause().toByteBuffer())));
+            applied = true; // from here on the fault may exist: the finally removes it whatever happens
+            fault.apply();
+            deadline = startedAt.plusMillis(run.hypothesis().getScenario().getDurationMillis());
+            events.started(run, clock.instant().plus(timings.leaseTtl()), deadline, true);
+            evidence.phase(ExperimentPhase.DURING);
+            LOG.info("injection {} of {} started on {} until {} ({})", run.injectionId(), run.experimentId(),
+                    run.plan().proxy(), deadline, stopAction);
+            watch(fault);
+            cause = stop.get();
+        } catch (Exception e) {
+            LOG.error("injection {} failed: {}", run.injectionId(), e.toString());
+            cause = StopCause.of(StopReason.FAILED, "injection failed: " + e.getMessage());
+            stop.complete(cause);
+        } finally {
+            if (applied) {
+                removeAndRecord(fault);
+            }
+        }
+        return stopped(stop.join());
+    }
+
+    private void removeAndRecord(FaultHandle fault) {
+        rollbackVerified = fault.remove();
+        removedAt = clock.instant();
+    }
+
+    private void forget() {
+        if (startedAt == null) {
+            return;
+        }
+        try {
+            store.removeActive(run.injectionId());
+        } catch (RuntimeException e) {
+            LOG.warn("cannot forget active injection {}: {}", run.injectionId(), e.getMessage());
+        }
+    }
+
+    /** Deadline, lease renewal and guardrail evaluation while the fault is on. */
+    private void watch(FaultHandle fault) {
+        long untilDeadline = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
+        scheduler.schedule(() -> stop(StopCause.of(StopReason.COMPLETED, "deadline reached after "
+                + run.hypothesis().getScenario().getDurationMillis() + " ms")), untilDeadline, TimeUnit.MILLISECONDS);
+        long renew = timings.leaseRenew().toMillis();
+        scheduler.scheduleAtFixedRate(() -> renew(fault), renew, renew, TimeUnit.MILLISECONDS);
+        GuardrailEvaluator guardrails = new GuardrailEvaluator(run.hypothesis().getGuardrails().stream().map(GuardrailRule::of).toList());
+        long every = timings.guardrailInterval().toMillis();
+        scheduler.scheduleAtFixedRate(() -> guardrails.evaluate(evidence.duringSamples(), clock.instant())
+                .ifPresent(breach -> stop(StopCause.guardrail(breach))), every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void renew(FaultHandle fault) {
+        if (stop.isDone()) {
+            return;
+        }
+        try {
+            if (!fault.renew()) {
+                stop(StopCause.of(StopReason.FAILED, "lease renewal failed: the data plane no longer holds the fault of "
+                        + run.holder() + " (lease expired)"));
+            }
+        } catch (RuntimeException e) {
+            stop(StopCause.of(StopReason.FAILED, "lease renewal failed: " + e.getMessage()));
+        }
+    }
+
+    private StopCause await(Duration length) {
+        try {
+            return stop.get(length.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        } catch (Exception e) {
+            return StopCause.of(StopReason.FAILED, e.toString());
+        }
+    }
+
+    private static void pause(Duration length) {
+        try {
+            Thread.sleep(length.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static byte[] bytes(java.nio.ByteBuffer buffer) {
+        byte[] copy = new byte[buffer.remaining()];
+        buffer.get(copy);
+        return copy;
+    }
+
+    private RunOutcome stopped(StopCause cause) {
+        String detail = cause.detail();
+        if (cause.breach() != null) {
+            detail += "; condition true since " + cause.breach().conditionSince() + ", detected at "
+                    + cause.breach().detectedAt() + ", fault removed "
+                    + Duration.between(cause.breach().detectedAt(), removedAt).toMillis() + " ms after detection";
+        }
+        detail += rollbackVerified ? "; fault removed and verified gone" : "; fault removal NOT verified (the lease expires it)";
+        return new RunOutcome(cause.reason(), cause.breach() == null ? null : cause.breach().rule().id(),
+                cause.breach() == null ? null : cause.breach().observed(), detail, startedAt, removedAt, rollbackVerified, 0,
+                cause.breach() == null ? null : cause.breach().detectedAt(),
+                cause.breach() == null ? null : cause.breach().conditionSince());
+    }
+
+    private RunOutcome notStarted(StopCause cause) {
+        Instant now = clock.instant();
+        return new RunOutcome(cause.reason(), null, null, cause.detail() + " (before the fault was applied)",
+                now, now, true, 0, null, null);
+    }
+
+    private static RunOutcome withBatches(RunOutcome o, long batches) {
+        return new RunOutcome(o.reason(), o.guardrailId(), o.observed(), o.detail(), o.startedAt(), o.stoppedAt(),
+                o.rollbackVerified(), batches, o.breachDetectedAt(), o.conditionSince());
+    }
+}

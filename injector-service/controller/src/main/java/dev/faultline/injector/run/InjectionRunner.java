@@ -1,0 +1,55 @@
+package dev.faultline.injector.run;
+
+import dev.faultline.injector.InjectorSettings;
+import dev.faultline.injector.fault.DataPlanePort;
+import dev.faultline.injector.probe.Prober;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts each cleared injection on a thread of its own, and keeps it in {@link ActiveRuns} while it runs. */
+@Singleton
+public class InjectionRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InjectionRunner.class);
+
+    private final DataPlanePort dataPlane;
+    private final Prober prober;
+    private final InjectionEvents events;
+    private final RunStore store;
+    private final InjectorSettings settings;
+    private final ActiveRuns active;
+    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "injection");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public InjectionRunner(DataPlanePort dataPlane, Prober prober, InjectionEvents events, RunStore store,
+                           InjectorSettings settings, ActiveRuns active) {
+        this.dataPlane = dataPlane;
+        this.prober = prober;
+        this.events = events;
+        this.store = store;
+        this.settings = settings;
+        this.active = active;
+    }
+
+    public InjectionRun launch(RunRequest request) {
+        InjectionRun run = new InjectionRun(request, dataPlane, prober, events, store, settings.timings(), Clock.systemUTC());
+        active.add(run);
+        threads.submit(() -> {
+            try {
+                run.execute();
+            } catch (RuntimeException e) {
+                LOG.error("injection {} of {} ended abnormally", request.injectionId(), request.experimentId(), e);
+            } finally {
+                active.remove(run);
+            }
+        });
+        return run;
+    }
+}

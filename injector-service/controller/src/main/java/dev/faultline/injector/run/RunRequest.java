@@ -1,0 +1,24 @@
+package dev.faultline.injector.run;
+
+import dev.faultline.injector.fault.FaultPlan;
+import dev.faultline.schemas.avro.Environment;
+import dev.faultline.schemas.avro.EventHeader;
+import dev.faultline.schemas.avro.Hypothesis;
+import java.util.UUID;
+
+/**
+ * A cleared injection, ready to run: the experiment and approved revision, the clearance it runs under, the
+ * hypothesis (fault, probes, guardrails), the data plane plan made from its fault, and the event that caused it.
+ */
+public record RunRequest(String experimentId, int revision, UUID injectionId, UUID clearanceId, Environment environment,
+                         Hypothesis hypothesis, FaultPlan plan, EventHeader cause) {
+
+    /** The lease holder of this injection's faults on the data plane. */
+    public String holder() {
+        return holderOf(injectionId);
+    }
+
+    public static String holderOf(UUID injectionId) {
+        return "injector:" + injectionId;
+    }
+}

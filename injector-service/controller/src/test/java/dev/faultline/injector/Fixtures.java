@@ -1,0 +1,93 @@
+package dev.faultline.injector;
+
+import dev.faultline.injector.probe.Sample;
+import dev.faultline.kit.clearance.ClearanceSigner;
+import dev.faultline.kit.events.Actors;
+import dev.faultline.kit.events.EventHeaders;
+import dev.faultline.schemas.avro.BlastRadius;
+import dev.faultline.schemas.avro.Clearance;
+import dev.faultline.schemas.avro.ComparisonOperator;
+import dev.faultline.schemas.avro.Environment;
+import dev.faultline.schemas.avro.FaultDirection;
+import dev.faultline.schemas.avro.FaultSpec;
+import dev.faultline.schemas.avro.FaultTarget;
+import dev.faultline.schemas.avro.FaultType;
+import dev.faultline.schemas.avro.Guardrail;
+import dev.faultline.schemas.avro.Hypothesis;
+import dev.faultline.schemas.avro.MeasureUnit;
+import dev.faultline.schemas.avro.PreflightPassed;
+import dev.faultline.schemas.avro.ProbeKind;
+import dev.faultline.schemas.avro.ProbeSpec;
+import dev.faultline.schemas.avro.RiskLevel;
+import dev.faultline.schemas.avro.Statistic;
+import dev.faultline.schemas.avro.TargetKind;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Named test fixtures: hypotheses, clearances and samples shaped like the example experiment. */
+public final class Fixtures {
+
+    public static final String SECRET = "faultline-demo-clearance-secret";
+
+    private Fixtures() {
+    }
+
+    public static FaultSpec fault(FaultType type, FaultDirection direction, long durationMillis, Map<String, String> parameters) {
+        return FaultSpec.newBuilder().setFaultType(type)
+                .setTarget(FaultTarget.newBuilder().setKind(TargetKind.DEPENDENCY_LINK).setService("storefront")
+                        .setDependency("pricing").setHost(null).setPath(null).setTopic(null).build())
+                .setDirection(direction).setToxicity(1.0).setDurationMillis(durationMillis).setParameters(parameters).build();
+    }
+
+    public static ProbeSpec probe(String id, String url, long intervalMillis, long timeoutMillis) {
+        return ProbeSpec.newBuilder().setProbeId(id).setKind(ProbeKind.HTTP).setTarget(url).setMethod("GET")
+                .setIntervalMillis(intervalMillis).setTimeoutMillis(timeoutMillis).setRequestHeaders(Map.of())
+                .setComponent("storefront").build();
+    }
+
+    /** ERROR_RATE of {@code probeId} GREATER_THAN 0.5 over {@code windowMillis}, sustained {@code sustainMillis}. */
+    public static Guardrail errorRateGuardrail(String probeId, long windowMillis, long sustainMillis) {
+        return Guardrail.newBuilder().setGuardrailId("reads-failing").setDescription("more than half the reads fail")
+                .setProbeId(probeId).setStatistic(Statistic.ERROR_RATE).setStatus(null).setHeader(null)
+                .setComparator(ComparisonOperator.GREATER_THAN).setThreshold(0.5).setUnit(MeasureUnit.RATIO)
+                .setEvaluationWindowMillis(windowMillis).setSustainMillis(sustainMillis).build();
+    }
+
+    public static Hypothesis hypothesis(FaultSpec fault, List<ProbeSpec> probes, List<Guardrail> guardrails) {
+        return Hypothesis.newBuilder().setTitle("pricing unreachable").setService("storefront").setScenario(fault)
+                .setProbes(probes).setPredictions(List.of())
+                .setBlastRadius(BlastRadius.newBuilder().setEnvironment(Environment.STAGING).setTargets(List.of("storefront->pricing"))
+                        .setDownstream(List.of("storefront")).setTrafficShare(1.0).setMaxHosts(null).build())
+                .setGuardrails(guardrails).setRiskLevel(RiskLevel.MEDIUM).setTemplateId("dependency-unreachable")
+                .setRationale("test").build();
+    }
+
+    public static Clearance clearance(int revision, Instant expiresAt) {
+        return Clearance.newBuilder().setClearanceId(UUID.randomUUID()).setHypothesisRevision(revision)
+                .setEnvironment(Environment.STAGING).setIssuedAt(Instant.now().minusSeconds(1)).setExpiresAt(expiresAt)
+                .setSignature(null).build();
+    }
+
+    public static PreflightPassed preflightPassed(String experimentId, int revision, Clearance clearance) {
+        return PreflightPassed.newBuilder()
+                .setHeader(EventHeaders.first(experimentId, Actors.service("safety-service"), Clock.systemUTC()))
+                .setRevision(revision).setClearance(clearance).setChecks(List.of()).build();
+    }
+
+    public static PreflightPassed signedPreflight(String experimentId, int revision) {
+        return signedPreflight(experimentId, revision, SECRET);
+    }
+
+    /** Signed with {@code secret}: each IT class has its own, so no class runs another's clearances from the shared topic. */
+    public static PreflightPassed signedPreflight(String experimentId, int revision, String secret) {
+        Clearance signed = new ClearanceSigner(secret).signed(experimentId, clearance(revision, Instant.now().plusSeconds(600)));
+        return preflightPassed(experimentId, revision, signed);
+    }
+
+    public static Sample sample(String probeId, Instant at, double latency, boolean ok) {
+        return new Sample(probeId, "storefront", at, latency, ok ? 200 : 503, ok, ok ? List.of("content-type") : List.of(), null);
+    }
+}

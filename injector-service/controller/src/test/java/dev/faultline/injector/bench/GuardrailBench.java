@@ -1,0 +1,143 @@
+package dev.faultline.injector.bench;
+
+import dev.faultline.injector.Fixtures;
+import dev.faultline.injector.Timings;
+import dev.faultline.injector.fault.DataPlaneClient;
+import dev.faultline.injector.fault.FaultMapper;
+import dev.faultline.injector.it.TestTarget;
+import dev.faultline.injector.probe.HttpProber;
+import dev.faultline.injector.probe.Sample;
+import dev.faultline.injector.run.InjectionEvents;
+import dev.faultline.injector.run.InjectionRun;
+import dev.faultline.injector.run.RunOutcome;
+import dev.faultline.injector.run.RunRequest;
+import dev.faultline.injector.run.RunStore;
+import dev.faultline.kit.events.Actors;
+import dev.faultline.kit.events.EventHeaders;
+import dev.faultline.schemas.avro.Environment;
+import dev.faultline.schemas.avro.ExperimentPhase;
+import dev.faultline.schemas.avro.FaultDirection;
+import dev.faultline.schemas.avro.FaultType;
+import dev.faultline.schemas.avro.Hypothesis;
+import dev.faultline.schemas.avro.StopReason;
+import io.micronaut.json.JsonMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Measures the time from a guardrail breach to the fault being gone, over real sockets: an in-process data plane,
+ * an HTTP target behind its L4 proxy, HTTP probes every 50 ms, and the real injection lifecycle (Kafka left out).
+ * Each trial applies a {@code reset_peer} fault, so the probes start failing at once; the guardrail (error rate
+ * > 0.5 over 1 s, no sustain) trips; the time is taken from the evaluation at which the breach was decided to the
+ * moment {@code DELETE /leases/{holder}} returned and {@code GET /leases} + the proxy's toxics confirmed it gone.
+ * Run by {@code scripts/bench-guardrail.sh}; prints p50/p99/max.
+ */
+public final class GuardrailBench {
+
+    private static final Timings TIMINGS = new Timings(Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofMillis(300),
+            Duration.ZERO, Duration.ofSeconds(1), Duration.ofMillis(100));
+
+    private GuardrailBench() {
+    }
+
+    public static void main(String[] args) {
+        int trials = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int warmup = 2;
+        List<Double> breachToRemoved = new ArrayList<>();
+        List<Double> faultToBreach = new ArrayList<>();
+        try (TestTarget target = new TestTarget("pricing")) {
+            DataPlaneClient dataPlane = new DataPlaneClient(target.dataPlaneUrl(), JsonMapper.createDefault());
+            HttpProber prober = new HttpProber();
+            for (int i = 0; i < warmup + trials; i++) {
+                RunOutcome outcome = trial(target, dataPlane, prober);
+                if (outcome.reason() != StopReason.GUARDRAIL || !outcome.rollbackVerified() || !target.toxics().equals("[]")) {
+                    throw new IllegalStateException("trial " + i + " did not stop on the guardrail cleanly: " + outcome);
+                }
+                if (i >= warmup) {
+                    breachToRemoved.add(millis(outcome.breachDetectedAt(), outcome.stoppedAt()));
+                    faultToBreach.add(millis(outcome.startedAt(), outcome.breachDetectedAt()));
+                }
+            }
+        }
+        report("guardrail breach decided -> fault removed and verified", breachToRemoved);
+        report("fault applied -> guardrail breach decided (detection, informational)", faultToBreach);
+    }
+
+    private static RunOutcome trial(TestTarget target, DataPlaneClient dataPlane, HttpProber prober) {
+        Hypothesis hypothesis = Fixtures.hypothesis(
+                Fixtures.fault(FaultType.NETWORK_RESET, FaultDirection.UPSTREAM, 30_000, Map.of()),
+                List.of(Fixtures.probe("reads", target.url("/products/sku-1"), 50, 500)),
+                List.of(Fixtures.errorRateGuardrail("reads", 1000, 0)));
+        UUID injectionId = UUID.randomUUID();
+        RunRequest request = new RunRequest("bench-" + injectionId, 1, injectionId, UUID.randomUUID(), Environment.STAGING,
+                hypothesis, new FaultMapper(d -> Optional.of("pricing"), d -> Optional.empty())
+                .plan(hypothesis.getScenario(), "bench-" + injectionId.toString().substring(0, 8)),
+                EventHeaders.first("bench", Actors.tool("bench-guardrail"), Clock.systemUTC()));
+        return new InjectionRun(request, dataPlane, prober, new NoEvents(), new NoStore(), TIMINGS, Clock.systemUTC()).execute();
+    }
+
+    private static double millis(Instant from, Instant to) {
+        return Duration.between(from, to).toNanos() / 1_000_000.0;
+    }
+
+    @SuppressWarnings("java:S106") // a benchmark's report goes to stdout
+    private static void report(String what, List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        System.out.printf(Locale.ROOT, "%s over %d trials: p50 %.1f ms, p99 %.1f ms, max %.1f ms, min %.1f ms%n", what,
+                sorted.size(), rank(sorted, 0.50), rank(sorted, 0.99), sorted.get(sorted.size() - 1), sorted.get(0));
+    }
+
+    private static double rank(List<Double> sorted, double q) {
+        int rank = (int) Math.ceil(q * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+    }
+
+    /** The benchmark measures the controller and the data plane; Kafka is left out. */
+    private static final class NoEvents implements InjectionEvents {
+        @Override
+        public void started(RunRequest run, Instant leaseExpiresAt, Instant deadline, boolean stopActionVerified) {
+        }
+
+        @Override
+        public void evidence(RunRequest run, long sequence, ExperimentPhase phase, List<Sample> samples) {
+        }
+
+        @Override
+        public void stopped(RunRequest run, RunOutcome outcome) {
+        }
+    }
+
+    private static final class NoStore implements RunStore {
+        @Override
+        public Optional<UUID> claim(UUID clearanceId, UUID injectionId, String experimentId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<UUID> claimedBy(UUID clearanceId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void recordActive(ActiveRecord record) {
+        }
+
+        @Override
+        public void removeActive(UUID injectionId) {
+        }
+
+        @Override
+        public List<ActiveRecord> active() {
+            return List.of();
+        }
+    }
+}

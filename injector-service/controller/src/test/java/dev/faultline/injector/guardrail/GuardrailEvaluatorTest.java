@@ -1,0 +1,79 @@
+package dev.faultline.injector.guardrail;
+
+import static dev.faultline.injector.Fixtures.sample;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.injector.Fixtures;
+import dev.faultline.injector.probe.Sample;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GuardrailEvaluatorTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final GuardrailEvaluator evaluator = new GuardrailEvaluator(
+            List.of(GuardrailRule.of(Fixtures.errorRateGuardrail("reads", 3000, 1000))));
+
+    /** One sample every 200 ms from {@code fromMillis} to {@code toMillis}, ok or failing. */
+    private static void add(List<Sample> samples, long fromMillis, long toMillis, boolean ok) {
+        for (long t = fromMillis; t < toMillis; t += 200) {
+            samples.add(sample("reads", T0.plusMillis(t), 10, ok));
+        }
+    }
+
+    @Test
+    void shouldNotTripWhileTheBreachHasNotLastedSustainMillis() {
+        List<Sample> samples = new ArrayList<>();
+        add(samples, 0, 1000, true);
+        add(samples, 1000, 3000, false);
+        assertThat(evaluator.evaluate(samples, T0.plusMillis(2600))).isEmpty(); // 8 of 13 failing: condition true since now
+        assertThat(evaluator.evaluate(samples, T0.plusMillis(3000))).isEmpty(); // 400 ms < 1000 ms
+    }
+
+    @Test
+    void shouldTripOnceTheBreachHasLastedSustainMillis() {
+        List<Sample> samples = new ArrayList<>();
+        add(samples, 0, 1000, true);
+        add(samples, 1000, 4000, false);
+        assertThat(evaluator.evaluate(samples, T0.plusMillis(2600))).isEmpty();
+        Breach breach = evaluator.evaluate(samples, T0.plusMillis(3600)).orElseThrow();
+        assertThat(breach.rule().id()).isEqualTo("reads-failing");
+        assertThat(breach.conditionSince()).isEqualTo(T0.plusMillis(2600));
+        assertThat(breach.detectedAt()).isEqualTo(T0.plusMillis(3600));
+        assertThat(breach.observed()).isGreaterThan(0.5);
+    }
+
+    @Test
+    void shouldResetTheStreakWhenTheConditionStopsHolding() {
+        List<Sample> samples = new ArrayList<>();
+        add(samples, 0, 1000, false);
+        assertThat(evaluator.evaluate(samples, T0.plusMillis(1000))).isEmpty();
+        add(samples, 1000, 5000, true);
+        assertThat(evaluator.evaluate(samples, T0.plusMillis(1800))).isEmpty(); // 5 of 10 failing: not above 0.5, streak reset
+        assertThat(evaluator.evaluate(samples, T0.plusMillis(4000))).isEmpty(); // 0 of 15 failing: streak reset
+        add(samples, 5000, 9000, false);
+        assertThat(evaluator.evaluate(samples, T0.plusMillis(7000))).isEmpty(); // streak starts again here
+        assertThat(evaluator.evaluate(samples, T0.plusMillis(8000))).isPresent();
+    }
+
+    @Test
+    void shouldIgnoreOtherProbesAndEmptyWindows() {
+        List<Sample> samples = new ArrayList<>();
+        for (long t = 0; t < 5000; t += 100) {
+            samples.add(sample("orders", T0.plusMillis(t), 10, false));
+        }
+        assertThat(evaluator.evaluate(samples, T0.plusMillis(3000))).isEmpty();
+        assertThat(evaluator.evaluate(samples, T0.plusMillis(5000))).isEmpty();
+    }
+
+    @Test
+    void shouldTripAtOnceWithoutSustain() {
+        GuardrailEvaluator immediate = new GuardrailEvaluator(List.of(GuardrailRule.of(Fixtures.errorRateGuardrail("reads", 1000, 0))));
+        List<Sample> samples = new ArrayList<>();
+        add(samples, 0, 1000, false);
+        assertThat(immediate.evaluate(samples, T0.plusMillis(1000))).isPresent();
+    }
+}

@@ -1,0 +1,250 @@
+package dev.faultline.injector.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.faultline.devstack.DevStack;
+import dev.faultline.devstack.junit.DevStackExtension;
+import dev.faultline.injector.Fixtures;
+import dev.faultline.kit.KafkaSettings;
+import dev.faultline.kit.events.Actors;
+import dev.faultline.kit.events.EventHeaders;
+import dev.faultline.kit.events.EventPublisher;
+import dev.faultline.schemas.avro.Clearance;
+import dev.faultline.schemas.avro.DeadLetter;
+import dev.faultline.schemas.avro.EvidenceCaptured;
+import dev.faultline.schemas.avro.ExperimentPhase;
+import dev.faultline.schemas.avro.FaultDirection;
+import dev.faultline.schemas.avro.FaultType;
+import dev.faultline.schemas.avro.Guardrail;
+import dev.faultline.schemas.avro.HaltRequested;
+import dev.faultline.schemas.avro.HaltScope;
+import dev.faultline.schemas.avro.Hypothesis;
+import dev.faultline.schemas.avro.HypothesisDrafted;
+import dev.faultline.schemas.avro.InjectionStarted;
+import dev.faultline.schemas.avro.InjectionStopped;
+import dev.faultline.schemas.avro.PlanApproved;
+import dev.faultline.schemas.avro.PreflightPassed;
+import dev.faultline.schemas.avro.StopReason;
+import dev.faultline.schemas.topics.Topics;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * injector-service against the real devstack, an in-process data plane and a JDK HTTP target behind an L4 proxy:
+ * PreflightPassed in over Kafka, InjectionStarted / EvidenceCaptured / InjectionStopped (or the DLQ) out.
+ */
+@ExtendWith(DevStackExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InjectorIT {
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private TestTarget target;
+    private ApplicationContext context;
+    private EventPublisher publisher;
+    private EventTap tap;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void start(DevStack stack) {
+        target = new TestTarget("pricing");
+        context = ApplicationContext.run(EmbeddedServer.class, InjectorProperties.of(stack, target, "it" + run)).getApplicationContext();
+        publisher = new EventPublisher(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "injector-it"));
+        tap = new EventTap(stack, List.of(Topics.Names.INJECTIONS, Topics.Names.EVIDENCE, Topics.Names.DEAD_LETTERS));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        tap.close();
+        publisher.close();
+        context.close();
+        target.close();
+    }
+
+    private Hypothesis hypothesis(long durationMillis, List<Guardrail> guardrails) {
+        return Fixtures.hypothesis(Fixtures.fault(FaultType.NETWORK_BLACKHOLE, FaultDirection.UPSTREAM, durationMillis, Map.of()),
+                List.of(Fixtures.probe("product-reads", target.url("/products/sku-1"), 100, 400)), guardrails);
+    }
+
+    private PreflightPassed approveAndClear(String experimentId, Hypothesis hypothesis) {
+        publisher.publish(HypothesisDrafted.newBuilder().setHeader(header(experimentId, "hypothesis-service")).setRevision(1)
+                .setHypothesis(hypothesis).setChangeSummary(null).setWarnings(List.of()).build());
+        publisher.publish(PlanApproved.newBuilder().setHeader(header(experimentId, "hypothesis-service")).setRevision(1)
+                .setReviewers(List.of(Actors.person("bob"))).build());
+        return Fixtures.signedPreflight(experimentId, 1, InjectorProperties.secret("it" + run));
+    }
+
+    private static dev.faultline.schemas.avro.EventHeader header(String experimentId, String service) {
+        return EventHeaders.first(experimentId, Actors.service(service), Clock.systemUTC());
+    }
+
+    private InjectionStopped awaitStopped(String experimentId, Duration atMost) {
+        await().atMost(atMost).until(() -> !tap.of(experimentId, InjectionStopped.class).isEmpty());
+        return tap.of(experimentId, InjectionStopped.class).get(0);
+    }
+
+    @Test
+    void shouldRunTheInjectionOnceAndLeaveNoToxic() throws Exception {
+        String exp = "exp-full-" + run;
+        PreflightPassed passed = approveAndClear(exp, hypothesis(3000, List.of()));
+        publisher.publish(passed);
+        publisher.publish(passed); // redelivered: still one run
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/injections").contains(exp) && get("/injections").contains("DURING"));
+        assertThat(target.toxics()).contains("timeout").contains("injector:");
+        InjectionStopped stopped = awaitStopped(exp, Duration.ofSeconds(30));
+
+        InjectionStarted started = tap.of(exp, InjectionStarted.class).get(0);
+        assertThat(started.getStopActionVerified()).isTrue();
+        assertThat(started.getClearanceId()).isEqualTo(passed.getClearance().getClearanceId());
+        assertThat(Duration.between(started.getHeader().getOccurredAt(), started.getDeadline()).toMillis()).isBetween(2900L, 3100L);
+        assertThat(stopped.getReason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(stopped.getRollbackVerified()).isTrue();
+        assertThat(stopped.getInjectionId()).isEqualTo(started.getInjectionId());
+        assertThat(Duration.between(stopped.getStartedAt(), stopped.getStoppedAt()).toMillis()).isBetween(3000L, 4500L);
+        assertThat(target.toxics()).isEqualTo("[]");
+        assertThat(target.leases()).doesNotContain("injector:" + started.getInjectionId());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> tap.of(exp, EvidenceCaptured.class).size() == stopped.getEvidenceBatches());
+        List<EvidenceCaptured> batches = tap.of(exp, EvidenceCaptured.class);
+        assertThat(batches).extracting(EvidenceCaptured::getSequence)
+                .containsExactlyElementsOf(LongStream.range(0, batches.size()).boxed().toList());
+        assertThat(batches).extracting(EvidenceCaptured::getPhase)
+                .contains(ExperimentPhase.BEFORE, ExperimentPhase.DURING, ExperimentPhase.AFTER);
+        // a BEFORE probe still in flight (400 ms timeout) when the fault lands may fail; every earlier one succeeded
+        Instant faultLanded = started.getHeader().getOccurredAt().minusMillis(500);
+        assertThat(batches.stream().filter(b -> b.getPhase() == ExperimentPhase.BEFORE).flatMap(b -> b.getSamples().stream())
+                .filter(s -> s.getAt().isBefore(faultLanded))).isNotEmpty().allSatisfy(s -> assertThat(s.getOk()).isTrue());
+        assertThat(batches.stream().filter(b -> b.getPhase() == ExperimentPhase.DURING).flatMap(b -> b.getSamples().stream()))
+                .anySatisfy(s -> assertThat(s.getError()).isNotNull());
+        assertThat(tap.of(exp, InjectionStarted.class)).hasSize(1);
+        assertThat(tap.of(exp, InjectionStopped.class)).hasSize(1);
+    }
+
+    @Test
+    void shouldInjectNothingForAForgedClearance() throws Exception {
+        String exp = "exp-forged-" + run;
+        approveAndClear(exp, hypothesis(3000, List.of()));
+        Clearance forged = Fixtures.clearance(1, Instant.now().plusSeconds(600));
+        forged.setSignature("forged-by-an-outside-tool");
+        publisher.publish(Fixtures.preflightPassed(exp, 1, forged));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !tap.of(exp, DeadLetter.class).isEmpty());
+        assertThat(tap.of(exp, DeadLetter.class).get(0).getReason()).contains("nothing injected").contains("invalid signature");
+        assertThat(tap.of(exp, InjectionStarted.class)).isEmpty();
+        assertThat(get("/injections")).doesNotContain(exp);
+    }
+
+    @Test
+    void shouldRefuseAnUnapprovedRevisionAndAnUnsupportedFault() {
+        String unapproved = "exp-unapproved-" + run;
+        approveAndClear(unapproved, hypothesis(3000, List.of()));
+        publisher.publish(HypothesisDrafted.newBuilder().setHeader(header(unapproved, "hypothesis-service")).setRevision(2)
+                .setHypothesis(hypothesis(3000, List.of())).setChangeSummary("longer").setWarnings(List.of()).build());
+        publisher.publish(Fixtures.signedPreflight(unapproved, 2, InjectorProperties.secret("it" + run)));
+        String unsupported = "exp-cpu-" + run;
+        publisher.publish(approveAndClear(unsupported, Fixtures.hypothesis(
+                Fixtures.fault(FaultType.CPU_EXHAUSTION, FaultDirection.UPSTREAM, 3000, Map.of()), List.of(), List.of())));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !tap.of(unapproved, DeadLetter.class).isEmpty()
+                && !tap.of(unsupported, DeadLetter.class).isEmpty());
+        assertThat(tap.of(unapproved, DeadLetter.class).get(0).getReason()).contains("revision 2 is not the approved revision 1");
+        assertThat(tap.of(unsupported, DeadLetter.class).get(0).getReason()).contains("CPU_EXHAUSTION is not supported");
+        assertThat(tap.of(unapproved, InjectionStarted.class)).isEmpty();
+        assertThat(tap.of(unsupported, InjectionStarted.class)).isEmpty();
+    }
+
+    @Test
+    void shouldRemoveTheFaultEarlyWhenAGuardrailIsBreached() {
+        String exp = "exp-guardrail-" + run;
+        publisher.publish(approveAndClear(exp, hypothesis(20_000, List.of(Fixtures.errorRateGuardrail("product-reads", 1000, 300)))));
+
+        InjectionStopped stopped = awaitStopped(exp, Duration.ofSeconds(40));
+        assertThat(stopped.getReason()).isEqualTo(StopReason.GUARDRAIL);
+        assertThat(stopped.getGuardrailId()).isEqualTo("reads-failing");
+        assertThat(stopped.getObserved()).isGreaterThan(0.5);
+        assertThat(stopped.getRollbackVerified()).isTrue();
+        assertThat(Duration.between(stopped.getStartedAt(), stopped.getStoppedAt()).toMillis()).isLessThan(5000);
+        assertThat(stopped.getDetail()).contains("ms after detection");
+        assertThat(target.toxics()).isEqualTo("[]");
+    }
+
+    @Test
+    void shouldStopWhenHalted() {
+        String exp = "exp-halt-" + run;
+        publisher.publish(approveAndClear(exp, hypothesis(20_000, List.of())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !tap.of(exp, InjectionStarted.class).isEmpty());
+
+        publisher.publish(exp, HaltRequested.newBuilder().setHeader(EventHeaders.first(exp, Actors.person("operator"), Clock.systemUTC()))
+                .setHaltId(UUID.randomUUID()).setScope(HaltScope.EXPERIMENT).setEnvironment(null).setReason("pager went off").build());
+
+        InjectionStopped stopped = awaitStopped(exp, Duration.ofSeconds(30));
+        assertThat(stopped.getReason()).isEqualTo(StopReason.HALTED);
+        assertThat(stopped.getDetail()).contains("pager went off").contains("operator");
+        assertThat(stopped.getRollbackVerified()).isTrue();
+        assertThat(Duration.between(stopped.getStartedAt(), stopped.getStoppedAt()).toMillis()).isLessThan(15_000);
+        assertThat(target.toxics()).isEqualTo("[]");
+    }
+
+    @Test
+    void shouldApplyAnHttpFaultThroughTheL7Proxy() {
+        String exp = "exp-l7-" + run;
+        Hypothesis hypothesis = Fixtures.hypothesis(Fixtures.fault(FaultType.HTTP_ERROR_STATUS, FaultDirection.UPSTREAM, 2000,
+                        Map.of("status", "503", "retryAfter", "5")),
+                List.of(Fixtures.probe("product-reads", target.httpUrl("/products/sku-1"), 100, 400)), List.of());
+        publisher.publish(approveAndClear(exp, hypothesis));
+
+        InjectionStopped stopped = awaitStopped(exp, Duration.ofSeconds(30));
+        assertThat(stopped.getReason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(stopped.getRollbackVerified()).isTrue();
+        assertThat(target.rules()).isEqualTo("[]");
+        await().atMost(Duration.ofSeconds(10)).until(() -> tap.of(exp, EvidenceCaptured.class).size() == stopped.getEvidenceBatches());
+        List<EvidenceCaptured> batches = tap.of(exp, EvidenceCaptured.class);
+        assertThat(batches.stream().filter(b -> b.getPhase() == ExperimentPhase.DURING).flatMap(b -> b.getSamples().stream()))
+                .isNotEmpty().allSatisfy(s -> {
+                    assertThat(s.getStatus()).isEqualTo(503);
+                    assertThat(s.getHeaders()).contains("retry-after");
+                });
+        assertThat(batches.stream().filter(b -> b.getPhase() == ExperimentPhase.AFTER).flatMap(b -> b.getSamples().stream()))
+                .isNotEmpty().allSatisfy(s -> assertThat(s.getStatus()).isEqualTo(200));
+    }
+
+    @Test
+    void shouldDryRunTheStopActionOverHttp() throws Exception {
+        HttpResponse<String> ok = post("/rollback-dry-run", "{\"dependency\":\"pricing\"}");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).contains("\"verified\":true").contains("confirmed it is gone");
+        HttpResponse<String> unknown = post("/rollback-dry-run", "{\"dependency\":\"inventory\"}");
+        assertThat(unknown.statusCode()).isEqualTo(409);
+        assertThat(unknown.body()).contains("no data plane proxy is configured for dependency 'inventory'");
+    }
+
+    private String baseUrl() {
+        return "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
+    }
+
+    private String get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,151 @@
+package dev.faultline.injector.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.faultline.devstack.DevStack;
+import dev.faultline.devstack.junit.DevStackExtension;
+import dev.faultline.injector.Fixtures;
+import dev.faultline.kit.KafkaSettings;
+import dev.faultline.kit.events.Actors;
+import dev.faultline.kit.events.EventHeaders;
+import dev.faultline.kit.events.EventPublisher;
+import dev.faultline.schemas.avro.FaultDirection;
+import dev.faultline.schemas.avro.FaultType;
+import dev.faultline.schemas.avro.Hypothesis;
+import dev.faultline.schemas.avro.HypothesisDrafted;
+import dev.faultline.schemas.avro.InjectionStarted;
+import dev.faultline.schemas.avro.InjectionStopped;
+import dev.faultline.schemas.avro.PlanApproved;
+import dev.faultline.schemas.avro.StopReason;
+import java.io.File;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * injector-service as its own JVM, stopped during an injection. SIGTERM with a one-minute lease: the fault is gone
+ * within seconds, so the shutdown hook removed it. SIGKILL: the 3 s lease removes it, and the restarted service
+ * reports the injection LOST.
+ */
+@ExtendWith(DevStackExtension.class)
+class ShutdownIT {
+
+    @Test
+    void shouldRemoveTheFaultOnSigterm(DevStack stack) throws Exception {
+        String suffix = "sig" + UUID.randomUUID().toString().substring(0, 8);
+        String exp = "exp-sigterm-" + suffix;
+        int port = freePort();
+        Path log = Files.createTempFile("injector-" + suffix, ".log");
+        try (TestTarget target = new TestTarget("pricing");
+             EventPublisher publisher = new EventPublisher(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "it"))) {
+            Map<String, Object> props = InjectorProperties.of(stack, target, suffix);
+            props.put("micronaut.server.port", port);
+            props.put("faultline.injector.lease-ttl-millis", 60_000);
+            props.put("faultline.injector.before-millis", 300);
+            Process service = start(props, log.toFile());
+            try {
+                await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> health(port));
+                inject(publisher, target, exp, InjectorProperties.secret(suffix));
+                await().atMost(Duration.ofSeconds(60)).until(() -> target.toxics().contains("injector:"));
+
+                service.destroy(); // SIGTERM
+                await().atMost(Duration.ofSeconds(10)).until(() -> target.toxics().equals("[]"));
+                assertThat(target.leases()).doesNotContain("injector:");
+                assertThat(service.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                service.destroyForcibly();
+            }
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    @Test
+    void shouldLeaveNoFaultWhenKilledAndReportTheInjectionLostOnRestart(DevStack stack) throws Exception {
+        String suffix = "kill" + UUID.randomUUID().toString().substring(0, 8);
+        String exp = "exp-sigkill-" + suffix;
+        Path log = Files.createTempFile("injector-" + suffix, ".log");
+        try (TestTarget target = new TestTarget("pricing");
+             EventTap tap = new EventTap(stack, List.of(dev.faultline.schemas.topics.Topics.Names.INJECTIONS));
+             EventPublisher publisher = new EventPublisher(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "it"))) {
+            Map<String, Object> props = InjectorProperties.of(stack, target, suffix);
+            props.put("micronaut.server.port", freePort());
+            props.put("faultline.injector.before-millis", 300);
+            Process service = start(props, log.toFile());
+            try {
+                await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> health((Integer) props.get("micronaut.server.port")));
+                inject(publisher, target, exp, InjectorProperties.secret(suffix));
+                await().atMost(Duration.ofSeconds(60)).until(() -> !tap.of(exp, InjectionStarted.class).isEmpty());
+                assertThat(target.toxics()).contains("injector:");
+
+                service.destroyForcibly(); // SIGKILL: no hook runs; the 3 s lease must expire the fault
+                assertThat(service.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                await().atMost(Duration.ofSeconds(8)).until(() -> target.toxics().equals("[]"));
+            } finally {
+                service.destroyForcibly();
+            }
+            props.put("micronaut.server.port", freePort());
+            Process restarted = start(props, log.toFile());
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> !tap.of(exp, InjectionStopped.class).isEmpty());
+                InjectionStopped lost = tap.of(exp, InjectionStopped.class).get(0);
+                assertThat(lost.getReason()).isEqualTo(StopReason.LOST);
+                assertThat(lost.getRollbackVerified()).isTrue();
+                assertThat(lost.getInjectionId()).isEqualTo(tap.of(exp, InjectionStarted.class).get(0).getInjectionId());
+            } finally {
+                restarted.destroy();
+                restarted.waitFor(30, TimeUnit.SECONDS);
+                restarted.destroyForcibly();
+            }
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private static void inject(EventPublisher publisher, TestTarget target, String exp, String secret) {
+        Hypothesis hypothesis = Fixtures.hypothesis(Fixtures.fault(FaultType.NETWORK_BLACKHOLE, FaultDirection.UPSTREAM, 60_000, Map.of()),
+                List.of(Fixtures.probe("product-reads", target.url("/products/sku-1"), 200, 400)), List.of());
+        publisher.publish(HypothesisDrafted.newBuilder().setHeader(EventHeaders.first(exp, Actors.service("h"), Clock.systemUTC()))
+                .setRevision(1).setHypothesis(hypothesis).setChangeSummary(null).setWarnings(List.of()).build());
+        publisher.publish(PlanApproved.newBuilder().setHeader(EventHeaders.first(exp, Actors.service("h"), Clock.systemUTC()))
+                .setRevision(1).setReviewers(List.of()).build());
+        publisher.publish(Fixtures.signedPreflight(exp, 1, secret));
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Process start(Map<String, Object> props, File log) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.faultline.schemas.avro");
+        props.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("dev.faultline.injector.InjectorApplication");
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+    }
+
+    private static boolean health(int port) throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        return answer.statusCode() == 200;
+    }
+}

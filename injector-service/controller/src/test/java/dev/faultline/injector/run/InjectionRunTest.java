@@ -1,0 +1,138 @@
+package dev.faultline.injector.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.faultline.injector.Fixtures;
+import dev.faultline.injector.Timings;
+import dev.faultline.injector.fault.FaultMapper;
+import dev.faultline.injector.probe.Prober;
+import dev.faultline.injector.probe.Sample;
+import dev.faultline.kit.events.Actors;
+import dev.faultline.kit.events.EventHeaders;
+import dev.faultline.schemas.avro.Environment;
+import dev.faultline.schemas.avro.ExperimentPhase;
+import dev.faultline.schemas.avro.FaultDirection;
+import dev.faultline.schemas.avro.FaultType;
+import dev.faultline.schemas.avro.Guardrail;
+import dev.faultline.schemas.avro.Hypothesis;
+import dev.faultline.schemas.avro.StopReason;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** The lifecycle against an in-memory data plane and a prober that fails while the fault is on. */
+class InjectionRunTest {
+
+    private static final Timings FAST = new Timings(Duration.ofSeconds(3), Duration.ofMillis(100), Duration.ofMillis(300),
+            Duration.ofMillis(300), Duration.ofMillis(100), Duration.ofMillis(20));
+
+    private final FakeDataPlane dataPlane = new FakeDataPlane("pricing");
+    private final RecordingEvents events = new RecordingEvents();
+    private final InMemoryRunStore store = new InMemoryRunStore();
+    private final Prober prober = (spec, experimentId) -> CompletableFuture.completedFuture(
+            Fixtures.sample(spec.getProbeId(), Instant.now(), 5, !dataPlane.faultOn()));
+
+    private InjectionRun run(long durationMillis, List<Guardrail> guardrails) {
+        Hypothesis hypothesis = Fixtures.hypothesis(
+                Fixtures.fault(FaultType.NETWORK_BLACKHOLE, FaultDirection.UPSTREAM, durationMillis, Map.of()),
+                List.of(Fixtures.probe("reads", "http://unused", 20, 1000)), guardrails);
+        RunRequest request = new RunRequest("exp-1", 1, UUID.randomUUID(), UUID.randomUUID(), Environment.STAGING, hypothesis,
+                new FaultMapper(d -> Optional.of("pricing"), d -> Optional.empty()).plan(hypothesis.getScenario(), "fl-test"),
+                EventHeaders.first("exp-1", Actors.service("safety-service"), Clock.systemUTC()));
+        return new InjectionRun(request, dataPlane, prober, events, store, FAST, Clock.systemUTC());
+    }
+
+    @Test
+    void shouldRunEveryPhaseAndLeaveNoFault() {
+        RunOutcome outcome = run(600, List.of()).execute();
+
+        assertThat(outcome.reason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(outcome.rollbackVerified()).isTrue();
+        assertThat(Duration.between(outcome.startedAt(), outcome.stoppedAt()).toMillis()).isBetween(600L, 1500L);
+        assertThat(dataPlane.toxics).isEmpty();
+        assertThat(dataPlane.everCreated).contains("fl-test-timeout-upstream");
+        assertThat(dataPlane.renewals.get()).isGreaterThanOrEqualTo(3);
+        assertThat(store.active).isEmpty();
+        assertThat(events.order.get(events.order.size() - 1)).isEqualTo("stopped");
+        assertThat(events.order.indexOf("started")).isLessThan(events.order.indexOf("evidence-DURING"));
+        assertThat(events.batches).extracting(RecordingEvents.Batch::sequence)
+                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, events.batches.size()).boxed().toList());
+        assertThat(events.batches).extracting(RecordingEvents.Batch::phase)
+                .contains(ExperimentPhase.BEFORE, ExperimentPhase.DURING, ExperimentPhase.AFTER);
+        assertThat(outcome.evidenceBatches()).isEqualTo(events.batches.size());
+        List<Sample> during = events.batches.stream().filter(b -> b.phase() == ExperimentPhase.DURING)
+                .flatMap(b -> b.samples().stream()).toList();
+        assertThat(during).isNotEmpty().allSatisfy(s -> assertThat(s.ok()).isFalse());
+    }
+
+    @Test
+    void shouldRemoveTheFaultAtOnceWhenAGuardrailIsBreached() {
+        RunOutcome outcome = run(10_000, List.of(Fixtures.errorRateGuardrail("reads", 300, 100))).execute();
+
+        assertThat(outcome.reason()).isEqualTo(StopReason.GUARDRAIL);
+        assertThat(outcome.guardrailId()).isEqualTo("reads-failing");
+        assertThat(outcome.observed()).isGreaterThan(0.5);
+        assertThat(Duration.between(outcome.startedAt(), outcome.stoppedAt()).toMillis()).isLessThan(2000);
+        assertThat(outcome.breachToRemovalMillis()).isBetween(0L, 500L);
+        assertThat(outcome.detail()).contains("ms after detection");
+        assertThat(dataPlane.toxics).isEmpty();
+    }
+
+    @Test
+    void shouldStopWhenHalted() {
+        InjectionRun run = run(10_000, List.of());
+        CompletableFuture<RunOutcome> outcome = CompletableFuture.supplyAsync(run::execute);
+        await().atMost(Duration.ofSeconds(5)).until(dataPlane::faultOn);
+        run.stop(StopCause.of(StopReason.HALTED, "halted by op"));
+
+        RunOutcome done = outcome.join();
+        assertThat(done.reason()).isEqualTo(StopReason.HALTED);
+        assertThat(done.detail()).contains("halted by op");
+        assertThat(Duration.between(done.startedAt(), done.stoppedAt()).toMillis()).isLessThan(3000);
+        assertThat(dataPlane.toxics).isEmpty();
+    }
+
+    @Test
+    void shouldStopAsFailedWhenTheLeaseCannotBeRenewed() {
+        dataPlane.renewFails = true;
+        RunOutcome outcome = run(10_000, List.of()).execute();
+        assertThat(outcome.reason()).isEqualTo(StopReason.FAILED);
+        assertThat(outcome.detail()).contains("lease renewal failed");
+        assertThat(dataPlane.toxics).isEmpty();
+    }
+
+    @Test
+    void shouldApplyNothingWhenTheStopActionCannotBeVerified() {
+        FakeDataPlane other = new FakeDataPlane("another-proxy");
+        Hypothesis hypothesis = Fixtures.hypothesis(Fixtures.fault(FaultType.NETWORK_BLACKHOLE, FaultDirection.UPSTREAM, 1000, Map.of()),
+                List.of(), List.of());
+        RunRequest request = new RunRequest("exp-1", 1, UUID.randomUUID(), UUID.randomUUID(), Environment.STAGING, hypothesis,
+                new FaultMapper(d -> Optional.of("pricing"), d -> Optional.empty()).plan(hypothesis.getScenario(), "fl"),
+                EventHeaders.first("exp-1", Actors.service("safety-service"), Clock.systemUTC()));
+        RunOutcome outcome = new InjectionRun(request, other, prober, events, store, FAST, Clock.systemUTC()).execute();
+
+        assertThat(outcome.reason()).isEqualTo(StopReason.FAILED);
+        assertThat(outcome.detail()).contains("stop action could not be verified").contains("does not exist");
+        assertThat(other.everCreated).isEmpty();
+        assertThat(events.order).doesNotContain("started").endsWith("stopped");
+    }
+
+    @Test
+    void shouldRemoveTheFaultWhenInjectionStartedCannotBePublished() {
+        events.failStarted = true;
+        RunOutcome outcome = run(10_000, List.of()).execute();
+        assertThat(outcome.reason()).isEqualTo(StopReason.FAILED);
+        assertThat(outcome.detail()).contains("broker unavailable");
+        assertThat(outcome.rollbackVerified()).isTrue();
+        assertThat(dataPlane.everCreated).contains("fl-test-timeout-upstream");
+        assertThat(dataPlane.toxics).isEmpty();
+        assertThat(store.active).isEmpty();
+    }
+}
