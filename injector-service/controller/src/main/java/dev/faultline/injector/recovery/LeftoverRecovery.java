@@ -61,7 +61,7 @@ public class LeftoverRecovery {
                 EventHeader cause = EventHeader.fromByteBuffer(ByteBuffer.wrap(record.causeHeader()));
                 Instant now = clock.instant();
                 RunOutcome outcome = new RunOutcome(StopReason.LOST, null, null, detail, record.startedAt(), now, verified,
-                        0, null, null);
+                        0, null, null, now);
                 publisher.publish(KafkaInjectionEvents.stoppedEvent(
                         EventHeaders.answering(cause, Actors.service(kafka.serviceName()), clock), record.injectionId(),
                         outcome, null));

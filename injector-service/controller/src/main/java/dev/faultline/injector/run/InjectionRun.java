@@ -43,6 +43,8 @@ public final class InjectionRun {
     private volatile Instant deadline;
     private boolean rollbackVerified;
     private Instant removedAt;
+    /** When removal began: from here on the data plane may pass traffic again, so evidence after it is recovery. */
+    private Instant removalStartedAt;
 
     public InjectionRun(RunRequest run, DataPlanePort dataPlane, Prober prober, InjectionEvents events, RunStore store,
                         Timings timings, Clock clock) {
@@ -144,6 +146,7 @@ public final class InjectionRun {
     }
 
     private void removeAndRecord(FaultHandle fault) {
+        removalStartedAt = clock.instant();
         rollbackVerified = fault.remove();
         removedAt = clock.instant();
     }
@@ -219,19 +222,19 @@ public final class InjectionRun {
         }
         detail += rollbackVerified ? "; fault removed and verified gone" : "; fault removal NOT verified (the lease expires it)";
         return new RunOutcome(cause.reason(), cause.breach() == null ? null : cause.breach().rule().id(),
-                cause.breach() == null ? null : cause.breach().observed(), detail, startedAt, removedAt, rollbackVerified, 0,
+                cause.breach() == null ? null : cause.breach().observed(), detail, startedAt, removalStartedAt, rollbackVerified, 0,
                 cause.breach() == null ? null : cause.breach().detectedAt(),
-                cause.breach() == null ? null : cause.breach().conditionSince());
+                cause.breach() == null ? null : cause.breach().conditionSince(), removedAt);
     }
 
     private RunOutcome notStarted(StopCause cause) {
         Instant now = clock.instant();
         return new RunOutcome(cause.reason(), null, null, cause.detail() + " (before the fault was applied)",
-                now, now, true, 0, null, null);
+                now, now, true, 0, null, null, now);
     }
 
     private static RunOutcome withBatches(RunOutcome o, long batches) {
         return new RunOutcome(o.reason(), o.guardrailId(), o.observed(), o.detail(), o.startedAt(), o.stoppedAt(),
-                o.rollbackVerified(), batches, o.breachDetectedAt(), o.conditionSince());
+                o.rollbackVerified(), batches, o.breachDetectedAt(), o.conditionSince(), o.removedAt());
     }
 }

@@ -9,10 +9,10 @@ import java.time.Instant;
  */
 public record RunOutcome(StopReason reason, String guardrailId, Double observed, String detail, Instant startedAt,
                          Instant stoppedAt, boolean rollbackVerified, long evidenceBatches, Instant breachDetectedAt,
-                         Instant conditionSince) {
+                         Instant conditionSince, Instant removedAt) {
 
     /** Milliseconds from the guardrail's breach detection to the fault being removed and verified, or -1. */
     public long breachToRemovalMillis() {
-        return breachDetectedAt == null ? -1 : stoppedAt.toEpochMilli() - breachDetectedAt.toEpochMilli();
+        return breachDetectedAt == null ? -1 : removedAt.toEpochMilli() - breachDetectedAt.toEpochMilli();
     }
 }

@@ -62,7 +62,7 @@ public final class GuardrailBench {
                     throw new IllegalStateException("trial " + i + " did not stop on the guardrail cleanly: " + outcome);
                 }
                 if (i >= warmup) {
-                    breachToRemoved.add(millis(outcome.breachDetectedAt(), outcome.stoppedAt()));
+                    breachToRemoved.add(millis(outcome.breachDetectedAt(), outcome.removedAt()));
                     faultToBreach.add(millis(outcome.startedAt(), outcome.breachDetectedAt()));
                 }
             }
