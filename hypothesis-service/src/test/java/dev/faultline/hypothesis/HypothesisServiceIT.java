@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
-import dev.faultline.hypothesis.support.EventTap;
+import dev.faultline.kit.testing.EventTap;
 import dev.faultline.hypothesis.support.Http;
 import dev.faultline.hypothesis.support.ServiceUnderTest;
 import dev.faultline.kit.KafkaSettings;

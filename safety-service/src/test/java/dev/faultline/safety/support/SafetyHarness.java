@@ -1,5 +1,6 @@
 package dev.faultline.safety.support;
 
+import dev.faultline.kit.testing.EventTap;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.events.Actors;

@@ -1,4 +1,4 @@
-package dev.faultline.safety.support;
+package dev.faultline.kit.testing;
 
 import dev.faultline.schemas.serde.FaultlineAvroDeserializer;
 import dev.faultline.schemas.serde.FaultlineSerdeConfig;
@@ -15,7 +15,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads topics from the beginning on a background thread and keeps every (key, event) it saw, for assertions. */
+/**
+ * Reads topics from the beginning on a background thread with the schemas serde and keeps every (key, event)
+ * it saw, for assertions. Shared by the services' integration tests (service-kit test-jar).
+ */
 public final class EventTap implements AutoCloseable {
 
     /** One event read, with its record key. */
@@ -29,7 +32,7 @@ public final class EventTap implements AutoCloseable {
 
     public EventTap(String bootstrap, String registry, List<Topic> topics) {
         Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "safety-tap-" + UUID.randomUUID(),
+                ConsumerConfig.GROUP_ID_CONFIG, "event-tap-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 FaultlineSerdeConfig.SCHEMA_REGISTRY_URL, registry, FaultlineSerdeConfig.SPECIFIC_AVRO_READER, true);
         FaultlineAvroDeserializer<SpecificRecord> values = new FaultlineAvroDeserializer<>();
@@ -46,7 +49,7 @@ public final class EventTap implements AutoCloseable {
             } finally {
                 consumer.close();
             }
-        }, "safety-tap");
+        }, "event-tap");
         thread.setDaemon(true);
         thread.start();
     }
