@@ -1,5 +1,6 @@
 package dev.faultline.analysis;
 
+import dev.faultline.kit.testing.ServiceProperties;
 import static dev.faultline.analysis.fixtures.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,7 +31,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -80,13 +80,7 @@ class AnalysisServiceIT {
     }
 
     static ApplicationContext startService(DevStack stack, String groupId, String keyspace) {
-        Map<String, Object> props = new HashMap<>();
-        props.put("micronaut.server.port", -1);
-        props.put("faultline.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
-        props.put("faultline.kafka.schema-registry-url", stack.schemaRegistryUrl());
-        props.put("faultline.cassandra.contact-point", stack.cassandra().address());
-        props.put("faultline.cassandra.datacenter", "datacenter1");
-        props.put("faultline.cassandra.keyspace", keyspace);
+        Map<String, Object> props = ServiceProperties.forDevStack(stack, keyspace);
         props.put("faultline.analysis.group-id", groupId);
         props.put("faultline.analysis.lost-grace-millis", 500);
         props.put("faultline.analysis.watchdog-interval-millis", 200);

@@ -1,5 +1,6 @@
 package dev.faultline.hypothesis.support;
 
+import dev.faultline.kit.testing.ServiceProperties;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.kit.events.Actors;
 import dev.faultline.kit.events.EventHeaders;
@@ -10,7 +11,6 @@ import dev.faultline.schemas.avro.ProposalReason;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 
 /** Starts hypothesis-service's context on the devstack, and builds the proposals tests publish. */
@@ -21,13 +21,7 @@ public final class ServiceUnderTest {
 
     /** The service on a random port, with its own keyspace and consumer group. */
     public static ApplicationContext start(DevStack stack, String keyspace, String groupId) {
-        Map<String, Object> props = new HashMap<>();
-        props.put("micronaut.server.port", -1);
-        props.put("faultline.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
-        props.put("faultline.kafka.schema-registry-url", stack.schemaRegistryUrl());
-        props.put("faultline.cassandra.contact-point", stack.cassandra().address());
-        props.put("faultline.cassandra.datacenter", "datacenter1");
-        props.put("faultline.cassandra.keyspace", keyspace);
+        Map<String, Object> props = ServiceProperties.forDevStack(stack, keyspace);
         props.put("faultline.hypothesis.group-id", groupId);
         return ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
     }

@@ -1,5 +1,6 @@
 package dev.faultline.safety.support;
 
+import dev.faultline.kit.testing.ServiceProperties;
 import dev.faultline.kit.testing.EventTap;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.kit.KafkaSettings;
@@ -25,7 +26,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,13 +46,8 @@ public final class SafetyHarness implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     public SafetyHarness(DevStack stack, Map<String, Object> extra) {
-        Map<String, Object> props = new HashMap<>(extra);
-        props.put("micronaut.server.port", -1);
-        props.put("faultline.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
-        props.put("faultline.kafka.schema-registry-url", stack.schemaRegistryUrl());
-        props.put("faultline.cassandra.contact-point", stack.cassandra().address());
-        props.put("faultline.cassandra.datacenter", "datacenter1");
-        props.put("faultline.cassandra.keyspace", "safety_it_" + run);
+        Map<String, Object> props = ServiceProperties.forDevStack(stack, "safety_it_" + run);
+        props.putAll(extra);
         props.put("faultline.safety.group-id", "safety-it-" + run);
         props.put("faultline.services.injector-url", target.url(""));
         props.put("faultline.safety.baseline.samples", 3);

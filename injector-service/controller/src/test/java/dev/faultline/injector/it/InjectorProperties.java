@@ -1,7 +1,7 @@
 package dev.faultline.injector.it;
 
+import dev.faultline.kit.testing.ServiceProperties;
 import dev.faultline.devstack.DevStack;
-import java.util.HashMap;
 import java.util.Map;
 
 /** The properties an IT starts injector-service with: the devstack, its own keyspace and groups, short phases. */
@@ -19,14 +19,8 @@ final class InjectorProperties {
     }
 
     static Map<String, Object> of(DevStack stack, TestTarget target, String suffix) {
-        Map<String, Object> props = new HashMap<>();
-        props.put("micronaut.server.port", -1);
+        Map<String, Object> props = ServiceProperties.forDevStack(stack, "injector_" + suffix);
         props.put("faultline.service.name", "injector-service");
-        props.put("faultline.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
-        props.put("faultline.kafka.schema-registry-url", stack.schemaRegistryUrl());
-        props.put("faultline.cassandra.contact-point", stack.cassandra().address());
-        props.put("faultline.cassandra.datacenter", "datacenter1");
-        props.put("faultline.cassandra.keyspace", "injector_" + suffix);
         props.put("faultline.clearance.secret", secret(suffix));
         props.put("faultline.injector.group-id", "injector-" + suffix);
         props.put("faultline.injector.dataplane-url", target.dataPlaneUrl());
