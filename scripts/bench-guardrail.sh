@@ -9,6 +9,6 @@ cd "$(dirname "$0")/.."
 module="$PWD/injector-service/controller"
 mvn -B -o -q -Dstyle.color=never -f "$module/pom.xml" test-compile dependency:build-classpath \
     -Dmdep.outputFile="$module/target/bench.classpath" -Dmdep.includeScope=test >&2
-java -Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.faultline.schemas.avro -Dlogback.configurationFile="$module/src/test/resources/logback-bench.xml" \
+java -Dlogback.configurationFile="$module/src/test/resources/logback-bench.xml" \
     -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench.classpath")" \
     dev.faultline.injector.bench.GuardrailBench "${TRIALS:-20}"

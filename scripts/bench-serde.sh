@@ -19,7 +19,7 @@ jmh_options=("$@")
 if [ ${#jmh_options[@]} -eq 0 ]; then
   jmh_options=(-f 1 -wi 3 -w 2s -i 5 -r 3s)
 fi
-java -Xss1m -Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.faultline.schemas.avro \
+java -Xss1m \
   -cp "$root/schemas/target/test-classes:$root/schemas/target/classes:$(cat "$classpath_file")" \
   org.openjdk.jmh.Main 'dev.faultline.schemas.bench.SerdeBenchmark' \
   "${jmh_options[@]}" -rf csv -rff "$root/schemas/target/bench-serde.csv"

@@ -67,7 +67,7 @@ class AnalysisServiceIT {
     static void start(DevStack stack) {
         devStack = stack;
         context = startService(stack, "analysis-it-" + RUN, "analysis_it_" + RUN);
-        publisher = new EventPublisher(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(),
+        publisher = EventPublisher.standalone(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(),
                 "injector-it"));
         tap = new VerdictTap(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl());
     }

@@ -1,7 +1,5 @@
 package dev.faultline.cli;
 
-import dev.faultline.cli.args.Args;
-import dev.faultline.cli.args.UsageException;
 import dev.faultline.cli.demo.DemoCommand;
 import dev.faultline.cli.experiment.ApproveCommand;
 import dev.faultline.cli.experiment.HaltCommand;
@@ -9,72 +7,124 @@ import dev.faultline.cli.experiment.ProposeCommand;
 import dev.faultline.cli.experiment.ReportCommand;
 import dev.faultline.cli.experiment.ReviewCommand;
 import dev.faultline.cli.experiment.StatusCommand;
-import dev.faultline.cli.http.Endpoints;
 import dev.faultline.cli.http.ServiceCallException;
 import dev.faultline.cli.stack.StackCommand;
 import dev.faultline.cli.watch.WatchCommand;
 import java.io.PrintStream;
-import java.util.HashSet;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code faultline} command: {@code demo}, {@code stack}, and the commands against running
- * services ({@code propose}, {@code review}, {@code approve}, {@code status}, {@code halt},
- * {@code report}, {@code watch}). Exit codes: 0 done, 1 failed (a service error, no verdict),
- * 2 bad command line.
+ * The {@code faultline} command on picocli: {@code demo}, {@code stack}, and the commands against running
+ * services ({@code propose}, {@code review}, {@code approve}, {@code status}, {@code halt}, {@code report},
+ * {@code watch}), each with generated {@code --help}. Exit codes: 0 done, 1 failed (a service error, no
+ * verdict), 2 bad command line.
  */
-public final class FaultlineCli {
+@Command(name = "faultline",
+        description = "Runs the example experiment on a local stack, or drives running Faultline services.",
+        subcommands = {DemoCommand.class, StackCommand.class, ProposeCommand.class, ReviewCommand.class,
+            ApproveCommand.class, StatusCommand.class, HaltCommand.class, ReportCommand.class, WatchCommand.class,
+            HelpCommand.class},
+        footer = {"", "Service addresses: --hypothesis-url, --safety-url, --injector-url, --analysis-url, --catalog-url, "
+                + "--kafka, --registry-url; else FAULTLINE_HYPOTHESIS_URL, FAULTLINE_SAFETY_URL, FAULTLINE_INJECTOR_URL, "
+                + "FAULTLINE_ANALYSIS_URL, FAULTLINE_CATALOG_URL, FAULTLINE_KAFKA, FAULTLINE_REGISTRY_URL; else the demo "
+                + "ports on 127.0.0.1.",
+            "Exit codes: 0 done, 1 failed (a service error, no verdict), 2 bad command line.",
+            "'faultline COMMAND --help' (or 'faultline help COMMAND') describes a command's options."})
+public final class FaultlineCli implements Callable<Integer> {
 
-    public static final List<CommandSpec> COMMANDS = List.of(DemoCommand.SPEC, StackCommand.SPEC, ProposeCommand.SPEC,
-            ReviewCommand.SPEC, ApproveCommand.SPEC, StatusCommand.SPEC, HaltCommand.SPEC, ReportCommand.SPEC,
-            WatchCommand.SPEC);
+    static final int FAILED = 1;
+    static final int USAGE = 2;
 
-    private FaultlineCli() {
+    @Mixin
+    HelpOption help;
+
+    private final PrintStream out;
+
+    FaultlineCli(PrintStream out) {
+        this.out = out;
     }
 
     public static void main(String[] args) {
         System.exit(run(List.of(args), System.out, System.err, System.getenv()));
     }
 
-    /** Runs one command line and returns its exit code. */
+    /** Runs one command line and returns its exit code; {@code env} supplies the {@code FAULTLINE_*} defaults. */
     public static int run(List<String> tokens, PrintStream out, PrintStream err, Map<String, String> env) {
-        if (tokens.isEmpty() || List.of("help", "-h", "--help").contains(tokens.get(0))) {
-            out.print(usage());
-            return tokens.isEmpty() ? 2 : 0;
-        }
-        Optional<CommandSpec> spec = COMMANDS.stream().filter(command -> command.name().equals(tokens.get(0))).findFirst();
-        if (spec.isEmpty()) {
-            err.println("faultline: unknown command '" + tokens.get(0) + "'");
-            err.print(usage());
-            return 2;
-        }
+        CommandLine cli = commandLine(out, err, env);
         try {
-            Set<String> options = new HashSet<>(spec.get().options());
-            options.addAll(Endpoints.OPTIONS);
-            Args args = Args.parse(tokens.subList(1, tokens.size()), options, spec.get().switches());
-            return spec.get().command().run(args, new CliContext(out, err, Endpoints.from(args, env), env));
-        } catch (UsageException e) {
-            err.println("faultline " + spec.get().name() + ": " + e.getMessage());
-            err.println("usage: faultline " + spec.get().usage());
-            return 2;
-        } catch (ServiceCallException e) {
-            err.println("faultline " + spec.get().name() + ": " + e.describe());
-            return 1;
-        } catch (Exception e) {
-            err.println("faultline " + spec.get().name() + ": " + e.getMessage());
-            return 1;
+            return cli.execute(tokens.toArray(String[]::new));
+        } finally {
+            cli.getOut().flush();
+            cli.getErr().flush();
         }
     }
 
-    static String usage() {
-        StringBuilder out = new StringBuilder("usage: faultline <command> [options]\n");
-        COMMANDS.forEach(command -> out.append("  ").append(command.usage()).append('\n'));
-        out.append("services: --hypothesis-url, --safety-url, --injector-url, --analysis-url, --catalog-url, --kafka, "
-                + "--registry-url\n          (or FAULTLINE_HYPOTHESIS_URL, …, FAULTLINE_KAFKA, FAULTLINE_REGISTRY_URL; "
-                + "default: the demo ports on 127.0.0.1)\n");
-        return out.toString();
+    /** The command tree, printing to {@code out} and {@code err}, with its usage-error and failure handling. */
+    static CommandLine commandLine(PrintStream out, PrintStream err, Map<String, String> env) {
+        CommandLine cli = new CommandLine(new FaultlineCli(out));
+        cli.getSubcommands().values().forEach(command -> command.getCommandSpec().usageMessage()
+                .sortOptions(false).sortSynopsis(false)); // help lists options in the order the command declares them
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setDefaultValueProvider(new EnvironmentDefaults(env));
+        cli.setOverwrittenOptionsAllowed(true); // the last --by wins, as scripts expect
+        cli.setExpandAtFiles(false); // --why @oncall is text, not a file of arguments
+        cli.setParameterExceptionHandler(FaultlineCli::usageError);
+        cli.setExecutionExceptionHandler(FaultlineCli::failure);
+        return cli;
+    }
+
+    /** Where commands print their results (picocli prints help and errors itself, to the same streams). */
+    public PrintStream out() {
+        return out;
+    }
+
+    /** No command given: the usage, and a usage error. */
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, out);
+        return USAGE;
+    }
+
+    private static int usageError(ParameterException error, String[] args) {
+        CommandLine command = error.getCommandLine();
+        ParameterException e = error;
+        if (e instanceof MissingParameterException && !command.getUnmatchedArguments().isEmpty()) {
+            // picocli checks required options before unknown ones; a typo (--bye) is the better message
+            e = new UnmatchedArgumentException(command, command.getUnmatchedArguments());
+        }
+        PrintWriter err = command.getErr();
+        String name = command.getCommandSpec().qualifiedName();
+        if (command.getCommandSpec().parent() == null && e instanceof UnmatchedArgumentException
+                && args.length > 0 && !args[0].startsWith("-")) {
+            err.println(name + ": unknown command '" + args[0] + "'");
+            UnmatchedArgumentException.printSuggestions(e, err);
+            command.usage(err);
+            return USAGE;
+        }
+        err.println(name + ": " + e.getMessage());
+        UnmatchedArgumentException.printSuggestions(e, err);
+        err.print("usage: " + command.getHelp().synopsis("usage: ".length()));
+        err.println("(" + name + " --help describes every option)");
+        return USAGE;
+    }
+
+    private static int failure(Exception e, CommandLine command, ParseResult parsed) {
+        String message = e instanceof ServiceCallException call
+                ? call.describe() : Objects.requireNonNullElse(e.getMessage(), e.toString());
+        command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + message);
+        return FAILED;
     }
 }

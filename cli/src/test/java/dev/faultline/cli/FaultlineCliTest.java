@@ -8,8 +8,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+/** The command line as a whole: dispatch, generated help, usage errors (exit 2) and failures (exit 1). */
 class FaultlineCliTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -20,24 +23,91 @@ class FaultlineCliTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
     }
 
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
     @Test
     void shouldListEveryCommandInTheUsage() {
         assertThat(run("help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("demo", "stack", "propose", "review", "approve",
-                "status", "halt", "report", "watch");
+        assertThat(out()).contains("demo", "stack", "propose", "review", "approve", "status", "halt", "report", "watch",
+                "FAULTLINE_HYPOTHESIS_URL", "Exit codes: 0 done, 1 failed");
+    }
+
+    @Test
+    void shouldPrintTheUsageAndExitWithTwoWithoutACommand() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(out()).startsWith("Usage: faultline");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "stack", "propose", "review", "approve", "status", "halt", "report", "watch"})
+    void shouldGenerateHelpForEveryCommand(String command) {
+        assertThat(run(command, "--help")).isZero();
+        assertThat(out()).startsWith("Usage: faultline " + command).contains("-h, --help");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void shouldShowACommandsOptionsAndTheirEnvironmentVariables() {
+        assertThat(run("help", "propose")).isZero();
+        assertThat(out()).contains("--service=S", "--fault=FAULT_TYPE", "--label=KEY=VALUE",
+                "--hypothesis-url=URL", "FAULTLINE_HYPOTHESIS_URL", "http://127.0.0.1:8101");
     }
 
     @Test
     void shouldExitWithTwoOnAnUnknownCommand() {
         assertThat(run("destroy")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("faultline: unknown command 'destroy'");
+        assertThat(err()).startsWith("faultline: unknown command 'destroy'");
     }
 
     @Test
-    void shouldExitWithTwoAndTheUsageOnABadCommandLine() {
+    void shouldExitWithTwoNamingAnUnknownOption() {
+        assertThat(run("approve", "exp-1", "--by", "bob", "--coment=ok")).isEqualTo(2);
+        assertThat(err()).startsWith("faultline approve: Unknown option: '--coment=ok'").contains("--comment",
+                "usage: faultline approve", "faultline approve --help");
+    }
+
+    @Test
+    void shouldNameTheTypoRatherThanTheRequiredOptionItHides() {
+        assertThat(run("review", "exp-1", "--bye", "carol", "--accept")).isEqualTo(2);
+        assertThat(err()).contains("'--bye'").doesNotContain("Missing required");
+    }
+
+    @Test
+    void shouldExitWithTwoNamingAnOptionWithoutItsValue() {
+        assertThat(run("approve", "exp-1", "--by")).isEqualTo(2);
+        assertThat(err()).startsWith("faultline approve: Missing required parameter for option '--by'");
+    }
+
+    @Test
+    void shouldExitWithTwoNamingAMissingRequiredOption() {
+        assertThat(run("halt", "exp-1", "--by", "op")).isEqualTo(2);
+        assertThat(err()).startsWith("faultline halt: Missing required option: '--reason=TEXT'");
+    }
+
+    @Test
+    void shouldExitWithTwoNamingABadNumber() {
+        assertThat(run("watch", "exp-1", "--timeout", "ten")).isEqualTo(2);
+        assertThat(err()).startsWith("faultline watch: Invalid value for option '--timeout': 'ten' is not an int");
+    }
+
+    @Test
+    void shouldExitWithTwoOnAMissingOrSurplusExperimentId() {
+        assertThat(run("status")).isEqualTo(2);
+        assertThat(err()).startsWith("faultline status: Missing required parameter: '<experiment-id>'");
+        assertThat(run("report", "exp-1", "exp-2")).isEqualTo(2);
+        assertThat(err()).contains("faultline report: Unmatched argument at index 2: 'exp-2'");
+    }
+
+    @Test
+    void shouldExitWithTwoAndTheUsageWhenTheCommandsOwnRulesRefuse() {
         assertThat(run("review", "exp-1", "--by", "carol")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("faultline review: say what the review is",
-                "usage: faultline review <experiment-id>");
+        assertThat(err()).contains("faultline review: say what the review is", "usage: faultline review");
     }
 
     @Test
@@ -45,7 +115,17 @@ class FaultlineCliTest {
         int port = FreePorts.next();
 
         assertThat(run("status", "exp-1", "--catalog-url", "http://127.0.0.1:" + port)).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("faultline status: catalog-service is not reachable at "
-                + "http://127.0.0.1:" + port);
+        assertThat(err()).contains("faultline status: catalog-service is not reachable at http://127.0.0.1:" + port);
+    }
+
+    @Test
+    void shouldTakeAServiceAddressFromTheEnvironment() {
+        int port = FreePorts.next();
+
+        int code = FaultlineCli.run(List.of("report", "exp-1"), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("FAULTLINE_ANALYSIS_URL", "http://127.0.0.1:" + port));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err()).contains("analysis-service is not reachable at http://127.0.0.1:" + port);
     }
 }

@@ -15,6 +15,7 @@ import dev.faultline.hypothesis.review.ReviewService;
 import dev.faultline.hypothesis.target.TargetProperties;
 import dev.faultline.hypothesis.target.Targets;
 import dev.faultline.kit.events.EventPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -57,10 +58,10 @@ public class HypothesisBeans {
     }
 
     @Singleton
-    HypothesisEvents hypothesisEvents(EventPublisher publisher, Clock clock,
+    HypothesisEvents hypothesisEvents(EventPublisher publisher, Clock clock, MeterRegistry meters,
                                       @Value("${faultline.service.name:hypothesis-service}") String serviceName) {
         // not KafkaSettings.serviceName(): its nested placeholder default leaves a stray '}' (reported to the lead)
-        return new KafkaHypothesisEvents(publisher, serviceName, clock);
+        return new KafkaHypothesisEvents(publisher, serviceName, clock, meters);
     }
 
     @Singleton

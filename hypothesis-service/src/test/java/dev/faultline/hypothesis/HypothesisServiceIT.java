@@ -61,7 +61,7 @@ class HypothesisServiceIT {
         devStack = stack;
         context = ServiceUnderTest.start(stack, "hypothesis_it_" + RUN, "hypothesis-it-" + RUN);
         baseUrl = ServiceUnderTest.baseUrl(context);
-        publisher = new EventPublisher(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "hypothesis-it"));
+        publisher = EventPublisher.standalone(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "hypothesis-it"));
         tap = new EventTap(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(),
                 List.of(Topics.HYPOTHESES, Topics.DEAD_LETTERS));
     }

@@ -1,8 +1,8 @@
 package dev.faultline.safety;
 
 import dev.faultline.safety.baseline.BaselineHealthCheck;
+import dev.faultline.safety.baseline.BaselineSampler;
 import dev.faultline.safety.baseline.Baselines;
-import dev.faultline.safety.baseline.HttpProber;
 import dev.faultline.safety.calendar.FreezeCalendar;
 import dev.faultline.safety.halt.ActiveHalts;
 import dev.faultline.safety.policy.PolicyConfiguration;
@@ -50,7 +50,7 @@ public class SafetyFactory {
     BaselineHealthCheck baselineHealthCheck(Baselines baselines, Clock clock,
                                             @Value("${faultline.safety.baseline.samples:10}") int samples,
                                             @Value("${faultline.safety.baseline.pause-millis:20}") long pauseMillis) {
-        return new BaselineHealthCheck(new HttpProber(samples, pauseMillis), baselines, clock);
+        return new BaselineHealthCheck(new BaselineSampler(samples, pauseMillis), baselines, clock);
     }
 
     @Singleton

@@ -1,5 +1,8 @@
 package dev.faultline.analysis.evaluation;
 
+import dev.faultline.kit.measure.Comparison;
+import dev.faultline.kit.measure.Measure;
+import dev.faultline.kit.measure.SampleView;
 import dev.faultline.schemas.avro.ExperimentPhase;
 import dev.faultline.schemas.avro.Prediction;
 import dev.faultline.schemas.avro.PredictionOutcome;
@@ -7,11 +10,14 @@ import dev.faultline.schemas.avro.PredictionResult;
 import dev.faultline.schemas.avro.PredictionWindow;
 import dev.faultline.schemas.avro.ProbeSample;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * Judges one prediction: selects its probe's samples in its window (the phase, after skipFirstMillis from the
- * phase start, for lengthMillis or to the phase end; only samples answered before the phase ended), computes the statistic and compares it with the threshold.
- * Fewer samples than the window's minSamples, or no value, make it inconclusive; the observed value is kept.
+ * phase start, for lengthMillis or to the phase end; only samples answered before the phase ended), computes the
+ * statistic and compares it with the threshold through service-kit's {@link Measure} and {@link Comparison} (the
+ * code guardrails use). Fewer samples than the window's minSamples, no value, or an unknown comparator make it
+ * inconclusive; the observed value is kept.
  */
 final class PredictionJudge {
 
@@ -40,8 +46,9 @@ final class PredictionJudge {
                     .map(Observation::sample).toList();
             windowMillis = length != null ? length : phaseEnd == null ? null : phaseEnd - from;
         }
-        Double observed = Statistics.compute(prediction.getStatistic(), samples, prediction.getStatus(),
-                prediction.getHeader(), windowMillis);
+        OptionalDouble value = new Measure(prediction.getStatistic(), prediction.getStatus(), prediction.getHeader())
+                .over(samples.stream().map(SampleView::of).toList(), windowMillis);
+        Double observed = value.isPresent() ? value.getAsDouble() : null;
         PredictionOutcome outcome = outcome(prediction, observed, samples.size());
         return PredictionResult.newBuilder()
                 .setPredictionId(prediction.getPredictionId())
@@ -58,19 +65,17 @@ final class PredictionJudge {
     }
 
     private static PredictionOutcome outcome(Prediction prediction, Double observed, int sampleCount) {
-        if (observed == null || sampleCount < prediction.getWindow().getMinSamples()) {
+        if (observed == null || sampleCount < prediction.getWindow().getMinSamples()
+                || !Comparison.decides(prediction.getComparator())) {
             return PredictionOutcome.INCONCLUSIVE;
         }
-        Boolean holds = Comparison.holds(prediction.getComparator(), observed, prediction.getThreshold());
-        if (holds == null) {
-            return PredictionOutcome.INCONCLUSIVE;
-        }
-        return holds ? PredictionOutcome.HELD : PredictionOutcome.NOT_HELD;
+        return Comparison.holds(prediction.getComparator(), observed, prediction.getThreshold())
+                ? PredictionOutcome.HELD : PredictionOutcome.NOT_HELD;
     }
 
     /** "p99 of product-reads was 1203 ms, threshold < 800 ms: not held (142 samples)" */
     static String explain(Prediction prediction, Double observed, int sampleCount, PredictionOutcome outcome) {
-        String threshold = "threshold " + Comparison.symbol(prediction.getComparator()) + " "
+        String threshold = "threshold " + Wording.symbol(prediction.getComparator()) + " "
                 + Wording.quantity(prediction.getThreshold(), prediction.getUnit());
         String what = Wording.statistic(prediction) + " of " + prediction.getProbeId();
         String samples = Wording.plural(sampleCount, "sample");

@@ -1,5 +1,6 @@
 package dev.faultline.analysis.evaluation;
 
+import dev.faultline.schemas.avro.ComparisonOperator;
 import dev.faultline.schemas.avro.FaultSpec;
 import dev.faultline.schemas.avro.MeasureUnit;
 import dev.faultline.schemas.avro.Prediction;
@@ -27,6 +28,19 @@ public final class Wording {
             case MILLISECONDS -> " ms";
             case PER_SECOND -> "/s";
             default -> "";
+        };
+    }
+
+    /** A comparator's symbol for sentences and tables: "<", "≤", ">", "≥", "=", "≠" ("?" when unknown). */
+    public static String symbol(ComparisonOperator comparator) {
+        return switch (comparator) {
+            case LESS_THAN -> "<";
+            case LESS_OR_EQUAL -> "≤";
+            case GREATER_THAN -> ">";
+            case GREATER_OR_EQUAL -> "≥";
+            case EQUAL -> "=";
+            case NOT_EQUAL -> "≠";
+            default -> "?";
         };
     }
 

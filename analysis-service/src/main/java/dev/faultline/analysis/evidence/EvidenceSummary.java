@@ -1,9 +1,11 @@
 package dev.faultline.analysis.evidence;
 
-import dev.faultline.analysis.evaluation.Statistics;
+import dev.faultline.kit.measure.Measure;
+import dev.faultline.kit.measure.SampleView;
 import dev.faultline.schemas.avro.EvidenceCaptured;
 import dev.faultline.schemas.avro.ExperimentPhase;
 import dev.faultline.schemas.avro.ProbeSample;
+import dev.faultline.schemas.avro.Statistic;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +20,7 @@ public final class EvidenceSummary {
     private EvidenceSummary() {
     }
 
-    /** One probe in one phase. Latencies in ms (nearest rank), error rate 0..1. */
+    /** One probe in one phase. Latencies in ms (nearest rank), error rate 0..1 — service-kit's statistics. */
     @Serdeable
     public record ProbePhase(String probeId, ExperimentPhase phase, int samples, double p50Millis, double p99Millis,
                              double errorRate) {
@@ -43,10 +45,17 @@ public final class EvidenceSummary {
             }
         }
         List<ProbePhase> rows = new ArrayList<>();
-        groups.forEach((probe, phases) -> phases.forEach((phase, samples) -> rows.add(new ProbePhase(probe, phase,
-                samples.size(), Statistics.percentile(samples, 50), Statistics.percentile(samples, 99),
-                (double) samples.stream().filter(s -> !s.getOk()).count() / samples.size()))));
+        groups.forEach((probe, phases) -> phases.forEach((phase, samples) -> {
+            List<SampleView> views = samples.stream().map(SampleView::of).toList();
+            rows.add(new ProbePhase(probe, phase, samples.size(), of(Statistic.P50_LATENCY, views),
+                    of(Statistic.P99_LATENCY, views), of(Statistic.ERROR_RATE, views)));
+        }));
         return rows;
+    }
+
+    /** A group always has samples, so every statistic of it has a value. */
+    private static double of(Statistic statistic, List<SampleView> samples) {
+        return Measure.of(statistic).over(samples, null).orElseThrow();
     }
 
     /** Samples per phase over all probes, in phase order. */

@@ -1,6 +1,5 @@
 package dev.faultline.analysis.report;
 
-import dev.faultline.analysis.evaluation.Comparison;
 import dev.faultline.analysis.evaluation.Verdict;
 import dev.faultline.analysis.evaluation.Wording;
 import dev.faultline.analysis.evidence.EvidenceSummary;
@@ -69,7 +68,7 @@ public final class ReportWriter {
         for (Guardrail g : h.getGuardrails()) {
             md.append("  - `").append(g.getGuardrailId()).append("`: ")
                     .append(Wording.statistic(g.getStatistic(), g.getStatus(), g.getHeader())).append(" of ")
-                    .append(g.getProbeId()).append(' ').append(Comparison.symbol(g.getComparator())).append(' ')
+                    .append(g.getProbeId()).append(' ').append(Wording.symbol(g.getComparator())).append(' ')
                     .append(Wording.quantity(g.getThreshold(), g.getUnit())).append(" over ")
                     .append(g.getEvaluationWindowMillis()).append(" ms, sustained ").append(g.getSustainMillis())
                     .append(" ms — ").append(g.getDescription()).append('\n');
@@ -105,7 +104,7 @@ public final class ReportWriter {
             Prediction p = i < h.getPredictions().size() ? h.getPredictions().get(i) : null;
             String statistic = p == null ? r.getStatistic().name() : Wording.statistic(p) + " of " + p.getProbeId();
             md.append("| `").append(r.getPredictionId()).append("` | ").append(cell(statistic)).append(" | ")
-                    .append(Comparison.symbol(r.getComparator())).append(' ')
+                    .append(Wording.symbol(r.getComparator())).append(' ')
                     .append(Wording.quantity(r.getThreshold(), r.getUnit())).append(" | ")
                     .append(r.getObserved() == null ? "—" : Wording.quantity(r.getObserved(), r.getUnit()))
                     .append(" | ").append(r.getSampleCount()).append(" / ").append(r.getRequiredSamples())

@@ -14,7 +14,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The known-behaviour half of the topology: verdicts re-keyed by {@code service|faultType}, folded into the
- * {@value #STORE} store, each changed entry written to {@code faultline.catalog} (compacted, key = behaviour key).
+ * {@value #STORE} store, each changed entry reported to {@link CatalogUpdates} and written to {@code faultline.catalog}
+ * (compacted, key = behaviour key).
  */
 public final class KnownBehaviourTopology {
 
@@ -25,13 +26,14 @@ public final class KnownBehaviourTopology {
     }
 
     public static void addTo(StreamsBuilder builder, KStream<String, VerdictIssued> verdicts, CatalogSerdes serdes,
-                             Clock clock) {
+                             Clock clock, CatalogUpdates updates) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
                 serdes.knownBehaviour()));
         verdicts.selectKey((experimentId, verdict) -> KnownBehaviourRules.behaviourKey(verdict.getService(),
                         verdict.getFaultType()), Named.as("by-behaviour-key"))
                 .repartition(Repartitioned.with(Serdes.String(), serdes.verdicts()).withName("verdicts-by-behaviour"))
                 .process(() -> new KnownBehaviourProcessor(clock), Named.as("known-behaviour-update"), STORE)
+                .peek((key, entry) -> updates.updated(entry), Named.as("report-update"))
                 .to(Topics.CATALOG.name(), Produced.with(Serdes.String(), serdes.knownBehaviour())
                         .withName("catalog-out"));
     }

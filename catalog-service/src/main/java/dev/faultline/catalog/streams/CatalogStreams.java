@@ -1,6 +1,7 @@
 package dev.faultline.catalog.streams;
 
 import dev.faultline.catalog.CatalogSettings;
+import dev.faultline.catalog.behaviour.CatalogUpdates;
 import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.events.TopicBootstrap;
 import io.micronaut.context.annotation.Context;
@@ -38,15 +39,17 @@ public class CatalogStreams implements StoreAccess {
     private final CatalogSettings settings;
     private final TopicBootstrap topics;
     private final JsonMapper json;
+    private final CatalogUpdates updates;
     private final short replicationFactor;
     private KafkaStreams streams;
 
     public CatalogStreams(KafkaSettings kafka, CatalogSettings settings, TopicBootstrap topics, JsonMapper json,
-                          @Value("${faultline.kafka.replication-factor:1}") short replicationFactor) {
+                          CatalogUpdates updates, @Value("${faultline.kafka.replication-factor:1}") short replicationFactor) {
         this.kafka = kafka;
         this.settings = settings;
         this.topics = topics;
         this.json = json;
+        this.updates = updates;
         this.replicationFactor = replicationFactor;
     }
 
@@ -63,7 +66,7 @@ public class CatalogStreams implements StoreAccess {
         props.put(StreamsConfig.STATE_DIR_CONFIG, settings.getStateDir());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
-        CatalogTopology topology = new CatalogTopology(CatalogSerdes.of(clientProps, json), Clock.systemUTC());
+        CatalogTopology topology = new CatalogTopology(CatalogSerdes.of(clientProps, json), Clock.systemUTC(), updates);
         streams = new KafkaStreams(topology.build(new StreamsBuilder()).build(props), props);
         streams.setUncaughtExceptionHandler(error -> {
             LOG.error("catalog stream thread failed; replacing it", error);

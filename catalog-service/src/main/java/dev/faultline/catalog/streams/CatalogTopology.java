@@ -1,5 +1,6 @@
 package dev.faultline.catalog.streams;
 
+import dev.faultline.catalog.behaviour.CatalogUpdates;
 import dev.faultline.catalog.behaviour.KnownBehaviourTopology;
 import dev.faultline.catalog.experiment.ExperimentTopology;
 import dev.faultline.schemas.avro.VerdictIssued;
@@ -20,17 +21,19 @@ public final class CatalogTopology {
 
     private final CatalogSerdes serdes;
     private final Clock clock;
+    private final CatalogUpdates updates;
 
-    public CatalogTopology(CatalogSerdes serdes, Clock clock) {
+    public CatalogTopology(CatalogSerdes serdes, Clock clock, CatalogUpdates updates) {
         this.serdes = serdes;
         this.clock = clock;
+        this.updates = updates;
     }
 
     public StreamsBuilder build(StreamsBuilder builder) {
         KStream<String, VerdictIssued> verdicts = builder
                 .stream(Topics.VERDICTS.name(), Consumed.with(Serdes.String(), serdes.verdicts()).withName("verdicts"))
                 .filter((experimentId, verdict) -> verdict != null, Named.as("verdicts-present"));
-        KnownBehaviourTopology.addTo(builder, verdicts, serdes, clock);
+        KnownBehaviourTopology.addTo(builder, verdicts, serdes, clock, updates);
         ExperimentTopology.addTo(builder, verdicts, serdes);
         return builder;
     }

@@ -132,6 +132,7 @@ class KnownBehaviourTopologyTest {
 
         List<KnownBehaviourUpdated> emitted = catalog.readValuesToList();
         assertThat(emitted).hasSize(1);
+        assertThat(driver.reportedUpdates()).isEqualTo(emitted);
         KnownBehaviourUpdated stored = driver.<KnownBehaviourUpdated>keyValueStore(KnownBehaviourTopology.STORE)
                 .orElseThrow().get(KEY);
         assertThat(stored.getExperimentIds()).containsExactly("exp-1");

@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -30,11 +32,12 @@ public final class CatalogDriver implements AutoCloseable, StoreAccess {
 
     private final TopologyTestDriver driver;
     private final CatalogSerdes serdes;
+    private final List<KnownBehaviourUpdated> reported = new CopyOnWriteArrayList<>();
 
     public CatalogDriver() {
         serdes = new CatalogSerdes(new InMemoryRegistry(), Map.of("schema.registry.url", "http://registry.invalid"),
                 ObjectMapper.getDefault());
-        CatalogTopology topology = new CatalogTopology(serdes, Clock.fixed(NOW, ZoneOffset.UTC));
+        CatalogTopology topology = new CatalogTopology(serdes, Clock.fixed(NOW, ZoneOffset.UTC), reported::add);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "catalog-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -63,6 +66,11 @@ public final class CatalogDriver implements AutoCloseable, StoreAccess {
     public TestOutputTopic<String, KnownBehaviourUpdated> catalog() {
         return driver.createOutputTopic(Topics.CATALOG.name(), new StringDeserializer(),
                 serdes.knownBehaviour().deserializer());
+    }
+
+    /** Every entry the topology reported to its {@code CatalogUpdates}, in order. */
+    public List<KnownBehaviourUpdated> reportedUpdates() {
+        return List.copyOf(reported);
     }
 
     @Override

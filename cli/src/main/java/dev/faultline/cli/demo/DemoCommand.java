@@ -1,9 +1,8 @@
 package dev.faultline.cli.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.faultline.cli.CliContext;
-import dev.faultline.cli.CommandSpec;
-import dev.faultline.cli.args.Args;
+import dev.faultline.cli.FaultlineCli;
+import dev.faultline.cli.HelpOption;
 import dev.faultline.cli.experiment.HypothesisView;
 import dev.faultline.cli.http.Endpoints;
 import dev.faultline.cli.http.Retry;
@@ -17,32 +16,43 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code faultline demo}: starts the local stack, runs the example experiment through every stage
  * with live progress, prints the report, the catalog entry, the wall time and the memory of each
  * process, then stops everything. Exit code 0 when a verdict arrived.
  */
-public final class DemoCommand {
+@Command(name = "demo", description = {"Start everything, run the example experiment to its verdict, stop everything.",
+    "Exit 0 when a verdict arrived."})
+public final class DemoCommand implements Callable<Integer> {
 
-    public static final CommandSpec SPEC = new CommandSpec("demo",
-            "demo [--free-ports] [--timeout SECONDS]   start everything, run the example experiment, stop everything",
-            Set.of("--timeout"), Set.of("--free-ports"), DemoCommand::run);
+    @Option(names = "--free-ports", description = "use free ports instead of the demo ports")
+    boolean freePorts;
 
-    private DemoCommand() {
-    }
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "how long to wait for the verdict; default ${DEFAULT-VALUE}")
+    int timeoutSeconds;
 
-    static int run(Args args, CliContext context) {
-        args.atMostPositionals(0);
-        PrintStream out = context.out();
+    @Mixin
+    HelpOption help;
+
+    @ParentCommand
+    FaultlineCli cli;
+
+    @Override
+    public Integer call() {
+        PrintStream out = cli.out();
         long started = System.nanoTime();
-        Duration timeout = Duration.ofSeconds(args.integer("--timeout").orElse(300));
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
         out.println("Faultline demo: " + ExampleExperiment.STATEMENT);
         out.println();
         out.println("starting the local stack ...");
-        StackOptions options = args.has("--free-ports")
-                ? StackOptions.freePorts() : StackOptions.demo();
+        StackOptions options = freePorts ? StackOptions.freePorts() : StackOptions.demo();
         try (LocalStack stack = LocalStack.start(options, line -> out.println("  " + line))) {
             out.printf("stack up in %.1f s%n%n", seconds(started));
             Optional<VerdictIssued> verdict = runExample(stack.endpoints().services(), out, timeout);

@@ -1,35 +1,60 @@
 package dev.faultline.cli.experiment;
 
-import dev.faultline.cli.CliContext;
-import dev.faultline.cli.CommandSpec;
-import dev.faultline.cli.args.Args;
+import dev.faultline.cli.FaultlineCli;
+import dev.faultline.cli.HelpOption;
+import dev.faultline.cli.ServiceOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code faultline approve}: records a named approver's sign-off (or denial) with safety-service. */
-public final class ApproveCommand {
+@Command(name = "approve", description = {"Sign off (or deny) an experiment as a named approver.",
+    "POST /experiments/{id}/approvals to safety-service; the preflight then runs again."})
+public final class ApproveCommand implements Callable<Integer> {
 
-    public static final CommandSpec SPEC = new CommandSpec("approve",
-            "approve <experiment-id> --by APPROVER [--deny] [--comment TEXT]",
-            Set.of("--by", "--comment"), Set.of("--deny"), ApproveCommand::run);
+    @Parameters(index = "0", paramLabel = "<experiment-id>", description = "the experiment's id (from propose)")
+    String experimentId;
 
-    private ApproveCommand() {
-    }
+    @Option(names = "--by", required = true, paramLabel = "APPROVER", description = "a configured approver")
+    String approver;
 
-    static int run(Args args, CliContext context) {
-        String id = args.atMostPositionals(1).positional(0, "the experiment id");
-        Map<String, Object> body = body(args);
-        context.endpoints().safetyService().post("/experiments/" + id + "/approvals", body);
-        context.out().printf("%s: %s by %s recorded; the preflight runs again%n", id, body.get("decision"), body.get("approver"));
+    @Option(names = "--deny", description = "deny instead of approve")
+    boolean deny;
+
+    @Option(names = "--comment", paramLabel = "TEXT")
+    String comment;
+
+    @ArgGroup(exclusive = false, heading = ServiceOptions.HEADING)
+    ServiceOptions services = new ServiceOptions();
+
+    @Mixin
+    HelpOption help;
+
+    @ParentCommand
+    FaultlineCli cli;
+
+    @Override
+    public Integer call() {
+        Map<String, Object> body = body();
+        services.endpoints().safetyService().post("/experiments/" + experimentId + "/approvals", body);
+        cli.out().printf("%s: %s by %s recorded; the preflight runs again%n", experimentId, body.get("decision"),
+                body.get("approver"));
         return 0;
     }
 
-    public static Map<String, Object> body(Args args) {
+    public Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("approver", args.required("--by"));
-        body.put("decision", args.has("--deny") ? "DENIED" : "APPROVED");
-        args.option("--comment").ifPresent(comment -> body.put("comment", comment));
+        body.put("approver", approver);
+        body.put("decision", deny ? "DENIED" : "APPROVED");
+        if (comment != null) {
+            body.put("comment", comment);
+        }
         return body;
     }
 }

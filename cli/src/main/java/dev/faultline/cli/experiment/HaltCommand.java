@@ -1,53 +1,82 @@
 package dev.faultline.cli.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.faultline.cli.CliContext;
-import dev.faultline.cli.CommandSpec;
-import dev.faultline.cli.args.Args;
-import dev.faultline.cli.args.UsageException;
+import dev.faultline.cli.FaultlineCli;
+import dev.faultline.cli.HelpOption;
+import dev.faultline.cli.ServiceOptions;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code faultline halt}: asks safety-service to stop one experiment, an environment, or everything. */
-public final class HaltCommand {
+@Command(name = "halt", description = {"Halt one experiment, an environment's (--env) or all (--all).",
+    "POST /halts to safety-service; give exactly one of an experiment id, --env and --all."})
+public final class HaltCommand implements Callable<Integer> {
 
-    public static final CommandSpec SPEC = new CommandSpec("halt",
-            "halt [<experiment-id>] --by PERSON --reason TEXT [--env ENVIRONMENT | --all]",
-            Set.of("--by", "--reason", "--env"), Set.of("--all"), HaltCommand::run);
+    @Parameters(index = "0", arity = "0..1", paramLabel = "<experiment-id>", description = "halt this experiment")
+    String experimentId;
 
-    private HaltCommand() {
-    }
+    @Option(names = "--env", paramLabel = "ENVIRONMENT", description = "halt every experiment in this environment")
+    String environment;
 
-    static int run(Args args, CliContext context) {
-        Map<String, Object> body = body(args);
-        JsonNode answer = context.endpoints().safetyService().post("/halts", body);
-        context.out().printf("halt %s requested (%s)%n", answer.path("haltId").asText("?"), describe(body));
+    @Option(names = "--all", description = "halt every experiment")
+    boolean all;
+
+    @Option(names = "--by", required = true, paramLabel = "PERSON", description = "who halts")
+    String by;
+
+    @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "why")
+    String reason;
+
+    @ArgGroup(exclusive = false, heading = ServiceOptions.HEADING)
+    ServiceOptions services = new ServiceOptions();
+
+    @Mixin
+    HelpOption help;
+
+    @ParentCommand
+    FaultlineCli cli;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Map<String, Object> body = body();
+        JsonNode answer = services.endpoints().safetyService().post("/halts", body);
+        cli.out().printf("halt %s requested (%s)%n", answer.path("haltId").asText("?"), describe(body));
         return 0;
     }
 
     /** The {@code POST /halts} body: exactly one of an experiment id, {@code --env} or {@code --all}. */
-    public static Map<String, Object> body(Args args) {
-        args.atMostPositionals(1);
-        boolean experiment = !args.positionals().isEmpty();
-        boolean environment = args.option("--env").isPresent();
-        boolean all = args.has("--all");
-        if ((experiment ? 1 : 0) + (environment ? 1 : 0) + (all ? 1 : 0) != 1) {
-            throw new UsageException("say what to halt: an experiment id, --env ENVIRONMENT or --all (exactly one)");
+    public Map<String, Object> body() {
+        int scopes = (experimentId != null ? 1 : 0) + (environment != null ? 1 : 0) + (all ? 1 : 0);
+        if (scopes != 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "say what to halt: an experiment id, --env ENVIRONMENT or --all (exactly one)");
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        if (experiment) {
+        if (experimentId != null) {
             body.put("scope", "EXPERIMENT");
-            body.put("experimentId", args.positionals().get(0));
-        } else if (environment) {
+            body.put("experimentId", experimentId);
+        } else if (environment != null) {
             body.put("scope", "ENVIRONMENT");
-            body.put("environment", args.required("--env").toUpperCase(Locale.ROOT));
+            body.put("environment", environment.toUpperCase(Locale.ROOT));
         } else {
             body.put("scope", "ALL");
         }
-        body.put("by", args.required("--by"));
-        body.put("reason", args.required("--reason"));
+        body.put("by", by);
+        body.put("reason", reason);
         return body;
     }
 

@@ -1,54 +1,90 @@
 package dev.faultline.cli.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.faultline.cli.CliContext;
-import dev.faultline.cli.CommandSpec;
-import dev.faultline.cli.args.Args;
-import dev.faultline.cli.args.UsageException;
+import dev.faultline.cli.FaultlineCli;
+import dev.faultline.cli.HelpOption;
+import dev.faultline.cli.ServiceOptions;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code faultline propose}: sends a proposal to hypothesis-service and prints the experiment id. */
-public final class ProposeCommand {
+@Command(name = "propose", description = {"Propose an experiment; prints its id only (id=$(faultline propose ...)).",
+    "POST /proposals to hypothesis-service."})
+public final class ProposeCommand implements Callable<Integer> {
 
-    public static final CommandSpec SPEC = new CommandSpec("propose",
-            "propose --service S --fault FAULT_TYPE [--dependency D] [--env STAGING] --by PERSON --why TEXT "
-                    + "[--reason ROUTINE] [--duration SECONDS] [--traffic-share 0..1] [--label k=v]...",
-            Set.of("--service", "--fault", "--dependency", "--env", "--by", "--why", "--reason", "--duration",
-                    "--traffic-share", "--label"),
-            Set.of(), ProposeCommand::run);
+    @Option(names = "--service", required = true, paramLabel = "S", description = "the service to experiment on")
+    String service;
 
-    private ProposeCommand() {
-    }
+    @Option(names = "--fault", required = true, paramLabel = "FAULT_TYPE",
+            description = "e.g. NETWORK_BLACKHOLE or network-blackhole")
+    String fault;
 
-    static int run(Args args, CliContext context) {
-        args.atMostPositionals(0);
-        JsonNode answer = context.endpoints().hypothesisService().post("/proposals", body(args));
-        context.out().println(answer.path("experimentId").asText());
+    @Option(names = "--dependency", paramLabel = "D", description = "the dependency the fault hits, e.g. pricing")
+    String dependency;
+
+    @Option(names = "--env", paramLabel = "ENVIRONMENT", defaultValue = "STAGING", description = "default ${DEFAULT-VALUE}")
+    String environment;
+
+    @Option(names = "--by", required = true, paramLabel = "PERSON", description = "who proposes")
+    String proposer;
+
+    @Option(names = "--why", required = true, paramLabel = "TEXT", description = "the motivation")
+    String motivation;
+
+    @Option(names = "--reason", paramLabel = "REASON", description = "e.g. ROUTINE")
+    String reason;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", description = "how long the fault lasts")
+    Integer durationSeconds;
+
+    @Option(names = "--traffic-share", paramLabel = "0..1", description = "share of traffic the fault affects")
+    Double trafficShare;
+
+    @Option(names = "--label", paramLabel = "KEY=VALUE", description = "a label; repeatable")
+    Map<String, String> labels = new LinkedHashMap<>();
+
+    @ArgGroup(exclusive = false, heading = ServiceOptions.HEADING)
+    ServiceOptions services = new ServiceOptions();
+
+    @Mixin
+    HelpOption help;
+
+    @ParentCommand
+    FaultlineCli cli;
+
+    @Override
+    public Integer call() {
+        JsonNode answer = services.endpoints().hypothesisService().post("/proposals", body());
+        cli.out().println(answer.path("experimentId").asText());
         return 0;
     }
 
     /** The {@code POST /proposals} body the flags describe. */
-    public static Map<String, Object> body(Args args) {
+    public Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("service", args.required("--service"));
-        body.put("faultType", args.required("--fault").toUpperCase(Locale.ROOT).replace('-', '_'));
-        args.option("--dependency").ifPresent(dependency -> body.put("dependency", dependency));
-        body.put("environment", args.option("--env").orElse("STAGING").toUpperCase(Locale.ROOT));
-        body.put("proposer", args.required("--by"));
-        args.option("--reason").ifPresent(reason -> body.put("reason", reason.toUpperCase(Locale.ROOT)));
-        body.put("motivation", args.required("--why"));
-        args.integer("--duration").ifPresent(seconds -> body.put("durationSeconds", seconds));
-        args.decimal("--traffic-share").ifPresent(share -> body.put("trafficShare", share));
-        Map<String, String> labels = new LinkedHashMap<>();
-        for (String label : args.all("--label")) {
-            int equals = label.indexOf('=');
-            if (equals <= 0) {
-                throw new UsageException("--label needs key=value, not '" + label + "'");
-            }
-            labels.put(label.substring(0, equals), label.substring(equals + 1));
+        body.put("service", service);
+        body.put("faultType", fault.toUpperCase(Locale.ROOT).replace('-', '_'));
+        if (dependency != null) {
+            body.put("dependency", dependency);
+        }
+        body.put("environment", environment.toUpperCase(Locale.ROOT));
+        body.put("proposer", proposer);
+        if (reason != null) {
+            body.put("reason", reason.toUpperCase(Locale.ROOT));
+        }
+        body.put("motivation", motivation);
+        if (durationSeconds != null) {
+            body.put("durationSeconds", durationSeconds);
+        }
+        if (trafficShare != null) {
+            body.put("trafficShare", trafficShare);
         }
         if (!labels.isEmpty()) {
             body.put("labels", labels);

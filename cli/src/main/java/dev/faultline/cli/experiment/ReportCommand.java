@@ -1,22 +1,34 @@
 package dev.faultline.cli.experiment;
 
-import dev.faultline.cli.CliContext;
-import dev.faultline.cli.CommandSpec;
-import dev.faultline.cli.args.Args;
-import java.util.Set;
+import dev.faultline.cli.FaultlineCli;
+import dev.faultline.cli.HelpOption;
+import dev.faultline.cli.ServiceOptions;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code faultline report}: prints analysis-service's Markdown report of an experiment. */
-public final class ReportCommand {
+@Command(name = "report", description = "An experiment's Markdown report (analysis-service).")
+public final class ReportCommand implements Callable<Integer> {
 
-    public static final CommandSpec SPEC = new CommandSpec("report", "report <experiment-id>",
-            Set.of(), Set.of(), ReportCommand::run);
+    @Parameters(index = "0", paramLabel = "<experiment-id>", description = "the experiment's id (from propose)")
+    String experimentId;
 
-    private ReportCommand() {
-    }
+    @ArgGroup(exclusive = false, heading = ServiceOptions.HEADING)
+    ServiceOptions services = new ServiceOptions();
 
-    static int run(Args args, CliContext context) {
-        String id = args.atMostPositionals(1).positional(0, "the experiment id");
-        context.out().println(context.endpoints().analysisService().getText("/experiments/" + id + "/report"));
+    @Mixin
+    HelpOption help;
+
+    @ParentCommand
+    FaultlineCli cli;
+
+    @Override
+    public Integer call() {
+        cli.out().println(services.endpoints().analysisService().getText("/experiments/" + experimentId + "/report"));
         return 0;
     }
 }

@@ -1,84 +1,118 @@
 package dev.faultline.cli.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.faultline.cli.CliContext;
-import dev.faultline.cli.CommandSpec;
-import dev.faultline.cli.args.Args;
-import dev.faultline.cli.args.UsageException;
+import dev.faultline.cli.FaultlineCli;
+import dev.faultline.cli.HelpOption;
+import dev.faultline.cli.ServiceOptions;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code faultline review}: comments on, requests changes to, or accepts a drafted hypothesis. */
-public final class ReviewCommand {
+@Command(name = "review", description = {"Comment on, request changes to, or accept a drafted hypothesis.",
+    "POST /experiments/{id}/reviews to hypothesis-service. Say exactly what the review is: --comment TEXT alone, "
+            + "--request-changes with at least one change, or --accept."})
+public final class ReviewCommand implements Callable<Integer> {
 
-    public static final CommandSpec SPEC = new CommandSpec("review",
-            "review <experiment-id> --by REVIEWER (--comment TEXT | --request-changes [--duration S] "
-                    + "[--traffic-share X] [--threshold prediction=value]... [--remove-prediction id]... | --accept)",
-            Set.of("--by", "--comment", "--duration", "--traffic-share", "--threshold", "--remove-prediction"),
-            Set.of("--accept", "--request-changes"), ReviewCommand::run);
+    @Parameters(index = "0", paramLabel = "<experiment-id>", description = "the experiment's id (from propose)")
+    String experimentId;
 
-    private ReviewCommand() {
-    }
+    @Option(names = "--by", required = true, paramLabel = "REVIEWER", description = "who reviews")
+    String reviewer;
 
-    static int run(Args args, CliContext context) {
-        String id = args.atMostPositionals(1).positional(0, "the experiment id");
-        JsonNode answer = context.endpoints().hypothesisService().post("/experiments/" + id + "/reviews", body(args));
-        context.out().printf("%s: revision %s, %s%n", id, answer.path("revision").asText("?"),
+    @Option(names = "--comment", paramLabel = "TEXT", description = "a comment (alone: the review is a comment)")
+    String comment;
+
+    @Option(names = "--accept", description = "accept the plan")
+    boolean accept;
+
+    @Option(names = "--request-changes", description = "ask for the changes given below")
+    boolean requestChanges;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", description = "change: the fault's duration")
+    Integer durationSeconds;
+
+    @Option(names = "--traffic-share", paramLabel = "0..1", description = "change: the share of traffic")
+    Double trafficShare;
+
+    @Option(names = "--threshold", paramLabel = "PREDICTION=VALUE", description = "change: a prediction's threshold; repeatable")
+    Map<String, Double> thresholds = new LinkedHashMap<>();
+
+    @Option(names = "--remove-prediction", paramLabel = "PREDICTION", description = "change: drop a prediction; repeatable")
+    List<String> removedPredictions = new ArrayList<>();
+
+    @ArgGroup(exclusive = false, heading = ServiceOptions.HEADING)
+    ServiceOptions services = new ServiceOptions();
+
+    @Mixin
+    HelpOption help;
+
+    @ParentCommand
+    FaultlineCli cli;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        JsonNode answer = services.endpoints().hypothesisService().post("/experiments/" + experimentId + "/reviews", body());
+        cli.out().printf("%s: revision %s, %s%n", experimentId, answer.path("revision").asText("?"),
                 answer.path("decision").asText("?"));
         return 0;
     }
 
     /** The {@code POST /experiments/{id}/reviews} body the flags describe. */
-    public static Map<String, Object> body(Args args) {
-        boolean accept = args.has("--accept");
-        boolean changes = args.has("--request-changes");
-        if (accept && changes) {
-            throw new UsageException("choose one of --accept and --request-changes");
+    public Map<String, Object> body() {
+        if (accept && requestChanges) {
+            throw new ParameterException(spec.commandLine(), "choose one of --accept and --request-changes");
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("reviewer", args.required("--by"));
+        body.put("reviewer", reviewer);
         if (accept) {
             body.put("decision", "ACCEPT");
-        } else if (changes) {
+        } else if (requestChanges) {
             body.put("decision", "REQUEST_CHANGES");
-            body.put("changes", changes(args));
-        } else if (args.option("--comment").isPresent()) {
+            body.put("changes", changes());
+        } else if (comment != null) {
             body.put("decision", "COMMENT");
         } else {
-            throw new UsageException("say what the review is: --comment TEXT, --request-changes … or --accept");
+            throw new ParameterException(spec.commandLine(),
+                    "say what the review is: --comment TEXT, --request-changes … or --accept");
         }
-        args.option("--comment").ifPresent(comment -> body.put("comment", comment));
+        if (comment != null) {
+            body.put("comment", comment);
+        }
         return body;
     }
 
-    private static Map<String, Object> changes(Args args) {
+    private Map<String, Object> changes() {
         Map<String, Object> changes = new LinkedHashMap<>();
-        args.integer("--duration").ifPresent(seconds -> changes.put("durationSeconds", seconds));
-        args.decimal("--traffic-share").ifPresent(share -> changes.put("trafficShare", share));
-        Map<String, Double> thresholds = new LinkedHashMap<>();
-        for (String threshold : args.all("--threshold")) {
-            int equals = threshold.indexOf('=');
-            if (equals <= 0) {
-                throw new UsageException("--threshold needs prediction-id=value, not '" + threshold + "'");
-            }
-            try {
-                thresholds.put(threshold.substring(0, equals), Double.parseDouble(threshold.substring(equals + 1)));
-            } catch (NumberFormatException e) {
-                throw new UsageException("--threshold " + threshold + ": the value must be a number");
-            }
+        if (durationSeconds != null) {
+            changes.put("durationSeconds", durationSeconds);
+        }
+        if (trafficShare != null) {
+            changes.put("trafficShare", trafficShare);
         }
         if (!thresholds.isEmpty()) {
             changes.put("thresholds", thresholds);
         }
-        List<String> removed = args.all("--remove-prediction");
-        if (!removed.isEmpty()) {
-            changes.put("removePredictions", removed);
+        if (!removedPredictions.isEmpty()) {
+            changes.put("removePredictions", removedPredictions);
         }
         if (changes.isEmpty()) {
-            throw new UsageException("--request-changes needs at least one of --duration, --traffic-share, "
-                    + "--threshold, --remove-prediction");
+            throw new ParameterException(spec.commandLine(), "--request-changes needs at least one of --duration, "
+                    + "--traffic-share, --threshold, --remove-prediction");
         }
         return changes;
     }

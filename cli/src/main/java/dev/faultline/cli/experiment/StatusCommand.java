@@ -1,22 +1,34 @@
 package dev.faultline.cli.experiment;
 
-import dev.faultline.cli.CliContext;
-import dev.faultline.cli.CommandSpec;
-import dev.faultline.cli.args.Args;
-import java.util.Set;
+import dev.faultline.cli.FaultlineCli;
+import dev.faultline.cli.HelpOption;
+import dev.faultline.cli.ServiceOptions;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code faultline status}: an experiment's status and timeline, from catalog-service. */
-public final class StatusCommand {
+@Command(name = "status", description = "An experiment's status and timeline (catalog-service).")
+public final class StatusCommand implements Callable<Integer> {
 
-    public static final CommandSpec SPEC = new CommandSpec("status", "status <experiment-id>",
-            Set.of(), Set.of(), StatusCommand::run);
+    @Parameters(index = "0", paramLabel = "<experiment-id>", description = "the experiment's id (from propose)")
+    String experimentId;
 
-    private StatusCommand() {
-    }
+    @ArgGroup(exclusive = false, heading = ServiceOptions.HEADING)
+    ServiceOptions services = new ServiceOptions();
 
-    static int run(Args args, CliContext context) {
-        String id = args.atMostPositionals(1).positional(0, "the experiment id");
-        context.out().print(StatusView.render(context.endpoints().catalogService().get("/experiments/" + id)));
+    @Mixin
+    HelpOption help;
+
+    @ParentCommand
+    FaultlineCli cli;
+
+    @Override
+    public Integer call() {
+        cli.out().print(StatusView.render(services.endpoints().catalogService().get("/experiments/" + experimentId)));
         return 0;
     }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
  */
 final class ServiceCatalog {
 
-    static final String AVRO_TRUST = "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.faultline.schemas.avro";
     static final String CLEARANCE_SECRET = "faultline-demo-clearance-secret";
     static final List<String> SERVICES = List.of("hypothesis-service", "safety-service", "injector-service",
             "analysis-service", "catalog-service");
@@ -84,7 +83,7 @@ final class ServiceCatalog {
 
     private static List<String> smallJvm(String heap) {
         return List.of("-Xmx" + heap, "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-XX:+ExitOnOutOfMemoryError", AVRO_TRUST);
+                "-XX:+ExitOnOutOfMemoryError");
     }
 
     private record Layout(String name, String module, String mainClass, int port) {

@@ -1,30 +1,37 @@
 package dev.faultline.cli.stack;
 
-import dev.faultline.cli.CliContext;
-import dev.faultline.cli.CommandSpec;
-import dev.faultline.cli.args.Args;
-import java.util.Set;
+import dev.faultline.cli.FaultlineCli;
+import dev.faultline.cli.HelpOption;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code faultline stack}: starts the whole local stack on the demo ports and runs until Ctrl-C. */
-public final class StackCommand {
+@Command(name = "stack", description = "Start the devstack, data plane, demo system and the five services until Ctrl-C.")
+public final class StackCommand implements Callable<Integer> {
 
-    public static final CommandSpec SPEC = new CommandSpec("stack",
-            "stack [--free-ports]   start the devstack, data plane, demo system and the five services until Ctrl-C",
-            Set.of(), Set.of("--free-ports"), StackCommand::run);
+    @Option(names = "--free-ports", description = "use free ports instead of the demo ports")
+    boolean freePorts;
 
-    private StackCommand() {
-    }
+    @Mixin
+    HelpOption help;
 
-    static int run(Args args, CliContext context) throws InterruptedException {
-        args.atMostPositionals(0);
-        StackOptions options = args.has("--free-ports")
-                ? StackOptions.freePorts() : StackOptions.demo();
-        LocalStack stack = LocalStack.start(options, line -> context.out().println("  " + line));
+    @ParentCommand
+    FaultlineCli cli;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintStream out = cli.out();
+        StackOptions options = freePorts ? StackOptions.freePorts() : StackOptions.demo();
+        LocalStack stack = LocalStack.start(options, line -> out.println("  " + line));
         StackEndpoints endpoints = stack.endpoints();
-        context.out().println("running; Ctrl-C stops everything. Try:");
-        context.out().println("  curl " + endpoints.storefrontUrl() + "/products/sku-1");
-        context.out().println("  ./faultline propose --service storefront --fault NETWORK_BLACKHOLE --dependency pricing "
+        out.println("running; Ctrl-C stops everything. Try:");
+        out.println("  curl " + endpoints.storefrontUrl() + "/products/sku-1");
+        out.println("  ./faultline propose --service storefront --fault NETWORK_BLACKHOLE --dependency pricing "
                 + "--by you --why 'pricing outage drill' --duration 15");
         new CountDownLatch(1).await(); // the shutdown hook stops the stack
         return 0;

@@ -1,31 +1,49 @@
 package dev.faultline.cli.watch;
 
-import dev.faultline.cli.CliContext;
-import dev.faultline.cli.CommandSpec;
-import dev.faultline.cli.args.Args;
+import dev.faultline.cli.FaultlineCli;
+import dev.faultline.cli.HelpOption;
+import dev.faultline.cli.ServiceOptions;
+import dev.faultline.cli.http.Endpoints;
 import dev.faultline.schemas.avro.VerdictIssued;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code faultline watch}: prints an experiment's events as they happen (from the start) until its verdict. */
-public final class WatchCommand {
+@Command(name = "watch", description = {"Follow an experiment's events on Kafka until its verdict.",
+    "Reads from the beginning (uses --kafka and --registry-url); exit 1 without a verdict in time."})
+public final class WatchCommand implements Callable<Integer> {
 
-    public static final CommandSpec SPEC = new CommandSpec("watch",
-            "watch <experiment-id> [--timeout SECONDS]   (uses --kafka and --registry-url)",
-            Set.of("--timeout"), Set.of(), WatchCommand::run);
+    @Parameters(index = "0", paramLabel = "<experiment-id>", description = "the experiment's id (from propose)")
+    String experimentId;
 
-    private WatchCommand() {
-    }
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "3600", description = "default ${DEFAULT-VALUE}")
+    int timeoutSeconds;
 
-    static int run(Args args, CliContext context) {
-        String id = args.atMostPositionals(1).positional(0, "the experiment id");
-        Duration timeout = Duration.ofSeconds(args.integer("--timeout").orElse(3600));
-        try (EventStream stream = new EventStream(context.endpoints().kafka(), context.endpoints().registry())) {
+    @ArgGroup(exclusive = false, heading = ServiceOptions.HEADING)
+    ServiceOptions services = new ServiceOptions();
+
+    @Mixin
+    HelpOption help;
+
+    @ParentCommand
+    FaultlineCli cli;
+
+    @Override
+    public Integer call() {
+        Endpoints endpoints = services.endpoints();
+        try (EventStream stream = new EventStream(endpoints.kafka(), endpoints.registry())) {
             Thread stopper = new Thread(stream::wakeup, "faultline-watch-stop");
             Runtime.getRuntime().addShutdownHook(stopper);
-            context.out().println("watching " + id + " on " + context.endpoints().kafka() + " (Ctrl-C stops)");
-            Optional<VerdictIssued> verdict = new ExperimentWatcher(stream, id).untilVerdict(context.out()::println, timeout);
+            cli.out().println("watching " + experimentId + " on " + endpoints.kafka() + " (Ctrl-C stops)");
+            Optional<VerdictIssued> verdict = new ExperimentWatcher(stream, experimentId)
+                    .untilVerdict(cli.out()::println, Duration.ofSeconds(timeoutSeconds));
             try {
                 Runtime.getRuntime().removeShutdownHook(stopper);
             } catch (IllegalStateException e) {

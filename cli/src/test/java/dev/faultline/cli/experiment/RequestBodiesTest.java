@@ -3,35 +3,38 @@ package dev.faultline.cli.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.faultline.cli.args.Args;
-import dev.faultline.cli.args.UsageException;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.ParameterException;
 
+/** What each command's flags parse into (picocli) and the request body they make. */
 class RequestBodiesTest {
 
-    private static Args args(dev.faultline.cli.CommandSpec spec, String... tokens) {
-        return Args.parse(List.of(tokens), spec.options(), spec.switches());
+    private static <T> T parse(T command, String... tokens) {
+        new CommandLine(command).parseArgs(tokens);
+        return command;
     }
 
     @Test
     void shouldBuildAProposalFromFlags() {
-        Map<String, Object> body = ProposeCommand.body(args(ProposeCommand.SPEC, "--service", "storefront", "--fault",
+        Map<String, Object> body = parse(new ProposeCommand(), "--service", "storefront", "--fault",
                 "network-blackhole", "--dependency", "pricing", "--env", "production", "--by", "alice", "--why",
-                "pricing outage last week", "--duration", "15", "--traffic-share", "0.2", "--label", "team=shop"));
+                "pricing outage last week", "--duration", "15", "--traffic-share", "0.2", "--label", "team=shop",
+                "--label=tier=1").body();
 
         assertThat(body).containsEntry("service", "storefront").containsEntry("faultType", "NETWORK_BLACKHOLE")
                 .containsEntry("dependency", "pricing").containsEntry("environment", "PRODUCTION")
                 .containsEntry("proposer", "alice").containsEntry("motivation", "pricing outage last week")
                 .containsEntry("durationSeconds", 15).containsEntry("trafficShare", 0.2)
-                .containsEntry("labels", Map.of("team", "shop"));
+                .containsEntry("labels", Map.of("team", "shop", "tier", "1"));
     }
 
     @Test
     void shouldDefaultAProposalToStagingAndLeaveOutWhatWasNotGiven() {
-        Map<String, Object> body = ProposeCommand.body(args(ProposeCommand.SPEC, "--service", "storefront", "--fault",
-                "NETWORK_LATENCY", "--by", "alice", "--why", "x"));
+        Map<String, Object> body = parse(new ProposeCommand(), "--service", "storefront", "--fault",
+                "NETWORK_LATENCY", "--by", "alice", "--why", "x").body();
 
         assertThat(body).containsEntry("environment", "STAGING")
                 .doesNotContainKeys("dependency", "durationSeconds", "trafficShare", "labels", "reason");
@@ -39,14 +42,18 @@ class RequestBodiesTest {
 
     @Test
     void shouldRequireTheProposalsEssentials() {
-        assertThatThrownBy(() -> ProposeCommand.body(args(ProposeCommand.SPEC, "--service", "s", "--by", "a", "--why", "x")))
-                .isInstanceOf(UsageException.class).hasMessage("--fault is required");
+        assertThatThrownBy(() -> parse(new ProposeCommand(), "--service", "s", "--by", "a", "--why", "x"))
+                .isInstanceOf(MissingParameterException.class).hasMessageContaining("'--fault=FAULT_TYPE'");
+        assertThatThrownBy(() -> parse(new ProposeCommand(), "--service", "s", "--fault", "f", "--by", "a", "--why",
+                "x", "--label", "team")).isInstanceOf(ParameterException.class).hasMessageContaining("'--label'");
+        assertThatThrownBy(() -> parse(new ProposeCommand(), "--service", "s", "--fault", "f", "--by", "a", "--why",
+                "x", "--traffic-share", "a lot")).hasMessageContaining("'--traffic-share'");
     }
 
     @Test
     void shouldBuildARequestForChanges() {
-        Map<String, Object> body = ReviewCommand.body(args(ReviewCommand.SPEC, "exp-1", "--by", "carol",
-                "--request-changes", "--duration", "20", "--threshold", "reads-p99=1500", "--comment", "looser p99"));
+        Map<String, Object> body = parse(new ReviewCommand(), "exp-1", "--by", "carol", "--request-changes",
+                "--duration", "20", "--threshold", "reads-p99=1500", "--comment", "looser p99").body();
 
         assertThat(body).containsEntry("reviewer", "carol").containsEntry("decision", "REQUEST_CHANGES")
                 .containsEntry("comment", "looser p99")
@@ -55,48 +62,51 @@ class RequestBodiesTest {
 
     @Test
     void shouldBuildAnAcceptAndAComment() {
-        assertThat(ReviewCommand.body(args(ReviewCommand.SPEC, "--by", "carol", "--accept")))
+        assertThat(parse(new ReviewCommand(), "exp-1", "--by", "carol", "--accept").body())
                 .isEqualTo(Map.of("reviewer", "carol", "decision", "ACCEPT"));
-        assertThat(ReviewCommand.body(args(ReviewCommand.SPEC, "--by", "carol", "--comment", "ok")))
+        assertThat(parse(new ReviewCommand(), "exp-1", "--by", "carol", "--comment", "ok").body())
                 .containsEntry("decision", "COMMENT");
     }
 
     @Test
     void shouldRefuseAReviewThatSaysNothingOrTwoThings() {
-        assertThatThrownBy(() -> ReviewCommand.body(args(ReviewCommand.SPEC, "--by", "carol")))
-                .hasMessageContaining("say what the review is");
-        assertThatThrownBy(() -> ReviewCommand.body(args(ReviewCommand.SPEC, "--by", "c", "--accept", "--request-changes")))
+        assertThatThrownBy(() -> parse(new ReviewCommand(), "exp-1", "--by", "carol").body())
+                .isInstanceOf(ParameterException.class).hasMessageContaining("say what the review is");
+        assertThatThrownBy(() -> parse(new ReviewCommand(), "exp-1", "--by", "c", "--accept", "--request-changes").body())
                 .hasMessageContaining("choose one");
-        assertThatThrownBy(() -> ReviewCommand.body(args(ReviewCommand.SPEC, "--by", "c", "--request-changes")))
+        assertThatThrownBy(() -> parse(new ReviewCommand(), "exp-1", "--by", "c", "--request-changes").body())
                 .hasMessageContaining("needs at least one");
-        assertThatThrownBy(() -> ReviewCommand.body(args(ReviewCommand.SPEC, "--by", "c", "--request-changes",
-                "--threshold", "reads-p99")))
-                .hasMessageContaining("prediction-id=value");
+        assertThatThrownBy(() -> parse(new ReviewCommand(), "exp-1", "--by", "c", "--request-changes",
+                "--threshold", "reads-p99"))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("'--threshold'");
+        assertThatThrownBy(() -> parse(new ReviewCommand(), "exp-1", "--by", "c", "--request-changes",
+                "--threshold", "reads-p99=fast"))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("'--threshold'");
     }
 
     @Test
     void shouldBuildApprovalsAndDenials() {
-        assertThat(ApproveCommand.body(args(ApproveCommand.SPEC, "exp-1", "--by", "bob")))
+        assertThat(parse(new ApproveCommand(), "exp-1", "--by", "bob").body())
                 .isEqualTo(Map.of("approver", "bob", "decision", "APPROVED"));
-        assertThat(ApproveCommand.body(args(ApproveCommand.SPEC, "exp-1", "--by", "bob", "--deny", "--comment", "no")))
+        assertThat(parse(new ApproveCommand(), "exp-1", "--by", "bob", "--deny", "--comment", "no").body())
                 .containsEntry("decision", "DENIED").containsEntry("comment", "no");
     }
 
     @Test
     void shouldBuildHaltsOfEachScope() {
-        assertThat(HaltCommand.body(args(HaltCommand.SPEC, "exp-1", "--by", "op", "--reason", "pager")))
+        assertThat(parse(new HaltCommand(), "exp-1", "--by", "op", "--reason", "pager").body())
                 .containsEntry("scope", "EXPERIMENT").containsEntry("experimentId", "exp-1");
-        assertThat(HaltCommand.body(args(HaltCommand.SPEC, "--env", "staging", "--by", "op", "--reason", "r")))
+        assertThat(parse(new HaltCommand(), "--env", "staging", "--by", "op", "--reason", "r").body())
                 .containsEntry("scope", "ENVIRONMENT").containsEntry("environment", "STAGING");
-        assertThat(HaltCommand.body(args(HaltCommand.SPEC, "--all", "--by", "op", "--reason", "r")))
+        assertThat(parse(new HaltCommand(), "--all", "--by", "op", "--reason", "r").body())
                 .containsEntry("scope", "ALL").doesNotContainKeys("experimentId", "environment");
     }
 
     @Test
     void shouldRequireExactlyOneHaltScope() {
-        assertThatThrownBy(() -> HaltCommand.body(args(HaltCommand.SPEC, "--by", "op", "--reason", "r")))
-                .hasMessageContaining("exactly one");
-        assertThatThrownBy(() -> HaltCommand.body(args(HaltCommand.SPEC, "exp-1", "--all", "--by", "op", "--reason", "r")))
+        assertThatThrownBy(() -> parse(new HaltCommand(), "--by", "op", "--reason", "r").body())
+                .isInstanceOf(ParameterException.class).hasMessageContaining("exactly one");
+        assertThatThrownBy(() -> parse(new HaltCommand(), "exp-1", "--all", "--by", "op", "--reason", "r").body())
                 .hasMessageContaining("exactly one");
     }
 }

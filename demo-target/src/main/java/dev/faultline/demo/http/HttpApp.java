@@ -2,9 +2,11 @@ package dev.faultline.demo.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.faultline.demo.metrics.Histogram;
-import dev.faultline.demo.metrics.Metrics;
-import dev.faultline.demo.metrics.Counter;
+import dev.faultline.demo.metrics.Exposition;
+import dev.faultline.demo.metrics.Latency;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,7 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A small HTTP server on the JDK's {@link HttpServer} with a bounded worker pool: routes requests
  * by method and path template, answers 404/405/400/500 as JSON, and counts every request and its
- * latency by route in {@link Metrics}, exposed with the routes' own metrics at {@code GET /metrics}.
+ * latency by route on the Prometheus client, exposed with the routes' own metrics at {@code GET /metrics}.
  */
 public final class HttpApp implements AutoCloseable {
 
@@ -33,21 +35,24 @@ public final class HttpApp implements AutoCloseable {
     private final HttpServer server;
     private final ThreadPoolExecutor workers;
     private final List<Route> routes;
-    private final Metrics metrics;
+    private final PrometheusRegistry metrics;
     private final Counter requests;
     private final Histogram latency;
 
-    private HttpApp(String name, HttpServer server, ThreadPoolExecutor workers, List<Route> routes, Metrics metrics) {
+    private HttpApp(String name, HttpServer server, ThreadPoolExecutor workers, List<Route> routes,
+                    PrometheusRegistry metrics) {
         this.name = name;
         this.server = server;
         this.workers = workers;
         this.metrics = metrics;
-        this.requests = metrics.counter(name + "_http_requests_total", "HTTP requests answered, by route and status",
-                "method", "path", "status");
-        this.latency = metrics.histogram(name + "_http_request_duration_seconds", "HTTP request latency by route",
-                Metrics.LATENCY_BUCKETS, "method", "path");
+        this.requests = Counter.builder().name(name + "_http_requests_total")
+                .help("HTTP requests answered, by route and status").labelNames("method", "path", "status")
+                .withoutExemplars().register(metrics);
+        this.latency = Latency.histogram(metrics, name + "_http_request_duration_seconds", "HTTP request latency by route",
+                "method", "path");
         List<Route> all = new ArrayList<>(routes);
-        all.add(new Route("GET", "/metrics", request -> Response.text(200, "text/plain; version=0.0.4", metrics.scrape())));
+        all.add(new Route("GET", "/metrics", request ->
+                new Response(200, Map.of(), Exposition.CONTENT_TYPE, Exposition.scrape(metrics))));
         this.routes = List.copyOf(all);
     }
 
@@ -55,7 +60,8 @@ public final class HttpApp implements AutoCloseable {
      * Binds {@code 127.0.0.1:port} ({@code 0} = a free port) and starts serving with at most
      * {@code threads} concurrent requests; more wait in a bounded queue, beyond it they are refused.
      */
-    public static HttpApp start(String name, int port, int threads, List<Route> routes, Metrics metrics) throws IOException {
+    public static HttpApp start(String name, int port, int threads, List<Route> routes, PrometheusRegistry metrics)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
         AtomicInteger counter = new AtomicInteger();
         ThreadPoolExecutor workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
@@ -80,7 +86,7 @@ public final class HttpApp implements AutoCloseable {
         return "http://127.0.0.1:" + port();
     }
 
-    public Metrics metrics() {
+    public PrometheusRegistry metrics() {
         return metrics;
     }
 
@@ -115,8 +121,8 @@ public final class HttpApp implements AutoCloseable {
         try {
             write(exchange, response);
         } finally {
-            requests.inc(method, label, Integer.toString(response.status()));
-            latency.observe((System.nanoTime() - started) / 1e9, method, label);
+            requests.labelValues(method, label, Integer.toString(response.status())).inc();
+            latency.labelValues(method, label).observe((System.nanoTime() - started) / 1e9);
         }
     }
 

@@ -3,7 +3,7 @@ package dev.faultline.demo.pricing;
 import dev.faultline.demo.http.HttpApp;
 import dev.faultline.demo.http.Response;
 import dev.faultline.demo.http.Route;
-import dev.faultline.demo.metrics.Metrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +32,6 @@ public final class PricingApp {
                     return Response.json(200, body);
                 }),
                 new Route("GET", "/health", request -> Response.json(200, Map.of("status", "UP"))));
-        return HttpApp.start("pricing", port, 16, routes, new Metrics());
+        return HttpApp.start("pricing", port, 16, routes, new PrometheusRegistry());
     }
 }

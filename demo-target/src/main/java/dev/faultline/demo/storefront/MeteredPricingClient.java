@@ -1,9 +1,11 @@
 package dev.faultline.demo.storefront;
 
-import dev.faultline.demo.metrics.Counter;
-import dev.faultline.demo.metrics.Histogram;
-import dev.faultline.demo.metrics.Metrics;
+import dev.faultline.demo.metrics.Latency;
 import dev.faultline.demo.pricing.Price;
+import io.prometheus.metrics.core.datapoints.Timer;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /** Counts pricing calls, their latency and their failures by kind around another {@link PricingClient}. */
 public final class MeteredPricingClient implements PricingClient {
@@ -12,23 +14,20 @@ public final class MeteredPricingClient implements PricingClient {
     private final Histogram latency;
     private final Counter errors;
 
-    public MeteredPricingClient(PricingClient delegate, Metrics metrics) {
+    public MeteredPricingClient(PricingClient delegate, PrometheusRegistry metrics) {
         this.delegate = delegate;
-        this.latency = metrics.histogram("storefront_pricing_call_duration_seconds", "latency of calls to pricing",
-                Metrics.LATENCY_BUCKETS);
-        this.errors = metrics.counter("storefront_pricing_errors_total", "failed calls to pricing, by kind", "kind");
+        this.latency = Latency.histogram(metrics, "storefront_pricing_call_duration_seconds", "latency of calls to pricing");
+        this.errors = Counter.builder().name("storefront_pricing_errors_total").help("failed calls to pricing, by kind")
+                .labelNames("kind").withoutExemplars().register(metrics);
     }
 
     @Override
     public Price fetch(String productId) throws PricingUnavailableException {
-        long started = System.nanoTime();
-        try {
+        try (Timer timer = latency.startTimer()) {
             return delegate.fetch(productId);
         } catch (PricingUnavailableException e) {
-            errors.inc(e.kind());
+            errors.labelValues(e.kind()).inc();
             throw e;
-        } finally {
-            latency.observe((System.nanoTime() - started) / 1e9);
         }
     }
 }

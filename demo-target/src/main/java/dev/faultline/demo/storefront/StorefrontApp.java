@@ -7,8 +7,8 @@ import dev.faultline.demo.http.Json;
 import dev.faultline.demo.http.Request;
 import dev.faultline.demo.http.Response;
 import dev.faultline.demo.http.Route;
-import dev.faultline.demo.metrics.Counter;
-import dev.faultline.demo.metrics.Metrics;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -34,14 +34,15 @@ public final class StorefrontApp {
 
     /** Starts a storefront with {@code config}; 64 worker threads, as reads may block on pricing. */
     public static HttpApp start(StorefrontConfig config) throws IOException {
-        Metrics metrics = new Metrics();
-        Counter lookups = metrics.counter("storefront_cache_lookups_total",
-                "price lookups of product reads by result: hit, miss (refreshed), stale (served expired), bypass", "result");
+        PrometheusRegistry metrics = new PrometheusRegistry();
+        Counter lookups = Counter.builder().name("storefront_cache_lookups_total")
+                .help("price lookups of product reads by result: hit, miss (refreshed), stale (served expired), bypass")
+                .labelNames("result").withoutExemplars().register(metrics);
         PricingClient pricing = new MeteredPricingClient(
                 new HttpPricingClient(config.pricingUrl(), config.pricingTimeout()), metrics);
         ProductCatalog catalog = new ProductCatalog(config.products());
         PriceCache cache = new PriceCache(pricing, Clock.systemUTC(), config.cacheTtl(),
-                source -> lookups.inc(source.header()));
+                source -> lookups.labelValues(source.header()).inc());
         StorefrontApp app = new StorefrontApp(catalog, cache, new OrderService(pricing, catalog));
         return HttpApp.start("storefront", config.port(), 64, app.routes(), metrics);
     }

@@ -15,23 +15,35 @@ import dev.faultline.schemas.avro.PlanApproved;
 import dev.faultline.schemas.avro.PlanReviewed;
 import dev.faultline.schemas.avro.ReviewComment;
 import dev.faultline.schemas.avro.ReviewDecision;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 
 /**
  * Publishes hypothesis-service's events on faultline.hypotheses through the kit's {@link EventPublisher}:
- * the service is the actor of drafts, rejections and approvals, the reviewer of review rounds.
+ * the service is the actor of drafts, rejections and approvals, the reviewer of review rounds. Counts drafts and
+ * rejections ({@code faultline_hypotheses_drafted_total}, {@code faultline_hypotheses_rejected_total}).
  */
 public final class KafkaHypothesisEvents implements HypothesisEvents {
+
+    public static final String DRAFTED = "faultline.hypotheses.drafted";
+    public static final String REJECTED = "faultline.hypotheses.rejected";
 
     private final EventPublisher publisher;
     private final Actor service;
     private final Clock clock;
+    private final Counter drafts;
+    private final Counter rejections;
 
-    public KafkaHypothesisEvents(EventPublisher publisher, String serviceName, Clock clock) {
+    public KafkaHypothesisEvents(EventPublisher publisher, String serviceName, Clock clock, MeterRegistry meters) {
         this.publisher = publisher;
         this.service = Actors.service(serviceName);
         this.clock = clock;
+        this.drafts = Counter.builder(DRAFTED).description("Hypothesis revisions drafted (first drafts and edits)")
+                .register(meters);
+        this.rejections = Counter.builder(REJECTED).description("Proposals rejected by the hypothesis lint")
+                .register(meters);
     }
 
     @Override
@@ -41,6 +53,7 @@ public final class KafkaHypothesisEvents implements HypothesisEvents {
                 .setRevision(revision).setHypothesis(hypothesis).setChangeSummary(changeSummary)
                 .setWarnings(findings(warnings)).build();
         publisher.publish(event);
+        drafts.increment();
         return event;
     }
 
@@ -49,6 +62,7 @@ public final class KafkaHypothesisEvents implements HypothesisEvents {
         HypothesisRejected event = HypothesisRejected.newBuilder().setHeader(EventHeaders.answering(cause, service, clock))
                 .setRevision(revision).setFindings(findings(findings)).build();
         publisher.publish(event);
+        rejections.increment();
         return event;
     }
 

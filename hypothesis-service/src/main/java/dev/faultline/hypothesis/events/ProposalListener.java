@@ -2,37 +2,33 @@ package dev.faultline.hypothesis.events;
 
 import dev.faultline.hypothesis.proposal.Proposal;
 import dev.faultline.hypothesis.proposal.ProposalIntake;
-import dev.faultline.kit.events.EventLoops;
+import dev.faultline.kit.events.EventDispatch;
+import dev.faultline.kit.events.EventListenerSupport;
+import dev.faultline.kit.events.FaultlineListener;
 import dev.faultline.kit.events.IncomingEvent;
 import dev.faultline.kit.events.InvalidEventException;
 import dev.faultline.schemas.avro.ExperimentProposed;
 import dev.faultline.schemas.topics.Topics;
-import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Value;
-import jakarta.annotation.PostConstruct;
-import java.util.List;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * The event loop on faultline.proposals: translates each {@code ExperimentProposed} into a {@link Proposal} and
- * hands it to {@link ProposalIntake}. A record without an experiment id cannot be answered and goes to the DLQ.
+ * The listener on faultline.proposals: translates each {@code ExperimentProposed} into a {@link Proposal} and hands
+ * it to {@link ProposalIntake}. A record without an experiment id cannot be answered and goes to the DLQ.
  */
-@Context
-public class ProposalListener {
+@FaultlineListener(groupId = "${faultline.hypothesis.group-id:hypothesis-service}")
+public class ProposalListener extends EventListenerSupport {
 
-    private final EventLoops loops;
     private final ProposalIntake intake;
-    private final String groupId;
 
-    public ProposalListener(EventLoops loops, ProposalIntake intake,
-                            @Value("${faultline.hypothesis.group-id:hypothesis-service}") String groupId) {
-        this.loops = loops;
+    public ProposalListener(EventDispatch dispatch, ProposalIntake intake) {
+        super(dispatch);
         this.intake = intake;
-        this.groupId = groupId;
     }
 
-    @PostConstruct
-    void start() {
-        loops.start(groupId, List.of(Topics.PROPOSALS), this::handle);
+    @Topic(Topics.Names.PROPOSALS)
+    void receive(ConsumerRecord<String, byte[]> record) {
+        dispatch(record, this::handle);
     }
 
     void handle(IncomingEvent event) {

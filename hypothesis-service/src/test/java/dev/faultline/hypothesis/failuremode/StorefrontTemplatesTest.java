@@ -54,8 +54,9 @@ class StorefrontTemplatesTest {
         assertThat(orders.getMethod()).isEqualTo("POST");
         assertThat(orders.getIntervalMillis()).isEqualTo(500);
         assertThat(orders.getTimeoutMillis()).isEqualTo(3000);
-        assertThat(orders.getRequestHeaders()).containsExactlyInAnyOrderEntriesOf(Map.of("content-type", "application/json",
-                "x-faultline-body", "{\"productId\":\"sku-1\",\"quantity\":1}"));
+        assertThat(orders.getRequestHeaders()).containsExactlyInAnyOrderEntriesOf(Map.of("content-type", "application/json"));
+        assertThat(orders.getBody()).isEqualTo("{\"productId\":\"sku-1\",\"quantity\":1}");
+        assertThat(reads.getBody()).isNull();
 
         assertThat(h.getPredictions()).extracting(Prediction::getPredictionId)
                 .containsExactly("reads-served", "reads-p99", "orders-503", "orders-retry-after");

@@ -10,21 +10,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * BASELINE_HEALTH: probes each HTTP probe of the plan now and compares it with its recorded norm; the norms are
- * updated only when every probe is healthy, so a sick target never becomes the norm.
+ * updated only when every probe is healthy, so a sick target never becomes the norm. Request headers the HTTP
+ * client refused to send are listed in the details ({@code <probe>.droppedHeaders}).
  */
 public final class BaselineHealthCheck {
 
     private static final PreflightCheckKind KIND = PreflightCheckKind.BASELINE_HEALTH;
 
-    private final HttpProber prober;
+    private final BaselineSampler sampler;
     private final Baselines baselines;
     private final Clock clock;
 
-    public BaselineHealthCheck(HttpProber prober, Baselines baselines, Clock clock) {
-        this.prober = prober;
+    public BaselineHealthCheck(BaselineSampler sampler, Baselines baselines, Clock clock) {
+        this.sampler = sampler;
         this.baselines = baselines;
         this.clock = clock;
     }
@@ -39,11 +41,14 @@ public final class BaselineHealthCheck {
         List<String> reasons = new ArrayList<>();
         List<Baseline> updates = new ArrayList<>();
         for (Probe probe : http) {
-            ProbeMeasurement now = prober.measure(probe);
+            ProbeMeasurement now = sampler.measure(probe);
             Optional<Baseline> norm = baselines.find(plan.service(), probe.probeId());
             BaselineComparison.Result result = BaselineComparison.compare(now, norm);
             details.put(probe.probeId() + ".errorRate", String.format("%.3f", now.errorRate()));
             details.put(probe.probeId() + ".p95Millis", String.format("%.1f", now.p95Millis()));
+            if (!now.droppedHeaders().isEmpty()) {
+                details.put(probe.probeId() + ".droppedHeaders", new TreeMap<>(now.droppedHeaders()).toString());
+            }
             norm.ifPresent(b -> {
                 details.put(probe.probeId() + ".baselineErrorRate", String.format("%.3f", b.errorRate()));
                 details.put(probe.probeId() + ".baselineP95Millis", String.format("%.1f", b.p95Millis()));

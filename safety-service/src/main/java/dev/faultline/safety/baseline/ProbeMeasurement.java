@@ -1,35 +1,56 @@
 package dev.faultline.safety.baseline;
 
-import java.util.ArrayList;
+import dev.faultline.kit.measure.Measure;
+import dev.faultline.kit.probe.ProbeAnswer;
+import dev.faultline.schemas.avro.Statistic;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
- * What probing one endpoint a few times now showed.
+ * What probing one endpoint a few times now showed, measured with service-kit's statistics (the ones guardrails and
+ * verdicts use): an error is any answer that is not 2xx/3xx, or no answer; p95 is the nearest rank over all samples,
+ * failed ones included.
  *
- * @param errors      samples that failed (status ≥ 500, or no answer)
- * @param unreachable samples that got no HTTP answer at all (connection refused, timeout)
- * @param lastProblem the last failure in words, or null
+ * @param droppedHeaders request headers the HTTP client refused to send, with the reason for each
  */
-public record ProbeMeasurement(String probeId, int samples, int errors, int unreachable, double p95Millis,
-                               String lastProblem) {
+public record ProbeMeasurement(String probeId, List<ProbeAnswer> answers, Map<String, String> droppedHeaders) {
 
+    public ProbeMeasurement {
+        answers = List.copyOf(answers);
+        droppedHeaders = Map.copyOf(droppedHeaders);
+    }
+
+    public int samples() {
+        return answers.size();
+    }
+
+    /** The share of failed samples; 1 when there are none (nothing shows the target healthy). */
     public double errorRate() {
-        return samples == 0 ? 1.0 : (double) errors / samples;
+        return measure(Statistic.ERROR_RATE).orElse(1.0);
+    }
+
+    /** The 95th percentile latency in milliseconds; 0 when there are no samples. */
+    public double p95Millis() {
+        return measure(Statistic.P95_LATENCY).orElse(0);
     }
 
     /** No sample got an HTTP answer. */
     public boolean isUnreachable() {
-        return samples == 0 || unreachable == samples;
+        return answers.stream().noneMatch(ProbeAnswer::hasAnswer);
     }
 
-    /** The 95th percentile (nearest rank) of latencies in milliseconds; 0 when there are none. */
-    public static double p95(List<Double> latencies) {
-        if (latencies.isEmpty()) {
-            return 0;
+    /** The last failure in words, or null. */
+    public String lastProblem() {
+        for (int i = answers.size() - 1; i >= 0; i--) {
+            if (answers.get(i).problem() != null) {
+                return answers.get(i).problem();
+            }
         }
-        List<Double> sorted = new ArrayList<>(latencies);
-        sorted.sort(Double::compare);
-        int rank = (int) Math.ceil(0.95 * sorted.size());
-        return sorted.get(Math.max(0, rank - 1));
+        return null;
+    }
+
+    private OptionalDouble measure(Statistic statistic) {
+        return Measure.of(statistic).over(answers.stream().map(ProbeAnswer::view).toList(), null);
     }
 }

@@ -48,19 +48,21 @@ public class PreflightCoordinator {
     private final Preflight preflight;
     private final ClearanceSigner signer;
     private final EventPublisher publisher;
+    private final PreflightMetrics metrics;
     private final Clock clock;
     private final String service;
     private final Duration clearanceTtl;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     public PreflightCoordinator(PlanBook plans, PreflightResults results, Preflight preflight, ClearanceSigner signer,
-                                EventPublisher publisher, Clock clock, KafkaSettings settings,
+                                EventPublisher publisher, PreflightMetrics metrics, Clock clock, KafkaSettings settings,
                                 @Value("${faultline.safety.clearance-ttl:10m}") Duration clearanceTtl) {
         this.plans = plans;
         this.results = results;
         this.preflight = preflight;
         this.signer = signer;
         this.publisher = publisher;
+        this.metrics = metrics;
         this.clock = clock;
         this.service = settings.serviceName();
         this.clearanceTtl = clearanceTtl;
@@ -107,6 +109,7 @@ public class PreflightCoordinator {
                 .setRevision(plan.revision()).setClearance(clearance)
                 .setChecks(CheckResults.toAvro(outcome.checks(), now)).build();
         publisher.publish(event);
+        metrics.decided(true);
         PreflightRecord record = new PreflightRecord(plan.experimentId(), plan.revision(), true, outcome.summary(), now,
                 clearance.getClearanceId(), clearance.getExpiresAt(), outcome.checks());
         results.save(record, event);
@@ -121,6 +124,7 @@ public class PreflightCoordinator {
                 .setRevision(plan.revision()).setChecks(CheckResults.toAvro(outcome.checks(), now))
                 .setSummary(outcome.summary()).build();
         publisher.publish(event);
+        metrics.decided(false);
         PreflightRecord record = new PreflightRecord(plan.experimentId(), plan.revision(), false, outcome.summary(), now,
                 null, null, outcome.checks());
         results.save(record, event);

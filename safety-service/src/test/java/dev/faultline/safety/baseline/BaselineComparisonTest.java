@@ -3,8 +3,11 @@ package dev.faultline.safety.baseline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.faultline.kit.probe.ProbeAnswer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +16,13 @@ class BaselineComparisonTest {
     private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
     private static final Optional<Baseline> NORM = Optional.of(new Baseline("storefront", "reads", 0.0, 20, 10, T0));
 
+    /** Ten answered samples, {@code errors} of them 503, the slowest at {@code p95} ms (the nearest-rank p95 of ten). */
     private static ProbeMeasurement measured(int errors, double p95) {
-        return new ProbeMeasurement("reads", 10, errors, 0, p95, errors > 0 ? "status 503" : null);
+        List<ProbeAnswer> answers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            answers.add(ProbeAnswer.answered(T0, i == 9 ? p95 : Math.min(1, p95), i < errors ? 503 : 200, List.of()));
+        }
+        return new ProbeMeasurement("reads", answers, Map.of());
     }
 
     @Test
@@ -55,7 +63,9 @@ class BaselineComparisonTest {
 
     @Test
     void shouldFailAnUnreachableProbeEvenWithoutBaseline() {
-        ProbeMeasurement down = new ProbeMeasurement("reads", 10, 10, 10, 0, "ConnectException");
+        ProbeMeasurement down = new ProbeMeasurement("reads",
+                List.of(ProbeAnswer.unanswered(T0, 2, "ConnectException"), ProbeAnswer.unanswered(T0, 1, "ConnectException")),
+                Map.of());
         assertThat(BaselineComparison.compare(down, Optional.empty()).healthy()).isFalse();
         assertThat(BaselineComparison.compare(down, NORM).reason()).contains("unreachable");
     }
@@ -68,8 +78,17 @@ class BaselineComparisonTest {
     }
 
     @Test
-    void shouldComputeNearestRankP95() {
-        assertThat(ProbeMeasurement.p95(List.of(5.0, 1.0, 2.0, 3.0, 4.0, 6.0, 7.0, 8.0, 9.0, 100.0))).isEqualTo(100.0);
-        assertThat(ProbeMeasurement.p95(List.of())).isZero();
+    void shouldMeasureWithTheSharedMeaningOfSuccessAndP95() {
+        ProbeMeasurement mixed = new ProbeMeasurement("reads", List.of(ProbeAnswer.answered(T0, 5, 200, List.of()),
+                ProbeAnswer.answered(T0, 7, 302, List.of()), ProbeAnswer.answered(T0, 9, 404, List.of()),
+                ProbeAnswer.unanswered(T0, 3000, "HttpTimeoutException: request timed out")), Map.of());
+        assertThat(mixed.errorRate()).isEqualTo(0.5); // 404 and no answer fail, 2xx and 3xx succeed
+        assertThat(mixed.p95Millis()).isEqualTo(3000); // the timeout is the latency the user saw
+        assertThat(mixed.isUnreachable()).isFalse();
+        assertThat(mixed.lastProblem()).isEqualTo("HttpTimeoutException: request timed out");
+        ProbeMeasurement none = new ProbeMeasurement("reads", List.of(), Map.of());
+        assertThat(none.errorRate()).isEqualTo(1.0);
+        assertThat(none.p95Millis()).isZero();
+        assertThat(none.isUnreachable()).isTrue();
     }
 }

@@ -31,7 +31,7 @@ class BaselineHealthCheckTest {
             store.put(b.service() + "/" + b.probeId(), b);
         }
     };
-    private final BaselineHealthCheck check = new BaselineHealthCheck(new HttpProber(5, 0), baselines, Clock.systemUTC());
+    private final BaselineHealthCheck check = new BaselineHealthCheck(new BaselineSampler(5, 0), baselines, Clock.systemUTC());
 
     @AfterEach
     void stop() {
@@ -54,13 +54,34 @@ class BaselineHealthCheckTest {
     }
 
     @Test
-    void shouldSendAPostProbesBodyFromTheBodyHeader() throws Exception {
+    void shouldSendAPostProbesBody() throws Exception {
         Probe orders = new Probe("orders", "HTTP", target.url("/orders"), "POST", 1000,
-                Map.of("content-type", "application/json", Probe.BODY_HEADER, "{\"productId\":\"sku-1\",\"quantity\":1}"));
+                Map.of("content-type", "application/json"), "{\"productId\":\"sku-1\",\"quantity\":1}");
         CheckResult result = check.check(Plans.plan(Environment.STAGING, 1.0, List.of(orders)));
         assertThat(result.outcome()).isEqualTo(CheckOutcome.PASSED);
         assertThat(target.bodies()).hasSize(5).allSatisfy(b -> assertThat(b).isEqualTo("{\"productId\":\"sku-1\",\"quantity\":1}"));
-        assertThat(target.headerNames()).contains("content-type").doesNotContain(Probe.BODY_HEADER);
+        assertThat(target.headerNames()).contains("content-type");
+    }
+
+    @Test
+    void shouldDropHeadersTheHttpClientRefusesAndSaySo() throws Exception {
+        Probe reads = new Probe("reads", "HTTP", target.url("/products/sku-1"), "GET", 1000,
+                Map.of("Host", "storefront.example", "accept", "application/json"), null);
+        CheckResult result = check.check(Plans.plan(Environment.STAGING, 1.0, List.of(reads)));
+        assertThat(result.outcome()).isEqualTo(CheckOutcome.PASSED);
+        assertThat(result.details()).containsKey("reads.droppedHeaders");
+        assertThat(result.details().get("reads.droppedHeaders")).contains("Host", "restricted header name");
+        assertThat(target.headerNames()).contains("accept");
+    }
+
+    @Test
+    void shouldCountA4xxAnswerAsAFailureLikeTheInjectorDoes() throws Exception {
+        var plan = Plans.plan(Environment.STAGING, 1.0, List.of(Plans.get("reads", target.url("/products/sku-1"))));
+        target.answer(404);
+        CheckResult result = check.check(plan);
+        assertThat(result.outcome()).isEqualTo(CheckOutcome.FAILED);
+        assertThat(result.reason()).contains("error rate 1.00", "status 404");
+        assertThat(store).isEmpty();
     }
 
     @Test

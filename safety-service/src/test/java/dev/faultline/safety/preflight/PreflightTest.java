@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.faultline.safety.approval.Approval;
 import dev.faultline.safety.baseline.Baseline;
 import dev.faultline.safety.baseline.BaselineHealthCheck;
+import dev.faultline.safety.baseline.BaselineSampler;
 import dev.faultline.safety.baseline.Baselines;
-import dev.faultline.safety.baseline.HttpProber;
 import dev.faultline.safety.calendar.FreezeCalendar;
 import dev.faultline.safety.halt.ActiveHalts;
 import dev.faultline.safety.plan.Plan;
@@ -48,7 +48,7 @@ class PreflightTest {
         };
         Clock clock = Clock.fixed(NOON, ZoneOffset.UTC);
         return new Preflight(Policies.demo(), new FreezeCalendar(List.of()), new ActiveHalts(), new ActiveInjections(),
-                new BaselineHealthCheck(new HttpProber(3, 0), none, clock), p -> rollback.check(p),
+                new BaselineHealthCheck(new BaselineSampler(3, 0), none, clock), p -> rollback.check(p),
                 id -> approvals, clock);
     }
 

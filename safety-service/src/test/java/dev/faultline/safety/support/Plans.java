@@ -25,6 +25,6 @@ public final class Plans {
     }
 
     public static Probe get(String id, String url) {
-        return new Probe(id, "HTTP", url, "GET", 1000, Map.of());
+        return new Probe(id, "HTTP", url, "GET", 1000, Map.of(), null);
     }
 }

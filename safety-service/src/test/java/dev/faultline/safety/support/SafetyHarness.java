@@ -53,7 +53,7 @@ public final class SafetyHarness implements AutoCloseable {
         props.put("faultline.safety.baseline.samples", 3);
         context = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
         baseUrl = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
-        publisher = new EventPublisher(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "safety-it"));
+        publisher = EventPublisher.standalone(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "safety-it"));
         tap = new EventTap(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), List.of(Topics.SAFETY, Topics.CONTROL));
     }
 
@@ -79,8 +79,8 @@ public final class SafetyHarness implements AutoCloseable {
                 .setComponent(service).build();
         ProbeSpec orders = ProbeSpec.newBuilder().setProbeId("order-writes").setKind(ProbeKind.HTTP)
                 .setTarget(target.url("/orders")).setMethod("POST").setIntervalMillis(500).setTimeoutMillis(3000)
-                .setRequestHeaders(Map.of("content-type", "application/json",
-                        "x-faultline-body", "{\"productId\":\"sku-1\",\"quantity\":1}"))
+                .setRequestHeaders(Map.of("content-type", "application/json"))
+                .setBody("{\"productId\":\"sku-1\",\"quantity\":1}")
                 .setComponent(service).build();
         return Hypothesis.newBuilder().setTitle("pricing unreachable").setService(service).setScenario(scenario)
                 .setProbes(List.of(reads, orders))

@@ -3,9 +3,11 @@ package dev.faultline.schemas.serde;
 import org.apache.avro.util.ClassSecurityValidator;
 
 /**
- * Makes sure Avro 1.12 may instantiate Faultline's generated classes even when the JVM was started without
- * {@code -Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.faultline.schemas.avro}: the package is added to (never
- * replaces) whatever the application already trusts.
+ * The one place that lets Avro 1.12 instantiate Faultline's generated classes, which it refuses for untrusted
+ * packages: the generated package is added to (never replaces) whatever the application already trusts, so no
+ * JVM needs {@code -Dorg.apache.avro.SERIALIZABLE_PACKAGES}. Called when any generated record class is initialised
+ * ({@link TrustedRecordBase}) and when a deserializer is configured (it may meet a record class before anything
+ * has touched it).
  */
 final class AvroTrust {
 

@@ -2,6 +2,7 @@ package dev.faultline.kit.events;
 
 import dev.faultline.kit.KafkaSettings;
 import dev.faultline.schemas.avro.DeadLetter;
+import dev.faultline.kit.metrics.EventMetrics;
 import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -17,20 +18,26 @@ public class DeadLetters {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
 
     private final EventPublisher publisher;
+    private final EventMetrics metrics;
     private final String service;
     private final Clock clock;
 
-    public DeadLetters(EventPublisher publisher, KafkaSettings settings) {
-        this(publisher, settings.serviceName(), Clock.systemUTC());
+    public DeadLetters(EventPublisher publisher, EventMetrics metrics, KafkaSettings settings) {
+        this(publisher, metrics, settings.serviceName(), Clock.systemUTC());
     }
 
-    DeadLetters(EventPublisher publisher, String service, Clock clock) {
+    DeadLetters(EventPublisher publisher, EventMetrics metrics, String service, Clock clock) {
         this.publisher = publisher;
+        this.metrics = metrics;
         this.service = service;
         this.clock = clock;
     }
 
-    public void send(ConsumerRecord<String, byte[]> record, String reason, Throwable error) {
+    /**
+     * @param category what went wrong in a word, for the dead-letter counter ({@code unreadable}, {@code invalid},
+     *                 {@code handler-failed})
+     */
+    public void send(ConsumerRecord<String, byte[]> record, String category, String reason, Throwable error) {
         String key = record.key() == null ? "" : record.key();
         DeadLetter letter = DeadLetter.newBuilder()
                 .setHeader(EventHeaders.first(key, Actors.service(service), clock))
@@ -45,6 +52,7 @@ public class DeadLetters {
                 .setService(service)
                 .build();
         publisher.publish(key, letter);
+        metrics.deadLettered(record.topic(), category);
         LOG.warn("dead-lettered {}-{}@{} (key '{}'): {}", record.topic(), record.partition(), record.offset(), key, reason);
     }
 }

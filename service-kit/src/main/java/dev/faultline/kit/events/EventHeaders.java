@@ -2,28 +2,28 @@ package dev.faultline.kit.events;
 
 import dev.faultline.schemas.avro.Actor;
 import dev.faultline.schemas.avro.EventHeader;
-import java.security.SecureRandom;
+import dev.faultline.kit.tracing.TraceContexts;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
- * Makes the common header of every event. A header answering another event keeps that event's trace id
- * (W3C {@code traceparent}, new span id) and names it as the causation, so that one experiment's events
- * form one trace across services.
+ * Makes the common header of every event. An event that starts a chain takes the current span's trace context (an
+ * HTTP request's, say); outside any span it has none until its publish span starts a trace; a header answering another event keeps that event's
+ * {@code traceparent}, so that the answer's publish span is the child of the cause's (see {@code EventTracing}),
+ * and names it as the causation: one experiment's events form one trace across services.
  */
 public final class EventHeaders {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final HexFormat HEX = HexFormat.of();
 
     private EventHeaders() {
     }
 
     /** The header of an event that starts a chain (a proposal, an operator's halt). */
     public static EventHeader first(String experimentId, Actor actor, Clock clock) {
-        return build(experimentId, actor, clock.instant(), null, randomHex(16));
+        SpanContext current = Span.current().getSpanContext();
+        return build(experimentId, actor, clock.instant(), null, current);
     }
 
     /** The header of an event caused by {@code cause}. */
@@ -33,35 +33,19 @@ public final class EventHeaders {
 
     /** The header of an event caused by {@code cause} but about another experiment id. */
     public static EventHeader answering(EventHeader cause, String experimentId, Actor actor, Clock clock) {
-        return build(experimentId, actor, clock.instant(), cause.getEventId(), traceIdOf(cause.getTraceparent()));
+        SpanContext parent = TraceContexts.parse(cause.getTraceparent());
+        return build(experimentId, actor, clock.instant(), cause.getEventId(), parent.isValid() ? parent : TraceContexts.newRoot());
     }
 
-    /** The trace id in a {@code traceparent}, or a new one when it is absent or malformed. */
-    static String traceIdOf(String traceparent) {
-        if (traceparent != null) {
-            String[] parts = traceparent.split("-");
-            if (parts.length == 4 && parts[1].length() == 32) {
-                return parts[1];
-            }
-        }
-        return randomHex(16);
-    }
-
-    private static EventHeader build(String experimentId, Actor actor, Instant at, UUID causation, String traceId) {
+    private static EventHeader build(String experimentId, Actor actor, Instant at, UUID causation, SpanContext trace) {
         return EventHeader.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setExperimentId(experimentId)
                 .setOccurredAt(at)
                 .setActor(actor)
                 .setCausationId(causation)
-                .setTraceparent("00-" + traceId + "-" + randomHex(8) + "-01")
+                .setTraceparent(trace.isValid() ? TraceContexts.format(trace) : null)
                 .setTracestate(null)
                 .build();
-    }
-
-    private static String randomHex(int bytes) {
-        byte[] b = new byte[bytes];
-        RANDOM.nextBytes(b);
-        return HEX.formatHex(b);
     }
 }

@@ -2,18 +2,24 @@ package dev.faultline.kit.events;
 
 import dev.faultline.kit.KafkaSettings;
 import dev.faultline.schemas.avro.EventHeader;
-import dev.faultline.schemas.serde.FaultlineAvroSerializer;
 import dev.faultline.schemas.topics.Topic;
 import dev.faultline.schemas.topics.Topics;
-import jakarta.annotation.PreDestroy;
+import dev.faultline.schemas.serde.FaultlineSerdes;
+import io.micronaut.configuration.kafka.annotation.KafkaClient;
+import io.micronaut.context.annotation.Property;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
+import dev.faultline.kit.metrics.EventMetrics;
+import dev.faultline.kit.tracing.EventTracing;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.faultline.kit.tracing.Traced;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -22,25 +28,40 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Writes a service's events to the one topic {@link Topics} assigns to each event type, keyed by experiment id
  * unless a key is given, and waits for the broker's acknowledgement: when {@code publish} returns, the event is
- * durable. Idempotent producer, {@code acks=all}; the event header's {@code traceparent} also travels as a Kafka
- * header so that tracing tools that read record headers see it.
+ * durable. Idempotent producer, {@code acks=all}; each publish is a span ({@link EventTracing}) whose W3C context
+ * travels in the event header and in the Kafka record headers.
  */
 @Singleton
 public class EventPublisher implements AutoCloseable {
 
     private static final long SEND_TIMEOUT_SECONDS = 30;
 
-    private final KafkaProducer<String, SpecificRecord> producer;
+    private final Producer<String, SpecificRecord> producer;
+    private final EventTracing tracing;
+    private final EventMetrics metrics;
 
-    public EventPublisher(KafkaSettings settings) {
+    /** The producer micronaut-kafka makes (config {@code kafka.producers.faultline-events.*}); values by {@link AvroSerdeRegistry}. */
+    @Inject
+    public EventPublisher(@KafkaClient(id = "faultline-events", acks = KafkaClient.Acknowledge.ALL, properties = {
+            @Property(name = ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, value = "true"),
+            @Property(name = ProducerConfig.LINGER_MS_CONFIG, value = "0")}) Producer<String, SpecificRecord> producer,
+                          EventTracing tracing, EventMetrics metrics) {
+        this.producer = producer;
+        this.tracing = tracing;
+        this.metrics = metrics;
+    }
+
+    /**
+     * A publisher outside a Micronaut context (tests, tools): a plain idempotent {@code acks=all} producer with the
+     * same serde, closed by {@link #close()}.
+     */
+    public static EventPublisher standalone(KafkaSettings settings) {
         Map<String, Object> props = settings.clientProperties();
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, settings.serviceName() + "-publisher");
-        FaultlineAvroSerializer<SpecificRecord> values = new FaultlineAvroSerializer<>();
-        values.configure(props, false);
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), values);
+        return new Standalone(new KafkaProducer<>(props, new StringSerializer(), FaultlineSerdes.anyEvent(props).serializer()));
     }
 
     /** Publishes an event keyed by its header's experiment id. */
@@ -52,18 +73,20 @@ public class EventPublisher implements AutoCloseable {
     public RecordMetadata publish(String key, SpecificRecord event) {
         Topic topic = Topics.forValueType(event.getClass());
         ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(topic.name(), key, event);
-        String traceparent = headerOf(event).getTraceparent();
-        if (traceparent != null) {
-            record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
-        }
-        try {
-            return producer.send(record).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing " + event.getClass().getSimpleName(), e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot publish " + event.getClass().getSimpleName() + " to " + topic.name()
-                    + ": " + e.getMessage(), e);
+        try (Traced traced = tracing.publish(topic.name(), event, record.headers())) {
+            try {
+                RecordMetadata written = producer.send(record).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                metrics.published(topic.name(), event.getClass().getSimpleName());
+                return written;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                traced.fail(e);
+                throw new IllegalStateException("interrupted while publishing " + event.getClass().getSimpleName(), e);
+            } catch (ExecutionException | TimeoutException e) {
+                traced.fail(e);
+                throw new IllegalStateException("cannot publish " + event.getClass().getSimpleName() + " to " + topic.name()
+                        + ": " + e.getMessage(), e);
+            }
         }
     }
 
@@ -73,9 +96,23 @@ public class EventPublisher implements AutoCloseable {
         return (EventHeader) event.get(field);
     }
 
-    @PreDestroy
+    /** The producer belongs to micronaut-kafka, which closes it with the context. */
     @Override
     public void close() {
-        producer.close();
+    }
+
+    private static final class Standalone extends EventPublisher {
+
+        private final Producer<String, SpecificRecord> owned;
+
+        Standalone(Producer<String, SpecificRecord> producer) {
+            super(producer, EventTracing.disabled(), new EventMetrics(new SimpleMeterRegistry()));
+            this.owned = producer;
+        }
+
+        @Override
+        public void close() {
+            owned.close();
+        }
     }
 }

@@ -6,6 +6,10 @@ import dev.faultline.schemas.avro.EventHeader;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import dev.faultline.kit.tracing.TraceContexts;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.context.Scope;
 import org.junit.jupiter.api.Test;
 
 class EventHeadersTest {
@@ -14,21 +18,41 @@ class EventHeadersTest {
 
     @Test
     void shouldKeepTheTraceAndNameTheCauseWhenAnswering() {
-        EventHeader proposal = EventHeaders.first("exp-1", Actors.person("alice"), clock);
+        EventHeader proposal;
+        try (Scope ignored = Span.wrap(TraceContexts.newRoot()).makeCurrent()) {
+            proposal = EventHeaders.first("exp-1", Actors.person("alice"), clock);
+        }
         EventHeader draft = EventHeaders.answering(proposal, Actors.service("hypothesis-service"), clock);
 
         assertThat(draft.getExperimentId()).isEqualTo("exp-1");
         assertThat(draft.getCausationId()).isEqualTo(proposal.getEventId());
         assertThat(draft.getEventId()).isNotEqualTo(proposal.getEventId());
-        assertThat(draft.getTraceparent().split("-")[1]).isEqualTo(proposal.getTraceparent().split("-")[1]);
-        assertThat(draft.getTraceparent().split("-")[2]).isNotEqualTo(proposal.getTraceparent().split("-")[2]);
-        assertThat(draft.getTraceparent()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        assertThat(draft.getTraceparent()).as("the answer's publish span will be the child of the cause's")
+                .isEqualTo(proposal.getTraceparent()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
         assertThat(draft.getOccurredAt()).isEqualTo(clock.instant());
     }
 
     @Test
     void shouldStartANewTraceWhenTheCauseHasNone() {
-        assertThat(EventHeaders.traceIdOf(null)).hasSize(32);
-        assertThat(EventHeaders.traceIdOf("garbage")).hasSize(32);
+        EventHeader broken = EventHeaders.first("exp-1", Actors.person("alice"), clock);
+        broken.setTraceparent("garbage");
+
+        EventHeader answer = EventHeaders.answering(broken, Actors.service("x"), clock);
+
+        assertThat(answer.getTraceparent()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+    }
+
+    @Test
+    void shouldStartAChainInTheCurrentSpansTrace() {
+        SpanContext request = TraceContexts.newRoot();
+        try (Scope ignored = Span.wrap(request).makeCurrent()) {
+            EventHeader proposal = EventHeaders.first("exp-1", Actors.person("alice"), clock);
+
+            SpanContext named = TraceContexts.parse(proposal.getTraceparent());
+            assertThat(named.getTraceId()).isEqualTo(request.getTraceId());
+            assertThat(named.getSpanId()).isEqualTo(request.getSpanId());
+        }
+        EventHeader outside = EventHeaders.first("exp-2", Actors.person("alice"), clock);
+        assertThat(outside.getTraceparent()).as("its publish span will start the trace").isNull();
     }
 }

@@ -1,6 +1,8 @@
 package dev.faultline.injector.guardrail;
 
 import dev.faultline.injector.probe.Sample;
+import dev.faultline.kit.measure.Comparison;
+import dev.faultline.kit.measure.SampleView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -10,9 +12,11 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Evaluates an injection's guardrails against the samples taken during the fault. Pure apart from remembering, per
- * guardrail, since when its condition has held without interruption: a condition that stops holding resets it, and
- * a window with no samples counts as not holding. Not thread-safe: one evaluator per run, called from one thread.
+ * Evaluates an injection's guardrails against the samples taken during the fault, with service-kit's statistics
+ * and comparison (the ones verdicts use). Pure apart from remembering, per guardrail, since when its condition has
+ * held without interruption: a condition that stops holding resets it, and a statistic with no value (an empty
+ * window, except for SAMPLE_COUNT and THROUGHPUT which are 0 there) counts as not holding. Not thread-safe: one
+ * evaluator per run, called from one thread.
  */
 public final class GuardrailEvaluator {
 
@@ -27,11 +31,11 @@ public final class GuardrailEvaluator {
     public Optional<Breach> evaluate(List<Sample> during, Instant now) {
         for (GuardrailRule rule : rules) {
             Instant from = now.minusMillis(rule.windowMillis());
-            List<Sample> window = during.stream()
+            List<SampleView> window = during.stream()
                     .filter(s -> s.probeId().equals(rule.probeId()) && !s.at().isBefore(from) && !s.at().isAfter(now))
-                    .toList();
-            OptionalDouble observed = Statistics.compute(rule.statistic(), window, rule.status(), rule.header(), rule.windowMillis());
-            if (observed.isEmpty() || !Statistics.holds(observed.getAsDouble(), rule.comparator(), rule.threshold())) {
+                    .map(Sample::view).toList();
+            OptionalDouble observed = rule.measure().over(window, rule.windowMillis());
+            if (observed.isEmpty() || !Comparison.holds(rule.comparator(), observed.getAsDouble(), rule.threshold())) {
                 holdingSince.remove(rule.id());
                 continue;
             }

@@ -1,5 +1,6 @@
 package dev.faultline.injector.guardrail;
 
+import dev.faultline.kit.measure.Measure;
 import dev.faultline.schemas.avro.ComparisonOperator;
 import dev.faultline.schemas.avro.Guardrail;
 import dev.faultline.schemas.avro.Statistic;
@@ -14,6 +15,11 @@ public record GuardrailRule(String id, String probeId, Statistic statistic, Inte
     public static GuardrailRule of(Guardrail g) {
         return new GuardrailRule(g.getGuardrailId(), g.getProbeId(), g.getStatistic(), g.getStatus(), g.getHeader(),
                 g.getComparator(), g.getThreshold(), g.getEvaluationWindowMillis(), g.getSustainMillis());
+    }
+
+    /** The statistic this guardrail watches, as service-kit computes it. */
+    public Measure measure() {
+        return new Measure(statistic, status, header);
     }
 
     public String describe() {

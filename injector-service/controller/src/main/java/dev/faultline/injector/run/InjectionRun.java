@@ -34,6 +34,7 @@ public final class InjectionRun {
     private final DataPlanePort dataPlane;
     private final InjectionEvents events;
     private final RunStore store;
+    private final RunMetrics metrics;
     private final Timings timings;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
@@ -47,11 +48,12 @@ public final class InjectionRun {
     private Instant removalStartedAt;
 
     public InjectionRun(RunRequest run, DataPlanePort dataPlane, Prober prober, InjectionEvents events, RunStore store,
-                        Timings timings, Clock clock) {
+                        RunMetrics metrics, Timings timings, Clock clock) {
         this.run = run;
         this.dataPlane = dataPlane;
         this.events = events;
         this.store = store;
+        this.metrics = metrics;
         this.timings = timings;
         this.clock = clock;
         this.scheduler = Executors.newScheduledThreadPool(3, r -> {
@@ -171,8 +173,20 @@ public final class InjectionRun {
         scheduler.scheduleAtFixedRate(() -> renew(fault), renew, renew, TimeUnit.MILLISECONDS);
         GuardrailEvaluator guardrails = new GuardrailEvaluator(run.hypothesis().getGuardrails().stream().map(GuardrailRule::of).toList());
         long every = timings.guardrailInterval().toMillis();
-        scheduler.scheduleAtFixedRate(() -> guardrails.evaluate(evidence.duringSamples(), clock.instant())
-                .ifPresent(breach -> stop(StopCause.guardrail(breach))), every, every, TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(() -> checkGuardrails(guardrails), every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** One evaluation while the fault is on; a breach stops the run unless another cause already has. */
+    private void checkGuardrails(GuardrailEvaluator guardrails) {
+        if (stop.isDone()) {
+            return;
+        }
+        metrics.guardrailsEvaluated();
+        guardrails.evaluate(evidence.duringSamples(), clock.instant()).ifPresent(breach -> {
+            if (stop.complete(StopCause.guardrail(breach))) {
+                metrics.guardrailBreached(breach);
+            }
+        });
     }
 
     private void renew(FaultHandle fault) {

@@ -20,6 +20,7 @@ public class InjectionRunner {
     private final Prober prober;
     private final InjectionEvents events;
     private final RunStore store;
+    private final RunMetrics metrics;
     private final InjectorSettings settings;
     private final ActiveRuns active;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -29,17 +30,19 @@ public class InjectionRunner {
     });
 
     public InjectionRunner(DataPlanePort dataPlane, Prober prober, InjectionEvents events, RunStore store,
-                           InjectorSettings settings, ActiveRuns active) {
+                           RunMetrics metrics, InjectorSettings settings, ActiveRuns active) {
         this.dataPlane = dataPlane;
         this.prober = prober;
         this.events = events;
         this.store = store;
+        this.metrics = metrics;
         this.settings = settings;
         this.active = active;
     }
 
     public InjectionRun launch(RunRequest request) {
-        InjectionRun run = new InjectionRun(request, dataPlane, prober, events, store, settings.timings(), Clock.systemUTC());
+        InjectionRun run = new InjectionRun(request, dataPlane, prober, events, store, metrics, settings.timings(),
+                Clock.systemUTC());
         active.add(run);
         threads.submit(() -> {
             try {

@@ -10,6 +10,7 @@ import dev.faultline.injector.probe.Sample;
 import dev.faultline.injector.run.InjectionEvents;
 import dev.faultline.injector.run.InjectionRun;
 import dev.faultline.injector.run.RunOutcome;
+import dev.faultline.injector.run.RunMetrics;
 import dev.faultline.injector.run.RunRequest;
 import dev.faultline.injector.run.RunStore;
 import dev.faultline.kit.events.Actors;
@@ -81,7 +82,8 @@ public final class GuardrailBench {
                 hypothesis, new FaultMapper(d -> Optional.of("pricing"), d -> Optional.empty())
                 .plan(hypothesis.getScenario(), "bench-" + injectionId.toString().substring(0, 8)),
                 EventHeaders.first("bench", Actors.tool("bench-guardrail"), Clock.systemUTC()));
-        return new InjectionRun(request, dataPlane, prober, new NoEvents(), new NoStore(), TIMINGS, Clock.systemUTC()).execute();
+        return new InjectionRun(request, dataPlane, prober, new NoEvents(), new NoStore(), RunMetrics.NONE, TIMINGS,
+                Clock.systemUTC()).execute();
     }
 
     private static double millis(Instant from, Instant to) {

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.injector.Fixtures;
 import dev.faultline.injector.probe.Sample;
+import dev.faultline.schemas.avro.ComparisonOperator;
+import dev.faultline.schemas.avro.Guardrail;
+import dev.faultline.schemas.avro.MeasureUnit;
+import dev.faultline.schemas.avro.Statistic;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,5 +79,39 @@ class GuardrailEvaluatorTest {
         List<Sample> samples = new ArrayList<>();
         add(samples, 0, 1000, false);
         assertThat(immediate.evaluate(samples, T0.plusMillis(1000))).isPresent();
+    }
+
+    private static GuardrailEvaluator immediately(Statistic statistic, String header, ComparisonOperator comparator,
+                                                  double threshold) {
+        return new GuardrailEvaluator(List.of(GuardrailRule.of(Guardrail.newBuilder().setGuardrailId("g")
+                .setDescription("test").setProbeId("reads").setStatistic(statistic).setStatus(null).setHeader(header)
+                .setComparator(comparator).setThreshold(threshold).setUnit(MeasureUnit.RATIO)
+                .setEvaluationWindowMillis(1000).setSustainMillis(0).build())));
+    }
+
+    @Test
+    void shouldTripAThroughputGuardrailWhenNothingArrivesInTheWindow() {
+        GuardrailEvaluator starved = immediately(Statistic.THROUGHPUT, null, ComparisonOperator.LESS_THAN, 1);
+        assertThat(starved.evaluate(List.of(), T0.plusMillis(5000)).orElseThrow().observed()).isZero();
+    }
+
+    @Test
+    void shouldFindAResponseHeaderRecordedWithItsValue() {
+        GuardrailEvaluator missing = immediately(Statistic.HEADER_PRESENT_SHARE, "Retry-After",
+                ComparisonOperator.LESS_THAN, 0.5);
+        List<Sample> withValue = List.of(new Sample("reads", "storefront", T0, 5, 503, false, List.of("retry-after: 5"), null));
+        assertThat(missing.evaluate(withValue, T0.plusMillis(10))).isEmpty();
+    }
+
+    @Test
+    void shouldTreatRoundingNoiseAtTheThresholdAsEqual() {
+        List<Sample> samples = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            samples.add(sample("reads", T0.plusMillis(i * 100L), 10, i >= 3)); // 3 of 10 failing
+        }
+        assertThat(immediately(Statistic.ERROR_RATE, null, ComparisonOperator.EQUAL, 0.1 + 0.2)
+                .evaluate(samples, T0.plusMillis(900))).isPresent(); // 0.3 EQUAL 0.30000000000000004
+        assertThat(immediately(Statistic.ERROR_RATE, null, ComparisonOperator.GREATER_THAN, 0.1 + 0.2)
+                .evaluate(samples, T0.plusMillis(900))).isEmpty();
     }
 }

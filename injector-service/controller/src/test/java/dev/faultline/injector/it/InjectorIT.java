@@ -65,7 +65,7 @@ class InjectorIT {
     void start(DevStack stack) {
         target = new TestTarget("pricing");
         context = ApplicationContext.run(EmbeddedServer.class, InjectorProperties.of(stack, target, "it" + run)).getApplicationContext();
-        publisher = new EventPublisher(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "injector-it"));
+        publisher = EventPublisher.standalone(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "injector-it"));
         tap = new EventTap(stack, List.of(Topics.Names.INJECTIONS, Topics.Names.EVIDENCE, Topics.Names.DEAD_LETTERS));
     }
 

@@ -51,7 +51,7 @@ class ShutdownIT {
         int port = freePort();
         Path log = Files.createTempFile("injector-" + suffix, ".log");
         try (TestTarget target = new TestTarget("pricing");
-             EventPublisher publisher = new EventPublisher(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "it"))) {
+             EventPublisher publisher = EventPublisher.standalone(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "it"))) {
             Map<String, Object> props = InjectorProperties.of(stack, target, suffix);
             props.put("micronaut.server.port", port);
             props.put("faultline.injector.lease-ttl-millis", 60_000);
@@ -81,7 +81,7 @@ class ShutdownIT {
         Path log = Files.createTempFile("injector-" + suffix, ".log");
         try (TestTarget target = new TestTarget("pricing");
              EventTap tap = new EventTap(stack, List.of(dev.faultline.schemas.topics.Topics.Names.INJECTIONS));
-             EventPublisher publisher = new EventPublisher(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "it"))) {
+             EventPublisher publisher = EventPublisher.standalone(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "it"))) {
             Map<String, Object> props = InjectorProperties.of(stack, target, suffix);
             props.put("micronaut.server.port", freePort());
             props.put("faultline.injector.before-millis", 300);
@@ -135,7 +135,6 @@ class ShutdownIT {
     private static Process start(Map<String, Object> props, File log) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.faultline.schemas.avro");
         props.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

@@ -36,8 +36,8 @@ class ActiveRunsTest {
                 EventHeaders.first(experimentId, Actors.service("safety-service"), Clock.systemUTC()));
         Timings timings = new Timings(Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO,
                 Duration.ofSeconds(1), Duration.ofMillis(100));
-        return new InjectionRun(request, dataPlane, (spec, id) -> null, new RecordingEvents(), new InMemoryRunStore(), timings,
-                Clock.systemUTC());
+        return new InjectionRun(request, dataPlane, (spec, id) -> null, new RecordingEvents(), new InMemoryRunStore(),
+                RunMetrics.NONE, timings, Clock.systemUTC());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.faultline.injector.Fixtures;
 import dev.faultline.injector.Timings;
 import dev.faultline.injector.fault.FaultMapper;
+import dev.faultline.injector.guardrail.Breach;
 import dev.faultline.injector.probe.Prober;
 import dev.faultline.injector.probe.Sample;
 import dev.faultline.kit.events.Actors;
@@ -25,6 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The lifecycle against an in-memory data plane and a prober that fails while the fault is on. */
@@ -38,6 +41,19 @@ class InjectionRunTest {
     private final InMemoryRunStore store = new InMemoryRunStore();
     private final Prober prober = (spec, experimentId) -> CompletableFuture.completedFuture(
             Fixtures.sample(spec.getProbeId(), Instant.now(), 5, !dataPlane.faultOn()));
+    private final AtomicInteger evaluations = new AtomicInteger();
+    private final List<Breach> breaches = new CopyOnWriteArrayList<>();
+    private final RunMetrics metrics = new RunMetrics() {
+        @Override
+        public void guardrailsEvaluated() {
+            evaluations.incrementAndGet();
+        }
+
+        @Override
+        public void guardrailBreached(Breach breach) {
+            breaches.add(breach);
+        }
+    };
 
     private InjectionRun run(long durationMillis, List<Guardrail> guardrails) {
         Hypothesis hypothesis = Fixtures.hypothesis(
@@ -46,7 +62,7 @@ class InjectionRunTest {
         RunRequest request = new RunRequest("exp-1", 1, UUID.randomUUID(), UUID.randomUUID(), Environment.STAGING, hypothesis,
                 new FaultMapper(d -> Optional.of("pricing"), d -> Optional.empty()).plan(hypothesis.getScenario(), "fl-test"),
                 EventHeaders.first("exp-1", Actors.service("safety-service"), Clock.systemUTC()));
-        return new InjectionRun(request, dataPlane, prober, events, store, FAST, Clock.systemUTC());
+        return new InjectionRun(request, dataPlane, prober, events, store, metrics, FAST, Clock.systemUTC());
     }
 
     @Test
@@ -83,6 +99,8 @@ class InjectionRunTest {
         assertThat(outcome.breachToRemovalMillis()).isBetween(0L, 500L);
         assertThat(outcome.detail()).contains("ms after detection");
         assertThat(dataPlane.toxics).isEmpty();
+        assertThat(breaches).singleElement().satisfies(b -> assertThat(b.rule().id()).isEqualTo("reads-failing"));
+        assertThat(evaluations).hasPositiveValue();
     }
 
     @Test
@@ -116,7 +134,7 @@ class InjectionRunTest {
         RunRequest request = new RunRequest("exp-1", 1, UUID.randomUUID(), UUID.randomUUID(), Environment.STAGING, hypothesis,
                 new FaultMapper(d -> Optional.of("pricing"), d -> Optional.empty()).plan(hypothesis.getScenario(), "fl"),
                 EventHeaders.first("exp-1", Actors.service("safety-service"), Clock.systemUTC()));
-        RunOutcome outcome = new InjectionRun(request, other, prober, events, store, FAST, Clock.systemUTC()).execute();
+        RunOutcome outcome = new InjectionRun(request, other, prober, events, store, metrics, FAST, Clock.systemUTC()).execute();
 
         assertThat(outcome.reason()).isEqualTo(StopReason.FAILED);
         assertThat(outcome.detail()).contains("stop action could not be verified").contains("does not exist");

@@ -1,0 +1,56 @@
+package dev.faultline.analysis;
+
+import dev.faultline.analysis.evidence.EndOffsets;
+import dev.faultline.analysis.evidence.EvidenceIntake;
+import dev.faultline.analysis.verdict.VerdictCatchUp;
+import dev.faultline.analysis.watchdog.LostInjectorWatchdog;
+import dev.faultline.analysis.watchdog.StartupBacklog;
+import dev.faultline.kit.KafkaSettings;
+import dev.faultline.kit.events.EventDispatch;
+import dev.faultline.kit.events.EventListenerSupport;
+import dev.faultline.kit.events.FaultlineListener;
+import dev.faultline.schemas.topics.Topics;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * The listener over hypotheses, injections and evidence. Before it consumes anything it learns the verdicts already
+ * issued (so none is issued twice) and the backlog its group has not read yet; the lost-injector watchdog waits until
+ * every record of that backlog has been handled or dead-lettered.
+ */
+@FaultlineListener(groupId = AnalysisListener.GROUP)
+@Requires(property = "faultline.analysis.enabled", notEquals = "false")
+public class AnalysisListener extends EventListenerSupport {
+
+    static final String GROUP = "${faultline.analysis.group-id:analysis-service}";
+
+    private final EvidenceIntake intake;
+    private final StartupBacklog backlog;
+
+    public AnalysisListener(EventDispatch dispatch, EvidenceIntake intake, VerdictCatchUp catchUp,
+                            LostInjectorWatchdog watchdog, KafkaSettings settings,
+                            @Value(GROUP) String groupId) {
+        super(dispatch);
+        this.intake = intake;
+        catchUp.run();
+        this.backlog = new StartupBacklog(EndOffsets.unread(settings,
+                List.of(Topics.HYPOTHESES, Topics.INJECTIONS, Topics.EVIDENCE), groupId));
+        watchdog.start(backlog);
+    }
+
+    @Topic({Topics.Names.HYPOTHESES, Topics.Names.INJECTIONS, Topics.Names.EVIDENCE})
+    void receive(ConsumerRecord<String, byte[]> record) {
+        dispatch(record, intake);
+        backlog.handled(record.topic(), record.partition(), record.offset());
+    }
+
+    @Override
+    public void handle(KafkaListenerException exception) {
+        super.handle(exception);
+        exception.getConsumerRecord().ifPresent(r -> backlog.handled(r.topic(), r.partition(), r.offset()));
+    }
+}

@@ -1,0 +1,107 @@
+package dev.faultline.kit.events;
+
+import dev.faultline.schemas.serde.FaultlineAvroDeserializer;
+import dev.faultline.schemas.serde.FaultlineSerdeConfig;
+import dev.faultline.kit.KafkaSettings;
+import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
+import dev.faultline.kit.tracing.EventTracing;
+import dev.faultline.kit.tracing.Traced;
+import jakarta.inject.Singleton;
+import dev.faultline.kit.metrics.EventMetrics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a raw record into an {@link IncomingEvent} for a handler. A record that cannot be decoded, or that its
+ * handler finds invalid ({@link InvalidEventException}), goes to the dead-letter topic at once and the listener
+ * goes on; any other failure is thrown to micronaut-kafka's error strategy, which retries the record and finally
+ * hands it to {@link #exhausted}. Each handling is a span, the child of the publish span the record carries. Creates the topics that are missing first, so that no listener subscribes to a
+ * topic that does not exist yet.
+ */
+@Singleton
+public class EventDispatch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventDispatch.class);
+
+    private final FaultlineAvroDeserializer<SpecificRecord> values = new FaultlineAvroDeserializer<>();
+    private final DeadLetters deadLetters;
+    private final EventTracing tracing;
+    private final EventMetrics metrics;
+
+    public EventDispatch(KafkaSettings settings, DeadLetters deadLetters, TopicBootstrap topics, EventTracing tracing,
+                         EventMetrics metrics) {
+        this.tracing = tracing;
+        this.metrics = metrics;
+        Map<String, Object> props = settings.clientProperties();
+        props.put(FaultlineSerdeConfig.SPECIFIC_AVRO_READER, true);
+        this.values.configure(props, false);
+        this.deadLetters = deadLetters;
+        topics.ensureCreated();
+    }
+
+    /** Decodes and handles one record; throws {@link EventHandlingException} for a failure worth retrying. */
+    public void dispatch(ConsumerRecord<String, byte[]> record, EventHandler handler) {
+        if (record.value() == null) {
+            deadLetters.send(record, "unreadable", "record has no value (tombstone) on an event topic", null);
+            return;
+        }
+        SpecificRecord value;
+        try {
+            value = values.deserialize(record.topic(), record.value());
+        } catch (RuntimeException e) {
+            deadLetters.send(record, "unreadable", "unreadable record: " + e.getMessage(), e);
+            return;
+        }
+        metrics.consumed(record.topic(), typeOf(value));
+        IncomingEvent event = new IncomingEvent(record.topic(), record.partition(), record.offset(), record.key(), value,
+                Instant.ofEpochMilli(record.timestamp()));
+        long started = System.nanoTime();
+        try (Traced traced = tracing.handle(record.topic(), record.partition(), record.offset(), record.headers(), value)) {
+            try {
+                handler.handle(event);
+            } catch (InvalidEventException e) {
+                traced.fail(e);
+                deadLetters.send(record, "invalid", "invalid " + typeOf(value) + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                traced.fail(e);
+                throw new EventHandlingException(typeOf(value), e);
+            } catch (Exception e) {
+                traced.fail(e);
+                LOG.warn("handling {} at {}-{}@{} failed", typeOf(value), record.topic(), record.partition(), record.offset(), e);
+                throw new EventHandlingException(typeOf(value), e);
+            }
+        } finally {
+            metrics.handled(record.topic(), typeOf(value), Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** A record whose handler still failed after the retries: to the dead-letter topic, with the last failure. */
+    @SuppressWarnings("unchecked")
+    public void exhausted(KafkaListenerException exception) {
+        ConsumerRecord<?, ?> record = exception.getConsumerRecord().orElse(null);
+        if (record == null || (record.value() != null && !(record.value() instanceof byte[]))) {
+            LOG.error("listener {} failed outside a record", exception.getKafkaListener(), exception);
+            return;
+        }
+        Throwable cause = exception.getCause() == null ? exception : exception.getCause();
+        String reason;
+        if (cause instanceof EventHandlingException handling) {
+            Throwable root = handling.getCause();
+            reason = "handling " + handling.eventType() + " failed " + (FaultlineListener.RETRIES + 1) + " times: " + root;
+            cause = root;
+        } else {
+            reason = "cannot process record: " + cause;
+        }
+        deadLetters.send((ConsumerRecord<String, byte[]>) record, "handler-failed", reason, cause);
+    }
+
+    private static String typeOf(SpecificRecord value) {
+        return value.getClass().getSimpleName();
+    }
+}

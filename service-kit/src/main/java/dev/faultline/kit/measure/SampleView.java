@@ -1,0 +1,34 @@
+package dev.faultline.kit.measure;
+
+import dev.faultline.schemas.avro.ProbeSample;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The part of a probe sample that the statistics read: latency, HTTP status (null without an answer), whether the
+ * probe judged it a success, and the response headers seen. Each service maps its own sample type onto this view.
+ *
+ * @param headers the response headers, each recorded as a name or as {@code name: value}
+ */
+public record SampleView(double latencyMillis, Integer status, boolean ok, List<String> headers) {
+
+    public SampleView {
+        headers = headers == null ? List.of() : List.copyOf(headers);
+    }
+
+    /** The view of a sample as the contract carries it. */
+    public static SampleView of(ProbeSample sample) {
+        return new SampleView(sample.getLatencyMillis(), sample.getStatus(), sample.getOk(), sample.getHeaders());
+    }
+
+    /** Whether a header named {@code name} was seen: names compare case-insensitively, a recorded value is ignored. */
+    public boolean hasHeader(String name) {
+        String wanted = name.trim().toLowerCase(Locale.ROOT);
+        return headers.stream().anyMatch(recorded -> nameOf(recorded).equals(wanted));
+    }
+
+    private static String nameOf(String recorded) {
+        int colon = recorded.indexOf(':');
+        return (colon < 0 ? recorded : recorded.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
+    }
+}

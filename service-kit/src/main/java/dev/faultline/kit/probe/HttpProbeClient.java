@@ -1,0 +1,111 @@
+package dev.faultline.kit.probe;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one HTTP prober of safety-service and injector-service: builds a probe's request, sends it with the JDK's
+ * asynchronous client (HTTP/1.1, 2 s to connect) and turns the outcome into a {@link ProbeAnswer}. A request header
+ * the JDK client refuses (host, connection, content-length, expect, upgrade, or a malformed name or value) is not
+ * sent: it is dropped with the client's reason, logged once per probe URL and header, and listed by {@link #prepare}.
+ */
+public final class HttpProbeClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpProbeClient.class);
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final Clock clock;
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
+
+    public HttpProbeClient() {
+        this(Clock.systemUTC());
+    }
+
+    public HttpProbeClient(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** A probe's request ready to send, and the headers left out of it with the reason for each. */
+    public record Prepared(HttpRequest request, Map<String, String> dropped) {
+    }
+
+    /**
+     * Builds the request of {@code probe} plus {@code extraHeaders} (sent after the probe's own).
+     *
+     * @throws IllegalArgumentException when the URL or method cannot make a request
+     */
+    public Prepared prepare(HttpProbe probe, Map<String, String> extraHeaders) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(probe.url())).timeout(probe.timeout())
+                .method(probe.method(), probe.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(probe.body()));
+        Map<String, String> dropped = new LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>(probe.headers());
+        headers.putAll(extraHeaders);
+        headers.forEach((name, value) -> {
+            try {
+                builder.header(name, value);
+            } catch (IllegalArgumentException e) {
+                dropped.put(name, e.getMessage());
+            }
+        });
+        return new Prepared(builder.build(), dropped);
+    }
+
+    /** Sends one probe request; the future never completes exceptionally and never blocks the caller. */
+    public CompletableFuture<ProbeAnswer> send(HttpProbe probe, Map<String, String> extraHeaders) {
+        Instant at = clock.instant();
+        long start = System.nanoTime();
+        Prepared prepared;
+        try {
+            prepared = prepare(probe, extraHeaders);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(ProbeAnswer.unanswered(at, 0, "invalid probe request: " + describe(e)));
+        }
+        prepared.dropped().forEach((name, reason) -> warnOnce(probe, name, reason));
+        try {
+            return http.sendAsync(prepared.request(), HttpResponse.BodyHandlers.discarding())
+                    .handle((response, error) -> {
+                        double latency = (System.nanoTime() - start) / 1_000_000.0;
+                        if (error != null) {
+                            return ProbeAnswer.unanswered(at, latency, describe(error.getCause() != null ? error.getCause() : error));
+                        }
+                        return ProbeAnswer.answered(at, latency, response.statusCode(), headerNames(response));
+                    });
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(ProbeAnswer.unanswered(at, (System.nanoTime() - start) / 1_000_000.0,
+                    "cannot send probe: " + describe(e)));
+        }
+    }
+
+    private static List<String> headerNames(HttpResponse<?> response) {
+        return response.headers().map().keySet().stream().filter(h -> !h.startsWith(":"))
+                .map(h -> h.toLowerCase(Locale.ROOT)).distinct().toList();
+    }
+
+    private void warnOnce(HttpProbe probe, String header, String reason) {
+        if (warned.add(probe.url() + " " + header.toLowerCase(Locale.ROOT))) {
+            LOG.warn("probe {} {}: request header '{}' dropped, the JDK HTTP client refuses it ({})", probe.method(),
+                    probe.url(), header, reason);
+        }
+    }
+
+    private static String describe(Throwable error) {
+        String name = error.getClass().getSimpleName();
+        return error.getMessage() == null ? name : name + ": " + error.getMessage();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.faultline.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every service gets from the kit, in a context of the kit alone whose Kafka is unreachable: {@code /metrics} in
+ * the Prometheus format with the service tag, {@code /health} answering 503 with the broken dependency named, and the
+ * kit's defaults below anything a service configures.
+ */
+class KitEndpointsTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static EmbeddedServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "micronaut.server.port", -1,
+                "micronaut.application.name", "kit-test",
+                "faultline.kafka.bootstrap-servers", "127.0.0.1:" + closedPort,
+                "faultline.health.timeout", "500ms"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void shouldServePrometheusTextAtMetricsWithTheServiceTag() throws Exception {
+        get("/health");
+        HttpResponse<String> metrics = get("/metrics");
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("content-type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/plain").contains("version=0.0.4"));
+        assertThat(metrics.body()).contains("# TYPE jvm_memory_used_bytes gauge",
+                "jvm_memory_used_bytes{area=\"heap\"", "service=\"kit-test\"",
+                "http_server_requests_seconds_count{", "uri=\"/health\"");
+    }
+
+    @Test
+    void shouldAnswer503PromptlyNamingKafkaWhenItIsUnreachable() throws Exception {
+        long started = System.nanoTime();
+        HttpResponse<String> health = get("/health");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+        assertThat(health.statusCode()).isEqualTo(503);
+        // whether the admin client's own timeout or the indicator's deadline fires first, kafka is DOWN with an error
+        assertThat(health.body()).contains("\"status\":\"DOWN\"", "\"kafka\":{\"name\":\"kit-test\",\"status\":\"DOWN\"",
+                "\"bootstrapServers\":\"127.0.0.1:", "\"error\":").doesNotContain("\"cassandra\"");
+    }
+
+    @Test
+    void shouldLeaveOnlyMetricsAsTheScrapePath() throws Exception {
+        assertThat(get("/prometheus").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldLetAServiceOverrideTheKitDefaults() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("endpoints.prometheus.enabled", true))) {
+            assertThat(context.getProperty("endpoints.prometheus.enabled", Boolean.class)).contains(true);
+            assertThat(context.getProperty("endpoints.health.details-visible", String.class)).contains("ANONYMOUS");
+        }
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
