@@ -1,5 +1,6 @@
 package dev.faultline.safety;
 
+import dev.faultline.kit.tracing.HttpClientSpans;
 import dev.faultline.safety.baseline.BaselineHealthCheck;
 import dev.faultline.safety.baseline.BaselineSampler;
 import dev.faultline.safety.baseline.Baselines;
@@ -47,10 +48,10 @@ public class SafetyFactory {
     }
 
     @Singleton
-    BaselineHealthCheck baselineHealthCheck(Baselines baselines, Clock clock,
+    BaselineHealthCheck baselineHealthCheck(Baselines baselines, Clock clock, HttpClientSpans spans,
                                             @Value("${faultline.safety.baseline.samples:10}") int samples,
                                             @Value("${faultline.safety.baseline.pause-millis:20}") long pauseMillis) {
-        return new BaselineHealthCheck(new BaselineSampler(samples, pauseMillis), baselines, clock);
+        return new BaselineHealthCheck(new BaselineSampler(samples, pauseMillis, spans), baselines, clock);
     }
 
     @Singleton

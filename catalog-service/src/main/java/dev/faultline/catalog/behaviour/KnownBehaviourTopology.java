@@ -1,6 +1,7 @@
 package dev.faultline.catalog.behaviour;
 
 import dev.faultline.catalog.streams.CatalogSerdes;
+import dev.faultline.kit.tracing.EventTracing;
 import dev.faultline.schemas.avro.VerdictIssued;
 import dev.faultline.schemas.topics.Topics;
 import java.time.Clock;
@@ -15,7 +16,7 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The known-behaviour half of the topology: verdicts re-keyed by {@code service|faultType}, folded into the
  * {@value #STORE} store, each changed entry reported to {@link CatalogUpdates} and written to {@code faultline.catalog}
- * (compacted, key = behaviour key).
+ * (compacted, key = behaviour key), each verdict handled in a span of {@link EventTracing}.
  */
 public final class KnownBehaviourTopology {
 
@@ -26,13 +27,13 @@ public final class KnownBehaviourTopology {
     }
 
     public static void addTo(StreamsBuilder builder, KStream<String, VerdictIssued> verdicts, CatalogSerdes serdes,
-                             Clock clock, CatalogUpdates updates) {
+                             Clock clock, CatalogUpdates updates, EventTracing tracing) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
                 serdes.knownBehaviour()));
         verdicts.selectKey((experimentId, verdict) -> KnownBehaviourRules.behaviourKey(verdict.getService(),
                         verdict.getFaultType()), Named.as("by-behaviour-key"))
                 .repartition(Repartitioned.with(Serdes.String(), serdes.verdicts()).withName("verdicts-by-behaviour"))
-                .process(() -> new KnownBehaviourProcessor(clock), Named.as("known-behaviour-update"), STORE)
+                .process(() -> new KnownBehaviourProcessor(clock, tracing), Named.as("known-behaviour-update"), STORE)
                 .peek((key, entry) -> updates.updated(entry), Named.as("report-update"))
                 .to(Topics.CATALOG.name(), Produced.with(Serdes.String(), serdes.knownBehaviour())
                         .withName("catalog-out"));

@@ -3,6 +3,7 @@ package dev.faultline.catalog.streams;
 import dev.faultline.catalog.behaviour.CatalogUpdates;
 import dev.faultline.catalog.behaviour.KnownBehaviourTopology;
 import dev.faultline.catalog.experiment.ExperimentTopology;
+import dev.faultline.kit.tracing.EventTracing;
 import dev.faultline.schemas.avro.VerdictIssued;
 import dev.faultline.schemas.topics.Topics;
 import java.time.Clock;
@@ -15,26 +16,30 @@ import org.apache.kafka.streams.kstream.Named;
 /**
  * The catalog-service topology as a function of a builder, so that the same code runs in the service and under
  * {@code TopologyTestDriver}: one verdict stream feeds both the known-behaviour catalog and the experiment views
- * (a topic may have only one source in a topology).
+ * (a topic may have only one source in a topology). Each verdict the catalog folds is handled in a span of
+ * {@link EventTracing} ({@link EventTracing#disabled()} under test).
  */
 public final class CatalogTopology {
 
     private final CatalogSerdes serdes;
     private final Clock clock;
     private final CatalogUpdates updates;
+    private final EventTracing tracing;
 
-    public CatalogTopology(CatalogSerdes serdes, Clock clock, CatalogUpdates updates) {
+    public CatalogTopology(CatalogSerdes serdes, Clock clock, CatalogUpdates updates, EventTracing tracing) {
         this.serdes = serdes;
         this.clock = clock;
         this.updates = updates;
+        this.tracing = tracing;
     }
 
-    public StreamsBuilder build(StreamsBuilder builder) {
+    /** Adds the topology to {@code builder}; returns its source, the verdict stream. */
+    public KStream<String, VerdictIssued> build(StreamsBuilder builder) {
         KStream<String, VerdictIssued> verdicts = builder
                 .stream(Topics.VERDICTS.name(), Consumed.with(Serdes.String(), serdes.verdicts()).withName("verdicts"))
                 .filter((experimentId, verdict) -> verdict != null, Named.as("verdicts-present"));
-        KnownBehaviourTopology.addTo(builder, verdicts, serdes, clock, updates);
+        KnownBehaviourTopology.addTo(builder, verdicts, serdes, clock, updates, tracing);
         ExperimentTopology.addTo(builder, verdicts, serdes);
-        return builder;
+        return verdicts;
     }
 }

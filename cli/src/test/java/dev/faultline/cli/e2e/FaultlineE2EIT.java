@@ -12,6 +12,7 @@ import dev.faultline.cli.http.ServiceCallException;
 import dev.faultline.cli.stack.DataPlaneAdmin;
 import dev.faultline.cli.stack.LocalStack;
 import dev.faultline.cli.stack.StackOptions;
+import dev.faultline.kit.testing.OtlpReceiver;
 import dev.faultline.schemas.avro.CheckOutcome;
 import dev.faultline.schemas.avro.DeadLetter;
 import dev.faultline.schemas.avro.HypothesisDrafted;
@@ -66,10 +67,14 @@ class FaultlineE2EIT {
     private DataPlaneAdmin dataplane;
     private EventLog events;
     private E2EDriver driver;
+    private OtlpReceiver traces;
+    private VerdictIssued exampleVerdict;
 
     @BeforeAll
-    void startStack() {
-        stack = LocalStack.start(StackOptions.freePorts(), line -> LOG.info("stack: {}", line));
+    void startStack() throws Exception {
+        traces = OtlpReceiver.start();
+        StackOptions options = StackOptions.freePorts().withExtraJvmArgs(TraceAssertions.exportTo(traces));
+        stack = LocalStack.start(options, line -> LOG.info("stack: {}", line));
         services = stack.endpoints().services();
         dataplane = new DataPlaneAdmin(stack.endpoints().dataplaneUrl());
         events = new EventLog(services.kafka(), services.registry());
@@ -84,6 +89,9 @@ class FaultlineE2EIT {
         if (stack != null) {
             stack.close();
         }
+        if (traces != null) {
+            traces.close();
+        }
     }
 
     @Test
@@ -97,6 +105,7 @@ class FaultlineE2EIT {
         assertThat(watched).as("a verdict arrived while watching").isPresent();
         String id = watched.get().getHeader().getExperimentId();
         VerdictIssued verdict = events.next(id, VerdictIssued.class, Duration.ofSeconds(30));
+        exampleVerdict = verdict;
         assertThat(verdict.getOutcome()).isEqualTo(VerdictOutcome.PARTIALLY_HELD);
         assertThat(outcomes(verdict)).containsEntry("reads-served", PredictionOutcome.HELD)
                 .containsEntry("reads-p99", PredictionOutcome.NOT_HELD)
@@ -110,6 +119,13 @@ class FaultlineE2EIT {
 
     @Test
     @Order(2)
+    void shouldTraceTheExampleAcrossAllFiveServicesAsOneTrace() {
+        assertThat(exampleVerdict).as("the example ran (test 1)").isNotNull();
+        TraceAssertions.assertOneTraceAcrossServices(traces, exampleVerdict.getHeader());
+    }
+
+    @Test
+    @Order(3)
     void shouldRejectAVagueProposalWithReasonsAndKeepDraftingTheNextOne() throws Exception {
         assertThatThrownBy(() -> services.hypothesisService().post("/proposals", Map.of("service", "no-such-service",
                 "faultType", "NETWORK_BLACKHOLE", "environment", "STAGING", "proposer", "demo-user", "motivation", "test")))
@@ -136,7 +152,7 @@ class FaultlineE2EIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void shouldBlockProductionUntilANamedApproverWhoIsNotTheProposerApproves() {
         String id = driver.propose(ExampleExperiment.proposal("PRODUCTION", 5, 0.2, "alice"));
         driver.accept(id, "carol");
@@ -160,7 +176,7 @@ class FaultlineE2EIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void shouldStopEarlyOnAGuardrailBreachAndLeaveNoFault() throws Exception {
         driver.storefrontCache(false);
         try {
@@ -181,7 +197,7 @@ class FaultlineE2EIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void shouldStopAtOnceWhenAnOperatorHalts() {
         String id = driver.propose(ExampleExperiment.proposal("STAGING", 15, null, ExampleExperiment.PROPOSER));
         driver.acceptAndClear(id);
@@ -198,7 +214,7 @@ class FaultlineE2EIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void shouldLeaveNoFaultAndEndAbortedWhenTheInjectorIsKilled() {
         String id = driver.propose(ExampleExperiment.proposal("STAGING", 10, null, ExampleExperiment.PROPOSER));
         driver.acceptAndClear(id);

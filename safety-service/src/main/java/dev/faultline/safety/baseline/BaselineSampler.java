@@ -2,6 +2,7 @@ package dev.faultline.safety.baseline;
 
 import dev.faultline.kit.probe.HttpProbe;
 import dev.faultline.kit.probe.HttpProbeClient;
+import dev.faultline.kit.tracing.HttpClientSpans;
 import dev.faultline.kit.probe.ProbeAnswer;
 import dev.faultline.safety.plan.Probe;
 import java.time.Clock;
@@ -22,11 +23,16 @@ public final class BaselineSampler {
 
     static final Duration MAX_TIMEOUT = Duration.ofSeconds(3);
 
-    private final HttpProbeClient client = new HttpProbeClient();
+    private final HttpProbeClient client;
     private final int samples;
     private final long pauseMillis;
 
     public BaselineSampler(int samples, long pauseMillis) {
+        this(samples, pauseMillis, HttpClientSpans.disabled());
+    }
+
+    public BaselineSampler(int samples, long pauseMillis, HttpClientSpans spans) {
+        this.client = new HttpProbeClient(spans);
         this.samples = samples;
         this.pauseMillis = pauseMillis;
     }

@@ -1,5 +1,7 @@
 package dev.faultline.safety.preflight;
 
+import dev.faultline.kit.tracing.HttpClientSpans;
+import dev.faultline.kit.tracing.HttpClientSpans.ClientSpan;
 import dev.faultline.safety.plan.Plan;
 import dev.faultline.schemas.avro.PreflightCheckKind;
 import io.micronaut.context.annotation.Value;
@@ -28,9 +30,11 @@ public class InjectorRollbackDryRun implements RollbackDryRun {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String injectorUrl;
     private final JsonMapper json;
+    private final HttpClientSpans spans;
 
     public InjectorRollbackDryRun(@Value("${faultline.services.injector-url}") String injectorUrl,
-                                  JsonMapper json) {
+                                  JsonMapper json, HttpClientSpans spans) {
+        this.spans = spans;
         this.injectorUrl = injectorUrl.endsWith("/") ? injectorUrl.substring(0, injectorUrl.length() - 1) : injectorUrl;
         this.json = json;
     }
@@ -43,10 +47,19 @@ public class InjectorRollbackDryRun implements RollbackDryRun {
         details.put("injector", injectorUrl);
         try {
             byte[] body = json.writeValueAsBytes(Map.of("dependency", dependency));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(injectorUrl + "/rollback-dry-run"))
-                    .timeout(Duration.ofSeconds(10)).header("content-type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            URI uri = URI.create(injectorUrl + "/rollback-dry-run");
+            ClientSpan span = spans.start("POST", uri);
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                    .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            span.headers().forEach(builder::header);
+            HttpResponse<byte[]> response;
+            try {
+                response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+                span.end(response.statusCode(), null);
+            } catch (IOException | RuntimeException e) {
+                span.end(null, e);
+                throw e;
+            }
             details.put("status", Integer.toString(response.statusCode()));
             Map<String, Object> answer = response.body().length == 0 ? Map.of()
                     : json.readValue(response.body(), Argument.mapOf(String.class, Object.class));

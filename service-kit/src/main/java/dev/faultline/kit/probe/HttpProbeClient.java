@@ -1,5 +1,7 @@
 package dev.faultline.kit.probe;
 
+import dev.faultline.kit.tracing.HttpClientSpans;
+import dev.faultline.kit.tracing.HttpClientSpans.ClientSpan;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * asynchronous client (HTTP/1.1, 2 s to connect) and turns the outcome into a {@link ProbeAnswer}. A request header
  * the JDK client refuses (host, connection, content-length, expect, upgrade, or a malformed name or value) is not
  * sent: it is dropped with the client's reason, logged once per probe URL and header, and listed by {@link #prepare}.
+ * Each probe is a client span ({@link HttpClientSpans}) whose W3C context the request carries.
  */
 public final class HttpProbeClient {
 
@@ -30,14 +33,21 @@ public final class HttpProbeClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final Clock clock;
+    private final HttpClientSpans spans;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     public HttpProbeClient() {
-        this(Clock.systemUTC());
+        this(Clock.systemUTC(), HttpClientSpans.disabled());
     }
 
-    public HttpProbeClient(Clock clock) {
+    /** @param spans each probe is a client span, its trace context sent with the request */
+    public HttpProbeClient(HttpClientSpans spans) {
+        this(Clock.systemUTC(), spans);
+    }
+
+    public HttpProbeClient(Clock clock, HttpClientSpans spans) {
         this.clock = clock;
+        this.spans = spans;
     }
 
     /** A probe's request ready to send, and the headers left out of it with the reason for each. */
@@ -77,19 +87,34 @@ public final class HttpProbeClient {
             return CompletableFuture.completedFuture(ProbeAnswer.unanswered(at, 0, "invalid probe request: " + describe(e)));
         }
         prepared.dropped().forEach((name, reason) -> warnOnce(probe, name, reason));
+        ClientSpan span = spans.start(prepared.request().method(), prepared.request().uri());
+        HttpRequest request = withHeaders(prepared.request(), span.headers());
         try {
-            return http.sendAsync(prepared.request(), HttpResponse.BodyHandlers.discarding())
+            return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                     .handle((response, error) -> {
                         double latency = (System.nanoTime() - start) / 1_000_000.0;
                         if (error != null) {
-                            return ProbeAnswer.unanswered(at, latency, describe(error.getCause() != null ? error.getCause() : error));
+                            Throwable cause = error.getCause() != null ? error.getCause() : error;
+                            span.end(null, cause);
+                            return ProbeAnswer.unanswered(at, latency, describe(cause));
                         }
+                        span.end(response.statusCode(), null);
                         return ProbeAnswer.answered(at, latency, response.statusCode(), headerNames(response));
                     });
         } catch (RuntimeException e) {
+            span.end(null, e);
             return CompletableFuture.completedFuture(ProbeAnswer.unanswered(at, (System.nanoTime() - start) / 1_000_000.0,
                     "cannot send probe: " + describe(e)));
         }
+    }
+
+    private static HttpRequest withHeaders(HttpRequest request, Map<String, String> headers) {
+        if (headers.isEmpty()) {
+            return request;
+        }
+        HttpRequest.Builder copy = HttpRequest.newBuilder(request, (name, value) -> true);
+        headers.forEach(copy::setHeader);
+        return copy.build();
     }
 
     private static List<String> headerNames(HttpResponse<?> response) {

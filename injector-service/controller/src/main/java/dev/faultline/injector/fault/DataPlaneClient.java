@@ -1,6 +1,8 @@
 package dev.faultline.injector.fault;
 
 import dev.faultline.injector.InjectorSettings;
+import dev.faultline.kit.tracing.HttpClientSpans;
+import dev.faultline.kit.tracing.HttpClientSpans.ClientSpan;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
@@ -26,15 +28,21 @@ public class DataPlaneClient implements DataPlanePort {
     private final String baseUrl;
     private final JsonMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClientSpans spans;
 
     @Inject
-    public DataPlaneClient(InjectorSettings settings, JsonMapper json) {
-        this(settings.dataPlaneUrl(), json);
+    public DataPlaneClient(InjectorSettings settings, JsonMapper json, HttpClientSpans spans) {
+        this(settings.dataPlaneUrl(), json, spans);
     }
 
     public DataPlaneClient(String baseUrl, JsonMapper json) {
+        this(baseUrl, json, HttpClientSpans.disabled());
+    }
+
+    public DataPlaneClient(String baseUrl, JsonMapper json, HttpClientSpans spans) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.json = json;
+        this.spans = spans;
     }
 
     @Override
@@ -129,9 +137,19 @@ public class DataPlaneClient implements DataPlanePort {
         try {
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
-                    .header("content-type", "application/json").method(method, publisher).build();
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            URI uri = URI.create(baseUrl + path);
+            ClientSpan span = spans.start(method, uri);
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+                    .header("content-type", "application/json").method(method, publisher);
+            span.headers().forEach(request::header);
+            try {
+                HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                span.end(answer.statusCode(), null);
+                return answer;
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                span.end(null, e);
+                throw e;
+            }
         } catch (IOException e) {
             throw new DataPlaneException("data plane " + baseUrl + " unreachable (" + method + " " + path + "): " + e, e);
         } catch (InterruptedException e) {

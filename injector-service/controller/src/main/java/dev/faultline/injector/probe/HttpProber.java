@@ -2,6 +2,7 @@ package dev.faultline.injector.probe;
 
 import dev.faultline.kit.probe.HttpProbe;
 import dev.faultline.kit.probe.HttpProbeClient;
+import dev.faultline.kit.tracing.HttpClientSpans;
 import dev.faultline.schemas.avro.ProbeSpec;
 import jakarta.inject.Singleton;
 import java.util.Map;
@@ -9,14 +10,19 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * HTTP probes through service-kit's {@link HttpProbeClient} (asynchronous: a slow or silent target never holds up
- * the next probe). Every request carries {@code x-faultline-experiment} so that the target's logs can be tagged.
+ * the next probe). Every request carries {@code x-faultline-experiment} so that the target's logs can be tagged, and
+ * the W3C context of its client span.
  */
 @Singleton
 public class HttpProber implements Prober {
 
     static final String EXPERIMENT_HEADER = "x-faultline-experiment";
 
-    private final HttpProbeClient client = new HttpProbeClient();
+    private final HttpProbeClient client;
+
+    public HttpProber(HttpClientSpans spans) {
+        this.client = new HttpProbeClient(spans);
+    }
 
     @Override
     public CompletableFuture<Sample> probe(ProbeSpec spec, String experimentId) {

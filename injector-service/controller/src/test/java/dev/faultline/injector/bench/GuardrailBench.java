@@ -15,6 +15,7 @@ import dev.faultline.injector.run.RunRequest;
 import dev.faultline.injector.run.RunStore;
 import dev.faultline.kit.events.Actors;
 import dev.faultline.kit.events.EventHeaders;
+import dev.faultline.kit.tracing.HttpClientSpans;
 import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.ExperimentPhase;
 import dev.faultline.schemas.avro.FaultDirection;
@@ -56,7 +57,7 @@ public final class GuardrailBench {
         List<Double> faultToBreach = new ArrayList<>();
         try (TestTarget target = new TestTarget("pricing")) {
             DataPlaneClient dataPlane = new DataPlaneClient(target.dataPlaneUrl(), JsonMapper.createDefault());
-            HttpProber prober = new HttpProber();
+            HttpProber prober = new HttpProber(HttpClientSpans.disabled());
             for (int i = 0; i < warmup + trials; i++) {
                 RunOutcome outcome = trial(target, dataPlane, prober);
                 if (outcome.reason() != StopReason.GUARDRAIL || !outcome.rollbackVerified() || !target.toxics().equals("[]")) {

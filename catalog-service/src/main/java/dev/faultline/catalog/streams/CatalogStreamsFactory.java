@@ -1,0 +1,59 @@
+package dev.faultline.catalog.streams;
+
+import dev.faultline.catalog.CatalogSettings;
+import dev.faultline.catalog.behaviour.CatalogUpdates;
+import dev.faultline.kit.KafkaSettings;
+import dev.faultline.kit.events.TopicBootstrap;
+import dev.faultline.kit.tracing.EventTracing;
+import dev.faultline.schemas.avro.VerdictIssued;
+import io.micronaut.configuration.kafka.streams.AbstractKafkaStreamsConfiguration;
+import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.kstream.KStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts the {@link CatalogTopology} on micronaut-kafka-streams' default {@link ConfiguredStreamBuilder}, with the
+ * catalog's Streams settings ({@code faultline.catalog.*}), once the topics exist; micronaut-kafka-streams builds,
+ * starts and closes the app from that builder. Broker and registry come from {@code faultline.kafka.*} (the kit's
+ * {@code KafkaClientDefaults}).
+ */
+@Factory
+public class CatalogStreamsFactory {
+
+    /** micronaut-kafka-streams' setting for how a stream thread that died of an exception is answered. */
+    static final String UNCAUGHT_EXCEPTION_HANDLER = "uncaught-exception-handler";
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogStreamsFactory.class);
+
+    /** The topology's source stream: a {@link KStream} bean, which micronaut-kafka-streams waits for before it starts. */
+    @Singleton
+    KStream<String, VerdictIssued> catalogTopology(
+            @Named(AbstractKafkaStreamsConfiguration.DEFAULT_NAME) ConfiguredStreamBuilder builder,
+            TopicBootstrap topics, KafkaSettings kafka, CatalogSettings settings, JsonMapper json,
+            CatalogUpdates updates, EventTracing tracing,
+            @Value("${faultline.kafka.replication-factor:1}") short replicationFactor) {
+        topics.ensureCreated();
+        Properties props = builder.getConfiguration();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.getApplicationId());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, settings.getStateDir());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.getCommitIntervalMs());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replicationFactor);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        props.put(UNCAUGHT_EXCEPTION_HANDLER, StreamThreadExceptionResponse.REPLACE_THREAD.name());
+        LOG.info("catalog streams {} (state dir {})", settings.getApplicationId(), settings.getStateDir());
+        CatalogSerdes serdes = CatalogSerdes.of(kafka.clientProperties(), json);
+        return new CatalogTopology(serdes, Clock.systemUTC(), updates, tracing).build(builder);
+    }
+}
