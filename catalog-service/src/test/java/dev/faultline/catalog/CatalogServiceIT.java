@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.faultline.catalog.behaviour.BehaviourView;
 import dev.faultline.catalog.behaviour.Gap;
 import dev.faultline.catalog.experiment.ExperimentResponse;
-import dev.faultline.catalog.streams.CatalogStreams;
 import dev.faultline.catalog.streams.TestEvents;
 import dev.faultline.catalog.streams.TestVerdicts;
 import dev.faultline.devstack.DevStack;
@@ -20,6 +19,7 @@ import dev.faultline.schemas.avro.VerdictIssued;
 import dev.faultline.schemas.avro.VerdictOutcome;
 import dev.faultline.schemas.serde.FaultlineSerdes;
 import dev.faultline.schemas.topics.Topics;
+import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -46,18 +47,25 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(DevStackExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CatalogServiceIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static DevStack stack;
+    private static String applicationId;
+    private static String stateDir;
     private static ApplicationContext context;
     private static String baseUrl;
     private static JsonMapper json;
@@ -65,17 +73,19 @@ class CatalogServiceIT {
     @BeforeAll
     static void start(DevStack devStack) throws Exception {
         stack = devStack;
+        applicationId = "catalog-it-" + UUID.randomUUID();
+        stateDir = Files.createTempDirectory("catalog-it-state").toString();
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
                 "micronaut.server.port", -1,
                 "faultline.kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
                 "faultline.kafka.schema-registry-url", stack.schemaRegistryUrl(),
-                "faultline.catalog.application-id", "catalog-it-" + UUID.randomUUID(),
-                "faultline.catalog.state-dir", Files.createTempDirectory("catalog-it-state").toString(),
+                "faultline.catalog.application-id", applicationId,
+                "faultline.catalog.state-dir", stateDir,
                 "faultline.catalog.expected.storefront", "NETWORK_BLACKHOLE,NETWORK_LATENCY"));
         context = server.getApplicationContext();
         baseUrl = "http://127.0.0.1:" + server.getPort();
         json = context.getBean(JsonMapper.class);
-        CatalogStreams streams = context.getBean(CatalogStreams.class);
+        KafkaStreams streams = context.getBean(KafkaStreams.class);
         await().atMost(WAIT).until(() -> streams.state() == KafkaStreams.State.RUNNING);
     }
 
@@ -154,6 +164,41 @@ class CatalogServiceIT {
         assertThat(entry.getDimensions()).isEmpty();
         assertThat(getRaw("/catalog/checkout/NETWORK_BLACKHOLE")).contains("\"dimensions\":[]", "\"change\":\"ADDED\"")
                 .doesNotContain("null");
+    }
+
+    @Test
+    void shouldRunTheDefaultStreamsAppWithTheCatalogsSettings() {
+        Properties streams = context.getBean(ConfiguredStreamBuilder.class).getConfiguration();
+        assertThat(streams).containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, applicationId)
+                .containsEntry(StreamsConfig.STATE_DIR_CONFIG, stateDir)
+                .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
+                .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers())
+                .containsEntry("schema.registry.url", stack.schemaRegistryUrl())
+                .containsEntry("uncaught-exception-handler", "REPLACE_THREAD");
+        assertThat(context.getBean(ConfiguredStreamBuilder.class).getName()).isEqualTo("default");
+    }
+
+    /** Last: it stops the Streams app the other tests query. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void shouldAnswer503OnHealthOnceTheStreamsAppHasStopped() throws Exception {
+        HttpResponse<String> running = getResponse("/health");
+        assertThat(running.statusCode()).as(running.body()).isEqualTo(200);
+        assertThat(json.readValue(running.body(), Map.class).get("details").toString()).contains("kafkaStreams");
+
+        context.getBean(KafkaStreams.class).close(Duration.ofSeconds(10));
+
+        HttpResponse<String> stopped = getResponse("/health");
+        assertThat(stopped.statusCode()).as(stopped.body()).isEqualTo(503);
+        Map<?, ?> details = (Map<?, ?>) json.readValue(stopped.body(), Map.class).get("details");
+        assertThat(((Map<?, ?>) details.get("kafkaStreams")).get("status")).isEqualTo("DOWN");
+        assertThat(((Map<?, ?>) details.get("kafka")).get("status")).isEqualTo("UP");
+        assertThat(getResponse("/catalog").statusCode()).isEqualTo(503);
+    }
+
+    private static HttpResponse<String> getResponse(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String getRaw(String path) throws Exception {

@@ -1,5 +1,6 @@
 package dev.faultline.catalog.streams;
 
+import dev.faultline.kit.tracing.EventTracing;
 import dev.faultline.schemas.avro.KnownBehaviourUpdated;
 import dev.faultline.schemas.avro.VerdictIssued;
 import dev.faultline.schemas.topics.Topics;
@@ -25,7 +26,10 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
-/** The catalog topology under {@link TopologyTestDriver}, with an in-memory registry and a fixed clock. */
+/**
+ * The catalog topology under {@link TopologyTestDriver}, with an in-memory registry and a fixed clock; no spans
+ * unless it is given an {@link EventTracing}.
+ */
 public final class CatalogDriver implements AutoCloseable, StoreAccess {
 
     public static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
@@ -35,15 +39,21 @@ public final class CatalogDriver implements AutoCloseable, StoreAccess {
     private final List<KnownBehaviourUpdated> reported = new CopyOnWriteArrayList<>();
 
     public CatalogDriver() {
+        this(EventTracing.disabled());
+    }
+
+    public CatalogDriver(EventTracing tracing) {
         serdes = new CatalogSerdes(new InMemoryRegistry(), Map.of("schema.registry.url", "http://registry.invalid"),
                 ObjectMapper.getDefault());
-        CatalogTopology topology = new CatalogTopology(serdes, Clock.fixed(NOW, ZoneOffset.UTC), reported::add);
+        CatalogTopology topology = new CatalogTopology(serdes, Clock.fixed(NOW, ZoneOffset.UTC), reported::add, tracing);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "catalog-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, tempDir());
-        driver = new TopologyTestDriver(topology.build(new StreamsBuilder()).build(), props);
+        StreamsBuilder builder = new StreamsBuilder();
+        topology.build(builder);
+        driver = new TopologyTestDriver(builder.build(), props);
     }
 
     private static String tempDir() {
