@@ -1,6 +1,5 @@
 package dev.faultline.analysis;
 
-import dev.faultline.kit.testing.ServiceProperties;
 import static dev.faultline.analysis.fixtures.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,6 +12,7 @@ import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
 import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.events.EventPublisher;
+import dev.faultline.kit.testing.ServiceProperties;
 import dev.faultline.schemas.avro.EvidenceCaptured;
 import dev.faultline.schemas.avro.PlanApproved;
 import dev.faultline.schemas.avro.PredictionOutcome;

@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
-import dev.faultline.kit.testing.EventTap;
 import dev.faultline.hypothesis.support.Http;
 import dev.faultline.hypothesis.support.ServiceUnderTest;
 import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.events.EventPublisher;
+import dev.faultline.kit.testing.EventTap;
 import dev.faultline.schemas.avro.DeadLetter;
 import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.HypothesisDrafted;

@@ -18,12 +18,12 @@ import dev.faultline.schemas.avro.HaltScope;
 import dev.faultline.schemas.avro.InjectionStarted;
 import dev.faultline.schemas.avro.InjectionStopped;
 import dev.faultline.schemas.topics.Topics;
-import io.micronaut.configuration.kafka.annotation.Topic;
-import java.util.HashSet;
-import java.util.Collection;
 import io.micronaut.configuration.kafka.ConsumerSeekAware;
+import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.configuration.kafka.seek.KafkaSeekOperation;
 import io.micronaut.configuration.kafka.seek.KafkaSeeker;
+import java.util.Collection;
+import java.util.HashSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 

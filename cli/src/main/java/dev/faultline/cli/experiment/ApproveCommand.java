@@ -1,22 +1,16 @@
 package dev.faultline.cli.experiment;
 
-import dev.faultline.cli.FaultlineCli;
-import dev.faultline.cli.HelpOption;
-import dev.faultline.cli.ServiceOptions;
+import dev.faultline.cli.ServiceCommand;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code faultline approve}: records a named approver's sign-off (or denial) with safety-service. */
 @Command(name = "approve", description = {"Sign off (or deny) an experiment as a named approver.",
     "POST /experiments/{id}/approvals to safety-service; the preflight then runs again."})
-public final class ApproveCommand implements Callable<Integer> {
+public final class ApproveCommand extends ServiceCommand {
 
     @Parameters(index = "0", paramLabel = "<experiment-id>", description = "the experiment's id (from propose)")
     String experimentId;
@@ -29,15 +23,6 @@ public final class ApproveCommand implements Callable<Integer> {
 
     @Option(names = "--comment", paramLabel = "TEXT")
     String comment;
-
-    @ArgGroup(exclusive = false, heading = ServiceOptions.HEADING)
-    ServiceOptions services = new ServiceOptions();
-
-    @Mixin
-    HelpOption help;
-
-    @ParentCommand
-    FaultlineCli cli;
 
     @Override
     public Integer call() {

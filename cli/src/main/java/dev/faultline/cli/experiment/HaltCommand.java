@@ -1,27 +1,21 @@
 package dev.faultline.cli.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.faultline.cli.FaultlineCli;
-import dev.faultline.cli.HelpOption;
-import dev.faultline.cli.ServiceOptions;
+import dev.faultline.cli.ServiceCommand;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code faultline halt}: asks safety-service to stop one experiment, an environment, or everything. */
 @Command(name = "halt", description = {"Halt one experiment, an environment's (--env) or all (--all).",
     "POST /halts to safety-service; give exactly one of an experiment id, --env and --all."})
-public final class HaltCommand implements Callable<Integer> {
+public final class HaltCommand extends ServiceCommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "<experiment-id>", description = "halt this experiment")
     String experimentId;
@@ -37,15 +31,6 @@ public final class HaltCommand implements Callable<Integer> {
 
     @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "why")
     String reason;
-
-    @ArgGroup(exclusive = false, heading = ServiceOptions.HEADING)
-    ServiceOptions services = new ServiceOptions();
-
-    @Mixin
-    HelpOption help;
-
-    @ParentCommand
-    FaultlineCli cli;
 
     @Spec
     CommandSpec spec;

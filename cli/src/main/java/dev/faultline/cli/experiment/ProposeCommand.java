@@ -1,23 +1,17 @@
 package dev.faultline.cli.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.faultline.cli.FaultlineCli;
-import dev.faultline.cli.HelpOption;
-import dev.faultline.cli.ServiceOptions;
+import dev.faultline.cli.ServiceCommand;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code faultline propose}: sends a proposal to hypothesis-service and prints the experiment id. */
 @Command(name = "propose", description = {"Propose an experiment; prints its id only (id=$(faultline propose ...)).",
     "POST /proposals to hypothesis-service."})
-public final class ProposeCommand implements Callable<Integer> {
+public final class ProposeCommand extends ServiceCommand {
 
     @Option(names = "--service", required = true, paramLabel = "S", description = "the service to experiment on")
     String service;
@@ -49,15 +43,6 @@ public final class ProposeCommand implements Callable<Integer> {
 
     @Option(names = "--label", paramLabel = "KEY=VALUE", description = "a label; repeatable")
     Map<String, String> labels = new LinkedHashMap<>();
-
-    @ArgGroup(exclusive = false, heading = ServiceOptions.HEADING)
-    ServiceOptions services = new ServiceOptions();
-
-    @Mixin
-    HelpOption help;
-
-    @ParentCommand
-    FaultlineCli cli;
 
     @Override
     public Integer call() {

@@ -1,29 +1,23 @@
 package dev.faultline.cli.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.faultline.cli.FaultlineCli;
-import dev.faultline.cli.HelpOption;
-import dev.faultline.cli.ServiceOptions;
+import dev.faultline.cli.ServiceCommand;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code faultline review}: comments on, requests changes to, or accepts a drafted hypothesis. */
 @Command(name = "review", description = {"Comment on, request changes to, or accept a drafted hypothesis.",
     "POST /experiments/{id}/reviews to hypothesis-service. Say exactly what the review is: --comment TEXT alone, "
             + "--request-changes with at least one change, or --accept."})
-public final class ReviewCommand implements Callable<Integer> {
+public final class ReviewCommand extends ServiceCommand {
 
     @Parameters(index = "0", paramLabel = "<experiment-id>", description = "the experiment's id (from propose)")
     String experimentId;
@@ -51,15 +45,6 @@ public final class ReviewCommand implements Callable<Integer> {
 
     @Option(names = "--remove-prediction", paramLabel = "PREDICTION", description = "change: drop a prediction; repeatable")
     List<String> removedPredictions = new ArrayList<>();
-
-    @ArgGroup(exclusive = false, heading = ServiceOptions.HEADING)
-    ServiceOptions services = new ServiceOptions();
-
-    @Mixin
-    HelpOption help;
-
-    @ParentCommand
-    FaultlineCli cli;
 
     @Spec
     CommandSpec spec;

@@ -1,39 +1,24 @@
 package dev.faultline.cli.watch;
 
-import dev.faultline.cli.FaultlineCli;
-import dev.faultline.cli.HelpOption;
-import dev.faultline.cli.ServiceOptions;
+import dev.faultline.cli.ServiceCommand;
 import dev.faultline.cli.http.Endpoints;
 import dev.faultline.schemas.avro.VerdictIssued;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code faultline watch}: prints an experiment's events as they happen (from the start) until its verdict. */
 @Command(name = "watch", description = {"Follow an experiment's events on Kafka until its verdict.",
     "Reads from the beginning (uses --kafka and --registry-url); exit 1 without a verdict in time."})
-public final class WatchCommand implements Callable<Integer> {
+public final class WatchCommand extends ServiceCommand {
 
     @Parameters(index = "0", paramLabel = "<experiment-id>", description = "the experiment's id (from propose)")
     String experimentId;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "3600", description = "default ${DEFAULT-VALUE}")
     int timeoutSeconds;
-
-    @ArgGroup(exclusive = false, heading = ServiceOptions.HEADING)
-    ServiceOptions services = new ServiceOptions();
-
-    @Mixin
-    HelpOption help;
-
-    @ParentCommand
-    FaultlineCli cli;
 
     @Override
     public Integer call() {

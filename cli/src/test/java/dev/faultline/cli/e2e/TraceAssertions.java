@@ -3,8 +3,8 @@ package dev.faultline.cli.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.faultline.kit.testing.OtlpReceiver;
 import dev.faultline.kit.testing.OtlpReceiver.ReceivedSpan;
+import dev.faultline.kit.testing.OtlpReceiver;
 import dev.faultline.schemas.avro.EventHeader;
 import java.time.Duration;
 import java.util.List;

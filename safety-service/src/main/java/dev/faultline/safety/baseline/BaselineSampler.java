@@ -2,8 +2,8 @@ package dev.faultline.safety.baseline;
 
 import dev.faultline.kit.probe.HttpProbe;
 import dev.faultline.kit.probe.HttpProbeClient;
-import dev.faultline.kit.tracing.HttpClientSpans;
 import dev.faultline.kit.probe.ProbeAnswer;
+import dev.faultline.kit.tracing.HttpClientSpans;
 import dev.faultline.safety.plan.Probe;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.faultline.safety.preflight;
 
-import dev.faultline.kit.tracing.HttpClientSpans;
 import dev.faultline.kit.tracing.HttpClientSpans.ClientSpan;
+import dev.faultline.kit.tracing.HttpClientSpans;
 import dev.faultline.safety.plan.Plan;
 import dev.faultline.schemas.avro.PreflightCheckKind;
 import io.micronaut.context.annotation.Value;

@@ -1,12 +1,12 @@
 package dev.faultline.safety.support;
 
-import dev.faultline.kit.testing.ServiceProperties;
-import dev.faultline.kit.testing.EventTap;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.events.Actors;
 import dev.faultline.kit.events.EventHeaders;
 import dev.faultline.kit.events.EventPublisher;
+import dev.faultline.kit.testing.EventTap;
+import dev.faultline.kit.testing.ServiceProperties;
 import dev.faultline.schemas.avro.BlastRadius;
 import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.FaultSpec;

@@ -1,8 +1,8 @@
 package dev.faultline.kit.events;
 
 import dev.faultline.kit.KafkaSettings;
-import dev.faultline.schemas.avro.DeadLetter;
 import dev.faultline.kit.metrics.EventMetrics;
+import dev.faultline.schemas.avro.DeadLetter;
 import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
 import java.time.Clock;

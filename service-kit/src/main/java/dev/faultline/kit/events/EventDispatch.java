@@ -1,13 +1,13 @@
 package dev.faultline.kit.events;
 
-import dev.faultline.schemas.serde.FaultlineAvroDeserializer;
-import dev.faultline.schemas.serde.FaultlineSerdeConfig;
 import dev.faultline.kit.KafkaSettings;
-import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
+import dev.faultline.kit.metrics.EventMetrics;
 import dev.faultline.kit.tracing.EventTracing;
 import dev.faultline.kit.tracing.Traced;
+import dev.faultline.schemas.serde.FaultlineAvroDeserializer;
+import dev.faultline.schemas.serde.FaultlineSerdeConfig;
+import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
 import jakarta.inject.Singleton;
-import dev.faultline.kit.metrics.EventMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

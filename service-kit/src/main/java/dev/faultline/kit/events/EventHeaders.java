@@ -1,8 +1,8 @@
 package dev.faultline.kit.events;
 
+import dev.faultline.kit.tracing.TraceContexts;
 import dev.faultline.schemas.avro.Actor;
 import dev.faultline.schemas.avro.EventHeader;
-import dev.faultline.kit.tracing.TraceContexts;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import java.time.Clock;

@@ -1,18 +1,18 @@
 package dev.faultline.kit.events;
 
 import dev.faultline.kit.KafkaSettings;
+import dev.faultline.kit.metrics.EventMetrics;
+import dev.faultline.kit.tracing.EventTracing;
+import dev.faultline.kit.tracing.Traced;
 import dev.faultline.schemas.avro.EventHeader;
+import dev.faultline.schemas.serde.FaultlineSerdes;
 import dev.faultline.schemas.topics.Topic;
 import dev.faultline.schemas.topics.Topics;
-import dev.faultline.schemas.serde.FaultlineSerdes;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.configuration.kafka.annotation.KafkaClient;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import dev.faultline.kit.metrics.EventMetrics;
-import dev.faultline.kit.tracing.EventTracing;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import dev.faultline.kit.tracing.Traced;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;

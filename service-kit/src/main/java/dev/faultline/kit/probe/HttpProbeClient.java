@@ -1,7 +1,7 @@
 package dev.faultline.kit.probe;
 
-import dev.faultline.kit.tracing.HttpClientSpans;
 import dev.faultline.kit.tracing.HttpClientSpans.ClientSpan;
+import dev.faultline.kit.tracing.HttpClientSpans;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

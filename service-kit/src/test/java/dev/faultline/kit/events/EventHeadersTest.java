@@ -2,14 +2,14 @@ package dev.faultline.kit.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.faultline.schemas.avro.EventHeader;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import dev.faultline.kit.tracing.TraceContexts;
+import dev.faultline.schemas.avro.EventHeader;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Scope;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class EventHeadersTest {

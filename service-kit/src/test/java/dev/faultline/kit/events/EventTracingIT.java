@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
-import dev.faultline.kit.testing.OtlpReceiver;
 import dev.faultline.kit.testing.OtlpReceiver.ReceivedSpan;
+import dev.faultline.kit.testing.OtlpReceiver;
 import dev.faultline.kit.tracing.TraceContexts;
 import dev.faultline.schemas.avro.ExperimentProposed;
 import dev.faultline.schemas.topics.Topics;

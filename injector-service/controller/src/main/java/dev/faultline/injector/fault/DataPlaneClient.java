@@ -1,8 +1,8 @@
 package dev.faultline.injector.fault;
 
 import dev.faultline.injector.InjectorSettings;
-import dev.faultline.kit.tracing.HttpClientSpans;
 import dev.faultline.kit.tracing.HttpClientSpans.ClientSpan;
+import dev.faultline.kit.tracing.HttpClientSpans;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
