@@ -6,6 +6,7 @@ import dev.faultline.analysis.verdict.VerdictCatchUp;
 import dev.faultline.analysis.watchdog.LostInjectorWatchdog;
 import dev.faultline.analysis.watchdog.StartupBacklog;
 import dev.faultline.kit.KafkaSettings;
+import dev.faultline.kit.cassandra.KeyspaceState;
 import dev.faultline.kit.events.EventDispatch;
 import dev.faultline.kit.events.EventListenerSupport;
 import dev.faultline.kit.events.FaultlineListener;
@@ -18,9 +19,10 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * The listener over hypotheses, injections and evidence. Before it consumes anything it learns the verdicts already
- * issued (so none is issued twice) and the backlog its group has not read yet; the lost-injector watchdog waits until
- * every record of that backlog has been handled or dead-lettered.
+ * The listener over hypotheses, injections and evidence, whose Cassandra tables are projections of those topics: when
+ * this start created the keyspace it replays them from offset zero. Before it consumes anything it learns the
+ * verdicts already issued (so none is issued twice) and the backlog it has to read; the lost-injector watchdog waits
+ * until every record of that backlog has been handled or dead-lettered.
  */
 @FaultlineListener(groupId = AnalysisListener.GROUP)
 @Requires(property = "faultline.analysis.enabled", notEquals = "false")
@@ -30,16 +32,23 @@ public class AnalysisListener extends EventListenerSupport {
 
     private final EvidenceIntake intake;
     private final StartupBacklog backlog;
+    private final boolean rebuild;
 
     public AnalysisListener(EventDispatch dispatch, EvidenceIntake intake, VerdictCatchUp catchUp,
-                            LostInjectorWatchdog watchdog, KafkaSettings settings,
+                            LostInjectorWatchdog watchdog, KafkaSettings settings, KeyspaceState keyspace,
                             @Value(GROUP) String groupId) {
         super(dispatch);
         this.intake = intake;
+        this.rebuild = keyspace.created();
         catchUp.run();
         this.backlog = new StartupBacklog(EndOffsets.unread(settings,
-                List.of(Topics.HYPOTHESES, Topics.INJECTIONS, Topics.EVIDENCE), groupId));
+                List.of(Topics.HYPOTHESES, Topics.INJECTIONS, Topics.EVIDENCE), rebuild ? null : groupId));
         watchdog.start(backlog);
+    }
+
+    @Override
+    protected boolean rebuildsFromStart() {
+        return rebuild;
     }
 
     @Topic({Topics.Names.HYPOTHESES, Topics.Names.INJECTIONS, Topics.Names.EVIDENCE})

@@ -4,6 +4,8 @@ import static dev.faultline.analysis.fixtures.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.faultline.analysis.fixtures.Fixtures;
 import dev.faultline.analysis.fixtures.VerdictTap;
 import dev.faultline.analysis.verdict.VerdictController.RecomputeView;
@@ -24,6 +26,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +34,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -191,6 +195,39 @@ class AnalysisServiceIT {
                     tap.verdicts(EXP).size() == 1 && tap.verdicts(LOST).size() == 1);
         } finally {
             replay.close();
+        }
+    }
+
+    @Test
+    @Order(5)
+    void shouldAnswerIdenticallyAfterItsKeyspaceIsDroppedAndTheServiceRestartsInTheSameGroup() throws Exception {
+        List<String> paths = List.of("/experiments/" + EXP + "/verdict", "/experiments/" + EXP + "/report",
+                "/experiments/" + EXP + "/evidence", "/experiments/" + LOST + "/verdict",
+                "/experiments/" + LOST + "/report", "/experiments/" + LOST + "/evidence");
+        Map<String, String> before = new LinkedHashMap<>();
+        for (String path : paths) {
+            before.put(path, get(baseUrl(context) + path, 200).body());
+        }
+        context.close();
+        dropKeyspace("analysis_it_" + RUN);
+
+        context = startService(devStack, "analysis-it-" + RUN, "analysis_it_" + RUN);
+        String base = baseUrl(context);
+        await().atMost(WAIT).untilAsserted(() -> {
+            for (String path : paths) {
+                assertThat(get(base + path, 200).body()).as(path + " after the rebuild").isEqualTo(before.get(path));
+            }
+        });
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() ->
+                tap.verdicts(EXP).size() == 1 && tap.verdicts(LOST).size() == 1);
+    }
+
+    private static void dropKeyspace(String keyspace) {
+        String[] hostPort = devStack.cassandra().address().split(":");
+        try (CqlSession session = CqlSession.builder()
+                .addContactPoint(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])))
+                .withLocalDatacenter(devStack.cassandra().localDatacenter()).build()) {
+            session.execute(SimpleStatement.newInstance("DROP KEYSPACE " + keyspace).setTimeout(Duration.ofSeconds(30)));
         }
     }
 

@@ -18,7 +18,6 @@ import dev.faultline.schemas.avro.HaltScope;
 import dev.faultline.schemas.avro.InjectionStarted;
 import dev.faultline.schemas.avro.InjectionStopped;
 import dev.faultline.schemas.topics.Topics;
-import io.micronaut.configuration.kafka.ConsumerSeekAware;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.configuration.kafka.seek.KafkaSeekOperation;
 import io.micronaut.configuration.kafka.seek.KafkaSeeker;
@@ -33,7 +32,7 @@ import org.apache.kafka.common.TopicPartition;
  * ({@code safety-service-state}) that seeks to the beginning whenever partitions are assigned.
  */
 @FaultlineListener(groupId = "${faultline.safety.group-id:safety-service}-state")
-public class StateListener extends EventListenerSupport implements ConsumerSeekAware {
+public class StateListener extends EventListenerSupport {
 
     private final ActiveHalts halts;
     private final FreezeCalendar calendar;

@@ -16,7 +16,8 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * How far the backlog at start-up reaches, keyed "topic-partition": the end offset of each partition that a consumer
- * group has not yet read to the end. A partition the group has already committed to its end has no backlog.
+ * group has not yet read to the end (every non-empty partition when the group is null: a replay from offset zero).
+ * A partition the group has already committed to its end has no backlog.
  */
 public final class EndOffsets {
 
@@ -31,8 +32,8 @@ public final class EndOffsets {
                             .map(p -> new TopicPartition(description.name(), p.partition())))
                     .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
             Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
-                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetAndMetadata> committed = groupId == null ? Map.of()
+                    : admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
             Map<String, Long> unread = new HashMap<>();
             ends.forEach((partition, end) -> {
                 OffsetAndMetadata done = committed.get(partition);

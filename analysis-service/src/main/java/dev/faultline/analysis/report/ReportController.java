@@ -6,6 +6,8 @@ import dev.faultline.analysis.verdict.IssuedVerdict;
 import dev.faultline.analysis.verdict.VerdictRecords;
 import dev.faultline.kit.http.ApiException;
 import dev.faultline.schemas.avro.Hypothesis;
+import dev.faultline.schemas.avro.InjectionStopped;
+import dev.faultline.schemas.avro.StopReason;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -42,8 +44,10 @@ public class ReportController {
         Verdict verdict = Verdict.of(latest.event());
         Hypothesis hypothesis = records.hypothesis(id, verdict.revision()).orElseThrow(() ->
                 ApiException.conflict("revision " + verdict.revision() + " of " + id + " is not recorded yet"));
-        String report = ReportWriter.write(id, hypothesis, verdict, records.evidence(id, verdict.injectionId()),
-                records.stopped(id, verdict.injectionId()).orElse(null));
+        // a LOST verdict was judged with no stop: a stop that arrived later (and may be in a rebuilt store) is not its
+        InjectionStopped stopped = verdict.stopReason() == StopReason.LOST ? null
+                : records.stopped(id, verdict.injectionId()).orElse(null);
+        String report = ReportWriter.write(id, hypothesis, verdict, records.evidence(id, verdict.injectionId()), stopped);
         verdicts.saveReport(id, verdict.injectionId(), report);
         return report;
     }

@@ -15,11 +15,14 @@ import java.time.Duration;
  * The service's {@link CqlSession}, bound to its own keyspace ({@code faultline.cassandra.keyspace}), which is
  * created when missing (SimpleStrategy, {@code faultline.cassandra.replication-factor}, default 1). Contact point
  * {@code faultline.cassandra.contact-point} ({@code host:port}), data centre {@code faultline.cassandra.datacenter}.
- * Each service creates its own tables at start with {@code CREATE TABLE IF NOT EXISTS}.
+ * Each service creates its own tables at start with {@code CREATE TABLE IF NOT EXISTS}. {@link KeyspaceState} says
+ * whether this start created the keyspace (so its projections must be rebuilt from the topics).
  */
 @Factory
 @Requires(property = "faultline.cassandra.keyspace")
 public class CassandraFactory {
+
+    private volatile boolean created;
 
     @Singleton
     @Bean(preDestroy = "close")
@@ -37,10 +40,16 @@ public class CassandraFactory {
                 .build();
         try (CqlSession bootstrap = CqlSession.builder().addContactPoint(address).withLocalDatacenter(datacenter)
                 .withConfigLoader(config).build()) {
+            created = bootstrap.getMetadata().getKeyspace(keyspace).isEmpty();
             bootstrap.execute("CREATE KEYSPACE IF NOT EXISTS " + keyspace
                     + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': " + replicationFactor + "}");
         }
         return CqlSession.builder().addContactPoint(address).withLocalDatacenter(datacenter)
                 .withConfigLoader(config).withKeyspace(keyspace).build();
+    }
+
+    @Singleton
+    KeyspaceState keyspaceState(CqlSession session, @Value("${faultline.cassandra.keyspace}") String keyspace) {
+        return new KeyspaceState(keyspace, created);
     }
 }

@@ -1,17 +1,26 @@
 package dev.faultline.kit.events;
 
+import io.micronaut.configuration.kafka.ConsumerSeekAware;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerExceptionHandler;
+import io.micronaut.configuration.kafka.seek.KafkaSeekOperation;
+import io.micronaut.configuration.kafka.seek.KafkaSeeker;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The base of every {@link FaultlineListener}: its {@code @Topic} method takes the raw record and calls
  * {@link #dispatch}, so that the record's bytes stay at hand for the dead-letter topic; a handler failure that
- * survives the retries reaches {@link #handle(KafkaListenerException)} and is dead-lettered with its reason.
+ * survives the retries reaches {@link #handle(KafkaListenerException)} and is dead-lettered with its reason. A
+ * listener that builds a projection replays from offset zero when {@link #rebuildsFromStart()}.
  */
-public abstract class EventListenerSupport implements KafkaListenerExceptionHandler {
+public abstract class EventListenerSupport implements KafkaListenerExceptionHandler, ConsumerSeekAware {
 
     private final EventDispatch dispatch;
+    private final Set<TopicPartition> rewound = ConcurrentHashMap.newKeySet();
 
     protected EventListenerSupport(EventDispatch dispatch) {
         this.dispatch = dispatch;
@@ -25,5 +34,21 @@ public abstract class EventListenerSupport implements KafkaListenerExceptionHand
     @Override
     public void handle(KafkaListenerException exception) {
         dispatch.exhausted(exception);
+    }
+
+    /**
+     * Whether this listener's tables must be rebuilt from offset zero now, whatever its group committed — a
+     * projection whose keyspace this start created. Such a listener replays each partition once, on its first
+     * assignment. A listener that decides and publishes (whose replay would answer old events again) keeps false.
+     */
+    protected boolean rebuildsFromStart() {
+        return false;
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions, KafkaSeeker seeker) {
+        if (rebuildsFromStart()) {
+            partitions.stream().filter(rewound::add).map(KafkaSeekOperation::seekToBeginning).forEach(seeker::perform);
+        }
     }
 }
