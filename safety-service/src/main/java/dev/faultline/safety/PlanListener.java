@@ -17,7 +17,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * The listener on proposals and hypotheses (group {@code safety-service}, committed offsets), a thin adapter onto
- * the domain: drafts and proposers are stored, PlanApproved runs the preflight.
+ * the domain: drafts and proposers are stored, PlanApproved runs the preflight — never before the {@link StateListener}
+ * has replayed the halts, freezes and running injections a preflight checks.
  */
 @FaultlineListener(groupId = "${faultline.safety.group-id:safety-service}")
 public class PlanListener extends EventListenerSupport {
@@ -25,7 +26,8 @@ public class PlanListener extends EventListenerSupport {
     private final PlanBook plans;
     private final PreflightCoordinator preflight;
 
-    public PlanListener(EventDispatch dispatch, PlanBook plans, PreflightCoordinator preflight) {
+    /** @param state built (the halts, freezes and running injections replayed) before this listener consumes */
+    public PlanListener(EventDispatch dispatch, PlanBook plans, PreflightCoordinator preflight, StateListener state) {
         super(dispatch);
         this.plans = plans;
         this.preflight = preflight;

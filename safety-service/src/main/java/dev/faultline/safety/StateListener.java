@@ -1,10 +1,13 @@
 package dev.faultline.safety;
 
+import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.events.EventDispatch;
+import dev.faultline.kit.events.EventHandlingException;
 import dev.faultline.kit.events.EventListenerSupport;
 import dev.faultline.kit.events.FaultlineListener;
 import dev.faultline.kit.events.IncomingEvent;
 import dev.faultline.kit.events.InvalidEventException;
+import dev.faultline.kit.events.TopicReplay;
 import dev.faultline.safety.calendar.Freeze;
 import dev.faultline.safety.calendar.FreezeCalendar;
 import dev.faultline.safety.halt.ActiveHalts;
@@ -23,26 +26,50 @@ import io.micronaut.configuration.kafka.seek.KafkaSeekOperation;
 import io.micronaut.configuration.kafka.seek.KafkaSeeker;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds the in-memory read models — active halts, freezes, running injections — from the whole history of the
- * control, calendar and injections topics (small topics) at every start: a stable group
- * ({@code safety-service-state}) that seeks to the beginning whenever partitions are assigned.
+ * The in-memory read models — active halts, freezes, running injections — of the control, calendar and injections
+ * topics (small topics). Built before anything else at every start: the constructor replays the topics to their end
+ * ({@link TopicReplay}), so no preflight ({@link PlanListener} waits for this bean) ever runs on half of them; then
+ * the listener, in the stable group {@code safety-service-state}, goes on from where the replay ended.
  */
 @FaultlineListener(groupId = "${faultline.safety.group-id:safety-service}-state")
 public class StateListener extends EventListenerSupport {
 
+    private static final Logger LOG = LoggerFactory.getLogger(StateListener.class);
+    private static final List<String> TOPICS = List.of(Topics.Names.CONTROL, Topics.Names.CALENDAR, Topics.Names.INJECTIONS);
+
     private final ActiveHalts halts;
     private final FreezeCalendar calendar;
     private final ActiveInjections injections;
+    private final Map<TopicPartition, Long> replayedTo;
+    private final Set<TopicPartition> placed = ConcurrentHashMap.newKeySet();
 
-    public StateListener(EventDispatch dispatch, ActiveHalts halts, FreezeCalendar calendar, ActiveInjections injections) {
+    public StateListener(EventDispatch dispatch, ActiveHalts halts, FreezeCalendar calendar, ActiveInjections injections,
+                         KafkaSettings settings) {
         super(dispatch);
         this.halts = halts;
         this.calendar = calendar;
         this.injections = injections;
+        this.replayedTo = TopicReplay.readToEnd(settings, TOPICS, this::replay);
+        LOG.info("safety state replayed to {}: {} active halts", replayedTo, halts.all().size());
+    }
+
+    private void replay(ConsumerRecord<String, byte[]> record) {
+        try {
+            dispatch(record, this::onState);
+        } catch (EventHandlingException e) {
+            LOG.warn("replaying {}-{}@{} failed; the state goes on without it", record.topic(), record.partition(),
+                    record.offset(), e);
+        }
     }
 
     @Topic({Topics.Names.CONTROL, Topics.Names.CALENDAR, Topics.Names.INJECTIONS})
@@ -50,9 +77,11 @@ public class StateListener extends EventListenerSupport {
         dispatch(record, this::onState);
     }
 
+    /** A partition first assigned goes on from where the replay ended; a later assignment from the committed offset. */
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions, KafkaSeeker seeker) {
-        KafkaSeekOperation.seekToBeginning(partitions).forEach(seeker::perform);
+        partitions.stream().filter(placed::add).filter(replayedTo::containsKey)
+                .map(p -> KafkaSeekOperation.seek(p, replayedTo.get(p))).forEach(seeker::perform);
     }
 
     void onState(IncomingEvent event) {

@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * safety-service started on the devstack for an IT: its own keyspace and group ids, a {@link TargetServer} that is
@@ -46,15 +47,21 @@ public final class SafetyHarness implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     public SafetyHarness(DevStack stack, Map<String, Object> extra) {
+        this(stack, extra, harness -> { });
+    }
+
+    /** @param beforeStart what other tools publish while the service is not running yet (its backlog at start) */
+    public SafetyHarness(DevStack stack, Map<String, Object> extra, Consumer<SafetyHarness> beforeStart) {
         Map<String, Object> props = ServiceProperties.forDevStack(stack, "safety_it_" + run);
         props.putAll(extra);
         props.put("faultline.safety.group-id", "safety-it-" + run);
         props.put("faultline.services.injector-url", target.url(""));
         props.put("faultline.safety.baseline.samples", 3);
-        context = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
-        baseUrl = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
         publisher = EventPublisher.standalone(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "safety-it"));
         tap = new EventTap(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), List.of(Topics.SAFETY, Topics.CONTROL));
+        beforeStart.accept(this);
+        context = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
+        baseUrl = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
     }
 
     /** Plays hypothesis-service: revision 1 drafted for proposer {@code alice}, then approved in review. */
