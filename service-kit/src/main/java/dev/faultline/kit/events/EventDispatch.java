@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Turns a raw record into an {@link IncomingEvent} for a handler. A record that cannot be decoded, or that its
  * handler finds invalid ({@link InvalidEventException}), goes to the dead-letter topic at once and the listener
  * goes on; any other failure is thrown to micronaut-kafka's error strategy, which retries the record and finally
- * hands it to {@link #exhausted}. Each handling is a span, the child of the publish span the record carries. Creates the topics that are missing first, so that no listener subscribes to a
+ * hands it to {@link #exhausted}. Each handling is a span, the child of the publish span the record carries, and is
+ * counted and timed ({@code EventMetrics}). Creates the missing topics first, so that no listener subscribes to a
  * topic that does not exist yet.
  */
 @Singleton
@@ -73,7 +74,8 @@ public class EventDispatch {
                 throw new EventHandlingException(typeOf(value), e);
             } catch (Exception e) {
                 traced.fail(e);
-                LOG.warn("handling {} at {}-{}@{} failed", typeOf(value), record.topic(), record.partition(), record.offset(), e);
+                LOG.warn("handling {} at {}-{}@{} failed", typeOf(value), record.topic(), record.partition(),
+                        record.offset(), e);
                 throw new EventHandlingException(typeOf(value), e);
             }
         } finally {
