@@ -3,6 +3,7 @@ package dev.faultline.analysis;
 import dev.faultline.analysis.evidence.EndOffsets;
 import dev.faultline.analysis.evidence.EvidenceIntake;
 import dev.faultline.analysis.verdict.VerdictCatchUp;
+import dev.faultline.analysis.watchdog.CatchUp;
 import dev.faultline.analysis.watchdog.LostInjectorWatchdog;
 import dev.faultline.analysis.watchdog.StartupBacklog;
 import dev.faultline.kit.KafkaSettings;
@@ -35,14 +36,15 @@ public class AnalysisListener extends EventListenerSupport {
     private final boolean rebuild;
 
     public AnalysisListener(EventDispatch dispatch, EvidenceIntake intake, VerdictCatchUp catchUp,
-                            LostInjectorWatchdog watchdog, KafkaSettings settings, KeyspaceState keyspace,
-                            @Value(GROUP) String groupId) {
+                            LostInjectorWatchdog watchdog, CatchUp catchUpProgress, KafkaSettings settings,
+                            KeyspaceState keyspace, @Value(GROUP) String groupId) {
         super(dispatch);
         this.intake = intake;
         this.rebuild = keyspace.created();
         catchUp.run();
         this.backlog = new StartupBacklog(EndOffsets.unread(settings,
                 List.of(Topics.HYPOTHESES, Topics.INJECTIONS, Topics.EVIDENCE), rebuild ? null : groupId));
+        catchUpProgress.track(backlog);
         watchdog.start(backlog);
     }
 

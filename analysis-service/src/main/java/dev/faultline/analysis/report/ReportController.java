@@ -4,10 +4,12 @@ import dev.faultline.analysis.evaluation.Verdict;
 import dev.faultline.analysis.evidence.EvidenceRecords;
 import dev.faultline.analysis.verdict.IssuedVerdict;
 import dev.faultline.analysis.verdict.VerdictRecords;
+import dev.faultline.analysis.watchdog.CatchUp;
 import dev.faultline.kit.http.ApiException;
 import dev.faultline.schemas.avro.Hypothesis;
 import dev.faultline.schemas.avro.InjectionStopped;
 import dev.faultline.schemas.avro.StopReason;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -17,7 +19,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
  * HTTP: the Markdown report of an experiment's latest verdict. A verdict learnt from the topic (a rebuilt store) has
- * no stored report; it is rendered from the stored records then, and kept.
+ * no stored report; it is rendered from the stored records then, and kept — but only once the listener has caught up
+ * with its topics (before that the records are incomplete: 503, try again).
  */
 @Controller("/experiments/{id}")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -27,10 +30,12 @@ public class ReportController {
 
     private final VerdictRecords verdicts;
     private final EvidenceRecords records;
+    private final CatchUp catchUp;
 
-    public ReportController(VerdictRecords verdicts, EvidenceRecords records) {
+    public ReportController(VerdictRecords verdicts, EvidenceRecords records, CatchUp catchUp) {
         this.verdicts = verdicts;
         this.records = records;
+        this.catchUp = catchUp;
     }
 
     @Get("/report")
@@ -40,6 +45,10 @@ public class ReportController {
                 .orElseThrow(() -> ApiException.notFound("no verdict for experiment " + id));
         if (latest.report() != null) {
             return latest.report();
+        }
+        if (!catchUp.done()) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "the report of " + id + " is rendered once the "
+                    + "service has caught up with its topics (a store rebuilt from offset zero); try again shortly");
         }
         Verdict verdict = Verdict.of(latest.event());
         Hypothesis hypothesis = records.hypothesis(id, verdict.revision()).orElseThrow(() ->
