@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,10 +65,10 @@ class StorefrontPricingIT {
 
     @Test
     void shouldServeStaleReadsAndRefuseOrdersWhenPricingIsStopped() throws Exception {
-        get("/products/sku-1");
+        Instant cached = cache("sku-1");
         pricing.close();
         pricing = null;
-        afterTtl();
+        awaitExpiry(cached);
 
         HttpResponse<String> read = get("/products/sku-1");
         HttpResponse<String> neverRead = get("/products/sku-2");
@@ -85,9 +86,9 @@ class StorefrontPricingIT {
 
     @Test
     void shouldMakeReadsWaitForThePricingTimeoutWhenPricingIsBlackholed() throws Exception {
-        get("/products/sku-1");
+        Instant cached = cache("sku-1");
         link.blackhole(true);
-        afterTtl();
+        awaitExpiry(cached);
 
         long started = System.nanoTime();
         HttpResponse<String> read = get("/products/sku-1");
@@ -131,8 +132,16 @@ class StorefrontPricingIT {
         assertThat(get("/health").body()).isEqualTo("{\"status\":\"UP\"}");
     }
 
-    private void afterTtl() {
-        await().pollDelay(TTL.plusMillis(50)).atMost(Duration.ofSeconds(2)).until(() -> true);
+    /** Reads a product so that its price is cached; returns an instant at or after the price was fetched. */
+    private Instant cache(String productId) throws Exception {
+        assertThat(get("/products/" + productId).statusCode()).isEqualTo(200);
+        return Instant.now();
+    }
+
+    /** Waits until an entry cached by {@code cachedAt} is older than the cache's TTL. */
+    private static void awaitExpiry(Instant cachedAt) {
+        await().pollInterval(Duration.ofMillis(10)).atMost(Duration.ofSeconds(2))
+                .until(() -> Instant.now().isAfter(cachedAt.plus(TTL)));
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -13,6 +13,7 @@ import java.net.ConnectException;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,13 +63,24 @@ class LeaseExpiryIT {
         long until = System.nanoTime() + Duration.ofMillis(2_400).toNanos();
         while (System.nanoTime() < until) {
             assertThat(fixture.api().post("/leases/ctl-b/renew", "").json().get("renewed").asInt()).isEqualTo(1);
-            await().pollDelay(Duration.ofMillis(200)).until(() -> true);
+            // renew again once half the 800 ms lease is left, as a controller does
+            await().pollInterval(Duration.ofMillis(20)).atMost(Duration.ofSeconds(1))
+                    .until(() -> leaseLeft("ctl-b").compareTo(Duration.ofMillis(400)) <= 0);
         }
         assertThat(fixture.api().get("/proxies/renewed/toxics").json()).hasSize(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> fixture.api().get("/proxies/renewed/toxics").json().isEmpty());
         ApiClient.Answer late = fixture.api().post("/leases/ctl-b/renew", "");
         assertThat(late.status()).isEqualTo(404);
         assertThat(late.error()).contains("holds no faults");
+    }
+
+    /** How long the earliest-expiring lease of {@code holder} has left, as the data plane reports it. */
+    private Duration leaseLeft(String holder) {
+        Instant earliest = StreamSupport.stream(fixture.api().get("/leases").json().spliterator(), false)
+                .filter(lease -> lease.path("holder").asText().equals(holder))
+                .map(lease -> Instant.parse(lease.path("expires_at").asText()))
+                .min(Instant::compareTo).orElseThrow();
+        return Duration.between(Instant.now(), earliest);
     }
 
     @Test

@@ -102,8 +102,11 @@ class ConnectionBehaviourIT {
                 });
                 writer.setDaemon(true);
                 writer.start();
-                org.awaitility.Awaitility.await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
-                MEASURED.info("bandwidth 10 KB/s upstream: the sender got {} KB out in 2 s", written.get() / 1024);
+                // the sender is held back once its writes stop advancing (or it wrote everything: no back-pressure)
+                java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong(-1);
+                org.awaitility.Awaitility.await().pollInterval(Duration.ofMillis(500)).atMost(Duration.ofSeconds(20))
+                        .until(() -> written.get() > 0 && written.get() == seen.getAndSet(written.get()));
+                MEASURED.info("bandwidth 10 KB/s upstream: the sender got {} KB out before it was held", written.get() / 1024);
                 // 1 MiB proxy backlog + loopback socket buffers; without back-pressure all 64 MB go in well under 2 s
                 assertThat(written.get()).isLessThan(24L * 1024 * 1024);
             }
