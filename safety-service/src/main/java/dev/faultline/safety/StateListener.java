@@ -23,13 +23,10 @@ import dev.faultline.schemas.avro.InjectionStopped;
 import dev.faultline.schemas.topics.Topics;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.configuration.kafka.seek.KafkaSeekOperation;
-import io.micronaut.configuration.kafka.seek.KafkaSeeker;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -51,7 +48,6 @@ public class StateListener extends EventListenerSupport {
     private final FreezeCalendar calendar;
     private final ActiveInjections injections;
     private final Map<TopicPartition, Long> replayedTo;
-    private final Set<TopicPartition> placed = ConcurrentHashMap.newKeySet();
 
     public StateListener(EventDispatch dispatch, ActiveHalts halts, FreezeCalendar calendar, ActiveInjections injections,
                          KafkaSettings settings) {
@@ -77,11 +73,10 @@ public class StateListener extends EventListenerSupport {
         dispatch(record, this::onState);
     }
 
-    /** A partition first assigned goes on from where the replay ended; a later assignment from the committed offset. */
+    /** A partition first assigned goes on from where the replay ended. */
     @Override
-    public void onPartitionsAssigned(Collection<TopicPartition> partitions, KafkaSeeker seeker) {
-        partitions.stream().filter(placed::add).filter(replayedTo::containsKey)
-                .map(p -> KafkaSeekOperation.seek(p, replayedTo.get(p))).forEach(seeker::perform);
+    protected Optional<KafkaSeekOperation> firstPosition(TopicPartition partition) {
+        return Optional.ofNullable(replayedTo.get(partition)).map(offset -> KafkaSeekOperation.seek(partition, offset));
     }
 
     void onState(IncomingEvent event) {

@@ -6,6 +6,7 @@ import io.micronaut.configuration.kafka.exceptions.KafkaListenerExceptionHandler
 import io.micronaut.configuration.kafka.seek.KafkaSeekOperation;
 import io.micronaut.configuration.kafka.seek.KafkaSeeker;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,7 +21,7 @@ import org.apache.kafka.common.TopicPartition;
 public abstract class EventListenerSupport implements KafkaListenerExceptionHandler, ConsumerSeekAware {
 
     private final EventDispatch dispatch;
-    private final Set<TopicPartition> rewound = ConcurrentHashMap.newKeySet();
+    private final Set<TopicPartition> assigned = ConcurrentHashMap.newKeySet();
 
     protected EventListenerSupport(EventDispatch dispatch) {
         this.dispatch = dispatch;
@@ -45,10 +46,17 @@ public abstract class EventListenerSupport implements KafkaListenerExceptionHand
         return false;
     }
 
+    /**
+     * Where a partition starts when this listener is first assigned it: the beginning when it
+     * {@link #rebuildsFromStart()}, else the group's committed offset (empty). Later assignments always resume there.
+     */
+    protected Optional<KafkaSeekOperation> firstPosition(TopicPartition partition) {
+        return rebuildsFromStart() ? Optional.of(KafkaSeekOperation.seekToBeginning(partition)) : Optional.empty();
+    }
+
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions, KafkaSeeker seeker) {
-        if (rebuildsFromStart()) {
-            partitions.stream().filter(rewound::add).map(KafkaSeekOperation::seekToBeginning).forEach(seeker::perform);
-        }
+        partitions.stream().filter(assigned::add).map(this::firstPosition).flatMap(Optional::stream)
+                .forEach(seeker::perform);
     }
 }
