@@ -4,8 +4,6 @@ import static dev.faultline.analysis.fixtures.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.faultline.analysis.fixtures.Fixtures;
 import dev.faultline.analysis.fixtures.VerdictTap;
 import dev.faultline.analysis.verdict.VerdictController.RecomputeView;
@@ -14,6 +12,7 @@ import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
 import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.events.EventPublisher;
+import dev.faultline.kit.testing.Keyspaces;
 import dev.faultline.kit.testing.ServiceProperties;
 import dev.faultline.schemas.avro.EvidenceCaptured;
 import dev.faultline.schemas.avro.PlanApproved;
@@ -26,7 +25,6 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -209,7 +207,7 @@ class AnalysisServiceIT {
             before.put(path, get(baseUrl(context) + path, 200).body());
         }
         context.close();
-        dropKeyspace("analysis_it_" + RUN);
+        Keyspaces.drop(devStack, "analysis_it_" + RUN);
 
         context = startService(devStack, "analysis-it-" + RUN, "analysis_it_" + RUN);
         String base = baseUrl(context);
@@ -220,15 +218,6 @@ class AnalysisServiceIT {
         });
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() ->
                 tap.verdicts(EXP).size() == 1 && tap.verdicts(LOST).size() == 1);
-    }
-
-    private static void dropKeyspace(String keyspace) {
-        String[] hostPort = devStack.cassandra().address().split(":");
-        try (CqlSession session = CqlSession.builder()
-                .addContactPoint(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])))
-                .withLocalDatacenter(devStack.cassandra().localDatacenter()).build()) {
-            session.execute(SimpleStatement.newInstance("DROP KEYSPACE " + keyspace).setTimeout(Duration.ofSeconds(30)));
-        }
     }
 
     private static String baseUrl(ApplicationContext ctx) {

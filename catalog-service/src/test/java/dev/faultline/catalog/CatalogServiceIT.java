@@ -24,18 +24,23 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -69,12 +74,17 @@ class CatalogServiceIT {
     private static ApplicationContext context;
     private static String baseUrl;
     private static JsonMapper json;
+    private static String experimentId;
 
     @BeforeAll
     static void start(DevStack devStack) throws Exception {
         stack = devStack;
         applicationId = "catalog-it-" + UUID.randomUUID();
         stateDir = Files.createTempDirectory("catalog-it-state").toString();
+        startService();
+    }
+
+    private static void startService() {
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
                 "micronaut.server.port", -1,
                 "faultline.kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
@@ -99,6 +109,7 @@ class CatalogServiceIT {
     @Test
     void shouldPublishKnownBehaviourAndAnswerQueriesForAnExperimentsEvents() throws Exception {
         String id = "exp-it-" + UUID.randomUUID();
+        experimentId = id;
         UUID injection = UUID.randomUUID();
         Instant t0 = Instant.now().minusSeconds(60);
         EventPublisher publisher = context.getBean(EventPublisher.class);
@@ -176,6 +187,31 @@ class CatalogServiceIT {
                 .containsEntry("schema.registry.url", stack.schemaRegistryUrl())
                 .containsEntry("uncaught-exception-handler", "REPLACE_THREAD");
         assertThat(context.getBean(ConfiguredStreamBuilder.class).getName()).isEqualTo("default");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void shouldAnswerIdenticallyAfterItsStateIsDeletedAndTheServiceRestarts() throws Exception {
+        List<String> paths = List.of("/catalog", "/catalog/storefront/NETWORK_BLACKHOLE", "/catalog/gaps",
+                "/experiments/" + experimentId);
+        Map<String, String> before = new LinkedHashMap<>();
+        for (String path : paths) {
+            before.put(path, getRaw(path));
+        }
+        assertThat(before.get(paths.get(3))).contains("PARTIALLY_HELD");
+        context.close();
+        try (Stream<Path> files = Files.walk(Path.of(stateDir))) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+        assertThat(Path.of(stateDir)).doesNotExist();
+
+        startService();
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            for (String path : paths) {
+                assertThat(getRaw(path)).as(path + " after the rebuild").isEqualTo(before.get(path));
+            }
+        });
     }
 
     /** Last: it stops the Streams app the other tests query. */

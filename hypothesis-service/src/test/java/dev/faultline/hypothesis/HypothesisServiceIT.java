@@ -10,6 +10,7 @@ import dev.faultline.hypothesis.support.ServiceUnderTest;
 import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.events.EventPublisher;
 import dev.faultline.kit.testing.EventTap;
+import dev.faultline.kit.testing.Keyspaces;
 import dev.faultline.schemas.avro.DeadLetter;
 import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.HypothesisDrafted;
@@ -24,6 +25,7 @@ import dev.faultline.schemas.topics.Topics;
 import io.micronaut.context.ApplicationContext;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,6 +57,7 @@ class HypothesisServiceIT {
     private static EventPublisher publisher;
     private static EventTap tap;
     private static String baseUrl;
+    private static String reviewedId;
 
     @BeforeAll
     static void start(DevStack stack) {
@@ -139,6 +142,7 @@ class HypothesisServiceIT {
         assertThat(proposed.statusCode()).isEqualTo(202);
         String id = Http.field(proposed.body(), "experimentId");
         assertThat(id).startsWith("exp-");
+        reviewedId = id;
         assertThat(awaitFirst(HypothesisDrafted.class, id).getRevision()).isEqualTo(1);
 
         HttpResponse<String> changed = post("/experiments/" + id + "/reviews", """
@@ -221,6 +225,36 @@ class HypothesisServiceIT {
         assertThat(get("/experiments/exp-topic-" + RUN + "/hypothesis").body()).contains("\"status\":\"DRAFTED\"");
         assertThat(tap.events(HypothesisDrafted.class, "exp-topic-" + RUN)).as("replayed proposal answered once").hasSize(1);
         assertThat(tap.events(HypothesisRejected.class, "exp-vague-" + RUN)).hasSize(1);
+    }
+
+    @Test
+    @Order(7)
+    void shouldAnswerIdenticallyAfterItsKeyspaceIsDroppedAndTheServiceRestartsInTheSameGroup() {
+        List<String> paths = List.of("/experiments/exp-topic-" + RUN + "/hypothesis",
+                "/experiments/exp-vague-" + RUN + "/hypothesis", "/experiments/" + reviewedId + "/hypothesis",
+                "/experiments/exp-after-restart-" + RUN + "/hypothesis");
+        Map<String, String> before = new LinkedHashMap<>();
+        paths.forEach(path -> before.put(path, get(path).body()));
+        assertThat(before.get(paths.get(2))).contains("\"status\":\"APPROVED\"", "\"proposer\":\"demo-user\"");
+        context.close();
+        Keyspaces.drop(devStack, "hypothesis_it_" + RUN);
+
+        context = ServiceUnderTest.start(devStack, "hypothesis_it_" + RUN, "hypothesis-it-replay-" + RUN);
+        baseUrl = ServiceUnderTest.baseUrl(context);
+        for (String path : paths) {
+            assertThat(get(path).body()).as(path + " after the rebuild").isEqualTo(before.get(path));
+        }
+        assertThat(post("/experiments/" + reviewedId + "/reviews", "{\"reviewer\":\"bob\",\"decision\":\"ACCEPT\"}")
+                .statusCode()).as("an approved plan stays approved").isEqualTo(409);
+        String marker = "exp-after-drop-" + RUN;
+        publisher.publish(ServiceUnderTest.proposal(marker, "storefront", FaultType.NETWORK_RESET, "pricing resets"));
+        awaitFirst(HypothesisDrafted.class, marker);
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).untilAsserted(() -> {
+            assertThat(tap.events(HypothesisDrafted.class, "exp-topic-" + RUN)).as("answered once").hasSize(1);
+            assertThat(tap.events(HypothesisDrafted.class, "exp-after-restart-" + RUN)).as("answered once").hasSize(1);
+            assertThat(tap.events(HypothesisDrafted.class, reviewedId)).as("two revisions, no more").hasSize(2);
+            assertThat(tap.events(HypothesisRejected.class, "exp-vague-" + RUN)).as("rejected once").hasSize(1);
+        });
     }
 
     private static <T extends org.apache.avro.specific.SpecificRecord> T awaitFirst(Class<T> type, String key) {

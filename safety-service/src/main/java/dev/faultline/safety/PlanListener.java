@@ -1,5 +1,7 @@
 package dev.faultline.safety;
 
+import dev.faultline.kit.KafkaSettings;
+import dev.faultline.kit.cassandra.KeyspaceState;
 import dev.faultline.kit.events.EventDispatch;
 import dev.faultline.kit.events.EventListenerSupport;
 import dev.faultline.kit.events.FaultlineListener;
@@ -7,48 +9,60 @@ import dev.faultline.kit.events.IncomingEvent;
 import dev.faultline.kit.events.InvalidEventException;
 import dev.faultline.safety.plan.PlanBook;
 import dev.faultline.safety.preflight.PreflightCoordinator;
-import dev.faultline.schemas.avro.ActorKind;
-import dev.faultline.schemas.avro.ExperimentProposed;
-import dev.faultline.schemas.avro.HypothesisDrafted;
+import dev.faultline.safety.records.SafetyRecords;
 import dev.faultline.schemas.avro.PlanApproved;
 import dev.faultline.schemas.topics.Topics;
 import io.micronaut.configuration.kafka.annotation.Topic;
+import io.micronaut.context.annotation.Value;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * The listener on proposals and hypotheses (group {@code safety-service}, committed offsets), a thin adapter onto
- * the domain: drafts and proposers are stored, PlanApproved runs the preflight — never before the {@link StateListener}
- * has replayed the halts, freezes and running injections a preflight checks.
+ * The listener on proposals, hypotheses and safety-service's own topic (group {@code safety-service}, committed
+ * offsets), a thin adapter onto the domain: every event is applied to the {@link SafetyRecords} projection, and
+ * PlanApproved runs the preflight. Before it consumes it catches up with the three topics from where its group stands
+ * (from offset zero when this start created the keyspace), so that a revision already checked is never checked
+ * again; and it waits for the {@link StateListener} to replay the halts, freezes and running injections a preflight
+ * checks.
  */
-@FaultlineListener(groupId = "${faultline.safety.group-id:safety-service}")
+@FaultlineListener(groupId = PlanListener.GROUP)
 public class PlanListener extends EventListenerSupport {
 
+    static final String GROUP = "${faultline.safety.group-id:safety-service}";
+    private static final List<String> TOPICS = List.of(Topics.Names.PROPOSALS, Topics.Names.HYPOTHESES,
+            Topics.Names.SAFETY);
+
+    private final SafetyRecords records;
     private final PlanBook plans;
     private final PreflightCoordinator preflight;
+    private final boolean rebuild;
 
     /** @param state built (the halts, freezes and running injections replayed) before this listener consumes */
-    public PlanListener(EventDispatch dispatch, PlanBook plans, PreflightCoordinator preflight, StateListener state) {
+    public PlanListener(EventDispatch dispatch, SafetyRecords records, PlanBook plans, PreflightCoordinator preflight,
+                        StateListener state, KafkaSettings settings, KeyspaceState keyspace,
+                        @Value(GROUP) String groupId) {
         super(dispatch);
+        this.records = records;
         this.plans = plans;
         this.preflight = preflight;
+        this.rebuild = keyspace.created();
+        catchUp(settings, groupId, TOPICS, records::apply);
     }
 
-    @Topic({Topics.Names.PROPOSALS, Topics.Names.HYPOTHESES})
+    @Override
+    protected boolean rebuildsFromStart() {
+        return rebuild;
+    }
+
+    @Topic({Topics.Names.PROPOSALS, Topics.Names.HYPOTHESES, Topics.Names.SAFETY})
     void receive(ConsumerRecord<String, byte[]> record) {
-        dispatch(record, this::onPlan);
+        dispatch(record, this::onEvent);
     }
 
-    void onPlan(IncomingEvent event) throws InterruptedException {
-        String experimentId = event.experimentId();
-        if (event.value() instanceof ExperimentProposed p) {
-            plans.proposedBy(experimentId, p.getHeader().getActor().getId());
-        } else if (event.value() instanceof HypothesisDrafted d) {
-            plans.saveDraft(experimentId, d.getRevision(), d.getHypothesis());
-            if (d.getRevision() == 1 && d.getHeader().getActor().getKind() == ActorKind.PERSON) {
-                plans.draftedFor(experimentId, d.getHeader().getActor().getId());
-            }
-        } else if (event.value() instanceof PlanApproved a) {
-            plans.approved(experimentId, a.getRevision());
+    void onEvent(IncomingEvent event) throws InterruptedException {
+        records.apply(event.value());
+        if (event.value() instanceof PlanApproved a) {
+            String experimentId = event.experimentId();
             if (plans.approvedPlan(experimentId).isEmpty()) {
                 throw new InvalidEventException("revision " + a.getRevision() + " of " + experimentId
                         + " was approved but never drafted");

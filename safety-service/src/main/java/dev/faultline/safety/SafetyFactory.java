@@ -1,24 +1,38 @@
 package dev.faultline.safety;
 
+import dev.faultline.kit.KafkaSettings;
+import dev.faultline.kit.clearance.ClearanceSigner;
+import dev.faultline.kit.events.EventPublisher;
 import dev.faultline.kit.tracing.HttpClientSpans;
+import dev.faultline.safety.approval.ApprovalDesk;
+import dev.faultline.safety.approval.ApprovalStore;
 import dev.faultline.safety.baseline.BaselineHealthCheck;
+import dev.faultline.safety.baseline.BaselineNorms;
 import dev.faultline.safety.baseline.BaselineSampler;
 import dev.faultline.safety.baseline.Baselines;
 import dev.faultline.safety.calendar.FreezeCalendar;
 import dev.faultline.safety.halt.ActiveHalts;
+import dev.faultline.safety.plan.PlanBook;
 import dev.faultline.safety.policy.PolicyConfiguration;
 import dev.faultline.safety.policy.SafetyPolicy;
 import dev.faultline.safety.preflight.ActiveInjections;
 import dev.faultline.safety.preflight.ApprovalBook;
 import dev.faultline.safety.preflight.Preflight;
+import dev.faultline.safety.preflight.PreflightCoordinator;
+import dev.faultline.safety.preflight.PreflightMetrics;
+import dev.faultline.safety.preflight.PreflightResults;
 import dev.faultline.safety.preflight.RollbackDryRun;
+import dev.faultline.safety.records.KafkaSafetyEvents;
+import dev.faultline.safety.records.SafetyLog;
+import dev.faultline.safety.records.SafetyRecords;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 
-/** Wires safety-service's plain domain classes (rules, read models, the preflight) from configuration. */
+/** Wires safety-service's plain domain classes (rules, read models, the projection, the preflight) to their adapters. */
 @Factory
 public class SafetyFactory {
 
@@ -52,6 +66,36 @@ public class SafetyFactory {
                                             @Value("${faultline.safety.baseline.samples:10}") int samples,
                                             @Value("${faultline.safety.baseline.pause-millis:20}") long pauseMillis) {
         return new BaselineHealthCheck(new BaselineSampler(samples, pauseMillis, spans), baselines, clock);
+    }
+
+    @Singleton
+    BaselineNorms baselineNorms(Baselines baselines) {
+        return new BaselineNorms(baselines);
+    }
+
+    @Singleton
+    SafetyRecords safetyRecords(PlanBook plans, ApprovalStore approvals, PreflightResults results, BaselineNorms norms) {
+        return new SafetyRecords(plans, approvals, results, norms);
+    }
+
+    @Singleton
+    SafetyLog safetyLog(EventPublisher publisher, SafetyRecords records) {
+        return new SafetyLog(new KafkaSafetyEvents(publisher), records);
+    }
+
+    @Singleton
+    PreflightCoordinator preflightCoordinator(PlanBook plans, PreflightResults results, Preflight preflight,
+                                              ClearanceSigner signer, SafetyLog log, PreflightMetrics metrics,
+                                              Clock clock, KafkaSettings settings,
+                                              @Value("${faultline.safety.clearance-ttl:10m}") Duration clearanceTtl) {
+        return new PreflightCoordinator(plans, results, preflight, signer, log, metrics, clock, settings.serviceName(),
+                clearanceTtl);
+    }
+
+    @Singleton
+    ApprovalDesk approvalDesk(PlanBook plans, SafetyPolicy policy, SafetyLog log, PreflightCoordinator preflight,
+                              Clock clock) {
+        return new ApprovalDesk(plans, policy, log, preflight, clock);
     }
 
     @Singleton

@@ -19,10 +19,17 @@ import dev.faultline.schemas.avro.PreflightPassed;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -30,6 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * endpoint, decisions out on faultline.safety, approvals over HTTP, a configured freeze.
  */
 @ExtendWith(DevStackExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SafetyServiceIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -119,5 +127,51 @@ class SafetyServiceIT {
                 });
         assertThat(safety.get("/experiments/" + id + "/preflight").body()).contains("\"outcome\":\"BLOCKED\"");
         assertThat(safety.get("/experiments/exp-never-" + safety.run + "/preflight").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void shouldAnswerIdenticallyAfterItsKeyspaceIsDroppedAndTheServiceRestartsInTheSameGroups() {
+        List<String> ids = List.of("exp-staging-" + safety.run, "exp-prod-" + safety.run, "exp-frozen-" + safety.run);
+        await().atMost(WAIT).until(() -> ids.stream().allMatch(id -> safety.get(preflight(id)).statusCode() == 200));
+        Map<String, String> before = new LinkedHashMap<>();
+        ids.forEach(id -> before.put(id, safety.get(preflight(id)).body()));
+        int decisions = decisions(ids);
+        String norm = newestNorm();
+
+        safety.restartWithoutItsKeyspace();
+
+        ids.forEach(id -> assertThat(safety.get(preflight(id)).body()).as(id + " after the rebuild").isEqualTo(before.get(id)));
+        HttpResponse<String> rerun = safety.post(preflight(ids.get(1)), "");
+        assertThat(rerun.body()).as("the approved production revision stays cleared, with its clearance")
+                .isEqualTo(before.get(ids.get(1)));
+        String next = "exp-after-rebuild-" + safety.run;
+        safety.propose(next, "storefront", Environment.STAGING, 0.5);
+        PreflightPassed passed = await().atMost(WAIT).until(() -> safety.tap.first(PreflightPassed.class, next).orElse(null),
+                p -> p != null);
+        assertThat(passed.getChecks()).filteredOn(c -> c.getKind() == PreflightCheckKind.BASELINE_HEALTH).singleElement()
+                .satisfies(c -> assertThat(c.getDetails().get("product-reads.baselineP95Millis"))
+                        .as("the norm learnt before the drop").isEqualTo(String.format("%.1f", Double.parseDouble(norm))));
+        assertThat(decisions(ids)).as("no plan checked again").isEqualTo(decisions);
+    }
+
+    private static String preflight(String id) {
+        return "/experiments/" + id + "/preflight";
+    }
+
+    private static int decisions(List<String> ids) {
+        return ids.stream().mapToInt(id -> safety.tap.events(PreflightPassed.class, id).size()
+                + safety.tap.events(PreflightBlocked.class, id).size()).sum();
+    }
+
+    /** The p95 norm of product-reads that the newest passing baseline check stated. */
+    private static String newestNorm() {
+        return safety.tap.all().stream()
+                .flatMap(e -> e instanceof PreflightPassed p ? p.getChecks().stream()
+                        : e instanceof PreflightBlocked b ? b.getChecks().stream() : Stream.empty())
+                .filter(c -> c.getKind() == PreflightCheckKind.BASELINE_HEALTH && c.getOutcome() == CheckOutcome.PASSED)
+                .filter(c -> c.getDetails().containsKey("product-reads.normP95Millis"))
+                .max(Comparator.comparing(PreflightCheckResult::getCheckedAt))
+                .map(c -> c.getDetails().get("product-reads.normP95Millis")).orElseThrow();
     }
 }

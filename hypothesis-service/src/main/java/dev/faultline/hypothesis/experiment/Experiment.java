@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What hypothesis-service knows of one experiment: who proposed it, every drafted revision (the published events,
- * so that answers keep the trace), the rejection if it was rejected, and its status.
+ * What hypothesis-service knows of one experiment, as its events tell it: who proposed it, every drafted revision
+ * (the published events, so that answers keep the trace), the rejection if it was rejected, and its status. Each
+ * {@code with...} step is idempotent, so that an event applied twice changes nothing the second time.
  */
 public record Experiment(String experimentId, String proposer, ExperimentStatus status,
                          List<HypothesisDrafted> revisions, HypothesisRejected rejection) {
@@ -17,12 +18,14 @@ public record Experiment(String experimentId, String proposer, ExperimentStatus 
         revisions = List.copyOf(revisions);
     }
 
-    public static Experiment drafted(String experimentId, String proposer, HypothesisDrafted first) {
-        return new Experiment(experimentId, proposer, ExperimentStatus.DRAFTED, List.of(first), null);
+    /** Nothing known yet but the id. */
+    public static Experiment unknown(String experimentId) {
+        return new Experiment(experimentId, null, ExperimentStatus.PROPOSED, List.of(), null);
     }
 
-    public static Experiment rejected(String experimentId, String proposer, HypothesisRejected rejection) {
-        return new Experiment(experimentId, proposer, ExperimentStatus.REJECTED, List.of(), rejection);
+    /** Drafted or rejected: the proposal has had its answer. */
+    public boolean answered() {
+        return status != ExperimentStatus.PROPOSED;
     }
 
     /** The latest revision, absent when the proposal was rejected before any draft. */
@@ -34,10 +37,23 @@ public record Experiment(String experimentId, String proposer, ExperimentStatus 
         return latest().map(HypothesisDrafted::getRevision).orElse(0);
     }
 
+    public Experiment withProposer(String person) {
+        return new Experiment(experimentId, person, status, revisions, rejection);
+    }
+
+    /** With {@code next} as its newest revision; a revision it already has changes nothing. */
     public Experiment withRevision(HypothesisDrafted next) {
+        if (next.getRevision() <= revision()) {
+            return this;
+        }
         List<HypothesisDrafted> all = new ArrayList<>(revisions);
         all.add(next);
-        return new Experiment(experimentId, proposer, status, all, rejection);
+        ExperimentStatus now = status == ExperimentStatus.PROPOSED ? ExperimentStatus.DRAFTED : status;
+        return new Experiment(experimentId, proposer, now, all, rejection);
+    }
+
+    public Experiment withRejection(HypothesisRejected rejected) {
+        return new Experiment(experimentId, proposer, ExperimentStatus.REJECTED, revisions, rejected);
     }
 
     public Experiment approved() {

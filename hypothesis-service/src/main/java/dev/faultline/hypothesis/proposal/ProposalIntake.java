@@ -1,6 +1,5 @@
 package dev.faultline.hypothesis.proposal;
 
-import dev.faultline.hypothesis.experiment.Experiment;
 import dev.faultline.hypothesis.experiment.Experiments;
 import dev.faultline.hypothesis.experiment.HypothesisEvents;
 import dev.faultline.schemas.avro.EventHeader;
@@ -11,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers each proposal once: drafts it into revision 1, or rejects it with the findings. A proposal for an
- * experiment that already has a draft or a rejection (a redelivery) publishes nothing new. The event is published
- * before the experiment is stored, so that a crash in between republishes rather than loses it.
+ * experiment that already has a draft or a rejection (a redelivery, a replay) publishes nothing new. The answer is
+ * applied to {@link Experiments} as the event it published, never saved beside it.
  */
 public final class ProposalIntake {
 
@@ -30,6 +29,7 @@ public final class ProposalIntake {
 
     public void onProposed(Proposal proposal, EventHeader cause) {
         String id = proposal.experimentId();
+        experiments.proposed(id, proposal.proposer());
         if (experiments.find(id).isPresent()) {
             LOG.info("proposal for {} already answered; ignoring the redelivery", id);
             return;
@@ -37,11 +37,11 @@ public final class ProposalIntake {
         DraftResult result = drafter.draft(proposal);
         if (result instanceof DraftResult.Drafted drafted) {
             HypothesisDrafted event = events.drafted(cause, 1, drafted.hypothesis(), null, drafted.warnings());
-            experiments.save(Experiment.drafted(id, proposal.proposer(), event));
+            experiments.apply(event);
             LOG.info("drafted {} revision 1 from template {}", id, drafted.hypothesis().getTemplateId());
         } else if (result instanceof DraftResult.Rejected rejected) {
             HypothesisRejected event = events.rejected(cause, rejected.revision(), rejected.findings());
-            experiments.save(Experiment.rejected(id, proposal.proposer(), event));
+            experiments.apply(event);
             LOG.info("rejected proposal {}: {}", id, rejected.findings());
         }
     }

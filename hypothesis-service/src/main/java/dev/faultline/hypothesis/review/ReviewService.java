@@ -79,19 +79,22 @@ public final class ReviewService {
                 ReviewDecision.CHANGES_REQUESTED, review.comment());
         int next = latest.getRevision() + 1;
         HypothesisDrafted drafted = events.drafted(reviewed.getHeader(), next, edit.hypothesis(), edit.summary(), List.of());
-        experiments.save(experiment.withRevision(drafted));
+        experiments.apply(drafted);
         return new Outcome(next, ReviewDecision.CHANGES_REQUESTED);
     }
 
     private Outcome accept(Experiment experiment, HypothesisDrafted latest, Review review) {
+        if (experiment.proposer() == null) {
+            throw new ReviewRefused(Kind.CONFLICT, "who proposed " + experiment.experimentId()
+                    + " is not known yet (its proposal is still being read); try again shortly");
+        }
         if (review.reviewer().equals(experiment.proposer())) {
             throw new ReviewRefused(Kind.FORBIDDEN, review.reviewer()
                     + " proposed this experiment and must not accept it; another reviewer has to");
         }
         PlanReviewed reviewed = events.reviewed(latest.getHeader(), latest.getRevision(), review.reviewer(),
                 ReviewDecision.ACCEPTED, review.comment());
-        events.approved(reviewed.getHeader(), latest.getRevision(), review.reviewer());
-        experiments.save(experiment.approved());
+        experiments.apply(events.approved(reviewed.getHeader(), latest.getRevision(), review.reviewer()));
         return new Outcome(latest.getRevision(), ReviewDecision.ACCEPTED);
     }
 }

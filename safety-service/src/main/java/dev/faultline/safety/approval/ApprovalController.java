@@ -1,16 +1,8 @@
 package dev.faultline.safety.approval;
 
-import dev.faultline.kit.events.Actors;
-import dev.faultline.kit.events.EventHeaders;
-import dev.faultline.kit.events.EventPublisher;
 import dev.faultline.kit.http.ApiException;
-import dev.faultline.safety.plan.Plan;
-import dev.faultline.safety.plan.PlanBook;
-import dev.faultline.safety.policy.SafetyPolicy;
-import dev.faultline.safety.preflight.PreflightCoordinator;
 import dev.faultline.safety.preflight.PreflightRecord;
 import dev.faultline.schemas.avro.ApprovalDecision;
-import dev.faultline.schemas.avro.ApprovalRecorded;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -18,32 +10,20 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 
 /**
- * {@code POST /experiments/{id}/approvals}: records a named approver's decision on the experiment's current revision
- * as ApprovalRecorded, then reruns the preflight when the plan is approved in review and not yet cleared.
+ * {@code POST /experiments/{id}/approvals}: checks the request (400 naming the field) and hands it to the
+ * {@link ApprovalDesk}; 404 for an unknown experiment, 403 for an approver who may not decide, else 201 with the
+ * preflight it reran.
  */
 @Controller("/experiments/{experimentId}/approvals")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ApprovalController {
 
-    private final PlanBook plans;
-    private final CassandraApprovals approvals;
-    private final SafetyPolicy policy;
-    private final EventPublisher publisher;
-    private final PreflightCoordinator preflight;
-    private final Clock clock;
+    private final ApprovalDesk desk;
 
-    public ApprovalController(PlanBook plans, CassandraApprovals approvals, SafetyPolicy policy, EventPublisher publisher,
-                              PreflightCoordinator preflight, Clock clock) {
-        this.plans = plans;
-        this.approvals = approvals;
-        this.policy = policy;
-        this.publisher = publisher;
-        this.preflight = preflight;
-        this.clock = clock;
+    public ApprovalController(ApprovalDesk desk) {
+        this.desk = desk;
     }
 
     @Post
@@ -53,22 +33,18 @@ public class ApprovalController {
             throw ApiException.badRequest("approver is required");
         }
         ApprovalDecision decision = decision(request.decision());
-        Plan latest = plans.latest(experimentId).orElseThrow(() -> ApiException.notFound("unknown experiment " + experimentId));
-        ApprovalRule.refusal(request.approver(), plans.proposer(experimentId), policy).ifPresent(reason -> {
-            throw ApiException.forbidden(reason);
-        });
-        int revision = plans.approvedPlan(experimentId).map(a -> a.plan().revision()).orElse(latest.revision());
-        String comment = request.comment() == null ? "" : request.comment();
-        Approval approval = new Approval(experimentId, revision, request.approver(), decision, comment,
-                clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        publisher.publish(ApprovalRecorded.newBuilder()
-                .setHeader(EventHeaders.first(experimentId, Actors.person(request.approver()), clock))
-                .setRevision(revision).setApprover(Actors.person(request.approver())).setDecision(decision)
-                .setEnvironment(latest.environment()).setValidUntil(null).setComment(comment).build());
-        approvals.save(approval);
-        PreflightRecord rerun = plans.approvedPlan(experimentId).isPresent() ? preflight.run(experimentId, null) : null;
-        return HttpResponse.created(new ApprovalResponse(experimentId, revision, request.approver(), decision.name(),
-                rerun == null ? null : rerun.passed() ? "PASSED" : "BLOCKED", rerun == null ? null : rerun.summary()));
+        try {
+            ApprovalDesk.Outcome outcome = desk.record(experimentId, request.approver(), decision, request.comment());
+            PreflightRecord rerun = outcome.rerun();
+            return HttpResponse.created(new ApprovalResponse(experimentId, outcome.revision(), request.approver(),
+                    decision.name(), rerun == null ? null : rerun.passed() ? "PASSED" : "BLOCKED",
+                    rerun == null ? null : rerun.summary()));
+        } catch (ApprovalDesk.Refused refused) {
+            throw switch (refused.kind()) {
+                case UNKNOWN_EXPERIMENT -> ApiException.notFound(refused.getMessage());
+                case NOT_ALLOWED -> ApiException.forbidden(refused.getMessage());
+            };
+        }
     }
 
     private static ApprovalDecision decision(String value) {

@@ -2,14 +2,13 @@ package dev.faultline.safety.approval;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import dev.faultline.safety.preflight.ApprovalBook;
 import dev.faultline.schemas.avro.ApprovalDecision;
 import jakarta.inject.Singleton;
 import java.util.List;
 
 /** Approvals in the table {@code approvals}, per experiment, ordered by revision and time. */
 @Singleton
-public class CassandraApprovals implements ApprovalBook {
+public class CassandraApprovals implements ApprovalStore {
 
     private final CqlSession session;
     private final PreparedStatement insert;
@@ -24,6 +23,7 @@ public class CassandraApprovals implements ApprovalBook {
         this.select = session.prepare("SELECT * FROM approvals WHERE experiment_id = ?");
     }
 
+    @Override
     public void save(Approval a) {
         session.execute(insert.bind(a.experimentId(), a.revision(), a.recordedAt(), a.approver(), a.decision().name(),
                 a.comment()));

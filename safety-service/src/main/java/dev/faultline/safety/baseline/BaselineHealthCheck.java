@@ -13,8 +13,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * BASELINE_HEALTH: probes each HTTP probe of the plan now and compares it with its recorded norm; the norms are
- * updated only when every probe is healthy, so a sick target never becomes the norm. Request headers the HTTP
+ * BASELINE_HEALTH: probes each HTTP probe of the plan now and compares it with its recorded norm. When every probe
+ * is healthy the check states the updated norms in its details, and {@link BaselineNorms} keeps them once the
+ * preflight is published; a sick target never becomes the norm. Request headers the HTTP
  * client refused to send are listed in the details ({@code <probe>.droppedHeaders}).
  */
 public final class BaselineHealthCheck {
@@ -63,7 +64,7 @@ public final class BaselineHealthCheck {
         if (!unhealthy.isEmpty()) {
             return CheckResult.failed(KIND, String.join("; ", unhealthy), details);
         }
-        updates.forEach(baselines::save);
+        updates.forEach(norm -> details.putAll(BaselineNorms.details(norm)));
         return CheckResult.passed(KIND, String.join("; ", reasons), details);
     }
 }

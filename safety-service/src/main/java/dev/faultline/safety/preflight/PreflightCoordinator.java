@@ -1,20 +1,18 @@
 package dev.faultline.safety.preflight;
 
-import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.clearance.ClearanceSigner;
 import dev.faultline.kit.events.Actors;
 import dev.faultline.kit.events.EventHeaders;
-import dev.faultline.kit.events.EventPublisher;
 import dev.faultline.safety.plan.ApprovedPlan;
 import dev.faultline.safety.plan.Plan;
 import dev.faultline.safety.plan.PlanBook;
+import dev.faultline.safety.records.SafetyLog;
+import dev.faultline.schemas.avro.Actor;
 import dev.faultline.schemas.avro.Clearance;
 import dev.faultline.schemas.avro.EventHeader;
 import dev.faultline.schemas.avro.ExperimentScheduled;
 import dev.faultline.schemas.avro.PreflightBlocked;
 import dev.faultline.schemas.avro.PreflightPassed;
-import io.micronaut.context.annotation.Value;
-import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,12 +25,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the preflight of an experiment's approved revision and publishes the decision: ExperimentScheduled then
- * PreflightPassed with a signed clearance, or PreflightBlocked with every check. One preflight at a time per
- * experiment, and a revision already cleared is never cleared again (its result is returned instead).
+ * Runs the preflight of an experiment's approved revision and records the decision in the {@link SafetyLog}:
+ * ExperimentScheduled then PreflightPassed with a signed clearance, or PreflightBlocked with every check. One
+ * preflight at a time per experiment, and a revision already cleared is never cleared again (its result is returned
+ * instead). What it returns is read from the event it published, exactly as a rebuild from the topic reads it.
  */
-@Singleton
-public class PreflightCoordinator {
+public final class PreflightCoordinator {
 
     private static final Logger LOG = LoggerFactory.getLogger(PreflightCoordinator.class);
 
@@ -47,24 +45,24 @@ public class PreflightCoordinator {
     private final PreflightResults results;
     private final Preflight preflight;
     private final ClearanceSigner signer;
-    private final EventPublisher publisher;
+    private final SafetyLog log;
     private final PreflightMetrics metrics;
     private final Clock clock;
-    private final String service;
+    private final Actor service;
     private final Duration clearanceTtl;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     public PreflightCoordinator(PlanBook plans, PreflightResults results, Preflight preflight, ClearanceSigner signer,
-                                EventPublisher publisher, PreflightMetrics metrics, Clock clock, KafkaSettings settings,
-                                @Value("${faultline.safety.clearance-ttl:10m}") Duration clearanceTtl) {
+                                SafetyLog log, PreflightMetrics metrics, Clock clock, String serviceName,
+                                Duration clearanceTtl) {
         this.plans = plans;
         this.results = results;
         this.preflight = preflight;
         this.signer = signer;
-        this.publisher = publisher;
+        this.log = log;
         this.metrics = metrics;
         this.clock = clock;
-        this.service = settings.serviceName();
+        this.service = Actors.service(serviceName);
         this.clearanceTtl = clearanceTtl;
     }
 
@@ -98,7 +96,7 @@ public class PreflightCoordinator {
     private PreflightRecord clear(PreflightOutcome outcome, EventHeader cause) {
         Plan plan = outcome.plan();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        publisher.publish(ExperimentScheduled.newBuilder().setHeader(header(plan.experimentId(), cause))
+        log.record(ExperimentScheduled.newBuilder().setHeader(header(plan.experimentId(), cause))
                 .setRevision(plan.revision()).setEnvironment(plan.environment())
                 .setWindowStart(outcome.windowStart()).setWindowEnd(outcome.windowEnd())
                 .setReason("preflight passed: runs now for " + plan.durationMillis() / 1000 + " s").build());
@@ -108,11 +106,8 @@ public class PreflightCoordinator {
         PreflightPassed event = PreflightPassed.newBuilder().setHeader(header(plan.experimentId(), cause))
                 .setRevision(plan.revision()).setClearance(clearance)
                 .setChecks(CheckResults.toAvro(outcome.checks(), now)).build();
-        publisher.publish(event);
+        PreflightRecord record = PreflightRecord.of(log.record(event));
         metrics.decided(true);
-        PreflightRecord record = new PreflightRecord(plan.experimentId(), plan.revision(), true, outcome.summary(), now,
-                clearance.getClearanceId(), clearance.getExpiresAt(), outcome.checks());
-        results.save(record, event);
         LOG.info("{} revision {} cleared ({})", plan.experimentId(), plan.revision(), clearance.getClearanceId());
         return record;
     }
@@ -123,18 +118,15 @@ public class PreflightCoordinator {
         PreflightBlocked event = PreflightBlocked.newBuilder().setHeader(header(plan.experimentId(), cause))
                 .setRevision(plan.revision()).setChecks(CheckResults.toAvro(outcome.checks(), now))
                 .setSummary(outcome.summary()).build();
-        publisher.publish(event);
+        PreflightRecord record = PreflightRecord.of(log.record(event));
         metrics.decided(false);
-        PreflightRecord record = new PreflightRecord(plan.experimentId(), plan.revision(), false, outcome.summary(), now,
-                null, null, outcome.checks());
-        results.save(record, event);
         LOG.info("{} revision {} {}", plan.experimentId(), plan.revision(), outcome.summary());
         return record;
     }
 
     private EventHeader header(String experimentId, EventHeader cause) {
-        return cause == null ? EventHeaders.first(experimentId, Actors.service(service), clock)
-                : EventHeaders.answering(cause, Actors.service(service), clock);
+        return cause == null ? EventHeaders.first(experimentId, service, clock)
+                : EventHeaders.answering(cause, service, clock);
     }
 
     private Object lock(String experimentId) {

@@ -1,75 +1,16 @@
 package dev.faultline.safety.preflight;
 
-import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import com.datastax.oss.driver.api.core.cql.Row;
-import dev.faultline.schemas.avro.PreflightBlocked;
-import dev.faultline.schemas.avro.PreflightPassed;
-import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecordBase;
 
-/**
- * Every preflight result published, newest first per experiment (table {@code preflight_results}), kept as the
- * published event so that what the API shows is exactly what went on the topic.
- */
-@Singleton
-public class PreflightResults {
+/** Port: every preflight result published, each with the event it was published as. */
+public interface PreflightResults {
 
-    private final CqlSession session;
-    private final PreparedStatement insert;
-    private final PreparedStatement latest;
-    private final PreparedStatement cleared;
+    /** Upserts the result of {@code event} (a PreflightPassed or PreflightBlocked). */
+    void save(PreflightRecord record, SpecificRecordBase event);
 
-    public PreflightResults(CqlSession session) {
-        this.session = session;
-        session.execute("CREATE TABLE IF NOT EXISTS preflight_results (experiment_id text, checked_at timestamp,"
-                + " revision int, passed boolean, summary text, event_type text, event blob,"
-                + " PRIMARY KEY ((experiment_id), checked_at)) WITH CLUSTERING ORDER BY (checked_at DESC)");
-        this.insert = session.prepare("INSERT INTO preflight_results (experiment_id, checked_at, revision, passed,"
-                + " summary, event_type, event) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        this.latest = session.prepare("SELECT * FROM preflight_results WHERE experiment_id = ? LIMIT 1");
-        this.cleared = session.prepare("SELECT * FROM preflight_results WHERE experiment_id = ?");
-    }
-
-    public void save(PreflightRecord record, SpecificRecordBase event) {
-        try {
-            ByteBuffer blob = event instanceof PreflightPassed p ? p.toByteBuffer() : ((PreflightBlocked) event).toByteBuffer();
-            session.execute(insert.bind(record.experimentId(), record.checkedAt(), record.revision(), record.passed(),
-                    record.summary(), event.getClass().getSimpleName(), blob));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public Optional<PreflightRecord> latest(String experimentId) {
-        return Optional.ofNullable(session.execute(latest.bind(experimentId)).one()).map(PreflightResults::toRecord);
-    }
+    Optional<PreflightRecord> latest(String experimentId);
 
     /** The passing result of {@code revision}, if that revision was already cleared. */
-    public Optional<PreflightRecord> clearedRevision(String experimentId, int revision) {
-        return session.execute(cleared.bind(experimentId)).all().stream()
-                .filter(r -> r.getBoolean("passed") && r.getInt("revision") == revision)
-                .findFirst().map(PreflightResults::toRecord);
-    }
-
-    private static PreflightRecord toRecord(Row row) {
-        String experimentId = row.getString("experiment_id");
-        try {
-            if (row.getBoolean("passed")) {
-                PreflightPassed p = PreflightPassed.fromByteBuffer(row.getByteBuffer("event"));
-                return new PreflightRecord(experimentId, p.getRevision(), true, row.getString("summary"),
-                        row.getInstant("checked_at"), p.getClearance().getClearanceId(), p.getClearance().getExpiresAt(),
-                        CheckResults.fromAvro(p.getChecks()));
-            }
-            PreflightBlocked b = PreflightBlocked.fromByteBuffer(row.getByteBuffer("event"));
-            return new PreflightRecord(experimentId, b.getRevision(), false, b.getSummary(), row.getInstant("checked_at"),
-                    null, null, CheckResults.fromAvro(b.getChecks()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    Optional<PreflightRecord> clearedRevision(String experimentId, int revision);
 }

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.safety.plan.Probe;
 import dev.faultline.safety.preflight.CheckResult;
+import dev.faultline.safety.preflight.PreflightRecord;
 import dev.faultline.safety.support.Plans;
 import dev.faultline.safety.support.TargetServer;
 import dev.faultline.schemas.avro.CheckOutcome;
 import dev.faultline.schemas.avro.Environment;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,7 @@ class BaselineHealthCheckTest {
         }
     };
     private final BaselineHealthCheck check = new BaselineHealthCheck(new BaselineSampler(5, 0), baselines, Clock.systemUTC());
+    private final BaselineNorms norms = new BaselineNorms(baselines);
 
     @AfterEach
     void stop() {
@@ -41,13 +44,13 @@ class BaselineHealthCheckTest {
     @Test
     void shouldRecordAFirstBaselineThenCompareWithIt() throws Exception {
         var plan = Plans.plan(Environment.STAGING, 1.0, List.of(Plans.get("reads", target.url("/products/sku-1"))));
-        CheckResult first = check.check(plan);
+        CheckResult first = published(check.check(plan));
         assertThat(first.outcome()).isEqualTo(CheckOutcome.PASSED);
         assertThat(first.reason()).contains("no baseline yet");
         assertThat(store).containsKey("storefront/reads");
 
         target.answer(503);
-        CheckResult sick = check.check(plan);
+        CheckResult sick = published(check.check(plan));
         assertThat(sick.outcome()).isEqualTo(CheckOutcome.FAILED);
         assertThat(sick.reason()).contains("error rate 1.00");
         assertThat(store.get("storefront/reads").errorRate()).isZero();
@@ -78,7 +81,7 @@ class BaselineHealthCheckTest {
     void shouldCountA4xxAnswerAsAFailureLikeTheInjectorDoes() throws Exception {
         var plan = Plans.plan(Environment.STAGING, 1.0, List.of(Plans.get("reads", target.url("/products/sku-1"))));
         target.answer(404);
-        CheckResult result = check.check(plan);
+        CheckResult result = published(check.check(plan));
         assertThat(result.outcome()).isEqualTo(CheckOutcome.FAILED);
         assertThat(result.reason()).contains("error rate 1.00", "status 404");
         assertThat(store).isEmpty();
@@ -89,5 +92,32 @@ class BaselineHealthCheckTest {
         var down = Plans.plan(Environment.STAGING, 1.0, List.of(Plans.get("reads", "http://127.0.0.1:1/x")));
         assertThat(check.check(down).reason()).contains("unreachable");
         assertThat(check.check(Plans.staging(1.0)).outcome()).isEqualTo(CheckOutcome.FAILED);
+    }
+
+    @Test
+    void shouldLearnTheSameNormsWhateverOrderThePreflightsAreReadIn() throws Exception {
+        var plan = Plans.plan(Environment.STAGING, 1.0, List.of(Plans.get("reads", target.url("/products/sku-1"))));
+        PreflightRecord first = record(check.check(plan), Instant.parse("2026-12-05T10:00:00Z"));
+        norms.learn(first);
+        PreflightRecord second = record(check.check(plan), Instant.parse("2026-12-05T10:05:00Z"));
+        norms.learn(second);
+        Baseline live = store.get("storefront/reads");
+
+        store.clear();
+        List.of(second, first, second, first).forEach(norms::learn);
+
+        assertThat(store.get("storefront/reads")).isEqualTo(live);
+        assertThat(live.samples()).isEqualTo(10);
+        assertThat(live.updatedAt()).isEqualTo(Instant.parse("2026-12-05T10:05:00Z"));
+    }
+
+    /** The check as a published preflight, learnt by the norms as the projection learns it. */
+    private CheckResult published(CheckResult result) {
+        norms.learn(record(result, Instant.now()));
+        return result;
+    }
+
+    private static PreflightRecord record(CheckResult result, Instant at) {
+        return new PreflightRecord("exp-1", 1, !result.isFailed(), "", at, null, null, List.of(result));
     }
 }

@@ -6,6 +6,7 @@ import dev.faultline.kit.events.Actors;
 import dev.faultline.kit.events.EventHeaders;
 import dev.faultline.kit.events.EventPublisher;
 import dev.faultline.kit.testing.EventTap;
+import dev.faultline.kit.testing.Keyspaces;
 import dev.faultline.kit.testing.ServiceProperties;
 import dev.faultline.schemas.avro.BlastRadius;
 import dev.faultline.schemas.avro.Environment;
@@ -40,10 +41,12 @@ public final class SafetyHarness implements AutoCloseable {
 
     public final String run = UUID.randomUUID().toString().substring(0, 8);
     public final TargetServer target = new TargetServer();
-    public final ApplicationContext context;
+    public ApplicationContext context;
     public final EventPublisher publisher;
     public final EventTap tap;
-    private final String baseUrl;
+    private final DevStack stack;
+    private final Map<String, Object> props;
+    private String baseUrl;
     private final HttpClient http = HttpClient.newHttpClient();
 
     public SafetyHarness(DevStack stack, Map<String, Object> extra) {
@@ -52,7 +55,8 @@ public final class SafetyHarness implements AutoCloseable {
 
     /** @param beforeStart what other tools publish while the service is not running yet (its backlog at start) */
     public SafetyHarness(DevStack stack, Map<String, Object> extra, Consumer<SafetyHarness> beforeStart) {
-        Map<String, Object> props = ServiceProperties.forDevStack(stack, "safety_it_" + run);
+        this.stack = stack;
+        this.props = ServiceProperties.forDevStack(stack, "safety_it_" + run);
         props.putAll(extra);
         props.put("faultline.safety.group-id", "safety-it-" + run);
         props.put("faultline.services.injector-url", target.url(""));
@@ -60,6 +64,14 @@ public final class SafetyHarness implements AutoCloseable {
         publisher = EventPublisher.standalone(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "safety-it"));
         tap = new EventTap(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), List.of(Topics.SAFETY, Topics.CONTROL));
         beforeStart.accept(this);
+        context = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
+        baseUrl = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
+    }
+
+    /** Stops the service, drops its keyspace and starts it again in the same consumer groups: a rebuild. */
+    public void restartWithoutItsKeyspace() {
+        context.close();
+        Keyspaces.drop(stack, "safety_it_" + run);
         context = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
         baseUrl = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
     }

@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -80,6 +81,21 @@ public class EventDispatch {
             }
         } finally {
             metrics.handled(record.topic(), typeOf(value), Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /**
+     * The record's event, or empty when it cannot be decoded — quietly, for a catch-up read whose listener meets the
+     * same record later and dead-letters it then.
+     */
+    public Optional<SpecificRecord> decode(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(values.deserialize(record.topic(), record.value()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 

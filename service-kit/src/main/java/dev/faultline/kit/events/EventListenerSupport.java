@@ -1,16 +1,23 @@
 package dev.faultline.kit.events;
 
+import dev.faultline.kit.KafkaSettings;
 import io.micronaut.configuration.kafka.ConsumerSeekAware;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerExceptionHandler;
 import io.micronaut.configuration.kafka.seek.KafkaSeekOperation;
 import io.micronaut.configuration.kafka.seek.KafkaSeeker;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The base of every {@link FaultlineListener}: its {@code @Topic} method takes the raw record and calls
@@ -19,6 +26,8 @@ import org.apache.kafka.common.TopicPartition;
  * listener that builds a projection replays from offset zero when {@link #rebuildsFromStart()}.
  */
 public abstract class EventListenerSupport implements KafkaListenerExceptionHandler, ConsumerSeekAware {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventListenerSupport.class);
 
     private final EventDispatch dispatch;
     private final Set<TopicPartition> assigned = ConcurrentHashMap.newKeySet();
@@ -30,6 +39,38 @@ public abstract class EventListenerSupport implements KafkaListenerExceptionHand
     /** Decodes the record and hands it to {@code handler}; see {@link EventDispatch#dispatch}. */
     protected void dispatch(ConsumerRecord<String, byte[]> record, EventHandler handler) {
         dispatch.dispatch(record, handler);
+    }
+
+    /**
+     * Applies to this listener's read model, before it consumes anything, every record of {@code topics} from where
+     * its group {@code groupId} stands (offset zero when it {@link #rebuildsFromStart()}) to the topics' current end,
+     * so that the first decision it takes already sees every event published before this start, its own answers
+     * included. The listener then reads the same records again, so {@code apply} must be idempotent. A record that
+     * cannot be decoded or applied is skipped here: the listener meets it again and dead-letters it.
+     */
+    protected void catchUp(KafkaSettings settings, String groupId, List<String> topics, Consumer<SpecificRecord> apply) {
+        read(settings, topics, rebuildsFromStart() ? null : groupId, apply);
+    }
+
+    /**
+     * Hands every event of {@code topics}, from offset zero to their current end, to {@code apply}: what a store
+     * this start created is restored from. Records that cannot be decoded or applied are skipped, with a warning.
+     */
+    protected void replay(KafkaSettings settings, List<String> topics, Consumer<SpecificRecord> apply) {
+        read(settings, topics, null, apply);
+    }
+
+    private void read(KafkaSettings settings, List<String> topics, String groupId, Consumer<SpecificRecord> apply) {
+        Map<TopicPartition, Long> end = TopicReplay.readToEnd(settings, topics, groupId,
+                record -> dispatch.decode(record).ifPresent(event -> {
+                    try {
+                        apply.accept(event);
+                    } catch (RuntimeException e) {
+                        LOG.warn("reading {}-{}@{} before consuming failed; skipped", record.topic(),
+                                record.partition(), record.offset(), e);
+                    }
+                }));
+        LOG.info("{} read {} up to {}", getClass().getSimpleName(), topics, end);
     }
 
     @Override

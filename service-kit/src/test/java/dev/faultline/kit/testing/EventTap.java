@@ -59,6 +59,11 @@ public final class EventTap implements AutoCloseable {
                 .map(s -> type.cast(s.value())).toList();
     }
 
+    /** Every event seen so far, in the order it arrived. */
+    public List<SpecificRecord> all() {
+        return seen.stream().map(Seen::value).toList();
+    }
+
     public <T extends SpecificRecord> Optional<T> first(Class<T> type, String key) {
         return events(type, key).stream().findFirst();
     }

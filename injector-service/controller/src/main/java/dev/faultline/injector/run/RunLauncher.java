@@ -11,7 +11,6 @@ import dev.faultline.kit.events.InvalidEventException;
 import dev.faultline.schemas.avro.Hypothesis;
 import dev.faultline.schemas.avro.PreflightPassed;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -69,7 +68,7 @@ public class RunLauncher {
         if (rejection != null) {
             throw new InvalidEventException("nothing injected: " + rejection);
         }
-        UUID injectionId = UUID.nameUUIDFromBytes(("injection:" + clearanceId).getBytes(StandardCharsets.UTF_8));
+        UUID injectionId = RunRequest.injectionIdOf(clearanceId);
         FaultPlan plan;
         try {
             plan = mapper.plan(hypothesis.get().getScenario(), "fl-" + injectionId.toString().substring(0, 8));

@@ -4,6 +4,7 @@ import dev.faultline.injector.fault.FaultPlan;
 import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.EventHeader;
 import dev.faultline.schemas.avro.Hypothesis;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
@@ -20,5 +21,10 @@ public record RunRequest(String experimentId, int revision, UUID injectionId, UU
 
     public static String holderOf(UUID injectionId) {
         return "injector:" + injectionId;
+    }
+
+    /** The one injection a clearance can run, named by it: so a clearance that ran is known by its injection's events. */
+    public static UUID injectionIdOf(UUID clearanceId) {
+        return UUID.nameUUIDFromBytes(("injection:" + clearanceId).getBytes(StandardCharsets.UTF_8));
     }
 }

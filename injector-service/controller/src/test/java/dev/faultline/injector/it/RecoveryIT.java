@@ -6,17 +6,33 @@ import static org.awaitility.Awaitility.await;
 import com.datastax.oss.driver.api.core.CqlSession;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
+import dev.faultline.injector.Fixtures;
 import dev.faultline.injector.run.CassandraRunStore;
 import dev.faultline.injector.run.RunStore;
+import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.events.Actors;
 import dev.faultline.kit.events.EventHeaders;
+import dev.faultline.kit.events.EventPublisher;
+import dev.faultline.kit.testing.Keyspaces;
+import dev.faultline.schemas.avro.DeadLetter;
 import dev.faultline.schemas.avro.EventHeader;
+import dev.faultline.schemas.avro.FaultDirection;
+import dev.faultline.schemas.avro.FaultType;
+import dev.faultline.schemas.avro.Hypothesis;
+import dev.faultline.schemas.avro.HypothesisDrafted;
+import dev.faultline.schemas.avro.InjectionStarted;
 import dev.faultline.schemas.avro.InjectionStopped;
+import dev.faultline.schemas.avro.PlanApproved;
+import dev.faultline.schemas.avro.PreflightPassed;
 import dev.faultline.schemas.avro.StopReason;
 import dev.faultline.schemas.topics.Topics;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +45,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An injector that died mid-injection left a fault (long lease) and its active-injection row: the next injector
- * removes the fault at start-up and reports the injection LOST with the rollback verified.
+ * removes the fault at start-up and reports the injection LOST with the rollback verified. An injector whose keyspace
+ * is dropped restores from the topics which clearances ran, and runs none of them again.
  */
 @ExtendWith(DevStackExtension.class)
 class RecoveryIT {
@@ -60,6 +77,61 @@ class RecoveryIT {
                 assertThat(context.getBean(RunStore.class).active()).isEmpty();
             }
         }
+    }
+
+    @Test
+    void shouldRunNoClearanceAgainAfterItsKeyspaceIsDroppedAndTheServiceRestartsInTheSameGroups(DevStack stack)
+            throws Exception {
+        String suffix = "reb" + UUID.randomUUID().toString().substring(0, 8);
+        String exp = "exp-ran-" + suffix;
+        String next = "exp-next-" + suffix;
+        Map<String, Object> props;
+        try (TestTarget target = new TestTarget("pricing");
+             EventTap tap = new EventTap(stack, List.of(Topics.Names.INJECTIONS, Topics.Names.DEAD_LETTERS));
+             EventPublisher publisher = EventPublisher.standalone(new KafkaSettings(stack.kafkaBootstrapServers(),
+                     stack.schemaRegistryUrl(), "injector-it"))) {
+            props = InjectorProperties.of(stack, target, suffix);
+            PreflightPassed cleared = approveAndClear(publisher, exp, target, suffix);
+            String before;
+            try (ApplicationContext context = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext()) {
+                publisher.publish(cleared);
+                await().atMost(Duration.ofSeconds(30)).until(() -> !tap.of(exp, InjectionStopped.class).isEmpty());
+                before = get(context, "/injections");
+            }
+            Keyspaces.drop(stack, "injector_" + suffix);
+
+            try (ApplicationContext context = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext()) {
+                publisher.publish(cleared); // redelivered, still fresh: it ran once, so it must not run again
+                publisher.publish(approveAndClear(publisher, next, target, suffix));
+                await().atMost(Duration.ofSeconds(30)).until(() -> !tap.of(next, InjectionStopped.class).isEmpty());
+                assertThat(tap.of(next, InjectionStopped.class).get(0).getReason()).as("the rebuilt plans still run")
+                        .isEqualTo(StopReason.COMPLETED);
+                await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                    assertThat(tap.of(exp, InjectionStarted.class)).as("the clearance ran once").hasSize(1);
+                    assertThat(tap.of(exp, DeadLetter.class)).as("a redelivery is ignored, not refused").isEmpty();
+                });
+                assertThat(get(context, "/injections")).isEqualTo(before);
+                assertThat(context.getBean(RunStore.class).claimedBy(cleared.getClearance().getClearanceId()))
+                        .contains(tap.of(exp, InjectionStarted.class).get(0).getInjectionId());
+            }
+        }
+    }
+
+    private static PreflightPassed approveAndClear(EventPublisher publisher, String exp, TestTarget target, String suffix) {
+        Hypothesis hypothesis = Fixtures.hypothesis(Fixtures.fault(FaultType.NETWORK_BLACKHOLE, FaultDirection.UPSTREAM,
+                1000, Map.of()), List.of(Fixtures.probe("product-reads", target.url("/products/sku-1"), 100, 400)), List.of());
+        EventHeader header = EventHeaders.first(exp, Actors.service("hypothesis-service"), Clock.systemUTC());
+        publisher.publish(HypothesisDrafted.newBuilder().setHeader(header).setRevision(1).setHypothesis(hypothesis)
+                .setChangeSummary(null).setWarnings(List.of()).build());
+        publisher.publish(PlanApproved.newBuilder().setHeader(header).setRevision(1)
+                .setReviewers(List.of(Actors.person("bob"))).build());
+        return Fixtures.signedPreflight(exp, 1, InjectorProperties.secret(suffix));
+    }
+
+    private static String get(ApplicationContext context, String path) throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort() + path);
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private static void recordDeadInjection(DevStack stack, String keyspace, UUID injectionId, String exp, String holder) throws Exception {

@@ -7,7 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** {@link RunStore} in memory, for unit tests. */
-final class InMemoryRunStore implements RunStore {
+public final class InMemoryRunStore implements RunStore {
 
     final Map<UUID, UUID> claims = new ConcurrentHashMap<>();
     final Map<UUID, ActiveRecord> active = new ConcurrentHashMap<>();

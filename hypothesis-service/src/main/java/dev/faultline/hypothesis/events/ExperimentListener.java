@@ -1,0 +1,82 @@
+package dev.faultline.hypothesis.events;
+
+import dev.faultline.hypothesis.experiment.Experiments;
+import dev.faultline.hypothesis.proposal.Proposal;
+import dev.faultline.hypothesis.proposal.ProposalIntake;
+import dev.faultline.kit.KafkaSettings;
+import dev.faultline.kit.cassandra.KeyspaceState;
+import dev.faultline.kit.events.EventDispatch;
+import dev.faultline.kit.events.EventListenerSupport;
+import dev.faultline.kit.events.FaultlineListener;
+import dev.faultline.kit.events.IncomingEvent;
+import dev.faultline.kit.events.InvalidEventException;
+import dev.faultline.schemas.avro.ExperimentProposed;
+import dev.faultline.schemas.topics.Topics;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import io.micronaut.context.annotation.Value;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * The listener on proposals and on hypothesis-service's own topic, of which {@link Experiments} is the projection.
+ * A proposal is handed to {@link ProposalIntake} as a {@link Proposal}; the service's own events are applied to the
+ * projection. Before it consumes, it catches up with both topics from where its group stands — from offset zero when
+ * this start created the keyspace — so that no proposal is answered twice, however the topics interleave.
+ */
+@FaultlineListener(groupId = ExperimentListener.GROUP)
+public class ExperimentListener extends EventListenerSupport {
+
+    static final String GROUP = "${faultline.hypothesis.group-id:hypothesis-service}";
+    private static final List<String> TOPICS = List.of(Topics.Names.PROPOSALS, Topics.Names.HYPOTHESES);
+
+    private final ProposalIntake intake;
+    private final Experiments experiments;
+    private final boolean rebuild;
+
+    public ExperimentListener(EventDispatch dispatch, ProposalIntake intake, Experiments experiments,
+                              KafkaSettings settings, KeyspaceState keyspace, @Value(GROUP) String groupId) {
+        super(dispatch);
+        this.intake = intake;
+        this.experiments = experiments;
+        this.rebuild = keyspace.created();
+        catchUp(settings, groupId, TOPICS, this::project);
+    }
+
+    @Override
+    protected boolean rebuildsFromStart() {
+        return rebuild;
+    }
+
+    @Topic({Topics.Names.PROPOSALS, Topics.Names.HYPOTHESES})
+    void receive(ConsumerRecord<String, byte[]> record) {
+        dispatch(record, this::handle);
+    }
+
+    void handle(IncomingEvent event) {
+        if (event.value() instanceof ExperimentProposed proposed) {
+            String experimentId = proposed.getHeader().getExperimentId();
+            if (experimentId == null || experimentId.isBlank()) {
+                throw new InvalidEventException("the proposal has no experiment id to answer under");
+            }
+            intake.onProposed(toProposal(proposed), proposed.getHeader());
+        } else {
+            experiments.apply(event.value());
+        }
+    }
+
+    /** What the catch-up applies: the facts of each event, without answering any proposal. */
+    private void project(SpecificRecord event) {
+        if (event instanceof ExperimentProposed p && p.getHeader().getExperimentId() != null) {
+            experiments.proposed(p.getHeader().getExperimentId(), p.getHeader().getActor().getId());
+        } else {
+            experiments.apply(event);
+        }
+    }
+
+    static Proposal toProposal(ExperimentProposed p) {
+        return new Proposal(p.getHeader().getExperimentId(), p.getService(), p.getFaultType(), p.getDependency(),
+                p.getEnvironment(), p.getHeader().getActor().getId(), p.getReason(), p.getMotivation(),
+                p.getRequestedDurationMillis(), p.getLabels());
+    }
+}

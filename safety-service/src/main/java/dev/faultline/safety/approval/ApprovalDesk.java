@@ -1,0 +1,74 @@
+package dev.faultline.safety.approval;
+
+import dev.faultline.kit.events.Actors;
+import dev.faultline.kit.events.EventHeaders;
+import dev.faultline.safety.plan.Plan;
+import dev.faultline.safety.plan.PlanBook;
+import dev.faultline.safety.policy.SafetyPolicy;
+import dev.faultline.safety.preflight.PreflightCoordinator;
+import dev.faultline.safety.preflight.PreflightRecord;
+import dev.faultline.safety.records.SafetyLog;
+import dev.faultline.schemas.avro.Actor;
+import dev.faultline.schemas.avro.ApprovalDecision;
+import dev.faultline.schemas.avro.ApprovalRecorded;
+import java.time.Clock;
+
+/**
+ * Records a named approver's decision on an experiment — on the approved revision once there is one, else on the
+ * latest — as ApprovalRecorded in the {@link SafetyLog}, then reruns the preflight when the plan is approved in
+ * review (a revision already cleared keeps its clearance).
+ */
+public final class ApprovalDesk {
+
+    /** Why an approval was not recorded. */
+    public static final class Refused extends RuntimeException {
+
+        /** What kind of refusal it is. */
+        public enum Kind { UNKNOWN_EXPERIMENT, NOT_ALLOWED }
+
+        private final Kind kind;
+
+        Refused(Kind kind, String message) {
+            super(message);
+            this.kind = kind;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+    }
+
+    /** The approval recorded, and the preflight it reran (null when the plan is not approved in review yet). */
+    public record Outcome(int revision, PreflightRecord rerun) {
+    }
+
+    private final PlanBook plans;
+    private final SafetyPolicy policy;
+    private final SafetyLog log;
+    private final PreflightCoordinator preflight;
+    private final Clock clock;
+
+    public ApprovalDesk(PlanBook plans, SafetyPolicy policy, SafetyLog log, PreflightCoordinator preflight, Clock clock) {
+        this.plans = plans;
+        this.policy = policy;
+        this.log = log;
+        this.preflight = preflight;
+        this.clock = clock;
+    }
+
+    public Outcome record(String experimentId, String approver, ApprovalDecision decision, String comment)
+            throws InterruptedException {
+        Plan latest = plans.latest(experimentId).orElseThrow(() -> new Refused(Refused.Kind.UNKNOWN_EXPERIMENT,
+                "unknown experiment " + experimentId));
+        ApprovalRule.refusal(approver, plans.proposer(experimentId), policy).ifPresent(reason -> {
+            throw new Refused(Refused.Kind.NOT_ALLOWED, reason);
+        });
+        int revision = plans.approvedPlan(experimentId).map(a -> a.plan().revision()).orElse(latest.revision());
+        Actor person = Actors.person(approver);
+        log.record(ApprovalRecorded.newBuilder().setHeader(EventHeaders.first(experimentId, person, clock))
+                .setRevision(revision).setApprover(person).setDecision(decision).setEnvironment(latest.environment())
+                .setValidUntil(null).setComment(comment == null ? "" : comment).build());
+        PreflightRecord rerun = plans.approvedPlan(experimentId).isPresent() ? preflight.run(experimentId, null) : null;
+        return new Outcome(revision, rerun);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.faultline.safety.records;
+
+import dev.faultline.safety.approval.Approval;
+import dev.faultline.safety.approval.ApprovalStore;
+import dev.faultline.safety.baseline.BaselineNorms;
+import dev.faultline.safety.plan.PlanBook;
+import dev.faultline.safety.preflight.PreflightRecord;
+import dev.faultline.safety.preflight.PreflightResults;
+import dev.faultline.schemas.avro.ActorKind;
+import dev.faultline.schemas.avro.ApprovalRecorded;
+import dev.faultline.schemas.avro.ExperimentProposed;
+import dev.faultline.schemas.avro.HypothesisDrafted;
+import dev.faultline.schemas.avro.PlanApproved;
+import dev.faultline.schemas.avro.PreflightBlocked;
+import dev.faultline.schemas.avro.PreflightPassed;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.specific.SpecificRecordBase;
+
+/**
+ * safety-service's tables as a projection of the proposals, hypotheses and safety topics: plans and proposers,
+ * approvals, preflight results and the baselines those preflights measured. Every write is an upsert keyed by what
+ * the event says (a baseline keeps its newest measurement), so the tables can be dropped and rebuilt from offset
+ * zero, in any interleaving of the topics, to the same rows.
+ */
+public final class SafetyRecords {
+
+    private final PlanBook plans;
+    private final ApprovalStore approvals;
+    private final PreflightResults results;
+    private final BaselineNorms norms;
+
+    public SafetyRecords(PlanBook plans, ApprovalStore approvals, PreflightResults results, BaselineNorms norms) {
+        this.plans = plans;
+        this.approvals = approvals;
+        this.results = results;
+        this.norms = norms;
+    }
+
+    public void apply(SpecificRecord event) {
+        if (event instanceof ExperimentProposed p) {
+            plans.proposedBy(p.getHeader().getExperimentId(), p.getHeader().getActor().getId());
+        } else if (event instanceof HypothesisDrafted d) {
+            String experimentId = d.getHeader().getExperimentId();
+            plans.saveDraft(experimentId, d.getRevision(), d.getHypothesis());
+            if (d.getRevision() == 1 && d.getHeader().getActor().getKind() == ActorKind.PERSON) {
+                plans.draftedFor(experimentId, d.getHeader().getActor().getId());
+            }
+        } else if (event instanceof PlanApproved a) {
+            plans.approved(a.getHeader().getExperimentId(), a.getRevision());
+        } else if (event instanceof ApprovalRecorded r) {
+            approvals.save(Approval.of(r));
+        } else if (event instanceof PreflightPassed p) {
+            preflight(PreflightRecord.of(p), p);
+        } else if (event instanceof PreflightBlocked b) {
+            preflight(PreflightRecord.of(b), b);
+        }
+    }
+
+    private void preflight(PreflightRecord record, SpecificRecordBase event) {
+        results.save(record, event);
+        norms.learn(record);
+    }
+}
