@@ -111,6 +111,9 @@ class SafetyServiceIT {
                 p -> p != null);
         assertThat(passed.getChecks()).filteredOn(c -> c.getKind() == PreflightCheckKind.APPROVAL)
                 .singleElement().satisfies(c -> assertThat(c.getReason()).contains("approved by bob"));
+        assertThat(List.of(blocked.getHeader(), recorded.getHeader(), passed.getHeader()))
+                .as("the approval over HTTP and the preflight it reran stay in the experiment's trace")
+                .allSatisfy(h -> assertThat(h.getTraceparent()).contains(SafetyHarness.traceIdOf(id)));
     }
 
     @Test

@@ -11,11 +11,13 @@ import dev.faultline.safety.records.SafetyLog;
 import dev.faultline.schemas.avro.Actor;
 import dev.faultline.schemas.avro.ApprovalDecision;
 import dev.faultline.schemas.avro.ApprovalRecorded;
+import dev.faultline.schemas.avro.EventHeader;
 import java.time.Clock;
 
 /**
  * Records a named approver's decision on an experiment — on the approved revision once there is one, else on the
- * latest — as ApprovalRecorded in the {@link SafetyLog}, then reruns the preflight when the plan is approved in
+ * latest — as ApprovalRecorded in the {@link SafetyLog}, answering that revision's draft so that it stays in the
+ * experiment's trace, then reruns the preflight when the plan is approved in
  * review (a revision already cleared keeps its clearance).
  */
 public final class ApprovalDesk {
@@ -65,7 +67,10 @@ public final class ApprovalDesk {
         });
         int revision = plans.approvedPlan(experimentId).map(a -> a.plan().revision()).orElse(latest.revision());
         Actor person = Actors.person(approver);
-        log.record(ApprovalRecorded.newBuilder().setHeader(EventHeaders.first(experimentId, person, clock))
+        EventHeader header = plans.draftHeader(experimentId, revision)
+                .map(draft -> EventHeaders.answering(draft, person, clock))
+                .orElseGet(() -> EventHeaders.first(experimentId, person, clock));
+        log.record(ApprovalRecorded.newBuilder().setHeader(header)
                 .setRevision(revision).setApprover(person).setDecision(decision).setEnvironment(latest.environment())
                 .setValidUntil(null).setComment(comment == null ? "" : comment).build());
         PreflightRecord rerun = plans.approvedPlan(experimentId).isPresent() ? preflight.run(experimentId, null) : null;

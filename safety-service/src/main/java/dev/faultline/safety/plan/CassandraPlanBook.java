@@ -3,6 +3,7 @@ package dev.faultline.safety.plan;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import dev.faultline.schemas.avro.EventHeader;
 import dev.faultline.schemas.avro.Hypothesis;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -18,6 +19,8 @@ public class CassandraPlanBook implements PlanBook {
     private final PreparedStatement latest;
     private final PreparedStatement revision;
     private final PreparedStatement experiment;
+    private final PreparedStatement saveHeader;
+    private final PreparedStatement header;
 
     public CassandraPlanBook(CqlSession session) {
         this.session = session;
@@ -29,12 +32,17 @@ public class CassandraPlanBook implements PlanBook {
         this.latest = session.prepare("SELECT revision, hypothesis FROM plans WHERE experiment_id = ? LIMIT 1");
         this.revision = session.prepare("SELECT revision, hypothesis FROM plans WHERE experiment_id = ? AND revision = ?");
         this.experiment = session.prepare("SELECT * FROM experiments WHERE experiment_id = ?");
+        session.execute("CREATE TABLE IF NOT EXISTS plan_headers (experiment_id text, revision int, header blob,"
+                + " PRIMARY KEY ((experiment_id), revision))");
+        this.saveHeader = session.prepare("INSERT INTO plan_headers (experiment_id, revision, header) VALUES (?, ?, ?)");
+        this.header = session.prepare("SELECT header FROM plan_headers WHERE experiment_id = ? AND revision = ?");
     }
 
     @Override
-    public void saveDraft(String experimentId, int rev, Hypothesis hypothesis) {
+    public void saveDraft(String experimentId, int rev, Hypothesis hypothesis, EventHeader draftHeader) {
         try {
             session.execute(saveDraft.bind(experimentId, rev, hypothesis.toByteBuffer()));
+            session.execute(saveHeader.bind(experimentId, rev, draftHeader.toByteBuffer()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -53,6 +61,19 @@ public class CassandraPlanBook implements PlanBook {
     @Override
     public void approved(String experimentId, int rev) {
         session.execute("UPDATE experiments SET approved_revision = ? WHERE experiment_id = ?", rev, experimentId);
+    }
+
+    @Override
+    public Optional<EventHeader> draftHeader(String experimentId, int rev) {
+        Row row = session.execute(header.bind(experimentId, rev)).one();
+        if (row == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(EventHeader.fromByteBuffer(row.getByteBuffer("header")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.faultline.safety.plan;
 
+import dev.faultline.schemas.avro.EventHeader;
 import dev.faultline.schemas.avro.Hypothesis;
 import java.util.Optional;
 
@@ -10,7 +11,11 @@ import java.util.Optional;
  */
 public interface PlanBook {
 
-    void saveDraft(String experimentId, int revision, Hypothesis hypothesis);
+    /** A drafted revision, with the header of its HypothesisDrafted (what acts on the revision answer). */
+    void saveDraft(String experimentId, int revision, Hypothesis hypothesis, EventHeader header);
+
+    /** The header of the event that drafted {@code revision}: the experiment's trace goes on from it. */
+    Optional<EventHeader> draftHeader(String experimentId, int revision);
 
     /** The proposer as named by the proposal event (takes precedence). */
     void proposedBy(String experimentId, String person);

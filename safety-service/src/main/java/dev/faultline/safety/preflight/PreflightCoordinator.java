@@ -78,7 +78,11 @@ public final class PreflightCoordinator {
         }
     }
 
-    /** Runs (or reruns) the preflight of the approved revision; returns the existing result if it is cleared. */
+    /**
+     * Runs (or reruns) the preflight of the approved revision; returns the existing result if it is cleared. With no
+     * {@code cause} (a rerun asked over HTTP) the decision answers the revision's draft, so that it stays in the
+     * experiment's trace.
+     */
     public PreflightRecord run(String experimentId, EventHeader cause) throws InterruptedException {
         synchronized (lock(experimentId)) {
             ApprovedPlan approved = plans.approvedPlan(experimentId).orElseThrow(() -> new NotApprovedException(
@@ -89,7 +93,8 @@ public final class PreflightCoordinator {
                 return cleared.get();
             }
             PreflightOutcome outcome = preflight.run(plan, approved.proposer());
-            return outcome.passed() ? clear(outcome, cause) : block(outcome, cause);
+            EventHeader answered = cause != null ? cause : plans.draftHeader(experimentId, plan.revision()).orElse(null);
+            return outcome.passed() ? clear(outcome, answered) : block(outcome, answered);
         }
     }
 

@@ -41,7 +41,7 @@ public final class SafetyRecords {
             plans.proposedBy(p.getHeader().getExperimentId(), p.getHeader().getActor().getId());
         } else if (event instanceof HypothesisDrafted d) {
             String experimentId = d.getHeader().getExperimentId();
-            plans.saveDraft(experimentId, d.getRevision(), d.getHypothesis());
+            plans.saveDraft(experimentId, d.getRevision(), d.getHypothesis(), d.getHeader());
             if (d.getRevision() == 1 && d.getHeader().getActor().getKind() == ActorKind.PERSON) {
                 plans.draftedFor(experimentId, d.getHeader().getActor().getId());
             }

@@ -10,6 +10,7 @@ import dev.faultline.kit.testing.Keyspaces;
 import dev.faultline.kit.testing.ServiceProperties;
 import dev.faultline.schemas.avro.BlastRadius;
 import dev.faultline.schemas.avro.Environment;
+import dev.faultline.schemas.avro.EventHeader;
 import dev.faultline.schemas.avro.FaultSpec;
 import dev.faultline.schemas.avro.FaultTarget;
 import dev.faultline.schemas.avro.FaultType;
@@ -26,6 +27,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -79,12 +81,19 @@ public final class SafetyHarness implements AutoCloseable {
     /** Plays hypothesis-service: revision 1 drafted for proposer {@code alice}, then approved in review. */
     public void propose(String id, String service, Environment env, double share) {
         Clock clock = Clock.systemUTC();
+        EventHeader header = EventHeaders.first(id, Actors.person("alice"), clock);
+        header.setTraceparent("00-" + traceIdOf(id) + "-00f067aa0ba902b7-01");
         HypothesisDrafted drafted = HypothesisDrafted.newBuilder()
-                .setHeader(EventHeaders.first(id, Actors.person("alice"), clock)).setRevision(1)
+                .setHeader(header).setRevision(1)
                 .setHypothesis(hypothesis(service, env, share)).setChangeSummary(null).build();
         publisher.publish(drafted);
         publisher.publish(PlanApproved.newBuilder().setHeader(EventHeaders.answering(drafted.getHeader(),
                 Actors.service("hypothesis-service"), clock)).setRevision(1).setReviewers(List.of(Actors.person("bob"))).build());
+    }
+
+    /** The trace id the experiment's events carry from its first draft on (as hypothesis-service's would). */
+    public static String traceIdOf(String experimentId) {
+        return UUID.nameUUIDFromBytes(experimentId.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
     }
 
     /** The example experiment's hypothesis, probing the harness's target. */
