@@ -1,8 +1,8 @@
 package dev.faultline.analysis.evaluation;
 
-import dev.faultline.kit.measure.Comparison;
-import dev.faultline.kit.measure.Measure;
-import dev.faultline.kit.measure.SampleView;
+import dev.faultline.schemas.measure.Comparison;
+import dev.faultline.schemas.measure.Measure;
+import dev.faultline.schemas.measure.SampleView;
 import dev.faultline.schemas.avro.ExperimentPhase;
 import dev.faultline.schemas.avro.Prediction;
 import dev.faultline.schemas.avro.PredictionOutcome;

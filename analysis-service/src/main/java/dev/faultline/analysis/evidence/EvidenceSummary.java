@@ -1,7 +1,7 @@
 package dev.faultline.analysis.evidence;
 
-import dev.faultline.kit.measure.Measure;
-import dev.faultline.kit.measure.SampleView;
+import dev.faultline.schemas.measure.Measure;
+import dev.faultline.schemas.measure.SampleView;
 import dev.faultline.schemas.avro.EvidenceCaptured;
 import dev.faultline.schemas.avro.ExperimentPhase;
 import dev.faultline.schemas.avro.ProbeSample;

@@ -2,16 +2,18 @@ package dev.faultline.cli.watch;
 
 import dev.faultline.schemas.avro.ExperimentPhase;
 import dev.faultline.schemas.avro.ProbeSample;
+import dev.faultline.schemas.avro.Statistic;
+import dev.faultline.schemas.measure.Measure;
+import dev.faultline.schemas.measure.SampleView;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Running figures per phase and probe from evidence batches: samples so far, p99 latency so far
- * (nearest rank), the share of failed samples and the share of 503 answers — what the live
- * progress line shows while the injection runs.
+ * Running figures per phase and probe from evidence batches: samples so far, p99 latency so far, the share of
+ * failed samples and the share of 503 answers — what the live progress line shows while the injection runs,
+ * measured with the contract's {@link Measure}, as guardrails and verdicts measure them.
  */
 public final class EvidenceTally {
 
@@ -37,23 +39,19 @@ public final class EvidenceTally {
 
     /** One probe's samples in one phase. */
     public static final class ProbeFigures {
+        private static final Measure P99 = Measure.of(Statistic.P99_LATENCY);
+        private static final Measure FAILED = Measure.of(Statistic.ERROR_RATE);
+        private static final Measure UNAVAILABLE = new Measure(Statistic.STATUS_SHARE, 503, null);
+
         private final String probeId;
-        private final List<Double> latencies = new ArrayList<>();
-        private int failed;
-        private int unavailable;
+        private final List<SampleView> samples = new ArrayList<>();
 
         ProbeFigures(String probeId) {
             this.probeId = probeId;
         }
 
         void add(ProbeSample sample) {
-            latencies.add(sample.getLatencyMillis());
-            if (!sample.getOk()) {
-                failed++;
-            }
-            if (sample.getStatus() != null && sample.getStatus() == 503) {
-                unavailable++;
-            }
+            samples.add(SampleView.of(sample));
         }
 
         public String probeId() {
@@ -61,25 +59,19 @@ public final class EvidenceTally {
         }
 
         public int samples() {
-            return latencies.size();
+            return samples.size();
         }
 
         public double p99Millis() {
-            if (latencies.isEmpty()) {
-                return 0;
-            }
-            List<Double> sorted = new ArrayList<>(latencies);
-            Collections.sort(sorted);
-            int rank = (int) Math.ceil(0.99 * sorted.size());
-            return sorted.get(Math.max(0, rank - 1));
+            return P99.over(samples, null).orElse(0);
         }
 
         public double failedShare() {
-            return latencies.isEmpty() ? 0 : (double) failed / latencies.size();
+            return FAILED.over(samples, null).orElse(0);
         }
 
         public double unavailableShare() {
-            return latencies.isEmpty() ? 0 : (double) unavailable / latencies.size();
+            return UNAVAILABLE.over(samples, null).orElse(0);
         }
     }
 }

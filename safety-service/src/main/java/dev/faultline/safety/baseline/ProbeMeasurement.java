@@ -1,6 +1,6 @@
 package dev.faultline.safety.baseline;
 
-import dev.faultline.kit.measure.Measure;
+import dev.faultline.schemas.measure.Measure;
 import dev.faultline.kit.probe.ProbeAnswer;
 import dev.faultline.schemas.avro.Statistic;
 import java.util.List;

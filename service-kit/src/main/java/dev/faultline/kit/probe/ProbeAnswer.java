@@ -1,6 +1,6 @@
 package dev.faultline.kit.probe;
 
-import dev.faultline.kit.measure.SampleView;
+import dev.faultline.schemas.measure.SampleView;
 import java.time.Instant;
 import java.util.List;
 

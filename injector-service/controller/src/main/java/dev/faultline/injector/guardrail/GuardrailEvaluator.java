@@ -1,8 +1,8 @@
 package dev.faultline.injector.guardrail;
 
 import dev.faultline.injector.probe.Sample;
-import dev.faultline.kit.measure.Comparison;
-import dev.faultline.kit.measure.SampleView;
+import dev.faultline.schemas.measure.Comparison;
+import dev.faultline.schemas.measure.SampleView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package dev.faultline.injector.guardrail;
 
-import dev.faultline.kit.measure.Measure;
+import dev.faultline.schemas.measure.Measure;
 import dev.faultline.schemas.avro.ComparisonOperator;
 import dev.faultline.schemas.avro.Guardrail;
 import dev.faultline.schemas.avro.Statistic;

@@ -1,6 +1,6 @@
 package dev.faultline.injector.probe;
 
-import dev.faultline.kit.measure.SampleView;
+import dev.faultline.schemas.measure.SampleView;
 import dev.faultline.kit.probe.ProbeAnswer;
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.faultline.kit.measure;
+package dev.faultline.schemas.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.faultline.kit.measure;
+package dev.faultline.schemas.measure;
 
 import dev.faultline.schemas.avro.ProbeSample;
 import java.util.List;
