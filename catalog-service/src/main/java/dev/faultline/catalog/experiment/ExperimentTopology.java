@@ -1,6 +1,8 @@
 package dev.faultline.catalog.experiment;
 
 import dev.faultline.catalog.streams.CatalogSerdes;
+import dev.faultline.catalog.streams.TracedHandling;
+import dev.faultline.kit.tracing.EventTracing;
 import dev.faultline.schemas.avro.VerdictIssued;
 import dev.faultline.schemas.topics.Topics;
 import java.util.List;
@@ -18,7 +20,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The experiment half of the topology: every experiment topic (verdicts arrive through the shared verdict stream)
  * grouped by experiment id, the record key on all of them (co-partitioned, so no repartitioning), and folded into
- * an {@link ExperimentView} in the {@value #STORE} store.
+ * an {@link ExperimentView} in the {@value #STORE} store. Each event is folded inside its handling span
+ * ({@link TracedHandling}).
  */
 public final class ExperimentTopology {
 
@@ -28,11 +31,13 @@ public final class ExperimentTopology {
     private ExperimentTopology() {
     }
 
-    public static void addTo(StreamsBuilder builder, KStream<String, VerdictIssued> verdicts, CatalogSerdes serdes) {
+    public static void addTo(StreamsBuilder builder, KStream<String, VerdictIssued> verdicts, CatalogSerdes serdes,
+                             EventTracing tracing) {
         List<String> topics = List.of(Topics.PROPOSALS.name(), Topics.HYPOTHESES.name(), Topics.SAFETY.name(),
                 Topics.INJECTIONS.name(), Topics.EVIDENCE.name());
         KStream<String, SpecificRecord> events = builder.stream(topics,
-                Consumed.with(Serdes.String(), serdes.anyEvent()).withName("experiment-events"));
+                Consumed.with(Serdes.String(), serdes.anyEvent()).withName("experiment-events"))
+                .processValues(() -> new TracedHandling(tracing), Named.as("experiment-event-handled"));
         events.merge(verdicts.mapValues(verdict -> (SpecificRecord) verdict, Named.as("verdict-as-event")),
                         Named.as("with-verdicts"))
                 .filter((experimentId, event) -> experimentId != null && !experimentId.isBlank() && event != null,

@@ -16,8 +16,8 @@ import org.apache.kafka.streams.kstream.Named;
 /**
  * The catalog-service topology as a function of a builder, so that the same code runs in the service and under
  * {@code TopologyTestDriver}: one verdict stream feeds both the known-behaviour catalog and the experiment views
- * (a topic may have only one source in a topology). Each verdict the catalog folds is handled in a span of
- * {@link EventTracing} ({@link EventTracing#disabled()} under test).
+ * (a topic may have only one source in a topology). Each verdict the catalog folds, and each event an experiment view
+ * folds, is handled in a span of {@link EventTracing} ({@link EventTracing#disabled()} under test).
  */
 public final class CatalogTopology {
 
@@ -39,7 +39,7 @@ public final class CatalogTopology {
                 .stream(Topics.VERDICTS.name(), Consumed.with(Serdes.String(), serdes.verdicts()).withName("verdicts"))
                 .filter((experimentId, verdict) -> verdict != null, Named.as("verdicts-present"));
         KnownBehaviourTopology.addTo(builder, verdicts, serdes, clock, updates, tracing);
-        ExperimentTopology.addTo(builder, verdicts, serdes);
+        ExperimentTopology.addTo(builder, verdicts, serdes, tracing);
         return verdicts;
     }
 }

@@ -6,12 +6,15 @@ import static dev.faultline.catalog.streams.TestVerdicts.verdict;
 import static dev.faultline.schemas.avro.PredictionOutcome.HELD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faultline.catalog.experiment.ExperimentTopology;
 import dev.faultline.catalog.streams.CatalogDriver;
+import dev.faultline.catalog.streams.TestEvents;
 import dev.faultline.kit.tracing.EventTracing;
 import dev.faultline.kit.tracing.TraceContexts;
 import dev.faultline.schemas.avro.KnownBehaviourUpdated;
 import dev.faultline.schemas.avro.VerdictIssued;
 import dev.faultline.schemas.avro.VerdictOutcome;
+import dev.faultline.schemas.topics.Topics;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
@@ -77,6 +80,23 @@ class KnownBehaviourTracingTest {
         assertThat(out.headers().headers("traceparent")).singleElement()
                 .satisfies(header -> assertThat(new String(header.value(), StandardCharsets.UTF_8)).isEqualTo(span));
         assertThat(out.value().getHeader().getTraceparent()).isEqualTo(span);
+    }
+
+    @Test
+    void shouldFoldEachExperimentEventInASpanChildOfItsPublishSpan() {
+        driver = new CatalogDriver(new EventTracing(openTelemetry));
+        Headers headers = new RecordHeaders().add("traceparent", TRACEPARENT.getBytes(StandardCharsets.UTF_8));
+        driver.events(Topics.PROPOSALS.name()).pipeInput(new TestRecord<>("exp-1", TestEvents.proposed("exp-1", T0),
+                headers, T0));
+
+        assertThat(exporter.getFinishedSpanItems()).singleElement().satisfies(span -> {
+            assertThat(span.getName()).contains(Topics.PROPOSALS.name());
+            assertThat(span.getTraceId()).isEqualTo(PUBLISH_TRACE);
+            assertThat(span.getParentSpanId()).isEqualTo(PUBLISH_SPAN);
+            assertThat(span.getAttributes().get(EventTracing.EXPERIMENT_ID)).isEqualTo("exp-1");
+        });
+        assertThat(driver.keyValueStore(ExperimentTopology.STORE)).hasValueSatisfying(store ->
+                assertThat(store.get("exp-1")).as("the view folded inside the span").isNotNull());
     }
 
     /** Without spans the entry stays in the verdict's trace, as its event header names it. */
