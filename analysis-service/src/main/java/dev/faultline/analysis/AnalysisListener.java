@@ -15,7 +15,6 @@ import dev.faultline.schemas.topics.Topics;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -29,6 +28,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 @Requires(property = "faultline.analysis.enabled", notEquals = "false")
 public class AnalysisListener extends EventListenerSupport {
 
+    /** {@link AnalysisSettings#groupId()} as a placeholder, which the annotation needs; the same key and default. */
     static final String GROUP = "${faultline.analysis.group-id:analysis-service}";
 
     private final EvidenceIntake intake;
@@ -36,14 +36,14 @@ public class AnalysisListener extends EventListenerSupport {
     private final boolean rebuild;
 
     public AnalysisListener(EventDispatch dispatch, EvidenceIntake intake, VerdictCatchUp catchUp,
-                            LostInjectorWatchdog watchdog, CatchUp catchUpProgress, KafkaSettings settings,
-                            KeyspaceState keyspace, @Value(GROUP) String groupId) {
+                            LostInjectorWatchdog watchdog, CatchUp catchUpProgress, KafkaSettings kafka,
+                            AnalysisSettings settings, KeyspaceState keyspace) {
         super(dispatch);
         this.intake = intake;
         this.rebuild = keyspace.created();
         catchUp.run();
-        this.backlog = new StartupBacklog(EndOffsets.unread(settings,
-                List.of(Topics.HYPOTHESES, Topics.INJECTIONS, Topics.EVIDENCE), rebuild ? null : groupId));
+        this.backlog = new StartupBacklog(EndOffsets.unread(kafka,
+                List.of(Topics.HYPOTHESES, Topics.INJECTIONS, Topics.EVIDENCE), rebuild ? null : settings.groupId()));
         catchUpProgress.track(backlog);
         watchdog.start(backlog);
     }

@@ -4,6 +4,7 @@ import dev.faultline.analysis.evaluation.Evaluator;
 import dev.faultline.analysis.evaluation.Verdict;
 import dev.faultline.analysis.evidence.EvidenceRecords;
 import dev.faultline.analysis.report.ReportWriter;
+import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.events.Actors;
 import dev.faultline.kit.events.EventHeaders;
 import dev.faultline.schemas.avro.EventHeader;
@@ -12,7 +13,6 @@ import dev.faultline.schemas.avro.Hypothesis;
 import dev.faultline.schemas.avro.InjectionStarted;
 import dev.faultline.schemas.avro.InjectionStopped;
 import dev.faultline.schemas.avro.VerdictIssued;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
@@ -40,12 +40,12 @@ public class VerdictIssuer {
     private final String serviceName;
 
     public VerdictIssuer(EvidenceRecords records, VerdictRecords verdicts, VerdictSink sink, Clock clock,
-                         @Value("${faultline.service.name:analysis-service}") String serviceName) {
+                         KafkaSettings kafka) {
         this.records = records;
         this.verdicts = verdicts;
         this.sink = sink;
         this.clock = clock;
-        this.serviceName = serviceName;
+        this.serviceName = kafka.serviceName();
     }
 
     /** Judges the injection if everything it needs is recorded and it has no verdict yet. */

@@ -1,12 +1,11 @@
 package dev.faultline.analysis.watchdog;
 
+import dev.faultline.analysis.AnalysisSettings;
 import dev.faultline.analysis.evidence.EvidenceRecords;
 import dev.faultline.analysis.verdict.VerdictIssuer;
-import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every second, looks at the started injections with no stop and issues the ABORTED/LOST verdict of each one past
- * its deadline plus grace (once: the issuer claims it). The data plane's lease has removed the fault by then.
+ * Every {@link AnalysisSettings#watchdogInterval()}, looks at the started injections with no stop and issues the
+ * ABORTED/LOST verdict of each one past its deadline plus {@link AnalysisSettings#lostGrace()} (once: the issuer
+ * claims it). The data plane's lease has removed the fault by then.
  */
 @Singleton
 public class LostInjectorWatchdog implements AutoCloseable {
@@ -31,14 +31,12 @@ public class LostInjectorWatchdog implements AutoCloseable {
     private ScheduledExecutorService timer;
     private volatile StartupBacklog backlog = new StartupBacklog(java.util.Map.of());
 
-    public LostInjectorWatchdog(EvidenceRecords records, VerdictIssuer issuer, Clock clock,
-                                @Value("${faultline.analysis.lost-grace-millis:15000}") long graceMillis,
-                                @Value("${faultline.analysis.watchdog-interval-millis:1000}") long intervalMillis) {
+    public LostInjectorWatchdog(EvidenceRecords records, VerdictIssuer issuer, Clock clock, AnalysisSettings settings) {
         this.records = records;
         this.issuer = issuer;
         this.clock = clock;
-        this.rule = new LostInjectionRule(Duration.ofMillis(graceMillis));
-        this.intervalMillis = intervalMillis;
+        this.rule = new LostInjectionRule(settings.lostGrace());
+        this.intervalMillis = settings.watchdogInterval().toMillis();
     }
 
     /** Starts sweeping; sweeps do nothing until the event loop has handled the backlog present at start-up. */

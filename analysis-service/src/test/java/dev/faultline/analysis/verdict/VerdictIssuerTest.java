@@ -4,10 +4,12 @@ import static dev.faultline.analysis.fixtures.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultline.analysis.AnalysisSettings;
 import dev.faultline.analysis.evidence.EvidenceIntake;
 import dev.faultline.analysis.fixtures.Fixtures;
 import dev.faultline.analysis.fixtures.InMemoryRecords;
 import dev.faultline.analysis.watchdog.LostInjectorWatchdog;
+import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.events.IncomingEvent;
 import dev.faultline.schemas.avro.EvidenceCaptured;
 import dev.faultline.schemas.avro.PredictionOutcome;
@@ -56,7 +58,7 @@ class VerdictIssuerTest {
             throw new IllegalStateException("broker down");
         }
         published.add(verdict);
-    }, clock, "analysis-service");
+    }, clock, new KafkaSettings("127.0.0.1:9092", "http://127.0.0.1:8081", "analysis-service"));
     final EvidenceIntake intake = new EvidenceIntake(records, issuer);
     final List<EvidenceCaptured> evidence = Fixtures.exampleEvidence(EXP, INJ);
 
@@ -134,7 +136,8 @@ class VerdictIssuerTest {
 
     @Test
     void shouldIssueALostVerdictOnceAndIgnoreALateStop() {
-        LostInjectorWatchdog watchdog = new LostInjectorWatchdog(records, issuer, clock, 15_000, 1000);
+        LostInjectorWatchdog watchdog = new LostInjectorWatchdog(records, issuer, clock,
+                new AnalysisSettings("analysis-service", 15_000, 1000));
         deliverStartAndHypothesis();
         // batches 0..30 were captured up to the deadline (T0 + 30 s); a lost injector sends nothing later
         evidence.subList(0, 31).forEach(this::deliver);

@@ -36,7 +36,7 @@ public class CatalogQueries {
 
     @Inject
     public CatalogQueries(StoreAccess stores, CatalogSettings settings) {
-        this(stores, settings.getExpected(), settings.getStaleAfter(), Clock.systemUTC());
+        this(stores, settings.expected(), settings.staleAfter(), Clock.systemUTC());
     }
 
     public CatalogQueries(StoreAccess stores, Map<String, List<String>> expected, Duration staleAfter, Clock clock) {

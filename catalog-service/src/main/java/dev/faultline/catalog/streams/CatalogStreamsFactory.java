@@ -9,7 +9,6 @@ import dev.faultline.schemas.avro.VerdictIssued;
 import io.micronaut.configuration.kafka.streams.AbstractKafkaStreamsConfiguration;
 import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -26,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * Puts the {@link CatalogTopology} on micronaut-kafka-streams' default {@link ConfiguredStreamBuilder}, with the
  * catalog's Streams settings ({@code faultline.catalog.*}), once the topics exist; micronaut-kafka-streams builds,
  * starts and closes the app from that builder. Broker and registry come from {@code faultline.kafka.*} (the kit's
- * {@code KafkaClientDefaults}).
+ * {@code KafkaClientDefaults}), the replication of internal topics from {@link KafkaSettings#replicationFactor()}.
  */
 @Factory
 public class CatalogStreamsFactory {
@@ -40,19 +39,18 @@ public class CatalogStreamsFactory {
     KStream<String, VerdictIssued> catalogTopology(
             @Named(AbstractKafkaStreamsConfiguration.DEFAULT_NAME) ConfiguredStreamBuilder builder,
             TopicBootstrap topics, KafkaSettings kafka, CatalogSettings settings, JsonMapper json,
-            CatalogUpdates updates, EventTracing tracing,
-            @Value("${faultline.kafka.replication-factor:1}") short replicationFactor) {
+            CatalogUpdates updates, EventTracing tracing) {
         topics.ensureCreated();
         Properties props = builder.getConfiguration();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.getApplicationId());
-        props.put(StreamsConfig.STATE_DIR_CONFIG, settings.getStateDir());
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.getCommitIntervalMs());
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replicationFactor);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitIntervalMs());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
         props.put(UNCAUGHT_EXCEPTION_HANDLER, StreamThreadExceptionResponse.REPLACE_THREAD.name());
-        LOG.info("catalog streams {} (state dir {})", settings.getApplicationId(), settings.getStateDir());
+        LOG.info("catalog streams {} (state dir {})", settings.applicationId(), settings.stateDir());
         CatalogSerdes serdes = CatalogSerdes.of(kafka.clientProperties(), json);
         return new CatalogTopology(serdes, Clock.systemUTC(), updates, tracing).build(builder);
     }

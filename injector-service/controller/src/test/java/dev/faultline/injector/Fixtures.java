@@ -1,6 +1,7 @@
 package dev.faultline.injector;
 
 import dev.faultline.injector.probe.Sample;
+import dev.faultline.kit.clearance.ClearanceSettings;
 import dev.faultline.kit.clearance.ClearanceSigner;
 import dev.faultline.kit.events.Actors;
 import dev.faultline.kit.events.EventHeaders;
@@ -83,7 +84,8 @@ public final class Fixtures {
 
     /** Signed with {@code secret}: each IT class has its own, so no class runs another's clearances from the shared topic. */
     public static PreflightPassed signedPreflight(String experimentId, int revision, String secret) {
-        Clearance signed = new ClearanceSigner(secret).signed(experimentId, clearance(revision, Instant.now().plusSeconds(600)));
+        Clearance signed = new ClearanceSigner(new ClearanceSettings(secret))
+                .signed(experimentId, clearance(revision, Instant.now().plusSeconds(600)));
         return preflightPassed(experimentId, revision, signed);
     }
 

@@ -6,17 +6,14 @@ import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 
 /**
- * The service's {@link CqlSession}, bound to its own keyspace ({@code faultline.cassandra.keyspace}), which is
- * created when missing (SimpleStrategy, {@code faultline.cassandra.replication-factor}, default 1). Contact point
- * {@code faultline.cassandra.contact-point} ({@code host:port}), data centre {@code faultline.cassandra.datacenter}.
- * Each service creates its own tables at start with {@code CREATE TABLE IF NOT EXISTS}. {@link KeyspaceState} says
- * whether this start created the keyspace (so its projections must be rebuilt from the topics).
+ * The service's {@link CqlSession}, bound to its own keyspace, which is created when missing (SimpleStrategy); where
+ * Cassandra is and the keyspace's name and replication come from {@link CassandraSettings}. Each service creates its
+ * own tables at start with {@code CREATE TABLE IF NOT EXISTS}. {@link KeyspaceState} says whether this start created
+ * the keyspace (so its projections must be rebuilt from the topics).
  */
 @Factory
 @Requires(property = "faultline.cassandra.keyspace")
@@ -26,30 +23,25 @@ public class CassandraFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    CqlSession cqlSession(@Value("${faultline.cassandra.contact-point:127.0.0.1:9042}") String contactPoint,
-                          @Value("${faultline.cassandra.datacenter:datacenter1}") String datacenter,
-                          @Value("${faultline.cassandra.keyspace}") String keyspace,
-                          @Value("${faultline.cassandra.replication-factor:1}") int replicationFactor) {
-        String[] hostPort = contactPoint.split(":");
-        InetSocketAddress address = new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1]));
+    CqlSession cqlSession(CassandraSettings settings) {
         DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
                 .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
                 .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(20))
                 .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(20))
                 .build();
-        try (CqlSession bootstrap = CqlSession.builder().addContactPoint(address).withLocalDatacenter(datacenter)
-                .withConfigLoader(config).build()) {
-            created = bootstrap.getMetadata().getKeyspace(keyspace).isEmpty();
-            bootstrap.execute("CREATE KEYSPACE IF NOT EXISTS " + keyspace
-                    + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': " + replicationFactor + "}");
+        try (CqlSession bootstrap = CqlSession.builder().addContactPoint(settings.contactPoint())
+                .withLocalDatacenter(settings.datacenter()).withConfigLoader(config).build()) {
+            created = bootstrap.getMetadata().getKeyspace(settings.keyspace()).isEmpty();
+            bootstrap.execute("CREATE KEYSPACE IF NOT EXISTS " + settings.keyspace() + " WITH replication = "
+                    + "{'class': 'SimpleStrategy', 'replication_factor': " + settings.replicationFactor() + "}");
         }
-        return CqlSession.builder().addContactPoint(address).withLocalDatacenter(datacenter)
-                .withConfigLoader(config).withKeyspace(keyspace).build();
+        return CqlSession.builder().addContactPoint(settings.contactPoint()).withLocalDatacenter(settings.datacenter())
+                .withConfigLoader(config).withKeyspace(settings.keyspace()).build();
     }
 
     @Singleton
-    KeyspaceState keyspaceState(CqlSession session, @Value("${faultline.cassandra.keyspace}") String keyspace) {
-        return new KeyspaceState(keyspace, created);
+    KeyspaceState keyspaceState(CqlSession session, CassandraSettings settings) {
+        return new KeyspaceState(settings.keyspace(), created);
     }
 }

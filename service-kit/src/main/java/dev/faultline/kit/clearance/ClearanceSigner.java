@@ -1,7 +1,6 @@
 package dev.faultline.kit.clearance;
 
 import dev.faultline.schemas.avro.Clearance;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -13,9 +12,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs and verifies clearances with HMAC-SHA256 over the experiment id and every clearance field, using a secret
- * that only safety-service (which signs) and injector-service (which verifies) hold:
- * {@code faultline.clearance.secret}. A clearance forged or altered by anyone else fails verification, so a
- * proposal from an outside tool can never inject by itself.
+ * that only safety-service (which signs) and injector-service (which verifies) hold ({@link ClearanceSettings}).
+ * A clearance forged or altered by anyone else fails verification, so a proposal from an outside tool can never
+ * inject by itself.
  */
 @Singleton
 public class ClearanceSigner {
@@ -23,11 +22,8 @@ public class ClearanceSigner {
     private static final String ALGORITHM = "HmacSHA256";
     private final byte[] secret;
 
-    public ClearanceSigner(@Value("${faultline.clearance.secret}") String secret) {
-        if (secret == null || secret.length() < 16) {
-            throw new IllegalArgumentException("faultline.clearance.secret must be set to at least 16 characters");
-        }
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+    public ClearanceSigner(ClearanceSettings settings) {
+        this.secret = settings.secret().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The signature of {@code clearance} (its own {@code signature} field is ignored). */

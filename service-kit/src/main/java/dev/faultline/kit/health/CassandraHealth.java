@@ -25,7 +25,7 @@ public class CassandraHealth extends DependencyHealth {
     public CassandraHealth(CqlSession session, HealthSettings health) {
         super("cassandra", health);
         this.session = session;
-        this.probe = SimpleStatement.newInstance("SELECT release_version FROM system.local").setTimeout(health.getTimeout());
+        this.probe = SimpleStatement.newInstance("SELECT release_version FROM system.local").setTimeout(health.timeout());
     }
 
     @Override

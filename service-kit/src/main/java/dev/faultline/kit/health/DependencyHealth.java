@@ -30,8 +30,8 @@ public abstract class DependencyHealth implements HealthIndicator {
 
     protected DependencyHealth(String name, HealthSettings settings) {
         this.name = name;
-        this.timeout = settings.getTimeout();
-        this.cacheForNanos = settings.getCacheFor().toNanos();
+        this.timeout = settings.timeout();
+        this.cacheForNanos = settings.cacheFor().toNanos();
     }
 
     /** Asks the dependency; completes with the details to show when it answered, exceptionally when it did not. */

@@ -1,32 +1,43 @@
 package dev.faultline.kit.health;
 
+import io.micronaut.context.annotation.ConfigurationInject;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 
 /**
- * How the dependency health checks behave ({@code faultline.health.*}): how long a dependency may take to answer
- * before it counts as down ({@code timeout}, default 2 s), and for how long an answer is reused
- * ({@code cache-for}, default 1 s), so that frequent probes of {@code /health} do not each reach Kafka and Cassandra.
+ * How the dependency health checks behave:
+ * <ul>
+ *   <li>{@code faultline.health.timeout} (default 2 s): how long a dependency may take to answer before it counts as
+ *       down;</li>
+ *   <li>{@code faultline.health.cache-for} (default 1 s): for how long an answer is reused, so that frequent probes of
+ *       {@code /health} do not each reach Kafka and Cassandra; 0 asks every time.</li>
+ * </ul>
  */
 @ConfigurationProperties("faultline.health")
-public class HealthSettings {
+public final class HealthSettings {
 
-    private Duration timeout = Duration.ofSeconds(2);
-    private Duration cacheFor = Duration.ofSeconds(1);
+    private final Duration timeout;
+    private final Duration cacheFor;
 
-    public Duration getTimeout() {
+    @ConfigurationInject
+    public HealthSettings(@Bindable(defaultValue = "2s") Duration timeout,
+                          @Bindable(defaultValue = "1s") Duration cacheFor) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("faultline.health.timeout must be positive, was " + timeout);
+        }
+        if (cacheFor == null || cacheFor.isNegative()) {
+            throw new IllegalArgumentException("faultline.health.cache-for must not be negative, was " + cacheFor);
+        }
+        this.timeout = timeout;
+        this.cacheFor = cacheFor;
+    }
+
+    public Duration timeout() {
         return timeout;
     }
 
-    public void setTimeout(Duration timeout) {
-        this.timeout = timeout;
-    }
-
-    public Duration getCacheFor() {
+    public Duration cacheFor() {
         return cacheFor;
-    }
-
-    public void setCacheFor(Duration cacheFor) {
-        this.cacheFor = cacheFor;
     }
 }

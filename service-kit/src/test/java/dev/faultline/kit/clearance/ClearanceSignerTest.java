@@ -1,7 +1,6 @@
 package dev.faultline.kit.clearance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faultline.schemas.avro.Clearance;
 import dev.faultline.schemas.avro.Environment;
@@ -12,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ClearanceSignerTest {
 
     private static final Instant ISSUED = Instant.parse("2026-11-26T10:00:00Z");
-    private final ClearanceSigner signer = new ClearanceSigner("a-secret-of-sixteen-chars");
+    private final ClearanceSigner signer = new ClearanceSigner(new ClearanceSettings("a-secret-of-sixteen-chars"));
 
     private static Clearance clearance() {
         return Clearance.newBuilder().setClearanceId(UUID.fromString("00000000-0000-0000-0000-000000000001"))
@@ -34,12 +33,7 @@ class ClearanceSignerTest {
         assertThat(signer.rejection("exp-2", signed, ISSUED)).contains("invalid signature");
         Clearance widened = Clearance.newBuilder(signed).setEnvironment(Environment.PRODUCTION).build();
         assertThat(signer.rejection("exp-1", widened, ISSUED)).contains("invalid signature");
-        Clearance forged = new ClearanceSigner("another-secret-16chars").signed("exp-1", clearance());
+        Clearance forged = new ClearanceSigner(new ClearanceSettings("another-secret-16chars")).signed("exp-1", clearance());
         assertThat(signer.rejection("exp-1", forged, ISSUED)).contains("invalid signature");
-    }
-
-    @Test
-    void shouldRefuseAShortSecret() {
-        assertThatThrownBy(() -> new ClearanceSigner("short")).hasMessageContaining("at least 16");
     }
 }

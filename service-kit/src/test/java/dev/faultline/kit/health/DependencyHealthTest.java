@@ -92,10 +92,7 @@ class DependencyHealthTest {
     }
 
     private static HealthSettings settings(Duration timeout, Duration cacheFor) {
-        HealthSettings settings = new HealthSettings();
-        settings.setTimeout(timeout);
-        settings.setCacheFor(cacheFor);
-        return settings;
+        return new HealthSettings(timeout, cacheFor);
     }
 
     private static final class Stub extends DependencyHealth {

@@ -3,6 +3,7 @@ package dev.faultline.injector.clearance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.injector.Fixtures;
+import dev.faultline.kit.clearance.ClearanceSettings;
 import dev.faultline.kit.clearance.ClearanceSigner;
 import dev.faultline.schemas.avro.Clearance;
 import dev.faultline.schemas.avro.FaultDirection;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class ClearanceCheckTest {
 
-    private final ClearanceSigner signer = new ClearanceSigner(Fixtures.SECRET);
+    private final ClearanceSigner signer = new ClearanceSigner(new ClearanceSettings(Fixtures.SECRET));
     private final ClearanceCheck check = new ClearanceCheck(signer);
     private final Optional<Hypothesis> hypothesis = Optional.of(Fixtures.hypothesis(
             Fixtures.fault(FaultType.NETWORK_BLACKHOLE, FaultDirection.UPSTREAM, 1000, Map.of()), List.of(), List.of()));
@@ -35,7 +36,8 @@ class ClearanceCheckTest {
         forged.setSignature("not-a-signature");
         assertThat(check.rejection(Fixtures.preflightPassed("exp-1", 1, forged), OptionalInt.of(1), hypothesis, now))
                 .contains("invalid signature");
-        Clearance bySomeoneElse = new ClearanceSigner("another-secret-of-16-chars").signed("exp-1", Fixtures.clearance(1, now.plusSeconds(60)));
+        Clearance bySomeoneElse = new ClearanceSigner(new ClearanceSettings("another-secret-of-16-chars"))
+                .signed("exp-1", Fixtures.clearance(1, now.plusSeconds(60)));
         assertThat(check.rejection(Fixtures.preflightPassed("exp-1", 1, bySomeoneElse), OptionalInt.of(1), hypothesis, now))
                 .contains("invalid signature");
         Clearance unsigned = Fixtures.clearance(1, now.plusSeconds(60));
