@@ -14,10 +14,10 @@ import dev.faultline.hypothesis.proposal.ProposalIntake;
 import dev.faultline.hypothesis.review.ReviewService;
 import dev.faultline.hypothesis.target.TargetProperties;
 import dev.faultline.hypothesis.target.Targets;
+import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.events.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
@@ -42,14 +42,14 @@ public class HypothesisBeans {
     }
 
     @Singleton
-    HypothesisLinter linter(@Value("${faultline.hypothesis.max-duration-seconds:600}") long maxSeconds) {
-        return new HypothesisLinter(maxSeconds * 1000);
+    HypothesisLinter linter(HypothesisSettings settings) {
+        return new HypothesisLinter(settings.maxDuration().toMillis());
     }
 
     @Singleton
     HypothesisDrafter drafter(Targets targets, FailureModeCatalog catalog, HypothesisLinter linter,
-                              @Value("${faultline.hypothesis.default-duration-seconds:30}") long defaultSeconds) {
-        return new HypothesisDrafter(targets, catalog, linter, defaultSeconds * 1000);
+                              HypothesisSettings settings) {
+        return new HypothesisDrafter(targets, catalog, linter, settings.defaultDuration().toMillis());
     }
 
     @Singleton
@@ -59,9 +59,8 @@ public class HypothesisBeans {
 
     @Singleton
     HypothesisEvents hypothesisEvents(EventPublisher publisher, Clock clock, MeterRegistry meters,
-                                      @Value("${faultline.service.name:hypothesis-service}") String serviceName) {
-        // not KafkaSettings.serviceName(): its nested placeholder default leaves a stray '}' (reported to the lead)
-        return new KafkaHypothesisEvents(publisher, serviceName, clock, meters);
+                                      KafkaSettings settings) {
+        return new KafkaHypothesisEvents(publisher, settings.serviceName(), clock, meters);
     }
 
     @Singleton

@@ -1,5 +1,6 @@
 package dev.faultline.hypothesis.events;
 
+import dev.faultline.hypothesis.HypothesisSettings;
 import dev.faultline.hypothesis.experiment.Experiments;
 import dev.faultline.hypothesis.proposal.Proposal;
 import dev.faultline.hypothesis.proposal.ProposalIntake;
@@ -13,7 +14,6 @@ import dev.faultline.kit.events.InvalidEventException;
 import dev.faultline.schemas.avro.ExperimentProposed;
 import dev.faultline.schemas.topics.Topics;
 import io.micronaut.configuration.kafka.annotation.Topic;
-import io.micronaut.context.annotation.Value;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,12 +35,12 @@ public class ExperimentListener extends EventListenerSupport {
     private final boolean rebuild;
 
     public ExperimentListener(EventDispatch dispatch, ProposalIntake intake, Experiments experiments,
-                              KafkaSettings settings, KeyspaceState keyspace, @Value(GROUP) String groupId) {
+                              KafkaSettings settings, KeyspaceState keyspace, HypothesisSettings hypothesis) {
         super(dispatch);
         this.intake = intake;
         this.experiments = experiments;
         this.rebuild = keyspace.created();
-        catchUp(settings, groupId, TOPICS, this::project);
+        catchUp(settings, hypothesis.groupId(), TOPICS, this::project);
     }
 
     @Override
