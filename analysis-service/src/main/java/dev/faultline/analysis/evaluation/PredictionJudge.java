@@ -60,7 +60,7 @@ final class PredictionJudge {
                 .setSampleCount(samples.size())
                 .setRequiredSamples(window.getMinSamples())
                 .setOutcome(outcome)
-                .setExplanation(explain(prediction, observed, samples.size(), outcome))
+                .setExplanation(explain(prediction, observed, samples.size(), outcome) + problem(observed, samples))
                 .build();
     }
 
@@ -71,6 +71,19 @@ final class PredictionJudge {
         }
         return Comparison.holds(prediction.getComparator(), observed, prediction.getThreshold())
                 ? PredictionOutcome.HELD : PredictionOutcome.NOT_HELD;
+    }
+
+    /** Why nothing could be measured, as the probe said it (an absent metric, an unreadable log), else nothing. */
+    private static String problem(Double observed, List<ProbeSample> samples) {
+        if (observed != null) {
+            return "";
+        }
+        for (int i = samples.size() - 1; i >= 0; i--) {
+            if (samples.get(i).getError() != null) {
+                return "; the probe reported: " + samples.get(i).getError();
+            }
+        }
+        return "";
     }
 
     /** "p99 of product-reads was 1203 ms, threshold < 800 ms: not held (142 samples)" */

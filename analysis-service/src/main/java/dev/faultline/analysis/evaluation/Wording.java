@@ -58,6 +58,10 @@ public final class Wording {
             case HEADER_PRESENT_SHARE -> "share with header " + header;
             case THROUGHPUT -> "throughput";
             case SAMPLE_COUNT -> "sample count";
+            case VALUE_MEAN -> "mean value";
+            case VALUE_MAX -> "max value";
+            case VALUE_MIN -> "min value";
+            case VALUE_SUM -> "total";
             default -> "unknown statistic";
         };
     }

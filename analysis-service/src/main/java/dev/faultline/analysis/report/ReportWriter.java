@@ -5,6 +5,8 @@ import dev.faultline.analysis.evaluation.Wording;
 import dev.faultline.analysis.evidence.EvidenceSummary;
 import dev.faultline.schemas.avro.BlastRadius;
 import dev.faultline.schemas.avro.EvidenceCaptured;
+import dev.faultline.schemas.avro.EvidenceReference;
+import dev.faultline.schemas.avro.EvidenceReferenceKind;
 import dev.faultline.schemas.avro.FaultSpec;
 import dev.faultline.schemas.avro.FollowUp;
 import dev.faultline.schemas.avro.Guardrail;
@@ -12,6 +14,8 @@ import dev.faultline.schemas.avro.Hypothesis;
 import dev.faultline.schemas.avro.InjectionStopped;
 import dev.faultline.schemas.avro.Prediction;
 import dev.faultline.schemas.avro.PredictionResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,6 +26,8 @@ import java.util.TreeMap;
  * follow-ups. A pure function of its inputs.
  */
 public final class ReportWriter {
+
+    private static final int MAX_TRACES = 5;
 
     private ReportWriter() {
     }
@@ -90,6 +96,35 @@ public final class ReportWriter {
                     .append(" | ").append(Wording.number(row.p50Millis())).append(" ms | ")
                     .append(Wording.number(row.p99Millis())).append(" ms | ").append(Wording.number(row.errorRate()))
                     .append(" |\n");
+        }
+        md.append('\n');
+        references(md, batches);
+    }
+
+    /** Where the evidence can be looked at again: each metric and log source once, and a few of the traces. */
+    private static void references(StringBuilder md, List<EvidenceCaptured> batches) {
+        Map<String, EvidenceReference> sources = new LinkedHashMap<>();
+        List<String> traces = new ArrayList<>();
+        for (EvidenceCaptured batch : batches) {
+            for (EvidenceReference reference : batch.getReferences()) {
+                if (reference.getKind() == EvidenceReferenceKind.TRACE) {
+                    if (traces.size() < MAX_TRACES && !traces.contains(reference.getUri())) {
+                        traces.add(reference.getUri());
+                    }
+                } else {
+                    sources.putIfAbsent(reference.getKind() + " " + reference.getUri(), reference);
+                }
+            }
+        }
+        if (sources.isEmpty() && traces.isEmpty()) {
+            return;
+        }
+        md.append("References:\n\n");
+        sources.values().forEach(r -> md.append("- ").append(r.getKind()).append(" `").append(r.getUri()).append("`: ")
+                .append(r.getDescription()).append('\n'));
+        if (!traces.isEmpty()) {
+            md.append("- TRACE (probe requests, in the experiment's trace): ")
+                    .append(String.join(", ", traces.stream().map(t -> "`" + t + "`").toList())).append('\n');
         }
         md.append('\n');
     }

@@ -10,7 +10,7 @@ public final class HypothesisLinter {
 
     public HypothesisLinter(long maxDurationMillis) {
         this.rules = List.of(new PredictionRule(), new BlastRadiusRule(), new GuardrailRule(),
-                new DurationRule(maxDurationMillis), new ParameterRule());
+                new DurationRule(maxDurationMillis), new ParameterRule(), new ProbeRule());
     }
 
     public List<Finding> lint(Hypothesis hypothesis) {

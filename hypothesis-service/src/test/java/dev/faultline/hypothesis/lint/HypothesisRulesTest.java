@@ -96,4 +96,14 @@ class HypothesisRulesTest {
         assertOnly(lint(InvalidHypotheses.toxicityZero()), LintRule.INVALID_PARAMETER, "scenario.toxicity",
                 "greater than 0");
     }
+
+    @Test
+    void shouldRejectMetricAndLogProbesThatCannotMeasureAndValueStatisticsOnHttpProbes() {
+        assertOnly(lint(InvalidHypotheses.metricProbeWithoutMetric()), LintRule.INVALID_PARAMETER,
+                "probes[fallbacks].parameters", "METRIC probe fallbacks: metric: '' is not a metric name");
+        assertOnly(lint(InvalidHypotheses.logProbeWithBadPattern()), LintRule.INVALID_PARAMETER,
+                "probes[errors].parameters", "LOG probe errors: pattern:");
+        assertOnly(lint(InvalidHypotheses.valueStatisticOnHttpProbe()), LintRule.NO_MEASURABLE_PREDICTION,
+                "predictions[reads-served].statistic", "use a METRIC or LOG probe");
+    }
 }

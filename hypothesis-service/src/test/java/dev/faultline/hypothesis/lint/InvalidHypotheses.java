@@ -4,7 +4,10 @@ import dev.faultline.hypothesis.Fixtures;
 import dev.faultline.schemas.avro.ComparisonOperator;
 import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.Hypothesis;
+import dev.faultline.schemas.avro.ProbeKind;
+import dev.faultline.schemas.avro.ProbeSpec;
 import dev.faultline.schemas.avro.Statistic;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +107,33 @@ final class InvalidHypotheses {
 
     static Hypothesis toxicityZero() {
         return broken(h -> h.getScenario().setToxicity(0.0));
+    }
+
+    /** A METRIC probe that names no metric. */
+    static Hypothesis metricProbeWithoutMetric() {
+        return broken(h -> h.setProbes(append(h.getProbes(), probe("fallbacks", ProbeKind.METRIC,
+                Map.of("aggregate", "rate")))));
+    }
+
+    /** A LOG probe with a pattern that does not compile. */
+    static Hypothesis logProbeWithBadPattern() {
+        return broken(h -> h.setProbes(append(h.getProbes(), probe("errors", ProbeKind.LOG, Map.of("pattern", "(")))));
+    }
+
+    /** A value statistic on an HTTP probe. */
+    static Hypothesis valueStatisticOnHttpProbe() {
+        return broken(h -> h.getPredictions().get(0).setStatistic(Statistic.VALUE_SUM));
+    }
+
+    private static ProbeSpec probe(String id, ProbeKind kind, Map<String, String> parameters) {
+        return ProbeSpec.newBuilder().setProbeId(id).setKind(kind).setTarget("http://127.0.0.1:18080/metrics")
+                .setIntervalMillis(1000).setTimeoutMillis(1000).setParameters(parameters).build();
+    }
+
+    private static List<ProbeSpec> append(List<ProbeSpec> probes, ProbeSpec probe) {
+        List<ProbeSpec> all = new ArrayList<>(probes);
+        all.add(probe);
+        return all;
     }
 
     private static Hypothesis withParameter(String name, String value) {

@@ -2,6 +2,7 @@ package dev.faultline.schemas.measure;
 
 import dev.faultline.schemas.avro.Statistic;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
@@ -13,6 +14,8 @@ import java.util.OptionalDouble;
  *       to 1. STATUS_SHARE counts {@link #status}; HEADER_PRESENT_SHARE counts samples with {@link #header} (see
  *       {@link SampleView#hasHeader}). Either has no value without its status or header.</li>
  *   <li>THROUGHPUT is samples per second of the window; SAMPLE_COUNT the number of samples.</li>
+ *   <li>VALUE_MEAN, VALUE_MAX, VALUE_MIN and VALUE_SUM are over the samples that carry a value (METRIC and LOG
+ *       probes); with none, they have no value — an absent metric or an unreadable log proves nothing.</li>
  *   <li>Empty window: SAMPLE_COUNT is 0 and THROUGHPUT 0/s (nothing arrived is a fact); every other statistic has
  *       no value. THROUGHPUT has no value either when the window's length is unknown or not positive.</li>
  * </ul>
@@ -42,6 +45,10 @@ public record Measure(Statistic statistic, Integer status, String header) {
         if (samples.isEmpty()) {
             return OptionalDouble.empty();
         }
+        if (isOverValues(statistic)) {
+            return overValues(samples.stream().map(SampleView::value).filter(Objects::nonNull)
+                    .mapToDouble(Double::doubleValue).sorted().toArray());
+        }
         return switch (statistic) {
             case P50_LATENCY -> OptionalDouble.of(percentile(samples, 50));
             case P95_LATENCY -> OptionalDouble.of(percentile(samples, 95));
@@ -54,6 +61,30 @@ public record Measure(Statistic statistic, Integer status, String header) {
                     : share(samples.stream().filter(s -> status.equals(s.status())).count(), samples);
             case HEADER_PRESENT_SHARE -> header == null || header.isBlank() ? OptionalDouble.empty()
                     : share(samples.stream().filter(s -> s.hasHeader(header)).count(), samples);
+            default -> OptionalDouble.empty();
+        };
+    }
+
+    /** Whether {@code statistic} reads the values METRIC and LOG probes measured, rather than latencies and answers. */
+    public static boolean isOverValues(Statistic statistic) {
+        return statistic == Statistic.VALUE_MEAN || statistic == Statistic.VALUE_MAX || statistic == Statistic.VALUE_MIN
+                || statistic == Statistic.VALUE_SUM;
+    }
+
+    /** Over values sorted ascending (so that sums do not depend on arrival order). */
+    private OptionalDouble overValues(double[] sorted) {
+        if (sorted.length == 0) {
+            return OptionalDouble.empty();
+        }
+        double sum = 0;
+        for (double value : sorted) {
+            sum += value;
+        }
+        return switch (statistic) {
+            case VALUE_MEAN -> OptionalDouble.of(sum / sorted.length);
+            case VALUE_MAX -> OptionalDouble.of(sorted[sorted.length - 1]);
+            case VALUE_MIN -> OptionalDouble.of(sorted[0]);
+            case VALUE_SUM -> OptionalDouble.of(sum);
             default -> OptionalDouble.empty();
         };
     }

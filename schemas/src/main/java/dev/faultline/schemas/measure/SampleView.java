@@ -6,19 +6,27 @@ import java.util.Locale;
 
 /**
  * The part of a probe sample that the statistics read: latency, HTTP status (null without an answer), whether the
- * probe judged it a success, and the response headers seen. Each service maps its own sample type onto this view.
+ * probe judged it a success, the response headers seen, and the value a METRIC or LOG probe measured. Each service
+ * maps its own sample type onto this view.
  *
  * @param headers the response headers, each recorded as a name or as {@code name: value}
+ * @param value   what a METRIC or LOG probe measured; null for HTTP probes and when nothing could be measured
  */
-public record SampleView(double latencyMillis, Integer status, boolean ok, List<String> headers) {
+public record SampleView(double latencyMillis, Integer status, boolean ok, List<String> headers, Double value) {
 
     public SampleView {
         headers = headers == null ? List.of() : List.copyOf(headers);
     }
 
+    /** The view of an HTTP sample (no measured value). */
+    public SampleView(double latencyMillis, Integer status, boolean ok, List<String> headers) {
+        this(latencyMillis, status, ok, headers, null);
+    }
+
     /** The view of a sample as the contract carries it. */
     public static SampleView of(ProbeSample sample) {
-        return new SampleView(sample.getLatencyMillis(), sample.getStatus(), sample.getOk(), sample.getHeaders());
+        return new SampleView(sample.getLatencyMillis(), sample.getStatus(), sample.getOk(), sample.getHeaders(),
+                sample.getValue());
     }
 
     /** Whether a header named {@code name} was seen: names compare case-insensitively, a recorded value is ignored. */

@@ -113,4 +113,28 @@ class MeasureTest {
         assertThat(new Measure(Statistic.HEADER_PRESENT_SHARE, null, " ").over(hundred(), 1000L)).isEmpty();
         assertThat(Measure.of(Statistic.UNKNOWN).over(hundred(), 1000L)).isEmpty();
     }
+
+    @Test
+    void shouldComputeValueStatisticsOverTheSamplesThatCarryAValueOnly() {
+        List<SampleView> samples = List.of(new SampleView(3, null, true, List.of(), 4.0),
+                new SampleView(2, null, false, List.of(), null), new SampleView(5, null, true, List.of(), 1.5),
+                new SampleView(1, null, true, List.of(), 0.5));
+
+        assertThat(over(Statistic.VALUE_SUM, samples)).hasValue(6.0);
+        assertThat(over(Statistic.VALUE_MEAN, samples)).hasValue(2.0);
+        assertThat(over(Statistic.VALUE_MAX, samples)).hasValue(4.0);
+        assertThat(over(Statistic.VALUE_MIN, samples)).hasValue(0.5);
+        assertThat(over(Statistic.SAMPLE_COUNT, samples)).hasValue(4);
+    }
+
+    @Test
+    void shouldHaveNoValueStatisticWhenNoSampleMeasuredAnything() {
+        List<SampleView> absent = List.of(new SampleView(3, null, false, List.of(), null));
+
+        for (Statistic statistic : List.of(Statistic.VALUE_SUM, Statistic.VALUE_MEAN, Statistic.VALUE_MAX,
+                Statistic.VALUE_MIN)) {
+            assertThat(over(statistic, absent)).as(statistic.name()).isEmpty();
+            assertThat(over(statistic, hundred())).as(statistic + " over HTTP samples").isEmpty();
+        }
+    }
 }

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * asynchronous client (HTTP/1.1, 2 s to connect) and turns the outcome into a {@link ProbeAnswer}. A request header
  * the JDK client refuses (host, connection, content-length, expect, upgrade, or a malformed name or value) is not
  * sent: it is dropped with the client's reason, logged once per probe URL and header, and listed by {@link #prepare}.
- * Each probe is a client span ({@link HttpClientSpans}) whose W3C context the request carries.
+ * Each probe is a client span ({@link HttpClientSpans}) whose W3C context the request carries; the answer names
+ * its trace.
  */
 public final class HttpProbeClient {
 
@@ -76,35 +77,53 @@ public final class HttpProbeClient {
         return new Prepared(builder.build(), dropped);
     }
 
+    /** An answer with its body (a metrics scrape); the body is null when there was no answer. */
+    public record Fetched(ProbeAnswer answer, String body) {
+    }
+
     /** Sends one probe request; the future never completes exceptionally and never blocks the caller. */
     public CompletableFuture<ProbeAnswer> send(HttpProbe probe, Map<String, String> extraHeaders) {
+        return exchange(probe, extraHeaders, HttpResponse.BodyHandlers.discarding()).thenApply(Fetched::answer);
+    }
+
+    /** As {@link #send}, keeping the response body as text. */
+    public CompletableFuture<Fetched> fetch(HttpProbe probe, Map<String, String> extraHeaders) {
+        return exchange(probe, extraHeaders, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> CompletableFuture<Fetched> exchange(HttpProbe probe, Map<String, String> extraHeaders,
+                                                    HttpResponse.BodyHandler<T> body) {
         Instant at = clock.instant();
         long start = System.nanoTime();
         Prepared prepared;
         try {
             prepared = prepare(probe, extraHeaders);
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(ProbeAnswer.unanswered(at, 0, "invalid probe request: " + describe(e)));
+            return CompletableFuture.completedFuture(new Fetched(
+                    ProbeAnswer.unanswered(at, 0, "invalid probe request: " + describe(e)), null));
         }
         prepared.dropped().forEach((name, reason) -> warnOnce(probe, name, reason));
         ClientSpan span = spans.start(prepared.request().method(), prepared.request().uri());
         HttpRequest request = withHeaders(prepared.request(), span.headers());
+        String trace = span.span().getSpanContext().isValid() ? span.span().getSpanContext().getTraceId() : null;
         try {
-            return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+            return http.sendAsync(request, body)
                     .handle((response, error) -> {
                         double latency = (System.nanoTime() - start) / 1_000_000.0;
                         if (error != null) {
                             Throwable cause = error.getCause() != null ? error.getCause() : error;
                             span.end(null, cause);
-                            return ProbeAnswer.unanswered(at, latency, describe(cause));
+                            return new Fetched(ProbeAnswer.unanswered(at, latency, describe(cause)).tracedIn(trace), null);
                         }
                         span.end(response.statusCode(), null);
-                        return ProbeAnswer.answered(at, latency, response.statusCode(), headerNames(response));
+                        Object text = response.body();
+                        return new Fetched(ProbeAnswer.answered(at, latency, response.statusCode(), headerNames(response))
+                                .tracedIn(trace), text instanceof String string ? string : null);
                     });
         } catch (RuntimeException e) {
             span.end(null, e);
-            return CompletableFuture.completedFuture(ProbeAnswer.unanswered(at, (System.nanoTime() - start) / 1_000_000.0,
-                    "cannot send probe: " + describe(e)));
+            return CompletableFuture.completedFuture(new Fetched(ProbeAnswer.unanswered(at,
+                    (System.nanoTime() - start) / 1_000_000.0, "cannot send probe: " + describe(e)), null));
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
  * @param headers the names of the response headers, lower case
  */
 public record ProbeAnswer(Instant at, double latencyMillis, Integer status, boolean ok, List<String> headers,
-                          String error) {
+                          String error, String traceId) {
 
     public ProbeAnswer {
         headers = headers == null ? List.of() : List.copyOf(headers);
@@ -24,11 +24,16 @@ public record ProbeAnswer(Instant at, double latencyMillis, Integer status, bool
     }
 
     public static ProbeAnswer answered(Instant at, double latencyMillis, int status, List<String> headers) {
-        return new ProbeAnswer(at, latencyMillis, status, isSuccess(status), headers, null);
+        return new ProbeAnswer(at, latencyMillis, status, isSuccess(status), headers, null, null);
     }
 
     public static ProbeAnswer unanswered(Instant at, double latencyMillis, String error) {
-        return new ProbeAnswer(at, latencyMillis, null, false, List.of(), error);
+        return new ProbeAnswer(at, latencyMillis, null, false, List.of(), error, null);
+    }
+
+    /** This answer, naming the trace its request was sent in (null when tracing is off). */
+    public ProbeAnswer tracedIn(String trace) {
+        return new ProbeAnswer(at, latencyMillis, status, ok, headers, error, trace);
     }
 
     /** Whether an HTTP answer came back, whatever its status. */

@@ -2,9 +2,13 @@ package dev.faultline.injector.evidence;
 
 import dev.faultline.injector.probe.Prober;
 import dev.faultline.injector.probe.Sample;
+import dev.faultline.kit.tracing.TraceContexts;
 import dev.faultline.schemas.avro.ExperimentPhase;
-import dev.faultline.schemas.avro.ProbeKind;
 import dev.faultline.schemas.avro.ProbeSpec;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -32,6 +36,7 @@ public final class EvidenceCollector {
     private final ScheduledExecutorService scheduler;
     private final BatchSink sink;
     private final String experimentId;
+    private final Context trace;
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private final Set<CompletableFuture<Sample>> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<ExperimentPhase, List<Sample>> pending = new EnumMap<>(ExperimentPhase.class);
@@ -40,18 +45,22 @@ public final class EvidenceCollector {
     private long sequence;
     private long total;
 
-    public EvidenceCollector(Prober prober, ScheduledExecutorService scheduler, BatchSink sink, String experimentId) {
+    /** @param traceparent the experiment's trace context (of the run's cause): every probe request is sent in it */
+    public EvidenceCollector(Prober prober, ScheduledExecutorService scheduler, BatchSink sink, String experimentId,
+                             String traceparent) {
         this.prober = prober;
         this.scheduler = scheduler;
         this.sink = sink;
         this.experimentId = experimentId;
+        SpanContext parent = TraceContexts.parse(traceparent);
+        this.trace = parent.isValid() ? Context.root().with(Span.wrap(parent)) : Context.root();
     }
 
-    /** Starts every HTTP probe at its interval and the batch flush every {@code batch}. */
+    /** Starts every probe the prober runs at its interval, and the batch flush every {@code batch}. */
     public void start(List<ProbeSpec> probes, Duration batch) {
         for (ProbeSpec spec : probes) {
-            if (spec.getKind() != ProbeKind.HTTP) {
-                LOG.warn("probe {} of kind {} skipped: only HTTP probes are run", spec.getProbeId(), spec.getKind());
+            if (!prober.runs(spec.getKind())) {
+                LOG.warn("probe {} of kind {} skipped: the injector cannot run it", spec.getProbeId(), spec.getKind());
                 continue;
             }
             long interval = Math.max(10, spec.getIntervalMillis());
@@ -70,7 +79,10 @@ public final class EvidenceCollector {
 
     private void fire(ProbeSpec spec) {
         ExperimentPhase sentIn = phase;
-        CompletableFuture<Sample> answer = prober.probe(spec, experimentId);
+        CompletableFuture<Sample> answer;
+        try (Scope scope = trace.makeCurrent()) {
+            answer = prober.probe(spec, experimentId);
+        }
         inFlight.add(answer);
         answer.thenAccept(sample -> record(sentIn, sample)).whenComplete((v, e) -> inFlight.remove(answer));
     }
@@ -120,5 +132,6 @@ public final class EvidenceCollector {
             LOG.debug("{} probe answers still outstanding after {}", inFlight.size(), grace);
         }
         flush();
+        prober.finished(experimentId);
     }
 }

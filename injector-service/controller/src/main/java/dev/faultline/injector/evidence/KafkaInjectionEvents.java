@@ -48,7 +48,7 @@ public class KafkaInjectionEvents implements InjectionEvents {
     public void evidence(RunRequest run, long sequence, ExperimentPhase phase, List<Sample> samples) {
         publisher.publish(EvidenceCaptured.newBuilder().setHeader(header(run)).setInjectionId(run.injectionId())
                 .setSequence(sequence).setPhase(phase).setSamples(samples.stream().map(KafkaInjectionEvents::toAvro).toList())
-                .setReferences(List.of()).build());
+                .setReferences(EvidenceReferences.of(run.hypothesis().getProbes(), samples)).build());
     }
 
     @Override
@@ -72,6 +72,6 @@ public class KafkaInjectionEvents implements InjectionEvents {
     static ProbeSample toAvro(Sample s) {
         return ProbeSample.newBuilder().setProbeId(s.probeId()).setComponent(s.component()).setAt(s.at())
                 .setLatencyMillis(s.latencyMillis()).setStatus(s.status()).setOk(s.ok()).setHeaders(s.headers())
-                .setError(s.error()).build();
+                .setError(s.error()).setValue(s.value()).build();
     }
 }

@@ -4,7 +4,6 @@ import dev.faultline.kit.probe.HttpProbe;
 import dev.faultline.kit.probe.HttpProbeClient;
 import dev.faultline.kit.tracing.HttpClientSpans;
 import dev.faultline.schemas.avro.ProbeSpec;
-import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -13,15 +12,18 @@ import java.util.concurrent.CompletableFuture;
  * the next probe). Every request carries {@code x-faultline-experiment} so that the target's logs can be tagged, and
  * the W3C context of its client span.
  */
-@Singleton
-public class HttpProber implements Prober {
+public final class HttpProber implements Prober {
 
     static final String EXPERIMENT_HEADER = "x-faultline-experiment";
 
     private final HttpProbeClient client;
 
     public HttpProber(HttpClientSpans spans) {
-        this.client = new HttpProbeClient(spans);
+        this(new HttpProbeClient(spans));
+    }
+
+    public HttpProber(HttpProbeClient client) {
+        this.client = client;
     }
 
     @Override

@@ -62,7 +62,8 @@ public final class InjectionRun {
             return t;
         });
         this.evidence = new EvidenceCollector(prober, scheduler,
-                (sequence, phase, samples) -> events.evidence(run, sequence, phase, samples), run.experimentId());
+                (sequence, phase, samples) -> events.evidence(run, sequence, phase, samples), run.experimentId(),
+                run.cause().getTraceparent());
     }
 
     /** Asks the run to stop (halt, shutdown); the first cause wins. */
