@@ -9,6 +9,7 @@ import dev.faultline.safety.approval.ApprovalStore;
 import dev.faultline.safety.baseline.BaselineHealthCheck;
 import dev.faultline.safety.baseline.BaselineNorms;
 import dev.faultline.safety.baseline.BaselineSampler;
+import dev.faultline.safety.baseline.BaselineSettings;
 import dev.faultline.safety.baseline.Baselines;
 import dev.faultline.safety.calendar.FreezeCalendar;
 import dev.faultline.safety.halt.ActiveHalts;
@@ -26,11 +27,9 @@ import dev.faultline.safety.records.KafkaSafetyEvents;
 import dev.faultline.safety.records.SafetyLog;
 import dev.faultline.safety.records.SafetyRecords;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 
 /** Wires safety-service's plain domain classes (rules, read models, the projection, the preflight) to their adapters. */
 @Factory
@@ -63,9 +62,9 @@ public class SafetyFactory {
 
     @Singleton
     BaselineHealthCheck baselineHealthCheck(Baselines baselines, Clock clock, HttpClientSpans spans,
-                                            @Value("${faultline.safety.baseline.samples:10}") int samples,
-                                            @Value("${faultline.safety.baseline.pause-millis:20}") long pauseMillis) {
-        return new BaselineHealthCheck(new BaselineSampler(samples, pauseMillis, spans), baselines, clock);
+                                            BaselineSettings settings) {
+        return new BaselineHealthCheck(new BaselineSampler(settings.samples(), settings.pause().toMillis(), spans),
+                baselines, clock);
     }
 
     @Singleton
@@ -86,10 +85,9 @@ public class SafetyFactory {
     @Singleton
     PreflightCoordinator preflightCoordinator(PlanBook plans, PreflightResults results, Preflight preflight,
                                               ClearanceSigner signer, SafetyLog log, PreflightMetrics metrics,
-                                              Clock clock, KafkaSettings settings,
-                                              @Value("${faultline.safety.clearance-ttl:10m}") Duration clearanceTtl) {
-        return new PreflightCoordinator(plans, results, preflight, signer, log, metrics, clock, settings.serviceName(),
-                clearanceTtl);
+                                              Clock clock, KafkaSettings kafka, SafetySettings settings) {
+        return new PreflightCoordinator(plans, results, preflight, signer, log, metrics, clock, kafka.serviceName(),
+                settings.clearanceTtl());
     }
 
     @Singleton
