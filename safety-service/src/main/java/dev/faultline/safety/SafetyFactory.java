@@ -12,8 +12,10 @@ import dev.faultline.safety.baseline.BaselineSampler;
 import dev.faultline.safety.baseline.BaselineSettings;
 import dev.faultline.safety.baseline.Baselines;
 import dev.faultline.safety.calendar.FreezeCalendar;
+import dev.faultline.safety.calendar.FreezeSettings;
 import dev.faultline.safety.halt.ActiveHalts;
 import dev.faultline.safety.plan.PlanBook;
+import dev.faultline.safety.policy.EnvironmentSettings;
 import dev.faultline.safety.policy.PolicyConfiguration;
 import dev.faultline.safety.policy.SafetyPolicy;
 import dev.faultline.safety.preflight.ActiveInjections;
@@ -27,9 +29,9 @@ import dev.faultline.safety.records.KafkaSafetyEvents;
 import dev.faultline.safety.records.SafetyLog;
 import dev.faultline.safety.records.SafetyRecords;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
 
 /** Wires safety-service's plain domain classes (rules, read models, the projection, the preflight) to their adapters. */
 @Factory
@@ -41,13 +43,13 @@ public class SafetyFactory {
     }
 
     @Singleton
-    SafetyPolicy safetyPolicy(Environment environment) {
-        return PolicyConfiguration.policy(environment);
+    SafetyPolicy safetyPolicy(SafetySettings settings, List<EnvironmentSettings> environments) {
+        return PolicyConfiguration.policy(settings.approvers(), environments);
     }
 
     @Singleton
-    FreezeCalendar freezeCalendar(Environment environment) {
-        return new FreezeCalendar(PolicyConfiguration.freezes(environment));
+    FreezeCalendar freezeCalendar(List<FreezeSettings> freezes) {
+        return new FreezeCalendar(PolicyConfiguration.freezes(freezes));
     }
 
     @Singleton
