@@ -13,7 +13,6 @@ import dev.faultline.safety.records.SafetyRecords;
 import dev.faultline.schemas.avro.PlanApproved;
 import dev.faultline.schemas.topics.Topics;
 import io.micronaut.configuration.kafka.annotation.Topic;
-import io.micronaut.context.annotation.Value;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -39,14 +38,13 @@ public class PlanListener extends EventListenerSupport {
 
     /** @param state built (the halts, freezes and running injections replayed) before this listener consumes */
     public PlanListener(EventDispatch dispatch, SafetyRecords records, PlanBook plans, PreflightCoordinator preflight,
-                        StateListener state, KafkaSettings settings, KeyspaceState keyspace,
-                        @Value(GROUP) String groupId) {
+                        StateListener state, KafkaSettings kafka, SafetySettings settings, KeyspaceState keyspace) {
         super(dispatch);
         this.records = records;
         this.plans = plans;
         this.preflight = preflight;
         this.rebuild = keyspace.created();
-        catchUp(settings, groupId, TOPICS, records::apply);
+        catchUp(kafka, settings.groupId(), TOPICS, records::apply);
     }
 
     @Override

@@ -9,10 +9,13 @@ import dev.faultline.safety.approval.ApprovalStore;
 import dev.faultline.safety.baseline.BaselineHealthCheck;
 import dev.faultline.safety.baseline.BaselineNorms;
 import dev.faultline.safety.baseline.BaselineSampler;
+import dev.faultline.safety.baseline.BaselineSettings;
 import dev.faultline.safety.baseline.Baselines;
 import dev.faultline.safety.calendar.FreezeCalendar;
+import dev.faultline.safety.calendar.FreezeSettings;
 import dev.faultline.safety.halt.ActiveHalts;
 import dev.faultline.safety.plan.PlanBook;
+import dev.faultline.safety.policy.EnvironmentSettings;
 import dev.faultline.safety.policy.PolicyConfiguration;
 import dev.faultline.safety.policy.SafetyPolicy;
 import dev.faultline.safety.preflight.ActiveInjections;
@@ -26,11 +29,9 @@ import dev.faultline.safety.records.KafkaSafetyEvents;
 import dev.faultline.safety.records.SafetyLog;
 import dev.faultline.safety.records.SafetyRecords;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.List;
 
 /** Wires safety-service's plain domain classes (rules, read models, the projection, the preflight) to their adapters. */
 @Factory
@@ -42,13 +43,13 @@ public class SafetyFactory {
     }
 
     @Singleton
-    SafetyPolicy safetyPolicy(Environment environment) {
-        return PolicyConfiguration.policy(environment);
+    SafetyPolicy safetyPolicy(SafetySettings settings, List<EnvironmentSettings> environments) {
+        return PolicyConfiguration.policy(settings.approvers(), environments);
     }
 
     @Singleton
-    FreezeCalendar freezeCalendar(Environment environment) {
-        return new FreezeCalendar(PolicyConfiguration.freezes(environment));
+    FreezeCalendar freezeCalendar(List<FreezeSettings> freezes) {
+        return new FreezeCalendar(PolicyConfiguration.freezes(freezes));
     }
 
     @Singleton
@@ -63,9 +64,9 @@ public class SafetyFactory {
 
     @Singleton
     BaselineHealthCheck baselineHealthCheck(Baselines baselines, Clock clock, HttpClientSpans spans,
-                                            @Value("${faultline.safety.baseline.samples:10}") int samples,
-                                            @Value("${faultline.safety.baseline.pause-millis:20}") long pauseMillis) {
-        return new BaselineHealthCheck(new BaselineSampler(samples, pauseMillis, spans), baselines, clock);
+                                            BaselineSettings settings) {
+        return new BaselineHealthCheck(new BaselineSampler(settings.samples(), settings.pause().toMillis(), spans),
+                baselines, clock);
     }
 
     @Singleton
@@ -86,10 +87,9 @@ public class SafetyFactory {
     @Singleton
     PreflightCoordinator preflightCoordinator(PlanBook plans, PreflightResults results, Preflight preflight,
                                               ClearanceSigner signer, SafetyLog log, PreflightMetrics metrics,
-                                              Clock clock, KafkaSettings settings,
-                                              @Value("${faultline.safety.clearance-ttl:10m}") Duration clearanceTtl) {
-        return new PreflightCoordinator(plans, results, preflight, signer, log, metrics, clock, settings.serviceName(),
-                clearanceTtl);
+                                              Clock clock, KafkaSettings kafka, SafetySettings settings) {
+        return new PreflightCoordinator(plans, results, preflight, signer, log, metrics, clock, kafka.serviceName(),
+                settings.clearanceTtl());
     }
 
     @Singleton

@@ -1,10 +1,9 @@
 package dev.faultline.safety.preflight;
 
-import dev.faultline.kit.tracing.HttpClientSpans.ClientSpan;
 import dev.faultline.kit.tracing.HttpClientSpans;
+import dev.faultline.kit.tracing.HttpClientSpans.ClientSpan;
 import dev.faultline.safety.plan.Plan;
 import dev.faultline.schemas.avro.PreflightCheckKind;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -32,10 +31,9 @@ public class InjectorRollbackDryRun implements RollbackDryRun {
     private final JsonMapper json;
     private final HttpClientSpans spans;
 
-    public InjectorRollbackDryRun(@Value("${faultline.services.injector-url}") String injectorUrl,
-                                  JsonMapper json, HttpClientSpans spans) {
+    public InjectorRollbackDryRun(ServiceUrls urls, JsonMapper json, HttpClientSpans spans) {
         this.spans = spans;
-        this.injectorUrl = injectorUrl.endsWith("/") ? injectorUrl.substring(0, injectorUrl.length() - 1) : injectorUrl;
+        this.injectorUrl = urls.injectorUrl();
         this.json = json;
     }
 

@@ -1,26 +1,59 @@
 package dev.faultline.safety.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultline.kit.testing.SettingsBinding;
 import dev.faultline.safety.calendar.Freeze;
+import dev.faultline.safety.calendar.FreezeCalendar;
 import dev.faultline.schemas.avro.Environment;
-import io.micronaut.context.env.PropertySource;
-import io.micronaut.context.env.PropertySourcePropertyResolver;
+import io.micronaut.context.ApplicationContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** The envelope built from the bound settings, as the service's context builds it. */
 class PolicyConfigurationTest {
+
+    private static final EnvironmentPolicy STAGING_DEFAULTS = new EnvironmentPolicy(Environment.STAGING, 1.0,
+            false, 1.0, DailyWindow.ALL_DAY);
+    private static final EnvironmentPolicy PRODUCTION_DEFAULTS = new EnvironmentPolicy(Environment.PRODUCTION, 0.25,
+            true, 1.0, DailyWindow.ALL_DAY);
+
+    private static SafetyPolicy policy(Map<String, Object> properties) {
+        try (ApplicationContext context = SettingsBinding.context(properties)) {
+            return context.getBean(SafetyPolicy.class);
+        }
+    }
+
+    private static List<Freeze> freezes(Map<String, Object> properties) {
+        try (ApplicationContext context = SettingsBinding.context(properties)) {
+            return context.getBean(FreezeCalendar.class).all();
+        }
+    }
+
+    @Test
+    void shouldGiveEveryEnvironmentButUnknownItsDefaultsWhenNothingIsConfigured() {
+        SafetyPolicy policy = policy(Map.of());
+
+        assertThat(policy.approvers()).isEmpty();
+        assertThat(policy.environments()).containsOnlyKeys(Environment.DEVELOPMENT, Environment.TEST,
+                Environment.STAGING, Environment.PRODUCTION);
+        assertThat(policy.policyFor(Environment.STAGING)).contains(STAGING_DEFAULTS);
+        assertThat(policy.policyFor(Environment.PRODUCTION)).contains(PRODUCTION_DEFAULTS);
+        assertThat(policy.policyFor(Environment.UNKNOWN)).isEmpty();
+    }
 
     @Test
     void shouldReadPoliciesApproversAndDefaults() {
-        PropertySourcePropertyResolver config = new PropertySourcePropertyResolver(PropertySource.of(Map.of(
+        SafetyPolicy policy = policy(Map.of(
                 "faultline.safety.approvers", List.of("bob", "carol"),
                 "faultline.safety.environments.staging.approval-share-above", "0.5",
                 "faultline.safety.environments.production.allowed-from", "09:00",
-                "faultline.safety.environments.production.allowed-to", "17:00")));
-        SafetyPolicy policy = PolicyConfiguration.policy(config);
+                "faultline.safety.environments.production.allowed-to", "17:00"));
+
         assertThat(policy.approverList()).containsExactly("bob", "carol");
         assertThat(policy.policyFor(Environment.STAGING)).hasValueSatisfying(p -> {
             assertThat(p.maxTrafficShare()).isEqualTo(1.0);
@@ -32,23 +65,73 @@ class PolicyConfigurationTest {
             assertThat(p.approvalReason(0.01)).contains("always requires an approval");
             assertThat(p.allowedHours()).isEqualTo(DailyWindow.parse("09:00", "17:00"));
         });
+        assertThat(policy.policyFor(Environment.TEST)).contains(new EnvironmentPolicy(Environment.TEST, 1.0, false,
+                1.0, DailyWindow.ALL_DAY));
         assertThat(policy.policyFor(Environment.UNKNOWN)).isEmpty();
     }
 
     @Test
-    void shouldReadIndexedFreezes() {
-        PropertySourcePropertyResolver config = new PropertySourcePropertyResolver(PropertySource.of(Map.of(
+    void shouldReadTheDemoEnvelopeOfApplicationYml() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("kafka.enabled", false,
+                "micronaut.health.monitor.enabled", false))) {
+            SafetyPolicy policy = context.getBean(SafetyPolicy.class);
+
+            assertThat(policy.approverList()).containsExactly("bob", "carol");
+            assertThat(policy.policyFor(Environment.STAGING)).contains(STAGING_DEFAULTS);
+            assertThat(policy.policyFor(Environment.PRODUCTION)).contains(new EnvironmentPolicy(
+                    Environment.PRODUCTION, 0.25, true, 0.0, DailyWindow.ALL_DAY));
+            assertThat(context.getBean(FreezeCalendar.class).all()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldLetOneOptionReplaceTheApproversOfApplicationYml() {
+        // what `faultline stack` passes: -Dfaultline.safety.approvers=bob
+        try (ApplicationContext context = ApplicationContext.run(Map.of("kafka.enabled", false,
+                "micronaut.health.monitor.enabled", false, "faultline.safety.approvers", "bob"))) {
+            assertThat(context.getBean(SafetyPolicy.class).approverList()).containsExactly("bob");
+        }
+    }
+
+    @Test
+    void shouldReadIndexedFreezesGivenAsFlatProperties() {
+        List<Freeze> freezes = freezes(Map.of(
                 "faultline.safety.freezes[0].environment", "PRODUCTION",
                 "faultline.safety.freezes[0].from", "2026-12-24T00:00:00Z",
                 "faultline.safety.freezes[0].to", "2026-12-27T00:00:00Z",
                 "faultline.safety.freezes[0].reason", "holidays",
                 "faultline.safety.freezes[1].from", "2026-12-31T00:00:00Z",
-                "faultline.safety.freezes[1].to", "2027-01-01T00:00:00Z")));
-        List<Freeze> freezes = PolicyConfiguration.freezes(config);
+                "faultline.safety.freezes[1].to", "2027-01-01T00:00:00Z"));
+
         assertThat(freezes).hasSize(2);
-        assertThat(freezes.get(0)).isEqualTo(new Freeze(Environment.PRODUCTION, java.util.Set.of(),
+        assertThat(freezes.get(0)).isEqualTo(new Freeze(Environment.PRODUCTION, Set.of(),
                 Instant.parse("2026-12-24T00:00:00Z"), Instant.parse("2026-12-27T00:00:00Z"), "holidays", "config"));
         assertThat(freezes.get(1).environment()).isNull();
         assertThat(freezes.get(1).reason()).isEqualTo("configured freeze");
+    }
+
+    @Test
+    void shouldReadFreezesGivenAsAList() {
+        // the shape of application.yml's commented example
+        List<Freeze> freezes = freezes(Map.of("faultline.safety.freezes", List.of(
+                Map.of("environment", "production", "services", List.of("storefront"), "from", "2026-12-24T00:00:00Z",
+                        "to", "2026-12-27T00:00:00Z", "reason", "holiday freeze"))));
+
+        assertThat(freezes).containsExactly(new Freeze(Environment.PRODUCTION, Set.of("storefront"),
+                Instant.parse("2026-12-24T00:00:00Z"), Instant.parse("2026-12-27T00:00:00Z"), "holiday freeze",
+                "config"));
+    }
+
+    @Test
+    void shouldNotBuildThePolicyOnAnUnknownEnvironment() {
+        assertThatThrownBy(() -> policy(Map.of("faultline.safety.environments.prod.max-traffic-share", 0.1)))
+                .hasStackTraceContaining("faultline.safety.environments.prod: prod is not an environment");
+    }
+
+    @Test
+    void shouldNotBuildTheCalendarOnAFreezeThatEndsBeforeItStarts() {
+        assertThatThrownBy(() -> freezes(Map.of("faultline.safety.freezes[0].from", "2026-12-27T00:00:00Z",
+                "faultline.safety.freezes[0].to", "2026-12-24T00:00:00Z")))
+                .hasStackTraceContaining("faultline.safety.freezes[0].to must be after");
     }
 }

@@ -1,0 +1,102 @@
+package dev.faultline.safety.policy;
+
+import dev.faultline.schemas.avro.Environment;
+import io.micronaut.context.annotation.ConfigurationInject;
+import io.micronaut.context.annotation.EachProperty;
+import io.micronaut.context.annotation.Parameter;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One environment's safety envelope, {@code faultline.safety.environments.<env>.*} with {@code <env>} one of
+ * {@code development}, {@code test}, {@code staging}, {@code production}:
+ * <ul>
+ *   <li>{@code max-traffic-share} (default 1.0; production 0.25): the largest share of traffic a plan may touch;</li>
+ *   <li>{@code approval-required} (default false; production true): every plan needs an approval;</li>
+ *   <li>{@code approval-share-above} (default 1.0): a plan touching more than this share needs an approval;</li>
+ *   <li>{@code allowed-from} / {@code allowed-to} (default {@code 00:00} / {@code 24:00}): the hours (UTC,
+ *       {@code HH:mm}) experiments may run; a window ending before it starts wraps midnight.</li>
+ * </ul>
+ * An environment with no key at all has no such bean: {@link #unconfigured} gives its policy, with the same defaults.
+ */
+@EachProperty("faultline.safety.environments")
+public final class EnvironmentSettings {
+
+    private static final String DEFAULT_SHARE_ABOVE = "1.0";
+    private static final String DEFAULT_FROM = "00:00";
+    private static final String DEFAULT_TO = "24:00";
+    /** {@code HH:mm}, 00:00 to 24:00. */
+    private static final Pattern TIME = Pattern.compile("(\\d{1,2}):([0-5]\\d)");
+
+    private final String prefix;
+    private final EnvironmentPolicy policy;
+
+    @ConfigurationInject
+    EnvironmentSettings(@Parameter String name,
+                        @Nullable Double maxTrafficShare,
+                        @Nullable Boolean approvalRequired,
+                        @Bindable(defaultValue = DEFAULT_SHARE_ABOVE) double approvalShareAbove,
+                        @Bindable(defaultValue = DEFAULT_FROM) String allowedFrom,
+                        @Bindable(defaultValue = DEFAULT_TO) String allowedTo) {
+        this.prefix = "faultline.safety.environments." + name + ".";
+        Environment environment = environment(name);
+        // production's defaults differ: a quarter of the traffic at most, and never without an approval
+        boolean production = environment == Environment.PRODUCTION;
+        double maxShare = maxTrafficShare != null ? maxTrafficShare : production ? 0.25 : 1.0;
+        this.policy = new EnvironmentPolicy(environment, share(maxShare, "max-traffic-share"),
+                approvalRequired != null ? approvalRequired : production,
+                share(approvalShareAbove, "approval-share-above"),
+                DailyWindow.parse(time(allowedFrom, "allowed-from"), time(allowedTo, "allowed-to")));
+    }
+
+    /** The policy of an environment with no {@code faultline.safety.environments.<env>} key at all. */
+    public static EnvironmentPolicy unconfigured(Environment environment) {
+        return new EnvironmentSettings(environment.name().toLowerCase(Locale.ROOT), null, null,
+                Double.parseDouble(DEFAULT_SHARE_ABOVE), DEFAULT_FROM, DEFAULT_TO).policy();
+    }
+
+    private Environment environment(String name) {
+        try {
+            Environment environment = Environment.valueOf(name.toUpperCase(Locale.ROOT));
+            if (environment != Environment.UNKNOWN) {
+                return environment;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below with the key
+        }
+        throw new IllegalArgumentException(prefix.substring(0, prefix.length() - 1) + ": " + name
+                + " is not an environment; expected one of " + Arrays.stream(Environment.values())
+                .filter(e -> e != Environment.UNKNOWN).map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
+    }
+
+    private double share(double share, String key) {
+        if (!(share >= 0 && share <= 1)) {
+            throw new IllegalArgumentException(prefix + key + " must be within 0..1, was " + share);
+        }
+        return share;
+    }
+
+    private String time(String hhmm, String key) {
+        Matcher m = TIME.matcher(hhmm == null ? "" : hhmm.trim());
+        if (m.matches()) {
+            int hour = Integer.parseInt(m.group(1));
+            if (hour < 24 || hour == 24 && m.group(2).equals("00")) {
+                return hhmm;
+            }
+        }
+        throw new IllegalArgumentException(prefix + key + " must be a time HH:mm within 00:00..24:00, was " + hhmm);
+    }
+
+    public Environment environment() {
+        return policy.environment();
+    }
+
+    /** The envelope these keys describe. */
+    public EnvironmentPolicy policy() {
+        return policy;
+    }
+}
