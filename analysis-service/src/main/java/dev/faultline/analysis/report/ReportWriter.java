@@ -101,9 +101,16 @@ public final class ReportWriter {
         references(md, batches);
     }
 
+    /** A reference's description without the part about its own batch ("…; in this batch: …"). */
+    private static String withoutBatch(String description) {
+        int batch = description.indexOf("; in this batch: ");
+        return batch < 0 ? description : description.substring(0, batch);
+    }
+
     /** Where the evidence can be looked at again: each metric and log source once, and a few of the traces. */
     private static void references(StringBuilder md, List<EvidenceCaptured> batches) {
         Map<String, EvidenceReference> sources = new LinkedHashMap<>();
+        Map<String, Integer> batchesOf = new LinkedHashMap<>();
         List<String> traces = new ArrayList<>();
         for (EvidenceCaptured batch : batches) {
             for (EvidenceReference reference : batch.getReferences()) {
@@ -113,6 +120,7 @@ public final class ReportWriter {
                     }
                 } else {
                     sources.putIfAbsent(reference.getKind() + " " + reference.getUri(), reference);
+                    batchesOf.merge(reference.getKind() + " " + reference.getUri(), 1, Integer::sum);
                 }
             }
         }
@@ -120,8 +128,8 @@ public final class ReportWriter {
             return;
         }
         md.append("References:\n\n");
-        sources.values().forEach(r -> md.append("- ").append(r.getKind()).append(" `").append(r.getUri()).append("`: ")
-                .append(r.getDescription()).append('\n'));
+        sources.forEach((key, r) -> md.append("- ").append(r.getKind()).append(" `").append(r.getUri()).append("`: ")
+                .append(withoutBatch(r.getDescription())).append(" (").append(batchesOf.get(key)).append(" batches)\n"));
         if (!traces.isEmpty()) {
             md.append("- TRACE (probe requests, in the experiment's trace): ")
                     .append(String.join(", ", traces.stream().map(t -> "`" + t + "`").toList())).append('\n');

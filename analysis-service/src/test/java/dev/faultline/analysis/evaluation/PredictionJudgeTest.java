@@ -134,4 +134,34 @@ class PredictionJudgeTest {
         assertThat(result.getSampleCount()).isEqualTo(2);
         assertThat(result.getObserved()).isEqualTo(1.0);
     }
+
+    @Test
+    void shouldJudgeMeasuredValuesAndSayWhyNothingCouldBeMeasured() {
+        List<ProbeSample> fallbacks = new ArrayList<>();
+        List<ProbeSample> absent = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            ProbeSample scrape = Fixtures.sample("fallbacks", T0.plusMillis(1000 + i * 1000L), 4, 200, true);
+            scrape.setValue(i == 0 ? null : (double) i);
+            fallbacks.add(scrape);
+            ProbeSample missing = Fixtures.sample("errors", T0.plusMillis(1000 + i * 1000L), 1, 200, false);
+            missing.setError("fallbacks_total{reason=\"overload\"} is absent (http://storefront/metrics)");
+            absent.add(missing);
+        }
+        Timeline timeline = new Timeline(T0.toEpochMilli(), T0.plusMillis(10_300).toEpochMilli(), Observation.ordered(
+                List.of(Fixtures.batch("e", INJ, 0, ExperimentPhase.DURING, fallbacks),
+                        Fixtures.batch("e", INJ, 1, ExperimentPhase.DURING, absent))));
+        Prediction used = Fixtures.prediction("used", "fallbacks", Statistic.VALUE_MAX, ComparisonOperator.GREATER_THAN, 0,
+                MeasureUnit.PER_SECOND, 5);
+        Prediction quiet = Fixtures.prediction("quiet", "errors", Statistic.VALUE_SUM, ComparisonOperator.LESS_OR_EQUAL, 0,
+                MeasureUnit.COUNT, 5);
+
+        PredictionResult held = PredictionJudge.judge(used, timeline);
+        PredictionResult unknown = PredictionJudge.judge(quiet, timeline);
+
+        assertThat(held.getOutcome()).isEqualTo(PredictionOutcome.HELD);
+        assertThat(held.getObserved()).isEqualTo(7.0);
+        assertThat(unknown.getOutcome()).isEqualTo(PredictionOutcome.INCONCLUSIVE);
+        assertThat(unknown.getExplanation()).contains("no total of errors could be computed",
+                "the probe reported: fallbacks_total{reason=\"overload\"} is absent (http://storefront/metrics)");
+    }
 }

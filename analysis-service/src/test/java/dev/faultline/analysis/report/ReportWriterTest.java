@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.analysis.evaluation.Evaluator;
 import dev.faultline.analysis.evaluation.Verdict;
+import dev.faultline.analysis.evidence.EvidenceSummary;
 import dev.faultline.analysis.fixtures.Fixtures;
 import dev.faultline.schemas.avro.EvidenceCaptured;
+import dev.faultline.schemas.avro.EvidenceReference;
+import dev.faultline.schemas.avro.EvidenceReferenceKind;
 import dev.faultline.schemas.avro.Hypothesis;
 import dev.faultline.schemas.avro.InjectionStarted;
 import dev.faultline.schemas.avro.InjectionStopped;
@@ -58,5 +61,36 @@ class ReportWriterTest {
                 .contains("Stop reason: **LOST** — the injector never reported a stop; the data plane's lease removes")
                 .contains("0 batches, samples per phase: none.")
                 .contains("| `reads-p99` | p99 of product-reads | < 800 ms | — | 0 / 100 | **INCONCLUSIVE** |");
+    }
+
+    @Test
+    void shouldListEachEvidenceSourceOnceAndAFewProbeTraces() {
+        Hypothesis hypothesis = Fixtures.hypothesis(Fixtures.examplePredictions());
+        List<EvidenceCaptured> evidence = Fixtures.exampleEvidence(EXP, INJ);
+        for (int i = 0; i < evidence.size(); i++) {
+            evidence.get(i).setReferences(List.of(
+                    reference(EvidenceReferenceKind.METRIC, "http://storefront/metrics",
+                            "price-fallbacks: rate of stale_total; in this batch: 2 scrapes from a to b"),
+                    reference(EvidenceReferenceKind.LOG, "/logs/storefront.log",
+                            "storefront-errors: lines at ERROR; in this batch: written from a to b"),
+                    reference(EvidenceReferenceKind.TRACE, "trace:" + String.format("%032x", i), "product-reads")));
+        }
+        InjectionStarted started = Fixtures.started(EXP, INJ, 2, T0, T0.plusSeconds(30));
+        InjectionStopped stopped = Fixtures.stopped(EXP, INJ, StopReason.COMPLETED, T0, T0.plusSeconds(30), 38L);
+        Verdict verdict = Evaluator.evaluate(hypothesis, 2, evidence, started, stopped);
+
+        String report = ReportWriter.write(EXP, hypothesis, verdict, evidence, stopped);
+
+        int batches = EvidenceSummary.unique(evidence).size();
+        assertThat(report).contains("- METRIC `http://storefront/metrics`: price-fallbacks: rate of stale_total ("
+                        + batches + " batches)")
+                .contains("- LOG `/logs/storefront.log`: storefront-errors: lines at ERROR (" + batches + " batches)")
+                .contains("- TRACE (probe requests, in the experiment's trace): `trace:" + String.format("%032x", 0) + "`")
+                .doesNotContain("in this batch");
+        assertThat(report.split("trace:", -1)).as("at most five traces").hasSizeLessThanOrEqualTo(6);
+    }
+
+    private static EvidenceReference reference(EvidenceReferenceKind kind, String uri, String description) {
+        return EvidenceReference.newBuilder().setKind(kind).setUri(uri).setDescription(description).build();
     }
 }

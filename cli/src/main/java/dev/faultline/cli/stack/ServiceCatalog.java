@@ -35,8 +35,12 @@ final class ServiceCatalog {
                         "--pricing-url", stack.url(stack.ports().pricingProxy())), stack.storefrontUrl() + "/health");
     }
 
-    static List<ServiceSpec> services(StackEndpoints stack, Path dataDir, String heap, Map<String, List<String>> extra,
-                                      List<String> wanted) {
+    /**
+     * @param dataDir where the services keep state on disk
+     * @param logDir  where every process's output is kept: the storefront's log there is a log source of the example
+     */
+    static List<ServiceSpec> services(StackEndpoints stack, Path dataDir, Path logDir, String heap,
+                                      Map<String, List<String>> extra, List<String> wanted) {
         StackPorts ports = stack.ports();
         List<Layout> layouts = List.of(
                 new Layout("hypothesis-service", "hypothesis-service", "dev.faultline.hypothesis.HypothesisApplication", ports.hypothesis()),
@@ -51,7 +55,7 @@ final class ServiceCatalog {
             }
             List<String> jvm = new ArrayList<>(smallJvm(heap));
             jvm.add("-Dmicronaut.server.port=" + layout.port());
-            jvm.addAll(sharedSettings(stack));
+            jvm.addAll(sharedSettings(stack, logDir));
             if (layout.name().equals("catalog-service")) {
                 // the Streams state belongs to this stack's Kafka: never reuse another run's (or share it with one)
                 jvm.add("-Dfaultline.catalog.state-dir=" + dataDir.resolve("catalog-streams"));
@@ -63,8 +67,11 @@ final class ServiceCatalog {
         return specs;
     }
 
-    /** The settings every service accepts (design: "Shared settings every service accepts"). */
-    static List<String> sharedSettings(StackEndpoints stack) {
+    /**
+     * The settings every service accepts (design: "Shared settings every service accepts"), with the storefront as a
+     * target: its endpoints, the Prometheus exposition it serves and the log it writes (its output, kept in logDir).
+     */
+    static List<String> sharedSettings(StackEndpoints stack, Path logDir) {
         StackPorts ports = stack.ports();
         return List.of(
                 "-Dfaultline.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(),
@@ -78,7 +85,9 @@ final class ServiceCatalog {
                 "-Dfaultline.services.analysis-url=" + stack.url(ports.analysis()),
                 "-Dfaultline.services.catalog-url=" + stack.url(ports.catalog()),
                 "-Dfaultline.injector.dataplane-url=" + stack.dataplaneUrl(),
-                "-Dfaultline.targets.storefront.base-url=" + stack.storefrontUrl());
+                "-Dfaultline.targets.storefront.base-url=" + stack.storefrontUrl(),
+                "-Dfaultline.targets.storefront.metrics-url=" + stack.storefrontUrl() + "/metrics",
+                "-Dfaultline.targets.storefront.log-file=" + logDir.resolve("storefront.log").toAbsolutePath());
     }
 
     private static List<String> smallJvm(String heap) {

@@ -110,11 +110,17 @@ class FaultlineE2EIT {
         assertThat(outcomes(verdict)).containsEntry("reads-served", PredictionOutcome.HELD)
                 .containsEntry("reads-p99", PredictionOutcome.NOT_HELD)
                 .containsEntry("orders-503", PredictionOutcome.HELD)
-                .containsEntry("orders-retry-after", PredictionOutcome.HELD);
+                .containsEntry("orders-retry-after", PredictionOutcome.HELD)
+                .as("judged on the storefront's own metrics and log")
+                .containsEntry("stale-prices-served", PredictionOutcome.HELD)
+                .containsEntry("no-errors-logged", PredictionOutcome.HELD);
         assertThat(dataplane.toxics("pricing")).isEmpty();
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("injecting", "evidence", "stopped", "verdict",
                 "PARTIALLY_HELD", "reads-p99");
         assertThat(driver.cli("status", id)).contains(id);
+        assertThat(driver.cli("report", id)).as("the report says where the evidence can be looked at again")
+                .contains("References:", "METRIC `" + stack.endpoints().storefrontUrl() + "/metrics`",
+                        "LOG `", "storefront.log", "TRACE (probe requests");
     }
 
     @Test

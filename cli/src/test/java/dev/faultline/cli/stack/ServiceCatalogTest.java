@@ -16,7 +16,7 @@ class ServiceCatalogTest {
 
     @Test
     void shouldWireEveryServiceToTheStackAndToEachOther() {
-        List<ServiceSpec> services = ServiceCatalog.services(stack, Path.of("/tmp/stack"), "256m",
+        List<ServiceSpec> services = ServiceCatalog.services(stack, Path.of("/tmp/stack"), Path.of("/tmp/stack-logs"), "256m",
                 Map.of("safety-service", List.of("-Dfaultline.safety.approvers=bob")), ServiceCatalog.SERVICES);
 
         assertThat(services).extracting(ServiceSpec::name).containsExactly("hypothesis-service", "safety-service",
@@ -31,6 +31,8 @@ class ServiceCatalogTest {
                 "-Dfaultline.services.injector-url=http://127.0.0.1:8103",
                 "-Dfaultline.injector.dataplane-url=http://127.0.0.1:8474",
                 "-Dfaultline.targets.storefront.base-url=http://127.0.0.1:18080",
+                "-Dfaultline.targets.storefront.metrics-url=http://127.0.0.1:18080/metrics",
+                "-Dfaultline.targets.storefront.log-file=/tmp/stack-logs/storefront.log",
                 "-Dfaultline.safety.approvers=bob");
         assertThat(safety.readyUrl()).isEqualTo("http://127.0.0.1:8102/health");
         assertThat(services.get(2).module()).isEqualTo("injector-service/controller");

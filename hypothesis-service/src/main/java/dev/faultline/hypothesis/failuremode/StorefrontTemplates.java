@@ -5,6 +5,7 @@ import static dev.faultline.hypothesis.failuremode.Checks.headerShare;
 import static dev.faultline.hypothesis.failuremode.Checks.prediction;
 import static dev.faultline.hypothesis.failuremode.Checks.statusShare;
 import static dev.faultline.schemas.avro.ComparisonOperator.GREATER_OR_EQUAL;
+import static dev.faultline.schemas.avro.ComparisonOperator.GREATER_THAN;
 import static dev.faultline.schemas.avro.ComparisonOperator.LESS_OR_EQUAL;
 import static dev.faultline.schemas.avro.ComparisonOperator.LESS_THAN;
 import static dev.faultline.schemas.avro.MeasureUnit.MILLISECONDS;
@@ -13,21 +14,26 @@ import static dev.faultline.schemas.avro.MeasureUnit.RATIO;
 import dev.faultline.hypothesis.failuremode.DependencyFaultTemplate.Definition;
 import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.Guardrail;
+import dev.faultline.schemas.avro.MeasureUnit;
 import dev.faultline.schemas.avro.Prediction;
 import dev.faultline.schemas.avro.ProbeSpec;
 import dev.faultline.schemas.avro.RiskLevel;
 import dev.faultline.schemas.avro.Statistic;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Failure modes of an {@code http-storefront}: a shop that reads products (through a cache, with prices from a
- * dependency) and writes orders (which need a live price). Probes: {@code product-reads} and {@code order-writes}.
+ * dependency) and writes orders (which need a live price). Probes: {@code product-reads} and {@code order-writes};
+ * when the target declares them, {@code price-fallbacks} (its cache metrics) and {@code storefront-errors} (its log).
  */
 final class StorefrontTemplates {
 
     static final String TYPE = "http-storefront";
     static final String ORDER_BODY = "{\"productId\":\"sku-1\",\"quantity\":1}";
+    static final String STALE_PROBE = "price-fallbacks";
+    static final String ERRORS_PROBE = "storefront-errors";
 
     private StorefrontTemplates() {
     }
@@ -43,11 +49,11 @@ final class StorefrontTemplates {
                         + c.service() + " keeps serving cached product reads, order writes return 503 with a "
                         + "Retry-After header, and the p99 latency of product reads stays below 800 ms",
                 StorefrontTemplates::probes,
-                c -> List.of(readsServed(), readsP99(),
+                c -> observed(c, List.of(readsServed(), readsP99(),
                         statusShare("orders-503", "order writes answer 503 while prices are unavailable",
                                 "order-writes", 503, GREATER_OR_EQUAL, 0.99, 20),
                         headerShare("orders-retry-after", "order writes tell the client when to retry",
-                                "order-writes", "Retry-After", GREATER_OR_EQUAL, 0.99, 20)),
+                                "order-writes", "Retry-After", GREATER_OR_EQUAL, 0.99, 20)), true),
                 StorefrontTemplates::guardrails));
     }
 
@@ -59,8 +65,9 @@ final class StorefrontTemplates {
                         + c.durationSeconds() + " seconds, " + c.service() + " keeps product reads below 800 ms at "
                         + "p99 and order writes still succeed",
                 StorefrontTemplates::probes,
-                c -> List.of(readsServed(), readsP99(), prediction("orders-served", "order writes still succeed",
-                        "order-writes", Statistic.SUCCESS_RATE, GREATER_OR_EQUAL, 0.99, RATIO, 20)),
+                c -> observed(c, List.of(readsServed(), readsP99(), prediction("orders-served",
+                        "order writes still succeed", "order-writes", Statistic.SUCCESS_RATE, GREATER_OR_EQUAL, 0.99,
+                        RATIO, 20)), false),
                 StorefrontTemplates::guardrails));
     }
 
@@ -72,7 +79,7 @@ final class StorefrontTemplates {
                         + " for " + c.durationSeconds() + " seconds, " + c.service() + " keeps serving product reads "
                         + "and fails no more than that share of order writes",
                 StorefrontTemplates::probes,
-                c -> List.of(readsServed(), readsP99(), ordersFailingAtMost(c)),
+                c -> observed(c, List.of(readsServed(), readsP99(), ordersFailingAtMost(c)), true),
                 StorefrontTemplates::guardrails));
     }
 
@@ -84,14 +91,39 @@ final class StorefrontTemplates {
                         + c.durationSeconds() + " seconds, " + c.service() + " keeps serving product reads and fails "
                         + "no more than that share of order writes",
                 StorefrontTemplates::probes,
-                c -> List.of(readsServed(), readsP99(), ordersFailingAtMost(c)),
+                c -> observed(c, List.of(readsServed(), readsP99(), ordersFailingAtMost(c)), true),
                 StorefrontTemplates::guardrails));
     }
 
     private static List<ProbeSpec> probes(DraftContext c) {
         String base = c.target().baseUrl();
-        return List.of(Probes.get("product-reads", base + "/products/sku-1", 200, c.service()),
-                Probes.postJson("order-writes", base + "/orders", 500, ORDER_BODY, c.service()));
+        List<ProbeSpec> probes = new ArrayList<>(List.of(Probes.get("product-reads", base + "/products/sku-1", 200,
+                c.service()), Probes.postJson("order-writes", base + "/orders", 500, ORDER_BODY, c.service())));
+        c.target().metrics().ifPresent(url -> probes.add(Probes.metric(STALE_PROBE, url, Map.of(
+                "metric", "storefront_cache_lookups_total", "labels", "result=stale", "aggregate", "rate"),
+                c.service())));
+        c.target().log().ifPresent(file -> probes.add(Probes.log(ERRORS_PROBE, file, Map.of("level", "ERROR"),
+                c.service())));
+        return probes;
+    }
+
+    /**
+     * The predictions on the target's own metrics and logs, added when it declares them: it logs no error while the
+     * dependency misbehaves, and — when the dependency's prices go missing ({@code fallsBack}) — the cache serves
+     * stale prices instead (its {@code storefront_cache_lookups_total{result="stale"}} counter moves).
+     */
+    private static List<Prediction> observed(DraftContext c, List<Prediction> answers, boolean fallsBack) {
+        List<Prediction> all = new ArrayList<>(answers);
+        if (fallsBack && c.target().metrics().isPresent()) {
+            all.add(prediction("stale-prices-served", "the cache serves stale prices while the dependency fails "
+                    + "(storefront_cache_lookups_total{result=\"stale\"} rises)", STALE_PROBE, Statistic.VALUE_MAX,
+                    GREATER_THAN, 0, MeasureUnit.PER_SECOND, 5));
+        }
+        if (c.target().log().isPresent()) {
+            all.add(prediction("no-errors-logged", c.service() + " logs no ERROR line while " + c.dependency()
+                    + " misbehaves", ERRORS_PROBE, Statistic.VALUE_SUM, LESS_OR_EQUAL, 0, MeasureUnit.COUNT, 5));
+        }
+        return all;
     }
 
     private static List<Guardrail> guardrails(DraftContext c) {

@@ -14,13 +14,15 @@ public class TargetProperties {
     private String baseUrl = "http://127.0.0.1";
     private List<String> dependencies = new ArrayList<>();
     private String probePath = "/health";
+    private String metricsUrl;
+    private String logFile;
 
     public TargetProperties(@Parameter String name) {
         this.name = name;
     }
 
     public Target toTarget() {
-        return new Target(name, type, baseUrl, dependencies, probePath);
+        return new Target(name, type, baseUrl, dependencies, probePath, metricsUrl, logFile);
     }
 
     public String getType() {
@@ -53,5 +55,21 @@ public class TargetProperties {
 
     public void setProbePath(String probePath) {
         this.probePath = probePath;
+    }
+
+    public String getMetricsUrl() {
+        return metricsUrl;
+    }
+
+    public void setMetricsUrl(String metricsUrl) {
+        this.metricsUrl = metricsUrl;
+    }
+
+    public String getLogFile() {
+        return logFile;
+    }
+
+    public void setLogFile(String logFile) {
+        this.logFile = logFile;
     }
 }

@@ -1,8 +1,11 @@
 package dev.faultline.hypothesis.failuremode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.faultline.hypothesis.Fixtures;
+import dev.faultline.hypothesis.lint.HypothesisLinter;
+import dev.faultline.hypothesis.target.Target;
 import dev.faultline.schemas.avro.ComparisonOperator;
 import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.ExperimentPhase;
@@ -12,10 +15,12 @@ import dev.faultline.schemas.avro.Guardrail;
 import dev.faultline.schemas.avro.Hypothesis;
 import dev.faultline.schemas.avro.MeasureUnit;
 import dev.faultline.schemas.avro.Prediction;
+import dev.faultline.schemas.avro.ProbeKind;
 import dev.faultline.schemas.avro.ProbeSpec;
 import dev.faultline.schemas.avro.RiskLevel;
 import dev.faultline.schemas.avro.Statistic;
 import dev.faultline.schemas.avro.TargetKind;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -132,5 +137,26 @@ class StorefrontTemplatesTest {
         Hypothesis resets = draft(FaultType.NETWORK_RESET, 0.5, Map.of());
         assertThat(resets.getScenario().getToxicity()).isEqualTo(0.5);
         assertThat(resets.getTemplateId()).isEqualTo("storefront-dependency-resets");
+    }
+
+    @Test
+    void shouldJudgeTheStorefrontOnItsOwnMetricsAndLogWhenItDeclaresThem() {
+        Target observed = new Target("storefront", "http-storefront", "http://127.0.0.1:18080", List.of("pricing"),
+                "/health", "http://127.0.0.1:18080/metrics", "/var/log/faultline/storefront.log");
+        Hypothesis blackhole = catalog.find(FaultType.NETWORK_BLACKHOLE, "http-storefront").orElseThrow()
+                .draft(new DraftContext(observed, "pricing", Environment.STAGING, 30_000, 1.0, Map.of()));
+        Hypothesis latency = catalog.find(FaultType.NETWORK_LATENCY, "http-storefront").orElseThrow()
+                .draft(new DraftContext(observed, "pricing", Environment.STAGING, 30_000, 1.0, Map.of()));
+
+        assertThat(blackhole.getProbes()).extracting(ProbeSpec::getProbeId, ProbeSpec::getKind, ProbeSpec::getTarget)
+                .contains(tuple("price-fallbacks", ProbeKind.METRIC, "http://127.0.0.1:18080/metrics"),
+                        tuple("storefront-errors", ProbeKind.LOG, "/var/log/faultline/storefront.log"));
+        assertThat(blackhole.getPredictions()).extracting(Prediction::getPredictionId, Prediction::getStatistic)
+                .contains(tuple("stale-prices-served", Statistic.VALUE_MAX), tuple("no-errors-logged", Statistic.VALUE_SUM));
+        assertThat(latency.getPredictions()).extracting(Prediction::getPredictionId).contains("no-errors-logged")
+                .doesNotContain("stale-prices-served");
+        assertThat(new HypothesisLinter(Fixtures.MAX_DURATION_MILLIS).lint(blackhole)).isEmpty();
+        assertThat(draft(FaultType.NETWORK_BLACKHOLE, 1.0, Map.of()).getProbes()).as("a target declaring neither")
+                .extracting(ProbeSpec::getKind).containsOnly(ProbeKind.HTTP);
     }
 }

@@ -22,6 +22,9 @@ import java.util.Objects;
  */
 public final class EvidenceReferences {
 
+    /** Separates what a reference is from the part that belongs to its batch alone. */
+    public static final String BATCH = "; in this batch: ";
+
     private EvidenceReferences() {
     }
 
@@ -38,14 +41,14 @@ public final class EvidenceReferences {
             Instant to = taken.stream().map(Sample::at).max(Instant::compareTo).orElseThrow();
             if (probe.getKind() == ProbeKind.METRIC) {
                 references.add(reference(EvidenceReferenceKind.METRIC, probe.getTarget(), probe.getProbeId() + ": "
-                        + describeMetric(probe) + " scraped " + taken.size() + "× from " + from + " to " + to));
+                        + describeMetric(probe) + BATCH + taken.size() + " scrapes from " + from + " to " + to));
             } else if (probe.getKind() == ProbeKind.LOG) {
                 references.add(reference(EvidenceReferenceKind.LOG, probe.getTarget(), probe.getProbeId() + ": "
-                        + describeLog(probe) + " written from " + from + " to " + to));
+                        + describeLog(probe) + BATCH + "written from " + from + " to " + to));
             } else {
                 taken.stream().map(Sample::traceId).filter(Objects::nonNull).findFirst().ifPresent(trace ->
                         references.add(reference(EvidenceReferenceKind.TRACE, "trace:" + trace, probe.getProbeId()
-                                + ": one of its " + taken.size() + " requests from " + from + " to " + to)));
+                                + ": one of its requests" + BATCH + taken.size() + " requests from " + from + " to " + to)));
             }
         }
         return references;

@@ -43,7 +43,7 @@ class EvidenceReferencesTest {
         assertThat(references.get(0).getUri()).isEqualTo("trace:4bf92f3577b34da6a3ce929d0e0e4736");
         assertThat(references.get(1).getUri()).isEqualTo("http://127.0.0.1:18080/metrics");
         assertThat(references.get(1).getDescription())
-                .contains("rate of storefront_cache_lookups_total{result=\"stale\"}", "2×");
+                .contains("rate of storefront_cache_lookups_total{result=\"stale\"}; in this batch: 2 scrapes");
         assertThat(references.get(2).getUri()).isEqualTo("/var/log/storefront.log");
         assertThat(references.get(2).getDescription()).contains("lines at ERROR", "2026-12-05T10:00:00Z",
                 "2026-12-05T10:00:02Z");
