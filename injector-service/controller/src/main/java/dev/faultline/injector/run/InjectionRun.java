@@ -167,7 +167,8 @@ public final class InjectionRun {
 
     /** Deadline, lease renewal and guardrail evaluation while the fault is on. */
     private void watch(FaultHandle fault) {
-        long untilDeadline = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
+        // rounded up: a timer that fires a fraction of a millisecond early would stop the fault before its deadline
+        long untilDeadline = Math.max(0, (Duration.between(clock.instant(), deadline).toNanos() + 999_999) / 1_000_000);
         scheduler.schedule(() -> stop(StopCause.of(StopReason.COMPLETED, "deadline reached after "
                 + run.hypothesis().getScenario().getDurationMillis() + " ms")), untilDeadline, TimeUnit.MILLISECONDS);
         long renew = timings.leaseRenew().toMillis();
