@@ -11,6 +11,10 @@ import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.events.EventPublisher;
 import dev.faultline.kit.testing.EventTap;
 import dev.faultline.kit.testing.Keyspaces;
+import dev.faultline.hypothesis.target.TargetsTest;
+import dev.faultline.schemas.avro.Environment;
+import dev.faultline.schemas.avro.ProbeSpec;
+import dev.faultline.schemas.avro.TargetDeclared;
 import dev.faultline.schemas.avro.DeadLetter;
 import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.HypothesisDrafted;
@@ -225,6 +229,28 @@ class HypothesisServiceIT {
         assertThat(get("/experiments/exp-topic-" + RUN + "/hypothesis").body()).contains("\"status\":\"DRAFTED\"");
         assertThat(tap.events(HypothesisDrafted.class, "exp-topic-" + RUN)).as("replayed proposal answered once").hasSize(1);
         assertThat(tap.events(HypothesisRejected.class, "exp-vague-" + RUN)).hasSize(1);
+    }
+
+    @Test
+    @Order(3)
+    void shouldDraftForATargetDeclaredOnTheTargetsTopic() {
+        String service = "shop-" + RUN;
+        TargetDeclared declared = TargetsTest.declared(Environment.STAGING, service, false);
+        declared.setBaseUrl("http://shop-" + RUN + ".staging:8080");
+        publisher.publish("STAGING/" + service, declared);
+        String proposal = """
+                {"service":"%s","faultType":"NETWORK_BLACKHOLE","dependency":"pricing","environment":"STAGING",
+                 "proposer":"demo-user","reason":"ROUTINE","motivation":"pricing outages must not hurt the shop"}"""
+                .formatted(service);
+
+        HttpResponse<String> accepted = await().atMost(WAIT).until(() -> post("/proposals", proposal),
+                response -> response.statusCode() == 202);
+        HypothesisDrafted drafted = awaitFirst(HypothesisDrafted.class, Http.field(accepted.body(), "experimentId"));
+        assertThat(drafted.getHypothesis().getProbes()).extracting(ProbeSpec::getTarget)
+                .contains("http://shop-" + RUN + ".staging:8080/products/sku-1", "http://shop.staging:8080/metrics",
+                        "/var/log/shop.log");
+        assertThat(post("/proposals", proposal.replace("STAGING", "TEST")).body()).as("declared for staging only")
+                .contains("unknown service '" + service + "' in TEST");
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.faultline.safety.baseline.BaselineNorms;
 import dev.faultline.safety.baseline.BaselineSampler;
 import dev.faultline.safety.baseline.BaselineSettings;
 import dev.faultline.safety.baseline.Baselines;
+import dev.faultline.safety.baseline.EvidenceSources;
 import dev.faultline.safety.calendar.FreezeCalendar;
 import dev.faultline.safety.calendar.FreezeSettings;
 import dev.faultline.safety.halt.ActiveHalts;
@@ -66,7 +67,7 @@ public class SafetyFactory {
     BaselineHealthCheck baselineHealthCheck(Baselines baselines, Clock clock, HttpClientSpans spans,
                                             BaselineSettings settings) {
         return new BaselineHealthCheck(new BaselineSampler(settings.samples(), settings.pause().toMillis(), spans),
-                baselines, clock);
+                new EvidenceSources(spans), baselines, clock);
     }
 
     @Singleton

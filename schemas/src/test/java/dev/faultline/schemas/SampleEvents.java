@@ -1,6 +1,12 @@
 package dev.faultline.schemas;
 
 import dev.faultline.schemas.avro.*;
+import dev.faultline.schemas.avro.DependencyProtocol;
+import dev.faultline.schemas.avro.TargetDeclared;
+import dev.faultline.schemas.avro.TargetDependency;
+import dev.faultline.schemas.avro.TargetEndpoint;
+import dev.faultline.schemas.avro.TargetHost;
+import dev.faultline.schemas.avro.TargetObservability;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +32,8 @@ public final class SampleEvents {
     public List<SpecificRecord> all() {
         return List.of(proposed(), drafted(), rejected(), reviewed(), planApproved(), approvalRecorded(), scheduled(),
                 preflightPassed(), preflightBlocked(), injectionStarted(), injectionStopped(), evidence(20), verdict(),
-                knownBehaviour(), haltRequested(), haltLifted(), calendarEntry(), incident(), deadLetter());
+                knownBehaviour(), haltRequested(), haltLifted(), calendarEntry(), incident(), deadLetter(),
+                targetDeclared());
     }
 
     public EventHeader header(String service, int secondsAfterT0) {
@@ -194,6 +201,20 @@ public final class SampleEvents {
                 .setKind(CalendarEntryKind.FREEZE).setEnvironment(Environment.PRODUCTION).setServices(List.of())
                 .setStartsAt(T0.plusSeconds(86_400)).setEndsAt(T0.plusSeconds(86_400 * 10)).setTitle("year-end freeze")
                 .setSource("release-calendar").build();
+    }
+
+    public TargetDeclared targetDeclared() {
+        return TargetDeclared.newBuilder().setHeader(header("faultline-cli", 0)).setEnvironment(Environment.STAGING)
+                .setService("storefront").setRemoved(false).setServiceType("http-storefront").setOwners(List.of("shop-team"))
+                .setOnCall("shop-primary").setBaseUrl("http://storefront:8080")
+                .setEndpoints(List.of(TargetEndpoint.newBuilder().setName("product-reads").setMethod("GET")
+                        .setPath("/products/sku-1").setBody(null).setHeaders(Map.of()).setSuccessStatuses(List.of()).build()))
+                .setDependencies(List.of(TargetDependency.newBuilder().setName("pricing").setProtocol(DependencyProtocol.HTTP)
+                        .setProxy("pricing").setHttpProxy("pricing-http").setTopic(null).build()))
+                .setHosts(List.of(TargetHost.newBuilder().setName("shop-1").setAgentUrl("http://shop-1:8479").build()))
+                .setObservability(TargetObservability.newBuilder().setMetricsUrl("http://storefront:8080/metrics")
+                        .setPrometheusUrl(null).setLogFile("/var/log/storefront.log").setPropagatesTraceContext(true).build())
+                .setSource("targets/staging.yaml").build();
     }
 
     public IncidentRecorded incident() {

@@ -61,7 +61,8 @@ public final class LocalStack implements AutoCloseable {
             progress.accept(String.format("proxy      pricing 127.0.0.1:%d -> 127.0.0.1:%d", ports.pricingProxy(), ports.pricing()));
             stack.launchAndWait(List.of(ServiceCatalog.pricing(endpoints)), progress);
             stack.launchAndWait(List.of(ServiceCatalog.storefront(endpoints)), progress);
-            stack.launchAndWait(ServiceCatalog.services(endpoints, workDir.resolve("data"), stack.logDir(), options.serviceHeap(), options.extraJvmArgs(),
+            progress.accept("targets    " + DemoTargets.apply(repo, endpoints, stack.logDir()));
+            stack.launchAndWait(ServiceCatalog.services(endpoints, workDir.resolve("data"), options.serviceHeap(), options.extraJvmArgs(),
                     options.services()), progress);
             return stack;
         } catch (RuntimeException | Error e) {

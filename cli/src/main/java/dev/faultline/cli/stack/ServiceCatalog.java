@@ -35,11 +35,8 @@ final class ServiceCatalog {
                         "--pricing-url", stack.url(stack.ports().pricingProxy())), stack.storefrontUrl() + "/health");
     }
 
-    /**
-     * @param dataDir where the services keep state on disk
-     * @param logDir  where every process's output is kept: the storefront's log there is a log source of the example
-     */
-    static List<ServiceSpec> services(StackEndpoints stack, Path dataDir, Path logDir, String heap,
+    /** @param dataDir where the services keep state on disk */
+    static List<ServiceSpec> services(StackEndpoints stack, Path dataDir, String heap,
                                       Map<String, List<String>> extra, List<String> wanted) {
         StackPorts ports = stack.ports();
         List<Layout> layouts = List.of(
@@ -55,7 +52,7 @@ final class ServiceCatalog {
             }
             List<String> jvm = new ArrayList<>(smallJvm(heap));
             jvm.add("-Dmicronaut.server.port=" + layout.port());
-            jvm.addAll(sharedSettings(stack, logDir));
+            jvm.addAll(sharedSettings(stack));
             if (layout.name().equals("catalog-service")) {
                 // the Streams state belongs to this stack's Kafka: never reuse another run's (or share it with one)
                 jvm.add("-Dfaultline.catalog.state-dir=" + dataDir.resolve("catalog-streams"));
@@ -68,10 +65,10 @@ final class ServiceCatalog {
     }
 
     /**
-     * The settings every service accepts (design: "Shared settings every service accepts"), with the storefront as a
-     * target: its endpoints, the Prometheus exposition it serves and the log it writes (its output, kept in logDir).
+     * The settings every service accepts (design: "Shared settings every service accepts"). The storefront is not
+     * among them: it is a declared target ({@link DemoTargets}).
      */
-    static List<String> sharedSettings(StackEndpoints stack, Path logDir) {
+    static List<String> sharedSettings(StackEndpoints stack) {
         StackPorts ports = stack.ports();
         return List.of(
                 "-Dfaultline.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(),
@@ -84,10 +81,7 @@ final class ServiceCatalog {
                 "-Dfaultline.services.injector-url=" + stack.url(ports.injector()),
                 "-Dfaultline.services.analysis-url=" + stack.url(ports.analysis()),
                 "-Dfaultline.services.catalog-url=" + stack.url(ports.catalog()),
-                "-Dfaultline.injector.dataplane-url=" + stack.dataplaneUrl(),
-                "-Dfaultline.targets.storefront.base-url=" + stack.storefrontUrl(),
-                "-Dfaultline.targets.storefront.metrics-url=" + stack.storefrontUrl() + "/metrics",
-                "-Dfaultline.targets.storefront.log-file=" + logDir.resolve("storefront.log").toAbsolutePath());
+                "-Dfaultline.injector.dataplane-url=" + stack.dataplaneUrl());
     }
 
     private static List<String> smallJvm(String heap) {

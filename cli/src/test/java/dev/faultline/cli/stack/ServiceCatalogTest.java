@@ -16,7 +16,7 @@ class ServiceCatalogTest {
 
     @Test
     void shouldWireEveryServiceToTheStackAndToEachOther() {
-        List<ServiceSpec> services = ServiceCatalog.services(stack, Path.of("/tmp/stack"), Path.of("/tmp/stack-logs"), "256m",
+        List<ServiceSpec> services = ServiceCatalog.services(stack, Path.of("/tmp/stack"), "256m",
                 Map.of("safety-service", List.of("-Dfaultline.safety.approvers=bob")), ServiceCatalog.SERVICES);
 
         assertThat(services).extracting(ServiceSpec::name).containsExactly("hypothesis-service", "safety-service",
@@ -30,10 +30,9 @@ class ServiceCatalogTest {
                 "-Dfaultline.clearance.secret=faultline-demo-clearance-secret",
                 "-Dfaultline.services.injector-url=http://127.0.0.1:8103",
                 "-Dfaultline.injector.dataplane-url=http://127.0.0.1:8474",
-                "-Dfaultline.targets.storefront.base-url=http://127.0.0.1:18080",
-                "-Dfaultline.targets.storefront.metrics-url=http://127.0.0.1:18080/metrics",
-                "-Dfaultline.targets.storefront.log-file=/tmp/stack-logs/storefront.log",
                 "-Dfaultline.safety.approvers=bob");
+        assertThat(safety.jvmArgs()).as("the storefront is a declared target, not configuration")
+                .noneMatch(argument -> argument.startsWith("-Dfaultline.targets."));
         assertThat(safety.readyUrl()).isEqualTo("http://127.0.0.1:8102/health");
         assertThat(services.get(2).module()).isEqualTo("injector-service/controller");
         assertThat(services.get(4).jvmArgs()).contains("-Dfaultline.catalog.state-dir=/tmp/stack/catalog-streams");

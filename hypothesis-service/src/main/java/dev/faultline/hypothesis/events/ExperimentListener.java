@@ -22,7 +22,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * The listener on proposals and on hypothesis-service's own topic, of which {@link Experiments} is the projection.
  * A proposal is handed to {@link ProposalIntake} as a {@link Proposal}; the service's own events are applied to the
  * projection. Before it consumes, it catches up with both topics from where its group stands — from offset zero when
- * this start created the keyspace — so that no proposal is answered twice, however the topics interleave.
+ * this start created the keyspace — so that no proposal is answered twice, however the topics interleave; and it
+ * waits for the {@link TargetsListener} to know every declared target.
  */
 @FaultlineListener(groupId = ExperimentListener.GROUP)
 public class ExperimentListener extends EventListenerSupport {
@@ -35,7 +36,8 @@ public class ExperimentListener extends EventListenerSupport {
     private final boolean rebuild;
 
     public ExperimentListener(EventDispatch dispatch, ProposalIntake intake, Experiments experiments,
-                              KafkaSettings settings, KeyspaceState keyspace, HypothesisSettings hypothesis) {
+                              KafkaSettings settings, KeyspaceState keyspace, HypothesisSettings hypothesis,
+                              TargetsListener targets) {
         super(dispatch);
         this.intake = intake;
         this.experiments = experiments;

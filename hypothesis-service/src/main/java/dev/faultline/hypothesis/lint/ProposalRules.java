@@ -33,13 +33,14 @@ public final class ProposalRules {
         trafficShare(p, findings);
         if (p.service() == null || p.service().isBlank()) {
             findings.add(Finding.of(LintRule.UNSUPPORTED_FAULT, "service", "name the service to experiment on; known: "
-                    + targets.names()));
+                    + targets.names(p.environment())));
             return findings;
         }
-        Optional<Target> target = targets.find(p.service());
+        Optional<Target> target = targets.find(p.environment(), p.service());
         if (target.isEmpty()) {
-            findings.add(Finding.of(LintRule.UNSUPPORTED_FAULT, "service", "unknown service '" + p.service()
-                    + "'; configure it under faultline.targets or use one of " + targets.names()));
+            findings.add(Finding.of(LintRule.UNSUPPORTED_FAULT, "service", "unknown service '" + p.service() + "' in "
+                    + p.environment() + "; declare it in a targets file (faultline targets apply) or use one of "
+                    + targets.names(p.environment())));
             return findings;
         }
         template(p, target.get(), findings);

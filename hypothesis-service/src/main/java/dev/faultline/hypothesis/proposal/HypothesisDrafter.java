@@ -38,7 +38,7 @@ public final class HypothesisDrafter {
         if (!problems.isEmpty()) {
             return new DraftResult.Rejected(null, problems);
         }
-        Target target = targets.find(proposal.service()).orElseThrow();
+        Target target = targets.find(proposal.environment(), proposal.service()).orElseThrow();
         long duration = proposal.requestedDurationMillis() == null ? defaultDurationMillis : proposal.requestedDurationMillis();
         String share = proposal.label(Proposal.TRAFFIC_SHARE_LABEL);
         DraftContext context = new DraftContext(target, proposal.dependency(), proposal.environment(), duration,

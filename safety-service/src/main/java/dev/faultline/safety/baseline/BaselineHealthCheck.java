@@ -13,7 +13,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * BASELINE_HEALTH: probes each HTTP probe of the plan now and compares it with its recorded norm. When every probe
+ * BASELINE_HEALTH: probes each HTTP probe of the plan now and compares it with its recorded norm, and checks that
+ * the source of each METRIC and LOG probe can be read ({@link EvidenceSources}). When every probe
  * is healthy the check states the updated norms in its details, and {@link BaselineNorms} keeps them once the
  * preflight is published; a sick target never becomes the norm. Request headers the HTTP
  * client refused to send are listed in the details ({@code <probe>.droppedHeaders}).
@@ -23,11 +24,13 @@ public final class BaselineHealthCheck {
     private static final PreflightCheckKind KIND = PreflightCheckKind.BASELINE_HEALTH;
 
     private final BaselineSampler sampler;
+    private final EvidenceSources sources;
     private final Baselines baselines;
     private final Clock clock;
 
-    public BaselineHealthCheck(BaselineSampler sampler, Baselines baselines, Clock clock) {
+    public BaselineHealthCheck(BaselineSampler sampler, EvidenceSources sources, Baselines baselines, Clock clock) {
         this.sampler = sampler;
+        this.sources = sources;
         this.baselines = baselines;
         this.clock = clock;
     }
@@ -60,6 +63,12 @@ public final class BaselineHealthCheck {
             } else {
                 unhealthy.add(result.reason());
             }
+        }
+        for (Probe probe : plan.probes().stream().filter(Probe::readsASource).toList()) {
+            sources.problem(probe).ifPresentOrElse(problem -> {
+                unhealthy.add(problem);
+                details.put(probe.probeId() + ".source", "unreadable");
+            }, () -> details.put(probe.probeId() + ".source", "readable"));
         }
         if (!unhealthy.isEmpty()) {
             return CheckResult.failed(KIND, String.join("; ", unhealthy), details);

@@ -20,6 +20,6 @@ public final class PlanMapper {
     private static Probe toProbe(ProbeSpec p) {
         Map<String, String> headers = p.getRequestHeaders() == null ? Map.of() : p.getRequestHeaders();
         return new Probe(p.getProbeId(), p.getKind().name(), p.getTarget(), p.getMethod() == null ? "GET" : p.getMethod(),
-                p.getTimeoutMillis(), headers, p.getBody());
+                p.getTimeoutMillis(), headers, p.getBody(), p.getParameters());
     }
 }

@@ -2,6 +2,8 @@ package dev.faultline.safety.baseline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import dev.faultline.kit.tracing.HttpClientSpans;
 import dev.faultline.safety.plan.Probe;
 import dev.faultline.safety.preflight.CheckResult;
 import dev.faultline.safety.preflight.PreflightRecord;
@@ -9,6 +11,10 @@ import dev.faultline.safety.support.Plans;
 import dev.faultline.safety.support.TargetServer;
 import dev.faultline.schemas.avro.CheckOutcome;
 import dev.faultline.schemas.avro.Environment;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -17,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BaselineHealthCheckTest {
 
@@ -33,7 +40,8 @@ class BaselineHealthCheckTest {
             store.put(b.service() + "/" + b.probeId(), b);
         }
     };
-    private final BaselineHealthCheck check = new BaselineHealthCheck(new BaselineSampler(5, 0), baselines, Clock.systemUTC());
+    private final BaselineHealthCheck check = new BaselineHealthCheck(new BaselineSampler(5, 0),
+            new EvidenceSources(HttpClientSpans.disabled()), baselines, Clock.systemUTC());
     private final BaselineNorms norms = new BaselineNorms(baselines);
 
     @AfterEach
@@ -109,6 +117,41 @@ class BaselineHealthCheckTest {
         assertThat(store.get("storefront/reads")).isEqualTo(live);
         assertThat(live.samples()).isEqualTo(10);
         assertThat(live.updatedAt()).isEqualTo(Instant.parse("2026-12-05T10:05:00Z"));
+    }
+
+    @Test
+    void shouldBlockWhenAMetricOrLogSourceCannotBeReadNamingTheProbe(@TempDir Path dir) throws Exception {
+        HttpServer metrics = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        metrics.createContext("/metrics", exchange -> {
+            byte[] body = "# TYPE lookups_total counter\nlookups_total{result=\"stale\"} 3\n".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        metrics.start();
+        try {
+            String url = "http://127.0.0.1:" + metrics.getAddress().getPort() + "/metrics";
+            Path log = Files.writeString(dir.resolve("storefront.log"), "started\n");
+            Probe reads = Plans.get("reads", target.url("/products/sku-1"));
+            Probe stale = new Probe("stale", "METRIC", url, "GET", 1000, Map.of(), null,
+                    Map.of("metric", "lookups_total", "labels", "result=stale", "aggregate", "rate"));
+            Probe overload = new Probe("overload", "METRIC", url, "GET", 1000, Map.of(), null,
+                    Map.of("metric", "lookups_total", "labels", "result=overload"));
+            Probe errors = new Probe("errors", "LOG", log.toString(), "GET", 1000, Map.of(), null, Map.of("level", "ERROR"));
+            Probe gone = new Probe("gone", "LOG", dir.resolve("gone.log").toString(), "GET", 1000, Map.of(), null,
+                    Map.of("level", "ERROR"));
+
+            CheckResult readable = check.check(Plans.plan(Environment.STAGING, 1.0, List.of(reads, stale, errors)));
+            CheckResult missing = check.check(Plans.plan(Environment.STAGING, 1.0, List.of(reads, overload, gone)));
+
+            assertThat(readable.outcome()).isEqualTo(CheckOutcome.PASSED);
+            assertThat(readable.details()).containsEntry("stale.source", "readable").containsEntry("errors.source", "readable");
+            assertThat(missing.outcome()).isEqualTo(CheckOutcome.FAILED);
+            assertThat(missing.reason()).contains("overload: lookups_total{result=\"overload\"} is absent at " + url)
+                    .contains("gone: log source").contains("gone.log cannot be read");
+        } finally {
+            metrics.stop(0);
+        }
     }
 
     /** The check as a published preflight, learnt by the norms as the projection learns it. */

@@ -2,11 +2,13 @@ package dev.faultline.safety.preflight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faultline.kit.tracing.HttpClientSpans;
 import dev.faultline.safety.approval.Approval;
 import dev.faultline.safety.baseline.Baseline;
 import dev.faultline.safety.baseline.BaselineHealthCheck;
 import dev.faultline.safety.baseline.BaselineSampler;
 import dev.faultline.safety.baseline.Baselines;
+import dev.faultline.safety.baseline.EvidenceSources;
 import dev.faultline.safety.calendar.FreezeCalendar;
 import dev.faultline.safety.halt.ActiveHalts;
 import dev.faultline.safety.plan.Plan;
@@ -48,7 +50,7 @@ class PreflightTest {
         };
         Clock clock = Clock.fixed(NOON, ZoneOffset.UTC);
         return new Preflight(Policies.demo(), new FreezeCalendar(List.of()), new ActiveHalts(), new ActiveInjections(),
-                new BaselineHealthCheck(new BaselineSampler(3, 0), none, clock), p -> rollback.check(p),
+                new BaselineHealthCheck(new BaselineSampler(3, 0), new EvidenceSources(HttpClientSpans.disabled()), none, clock), p -> rollback.check(p),
                 id -> approvals, clock);
     }
 

@@ -13,5 +13,7 @@ public enum RecordKey {
     /** The experiment id for a halt of one experiment, {@code env:<ENVIRONMENT>} or {@code *} for wider halts. */
     HALT_TARGET,
     /** The failed record's own key, unchanged (empty if it had none). */
-    SOURCE_KEY
+    SOURCE_KEY,
+    /** {@code ENVIRONMENT/service} of a declared target. */
+    TARGET
 }

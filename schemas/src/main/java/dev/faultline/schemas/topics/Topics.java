@@ -18,6 +18,7 @@ import dev.faultline.schemas.avro.PlanApproved;
 import dev.faultline.schemas.avro.PlanReviewed;
 import dev.faultline.schemas.avro.PreflightBlocked;
 import dev.faultline.schemas.avro.PreflightPassed;
+import dev.faultline.schemas.avro.TargetDeclared;
 import dev.faultline.schemas.avro.VerdictIssued;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +43,7 @@ public final class Topics {
         public static final String CALENDAR = "faultline.calendar";
         public static final String INCIDENTS = "faultline.incidents";
         public static final String DEAD_LETTERS = "faultline.dlq";
+        public static final String TARGETS = "faultline.targets";
 
         private Names() {
         }
@@ -73,10 +75,13 @@ public final class Topics {
             TopicDefinition.table(Names.CALENDAR, 3));
     public static final Topic INCIDENTS = new Topic(Names.INCIDENTS, "other tools (incident management)",
             RecordKey.INCIDENT_ID, List.of(IncidentRecorded.class), TopicDefinition.log(Names.INCIDENTS, 3));
+    /** The systems Faultline may touch, per environment and service (compacted: the latest declaration wins). */
+    public static final Topic TARGETS = new Topic(Names.TARGETS, "the faultline CLI (targets apply)", RecordKey.TARGET,
+            List.of(TargetDeclared.class), TopicDefinition.table(Names.TARGETS, 3));
     public static final Topic DEAD_LETTERS = new Topic(Names.DEAD_LETTERS, "any service", RecordKey.SOURCE_KEY,
             List.of(DeadLetter.class), TopicDefinition.log(Names.DEAD_LETTERS, 3));
 
-    private static final List<Topic> ALL = List.of(PROPOSALS, HYPOTHESES, SAFETY, INJECTIONS, EVIDENCE, VERDICTS, CATALOG,
+    private static final List<Topic> ALL = List.of(TARGETS, PROPOSALS, HYPOTHESES, SAFETY, INJECTIONS, EVIDENCE, VERDICTS, CATALOG,
             CONTROL, CALENDAR, INCIDENTS, DEAD_LETTERS);
 
     private Topics() {

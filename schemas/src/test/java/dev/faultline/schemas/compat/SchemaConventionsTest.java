@@ -98,7 +98,7 @@ class SchemaConventionsTest {
         List<String> names = Topics.all().stream().map(Topic::name).toList();
         assertThat(names).doesNotHaveDuplicates().allMatch(name -> name.startsWith("faultline."));
         assertThat(Topics.all()).filteredOn(topic -> topic.definition().compacted())
-                .extracting(Topic::name).containsExactlyInAnyOrder("faultline.catalog", "faultline.calendar");
+                .extracting(Topic::name).containsExactlyInAnyOrder("faultline.catalog", "faultline.calendar", "faultline.targets");
         assertThat(Topics.byName("faultline.hypotheses")).contains(Topics.HYPOTHESES);
     }
 }

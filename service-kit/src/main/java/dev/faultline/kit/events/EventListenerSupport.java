@@ -54,13 +54,15 @@ public abstract class EventListenerSupport implements KafkaListenerExceptionHand
 
     /**
      * Hands every event of {@code topics}, from offset zero to their current end, to {@code apply}: what a store
-     * this start created is restored from. Records that cannot be decoded or applied are skipped, with a warning.
+     * this start created is restored from, or an in-memory read model built. Records that cannot be decoded or
+     * applied are skipped, with a warning. Returns where each partition ended.
      */
-    protected void replay(KafkaSettings settings, List<String> topics, Consumer<SpecificRecord> apply) {
-        read(settings, topics, null, apply);
+    protected Map<TopicPartition, Long> replay(KafkaSettings settings, List<String> topics, Consumer<SpecificRecord> apply) {
+        return read(settings, topics, null, apply);
     }
 
-    private void read(KafkaSettings settings, List<String> topics, String groupId, Consumer<SpecificRecord> apply) {
+    private Map<TopicPartition, Long> read(KafkaSettings settings, List<String> topics, String groupId,
+                                           Consumer<SpecificRecord> apply) {
         Map<TopicPartition, Long> end = TopicReplay.readToEnd(settings, topics, groupId,
                 record -> dispatch.decode(record).ifPresent(event -> {
                     try {
@@ -71,6 +73,7 @@ public abstract class EventListenerSupport implements KafkaListenerExceptionHand
                     }
                 }));
         LOG.info("{} read {} up to {}", getClass().getSimpleName(), topics, end);
+        return end;
     }
 
     @Override

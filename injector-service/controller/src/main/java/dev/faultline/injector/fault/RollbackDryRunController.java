@@ -1,6 +1,5 @@
 package dev.faultline.injector.fault;
 
-import dev.faultline.injector.InjectorSettings;
 import dev.faultline.kit.http.ApiException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -15,11 +14,11 @@ import io.micronaut.serde.annotation.Serdeable;
 @Controller("/rollback-dry-run")
 public class RollbackDryRunController {
 
-    private final InjectorSettings settings;
+    private final ProxyRoutes routes;
     private final StopAction stopAction;
 
-    public RollbackDryRunController(InjectorSettings settings, DataPlanePort dataPlane) {
-        this.settings = settings;
+    public RollbackDryRunController(ProxyRoutes routes, DataPlanePort dataPlane) {
+        this.routes = routes;
         this.stopAction = new StopAction(dataPlane);
     }
 
@@ -28,9 +27,9 @@ public class RollbackDryRunController {
         if (request.dependency() == null || request.dependency().isBlank()) {
             throw ApiException.badRequest("dependency is required");
         }
-        String proxy = settings.proxyFor(request.dependency()).orElseThrow(() -> ApiException.conflict(
-                "no data plane proxy is configured for dependency '" + request.dependency()
-                        + "' (faultline.injector.proxies." + request.dependency() + ")"));
+        String proxy = routes.l4Anywhere(request.dependency()).orElseThrow(() -> ApiException.conflict(
+                "no data plane proxy is declared for dependency '" + request.dependency() + "' (a targets file's"
+                        + " dependencies.<name>.proxy, or faultline.injector.proxies." + request.dependency() + ")"));
         try {
             return new DryRunResult(true, stopAction.verify(proxy));
         } catch (DataPlaneException e) {

@@ -1,5 +1,6 @@
 package dev.faultline.injector.run;
 
+import dev.faultline.injector.fault.TargetsListener;
 import dev.faultline.injector.recovery.LeftoverRecovery;
 import dev.faultline.injector.recovery.RunHistory;
 import dev.faultline.kit.KafkaSettings;
@@ -28,8 +29,9 @@ public class ClearanceListener extends EventListenerSupport {
 
     private final RunLauncher launcher;
 
+    /** @param targets built (the declared proxy routes replayed) before this listener consumes */
     public ClearanceListener(EventDispatch dispatch, RunLauncher launcher, LeftoverRecovery recovery, RunStore store,
-                             KeyspaceState keyspace, KafkaSettings settings) {
+                             KeyspaceState keyspace, KafkaSettings settings, TargetsListener targets) {
         super(dispatch);
         this.launcher = launcher;
         if (keyspace.created()) {

@@ -5,6 +5,7 @@ import dev.faultline.injector.clearance.ClearanceCheck;
 import dev.faultline.injector.clearance.PlanBook;
 import dev.faultline.injector.fault.FaultMapper;
 import dev.faultline.injector.fault.FaultPlan;
+import dev.faultline.injector.fault.ProxyRoutes;
 import dev.faultline.injector.fault.UnsupportedFaultException;
 import dev.faultline.kit.clearance.ClearanceSigner;
 import dev.faultline.kit.events.InvalidEventException;
@@ -35,16 +36,17 @@ public class RunLauncher {
     private final RunStore store;
     private final InjectionRunner runner;
     private final InjectorSettings settings;
-    private final FaultMapper mapper;
+    private final ProxyRoutes routes;
     private final Clock clock = Clock.systemUTC();
 
-    public RunLauncher(ClearanceSigner signer, PlanBook plans, RunStore store, InjectionRunner runner, InjectorSettings settings) {
+    public RunLauncher(ClearanceSigner signer, PlanBook plans, RunStore store, InjectionRunner runner, InjectorSettings settings,
+                       ProxyRoutes routes) {
         this.check = new ClearanceCheck(signer);
         this.plans = plans;
         this.store = store;
         this.runner = runner;
         this.settings = settings;
-        this.mapper = new FaultMapper(settings::proxyFor, settings::httpProxyFor);
+        this.routes = routes;
     }
 
     public void onPreflightPassed(PreflightPassed passed) {
@@ -71,6 +73,8 @@ public class RunLauncher {
         UUID injectionId = RunRequest.injectionIdOf(clearanceId);
         FaultPlan plan;
         try {
+            FaultMapper mapper = routes.mapperFor(passed.getClearance().getEnvironment(),
+                    hypothesis.get().getScenario().getTarget().getService());
             plan = mapper.plan(hypothesis.get().getScenario(), "fl-" + injectionId.toString().substring(0, 8));
         } catch (UnsupportedFaultException e) {
             throw new InvalidEventException("nothing injected: " + e.getMessage());
