@@ -35,6 +35,7 @@ class FaultlineCliTest {
     void shouldListEveryCommandInTheUsage() {
         assertThat(run("help")).isZero();
         assertThat(out()).contains("demo", "stack", "propose", "review", "approve", "status", "halt", "report", "watch",
+                "targets",
                 "FAULTLINE_HYPOTHESIS_URL", "Exit codes: 0 done, 1 failed");
     }
 
@@ -45,11 +46,20 @@ class FaultlineCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "stack", "propose", "review", "approve", "status", "halt", "report", "watch"})
+    @ValueSource(strings = {"demo", "stack", "propose", "review", "approve", "status", "halt", "report", "watch",
+        "targets"})
     void shouldGenerateHelpForEveryCommand(String command) {
         assertThat(run(command, "--help")).isZero();
         assertThat(out()).startsWith("Usage: faultline " + command).contains("-h, --help");
         assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void shouldDescribeTargetsApplyAndRefuseTargetsWithoutWhatToDo() {
+        assertThat(run("targets", "apply", "--help")).isZero();
+        assertThat(out()).startsWith("Usage: faultline targets apply").contains("--dry-run", "--set", "--kafka");
+        assertThat(run("targets")).isEqualTo(2);
+        assertThat(err()).contains("Usage: faultline targets", "apply");
     }
 
     @Test

@@ -1,7 +1,8 @@
 package dev.faultline.cli.targets;
 
+import dev.faultline.cli.FaultlineCli;
 import dev.faultline.cli.HelpOption;
-import dev.faultline.cli.ServiceCommand;
+import dev.faultline.cli.ServiceOptions;
 import dev.faultline.schemas.avro.TargetDeclared;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,11 +18,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -39,6 +42,9 @@ public final class TargetsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    FaultlineCli cli;
+
     /** No subcommand: the usage, and a usage error. */
     @Override
     public Integer call() {
@@ -51,7 +57,16 @@ public final class TargetsCommand implements Callable<Integer> {
     /** {@code faultline targets apply FILE [--dry-run] [--by PERSON] [--set name=value ...]}. */
     @Command(name = "apply", description = {"Validate a targets file and publish it on faultline.targets.",
         "Every problem is listed with its line; a file with problems publishes nothing (exit 2)."})
-    public static final class Apply extends ServiceCommand {
+    public static final class Apply implements Callable<Integer> {
+
+        @ArgGroup(exclusive = false, heading = ServiceOptions.HEADING)
+        ServiceOptions services = new ServiceOptions();
+
+        @Mixin
+        HelpOption help;
+
+        @ParentCommand
+        TargetsCommand targets;
 
         @Parameters(index = "0", paramLabel = "FILE", description = "the targets file (YAML)")
         Path file;
@@ -71,7 +86,7 @@ public final class TargetsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            PrintStream out = cli.out();
+            PrintStream out = targets.cli.out();
             PrintWriter err = spec.commandLine().getErr();
             if (!Files.isReadable(file)) {
                 err.println(file + ": cannot be read; nothing published");

@@ -18,8 +18,8 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Whether the sources a plan's METRIC and LOG probes read are there now, read as the injector will read them: the
- * exposition answers and shows the probe's series ({@link MetricQuery}), the log file can be read and the probe's
- * {@link LogQuery} is valid. A probe whose source is missing would leave its predictions without evidence, so the
+ * exposition answers and declares the probe's metric or shows its series ({@link MetricQuery}; a labelled counter
+ * has no series before it first counts), the log file can be read and the probe's {@link LogQuery} is valid. A probe whose source is missing would leave its predictions without evidence, so the
  * preflight blocks, naming the probe and the source.
  */
 public final class EvidenceSources {
@@ -63,7 +63,11 @@ public final class EvidenceSources {
                     + fetched.answer().problem() + ")");
         }
         try {
-            query.read(Exposition.parse(fetched.body()));
+            Exposition exposition = Exposition.parse(fetched.body());
+            if (query.declared(exposition)) {
+                return Optional.empty();
+            }
+            query.read(exposition);
             return Optional.empty();
         } catch (IllegalArgumentException | IllegalStateException e) {
             return Optional.of(probe.probeId() + ": " + e.getMessage() + " at " + probe.url());

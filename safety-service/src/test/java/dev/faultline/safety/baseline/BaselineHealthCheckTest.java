@@ -135,19 +135,22 @@ class BaselineHealthCheckTest {
             Probe reads = Plans.get("reads", target.url("/products/sku-1"));
             Probe stale = new Probe("stale", "METRIC", url, "GET", 1000, Map.of(), null,
                     Map.of("metric", "lookups_total", "labels", "result=stale", "aggregate", "rate"));
+            Probe notYet = new Probe("not-yet", "METRIC", url, "GET", 1000, Map.of(), null,
+                    Map.of("metric", "lookups_total", "labels", "result=bypass", "aggregate", "rate"));
             Probe overload = new Probe("overload", "METRIC", url, "GET", 1000, Map.of(), null,
-                    Map.of("metric", "lookups_total", "labels", "result=overload"));
+                    Map.of("metric", "evictions_total", "labels", "result=overload"));
             Probe errors = new Probe("errors", "LOG", log.toString(), "GET", 1000, Map.of(), null, Map.of("level", "ERROR"));
             Probe gone = new Probe("gone", "LOG", dir.resolve("gone.log").toString(), "GET", 1000, Map.of(), null,
                     Map.of("level", "ERROR"));
 
-            CheckResult readable = check.check(Plans.plan(Environment.STAGING, 1.0, List.of(reads, stale, errors)));
+            CheckResult readable = check.check(Plans.plan(Environment.STAGING, 1.0, List.of(reads, stale, notYet, errors)));
             CheckResult missing = check.check(Plans.plan(Environment.STAGING, 1.0, List.of(reads, overload, gone)));
 
             assertThat(readable.outcome()).isEqualTo(CheckOutcome.PASSED);
-            assertThat(readable.details()).containsEntry("stale.source", "readable").containsEntry("errors.source", "readable");
+            assertThat(readable.details()).containsEntry("stale.source", "readable").containsEntry("errors.source", "readable")
+                    .as("a declared counter that has not counted yet").containsEntry("not-yet.source", "readable");
             assertThat(missing.outcome()).isEqualTo(CheckOutcome.FAILED);
-            assertThat(missing.reason()).contains("overload: lookups_total{result=\"overload\"} is absent at " + url)
+            assertThat(missing.reason()).contains("overload: evictions_total{result=\"overload\"} is absent at " + url)
                     .contains("gone: log source").contains("gone.log cannot be read");
         } finally {
             metrics.stop(0);

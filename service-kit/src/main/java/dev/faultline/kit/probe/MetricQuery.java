@@ -20,7 +20,8 @@ import java.util.TreeMap;
  *       ({@code <metric>_bucket}) made since the previous scrape, interpolated within their bucket as Prometheus'
  *       {@code histogram_quantile} does.</li>
  * </ul>
- * A first scrape, or a window with no new observation, has no value; NaN series are left out.
+ * A first scrape, or a window with no new observation, has no value; NaN series are left out. A counter or
+ * histogram whose family is declared but has no matching series yet has not counted: it reads as zero.
  */
 public record MetricQuery(String metric, Map<String, String> labels, Aggregate aggregate, double quantile) {
 
@@ -110,7 +111,7 @@ public record MetricQuery(String metric, Map<String, String> labels, Aggregate a
                     buckets.merge(bound(le), s.value(), Double::sum);
                 }
             }
-            if (buckets.isEmpty()) {
+            if (buckets.isEmpty() && !declared(exposition)) {
                 throw new IllegalStateException(selector() + " is absent");
             }
             return new Reading(Double.NaN, buckets);
@@ -118,9 +119,21 @@ public record MetricQuery(String metric, Map<String, String> labels, Aggregate a
         List<Exposition.Series> matching = exposition.series(metric, labels).stream()
                 .filter(s -> !Double.isNaN(s.value())).toList();
         if (matching.isEmpty()) {
+            if (aggregate == Aggregate.RATE && declared(exposition)) {
+                return new Reading(0, new TreeMap<>());
+            }
             throw new IllegalStateException(selector() + " is absent");
         }
         return new Reading(matching.stream().mapToDouble(Exposition.Series::value).sum(), new TreeMap<>());
+    }
+
+    /**
+     * Whether the exposition declares the metric's family ({@code # TYPE}) although no series matches yet: a labelled
+     * counter or histogram has no series until it first counts, and then it stands at zero.
+     */
+    public boolean declared(Exposition exposition) {
+        String family = metric.endsWith("_total") ? metric.substring(0, metric.length() - "_total".length()) : metric;
+        return exposition.typeOf(metric).or(() -> exposition.typeOf(family)).isPresent();
     }
 
     /** The value of {@code now}, given the {@code previous} reading (null on the first scrape) taken {@code elapsed} before. */

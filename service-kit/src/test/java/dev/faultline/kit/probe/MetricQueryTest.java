@@ -74,4 +74,19 @@ class MetricQueryTest {
         assertThatThrownBy(() -> MetricQuery.of(Map.of("metric", "m", "labels", "oops")))
                 .hasMessageContaining("labels: 'oops'");
     }
+
+    @Test
+    void shouldReadACounterThatHasNotCountedYetAsZero() {
+        Exposition before = Exposition.parse("# TYPE lookups_total counter\nlookups_total{result=\"hit\"} 7\n");
+        Exposition after = Exposition.parse("# TYPE lookups_total counter\nlookups_total{result=\"hit\"} 7\n"
+                + "lookups_total{result=\"stale\"} 6\n");
+        MetricQuery stale = MetricQuery.of(Map.of("metric", "lookups_total", "labels", "result=stale", "aggregate", "rate"));
+        MetricQuery staleNow = MetricQuery.of(Map.of("metric", "lookups_total", "labels", "result=stale"));
+
+        assertThat(stale.value(stale.read(after), stale.read(before), Duration.ofSeconds(3))).hasValue(2);
+        assertThat(stale.declared(before)).isTrue();
+        assertThatThrownBy(() -> staleNow.read(before)).as("a value needs the series").hasMessageContaining("is absent");
+        assertThatThrownBy(() -> MetricQuery.of(Map.of("metric", "evictions_total", "aggregate", "rate")).read(before))
+                .hasMessage("evictions_total is absent");
+    }
 }
