@@ -232,7 +232,7 @@ class InjectorIT {
         assertThat(ok.body()).contains("\"verified\":true").contains("confirmed it is gone");
         HttpResponse<String> unknown = post("/rollback-dry-run", "{\"dependency\":\"inventory\"}");
         assertThat(unknown.statusCode()).isEqualTo(409);
-        assertThat(unknown.body()).contains("no data plane proxy is configured for dependency 'inventory'");
+        assertThat(unknown.body()).contains("no data plane proxy is declared for dependency 'inventory'");
     }
 
     private String baseUrl() {
