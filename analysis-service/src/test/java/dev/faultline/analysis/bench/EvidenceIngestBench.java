@@ -42,7 +42,17 @@ public final class EvidenceIngestBench {
     private EvidenceIngestBench() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+            System.exit(0);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1); // the context's threads must not keep a failed run alive
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         int experiments = args.length > 0 ? Integer.parseInt(args[0]) : 4;
         int batches = args.length > 1 ? Integer.parseInt(args[1]) : 250;
         int samples = args.length > 2 ? Integer.parseInt(args[2]) : 500;
@@ -81,7 +91,6 @@ public final class EvidenceIngestBench {
                         analysis.getBean(EvidenceRecords.class).evidence("exp-bench-" + run + "-0").size());
             }
         }
-        System.exit(0);
     }
 
     private static List<EvidenceCaptured> batches(String experimentId, int batches, int samples) {
