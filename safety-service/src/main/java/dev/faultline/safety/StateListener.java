@@ -22,11 +22,9 @@ import dev.faultline.schemas.avro.InjectionStarted;
 import dev.faultline.schemas.avro.InjectionStopped;
 import dev.faultline.schemas.topics.Topics;
 import io.micronaut.configuration.kafka.annotation.Topic;
-import io.micronaut.configuration.kafka.seek.KafkaSeekOperation;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -47,7 +45,6 @@ public class StateListener extends EventListenerSupport {
     private final ActiveHalts halts;
     private final FreezeCalendar calendar;
     private final ActiveInjections injections;
-    private final Map<TopicPartition, Long> replayedTo;
 
     public StateListener(EventDispatch dispatch, ActiveHalts halts, FreezeCalendar calendar, ActiveInjections injections,
                          KafkaSettings settings) {
@@ -55,7 +52,8 @@ public class StateListener extends EventListenerSupport {
         this.halts = halts;
         this.calendar = calendar;
         this.injections = injections;
-        this.replayedTo = TopicReplay.readToEnd(settings, TOPICS, this::replay);
+        Map<TopicPartition, Long> replayedTo = TopicReplay.readToEnd(settings, TOPICS, this::replay);
+        followFrom(replayedTo);
         LOG.info("safety state replayed to {}: {} active halts", replayedTo, halts.all().size());
     }
 
@@ -71,12 +69,6 @@ public class StateListener extends EventListenerSupport {
     @Topic({Topics.Names.CONTROL, Topics.Names.CALENDAR, Topics.Names.INJECTIONS})
     void receive(ConsumerRecord<String, byte[]> record) {
         dispatch(record, this::onState);
-    }
-
-    /** A partition first assigned goes on from where the replay ended. */
-    @Override
-    protected Optional<KafkaSeekOperation> firstPosition(TopicPartition partition) {
-        return Optional.ofNullable(replayedTo.get(partition)).map(offset -> KafkaSeekOperation.seek(partition, offset));
     }
 
     void onState(IncomingEvent event) {

@@ -1,5 +1,7 @@
 package dev.faultline.analysis.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.faultline.analysis.evidence.EvidenceRecords;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.support.WorkDirs;
@@ -114,14 +116,9 @@ public final class EvidenceIngestBench {
         return list;
     }
 
-    private static void awaitStored(MeterRegistry meters, long count, Duration atMost) throws InterruptedException {
-        long until = System.nanoTime() + atMost.toNanos();
-        while (handled(meters) < count) {
-            if (System.nanoTime() > until) {
-                throw new IllegalStateException("only " + handled(meters) + " of " + count + " batches stored in " + atMost);
-            }
-            Thread.sleep(20);
-        }
+    private static void awaitStored(MeterRegistry meters, long count, Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(20))
+                .alias(count + " batches stored").until(() -> handled(meters) >= count);
     }
 
     private static long handled(MeterRegistry meters) {

@@ -9,13 +9,9 @@ import dev.faultline.kit.events.IncomingEvent;
 import dev.faultline.schemas.avro.TargetDeclared;
 import dev.faultline.schemas.topics.Topics;
 import io.micronaut.configuration.kafka.annotation.Topic;
-import io.micronaut.configuration.kafka.seek.KafkaSeekOperation;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * The declared targets ({@link Targets}), an in-memory read model of the compacted faultline.targets: replayed from
@@ -27,12 +23,11 @@ import org.apache.kafka.common.TopicPartition;
 public class TargetsListener extends EventListenerSupport {
 
     private final Targets targets;
-    private final Map<TopicPartition, Long> replayedTo;
 
     public TargetsListener(EventDispatch dispatch, Targets targets, KafkaSettings settings) {
         super(dispatch);
         this.targets = targets;
-        this.replayedTo = replay(settings, List.of(Topics.Names.TARGETS), this::declare);
+        replayThenFollow(settings, List.of(Topics.Names.TARGETS), this::declare);
     }
 
     @Topic(Topics.Names.TARGETS)
@@ -42,12 +37,6 @@ public class TargetsListener extends EventListenerSupport {
 
     void handle(IncomingEvent event) {
         declare(event.value());
-    }
-
-    /** A partition first assigned goes on from where the replay ended. */
-    @Override
-    protected Optional<KafkaSeekOperation> firstPosition(TopicPartition partition) {
-        return Optional.ofNullable(replayedTo.get(partition)).map(offset -> KafkaSeekOperation.seek(partition, offset));
     }
 
     private void declare(SpecificRecord event) {

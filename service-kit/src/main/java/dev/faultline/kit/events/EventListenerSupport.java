@@ -31,6 +31,7 @@ public abstract class EventListenerSupport implements KafkaListenerExceptionHand
 
     private final EventDispatch dispatch;
     private final Set<TopicPartition> assigned = ConcurrentHashMap.newKeySet();
+    private volatile Map<TopicPartition, Long> followFrom = Map.of();
 
     protected EventListenerSupport(EventDispatch dispatch) {
         this.dispatch = dispatch;
@@ -59,6 +60,19 @@ public abstract class EventListenerSupport implements KafkaListenerExceptionHand
      */
     protected Map<TopicPartition, Long> replay(KafkaSettings settings, List<String> topics, Consumer<SpecificRecord> apply) {
         return read(settings, topics, null, apply);
+    }
+
+    /**
+     * Builds an in-memory read model: replays {@code topics} from offset zero into {@code apply} (see {@link #replay}),
+     * then the listener follows the topics from where the replay ended ({@link #followFrom}).
+     */
+    protected void replayThenFollow(KafkaSettings settings, List<String> topics, Consumer<SpecificRecord> apply) {
+        followFrom(replay(settings, topics, apply));
+    }
+
+    /** Partitions of {@code ends}, when first assigned, start at those offsets: a replay already read what is before. */
+    protected void followFrom(Map<TopicPartition, Long> ends) {
+        followFrom = Map.copyOf(ends);
     }
 
     private Map<TopicPartition, Long> read(KafkaSettings settings, List<String> topics, String groupId,
@@ -91,10 +105,14 @@ public abstract class EventListenerSupport implements KafkaListenerExceptionHand
     }
 
     /**
-     * Where a partition starts when this listener is first assigned it: the beginning when it
-     * {@link #rebuildsFromStart()}, else the group's committed offset (empty). Later assignments always resume there.
+     * Where a partition starts when this listener is first assigned it: where a replay ended ({@link #followFrom}),
+     * else the beginning when it {@link #rebuildsFromStart()}, else the group's committed offset (empty). Later assignments always resume there.
      */
     protected Optional<KafkaSeekOperation> firstPosition(TopicPartition partition) {
+        Long replayedTo = followFrom.get(partition);
+        if (replayedTo != null) {
+            return Optional.of(KafkaSeekOperation.seek(partition, replayedTo));
+        }
         return rebuildsFromStart() ? Optional.of(KafkaSeekOperation.seekToBeginning(partition)) : Optional.empty();
     }
 

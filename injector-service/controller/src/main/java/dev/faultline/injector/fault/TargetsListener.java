@@ -7,13 +7,9 @@ import dev.faultline.kit.events.FaultlineListener;
 import dev.faultline.schemas.avro.TargetDeclared;
 import dev.faultline.schemas.topics.Topics;
 import io.micronaut.configuration.kafka.annotation.Topic;
-import io.micronaut.configuration.kafka.seek.KafkaSeekOperation;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * The declared proxy routes ({@link ProxyRoutes}), read from the compacted faultline.targets: replayed from offset
@@ -25,23 +21,16 @@ import org.apache.kafka.common.TopicPartition;
 public class TargetsListener extends EventListenerSupport {
 
     private final ProxyRoutes routes;
-    private final Map<TopicPartition, Long> replayedTo;
 
     public TargetsListener(EventDispatch dispatch, ProxyRoutes routes, KafkaSettings settings) {
         super(dispatch);
         this.routes = routes;
-        this.replayedTo = replay(settings, List.of(Topics.Names.TARGETS), this::declare);
+        replayThenFollow(settings, List.of(Topics.Names.TARGETS), this::declare);
     }
 
     @Topic(Topics.Names.TARGETS)
     void receive(ConsumerRecord<String, byte[]> record) {
         dispatch(record, event -> declare(event.value()));
-    }
-
-    /** A partition first assigned goes on from where the replay ended. */
-    @Override
-    protected Optional<KafkaSeekOperation> firstPosition(TopicPartition partition) {
-        return Optional.ofNullable(replayedTo.get(partition)).map(offset -> KafkaSeekOperation.seek(partition, offset));
     }
 
     private void declare(SpecificRecord event) {
