@@ -35,7 +35,7 @@ class FaultlineCliTest {
     void shouldListEveryCommandInTheUsage() {
         assertThat(run("help")).isZero();
         assertThat(out()).contains("demo", "stack", "propose", "review", "approve", "status", "halt", "report", "watch",
-                "targets",
+                "targets", "failure-modes",
                 "FAULTLINE_HYPOTHESIS_URL", "Exit codes: 0 done, 1 failed");
     }
 
@@ -47,7 +47,7 @@ class FaultlineCliTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"demo", "stack", "propose", "review", "approve", "status", "halt", "report", "watch",
-        "targets"})
+        "targets", "failure-modes"})
     void shouldGenerateHelpForEveryCommand(String command) {
         assertThat(run(command, "--help")).isZero();
         assertThat(out()).startsWith("Usage: faultline " + command).contains("-h, --help");
@@ -60,6 +60,31 @@ class FaultlineCliTest {
         assertThat(out()).startsWith("Usage: faultline targets apply").contains("--dry-run", "--set", "--kafka");
         assertThat(run("targets")).isEqualTo(2);
         assertThat(err()).contains("Usage: faultline targets", "apply");
+    }
+
+    @Test
+    void shouldDescribeFailureModesAddAndRefuseABadFileWithEveryProblemLocated(@org.junit.jupiter.api.io.TempDir
+                                                                                java.nio.file.Path dir) throws Exception {
+        assertThat(run("failure-modes", "add", "--help")).isZero();
+        assertThat(out()).startsWith("Usage: faultline failure-modes add").contains("--dry-run", "--incident", "--kafka");
+        java.nio.file.Path bad = java.nio.file.Files.writeString(dir.resolve("bad.yaml"), """
+                failure-modes:
+                  slow-db:
+                    service-type: http-api
+                    fault: network-latency
+                    risk: extreme
+                    description: d
+                    title: When ${dependency} is slow
+                    probes: {reads: {endpoint: read}}
+                    predictions: {fast: {probe: reads, statistic: p99-latency, comparator: '<', threshold: limit, unit: milliseconds, description: d}}
+                """);
+
+        assertThat(run("failure-modes", "add", bad.toString(), "--kafka", "127.0.0.1:1")).as("no broker needed to refuse")
+                .isEqualTo(2);
+        assertThat(err()).contains(bad + ": line 5, column 11: failure-modes.slow-db.risk: 'extreme' is not one of "
+                        + "[low, medium, high]",
+                bad + ": line 9, column 92: failure-modes.slow-db.predictions.fast.threshold: unknown variable [limit]",
+                "2 problem(s); nothing published");
     }
 
     @Test

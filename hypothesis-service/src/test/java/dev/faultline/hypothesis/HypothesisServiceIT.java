@@ -3,20 +3,21 @@ package dev.faultline.hypothesis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.faultline.declarations.failuremode.FailureModesFile;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
 import dev.faultline.hypothesis.support.Http;
 import dev.faultline.hypothesis.support.ServiceUnderTest;
+import dev.faultline.hypothesis.target.TargetsTest;
 import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.events.EventPublisher;
 import dev.faultline.kit.testing.EventTap;
 import dev.faultline.kit.testing.Keyspaces;
-import dev.faultline.hypothesis.target.TargetsTest;
-import dev.faultline.schemas.avro.Environment;
-import dev.faultline.schemas.avro.ProbeSpec;
-import dev.faultline.schemas.avro.TargetDeclared;
 import dev.faultline.schemas.avro.DeadLetter;
+import dev.faultline.schemas.avro.Environment;
+import dev.faultline.schemas.avro.FailureModeDeclared;
 import dev.faultline.schemas.avro.FaultType;
+import dev.faultline.schemas.avro.Hypothesis;
 import dev.faultline.schemas.avro.HypothesisDrafted;
 import dev.faultline.schemas.avro.HypothesisRejected;
 import dev.faultline.schemas.avro.LintFinding;
@@ -24,7 +25,9 @@ import dev.faultline.schemas.avro.LintRule;
 import dev.faultline.schemas.avro.PlanApproved;
 import dev.faultline.schemas.avro.PlanReviewed;
 import dev.faultline.schemas.avro.Prediction;
+import dev.faultline.schemas.avro.ProbeSpec;
 import dev.faultline.schemas.avro.ReviewDecision;
+import dev.faultline.schemas.avro.TargetDeclared;
 import dev.faultline.schemas.topics.Topics;
 import io.micronaut.context.ApplicationContext;
 import java.net.http.HttpResponse;
@@ -251,6 +254,59 @@ class HypothesisServiceIT {
                         "/var/log/shop.log");
         assertThat(post("/proposals", proposal.replace("STAGING", "TEST")).body()).as("declared for staging only")
                 .contains("unknown service '" + service + "' in TEST");
+    }
+
+    @Test
+    @Order(3)
+    void shouldDraftFromAFailureModeATeamAddedOnItsTopicForANewServiceType() throws Exception {
+        String service = "worker-" + RUN;
+        TargetDeclared declared = TargetsTest.declared(Environment.STAGING, service, false);
+        declared.setServiceType("queue-worker-" + RUN);
+        publisher.publish("STAGING/" + service, declared);
+        FailureModeDeclared template = FailureModesFile.read("""
+                failure-modes:
+                  worker-broker-latency-%1$s:
+                    service-type: queue-worker-%1$s
+                    fault: network-latency
+                    risk: low
+                    description: the broker answers latencyMillis (ms) slower
+                    parameters: {latencyMillis: 400}
+                    title: When ${dependency} answers ${latencyMillis} ms slower, ${service} keeps reading
+                    probes:
+                      reads: {endpoint: reads, interval: 250ms}
+                      errors: {kind: log, parameters: {level: ERROR}}
+                    predictions:
+                      fast: {probe: reads, statistic: p99-latency, comparator: '<', threshold: 'latencyMillis * 2',
+                             unit: milliseconds, min-samples: 10, description: reads stay fast}
+                      quiet: {probe: errors, statistic: value-sum, comparator: '<=', threshold: 0, unit: count,
+                              description: no error is logged}
+                    guardrails:
+                      failing: {probe: reads, statistic: error-rate, comparator: '>', threshold: 0.5, unit: ratio,
+                                window: 3s, sustain: 1s, description: stop when reads fail}
+                """.formatted(RUN), "worker.yaml", "alice", "INC-" + RUN, java.time.Clock.systemUTC()).get(0);
+        publisher.publish(template.getTemplateId(), template);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(get("/failure-modes").body())
+                .contains("\"id\":\"worker-broker-latency-" + RUN + "\"")
+                .contains("\"origin\":{\"kind\":\"added\",\"source\":\"worker.yaml\",\"addedBy\":\"alice\""));
+        String proposal = """
+                {"service":"%s","faultType":"NETWORK_LATENCY","dependency":"pricing","environment":"STAGING",
+                 "proposer":"demo-user","reason":"ROUTINE","motivation":"a slow broker must not stall the worker",
+                 "labels":{"latencyMillis":"300"}}""".formatted(service);
+        HttpResponse<String> accepted = post("/proposals", proposal);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        Hypothesis drafted = awaitFirst(HypothesisDrafted.class, Http.field(accepted.body(), "experimentId"))
+                .getHypothesis();
+
+        assertThat(drafted.getTemplateId()).isEqualTo("worker-broker-latency-" + RUN);
+        assertThat(drafted.getTitle()).isEqualTo("When pricing answers 300 ms slower, " + service + " keeps reading");
+        assertThat(drafted.getProbes()).extracting(ProbeSpec::getProbeId, ProbeSpec::getTarget).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("reads", "http://shop.staging:8080/products/1"),
+                org.assertj.core.groups.Tuple.tuple("errors", "/var/log/shop.log"));
+        assertThat(drafted.getPredictions()).extracting("predictionId", "threshold")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("fast", 600.0),
+                        org.assertj.core.groups.Tuple.tuple("quiet", 0.0));
+        assertThat(drafted.getRationale()).contains("added by alice, from incident INC-" + RUN);
     }
 
     @Test

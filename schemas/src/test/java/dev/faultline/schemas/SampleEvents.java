@@ -33,7 +33,7 @@ public final class SampleEvents {
         return List.of(proposed(), drafted(), rejected(), reviewed(), planApproved(), approvalRecorded(), scheduled(),
                 preflightPassed(), preflightBlocked(), injectionStarted(), injectionStopped(), evidence(20), verdict(),
                 knownBehaviour(), haltRequested(), haltLifted(), calendarEntry(), incident(), deadLetter(),
-                targetDeclared());
+                targetDeclared(), failureModeDeclared());
     }
 
     public EventHeader header(String service, int secondsAfterT0) {
@@ -215,6 +215,30 @@ public final class SampleEvents {
                 .setObservability(TargetObservability.newBuilder().setMetricsUrl("http://storefront:8080/metrics")
                         .setPrometheusUrl(null).setLogFile("/var/log/storefront.log").setPropagatesTraceContext(true).build())
                 .setSource("targets/staging.yaml").build();
+    }
+
+    public FailureModeDeclared failureModeDeclared() {
+        return FailureModeDeclared.newBuilder().setHeader(header("faultline-cli", 0)).setTemplateId("queue-consumer-lag")
+                .setRemoved(false).setServiceType("queue-worker").setFaultType(FaultType.NETWORK_LATENCY)
+                .setTargetKind(TargetKind.DEPENDENCY_LINK).setRiskLevel(RiskLevel.LOW)
+                .setDescription("broker latency: every response of the broker is delayed by latencyMillis (ms)")
+                .setTitle("When ${dependency} answers ${latencyMillis} ms slower, ${service} keeps its lag bounded")
+                .setParameters(Map.of("latencyMillis", "500"))
+                .setProbes(List.of(TemplateProbe.newBuilder().setProbeId("lag").setKind(ProbeKind.METRIC)
+                        .setSubject("service").setEndpoint(null).setMethod(null).setPath(null).setBody(null)
+                        .setHeaders(Map.of()).setIntervalMillis(1000)
+                        .setParameters(Map.of("metric", "worker_lag_messages", "aggregate", "value")).build()))
+                .setPredictions(List.of(TemplatePrediction.newBuilder().setPredictionId("lag-bounded")
+                        .setDescription("the lag stays under 100 messages").setProbeId("lag")
+                        .setStatistic(Statistic.VALUE_MAX).setStatus(null).setHeader(null)
+                        .setComparator(ComparisonOperator.LESS_THAN).setThreshold("100").setUnit(MeasureUnit.COUNT)
+                        .setSkipFirstMillis(2000).setMinSamples(5).build()))
+                .setGuardrails(List.of(TemplateGuardrail.newBuilder().setGuardrailId("lag-runaway")
+                        .setDescription("stop when the lag passes 1000 messages").setProbeId("lag")
+                        .setStatistic(Statistic.VALUE_MAX).setStatus(null).setHeader(null)
+                        .setComparator(ComparisonOperator.GREATER_THAN).setThreshold("1000").setUnit(MeasureUnit.COUNT)
+                        .setEvaluationWindowMillis(3000).setSustainMillis(1000).build()))
+                .setSource("failure-modes/queue-worker.yaml").setIncidentId("INC-231").build();
     }
 
     public IncidentRecorded incident() {

@@ -3,6 +3,7 @@ package dev.faultline.catalog.streams;
 import dev.faultline.catalog.CatalogSettings;
 import dev.faultline.catalog.behaviour.CatalogUpdates;
 import dev.faultline.kit.KafkaSettings;
+import dev.faultline.kit.events.FaultlineListener;
 import dev.faultline.kit.events.TopicBootstrap;
 import dev.faultline.kit.tracing.EventTracing;
 import dev.faultline.schemas.avro.VerdictIssued;
@@ -14,6 +15,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -47,6 +49,9 @@ public class CatalogStreamsFactory {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitIntervalMs());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // Streams does not leave its group on close: a restart waits out the old member's session, so keep it short
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), FaultlineListener.SESSION_TIMEOUT_MS);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), FaultlineListener.HEARTBEAT_INTERVAL_MS);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
         props.put(UNCAUGHT_EXCEPTION_HANDLER, StreamThreadExceptionResponse.REPLACE_THREAD.name());

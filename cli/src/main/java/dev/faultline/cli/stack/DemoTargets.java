@@ -1,7 +1,8 @@
 package dev.faultline.cli.stack;
 
-import dev.faultline.cli.targets.TargetsFile;
 import dev.faultline.cli.targets.TargetsTopic;
+import dev.faultline.declarations.targets.TargetsFile;
+import dev.faultline.declarations.yaml.Invalid;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ final class DemoTargets {
             return FILE + ": " + applied.declared();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
-        } catch (TargetsFile.Invalid invalid) {
+        } catch (Invalid invalid) {
             throw new IllegalStateException(FILE + " is invalid: " + invalid.problems().stream().map(Object::toString)
                     .collect(Collectors.joining("; ")));
         }

@@ -3,6 +3,9 @@ package dev.faultline.cli.targets;
 import dev.faultline.cli.FaultlineCli;
 import dev.faultline.cli.HelpOption;
 import dev.faultline.cli.ServiceOptions;
+import dev.faultline.declarations.targets.TargetsFile;
+import dev.faultline.declarations.yaml.Invalid;
+import dev.faultline.declarations.yaml.Problem;
 import dev.faultline.schemas.avro.TargetDeclared;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -96,7 +99,7 @@ public final class TargetsCommand implements Callable<Integer> {
             try {
                 declared = TargetsFile.read(substitute(Files.readString(file, StandardCharsets.UTF_8)), file.toString(),
                         by == null ? "unknown" : by, Clock.systemUTC());
-            } catch (TargetsFile.Invalid invalid) {
+            } catch (Invalid invalid) {
                 invalid.problems().forEach(problem -> err.println(file + ": " + problem));
                 err.println(file + ": " + invalid.getMessage() + "; nothing published");
                 return 2;
@@ -119,17 +122,17 @@ public final class TargetsCommand implements Callable<Integer> {
         /**
          * {@code ${name}} replaced by its {@code --set} value.
          *
-         * @throws TargetsFile.Invalid naming the line of every placeholder left unset
+         * @throws Invalid naming the line of every placeholder left unset
          */
-        String substitute(String text) throws TargetsFile.Invalid {
+        String substitute(String text) throws Invalid {
             Matcher matcher = PLACEHOLDER.matcher(text);
             StringBuilder result = new StringBuilder();
-            List<TargetsFile.Problem> unset = new ArrayList<>();
+            List<Problem> unset = new ArrayList<>();
             while (matcher.find()) {
                 String value = values.get(matcher.group(1));
                 if (value == null) {
                     String before = text.substring(0, matcher.start());
-                    unset.add(new TargetsFile.Problem((int) before.chars().filter(c -> c == '\n').count() + 1,
+                    unset.add(new Problem((int) before.chars().filter(c -> c == '\n').count() + 1,
                             matcher.start() - before.lastIndexOf('\n'), matcher.group(),
                             "not set: pass --set " + matcher.group(1) + "=VALUE"));
                 }
@@ -137,7 +140,7 @@ public final class TargetsCommand implements Callable<Integer> {
             }
             matcher.appendTail(result);
             if (!unset.isEmpty()) {
-                throw new TargetsFile.Invalid(unset);
+                throw new Invalid(unset);
             }
             return result.toString();
         }

@@ -23,7 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * A proposal is handed to {@link ProposalIntake} as a {@link Proposal}; the service's own events are applied to the
  * projection. Before it consumes, it catches up with both topics from where its group stands — from offset zero when
  * this start created the keyspace — so that no proposal is answered twice, however the topics interleave; and it
- * waits for the {@link TargetsListener} to know every declared target.
+ * waits for the {@link DeclarationsListener} to know every declared target and failure-mode template.
  */
 @FaultlineListener(groupId = ExperimentListener.GROUP)
 public class ExperimentListener extends EventListenerSupport {
@@ -37,7 +37,7 @@ public class ExperimentListener extends EventListenerSupport {
 
     public ExperimentListener(EventDispatch dispatch, ProposalIntake intake, Experiments experiments,
                               KafkaSettings settings, KeyspaceState keyspace, HypothesisSettings hypothesis,
-                              TargetsListener targets) {
+                              DeclarationsListener declarations) {
         super(dispatch);
         this.intake = intake;
         this.experiments = experiments;

@@ -2,6 +2,7 @@ package dev.faultline.hypothesis.proposal;
 
 import dev.faultline.hypothesis.failuremode.DraftContext;
 import dev.faultline.hypothesis.failuremode.FailureModeCatalog;
+import dev.faultline.hypothesis.failuremode.FailureModeTemplate;
 import dev.faultline.hypothesis.lint.Finding;
 import dev.faultline.hypothesis.lint.HypothesisLinter;
 import dev.faultline.hypothesis.lint.ProposalRules;
@@ -14,8 +15,9 @@ import java.util.List;
 
 /**
  * Turns a proposal into a hypothesis: checks the proposal, picks the failure-mode template for the fault type and
- * the target's service type, drafts it with the proposal's duration (default when absent) and share of traffic
- * (label {@code trafficShare}, default 1.0), then lints the draft.
+ * the target's service type, drafts it with the proposal's duration (default when absent), share of traffic
+ * (label {@code trafficShare}, default 1.0) and labels as the template's parameters, then lints the draft. A
+ * template whose expressions fail with the labels given rejects the proposal, saying which.
  */
 public final class HypothesisDrafter {
 
@@ -41,9 +43,18 @@ public final class HypothesisDrafter {
         Target target = targets.find(proposal.environment(), proposal.service()).orElseThrow();
         long duration = proposal.requestedDurationMillis() == null ? defaultDurationMillis : proposal.requestedDurationMillis();
         String share = proposal.label(Proposal.TRAFFIC_SHARE_LABEL);
-        DraftContext context = new DraftContext(target, proposal.dependency(), proposal.environment(), duration,
-                share == null ? 1.0 : Double.parseDouble(share.trim()), proposal.labels());
-        Hypothesis hypothesis = catalog.find(proposal.faultType(), target.type()).orElseThrow().draft(context);
+        Target dependency = proposal.dependency() == null ? null
+                : targets.find(proposal.environment(), proposal.dependency()).orElse(null);
+        DraftContext context = new DraftContext(target, proposal.dependency(), dependency, proposal.environment(),
+                duration, share == null ? 1.0 : Double.parseDouble(share.trim()), proposal.labels());
+        FailureModeTemplate template = catalog.find(proposal.faultType(), target.type()).orElseThrow();
+        Hypothesis hypothesis;
+        try {
+            hypothesis = template.draft(context);
+        } catch (IllegalArgumentException e) {
+            return new DraftResult.Rejected(null, List.of(Finding.of(LintRule.INVALID_PARAMETER, "labels",
+                    "failure-mode template " + template.id() + " cannot draft with these parameters: " + e.getMessage())));
+        }
         List<Finding> findings = linter.lint(hypothesis);
         if (!findings.isEmpty()) {
             return new DraftResult.Rejected(1, findings);

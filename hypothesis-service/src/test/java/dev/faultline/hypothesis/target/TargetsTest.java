@@ -50,7 +50,7 @@ public class TargetsTest {
 
         Target staging = targets.find(Environment.STAGING, "storefront").orElseThrow();
         assertThat(staging.baseUrl()).isEqualTo("http://shop.staging:8080");
-        assertThat(staging.probePath()).as("the first GET endpoint").isEqualTo("/products/1");
+        assertThat(staging.endpoint(Target.READ).orElseThrow().path()).as("the first GET endpoint").isEqualTo("/products/1");
         assertThat(staging.metrics()).contains("http://shop.staging:8080/metrics");
         assertThat(staging.log()).contains("/var/log/shop.log");
         assertThat(staging.dependsOn("pricing")).isTrue();

@@ -15,5 +15,7 @@ public enum RecordKey {
     /** The failed record's own key, unchanged (empty if it had none). */
     SOURCE_KEY,
     /** {@code ENVIRONMENT/service} of a declared target. */
-    TARGET
+    TARGET,
+    /** The id of a failure-mode template. */
+    TEMPLATE_ID
 }

@@ -6,6 +6,7 @@ import dev.faultline.schemas.avro.DeadLetter;
 import dev.faultline.schemas.avro.EvidenceCaptured;
 import dev.faultline.schemas.avro.ExperimentProposed;
 import dev.faultline.schemas.avro.ExperimentScheduled;
+import dev.faultline.schemas.avro.FailureModeDeclared;
 import dev.faultline.schemas.avro.HaltLifted;
 import dev.faultline.schemas.avro.HaltRequested;
 import dev.faultline.schemas.avro.HypothesisDrafted;
@@ -44,6 +45,7 @@ public final class Topics {
         public static final String INCIDENTS = "faultline.incidents";
         public static final String DEAD_LETTERS = "faultline.dlq";
         public static final String TARGETS = "faultline.targets";
+        public static final String FAILURE_MODES = "faultline.failure-modes";
 
         private Names() {
         }
@@ -78,10 +80,13 @@ public final class Topics {
     /** The systems Faultline may touch, per environment and service (compacted: the latest declaration wins). */
     public static final Topic TARGETS = new Topic(Names.TARGETS, "the faultline CLI (targets apply)", RecordKey.TARGET,
             List.of(TargetDeclared.class), TopicDefinition.table(Names.TARGETS, 3));
+    /** Failure-mode templates teams add beside the built-in ones (compacted: the latest per template id wins). */
+    public static final Topic FAILURE_MODES = new Topic(Names.FAILURE_MODES, "the faultline CLI (failure-modes add)",
+            RecordKey.TEMPLATE_ID, List.of(FailureModeDeclared.class), TopicDefinition.table(Names.FAILURE_MODES, 3));
     public static final Topic DEAD_LETTERS = new Topic(Names.DEAD_LETTERS, "any service", RecordKey.SOURCE_KEY,
             List.of(DeadLetter.class), TopicDefinition.log(Names.DEAD_LETTERS, 3));
 
-    private static final List<Topic> ALL = List.of(TARGETS, PROPOSALS, HYPOTHESES, SAFETY, INJECTIONS, EVIDENCE, VERDICTS, CATALOG,
+    private static final List<Topic> ALL = List.of(TARGETS, FAILURE_MODES, PROPOSALS, HYPOTHESES, SAFETY, INJECTIONS, EVIDENCE, VERDICTS, CATALOG,
             CONTROL, CALENDAR, INCIDENTS, DEAD_LETTERS);
 
     private Topics() {

@@ -30,7 +30,7 @@ class SchemaConventionsTest {
                 assertThat(schema.path("namespace").asText()).as("%s namespace", file).isEqualTo(NAMESPACE);
             }
         }
-        assertThat(schemas).hasSize(71);
+        assertThat(schemas).hasSize(75);
     }
 
     @Test
@@ -83,7 +83,7 @@ class SchemaConventionsTest {
         List<String> events = schemas.entrySet().stream()
                 .filter(e -> e.getValue().path("fields").findValuesAsText("type").contains("EventHeader"))
                 .map(Map.Entry::getKey).toList();
-        assertThat(events).hasSize(20);
+        assertThat(events).hasSize(21);
         for (String event : events) {
             JsonNode first = schemas.get(event).path("fields").get(0);
             assertThat(first.path("name").asText() + ":" + first.path("type").asText()).as(event).isEqualTo("header:EventHeader");
@@ -98,7 +98,8 @@ class SchemaConventionsTest {
         List<String> names = Topics.all().stream().map(Topic::name).toList();
         assertThat(names).doesNotHaveDuplicates().allMatch(name -> name.startsWith("faultline."));
         assertThat(Topics.all()).filteredOn(topic -> topic.definition().compacted())
-                .extracting(Topic::name).containsExactlyInAnyOrder("faultline.catalog", "faultline.calendar", "faultline.targets");
+                .extracting(Topic::name).containsExactlyInAnyOrder("faultline.catalog", "faultline.calendar", "faultline.targets",
+                        "faultline.failure-modes");
         assertThat(Topics.byName("faultline.hypotheses")).contains(Topics.HYPOTHESES);
     }
 }

@@ -1,6 +1,8 @@
-package dev.faultline.cli.targets;
+package dev.faultline.declarations.targets;
 
-import dev.faultline.cli.targets.LocatedYaml.Node;
+import dev.faultline.declarations.yaml.Invalid;
+import dev.faultline.declarations.yaml.LocatedYaml.Node;
+import dev.faultline.declarations.yaml.YamlFile;
 import dev.faultline.schemas.avro.Actor;
 import dev.faultline.schemas.avro.ActorKind;
 import dev.faultline.schemas.avro.DependencyProtocol;
@@ -48,38 +50,13 @@ import java.util.UUID;
  *         trace-context: true                       # it passes W3C trace context on
  * </pre>
  */
-public final class TargetsFile {
-
-    /** One problem, where it is, and what to do about it. */
-    public record Problem(int line, int column, String path, String message) {
-
-        @Override
-        public String toString() {
-            return "line " + line + ", column " + column + ": " + path + ": " + message;
-        }
-    }
-
-    /** The file has problems; none of it may be published. */
-    public static final class Invalid extends Exception {
-        private final List<Problem> problems;
-
-        public Invalid(List<Problem> problems) {
-            super(problems.size() + (problems.size() == 1 ? " problem" : " problems"));
-            this.problems = List.copyOf(problems);
-        }
-
-        public List<Problem> problems() {
-            return problems;
-        }
-    }
+public final class TargetsFile extends YamlFile {
 
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
-    private static final String NAME = "[a-z0-9][a-z0-9._-]*";
 
     private final String source;
     private final Actor actor;
     private final Clock clock;
-    private final List<Problem> problems = new ArrayList<>();
 
     private TargetsFile(String source, Actor actor, Clock clock) {
         this.source = source;
@@ -99,12 +76,8 @@ public final class TargetsFile {
     }
 
     private List<TargetDeclared> declarations(String text) throws Invalid {
-        Node root;
-        try {
-            root = LocatedYaml.read(text);
-        } catch (LocatedYaml.Unreadable e) {
-            throw new Invalid(List.of(new Problem(e.line, e.column, "(file)", e.getMessage())));
-        }
+        Node root = parse(text);
+        throwIfInvalid();
         List<TargetDeclared> declared = new ArrayList<>();
         Map<String, Node> top = map(root, "(file)");
         if (top != null) {
@@ -119,9 +92,7 @@ public final class TargetsFile {
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            throw new Invalid(problems);
-        }
+        throwIfInvalid();
         return declared;
     }
 
@@ -146,7 +117,7 @@ public final class TargetsFile {
     }
 
     private TargetDeclared service(Environment environment, String service, Node spec, String path) {
-        int before = problems.size();
+        int before = problemCount();
         if (!service.matches(NAME)) {
             problem(spec, path, "a service name is lower case letters, digits, '.', '_' or '-'");
         }
@@ -170,7 +141,7 @@ public final class TargetsFile {
                 .setHosts(named(fields.get("hosts"), path + ".hosts", this::host))
                 .setObservability(observability(fields.get("observability"), path + ".observability"))
                 .setSource(source);
-        return problems.size() == before ? target.build() : null;
+        return problemCount() == before ? target.build() : null;
     }
 
     private TargetEndpoint endpoint(String name, Node spec, String path) {
@@ -271,137 +242,6 @@ public final class TargetsFile {
                 .setPrometheusUrl(url(fields.get("prometheus"), path + ".prometheus", false, spec))
                 .setLogFile(scalar(fields.get("logs"), path + ".logs")).setPropagatesTraceContext("true".equals(trace))
                 .build();
-    }
-
-    private <T> List<T> named(Node spec, String path, NamedReader<T> reader) {
-        List<T> items = new ArrayList<>();
-        if (spec == null) {
-            return items;
-        }
-        Map<String, Node> byName = map(spec, path);
-        if (byName == null) {
-            return items;
-        }
-        byName.forEach((name, item) -> {
-            if (!name.matches(NAME)) {
-                problem(item, path + "." + name, "a name is lower case letters, digits, '.', '_' or '-'");
-            }
-            T read = reader.read(name, item, path + "." + name);
-            if (read != null) {
-                items.add(read);
-            }
-        });
-        return items;
-    }
-
-    @FunctionalInterface
-    private interface NamedReader<T> {
-        T read(String name, Node spec, String path);
-    }
-
-    private String url(Node spec, String path, boolean required, Node parent) {
-        String text = scalar(spec, path);
-        if (text == null) {
-            if (required) {
-                problem(parent, path, "required: the http(s) URL");
-            }
-            return null;
-        }
-        try {
-            URI uri = URI.create(text);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        problem(spec, path, "'" + text + "' is not an http(s) URL");
-        return null;
-    }
-
-    private String required(Map<String, Node> fields, Node parent, String path, String key) {
-        String value = scalar(fields.get(key), path + "." + key);
-        if (value == null || value.isBlank()) {
-            problem(fields.getOrDefault(key, parent), path + "." + key, "required");
-            return null;
-        }
-        return value;
-    }
-
-    private String scalar(Node node, String path) {
-        if (node == null || node.value() == null) {
-            return null;
-        }
-        if (!node.isScalar()) {
-            problem(node, path, "expected a single value, found a " + (node.isMap() ? "map" : "list"));
-            return null;
-        }
-        return node.text();
-    }
-
-    private List<String> strings(Node node, String path) {
-        List<String> values = new ArrayList<>();
-        if (node == null) {
-            return values;
-        }
-        List<Node> list = list(node, path);
-        for (Node item : list == null ? List.<Node>of() : list) {
-            String value = scalar(item, path);
-            if (value != null) {
-                values.add(value);
-            }
-        }
-        return values;
-    }
-
-    private Map<String, String> stringMap(Node node, String path) {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (node == null) {
-            return values;
-        }
-        Map<String, Node> map = map(node, path);
-        if (map != null) {
-            map.forEach((key, value) -> {
-                String text = scalar(value, path + "." + key);
-                if (text != null) {
-                    values.put(key, text);
-                }
-            });
-        }
-        return values;
-    }
-
-    private Map<String, Node> map(Node node, String path) {
-        if (!node.isMap()) {
-            problem(node, path, "expected a map of names to settings, found " + describe(node));
-            return null;
-        }
-        return node.map();
-    }
-
-    private List<Node> list(Node node, String path) {
-        if (!node.isList()) {
-            problem(node, path, "expected a list ([a, b]), found " + describe(node));
-            return null;
-        }
-        return node.list();
-    }
-
-    private void allowOnly(Map<String, Node> fields, String path, String... allowed) {
-        List<String> known = List.of(allowed);
-        fields.forEach((key, value) -> {
-            if (!known.contains(key)) {
-                problem(value, path + "." + key, "unknown key '" + key + "'; expected one of " + known);
-            }
-        });
-    }
-
-    private void problem(Node at, String path, String message) {
-        problems.add(new Problem(at.line(), at.column(), path, message));
-    }
-
-    private static String describe(Node node) {
-        return node.isList() ? "a list" : node.value() == null ? "nothing" : "'" + node.text() + "'";
     }
 
     private static List<String> environments() {

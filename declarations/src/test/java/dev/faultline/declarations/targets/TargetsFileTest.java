@@ -1,8 +1,9 @@
-package dev.faultline.cli.targets;
+package dev.faultline.declarations.targets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultline.declarations.yaml.Invalid;
 import dev.faultline.schemas.avro.DependencyProtocol;
 import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.TargetDeclared;
@@ -20,14 +21,14 @@ class TargetsFileTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-05T10:00:00Z"), ZoneOffset.UTC);
 
-    private static List<TargetDeclared> read(String yaml) throws TargetsFile.Invalid {
+    private static List<TargetDeclared> read(String yaml) throws Invalid {
         return TargetsFile.read(yaml, "targets.yaml", "alice", CLOCK);
     }
 
     private static List<String> problems(String yaml) {
         try {
             read(yaml);
-        } catch (TargetsFile.Invalid invalid) {
+        } catch (Invalid invalid) {
             return invalid.problems().stream().map(Object::toString).toList();
         }
         throw new AssertionError("the file was accepted");
@@ -152,7 +153,7 @@ class TargetsFileTest {
 
     @Test
     void shouldTakeEveryEnvironmentNameInAnyCase() throws Exception {
-        assertThatThrownBy(() -> read("environments:\n  UNKNOWN:\n    a: {}\n")).isInstanceOf(TargetsFile.Invalid.class);
+        assertThatThrownBy(() -> read("environments:\n  UNKNOWN:\n    a: {}\n")).isInstanceOf(Invalid.class);
         assertThat(read("environments:\n  Production:\n    a: {type: t, base-url: https://a.example}\n"))
                 .extracting(TargetDeclared::getEnvironment).containsExactly(Environment.PRODUCTION);
     }
