@@ -7,6 +7,8 @@ import dev.faultline.hypothesis.experiment.CassandraExperimentStore;
 import dev.faultline.hypothesis.experiment.Experiments;
 import dev.faultline.hypothesis.experiment.HypothesisEvents;
 import dev.faultline.hypothesis.failuremode.FailureModeCatalog;
+import dev.faultline.hypothesis.knowledge.Incidents;
+import dev.faultline.hypothesis.knowledge.KnownBehaviours;
 import dev.faultline.hypothesis.lint.HypothesisLinter;
 import dev.faultline.hypothesis.proposal.HypothesisDrafter;
 import dev.faultline.hypothesis.proposal.ProposalEvents;
@@ -47,9 +49,21 @@ public class HypothesisBeans {
     }
 
     @Singleton
+    Incidents incidents() {
+        return new Incidents();
+    }
+
+    @Singleton
+    KnownBehaviours knownBehaviours() {
+        return new KnownBehaviours();
+    }
+
+    @Singleton
     HypothesisDrafter drafter(Targets targets, FailureModeCatalog catalog, HypothesisLinter linter,
-                              HypothesisSettings settings) {
-        return new HypothesisDrafter(targets, catalog, linter, settings.defaultDuration().toMillis());
+                              HypothesisSettings settings, Incidents incidents, KnownBehaviours knownBehaviours,
+                              Clock clock) {
+        return new HypothesisDrafter(targets, catalog, linter, settings.defaultDuration().toMillis(), incidents,
+                knownBehaviours, settings.catalogStaleAfter(), clock);
     }
 
     @Singleton

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.faultline.declarations.failuremode.FailureModesFile;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
+import dev.faultline.hypothesis.knowledge.KnowledgeFixtures;
 import dev.faultline.hypothesis.support.Http;
 import dev.faultline.hypothesis.support.ServiceUnderTest;
 import dev.faultline.hypothesis.target.TargetsTest;
@@ -32,6 +33,7 @@ import dev.faultline.schemas.topics.Topics;
 import io.micronaut.context.ApplicationContext;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -307,6 +309,37 @@ class HypothesisServiceIT {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("fast", 600.0),
                         org.assertj.core.groups.Tuple.tuple("quiet", 0.0));
         assertThat(drafted.getRationale()).contains("added by alice, from incident INC-" + RUN);
+    }
+
+    @Test
+    @Order(3)
+    void shouldDraftAnIncidentsSuggestionCitingTheIncidentAndTheCatalog() {
+        String service = "checkout-" + RUN;
+        publisher.publish("STAGING/" + service, TargetsTest.declared(Environment.STAGING, service, false));
+        String incident = "INC-" + RUN;
+        publisher.publish(incident, KnowledgeFixtures.incident(incident, service, Instant.parse("2026-11-28T10:00:00Z")));
+        publisher.publish(service + "|NETWORK_LATENCY", KnowledgeFixtures.latencyKnown(service, Instant.now()));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(get("/suggestions?service=" + service).body())
+                .contains("\"service\":\"" + service + "\",\"faultType\":\"NETWORK_LATENCY\",\"incidentId\":\""
+                        + incident + "\",\"title\":\"checkout timeouts\""));
+        String proposal = """
+                {"service":"%s","faultType":"NETWORK_LATENCY","dependency":"pricing","environment":"STAGING",
+                 "proposer":"demo-user","reason":"INCIDENT","incidentId":"%s",
+                 "motivation":"pricing GC pauses timed checkout out last week"}""".formatted(service, incident);
+        HttpResponse<String> refused = post("/proposals", proposal.replace(incident, "INC-unknown-" + RUN));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("unknown incident 'INC-unknown-" + RUN + "'");
+
+        HttpResponse<String> accepted = await().atMost(WAIT).until(() -> post("/proposals", proposal),
+                response -> response.statusCode() == 202);
+        String experimentId = Http.field(accepted.body(), "experimentId");
+        Hypothesis drafted = awaitFirst(HypothesisDrafted.class, experimentId).getHypothesis();
+
+        assertThat(drafted.getRationale()).as("the incident id went through faultline.proposals")
+                .contains("Prompted by incident " + incident + " (HIGH, PRODUCTION, resolved",
+                "Known-behaviour catalog, " + service + "|NETWORK_LATENCY", "did not hold last time: reads-p99 "
+                        + "(predicted again)", "reads-p99 950.0 milliseconds, NOT_HELD");
     }
 
     @Test

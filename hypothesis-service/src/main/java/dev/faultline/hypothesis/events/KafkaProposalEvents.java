@@ -24,7 +24,7 @@ public final class KafkaProposalEvents implements ProposalEvents {
         publisher.publish(ExperimentProposed.newBuilder()
                 .setHeader(EventHeaders.first(p.experimentId(), Actors.person(p.proposer()), clock))
                 .setService(p.service()).setFaultType(p.faultType()).setDependency(p.dependency())
-                .setEnvironment(p.environment()).setReason(p.reason()).setMotivation(p.motivation()).setIncidentId(null)
+                .setEnvironment(p.environment()).setReason(p.reason()).setMotivation(p.motivation()).setIncidentId(p.incidentId())
                 .setRequestedDurationMillis(p.requestedDurationMillis()).setLabels(p.labels()).build());
     }
 }

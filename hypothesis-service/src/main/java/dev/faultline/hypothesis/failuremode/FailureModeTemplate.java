@@ -109,8 +109,7 @@ public final class FailureModeTemplate {
                         g -> guardrail(g, variables)))
                 .setRiskLevel(declaration.getRiskLevel()).setTemplateId(id())
                 .setRationale("Drafted from failure-mode template " + id() + " (" + declaration.getDescription() + "; "
-                        + describe(origin) + ") for service type " + serviceType()
-                        + "; no prior catalog knowledge consulted.")
+                        + describe(origin) + ") for service type " + serviceType() + ".")
                 .build();
     }
 

@@ -10,6 +10,12 @@ import dev.faultline.hypothesis.target.Target;
 import dev.faultline.hypothesis.target.Targets;
 import dev.faultline.schemas.avro.Hypothesis;
 import dev.faultline.schemas.avro.LintRule;
+import dev.faultline.hypothesis.knowledge.Incidents;
+import dev.faultline.hypothesis.knowledge.KnownBehaviours;
+import dev.faultline.hypothesis.knowledge.Rationale;
+import dev.faultline.schemas.avro.ProposalReason;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,17 +32,32 @@ public final class HypothesisDrafter {
     private final ProposalRules proposalRules;
     private final HypothesisLinter linter;
     private final long defaultDurationMillis;
+    private final Incidents incidents;
+    private final Rationale rationale;
+    private final Clock clock;
 
-    public HypothesisDrafter(Targets targets, FailureModeCatalog catalog, HypothesisLinter linter, long defaultDurationMillis) {
+    public HypothesisDrafter(Targets targets, FailureModeCatalog catalog, HypothesisLinter linter,
+                             long defaultDurationMillis, Incidents incidents, KnownBehaviours knownBehaviours,
+                             Duration staleAfter, Clock clock) {
         this.targets = targets;
         this.catalog = catalog;
         this.proposalRules = new ProposalRules(targets, catalog);
         this.linter = linter;
         this.defaultDurationMillis = defaultDurationMillis;
+        this.incidents = incidents;
+        this.rationale = new Rationale(incidents, knownBehaviours, staleAfter);
+        this.clock = clock;
+    }
+
+    /** A drafter that knows no incident and an empty catalog. */
+    public HypothesisDrafter(Targets targets, FailureModeCatalog catalog, HypothesisLinter linter, long defaultDurationMillis) {
+        this(targets, catalog, linter, defaultDurationMillis, new Incidents(), new KnownBehaviours(),
+                Duration.ofDays(30), Clock.systemUTC());
     }
 
     public DraftResult draft(Proposal proposal) {
-        List<Finding> problems = proposalRules.check(proposal);
+        List<Finding> problems = new ArrayList<>(proposalRules.check(proposal));
+        incident(proposal, problems);
         if (!problems.isEmpty()) {
             return new DraftResult.Rejected(null, problems);
         }
@@ -55,11 +76,23 @@ public final class HypothesisDrafter {
             return new DraftResult.Rejected(null, List.of(Finding.of(LintRule.INVALID_PARAMETER, "labels",
                     "failure-mode template " + template.id() + " cannot draft with these parameters: " + e.getMessage())));
         }
+        hypothesis.setRationale(rationale.of(hypothesis, proposal.faultType(), proposal.incidentId(), clock.instant()));
         List<Finding> findings = linter.lint(hypothesis);
         if (!findings.isEmpty()) {
             return new DraftResult.Rejected(1, findings);
         }
         return new DraftResult.Drafted(hypothesis, warnings(hypothesis));
+    }
+
+    /** A proposal for an incident names one this service has read; any incident it names must be known. */
+    private void incident(Proposal proposal, List<Finding> problems) {
+        if (proposal.reason() == ProposalReason.INCIDENT && proposal.incidentId() == null) {
+            problems.add(Finding.of(LintRule.OTHER, "incidentId", "a proposal for an INCIDENT names the incident "
+                    + "(incidentId); open incidents suggest experiments at GET /suggestions"));
+        } else if (proposal.incidentId() != null && incidents.find(proposal.incidentId()).isEmpty()) {
+            problems.add(Finding.of(LintRule.OTHER, "incidentId", "unknown incident '" + proposal.incidentId()
+                    + "': record it on faultline.incidents first (faultline incident record)"));
+        }
     }
 
     private static List<Finding> warnings(Hypothesis h) {

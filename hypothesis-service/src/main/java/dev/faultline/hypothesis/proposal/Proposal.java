@@ -11,16 +11,25 @@ import java.util.Map;
  * {@code latencyMillis}, {@code status}), since the proposal event has no fields for them.
  *
  * @param requestedDurationMillis null when the proposer left the duration to the template's default
+ * @param incidentId              the incident that prompted it (reason INCIDENT), or null
  */
 public record Proposal(String experimentId, String service, FaultType faultType, String dependency,
                        Environment environment, String proposer, ProposalReason reason, String motivation,
-                       Long requestedDurationMillis, Map<String, String> labels) {
+                       Long requestedDurationMillis, Map<String, String> labels, String incidentId) {
 
     public static final String TRAFFIC_SHARE_LABEL = "trafficShare";
 
     public Proposal {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         motivation = motivation == null ? "" : motivation;
+    }
+
+    /** A proposal no incident prompted. */
+    public Proposal(String experimentId, String service, FaultType faultType, String dependency, Environment environment,
+                    String proposer, ProposalReason reason, String motivation, Long requestedDurationMillis,
+                    Map<String, String> labels) {
+        this(experimentId, service, faultType, dependency, environment, proposer, reason, motivation,
+                requestedDurationMillis, labels, null);
     }
 
     public String label(String name) {

@@ -9,5 +9,5 @@ import java.util.Map;
 public record ProposalRequest(@Nullable String service, @Nullable String faultType, @Nullable String dependency,
                               @Nullable String environment, @Nullable String proposer, @Nullable String reason,
                               @Nullable String motivation, @Nullable Long durationSeconds, @Nullable Double trafficShare,
-                              @Nullable Map<String, String> labels) {
+                              @Nullable Map<String, String> labels, @Nullable String incidentId) {
 }

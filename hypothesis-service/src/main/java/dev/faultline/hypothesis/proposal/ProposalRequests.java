@@ -45,8 +45,9 @@ public final class ProposalRequests {
         }
         String dependency = r.dependency() == null || r.dependency().isBlank() ? null : r.dependency();
         Long duration = r.durationSeconds() == null ? null : r.durationSeconds() * 1000;
+        String incident = r.incidentId() == null || r.incidentId().isBlank() ? null : r.incidentId().strip();
         return new Proposal(experimentId, service, faultType, dependency, environment, proposer, reason, motivation,
-                duration, labels);
+                duration, labels, incident);
     }
 
     private static String required(String field, String value) {

@@ -14,7 +14,7 @@ class ProposalRequestsTest {
     private static ProposalRequest request(String service, String faultType, String environment, String proposer,
                                            String motivation, Long duration, Double share) {
         return new ProposalRequest(service, faultType, "pricing", environment, proposer, null, motivation, duration,
-                share, Map.of("team", "shop"));
+                share, Map.of("team", "shop"), null);
     }
 
     @Test
