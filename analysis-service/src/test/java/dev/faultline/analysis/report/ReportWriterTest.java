@@ -64,7 +64,7 @@ class ReportWriterTest {
     }
 
     @Test
-    void shouldListEachEvidenceSourceOnceAndAFewProbeTraces() {
+    void shouldListEachEvidenceSourceAndPromQlQueryOnceAndAFewProbeTraces() {
         Hypothesis hypothesis = Fixtures.hypothesis(Fixtures.examplePredictions());
         List<EvidenceCaptured> evidence = Fixtures.exampleEvidence(EXP, INJ);
         for (int i = 0; i < evidence.size(); i++) {
@@ -73,6 +73,12 @@ class ReportWriterTest {
                             "price-fallbacks: rate of stale_total; in this batch: 2 scrapes from a to b"),
                     reference(EvidenceReferenceKind.LOG, "/logs/storefront.log",
                             "storefront-errors: lines at ERROR; in this batch: written from a to b"),
+                    reference(EvidenceReferenceKind.METRIC, "http://prometheus:9090/api/v1/query?query=sum%28up%29",
+                            "targets-up: PromQL sum(up) (instant query; series summed) at http://prometheus:9090;"
+                                    + " in this batch: 1 queries at times from a to b"),
+                    reference(EvidenceReferenceKind.METRIC, "http://prometheus:9090/api/v1/query?query=max%28up%29",
+                            "any-up: PromQL max(up) (instant query; series summed) at http://prometheus:9090;"
+                                    + " in this batch: 1 queries at times from a to b"),
                     reference(EvidenceReferenceKind.TRACE, "trace:" + String.format("%032x", i), "product-reads")));
         }
         InjectionStarted started = Fixtures.started(EXP, INJ, 2, T0, T0.plusSeconds(30));
@@ -85,6 +91,10 @@ class ReportWriterTest {
         assertThat(report).contains("- METRIC `http://storefront/metrics`: price-fallbacks: rate of stale_total ("
                         + batches + " batches)")
                 .contains("- LOG `/logs/storefront.log`: storefront-errors: lines at ERROR (" + batches + " batches)")
+                .as("each PromQL query asked of one Prometheus server")
+                .contains("- METRIC `http://prometheus:9090/api/v1/query?query=sum%28up%29`: targets-up: PromQL sum(up)"
+                        + " (instant query; series summed) at http://prometheus:9090 (" + batches + " batches)")
+                .contains("- METRIC `http://prometheus:9090/api/v1/query?query=max%28up%29`: any-up: PromQL max(up)")
                 .contains("- TRACE (probe requests, in the experiment's trace): `trace:" + String.format("%032x", 0) + "`")
                 .doesNotContain("in this batch");
         assertThat(report.split("trace:", -1)).as("at most five traces").hasSizeLessThanOrEqualTo(6);

@@ -2,6 +2,8 @@ package dev.faultline.hypothesis.lint;
 
 import dev.faultline.kit.probe.LogQuery;
 import dev.faultline.kit.probe.MetricQuery;
+import dev.faultline.kit.probe.MetricSource;
+import dev.faultline.kit.probe.PromQuery;
 import dev.faultline.schemas.avro.Guardrail;
 import dev.faultline.schemas.avro.Hypothesis;
 import dev.faultline.schemas.avro.LintRule;
@@ -16,10 +18,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A METRIC probe must name a metric and a valid way to read it, a LOG probe what lines to count (their
- * {@code parameters}, read with the injector's own {@link MetricQuery} and {@link LogQuery}); and a value statistic
- * (VALUE_MEAN, VALUE_MAX, VALUE_MIN, VALUE_SUM) needs a probe that measures values — on an HTTP probe it could never
- * be computed.
+ * A METRIC probe must name a metric and a valid way to read it — or, with {@code source=prometheus}, a PromQL
+ * {@code query} (and a valid {@code range}/{@code step}) for the Prometheus server it targets — and a LOG probe what
+ * lines to count (their {@code parameters}, read with the injector's own {@link MetricSource}, {@link MetricQuery},
+ * {@link PromQuery} and {@link LogQuery}; the PromQL itself is Prometheus' to check, which the preflight asks); and a
+ * value statistic (VALUE_MEAN, VALUE_MAX, VALUE_MIN, VALUE_SUM) needs a probe that measures values — on an HTTP
+ * probe it could never be computed.
  */
 public final class ProbeRule implements HypothesisRule {
 
@@ -29,7 +33,10 @@ public final class ProbeRule implements HypothesisRule {
         for (ProbeSpec probe : h.getProbes()) {
             String path = "probes[" + probe.getProbeId() + "].parameters";
             try {
-                if (probe.getKind() == ProbeKind.METRIC) {
+                if (probe.getKind() == ProbeKind.METRIC
+                        && MetricSource.of(probe.getParameters()) == MetricSource.PROMETHEUS) {
+                    PromQuery.of(probe.getParameters());
+                } else if (probe.getKind() == ProbeKind.METRIC) {
                     MetricQuery.of(probe.getParameters());
                 } else if (probe.getKind() == ProbeKind.LOG) {
                     LogQuery.of(probe.getParameters());

@@ -27,6 +27,7 @@ class HypothesisRulesTest {
     @Test
     void shouldPassTheExample() {
         assertThat(lint(InvalidHypotheses.valid())).isEmpty();
+        assertThat(lint(InvalidHypotheses.withPromQlProbe())).as("a METRIC probe asking Prometheus").isEmpty();
     }
 
     @Test
@@ -101,6 +102,12 @@ class HypothesisRulesTest {
     void shouldRejectMetricAndLogProbesThatCannotMeasureAndValueStatisticsOnHttpProbes() {
         assertOnly(lint(InvalidHypotheses.metricProbeWithoutMetric()), LintRule.INVALID_PARAMETER,
                 "probes[fallbacks].parameters", "METRIC probe fallbacks: metric: '' is not a metric name");
+        assertOnly(lint(InvalidHypotheses.promQlProbeWithoutQuery()), LintRule.INVALID_PARAMETER,
+                "probes[stale].parameters", "METRIC probe stale: query: a METRIC probe with source=prometheus needs a"
+                        + " PromQL query");
+        assertOnly(lint(InvalidHypotheses.queryWithoutPrometheusSource()), LintRule.INVALID_PARAMETER,
+                "probes[stale].parameters", "METRIC probe stale: query: belongs to a PromQL query, which needs"
+                        + " source=prometheus");
         assertOnly(lint(InvalidHypotheses.logProbeWithBadPattern()), LintRule.INVALID_PARAMETER,
                 "probes[errors].parameters", "LOG probe errors: pattern:");
         assertOnly(lint(InvalidHypotheses.valueStatisticOnHttpProbe()), LintRule.NO_MEASURABLE_PREDICTION,

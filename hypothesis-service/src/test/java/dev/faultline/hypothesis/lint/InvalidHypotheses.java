@@ -115,6 +115,26 @@ final class InvalidHypotheses {
                 Map.of("aggregate", "rate")))));
     }
 
+    /** The valid example plus a METRIC probe that asks a Prometheus server in PromQL, over a range (valid). */
+    static Hypothesis withPromQlProbe() {
+        Hypothesis h = valid();
+        h.setProbes(append(h.getProbes(), probe("stale", ProbeKind.METRIC, Map.of("source", "prometheus",
+                "query", "sum(rate(storefront_cache_lookups_total{result=\"stale\"}[5s]))", "range", "30s"))));
+        return h;
+    }
+
+    /** A METRIC probe that asks Prometheus without a PromQL query. */
+    static Hypothesis promQlProbeWithoutQuery() {
+        return broken(h -> h.setProbes(append(h.getProbes(), probe("stale", ProbeKind.METRIC,
+                Map.of("source", "prometheus", "range", "30s")))));
+    }
+
+    /** A METRIC probe with a PromQL query but no source=prometheus. */
+    static Hypothesis queryWithoutPrometheusSource() {
+        return broken(h -> h.setProbes(append(h.getProbes(), probe("stale", ProbeKind.METRIC,
+                Map.of("query", "sum(rate(storefront_cache_lookups_total[5s]))")))));
+    }
+
     /** A LOG probe with a pattern that does not compile. */
     static Hypothesis logProbeWithBadPattern() {
         return broken(h -> h.setProbes(append(h.getProbes(), probe("errors", ProbeKind.LOG, Map.of("pattern", "(")))));

@@ -3,6 +3,8 @@ package dev.faultline.injector.evidence;
 import dev.faultline.injector.probe.Sample;
 import dev.faultline.kit.probe.LogQuery;
 import dev.faultline.kit.probe.MetricQuery;
+import dev.faultline.kit.probe.MetricSource;
+import dev.faultline.kit.probe.PromQuery;
 import dev.faultline.schemas.avro.EvidenceReference;
 import dev.faultline.schemas.avro.EvidenceReferenceKind;
 import dev.faultline.schemas.avro.ProbeKind;
@@ -17,8 +19,10 @@ import java.util.Objects;
 
 /**
  * Where a batch's evidence can be looked at again, for {@code EvidenceCaptured.references}: per METRIC probe the
- * series it read and where it scraped them, per LOG probe the log and the window of lines it counted, and per HTTP
- * probe the trace of one of the batch's requests (each request is a span in the experiment's trace).
+ * series it read and where it scraped them — or, for a PromQL probe, the query and the Prometheus server it asked
+ * (the URI is the API request without its time; the batch's part says at which times it was asked), per LOG probe
+ * the log and the window of lines it counted, and per HTTP probe the trace of one of the batch's requests (each
+ * request is a span in the experiment's trace).
  */
 public final class EvidenceReferences {
 
@@ -40,8 +44,7 @@ public final class EvidenceReferences {
             Instant from = taken.stream().map(Sample::at).min(Instant::compareTo).orElseThrow();
             Instant to = taken.stream().map(Sample::at).max(Instant::compareTo).orElseThrow();
             if (probe.getKind() == ProbeKind.METRIC) {
-                references.add(reference(EvidenceReferenceKind.METRIC, probe.getTarget(), probe.getProbeId() + ": "
-                        + describeMetric(probe) + BATCH + taken.size() + " scrapes from " + from + " to " + to));
+                references.add(metric(probe, taken.size(), from, to));
             } else if (probe.getKind() == ProbeKind.LOG) {
                 references.add(reference(EvidenceReferenceKind.LOG, probe.getTarget(), probe.getProbeId() + ": "
                         + describeLog(probe) + BATCH + "written from " + from + " to " + to));
@@ -54,12 +57,23 @@ public final class EvidenceReferences {
         return references;
     }
 
-    private static String describeMetric(ProbeSpec probe) {
+    /** The series a METRIC probe scraped, or the PromQL query it asked of its Prometheus server. */
+    private static EvidenceReference metric(ProbeSpec probe, int samples, Instant from, Instant to) {
+        String id = probe.getProbeId();
         try {
+            if (MetricSource.of(probe.getParameters()) == MetricSource.PROMETHEUS) {
+                PromQuery query = PromQuery.of(probe.getParameters());
+                return reference(EvidenceReferenceKind.METRIC, query.reference(probe.getTarget()), id + ": "
+                        + query.describe() + " at " + probe.getTarget() + BATCH + samples + " queries at times from "
+                        + from + " to " + to);
+            }
             MetricQuery query = MetricQuery.of(probe.getParameters());
-            return query.aggregate().name().toLowerCase(Locale.ROOT) + " of " + query.selector();
+            return reference(EvidenceReferenceKind.METRIC, probe.getTarget(), id + ": "
+                    + query.aggregate().name().toLowerCase(Locale.ROOT) + " of " + query.selector() + BATCH + samples
+                    + " scrapes from " + from + " to " + to);
         } catch (IllegalArgumentException e) {
-            return "an invalid query (" + e.getMessage() + ")";
+            return reference(EvidenceReferenceKind.METRIC, probe.getTarget(), id + ": an invalid query ("
+                    + e.getMessage() + ")" + BATCH + samples + " samples from " + from + " to " + to);
         }
     }
 

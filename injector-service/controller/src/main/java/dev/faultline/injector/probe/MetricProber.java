@@ -4,6 +4,7 @@ import dev.faultline.kit.probe.Exposition;
 import dev.faultline.kit.probe.HttpProbe;
 import dev.faultline.kit.probe.HttpProbeClient;
 import dev.faultline.kit.probe.MetricQuery;
+import dev.faultline.kit.probe.MetricSource;
 import dev.faultline.kit.probe.ProbeAnswer;
 import dev.faultline.schemas.avro.ProbeSpec;
 import java.time.Duration;
@@ -15,11 +16,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * METRIC probes by scraping the target's Prometheus text exposition directly (no Prometheus server needed): each
- * sample is one scrape, its value what the probe's {@link MetricQuery} makes of it — the series' sum now, their rate
- * since the previous scrape, or a histogram quantile of the observations in between. A scrape that fails, text that
- * does not parse, or a series that is absent gives a failed sample with no value and the reason, so that a
- * prediction on it is INCONCLUSIVE rather than silently passed.
+ * METRIC probes. By default ({@code source=scrape}) they scrape the target's Prometheus text exposition directly (no
+ * Prometheus server needed); with {@code source=prometheus} they query a Prometheus server in PromQL instead
+ * ({@link PromQlProber}, chosen by service-kit's {@link MetricSource}). A scrape sample is one scrape, its value what
+ * the probe's {@link MetricQuery} makes of it — the series' sum now, their rate since the previous scrape, or a
+ * histogram quantile of the observations in between. A scrape that fails, text that does not parse, or a series that
+ * is absent gives a failed sample with no value and the reason, so that a prediction on it is INCONCLUSIVE rather
+ * than silently passed.
  */
 public final class MetricProber implements Prober {
 
@@ -27,10 +30,12 @@ public final class MetricProber implements Prober {
     }
 
     private final HttpProbeClient client;
+    private final PromQlProber prometheus;
     private final Map<String, Previous> previous = new ConcurrentHashMap<>();
 
     public MetricProber(HttpProbeClient client) {
         this.client = client;
+        this.prometheus = new PromQlProber(client);
     }
 
     @Override
@@ -38,6 +43,9 @@ public final class MetricProber implements Prober {
         String component = spec.getComponent() == null ? spec.getProbeId() : spec.getComponent();
         MetricQuery query;
         try {
+            if (MetricSource.of(spec.getParameters()) == MetricSource.PROMETHEUS) {
+                return prometheus.probe(spec, experimentId);
+            }
             query = MetricQuery.of(spec.getParameters());
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(failed(spec, component, Instant.now(), 0, null,

@@ -16,7 +16,8 @@ import java.util.concurrent.Executors;
 
 /**
  * The injector's {@link Prober}: each probe goes to the prober of its kind — HTTP requests ({@link HttpProber}), a
- * scrape of the target's metrics ({@link MetricProber}), lines of its log ({@link LogProber}).
+ * scrape of the target's metrics or a PromQL query to a Prometheus server ({@link MetricProber}), lines of its log
+ * ({@link LogProber}).
  */
 @Singleton
 public class Probers implements Prober {

@@ -48,4 +48,26 @@ class EvidenceReferencesTest {
         assertThat(references.get(2).getDescription()).contains("lines at ERROR", "2026-12-05T10:00:00Z",
                 "2026-12-05T10:00:02Z");
     }
+
+    @Test
+    void shouldReferThePromQlQueryAndThePrometheusServerItAsked() {
+        ProbeSpec stale = probe("stale", ProbeKind.METRIC, "http://prometheus:9090", Map.of("source", "prometheus",
+                "query", "sum(rate(storefront_cache_lookups_total{result=\"stale\"}[5s]))"));
+        ProbeSpec level = probe("level", ProbeKind.METRIC, "http://prometheus:9090/", Map.of("source", "prometheus",
+                "query", "sum(storefront_cache_lookups_total)", "range", "30s", "step", "5s"));
+
+        List<EvidenceReference> references = EvidenceReferences.of(List.of(stale, level), List.of(
+                sample("stale", 0, 0.5, null), sample("stale", 1, 0.75, null), sample("level", 1, 12.0, null)));
+
+        assertThat(references).extracting(EvidenceReference::getKind).containsOnly(EvidenceReferenceKind.METRIC);
+        assertThat(references.get(0).getUri()).isEqualTo("http://prometheus:9090/api/v1/query?query="
+                + "sum%28rate%28storefront_cache_lookups_total%7Bresult%3D%22stale%22%7D%5B5s%5D%29%29");
+        assertThat(references.get(0).getDescription()).isEqualTo("stale: PromQL sum(rate(storefront_cache_lookups_total"
+                + "{result=\"stale\"}[5s])) (instant query; series summed) at http://prometheus:9090; in this batch:"
+                + " 2 queries at times from 2026-12-05T10:00:00Z to 2026-12-05T10:00:01Z");
+        assertThat(references.get(1).getUri()).isEqualTo("http://prometheus:9090/api/v1/query_range?query="
+                + "sum%28storefront_cache_lookups_total%29&step=5");
+        assertThat(references.get(1).getDescription()).contains("level: PromQL sum(storefront_cache_lookups_total)"
+                + " over the last 30 s every 5 s (range query; the mean of its steps, series summed)");
+    }
 }

@@ -77,4 +77,22 @@ class MetricProberTest {
         assertThat(notFound.ok()).isFalse();
         assertThat(notFound.error()).contains("scrape of").contains("/nothing").contains("HTTP 404");
     }
+
+    @Test
+    void shouldFailAPromQlProbeWithoutAQueryOrAnAnsweringServerWithTheReason() {
+        Sample noQuery = prober.probe(spec("", Map.of("source", "prometheus")), "exp-1").join();
+        Sample unreachable = prober.probe(ProbeSpec.newBuilder(spec("", Map.of("source", "prometheus", "query", "up")))
+                .setTarget("http://127.0.0.1:1").build(), "exp-1").join();
+        Sample notPrometheus = prober.probe(spec("", Map.of("source", "prometheus", "query", "up")), "exp-1").join();
+
+        assertThat(noQuery.ok()).isFalse();
+        assertThat(noQuery.error()).isEqualTo("invalid METRIC probe: query: a METRIC probe with source=prometheus"
+                + " needs a PromQL query");
+        assertThat(unreachable.ok()).isFalse();
+        assertThat(unreachable.value()).isNull();
+        assertThat(unreachable.error()).startsWith("Prometheus at http://127.0.0.1:1 did not answer the query up: ");
+        assertThat(notPrometheus.ok()).isFalse();
+        assertThat(notPrometheus.status()).isEqualTo(404);
+        assertThat(notPrometheus.error()).contains("HTTP 404 from", "is not an answer of Prometheus' HTTP API");
+    }
 }
