@@ -10,6 +10,7 @@ import dev.faultline.cli.experiment.StatusCommand;
 import dev.faultline.cli.http.ServiceCallException;
 import dev.faultline.cli.stack.StackCommand;
 import dev.faultline.cli.failuremodes.FailureModesCommand;
+import dev.faultline.cli.incident.IncidentCommand;
 import dev.faultline.cli.targets.TargetsCommand;
 import dev.faultline.cli.watch.WatchCommand;
 import java.io.PrintStream;
@@ -37,7 +38,7 @@ import picocli.CommandLine;
         description = "Runs the example experiment on a local stack, or drives running Faultline services.",
         subcommands = {DemoCommand.class, StackCommand.class, ProposeCommand.class, ReviewCommand.class,
             ApproveCommand.class, StatusCommand.class, HaltCommand.class, ReportCommand.class, WatchCommand.class,
-            TargetsCommand.class, FailureModesCommand.class,
+            TargetsCommand.class, FailureModesCommand.class, IncidentCommand.class,
             HelpCommand.class},
         footer = {"", "Service addresses: --hypothesis-url, --safety-url, --injector-url, --analysis-url, --catalog-url, "
                 + "--kafka, --registry-url; else FAULTLINE_HYPOTHESIS_URL, FAULTLINE_SAFETY_URL, FAULTLINE_INJECTOR_URL, "

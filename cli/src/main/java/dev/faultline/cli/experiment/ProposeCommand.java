@@ -32,8 +32,11 @@ public final class ProposeCommand extends ServiceCommand {
     @Option(names = "--why", required = true, paramLabel = "TEXT", description = "the motivation")
     String motivation;
 
-    @Option(names = "--reason", paramLabel = "REASON", description = "e.g. ROUTINE")
+    @Option(names = "--reason", paramLabel = "REASON", description = "e.g. ROUTINE; INCIDENT with --incident")
     String reason;
+
+    @Option(names = "--incident", paramLabel = "ID", description = "the incident that prompted it (implies --reason INCIDENT)")
+    String incident;
 
     @Option(names = "--duration", paramLabel = "SECONDS", description = "how long the fault lasts")
     Integer durationSeconds;
@@ -63,6 +66,11 @@ public final class ProposeCommand extends ServiceCommand {
         body.put("proposer", proposer);
         if (reason != null) {
             body.put("reason", reason.toUpperCase(Locale.ROOT));
+        } else if (incident != null) {
+            body.put("reason", "INCIDENT");
+        }
+        if (incident != null) {
+            body.put("incidentId", incident);
         }
         body.put("motivation", motivation);
         if (durationSeconds != null) {

@@ -1,0 +1,182 @@
+package dev.faultline.cli.incident;
+
+import dev.faultline.cli.FaultlineCli;
+import dev.faultline.cli.HelpOption;
+import dev.faultline.cli.ServiceOptions;
+import dev.faultline.schemas.avro.Actor;
+import dev.faultline.schemas.avro.ActorKind;
+import dev.faultline.schemas.avro.Environment;
+import dev.faultline.schemas.avro.EventHeader;
+import dev.faultline.schemas.avro.FaultType;
+import dev.faultline.schemas.avro.IncidentRecorded;
+import dev.faultline.schemas.avro.IncidentSeverity;
+import dev.faultline.schemas.avro.IncidentStatus;
+import dev.faultline.schemas.serde.FaultlineSerdeConfig;
+import dev.faultline.schemas.serde.FaultlineSerdes;
+import dev.faultline.schemas.topics.TopicProvisioner;
+import dev.faultline.schemas.topics.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code faultline incident record}: reports an incident on faultline.incidents as an incident tool would, so that
+ * hypothesis-service suggests experiments for the failure modes it involved ({@code GET /suggestions}) and a
+ * proposal with {@code --incident ID} cites it. Bad values are refused with what to write instead (exit 2).
+ */
+@Command(name = "incident", description = "Report incidents, which suggest experiments.",
+        subcommands = IncidentCommand.Record.class)
+public final class IncidentCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOption help;
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    FaultlineCli cli;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    /** {@code faultline incident record --id ID --title T --service S --fault F ...}. */
+    @Command(name = "record", description = "Publish an incident on faultline.incidents.")
+    public static final class Record implements Callable<Integer> {
+
+        @ArgGroup(exclusive = false, heading = ServiceOptions.HEADING)
+        ServiceOptions services = new ServiceOptions();
+
+        @Mixin
+        HelpOption help;
+
+        @ParentCommand
+        IncidentCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--id", required = true, paramLabel = "ID", description = "its id in the incident tool")
+        String id;
+
+        @Option(names = "--title", required = true, paramLabel = "TEXT", description = "what went wrong, in a line")
+        String title;
+
+        @Option(names = "--service", required = true, paramLabel = "S", description = "a service it affected; repeatable")
+        List<String> affected = new ArrayList<>();
+
+        @Option(names = "--fault", required = true, paramLabel = "FAULT_TYPE",
+                description = "a failure mode it involved, e.g. network-latency; repeatable")
+        List<String> faults = new ArrayList<>();
+
+        @Option(names = "--severity", defaultValue = "MEDIUM", paramLabel = "S", description = "default ${DEFAULT-VALUE}")
+        String severity;
+
+        @Option(names = "--status", defaultValue = "RESOLVED", paramLabel = "S", description = "default ${DEFAULT-VALUE}")
+        String status;
+
+        @Option(names = "--env", defaultValue = "PRODUCTION", paramLabel = "ENVIRONMENT", description = "default ${DEFAULT-VALUE}")
+        String environment;
+
+        @Option(names = "--started-at", paramLabel = "INSTANT", description = "ISO-8601, e.g. 2026-12-01T10:00:00Z; default now")
+        String startedAt;
+
+        @Option(names = "--summary", paramLabel = "TEXT", defaultValue = "", description = "what happened")
+        String summary;
+
+        @Option(names = "--by", defaultValue = "${sys:user.name}", paramLabel = "PERSON", description = "who reports it")
+        String by;
+
+        @Override
+        public Integer call() {
+            IncidentRecorded incident;
+            try {
+                incident = incident(Clock.systemUTC());
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("incident record: " + e.getMessage() + "; nothing published");
+                return 2;
+            }
+            publish(incident);
+            parent.cli.out().printf("%s: recorded (%s on %s)%n", id, incident.getFaultTypes(), incident.getServices());
+            return 0;
+        }
+
+        IncidentRecorded incident(Clock clock) {
+            Instant started;
+            try {
+                started = startedAt == null ? clock.instant() : Instant.parse(startedAt);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("--started-at '" + startedAt + "' is not an ISO-8601 instant "
+                        + "(e.g. 2026-12-01T10:00:00Z)");
+            }
+            IncidentStatus parsedStatus = value("--status", status, IncidentStatus.class);
+            return IncidentRecorded.newBuilder()
+                    .setHeader(EventHeader.newBuilder().setEventId(UUID.randomUUID()).setExperimentId("")
+                            .setOccurredAt(clock.instant())
+                            .setActor(Actor.newBuilder().setKind(ActorKind.PERSON).setId(by == null ? "unknown" : by).build())
+                            .setCausationId(null).setTraceparent(null).setTracestate(null).build())
+                    .setIncidentId(id).setTitle(title).setSeverity(value("--severity", severity, IncidentSeverity.class))
+                    .setStatus(parsedStatus).setEnvironment(value("--env", environment, Environment.class))
+                    .setServices(affected).setFaultTypes(faults.stream().map(f -> value("--fault", f, FaultType.class)).toList())
+                    .setStartedAt(started).setResolvedAt(parsedStatus == IncidentStatus.RESOLVED ? clock.instant() : null)
+                    .setSummary(summary).setUrl(null).build();
+        }
+
+        private static <E extends Enum<E>> E value(String option, String text, Class<E> type) {
+            String wanted = text.strip().replace('-', '_').toUpperCase(Locale.ROOT);
+            return Arrays.stream(type.getEnumConstants()).filter(e -> !e.name().equals("UNKNOWN") && e.name().equals(wanted))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException(option + " '" + text + "' is not one of "
+                            + Arrays.stream(type.getEnumConstants()).map(Enum::name).filter(n -> !n.equals("UNKNOWN"))
+                            .map(n -> n.toLowerCase(Locale.ROOT).replace('_', '-')).toList()));
+        }
+
+        private void publish(IncidentRecorded incident) {
+            String kafka = services.endpoints().kafka();
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
+                new TopicProvisioner(admin, Duration.ofSeconds(30)).createMissing(List.of(Topics.INCIDENTS), (short) 1);
+            }
+            Map<String, Object> props = new HashMap<>(Map.of(FaultlineSerdeConfig.SCHEMA_REGISTRY_URL,
+                    services.endpoints().registry()));
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(props, new StringSerializer(),
+                    FaultlineSerdes.anyEvent(props).serializer())) {
+                producer.send(new ProducerRecord<>(Topics.Names.INCIDENTS, id, incident)).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while publishing the incident", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("cannot publish to " + Topics.Names.INCIDENTS + ": "
+                        + e.getCause().getMessage(), e.getCause());
+            }
+        }
+    }
+}
