@@ -44,7 +44,8 @@ import java.util.UUID;
  *       product-reads: {endpoint: product-reads, method: GET, path: /products/sku-1, interval: 200ms}
  *       price-fallbacks: {kind: metric, parameters: {metric: cache_lookups_total, labels: result=stale, aggregate: rate}}
  *       errors: {kind: log, parameters: {level: ERROR}}
- *       pricing-errors: {kind: log, on: dependency, parameters: {level: ERROR}}
+ *       pricing-errors: {kind: log, on: dependency, parameters: {level: ERROR}}   # the dependency's own log
+ *       checkout-errors: {kind: log, on: checkout, parameters: {level: ERROR}}    # a downstream service's
  *     predictions:
  *       reads-p99: {probe: product-reads, statistic: p99-latency, comparator: '&lt;', threshold: 'latencyMillis + 500',
  *                   unit: milliseconds, min-samples: 40, description: reads stay fast}
@@ -174,8 +175,9 @@ public final class FailureModesFile {
                 problem(fields.get("kind"), path + ".kind", "templates draft http, metric or log probes");
             }
             String subject = scalar(fields.get("on"), path + ".on");
-            if (subject != null && !SUBJECTS.contains(subject)) {
-                problem(fields.get("on"), path + ".on", "'" + subject + "' is not one of " + SUBJECTS.stream().sorted().toList());
+            if (subject != null && !SUBJECTS.contains(subject) && !subject.matches(NAME)) {
+                problem(fields.get("on"), path + ".on", "'" + subject + "' is neither one of "
+                        + SUBJECTS.stream().sorted().toList() + " nor a service name");
             }
             String endpoint = scalar(fields.get("endpoint"), path + ".endpoint");
             String method = scalar(fields.get("method"), path + ".method");

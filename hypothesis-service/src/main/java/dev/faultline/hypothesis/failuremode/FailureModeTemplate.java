@@ -38,7 +38,6 @@ import java.util.function.Function;
 public final class FailureModeTemplate {
 
     static final long TIMEOUT_MILLIS = 3000;
-    private static final String DEPENDENCY = "dependency";
 
     private final FailureModeDeclared declaration;
     private final TemplateOrigin origin;
@@ -116,7 +115,7 @@ public final class FailureModeTemplate {
     private static Map<String, Object> builtIns(DraftContext c) {
         Map<String, Object> builtIns = new LinkedHashMap<>();
         builtIns.put("service", c.service());
-        builtIns.put(DEPENDENCY, c.dependency() == null ? "" : c.dependency());
+        builtIns.put("dependency", c.dependency() == null ? "" : c.dependency());
         builtIns.put("environment", c.environment() == null ? "" : c.environment().name());
         builtIns.put("durationSeconds", c.durationSeconds());
         builtIns.put("durationMillis", c.durationMillis());
@@ -127,7 +126,7 @@ public final class FailureModeTemplate {
 
     /** The probe as it runs against the target (or its dependency's), or empty when its source is not declared. */
     private static Optional<ProbeSpec> resolve(TemplateProbe probe, DraftContext c) {
-        Optional<Target> subject = DEPENDENCY.equals(probe.getSubject()) ? c.dependencyOwnTarget() : Optional.of(c.target());
+        Optional<Target> subject = c.subject(probe.getSubject());
         if (subject.isEmpty()) {
             return Optional.empty();
         }

@@ -64,9 +64,8 @@ public final class HypothesisDrafter {
         Target target = targets.find(proposal.environment(), proposal.service()).orElseThrow();
         long duration = proposal.requestedDurationMillis() == null ? defaultDurationMillis : proposal.requestedDurationMillis();
         String share = proposal.label(Proposal.TRAFFIC_SHARE_LABEL);
-        Target dependency = proposal.dependency() == null ? null
-                : targets.find(proposal.environment(), proposal.dependency()).orElse(null);
-        DraftContext context = new DraftContext(target, proposal.dependency(), dependency, proposal.environment(),
+        DraftContext context = new DraftContext(target, proposal.dependency(),
+                name -> targets.find(proposal.environment(), name), proposal.environment(),
                 duration, share == null ? 1.0 : Double.parseDouble(share.trim()), proposal.labels());
         FailureModeTemplate template = catalog.find(proposal.faultType(), target.type()).orElseThrow();
         Hypothesis hypothesis;

@@ -86,7 +86,8 @@ class FailureModeCatalogTest {
                 TemplateOrigin::source, TemplateOrigin::incidentId).containsExactly("added", "bob", "inventory.yaml", "INC-7");
         Target db = new Target("db-proxy", "tcp-db", "http://db:5432", java.util.List.of(), "/health", null,
                 "/var/log/db.log");
-        Hypothesis h = template.draft(new DraftContext(Fixtures.INVENTORY, "db-proxy", db, Environment.TEST, 60_000,
+        Hypothesis h = template.draft(new DraftContext(Fixtures.INVENTORY, "db-proxy",
+                name -> java.util.Optional.of(db).filter(t -> t.name().equals(name)), Environment.TEST, 60_000,
                 1.0, Map.of("latencyMillis", "300")));
         assertThat(h.getTitle()).isEqualTo("When db-proxy is 300 ms slower, inventory answers within 900 ms");
         assertThat(h.getProbes()).extracting(ProbeSpec::getProbeId, ProbeSpec::getTarget, ProbeSpec::getComponent)
