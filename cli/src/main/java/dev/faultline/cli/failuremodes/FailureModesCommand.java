@@ -3,7 +3,7 @@ package dev.faultline.cli.failuremodes;
 import dev.faultline.cli.FaultlineCli;
 import dev.faultline.cli.HelpOption;
 import dev.faultline.cli.ServiceOptions;
-import dev.faultline.cli.declared.CompactedTopic;
+import dev.faultline.cli.declared.CliTopic;
 import dev.faultline.declarations.failuremode.FailureModesFile;
 import dev.faultline.declarations.yaml.Invalid;
 import dev.faultline.schemas.avro.Actor;
@@ -57,8 +57,8 @@ public final class FailureModesCommand implements Callable<Integer> {
         return 2;
     }
 
-    private static CompactedTopic<FailureModeDeclared> topic(ServiceOptions services) {
-        return new CompactedTopic<>(Topics.FAILURE_MODES, FailureModeDeclared.class, services.endpoints().kafka(),
+    private static CliTopic<FailureModeDeclared> topic(ServiceOptions services) {
+        return new CliTopic<>(Topics.FAILURE_MODES, FailureModeDeclared.class, services.endpoints().kafka(),
                 services.endpoints().registry());
     }
 
@@ -146,7 +146,7 @@ public final class FailureModesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            CompactedTopic<FailureModeDeclared> topic = topic(services);
+            CliTopic<FailureModeDeclared> topic = topic(services);
             FailureModeDeclared last = topic.current().get(id);
             if (last == null || last.getRemoved()) {
                 spec.commandLine().getErr().println(id + ": no template of that id was added; nothing published");

@@ -3,6 +3,7 @@ package dev.faultline.cli.incident;
 import dev.faultline.cli.FaultlineCli;
 import dev.faultline.cli.HelpOption;
 import dev.faultline.cli.ServiceOptions;
+import dev.faultline.cli.declared.CliTopic;
 import dev.faultline.schemas.avro.Actor;
 import dev.faultline.schemas.avro.ActorKind;
 import dev.faultline.schemas.avro.Environment;
@@ -11,30 +12,17 @@ import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.IncidentRecorded;
 import dev.faultline.schemas.avro.IncidentSeverity;
 import dev.faultline.schemas.avro.IncidentStatus;
-import dev.faultline.schemas.serde.FaultlineSerdeConfig;
-import dev.faultline.schemas.serde.FaultlineSerdes;
-import dev.faultline.schemas.topics.TopicProvisioner;
 import dev.faultline.schemas.topics.Topics;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -158,25 +146,8 @@ public final class IncidentCommand implements Callable<Integer> {
         }
 
         private void publish(IncidentRecorded incident) {
-            String kafka = services.endpoints().kafka();
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
-                new TopicProvisioner(admin, Duration.ofSeconds(30)).createMissing(List.of(Topics.INCIDENTS), (short) 1);
-            }
-            Map<String, Object> props = new HashMap<>(Map.of(FaultlineSerdeConfig.SCHEMA_REGISTRY_URL,
-                    services.endpoints().registry()));
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(props, new StringSerializer(),
-                    FaultlineSerdes.anyEvent(props).serializer())) {
-                producer.send(new ProducerRecord<>(Topics.Names.INCIDENTS, id, incident)).get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while publishing the incident", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("cannot publish to " + Topics.Names.INCIDENTS + ": "
-                        + e.getCause().getMessage(), e.getCause());
-            }
+            new CliTopic<>(Topics.INCIDENTS, IncidentRecorded.class, services.endpoints().kafka(),
+                    services.endpoints().registry()).publish(Map.of(id, incident), "faultline-cli-incidents");
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.faultline.cli.targets;
 
-import dev.faultline.cli.declared.CompactedTopic;
+import dev.faultline.cli.declared.CliTopic;
 import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.EventHeader;
 import dev.faultline.schemas.avro.TargetDeclared;
@@ -24,10 +24,10 @@ public final class TargetsTopic {
     public record Applied(List<String> declared, List<String> removed) {
     }
 
-    private final CompactedTopic<TargetDeclared> topic;
+    private final CliTopic<TargetDeclared> topic;
 
     public TargetsTopic(String bootstrapServers, String schemaRegistryUrl) {
-        this.topic = new CompactedTopic<>(Topics.TARGETS, TargetDeclared.class, bootstrapServers, schemaRegistryUrl);
+        this.topic = new CliTopic<>(Topics.TARGETS, TargetDeclared.class, bootstrapServers, schemaRegistryUrl);
     }
 
     public static String keyOf(Environment environment, String service) {

@@ -23,19 +23,20 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * A compacted topic of declarations the CLI is the one writer of (targets, failure-mode templates): reads the
- * latest record per key, and publishes records (acks=all, idempotent), creating the topic when it is missing.
+ * A topic the CLI writes to: the compacted topics of declarations it is the one writer of (targets, failure-mode
+ * templates), and the incidents it reports as an incident tool would. Reads the latest record per key, and
+ * publishes records (acks=all, idempotent), creating the topic when it is missing.
  *
- * @param <T> the declaration's event type
+ * @param <T> the event type
  */
-public final class CompactedTopic<T extends SpecificRecord> {
+public final class CliTopic<T extends SpecificRecord> {
 
     private final Topic topic;
     private final Class<T> type;
     private final String bootstrapServers;
     private final Map<String, Object> serde;
 
-    public CompactedTopic(Topic topic, Class<T> type, String bootstrapServers, String schemaRegistryUrl) {
+    public CliTopic(Topic topic, Class<T> type, String bootstrapServers, String schemaRegistryUrl) {
         this.topic = topic;
         this.type = type;
         this.bootstrapServers = bootstrapServers;
