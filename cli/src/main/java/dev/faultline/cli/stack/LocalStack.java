@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole of Faultline on this machine: the devstack (Kafka, schema registry, Cassandra), the
- * data plane with the {@code pricing} proxy, the demo system (pricing, storefront) and the five
- * services, each its own JVM that dies with this one. Started in that order, each waited for;
+ * data plane with the {@code pricing} and {@code carrier} proxies, the two systems under test
+ * (pricing and storefront, whose targets it declares; carrier and shipping, which only run here:
+ * deploy/targets/shipping.yaml declares them) and the five services, each its own JVM that dies with this one. Started in that order, each waited for;
  * {@link #close()} stops everything in reverse order, and a shutdown hook does so on Ctrl-C.
  * Logs of every process are kept under {@link #logDir()}.
  */
@@ -56,11 +57,12 @@ public final class LocalStack implements AutoCloseable {
         LocalStack stack = new LocalStack(repo, workDir, infrastructure, endpoints);
         try {
             stack.launchAndWait(List.of(ServiceCatalog.dataplane(endpoints)), progress);
-            new DataPlaneAdmin(endpoints.dataplaneUrl()).ensureProxy("pricing",
-                    "127.0.0.1:" + ports.pricingProxy(), "127.0.0.1:" + ports.pricing());
-            progress.accept(String.format("proxy      pricing 127.0.0.1:%d -> 127.0.0.1:%d", ports.pricingProxy(), ports.pricing()));
-            stack.launchAndWait(List.of(ServiceCatalog.pricing(endpoints)), progress);
-            stack.launchAndWait(List.of(ServiceCatalog.storefront(endpoints)), progress);
+            DataPlaneAdmin dataplane = new DataPlaneAdmin(endpoints.dataplaneUrl());
+            proxy(dataplane, "pricing", ports.pricingProxy(), ports.pricing(), progress);
+            proxy(dataplane, "carrier", ports.carrierProxy(), ports.carrier(), progress);
+            // the two systems under test start all at once: a caller reaches its dependency only when asked
+            stack.launchAndWait(List.of(ServiceCatalog.pricing(endpoints), ServiceCatalog.carrier(endpoints),
+                    ServiceCatalog.storefront(endpoints), ServiceCatalog.shipping(endpoints)), progress);
             progress.accept("targets    " + DemoTargets.apply(repo, endpoints, stack.logDir()));
             stack.launchAndWait(ServiceCatalog.services(endpoints, workDir.resolve("data"), options.serviceHeap(), options.extraJvmArgs(),
                     options.services()), progress);
@@ -69,6 +71,12 @@ public final class LocalStack implements AutoCloseable {
             stack.close();
             throw e;
         }
+    }
+
+    /** Creates the data plane's L4 proxy {@code name} from {@code listen} to {@code upstream} on loopback. */
+    private static void proxy(DataPlaneAdmin dataplane, String name, int listen, int upstream, Consumer<String> progress) {
+        dataplane.ensureProxy(name, "127.0.0.1:" + listen, "127.0.0.1:" + upstream);
+        progress.accept(String.format("proxy      %s 127.0.0.1:%d -> 127.0.0.1:%d", name, listen, upstream));
     }
 
     public StackEndpoints endpoints() {
@@ -145,7 +153,7 @@ public final class LocalStack implements AutoCloseable {
         return jvm;
     }
 
-    /** Stops the services (all at once), the demo system, the data plane, then the devstack; deletes the data. */
+    /** Stops the services (all at once), the systems under test, the data plane, then the devstack; deletes the data. */
     @Override
     public void close() {
         List<ChildJvm> reverse;

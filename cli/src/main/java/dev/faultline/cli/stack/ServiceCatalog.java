@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The processes of the local stack after the devstack, in start order: the data plane, pricing,
- * the storefront, then the five services, each with the settings that wire it to the others.
+ * The processes of the local stack after the devstack, in start order: the data plane, the two systems under test
+ * (pricing and the storefront, the carrier and shipping, each caller reaching its dependency through its data-plane
+ * proxy), then the five services, each with the settings that wire it to the others.
  */
 final class ServiceCatalog {
 
@@ -33,6 +34,17 @@ final class ServiceCatalog {
         return new ServiceSpec("storefront", "demo-target", "dev.faultline.demo.StorefrontMain", smallJvm("96m"),
                 List.of("--port", Integer.toString(stack.ports().storefront()),
                         "--pricing-url", stack.url(stack.ports().pricingProxy())), stack.storefrontUrl() + "/health");
+    }
+
+    static ServiceSpec carrier(StackEndpoints stack) {
+        return new ServiceSpec("carrier", "demo-target", "dev.faultline.demo.CarrierMain", smallJvm("64m"),
+                List.of("--port", Integer.toString(stack.ports().carrier())), stack.carrierUrl() + "/health");
+    }
+
+    static ServiceSpec shipping(StackEndpoints stack) {
+        return new ServiceSpec("shipping", "demo-target", "dev.faultline.demo.ShippingMain", smallJvm("64m"),
+                List.of("--port", Integer.toString(stack.ports().shipping()),
+                        "--carrier-url", stack.url(stack.ports().carrierProxy())), stack.shippingUrl() + "/health");
     }
 
     /** @param dataDir where the services keep state on disk */

@@ -33,6 +33,13 @@ public final class StackCommand implements Callable<Integer> {
         out.println("  curl " + endpoints.storefrontUrl() + "/products/sku-1");
         out.println("  ./faultline propose --service storefront --fault NETWORK_BLACKHOLE --dependency pricing "
                 + "--by you --why 'pricing outage drill' --duration 15");
+        out.println("  the second system under test, shipping, is declared by files only:");
+        out.println("  curl -i " + endpoints.shippingUrl() + "/quotes/eu");
+        out.println("  ./faultline targets apply deploy/targets/shipping.yaml --set shipping-url=" + endpoints.shippingUrl()
+                + " --set logs=" + stack.logDir());
+        out.println("  ./faultline failure-modes add deploy/failure-modes/shipping.yaml");
+        out.println("  ./faultline propose --service shipping --fault NETWORK_BLACKHOLE --dependency carrier "
+                + "--by you --why 'carrier outage drill' --duration 15");
         new CountDownLatch(1).await(); // the shutdown hook stops the stack
         return 0;
     }

@@ -18,6 +18,14 @@ public record StackEndpoints(StackPorts ports, String kafkaBootstrapServers, Str
         return url(ports.pricing());
     }
 
+    public String shippingUrl() {
+        return url(ports.shipping());
+    }
+
+    public String carrierUrl() {
+        return url(ports.carrier());
+    }
+
     public String dataplaneUrl() {
         return url(ports.dataplane());
     }

@@ -97,11 +97,14 @@ public final class TargetsCommand implements Callable<Integer> {
             }
             List<TargetDeclared> declared;
             try {
-                declared = TargetsFile.read(substitute(Files.readString(file, StandardCharsets.UTF_8)), file.toString(),
+                // the path as given (./ and .. folded) names the file: what it declared before is what it may remove
+                declared = TargetsFile.read(substitute(Files.readString(file, StandardCharsets.UTF_8)),
+                        file.normalize().toString(),
                         by == null ? "unknown" : by, Clock.systemUTC());
             } catch (Invalid invalid) {
                 invalid.problems().forEach(problem -> err.println(file + ": " + problem));
-                err.println(file + ": " + invalid.getMessage() + "; nothing published");
+                int count = invalid.problems().size();
+                err.println(file + ": " + count + (count == 1 ? " problem" : " problems") + "; nothing published");
                 return 2;
             }
             if (declared.isEmpty()) {

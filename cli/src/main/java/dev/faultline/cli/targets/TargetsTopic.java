@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
 /**
  * faultline.targets, the compacted topic of declared targets (key {@code ENVIRONMENT/service}, the CLI its one
  * writer): reads what is declared now, and applies a file's declarations — each service declared again, and each
- * service of the file's environments that the file no longer names declared {@code removed}.
+ * service the same file (its {@code source}) declared before but no longer names declared {@code removed}. A file
+ * owns what it declares: teams describe their systems in files of their own (deploy/targets/demo.yaml,
+ * deploy/targets/shipping.yaml), and applying one never takes away another's services.
  */
 public final class TargetsTopic {
 
@@ -39,14 +41,17 @@ public final class TargetsTopic {
         return topic.current();
     }
 
-    /** Publishes {@code declarations} (acks=all, idempotent) and the removals they imply. */
+    /**
+     * Publishes {@code declarations} (acks=all, idempotent) and the removals they imply: the services last declared
+     * from the same source that the declarations no longer name.
+     */
     public Applied apply(List<TargetDeclared> declarations, Clock clock) {
         Map<String, TargetDeclared> before = current();
-        Set<Environment> environments = declarations.stream().map(TargetDeclared::getEnvironment).collect(Collectors.toSet());
+        Set<String> sources = declarations.stream().map(TargetDeclared::getSource).collect(Collectors.toSet());
         Set<String> keys = declarations.stream().map(d -> keyOf(d.getEnvironment(), d.getService()))
                 .collect(Collectors.toSet());
         List<TargetDeclared> removals = before.entrySet().stream()
-                .filter(e -> !e.getValue().getRemoved() && environments.contains(e.getValue().getEnvironment())
+                .filter(e -> !e.getValue().getRemoved() && sources.contains(e.getValue().getSource())
                         && !keys.contains(e.getKey()))
                 .map(e -> removal(e.getValue(), declarations.get(0).getHeader(), clock)).toList();
         Map<String, TargetDeclared> all = new LinkedHashMap<>();

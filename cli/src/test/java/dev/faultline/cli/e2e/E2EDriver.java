@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.faultline.cli.FaultlineCli;
 import dev.faultline.cli.demo.ExampleExperiment;
 import dev.faultline.cli.http.Endpoints;
+import dev.faultline.cli.http.ServiceCallException;
 import dev.faultline.cli.stack.LocalStack;
 import dev.faultline.schemas.avro.CheckOutcome;
 import dev.faultline.schemas.avro.HypothesisDrafted;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The end-to-end suite's hands: proposes, reviews and approves over the services' HTTP APIs, pokes the storefront, runs CLI commands. */
 final class E2EDriver {
@@ -46,6 +48,24 @@ final class E2EDriver {
         assertThat(id).isNotBlank();
         events.next(id, HypothesisDrafted.class, DRAFTING);
         return id;
+    }
+
+    /**
+     * Proposes as soon as hypothesis-service knows the proposal's target and template: a target or template just
+     * published on its topic is not drafted on until the service has read it, and until then the proposal is
+     * refused with 422 (and nothing published), so a 422 is asked again.
+     */
+    String proposeOnceDeclared(Map<String, Object> proposal) {
+        AtomicReference<String> id = new AtomicReference<>();
+        await().atMost(DRAFTING).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptionsMatching(e -> e instanceof ServiceCallException refused && refused.status() == 422)
+                .until(() -> {
+                    id.set(services.hypothesisService().post("/proposals", proposal).path("experimentId").asText());
+                    return true;
+                });
+        assertThat(id.get()).isNotBlank();
+        events.next(id.get(), HypothesisDrafted.class, DRAFTING);
+        return id.get();
     }
 
     void accept(String id, String reviewer) {
@@ -83,6 +103,13 @@ final class E2EDriver {
                 .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json");
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Runs a CLI command that talks to Kafka (targets, failure-modes) against this stack; returns what it printed. */
+    String cliOnKafka(String... tokens) {
+        List<String> line = new java.util.ArrayList<>(List.of(tokens));
+        line.addAll(List.of("--kafka", services.kafka(), "--registry-url", services.registry()));
+        return cli(line.toArray(String[]::new));
     }
 
     String cli(String... tokens) {

@@ -11,10 +11,13 @@ import dev.faultline.cli.http.Endpoints;
 import dev.faultline.cli.http.ServiceCallException;
 import dev.faultline.cli.stack.DataPlaneAdmin;
 import dev.faultline.cli.stack.LocalStack;
+import dev.faultline.cli.stack.RepoLayout;
 import dev.faultline.cli.stack.StackOptions;
 import dev.faultline.kit.testing.OtlpReceiver;
 import dev.faultline.schemas.avro.CheckOutcome;
 import dev.faultline.schemas.avro.DeadLetter;
+import dev.faultline.schemas.avro.EvidenceCaptured;
+import dev.faultline.schemas.avro.EvidenceReferenceKind;
 import dev.faultline.schemas.avro.HypothesisDrafted;
 import dev.faultline.schemas.avro.HypothesisRejected;
 import dev.faultline.schemas.avro.InjectionStarted;
@@ -33,7 +36,10 @@ import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,7 +55,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Faultline end to end: the devstack, the data plane, the demo system and the five services, each
+ * Faultline end to end: the devstack, the data plane, the two systems under test and the five services, each
  * its own JVM, driven only through their public HTTP APIs and topics, asserting on the events
  * read off Kafka. One stack for the suite (free ports); the tests run in order and each waits for
  * its experiment to finish, so no two experiments overlap.
@@ -245,6 +251,63 @@ class FaultlineE2EIT {
 
         stack.restart("injector-service");
         assertThat(stack.isAlive("injector-service")).isTrue();
+    }
+
+    /**
+     * Issue 8's second system: shipping (which falls back to a flat rate when its carrier fails) is known to
+     * Faultline only through deploy/targets/shipping.yaml and deploy/failure-modes/shipping.yaml, applied here with
+     * the CLI as a team would; an experiment on it is drafted from those templates, runs, and is judged on
+     * shipping's own metric and log.
+     */
+    @Test
+    @Order(8)
+    void shouldJudgeASecondSystemDescribedOnlyInFilesOnItsMetricsAndLogs() {
+        Path root = RepoLayout.locate().root();
+        assertThat(driver.cliOnKafka("targets", "apply", root.resolve("deploy/targets/shipping.yaml").toString(),
+                "--by", "logistics-lead", "--set", "shipping-url=" + stack.endpoints().shippingUrl(),
+                "--set", "logs=" + stack.logDir())).contains("declared [STAGING/shipping]").doesNotContain("removed");
+        assertThat(driver.cliOnKafka("failure-modes", "add", root.resolve("deploy/failure-modes/shipping.yaml").toString(),
+                "--by", "logistics-lead")).contains("quotes-dependency-unreachable");
+
+        Map<String, Object> proposal = new LinkedHashMap<>(Map.of("service", "shipping", "faultType", "NETWORK_BLACKHOLE",
+                "dependency", "carrier", "environment", "STAGING", "proposer", "logistics-dev", "reason", "ROUTINE",
+                "motivation", "Does shipping keep quoting the flat rate when the carrier is down?",
+                "durationSeconds", 12));
+        String id = driver.proposeOnceDeclared(proposal);
+        HypothesisDrafted drafted = events.next(id, HypothesisDrafted.class, DRAFTING);
+        assertThat(drafted.getHypothesis().getTemplateId()).isEqualTo("quotes-dependency-unreachable");
+        driver.acceptAndClear(id);
+        events.next(id, InjectionStarted.class, SHORT_RUN);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !dataplane.toxics("carrier").isEmpty());
+
+        VerdictIssued verdict = events.next(id, VerdictIssued.class, SHORT_RUN);
+
+        assertThat(verdict.getStopReason()).isEqualTo(StopReason.COMPLETED);
+        Map<String, PredictionResult> results = verdict.getResults().stream()
+                .collect(Collectors.toMap(PredictionResult::getPredictionId, result -> result));
+        assertThat(results).as("judged on shipping's own metric and log")
+                .containsKeys("fallback-quotes-counted", "fallbacks-logged", "no-errors-logged");
+        assertThat(List.of(results.get("fallback-quotes-counted"), results.get("fallbacks-logged"),
+                results.get("no-errors-logged"))).allSatisfy(result -> {
+                    assertThat(result.getOutcome()).isIn(PredictionOutcome.HELD, PredictionOutcome.NOT_HELD);
+                    assertThat(result.getObserved()).isNotNull();
+                });
+        assertThat(results.get("fallback-quotes-counted").getOutcome()).isEqualTo(PredictionOutcome.HELD);
+        assertThat(results.get("fallback-quotes-counted").getObserved()).as("fallback quotes per second").isPositive();
+        assertThat(results.get("fallbacks-logged").getOutcome()).isEqualTo(PredictionOutcome.HELD);
+        assertThat(results.get("no-errors-logged").getOutcome()).isEqualTo(PredictionOutcome.HELD);
+        assertThat(results.get("quotes-served").getOutcome()).isEqualTo(PredictionOutcome.HELD);
+        assertThat(dataplane.toxics("carrier")).as("the fault was removed").isEmpty();
+        assertThat(events.find(id, EvidenceCaptured.class, batch -> batch.getReferences().stream().anyMatch(reference ->
+                reference.getKind() == EvidenceReferenceKind.LOG && reference.getUri().endsWith("shipping.log")
+                        && reference.getDescription().contains("written from")))).as("a batch names its log window")
+                .isPresent();
+        String report = driver.cli("report", id);
+        LOG.info("shipping report:\n{}", report);
+        assertThat(report).as("the report says where the evidence can be looked at again")
+                .contains("References:", "METRIC `" + stack.endpoints().shippingUrl() + "/metrics`",
+                        "rate of shipping_quotes_total{source=\"fallback\"}", "LOG `", "shipping.log`",
+                        "lines at WARN matching /quoting the flat rate/");
     }
 
     private static Map<String, PredictionOutcome> outcomes(VerdictIssued verdict) {

@@ -46,6 +46,15 @@ class ServiceCatalogTest {
     }
 
     @Test
+    void shouldPointShippingAtTheCarrierProxy() {
+        assertThat(ServiceCatalog.shipping(stack).args()).containsExactly("--port", "18081",
+                "--carrier-url", "http://127.0.0.1:18093");
+        assertThat(ServiceCatalog.shipping(stack).readyUrl()).isEqualTo("http://127.0.0.1:18081/health");
+        assertThat(ServiceCatalog.carrier(stack).args()).containsExactly("--port", "18092");
+        assertThat(ServiceCatalog.carrier(stack).mainClass()).isEqualTo("dev.faultline.demo.CarrierMain");
+    }
+
+    @Test
     void shouldBuildAModuleClasspathOrSayHowToBuildIt(@TempDir Path root) throws Exception {
         RepoLayout repo = new RepoLayout(root);
         Files.createDirectories(root.resolve("demo-target/target/classes"));

@@ -57,30 +57,54 @@ class TargetsApplyIT {
     void shouldPublishEveryServiceThenDeclareTheOnesDroppedFromTheFileRemoved() throws Exception {
         String inventory = "inventory-" + run;
         String billing = "billing-" + run;
-        Path both = file("both.yaml", """
+        Path file = file("team.yaml", """
                 environments:
                   development:
                     %s: {type: http-api, base-url: "${api}", dependencies: {db: {protocol: tcp, proxy: db}}}
                     %s: {type: http-api, base-url: "${api}"}
                 """.formatted(inventory, billing));
 
-        assertThat(apply(both, "--set", "api=http://api.internal:9000")).as(err.toString()).isEqualTo(0);
+        assertThat(apply(file, "--set", "api=http://api.internal:9000")).as(err.toString()).isEqualTo(0);
         assertThat(out.toString()).contains("declared [DEVELOPMENT/" + inventory + ", DEVELOPMENT/" + billing + "]");
         Map<String, TargetDeclared> declared = topic();
         assertThat(declared.get("DEVELOPMENT/" + inventory).getBaseUrl()).isEqualTo("http://api.internal:9000");
         assertThat(declared.get("DEVELOPMENT/" + inventory).getHeader().getActor().getId()).isEqualTo("alice");
         assertThat(declared.get("DEVELOPMENT/" + billing).getRemoved()).isFalse();
 
-        Path one = file("one.yaml", """
+        file("team.yaml", """
                 environments:
                   development:
                     %s: {type: http-api, base-url: http://api.internal:9001}
                 """.formatted(inventory));
-        assertThat(apply(one)).as(err.toString()).isEqualTo(0);
+        assertThat(apply(file)).as(err.toString()).isEqualTo(0);
         assertThat(out.toString()).contains("removed [").contains("DEVELOPMENT/" + billing);
         declared = topic();
         assertThat(declared.get("DEVELOPMENT/" + inventory).getBaseUrl()).isEqualTo("http://api.internal:9001");
         assertThat(declared.get("DEVELOPMENT/" + billing).getRemoved()).isTrue();
+    }
+
+    @Test
+    void shouldLeaveTheServicesOfAnotherFileAlone() throws Exception {
+        String storefront = "storefront-" + run;
+        String shipping = "shipping-" + run;
+        Path shop = file("shop.yaml", """
+                environments:
+                  development:
+                    %s: {type: http-storefront, base-url: http://shop.internal:8080}
+                """.formatted(storefront));
+        Path logistics = file("logistics.yaml", """
+                environments:
+                  development:
+                    %s: {type: http-quotes, base-url: http://shipping.internal:8081}
+                """.formatted(shipping));
+
+        assertThat(apply(shop)).as(err.toString()).isEqualTo(0);
+        assertThat(apply(logistics)).as(err.toString()).isEqualTo(0);
+
+        assertThat(out.toString()).contains("declared [DEVELOPMENT/" + shipping + "]").doesNotContain("removed");
+        Map<String, TargetDeclared> declared = topic();
+        assertThat(declared.get("DEVELOPMENT/" + storefront).getRemoved()).isFalse();
+        assertThat(declared.get("DEVELOPMENT/" + shipping).getSource()).isEqualTo(logistics.toString());
     }
 
     @Test
