@@ -10,8 +10,8 @@
 #   backlog  the listener paused while everything is sent, then resumed: its capacity (the figure)
 #   live     sent from one thread while it consumes: bounded by that sender on the same cores
 #
-#   scripts/bench-evidence.sh                 # 16 experiments × 600 batches × 20 samples = 192,000 samples a phase (~1.5 min)
-#   scripts/bench-evidence.sh 16 600 9        # experiments, batches each, samples per batch
+#   scripts/bench-evidence.sh                 # 16 experiments × 1200 batches × 20 samples = 384,000 samples a phase (~1.5 min)
+#   scripts/bench-evidence.sh 16 1200 9       # experiments, batches each (seconds of probing), samples per batch
 #
 # Builds this checkout's modules in the Maven reactor (nothing installed, nothing read from other checkouts).
 set -euo pipefail

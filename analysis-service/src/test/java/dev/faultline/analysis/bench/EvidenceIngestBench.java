@@ -74,7 +74,7 @@ public final class EvidenceIngestBench {
 
     private static void run(String[] args) throws Exception {
         int experiments = args.length > 0 ? Integer.parseInt(args[0]) : 16;
-        int batches = args.length > 1 ? Integer.parseInt(args[1]) : 600;
+        int batches = args.length > 1 ? Integer.parseInt(args[1]) : 1200;
         int samples = args.length > 2 ? Integer.parseInt(args[2]) : InjectorLoad.SAMPLES_PER_SECOND;
         String run = UUID.randomUUID().toString().substring(0, 8);
         try (DevStack stack = DevStack.start(WorkDirs.fresh("faultline-bench-"))) {
