@@ -10,36 +10,36 @@ import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.cassandra.KeyspaceState;
 import dev.faultline.kit.events.EventDispatch;
 import dev.faultline.kit.events.EventListenerSupport;
-import dev.faultline.kit.events.FaultlineListener;
+import dev.faultline.kit.events.FaultlineBatchListener;
 import dev.faultline.schemas.topics.Topics;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
 import io.micronaut.context.annotation.Requires;
 import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 
 /**
  * The listener over hypotheses, injections and evidence, whose Cassandra tables are projections of those topics: when
- * this start created the keyspace it replays them from offset zero. Before it consumes anything it learns the
- * verdicts already issued (so none is issued twice) and the backlog it has to read; the lost-injector watchdog waits
- * until every record of that backlog has been handled or dead-lettered.
+ * this start created the keyspace it replays them from offset zero. It takes a poll at a time ({@link EvidenceIntake}:
+ * the poll's evidence written concurrently, each concerned injection's verdict tried once), and its offsets are
+ * committed once the whole poll is stored. Before it consumes anything it learns the verdicts already issued (so none
+ * is issued twice) and the backlog it has to read; the lost-injector watchdog waits until every record of that
+ * backlog has been handled or dead-lettered.
  */
-@FaultlineListener(groupId = AnalysisListener.GROUP)
+@FaultlineBatchListener(groupId = AnalysisListener.GROUP)
 @Requires(property = "faultline.analysis.enabled", notEquals = "false")
 public class AnalysisListener extends EventListenerSupport {
 
     /** {@link AnalysisSettings#groupId()} as a placeholder, which the annotation needs; the same key and default. */
     static final String GROUP = "${faultline.analysis.group-id:analysis-service}";
 
-    private final EvidenceIntake intake;
     private final StartupBacklog backlog;
     private final boolean rebuild;
 
     public AnalysisListener(EventDispatch dispatch, EvidenceIntake intake, VerdictCatchUp catchUp,
                             LostInjectorWatchdog watchdog, CatchUp catchUpProgress, KafkaSettings kafka,
                             AnalysisSettings settings, KeyspaceState keyspace) {
-        super(dispatch);
-        this.intake = intake;
+        super(dispatch, intake);
         this.rebuild = keyspace.created();
         catchUp.run();
         this.backlog = new StartupBacklog(EndOffsets.unread(kafka,
@@ -54,14 +54,16 @@ public class AnalysisListener extends EventListenerSupport {
     }
 
     @Topic({Topics.Names.HYPOTHESES, Topics.Names.INJECTIONS, Topics.Names.EVIDENCE})
-    void receive(ConsumerRecord<String, byte[]> record) {
-        dispatch(record, intake);
-        backlog.handled(record.topic(), record.partition(), record.offset());
+    void receive(ConsumerRecords<String, byte[]> records) {
+        dispatchAll(records);
+        records.forEach(r -> backlog.handled(r.topic(), r.partition(), r.offset()));
     }
 
+    /** A poll that kept failing is handled record by record, the failing ones dead-lettered: all of it is handled. */
     @Override
     public void handle(KafkaListenerException exception) {
         super.handle(exception);
         exception.getConsumerRecord().ifPresent(r -> backlog.handled(r.topic(), r.partition(), r.offset()));
+        exception.getConsumerRecords().ifPresent(poll -> poll.forEach(r -> backlog.handled(r.topic(), r.partition(), r.offset())));
     }
 }

@@ -13,9 +13,17 @@ public final class AvroBlobs {
     private AvroBlobs() {
     }
 
+    /** One encoder per event class: making one fingerprints the schema, which costs more than encoding an event. */
+    private static final ClassValue<BinaryMessageEncoder<SpecificRecord>> ENCODERS = new ClassValue<>() {
+        @Override
+        protected BinaryMessageEncoder<SpecificRecord> computeValue(Class<?> type) {
+            return new BinaryMessageEncoder<>(SpecificData.getForClass(type), SpecificData.get().getSchema(type));
+        }
+    };
+
     public static <T extends SpecificRecord> ByteBuffer encode(T event) {
         try {
-            return new BinaryMessageEncoder<T>(SpecificData.getForClass(event.getClass()), event.getSchema()).encode(event);
+            return ENCODERS.get(event.getClass()).encode(event);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode " + event.getClass().getSimpleName(), e);
         }

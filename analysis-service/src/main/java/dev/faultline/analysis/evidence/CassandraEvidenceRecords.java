@@ -12,9 +12,14 @@ import dev.faultline.schemas.avro.PlanApproved;
 import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /** {@link EvidenceRecords} in the service's Cassandra keyspace; events are kept whole as Avro blobs. */
 @Singleton
@@ -37,6 +42,8 @@ public class CassandraEvidenceRecords implements EvidenceRecords {
     private final PreparedStatement selectOpen;
     private final PreparedStatement insertBatch;
     private final PreparedStatement selectBatches;
+    private final PreparedStatement selectSequences;
+    private final PreparedStatement selectSequence;
     private final PreparedStatement selectAllBatches;
 
     public CassandraEvidenceRecords(CqlSession session) {
@@ -60,6 +67,10 @@ public class CassandraEvidenceRecords implements EvidenceRecords {
                 + " sample_count, event) VALUES (?, ?, ?, ?, ?, ?)");
         selectBatches = session.prepare(
                 "SELECT event FROM evidence_batches WHERE experiment_id = ? AND injection_key IN (?, ?)");
+        selectSequences = session.prepare(
+                "SELECT sequence FROM evidence_batches WHERE experiment_id = ? AND injection_key IN (?, ?)");
+        selectSequence = session.prepare("SELECT sequence FROM evidence_batches WHERE experiment_id = ?"
+                + " AND injection_key IN (?, ?) AND sequence = ? LIMIT 1");
         selectAllBatches = session.prepare("SELECT event FROM evidence_batches WHERE experiment_id = ?");
     }
 
@@ -89,11 +100,24 @@ public class CassandraEvidenceRecords implements EvidenceRecords {
         closeInjection(experimentId, stopped.getInjectionId());
     }
 
+    /**
+     * One unlogged batch statement per experiment (its partition) and at most {@link PartitionWrites#MAX_ROWS} rows
+     * or about {@link PartitionWrites#MAX_BYTES} — a single mutation for Cassandra, atomic within the partition —
+     * all sent at once and awaited together. The statements of a batch statement share one write timestamp, so of
+     * several batches with the same key only the last is written: the one that one write after another would keep.
+     */
     @Override
-    public void saveBatch(EvidenceCaptured batch) {
-        String key = batch.getInjectionId() == null ? NO_INJECTION : batch.getInjectionId().toString();
-        session.execute(insertBatch.bind(batch.getHeader().getExperimentId(), key, batch.getSequence(),
-                batch.getPhase().name(), batch.getSamples().size(), AvroBlobs.encode(batch)));
+    public CompletionStage<Void> saveBatches(List<EvidenceCaptured> batches) {
+        Map<String, EvidenceCaptured> lastByKey = new LinkedHashMap<>();
+        batches.forEach(b -> lastByKey.put(b.getHeader().getExperimentId() + "/" + EvidenceRecords.keyOf(b), b));
+        PartitionWrites writes = new PartitionWrites();
+        for (EvidenceCaptured batch : lastByKey.values()) {
+            String key = batch.getInjectionId() == null ? NO_INJECTION : batch.getInjectionId().toString();
+            ByteBuffer event = AvroBlobs.encode(batch);
+            writes.add(batch.getHeader().getExperimentId(), insertBatch.bind(batch.getHeader().getExperimentId(), key,
+                    batch.getSequence(), batch.getPhase().name(), batch.getSamples().size(), event), event.remaining());
+        }
+        return writes.execute(session);
     }
 
     @Override
@@ -124,10 +148,34 @@ public class CassandraEvidenceRecords implements EvidenceRecords {
     }
 
     @Override
+    public CompletionStage<Optional<InjectionStopped>> stoppedAsync(String experimentId, UUID injectionId) {
+        return session.executeAsync(selectInjection.bind(experimentId, injectionId)).thenApply(rows -> {
+            Row row = rows.one();
+            ByteBuffer blob = row == null ? null : row.getByteBuffer("stopped");
+            return blob == null ? Optional.empty()
+                    : Optional.of(AvroBlobs.decode(() -> InjectionStopped.fromByteBuffer(blob)));
+        });
+    }
+
+    @Override
     public List<UUID> injections(String experimentId) {
         List<UUID> ids = new ArrayList<>();
         session.execute(selectInjections.bind(experimentId)).forEach(row -> ids.add(row.getUuid(0)));
         return ids;
+    }
+
+    @Override
+    public Set<Long> sequences(String experimentId, UUID injectionId) {
+        Set<Long> sequences = new HashSet<>();
+        session.execute(selectSequences.bind(experimentId, injectionId.toString(), NO_INJECTION))
+                .forEach(row -> sequences.add(row.getLong(0)));
+        return sequences;
+    }
+
+    @Override
+    public CompletionStage<Boolean> hasBatch(String experimentId, UUID injectionId, long sequence) {
+        return session.executeAsync(selectSequence.bind(experimentId, injectionId.toString(), NO_INJECTION, sequence))
+                .thenApply(rows -> rows.one() != null);
     }
 
     @Override

@@ -1,22 +1,17 @@
 package dev.faultline.analysis.evidence;
 
 import dev.faultline.analysis.verdict.VerdictIssuer;
-import dev.faultline.kit.events.EventHandler;
-import dev.faultline.kit.events.IncomingEvent;
-import dev.faultline.schemas.avro.EvidenceCaptured;
-import dev.faultline.schemas.avro.HypothesisDrafted;
-import dev.faultline.schemas.avro.InjectionStarted;
-import dev.faultline.schemas.avro.InjectionStopped;
-import dev.faultline.schemas.avro.PlanApproved;
+import dev.faultline.kit.events.BatchEventHandler;
 import jakarta.inject.Singleton;
-import java.util.UUID;
 
 /**
- * The event loop's handler: records hypotheses, approvals, injections and evidence (idempotent upserts), then asks
- * for a verdict of the injection concerned, which is issued once everything it needs has arrived, in any order.
+ * The event loop's handler, a poll at a time ({@link IntakePoll}): records hypotheses, approvals, injections and
+ * evidence (idempotent upserts; a poll's evidence batches written together, one request per experiment), then asks
+ * once per poll for the verdict of each injection the poll concerned, which is issued once everything it needs has
+ * arrived, in any order.
  */
 @Singleton
-public class EvidenceIntake implements EventHandler {
+public class EvidenceIntake implements BatchEventHandler {
 
     private final EvidenceRecords records;
     private final VerdictIssuer issuer;
@@ -27,29 +22,7 @@ public class EvidenceIntake implements EventHandler {
     }
 
     @Override
-    public void handle(IncomingEvent event) {
-        String experimentId = event.experimentId();
-        Object value = event.value();
-        if (value instanceof HypothesisDrafted drafted) {
-            records.saveHypothesis(drafted);
-            records.injections(experimentId).forEach(id -> issuer.tryIssue(experimentId, id));
-        } else if (value instanceof PlanApproved approved) {
-            records.saveApproval(approved);
-        } else if (value instanceof InjectionStarted started) {
-            records.saveStarted(started);
-            issuer.tryIssue(experimentId, started.getInjectionId());
-        } else if (value instanceof InjectionStopped stopped) {
-            records.saveStopped(stopped, experimentId);
-            issuer.tryIssue(experimentId, stopped.getInjectionId());
-        } else if (value instanceof EvidenceCaptured batch) {
-            records.saveBatch(batch);
-            UUID injectionId = batch.getInjectionId();
-            if (injectionId != null) {
-                issuer.tryIssue(experimentId, injectionId);
-            } else {
-                records.injections(experimentId).forEach(id -> issuer.tryIssue(experimentId, id));
-            }
-        }
-        // other events on these topics (reviews, rejections) say nothing analysis judges
+    public IntakePoll poll() {
+        return new IntakePoll(records, issuer);
     }
 }

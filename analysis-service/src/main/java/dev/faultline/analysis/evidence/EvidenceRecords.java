@@ -9,7 +9,9 @@ import dev.faultline.schemas.avro.PlanApproved;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The recorded events analysis judges: hypothesis revisions, approvals, injections and evidence batches. Every save
@@ -28,7 +30,12 @@ public interface EvidenceRecords {
 
     void saveStopped(InjectionStopped stopped, String experimentId);
 
-    void saveBatch(EvidenceCaptured batch);
+    /**
+     * Stores evidence batches without waiting for the store: the stage completes once all of them are stored (and
+     * fails if any could not be). A store may write one experiment's batches together and different experiments'
+     * concurrently; of batches with the same key ({@link #keyOf}) the last one is kept, as when saved one by one.
+     */
+    CompletionStage<Void> saveBatches(List<EvidenceCaptured> batches);
 
     Optional<Hypothesis> hypothesis(String experimentId, int revision);
 
@@ -40,6 +47,18 @@ public interface EvidenceRecords {
 
     /** The injections of an experiment that have at least a start or a stop recorded. */
     List<UUID> injections(String experimentId);
+
+    /** The sequence numbers of {@link #evidence(String, UUID)}'s batches, without reading the batches themselves. */
+    Set<Long> sequences(String experimentId, UUID injectionId);
+
+    /**
+     * Whether {@link #evidence(String, UUID)} has a batch numbered {@code sequence}: one row looked up, without
+     * waiting for the store (so that the checks of many injections overlap).
+     */
+    CompletionStage<Boolean> hasBatch(String experimentId, UUID injectionId, long sequence);
+
+    /** {@link #stopped} without waiting for the store. */
+    CompletionStage<Optional<InjectionStopped>> stoppedAsync(String experimentId, UUID injectionId);
 
     /** The batches of an injection, with the experiment's batches that carry no injection id. */
     List<EvidenceCaptured> evidence(String experimentId, UUID injectionId);

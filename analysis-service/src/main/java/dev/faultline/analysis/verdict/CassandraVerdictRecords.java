@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /** {@link VerdictRecords} in Cassandra; lightweight transactions make the claim of an injection's verdict atomic. */
 @Singleton
@@ -23,6 +24,7 @@ public class CassandraVerdictRecords implements VerdictRecords {
     private final CqlSession session;
     private final PreparedStatement select;
     private final PreparedStatement selectAll;
+    private final PreparedStatement selectPublished;
     private final PreparedStatement claim;
     private final PreparedStatement published;
     private final PreparedStatement report;
@@ -31,6 +33,7 @@ public class CassandraVerdictRecords implements VerdictRecords {
         this.session = session;
         AnalysisTables.create(session);
         select = session.prepare("SELECT " + COLUMNS + " FROM verdicts WHERE experiment_id = ? AND injection_id = ?");
+        selectPublished = session.prepare("SELECT published FROM verdicts WHERE experiment_id = ? AND injection_id = ?");
         selectAll = session.prepare("SELECT " + COLUMNS + " FROM verdicts WHERE experiment_id = ?");
         claim = session.prepare("INSERT INTO verdicts (experiment_id, injection_id, issued_at, " + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?) IF NOT EXISTS");
@@ -42,6 +45,14 @@ public class CassandraVerdictRecords implements VerdictRecords {
     @Override
     public Optional<IssuedVerdict> find(String experimentId, UUID injectionId) {
         return Optional.ofNullable(session.execute(select.bind(experimentId, injectionId)).one()).map(this::toVerdict);
+    }
+
+    @Override
+    public CompletionStage<Claim> claimOf(String experimentId, UUID injectionId) {
+        return session.executeAsync(selectPublished.bind(experimentId, injectionId)).thenApply(rows -> {
+            Row row = rows.one();
+            return row == null ? Claim.NONE : row.getBoolean(0) ? Claim.PUBLISHED : Claim.UNPUBLISHED;
+        });
     }
 
     @Override

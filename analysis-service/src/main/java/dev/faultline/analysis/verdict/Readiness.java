@@ -4,7 +4,6 @@ import dev.faultline.schemas.avro.EvidenceCaptured;
 import dev.faultline.schemas.avro.InjectionStopped;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * When an injection can be judged: its stop is recorded and so is every batch it announced (sequence 0..n-1). An
@@ -15,12 +14,12 @@ public final class Readiness {
     private Readiness() {
     }
 
-    public static boolean complete(InjectionStopped stopped, List<EvidenceCaptured> evidence) {
+    /** @param sequences the sequence numbers of the batches recorded for the injection */
+    public static boolean complete(InjectionStopped stopped, Set<Long> sequences) {
         Long announced = stopped.getEvidenceBatches();
         if (announced == null) {
             return true;
         }
-        Set<Long> sequences = evidence.stream().map(EvidenceCaptured::getSequence).collect(Collectors.toSet());
         for (long sequence = 0; sequence < announced; sequence++) {
             if (!sequences.contains(sequence)) {
                 return false;

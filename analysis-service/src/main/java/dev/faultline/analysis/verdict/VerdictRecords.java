@@ -3,11 +3,25 @@ package dev.faultline.analysis.verdict;
 import dev.faultline.schemas.avro.VerdictIssued;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /** The verdicts issued, at most one per injection: the store that makes issuing happen once. */
 public interface VerdictRecords {
 
     Optional<IssuedVerdict> find(String experimentId, UUID injectionId);
+
+    /** Whether the injection has a verdict and whether it reached the topic, without reading the verdict itself or waiting. */
+    CompletionStage<Claim> claimOf(String experimentId, UUID injectionId);
+
+    /** An injection's verdict as far as issuing goes. */
+    enum Claim {
+        /** No verdict yet. */
+        NONE,
+        /** Claimed but not published yet (its publication failed): publish it. */
+        UNPUBLISHED,
+        /** Published: nothing left to do. */
+        PUBLISHED
+    }
 
     /** The most recently issued verdict of an experiment. */
     Optional<IssuedVerdict> latest(String experimentId);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * handler finds invalid ({@link InvalidEventException}), goes to the dead-letter topic at once and the listener
  * goes on; any other failure is thrown to micronaut-kafka's error strategy, which retries the record and finally
  * hands it to {@link #exhausted}. Each handling is a span, the child of the publish span the record carries, and is
- * counted and timed ({@code EventMetrics}). Creates the missing topics first, so that no listener subscribes to a
- * topic that does not exist yet.
+ * counted and timed ({@code EventMetrics}). A batch listener hands a whole poll to {@link #dispatchAll}, with the
+ * same outcomes per record. Creates the missing topics first, so that no listener subscribes to a topic that does not
+ * exist yet.
  */
 @Singleton
 public class EventDispatch {
@@ -85,6 +87,33 @@ public class EventDispatch {
     }
 
     /**
+     * Decodes and handles a poll's records together (a batch listener's): every readable record is started on one
+     * {@link BatchEventHandler.Poll} in poll order without waiting for the one before, their stages are awaited, the
+     * poll is finished, and then the unreadable and invalid records are dead-lettered. Any other failure, of a
+     * record's work or of the finish, throws {@link EventHandlingException} before anything is dead-lettered:
+     * micronaut-kafka's error strategy retries the whole poll (which is why handlers must be idempotent), and hands a
+     * poll that still fails to {@link #exhausted(KafkaListenerException, EventHandler)}.
+     */
+    public void dispatchAll(Iterable<ConsumerRecord<String, byte[]>> records, BatchEventHandler handler) {
+        PollRun run = new PollRun(handler.poll(), tracing, metrics);
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.value() == null) {
+                run.unreadable(record, "record has no value (tombstone) on an event topic", null);
+                continue;
+            }
+            SpecificRecord value;
+            try {
+                value = values.deserialize(record.topic(), record.value());
+            } catch (RuntimeException e) {
+                run.unreadable(record, "unreadable record: " + e.getMessage(), e);
+                continue;
+            }
+            run.start(record, value);
+        }
+        run.complete(deadLetters);
+    }
+
+    /**
      * The record's event, or empty when it cannot be decoded — quietly, for a catch-up read whose listener meets the
      * same record later and dead-letters it then.
      */
@@ -96,6 +125,34 @@ public class EventDispatch {
             return Optional.of(values.deserialize(record.topic(), record.value()));
         } catch (RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * A poll whose handling still failed after the retries ({@link #dispatchAll}) is handled again record by record,
+     * each alone by {@code oneByOne} through {@link #dispatch}: the records that fail then are dead-lettered with
+     * their own reason, the others are handled. Anything else (a single record; a failure outside the handling, such
+     * as a commit refused after a rebalance, which must not handle the poll again) goes as
+     * {@link #exhausted(KafkaListenerException)}.
+     */
+    @SuppressWarnings("unchecked")
+    public void exhausted(KafkaListenerException exception, EventHandler oneByOne) {
+        if (exception.getConsumerRecord().isPresent() || exception.getConsumerRecords().isEmpty()
+                || !(exception.getCause() instanceof EventHandlingException)) {
+            exhausted(exception);
+            return;
+        }
+        ConsumerRecords<?, ?> poll = exception.getConsumerRecords().get();
+        LOG.warn("a poll of {} records failed {} times ({}); handling its records one by one", poll.count(),
+                FaultlineListener.RETRIES + 1, String.valueOf(exception.getCause()));
+        for (ConsumerRecord<?, ?> record : poll) {
+            ConsumerRecord<String, byte[]> raw = (ConsumerRecord<String, byte[]>) record;
+            try {
+                dispatch(raw, oneByOne);
+            } catch (EventHandlingException e) {
+                deadLetters.send(raw, "handler-failed", "handling " + e.eventType() + " failed " + (FaultlineListener.RETRIES + 1)
+                        + " times in its poll and once alone: " + e.getCause(), e.getCause());
+            }
         }
     }
 

@@ -9,12 +9,14 @@ import io.micronaut.configuration.kafka.seek.KafkaSeeker;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,24 +24,38 @@ import org.slf4j.LoggerFactory;
 /**
  * The base of every {@link FaultlineListener}: its {@code @Topic} method takes the raw record and calls
  * {@link #dispatch}, so that the record's bytes stay at hand for the dead-letter topic; a handler failure that
- * survives the retries reaches {@link #handle(KafkaListenerException)} and is dead-lettered with its reason. A
- * listener that builds a projection replays from offset zero when {@link #rebuildsFromStart()}.
+ * survives the retries reaches {@link #handle(KafkaListenerException)} and is dead-lettered with its reason. A batch
+ * listener ({@link FaultlineBatchListener}) names its {@link BatchEventHandler} at construction and its
+ * {@code @Topic} method takes the poll's raw {@code ConsumerRecords} and calls {@link #dispatchAll}. A listener that
+ * builds a projection replays from offset zero when {@link #rebuildsFromStart()}.
  */
 public abstract class EventListenerSupport implements KafkaListenerExceptionHandler, ConsumerSeekAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventListenerSupport.class);
 
     private final EventDispatch dispatch;
+    private final BatchEventHandler pollHandler;
     private final Set<TopicPartition> assigned = ConcurrentHashMap.newKeySet();
     private volatile Map<TopicPartition, Long> followFrom = Map.of();
 
     protected EventListenerSupport(EventDispatch dispatch) {
+        this(dispatch, null);
+    }
+
+    /** A batch listener, whose polls {@code pollHandler} handles ({@link #dispatchAll}). */
+    protected EventListenerSupport(EventDispatch dispatch, BatchEventHandler pollHandler) {
         this.dispatch = dispatch;
+        this.pollHandler = pollHandler;
     }
 
     /** Decodes the record and hands it to {@code handler}; see {@link EventDispatch#dispatch}. */
     protected void dispatch(ConsumerRecord<String, byte[]> record, EventHandler handler) {
         dispatch.dispatch(record, handler);
+    }
+
+    /** Decodes a poll's records and hands them to this batch listener's handler; see {@link EventDispatch#dispatchAll}. */
+    protected void dispatchAll(ConsumerRecords<String, byte[]> records) {
+        dispatch.dispatchAll(records, Objects.requireNonNull(pollHandler, "not a batch listener: no BatchEventHandler"));
     }
 
     /**
@@ -90,9 +106,17 @@ public abstract class EventListenerSupport implements KafkaListenerExceptionHand
         return end;
     }
 
+    /**
+     * A record, or a batch listener's poll, that still failed after the retries: the record is dead-lettered; the
+     * poll's records are handled one by one and those that fail alone are dead-lettered.
+     */
     @Override
     public void handle(KafkaListenerException exception) {
-        dispatch.exhausted(exception);
+        if (pollHandler == null) {
+            dispatch.exhausted(exception);
+        } else {
+            dispatch.exhausted(exception, pollHandler);
+        }
     }
 
     /**

@@ -63,7 +63,7 @@ class EventListenerIT {
             publisher.publish(proposal(run + "-valid", "pricing is flaky in staging"));
 
             await().atMost(Duration.ofSeconds(60)).until(() -> listener.handled.contains(run + "-valid"));
-            assertThat(listener.handled).containsExactly(run + "-valid");
+            assertThat(listener.handled).filteredOn(id -> id.startsWith(run)).containsExactly(run + "-valid");
 
             List<DeadLetter> letters = deadLetters(stack, run);
             assertThat(letters).extracting(DeadLetter::getReason).anySatisfy(r -> assertThat(r).contains("unreadable record"))
