@@ -1,6 +1,6 @@
 package dev.faultline.cli.failuremodes;
 
-import dev.faultline.cli.FaultlineCli;
+import dev.faultline.cli.CommandGroup;
 import dev.faultline.cli.HelpOption;
 import dev.faultline.cli.ServiceOptions;
 import dev.faultline.cli.declared.CliTopic;
@@ -39,23 +39,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "failure-modes", description = "Add failure-mode templates to the catalog.",
         subcommands = {FailureModesCommand.Add.class, FailureModesCommand.Withdraw.class})
-public final class FailureModesCommand implements Callable<Integer> {
-
-    @Mixin
-    HelpOption help;
-
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    FaultlineCli cli;
-
-    /** No subcommand: the usage, and a usage error. */
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+public final class FailureModesCommand extends CommandGroup {
 
     private static CliTopic<FailureModeDeclared> topic(ServiceOptions services) {
         return new CliTopic<>(Topics.FAILURE_MODES, FailureModeDeclared.class, services.endpoints().kafka(),
@@ -110,13 +94,13 @@ public final class FailureModesCommand implements Callable<Integer> {
                 return 2;
             }
             if (dryRun) {
-                parent.cli.out().printf("%s: %d templates valid (dry run, nothing published)%n", file, templates.size());
+                parent.cli().out().printf("%s: %d templates valid (dry run, nothing published)%n", file, templates.size());
                 return 0;
             }
             Map<String, FailureModeDeclared> byId = new LinkedHashMap<>();
             templates.forEach(t -> byId.put(t.getTemplateId(), t));
             topic(services).publish(byId, "faultline-cli-failure-modes");
-            parent.cli.out().printf("%s: added %s%n", file, List.copyOf(byId.keySet()));
+            parent.cli().out().printf("%s: added %s%n", file, List.copyOf(byId.keySet()));
             return 0;
         }
     }
@@ -158,7 +142,7 @@ public final class FailureModesCommand implements Callable<Integer> {
                     .build();
             topic.publish(Map.of(id, FailureModeDeclared.newBuilder(last).setRemoved(true).setHeader(header).build()),
                     "faultline-cli-failure-modes");
-            parent.cli.out().printf("%s: withdrawn%n", id);
+            parent.cli().out().printf("%s: withdrawn%n", id);
             return 0;
         }
     }

@@ -1,6 +1,6 @@
 package dev.faultline.cli.incident;
 
-import dev.faultline.cli.FaultlineCli;
+import dev.faultline.cli.CommandGroup;
 import dev.faultline.cli.HelpOption;
 import dev.faultline.cli.ServiceOptions;
 import dev.faultline.cli.declared.CliTopic;
@@ -38,22 +38,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "incident", description = "Report incidents, which suggest experiments.",
         subcommands = IncidentCommand.Record.class)
-public final class IncidentCommand implements Callable<Integer> {
-
-    @Mixin
-    HelpOption help;
-
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    FaultlineCli cli;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+public final class IncidentCommand extends CommandGroup {
 
     /** {@code faultline incident record --id ID --title T --service S --fault F ...}. */
     @Command(name = "record", description = "Publish an incident on faultline.incidents.")
@@ -112,7 +97,7 @@ public final class IncidentCommand implements Callable<Integer> {
                 return 2;
             }
             publish(incident);
-            parent.cli.out().printf("%s: recorded (%s on %s)%n", id, incident.getFaultTypes(), incident.getServices());
+            parent.cli().out().printf("%s: recorded (%s on %s)%n", id, incident.getFaultTypes(), incident.getServices());
             return 0;
         }
 

@@ -1,6 +1,6 @@
 package dev.faultline.cli.targets;
 
-import dev.faultline.cli.FaultlineCli;
+import dev.faultline.cli.CommandGroup;
 import dev.faultline.cli.HelpOption;
 import dev.faultline.cli.ServiceOptions;
 import dev.faultline.declarations.targets.TargetsFile;
@@ -37,23 +37,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "targets", description = "Declare the systems Faultline may touch.",
         subcommands = TargetsCommand.Apply.class)
-public final class TargetsCommand implements Callable<Integer> {
-
-    @Mixin
-    HelpOption help;
-
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    FaultlineCli cli;
-
-    /** No subcommand: the usage, and a usage error. */
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+public final class TargetsCommand extends CommandGroup {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9._-]+)}");
 
@@ -89,7 +73,7 @@ public final class TargetsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            PrintStream out = targets.cli.out();
+            PrintStream out = targets.cli().out();
             PrintWriter err = spec.commandLine().getErr();
             if (!Files.isReadable(file)) {
                 err.println(file + ": cannot be read; nothing published");
