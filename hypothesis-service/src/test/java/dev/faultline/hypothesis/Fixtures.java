@@ -1,6 +1,8 @@
 package dev.faultline.hypothesis;
 
 import dev.faultline.hypothesis.failuremode.FailureModeCatalog;
+import dev.faultline.hypothesis.knowledge.Incidents;
+import dev.faultline.hypothesis.knowledge.KnownBehaviours;
 import dev.faultline.hypothesis.lint.HypothesisLinter;
 import dev.faultline.hypothesis.proposal.HypothesisDrafter;
 import dev.faultline.hypothesis.proposal.Proposal;
@@ -10,6 +12,8 @@ import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.Hypothesis;
 import dev.faultline.schemas.avro.ProposalReason;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +35,7 @@ public final class Fixtures {
 
     public static HypothesisDrafter drafter() {
         return new HypothesisDrafter(targets(), FailureModeCatalog.builtIn(), new HypothesisLinter(MAX_DURATION_MILLIS),
-                30_000);
+                30_000, new Incidents(), new KnownBehaviours(), Duration.ofDays(30), Clock.systemUTC());
     }
 
     /** The example: pricing unreachable for the storefront in staging, proposed by demo-user. */

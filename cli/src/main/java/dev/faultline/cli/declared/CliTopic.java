@@ -1,5 +1,6 @@
 package dev.faultline.cli.declared;
 
+import dev.faultline.cli.ServiceOptions;
 import dev.faultline.schemas.serde.FaultlineSerdeConfig;
 import dev.faultline.schemas.serde.FaultlineSerdes;
 import dev.faultline.schemas.topics.Topic;
@@ -35,6 +36,7 @@ public final class CliTopic<T extends SpecificRecord> {
     private final Class<T> type;
     private final String bootstrapServers;
     private final Map<String, Object> serde;
+    private boolean provisioned;
 
     public CliTopic(Topic topic, Class<T> type, String bootstrapServers, String schemaRegistryUrl) {
         this.topic = topic;
@@ -42,6 +44,11 @@ public final class CliTopic<T extends SpecificRecord> {
         this.bootstrapServers = bootstrapServers;
         this.serde = Map.of(FaultlineSerdeConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl,
                 FaultlineSerdeConfig.SPECIFIC_AVRO_READER, true);
+    }
+
+    /** The topic at the Kafka and registry {@code services} name. */
+    public static <T extends SpecificRecord> CliTopic<T> of(Topic topic, Class<T> type, ServiceOptions services) {
+        return new CliTopic<>(topic, type, services.endpoints().kafka(), services.endpoints().registry());
     }
 
     /** The latest declaration of every key on the topic (withdrawn ones included). */
@@ -92,9 +99,14 @@ public final class CliTopic<T extends SpecificRecord> {
         }
     }
 
+    /** Creates the topic when it is missing, once for this instance (reading and then publishing asks once). */
     private void createMissing() {
+        if (provisioned) {
+            return;
+        }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             new TopicProvisioner(admin, Duration.ofSeconds(30)).createMissing(List.of(topic), (short) 1);
+            provisioned = true;
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot reach Kafka at " + bootstrapServers + ": " + e.getMessage(), e);
         }

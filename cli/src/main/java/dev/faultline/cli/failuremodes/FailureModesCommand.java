@@ -1,8 +1,7 @@
 package dev.faultline.cli.failuremodes;
 
 import dev.faultline.cli.CommandGroup;
-import dev.faultline.cli.HelpOption;
-import dev.faultline.cli.ServiceOptions;
+import dev.faultline.cli.GroupSubcommand;
 import dev.faultline.cli.declared.CliTopic;
 import dev.faultline.declarations.failuremode.FailureModesFile;
 import dev.faultline.declarations.yaml.Invalid;
@@ -21,15 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code faultline failure-modes add FILE}: validates a failure-modes file and publishes its templates on
@@ -41,25 +34,11 @@ import picocli.CommandLine.Spec;
         subcommands = {FailureModesCommand.Add.class, FailureModesCommand.Withdraw.class})
 public final class FailureModesCommand extends CommandGroup {
 
-    private static CliTopic<FailureModeDeclared> topic(ServiceOptions services) {
-        return new CliTopic<>(Topics.FAILURE_MODES, FailureModeDeclared.class, services.endpoints().kafka(),
-                services.endpoints().registry());
-    }
-
     /** {@code faultline failure-modes add FILE [--dry-run] [--by PERSON] [--incident ID]}. */
     @Command(name = "add", description = {"Validate a failure-modes file and publish its templates on "
             + "faultline.failure-modes.", "Every problem is listed with its line; a file with problems publishes "
             + "nothing (exit 2)."})
-    public static final class Add implements Callable<Integer> {
-
-        @ArgGroup(exclusive = false, heading = ServiceOptions.HEADING)
-        ServiceOptions services = new ServiceOptions();
-
-        @Mixin
-        HelpOption help;
-
-        @ParentCommand
-        FailureModesCommand parent;
+    public static final class Add extends GroupSubcommand {
 
         @Parameters(index = "0", paramLabel = "FILE", description = "the failure-modes file (YAML)")
         Path file;
@@ -74,12 +53,9 @@ public final class FailureModesCommand extends CommandGroup {
         @Option(names = "--incident", paramLabel = "ID", description = "the incident the templates were derived from")
         String incident;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws IOException {
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter err = err();
             if (!Files.isReadable(file)) {
                 err.println(file + ": cannot be read; nothing published");
                 return 2;
@@ -94,29 +70,20 @@ public final class FailureModesCommand extends CommandGroup {
                 return 2;
             }
             if (dryRun) {
-                parent.cli().out().printf("%s: %d templates valid (dry run, nothing published)%n", file, templates.size());
+                out().printf("%s: %d templates valid (dry run, nothing published)%n", file, templates.size());
                 return 0;
             }
             Map<String, FailureModeDeclared> byId = new LinkedHashMap<>();
             templates.forEach(t -> byId.put(t.getTemplateId(), t));
-            topic(services).publish(byId, "faultline-cli-failure-modes");
-            parent.cli().out().printf("%s: added %s%n", file, List.copyOf(byId.keySet()));
+            CliTopic.of(Topics.FAILURE_MODES, FailureModeDeclared.class, services).publish(byId, "faultline-cli-failure-modes");
+            out().printf("%s: added %s%n", file, List.copyOf(byId.keySet()));
             return 0;
         }
     }
 
     /** {@code faultline failure-modes withdraw ID [--by PERSON]}. */
     @Command(name = "withdraw", description = "Take an added template back (a built-in one it replaced is used again).")
-    public static final class Withdraw implements Callable<Integer> {
-
-        @ArgGroup(exclusive = false, heading = ServiceOptions.HEADING)
-        ServiceOptions services = new ServiceOptions();
-
-        @Mixin
-        HelpOption help;
-
-        @ParentCommand
-        FailureModesCommand parent;
+    public static final class Withdraw extends GroupSubcommand {
 
         @Parameters(index = "0", paramLabel = "ID", description = "the template id")
         String id;
@@ -125,15 +92,12 @@ public final class FailureModesCommand extends CommandGroup {
                 description = "who withdraws it (default: the user)")
         String by;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
-            CliTopic<FailureModeDeclared> topic = topic(services);
+            CliTopic<FailureModeDeclared> topic = CliTopic.of(Topics.FAILURE_MODES, FailureModeDeclared.class, services);
             FailureModeDeclared last = topic.current().get(id);
             if (last == null || last.getRemoved()) {
-                spec.commandLine().getErr().println(id + ": no template of that id was added; nothing published");
+                err().println(id + ": no template of that id was added; nothing published");
                 return 2;
             }
             EventHeader header = EventHeader.newBuilder(last.getHeader()).setEventId(UUID.randomUUID())
@@ -142,7 +106,7 @@ public final class FailureModesCommand extends CommandGroup {
                     .build();
             topic.publish(Map.of(id, FailureModeDeclared.newBuilder(last).setRemoved(true).setHeader(header).build()),
                     "faultline-cli-failure-modes");
-            parent.cli().out().printf("%s: withdrawn%n", id);
+            out().printf("%s: withdrawn%n", id);
             return 0;
         }
     }

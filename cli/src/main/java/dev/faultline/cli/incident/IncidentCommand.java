@@ -1,9 +1,9 @@
 package dev.faultline.cli.incident;
 
 import dev.faultline.cli.CommandGroup;
-import dev.faultline.cli.HelpOption;
-import dev.faultline.cli.ServiceOptions;
+import dev.faultline.cli.GroupSubcommand;
 import dev.faultline.cli.declared.CliTopic;
+import dev.faultline.declarations.yaml.EnumNames;
 import dev.faultline.schemas.avro.Actor;
 import dev.faultline.schemas.avro.ActorKind;
 import dev.faultline.schemas.avro.Environment;
@@ -17,19 +17,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code faultline incident record}: reports an incident on faultline.incidents as an incident tool would, so that
@@ -42,19 +34,7 @@ public final class IncidentCommand extends CommandGroup {
 
     /** {@code faultline incident record --id ID --title T --service S --fault F ...}. */
     @Command(name = "record", description = "Publish an incident on faultline.incidents.")
-    public static final class Record implements Callable<Integer> {
-
-        @ArgGroup(exclusive = false, heading = ServiceOptions.HEADING)
-        ServiceOptions services = new ServiceOptions();
-
-        @Mixin
-        HelpOption help;
-
-        @ParentCommand
-        IncidentCommand parent;
-
-        @Spec
-        CommandSpec spec;
+    public static final class Record extends GroupSubcommand {
 
         @Option(names = "--id", required = true, paramLabel = "ID", description = "its id in the incident tool")
         String id;
@@ -93,11 +73,11 @@ public final class IncidentCommand extends CommandGroup {
             try {
                 incident = incident(Clock.systemUTC());
             } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("incident record: " + e.getMessage() + "; nothing published");
+                err().println("incident record: " + e.getMessage() + "; nothing published");
                 return 2;
             }
             publish(incident);
-            parent.cli().out().printf("%s: recorded (%s on %s)%n", id, incident.getFaultTypes(), incident.getServices());
+            out().printf("%s: recorded (%s on %s)%n", id, incident.getFaultTypes(), incident.getServices());
             return 0;
         }
 
@@ -123,16 +103,13 @@ public final class IncidentCommand extends CommandGroup {
         }
 
         private static <E extends Enum<E>> E value(String option, String text, Class<E> type) {
-            String wanted = text.strip().replace('-', '_').toUpperCase(Locale.ROOT);
-            return Arrays.stream(type.getEnumConstants()).filter(e -> !e.name().equals("UNKNOWN") && e.name().equals(wanted))
-                    .findFirst().orElseThrow(() -> new IllegalArgumentException(option + " '" + text + "' is not one of "
-                            + Arrays.stream(type.getEnumConstants()).map(Enum::name).filter(n -> !n.equals("UNKNOWN"))
-                            .map(n -> n.toLowerCase(Locale.ROOT).replace('_', '-')).toList()));
+            return EnumNames.parse(text, type).orElseThrow(() -> new IllegalArgumentException(option + " '" + text
+                    + "' is not one of " + EnumNames.names(type)));
         }
 
         private void publish(IncidentRecorded incident) {
-            new CliTopic<>(Topics.INCIDENTS, IncidentRecorded.class, services.endpoints().kafka(),
-                    services.endpoints().registry()).publish(Map.of(id, incident), "faultline-cli-incidents");
+            CliTopic.of(Topics.INCIDENTS, IncidentRecorded.class, services).publish(Map.of(id, incident),
+                    "faultline-cli-incidents");
         }
     }
 }

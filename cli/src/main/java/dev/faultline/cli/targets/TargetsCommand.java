@@ -1,8 +1,7 @@
 package dev.faultline.cli.targets;
 
 import dev.faultline.cli.CommandGroup;
-import dev.faultline.cli.HelpOption;
-import dev.faultline.cli.ServiceOptions;
+import dev.faultline.cli.GroupSubcommand;
 import dev.faultline.declarations.targets.TargetsFile;
 import dev.faultline.declarations.yaml.Invalid;
 import dev.faultline.declarations.yaml.Problem;
@@ -18,17 +17,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code faultline targets apply FILE}: validates a targets file and publishes it on faultline.targets, where every
@@ -44,16 +37,7 @@ public final class TargetsCommand extends CommandGroup {
     /** {@code faultline targets apply FILE [--dry-run] [--by PERSON] [--set name=value ...]}. */
     @Command(name = "apply", description = {"Validate a targets file and publish it on faultline.targets.",
         "Every problem is listed with its line; a file with problems publishes nothing (exit 2)."})
-    public static final class Apply implements Callable<Integer> {
-
-        @ArgGroup(exclusive = false, heading = ServiceOptions.HEADING)
-        ServiceOptions services = new ServiceOptions();
-
-        @Mixin
-        HelpOption help;
-
-        @ParentCommand
-        TargetsCommand targets;
+    public static final class Apply extends GroupSubcommand {
 
         @Parameters(index = "0", paramLabel = "FILE", description = "the targets file (YAML)")
         Path file;
@@ -68,13 +52,10 @@ public final class TargetsCommand extends CommandGroup {
         @Option(names = "--set", paramLabel = "NAME=VALUE", description = "replace ${NAME} in the file")
         Map<String, String> values = new LinkedHashMap<>();
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws IOException {
-            PrintStream out = targets.cli().out();
-            PrintWriter err = spec.commandLine().getErr();
+            PrintStream out = out();
+            PrintWriter err = err();
             if (!Files.isReadable(file)) {
                 err.println(file + ": cannot be read; nothing published");
                 return 2;

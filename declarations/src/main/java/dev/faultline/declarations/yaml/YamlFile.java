@@ -5,7 +5,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -77,24 +76,16 @@ public abstract class YamlFile {
             }
             return null;
         }
-        String wanted = text.strip().replace('-', '_').toUpperCase(Locale.ROOT);
-        for (E constant : type.getEnumConstants()) {
-            if (!constant.name().equals("UNKNOWN") && constant.name().equals(wanted)) {
-                return constant;
-            }
+        Optional<E> value = EnumNames.parse(text, type);
+        if (value.isPresent()) {
+            return value.get();
         }
         problem(fields.get(key), path + "." + key, "'" + text + "' is not one of " + names(type));
         return null;
     }
 
     protected static <E extends Enum<E>> List<String> names(Class<E> type) {
-        List<String> names = new ArrayList<>();
-        for (E constant : type.getEnumConstants()) {
-            if (!constant.name().equals("UNKNOWN")) {
-                names.add(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            }
-        }
-        return names;
+        return EnumNames.names(type);
     }
 
     /** A whole number of {@code key}, at least {@code min}; {@code fallback} when absent. */

@@ -2,7 +2,6 @@ package dev.faultline.hypothesis.events;
 
 import dev.faultline.hypothesis.HypothesisSettings;
 import dev.faultline.hypothesis.experiment.Experiments;
-import dev.faultline.hypothesis.knowledge.KnowledgeListener;
 import dev.faultline.hypothesis.proposal.Proposal;
 import dev.faultline.hypothesis.proposal.ProposalIntake;
 import dev.faultline.kit.KafkaSettings;
@@ -24,8 +23,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * A proposal is handed to {@link ProposalIntake} as a {@link Proposal}; the service's own events are applied to the
  * projection. Before it consumes, it catches up with both topics from where its group stands — from offset zero when
  * this start created the keyspace — so that no proposal is answered twice, however the topics interleave; and it
- * waits for the {@link DeclarationsListener} to know every declared target and failure-mode template, and for the
- * {@link KnowledgeListener} to know every incident and known-behaviour entry.
+ * waits for the {@link ReadModelsListener} to know every declared target and failure-mode template, incident and
+ * known-behaviour entry.
  */
 @FaultlineListener(groupId = ExperimentListener.GROUP)
 public class ExperimentListener extends EventListenerSupport {
@@ -39,7 +38,7 @@ public class ExperimentListener extends EventListenerSupport {
 
     public ExperimentListener(EventDispatch dispatch, ProposalIntake intake, Experiments experiments,
                               KafkaSettings settings, KeyspaceState keyspace, HypothesisSettings hypothesis,
-                              DeclarationsListener declarations, KnowledgeListener knowledge) {
+                              ReadModelsListener readModels) {
         super(dispatch);
         this.intake = intake;
         this.experiments = experiments;

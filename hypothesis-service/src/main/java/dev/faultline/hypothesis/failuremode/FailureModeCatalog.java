@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,9 +35,9 @@ public final class FailureModeCatalog {
     private final Map<String, FailureModeTemplate> added = new ConcurrentHashMap<>();
 
     public FailureModeCatalog(List<FailureModeTemplate> builtIn) {
-        Map<String, FailureModeTemplate> byId = new java.util.LinkedHashMap<>();
+        Map<String, FailureModeTemplate> byId = new LinkedHashMap<>();
         builtIn.forEach(t -> byId.put(t.id(), t));
-        this.builtIn = java.util.Collections.unmodifiableMap(byId);
+        this.builtIn = Collections.unmodifiableMap(byId);
     }
 
     /** The built-in catalog: {@code http-storefront} and generic {@code http-api} templates. */

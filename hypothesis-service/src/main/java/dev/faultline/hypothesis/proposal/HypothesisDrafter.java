@@ -49,12 +49,6 @@ public final class HypothesisDrafter {
         this.clock = clock;
     }
 
-    /** A drafter that knows no incident and an empty catalog. */
-    public HypothesisDrafter(Targets targets, FailureModeCatalog catalog, HypothesisLinter linter, long defaultDurationMillis) {
-        this(targets, catalog, linter, defaultDurationMillis, new Incidents(), new KnownBehaviours(),
-                Duration.ofDays(30), Clock.systemUTC());
-    }
-
     public DraftResult draft(Proposal proposal) {
         List<Finding> problems = new ArrayList<>(proposalRules.check(proposal));
         incident(proposal, problems);
