@@ -5,6 +5,13 @@ import dev.faultline.kit.clearance.ClearanceSettings;
 import dev.faultline.kit.clearance.ClearanceSigner;
 import dev.faultline.kit.events.Actors;
 import dev.faultline.kit.events.EventHeaders;
+import dev.faultline.injector.fault.DataPlanePort;
+import dev.faultline.injector.fault.Fault;
+import dev.faultline.injector.fault.FaultContext;
+import dev.faultline.injector.fault.FaultKinds;
+import dev.faultline.injector.fault.Lease;
+import dev.faultline.injector.fault.Route;
+import dev.faultline.injector.run.RunRequest;
 import dev.faultline.schemas.avro.BlastRadius;
 import dev.faultline.schemas.avro.Clearance;
 import dev.faultline.schemas.avro.ComparisonOperator;
@@ -24,8 +31,10 @@ import dev.faultline.schemas.avro.Statistic;
 import dev.faultline.schemas.avro.TargetKind;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Named test fixtures: hypotheses, clearances and samples shaped like the example experiment. */
@@ -34,6 +43,13 @@ public final class Fixtures {
     public static final String SECRET = "faultline-demo-clearance-secret";
 
     private Fixtures() {
+    }
+
+    /** The fault of {@code hypothesis} planned onto the L4 proxy {@code pricing} of {@code dataPlane}, under the injection's lease. */
+    public static Fault planned(DataPlanePort dataPlane, Hypothesis hypothesis, UUID injectionId, String namePrefix) {
+        Route route = new Route("storefront", null, d -> Optional.of("pricing"), d -> Optional.of("pricing-http"));
+        return new FaultKinds(dataPlane).plan(hypothesis.getScenario(),
+                new FaultContext(route, namePrefix, new Lease(RunRequest.holderOf(injectionId), Duration.ofSeconds(3))));
     }
 
     public static FaultSpec fault(FaultType type, FaultDirection direction, long durationMillis, Map<String, String> parameters) {

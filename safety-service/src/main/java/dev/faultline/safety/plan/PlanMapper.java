@@ -14,7 +14,7 @@ public final class PlanMapper {
         return new Plan(experimentId, revision, h.getTitle(), h.getService(), h.getBlastRadius().getEnvironment(),
                 h.getBlastRadius().getTrafficShare(), h.getScenario().getTarget().getDependency(),
                 h.getScenario().getDurationMillis(),
-                h.getProbes().stream().map(PlanMapper::toProbe).toList());
+                h.getProbes().stream().map(PlanMapper::toProbe).toList(), h.getScenario());
     }
 
     private static Probe toProbe(ProbeSpec p) {

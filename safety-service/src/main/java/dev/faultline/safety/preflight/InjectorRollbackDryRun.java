@@ -3,6 +3,7 @@ package dev.faultline.safety.preflight;
 import dev.faultline.kit.tracing.HttpClientSpans;
 import dev.faultline.kit.tracing.HttpClientSpans.ClientSpan;
 import dev.faultline.safety.plan.Plan;
+import dev.faultline.schemas.avro.FaultTarget;
 import dev.faultline.schemas.avro.PreflightCheckKind;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -17,9 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * ROLLBACK_READY through injector-service: {@code POST <injector-url>/rollback-dry-run {dependency}} must answer 200
- * with {@code verified: true} (the injector created a harmless leased fault on the dependency's proxy, removed it
- * and saw it gone). Anything else, or no answer, fails the check with what the injector said.
+ * ROLLBACK_READY through injector-service: {@code POST <injector-url>/rollback-dry-run} with the plan's fault
+ * ({@code environment, service, faultType, dependency, host, topic, parameters}) must answer 200 with
+ * {@code verified: true}: the injector planned the fault as a run would, created a harmless fault of the same kind
+ * in the same place (a toxic on the L4 proxy, a rule on the L7 proxy, a harmless fault on the host's agent...),
+ * removed it and saw it gone. Anything else, or no answer, fails the check with what the injector said.
  */
 @Singleton
 public class InjectorRollbackDryRun implements RollbackDryRun {
@@ -39,12 +42,22 @@ public class InjectorRollbackDryRun implements RollbackDryRun {
 
     @Override
     public CheckResult check(Plan plan) throws InterruptedException {
+        FaultTarget target = plan.fault().getTarget();
         String dependency = plan.dependency() != null ? plan.dependency() : plan.service();
         Map<String, String> details = new LinkedHashMap<>();
         details.put("dependency", dependency);
+        details.put("faultType", plan.fault().getFaultType().name());
         details.put("injector", injectorUrl);
         try {
-            byte[] body = json.writeValueAsBytes(Map.of("dependency", dependency));
+            Map<String, Object> request = new LinkedHashMap<>();
+            request.put("environment", plan.environment().name());
+            request.put("service", plan.service());
+            request.put("faultType", plan.fault().getFaultType().name());
+            request.put("dependency", target.getDependency());
+            request.put("host", target.getHost());
+            request.put("topic", target.getTopic());
+            request.put("parameters", plan.fault().getParameters());
+            byte[] body = json.writeValueAsBytes(request);
             URI uri = URI.create(injectorUrl + "/rollback-dry-run");
             ClientSpan span = spans.start("POST", uri);
             HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
@@ -63,11 +76,16 @@ public class InjectorRollbackDryRun implements RollbackDryRun {
                     : json.readValue(response.body(), Argument.mapOf(String.class, Object.class));
             String detail = String.valueOf(answer.getOrDefault("detail", answer.getOrDefault("error", "")));
             details.put("detail", detail);
-            if (response.statusCode() == 200 && Boolean.TRUE.equals(answer.get("verified"))) {
-                return CheckResult.passed(KIND, "the stop action on " + dependency + " was rehearsed and verified: "
-                        + detail, details);
+            Object where = answer.get("where");
+            if (where != null) {
+                details.put("where", String.valueOf(where));
             }
-            return CheckResult.failed(KIND, "the rollback dry run on " + dependency + " was not verified (HTTP "
+            if (response.statusCode() == 200 && Boolean.TRUE.equals(answer.get("verified"))) {
+                return CheckResult.passed(KIND, "the stop action of " + plan.fault().getFaultType() + " on " + where
+                        + " was rehearsed and verified: " + detail, details);
+            }
+            return CheckResult.failed(KIND, "the rollback dry run of " + plan.fault().getFaultType() + " on " + dependency
+                    + " was not verified (HTTP "
                     + response.statusCode() + "): " + detail, details);
         } catch (IOException | IllegalArgumentException e) {
             return CheckResult.failed(KIND, "injector-service at " + injectorUrl + " did not answer the rollback dry run: "

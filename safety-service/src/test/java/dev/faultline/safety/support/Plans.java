@@ -3,6 +3,11 @@ package dev.faultline.safety.support;
 import dev.faultline.safety.plan.Plan;
 import dev.faultline.safety.plan.Probe;
 import dev.faultline.schemas.avro.Environment;
+import dev.faultline.schemas.avro.FaultDirection;
+import dev.faultline.schemas.avro.FaultSpec;
+import dev.faultline.schemas.avro.FaultTarget;
+import dev.faultline.schemas.avro.FaultType;
+import dev.faultline.schemas.avro.TargetKind;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +26,11 @@ public final class Plans {
     }
 
     public static Plan plan(Environment env, double share, List<Probe> probes) {
-        return new Plan("exp-1", 1, "pricing unreachable", "storefront", env, share, "pricing", 30_000, probes);
+        FaultSpec blackhole = FaultSpec.newBuilder().setFaultType(FaultType.NETWORK_BLACKHOLE)
+                .setTarget(FaultTarget.newBuilder().setKind(TargetKind.DEPENDENCY_LINK).setService("storefront")
+                        .setDependency("pricing").setHost(null).setPath(null).setTopic(null).build())
+                .setDirection(FaultDirection.BOTH).setToxicity(share).setDurationMillis(30_000).setParameters(Map.of()).build();
+        return new Plan("exp-1", 1, "pricing unreachable", "storefront", env, share, "pricing", 30_000, probes, blackhole);
     }
 
     public static Probe get(String id, String url) {

@@ -87,6 +87,21 @@ public class DataPlaneClient implements DataPlanePort {
     }
 
     @Override
+    public void deleteRule(String httpProxy, String rule) {
+        HttpResponse<String> answer = call("DELETE", "/http-proxies/" + enc(httpProxy) + "/rules/" + enc(rule), null);
+        if (answer.statusCode() != 404) {
+            expectOk(answer, "delete rule " + rule + " on " + httpProxy);
+        }
+    }
+
+    @Override
+    public List<String> ruleNames(String httpProxy) {
+        HttpResponse<String> answer = expectOk(call("GET", "/http-proxies/" + enc(httpProxy) + "/rules", null),
+                "list rules of " + httpProxy);
+        return read(answer.body()).stream().map(r -> String.valueOf(r.get("name"))).toList();
+    }
+
+    @Override
     public List<String> toxicNames(String proxy) {
         HttpResponse<String> answer = expectOk(call("GET", "/proxies/" + enc(proxy) + "/toxics", null), "list toxics of " + proxy);
         return read(answer.body()).stream().map(t -> String.valueOf(t.get("name"))).toList();

@@ -20,6 +20,12 @@ public interface DataPlanePort {
 
     void deleteToxic(String proxy, String toxic);
 
+    /** Deletes rule {@code rule} of {@code httpProxy}; nothing happens when it is already gone. */
+    void deleteRule(String httpProxy, String rule);
+
+    /** The names of the rules on {@code httpProxy}. */
+    List<String> ruleNames(String httpProxy);
+
     List<String> toxicNames(String proxy);
 
     /** Renews every fault of {@code holder}; false when the holder has none left (they expired). */

@@ -12,7 +12,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * The declared proxy routes ({@link ProxyRoutes}), read from the compacted faultline.targets: replayed from offset
+ * The declared proxy routes ({@link TargetRoutes}), read from the compacted faultline.targets: replayed from offset
  * zero in the constructor, so that no clearance runs before every declared route is known (the clearance listener
  * waits for this bean); then the listener, in the stable group {@code injector-service-targets}, goes on from where
  * the replay ended.
@@ -20,9 +20,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 @FaultlineListener(groupId = "${faultline.injector.group-id:injector-service}-targets")
 public class TargetsListener extends EventListenerSupport {
 
-    private final ProxyRoutes routes;
+    private final TargetRoutes routes;
 
-    public TargetsListener(EventDispatch dispatch, ProxyRoutes routes, KafkaSettings settings) {
+    public TargetsListener(EventDispatch dispatch, TargetRoutes routes, KafkaSettings settings) {
         super(dispatch);
         this.routes = routes;
         replayThenFollow(settings, List.of(Topics.Names.TARGETS), this::declare);

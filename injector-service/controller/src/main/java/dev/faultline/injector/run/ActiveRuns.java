@@ -1,6 +1,5 @@
 package dev.faultline.injector.run;
 
-import dev.faultline.injector.fault.DataPlanePort;
 import dev.faultline.schemas.avro.StopReason;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -14,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The runs in progress in this process: for halts, for {@code GET /injections}, and for the JVM shutdown hook that
- * removes their faults on SIGTERM (on SIGKILL the data plane's lease expiry does it).
+ * removes their faults on SIGTERM (on SIGKILL their leases' expiry does it).
  */
 @Singleton
 public class ActiveRuns {
@@ -22,11 +21,9 @@ public class ActiveRuns {
     private static final Logger LOG = LoggerFactory.getLogger(ActiveRuns.class);
 
     private final Map<UUID, InjectionRun> runs = new ConcurrentHashMap<>();
-    private final DataPlanePort dataPlane;
     private final Thread hook;
 
-    public ActiveRuns(DataPlanePort dataPlane) {
-        this.dataPlane = dataPlane;
+    public ActiveRuns() {
         this.hook = new Thread(this::releaseAll, "injector-shutdown-release");
         Runtime.getRuntime().addShutdownHook(hook);
     }
@@ -50,12 +47,13 @@ public class ActiveRuns {
         return selected.size();
     }
 
-    /** Removes the faults of every active run directly on the data plane (process shutdown). */
+    /** Removes the fault of every active run directly in its place (process shutdown). */
     void releaseAll() {
         for (InjectionRun run : runs.values()) {
             try {
-                List<String> removed = dataPlane.release(run.request().holder());
-                LOG.info("shutdown: removed faults of {}: {}", run.request().holder(), removed);
+                boolean verified = run.request().fault().remove();
+                LOG.info("shutdown: removed the fault of {} from {} (verified gone: {})", run.request().holder(),
+                        run.request().fault().where(), verified);
             } catch (RuntimeException e) {
                 LOG.warn("shutdown: cannot remove faults of {} (its lease will expire): {}", run.request().holder(), e.getMessage());
             }

@@ -2,9 +2,7 @@ package dev.faultline.injector.run;
 
 import dev.faultline.injector.Timings;
 import dev.faultline.injector.evidence.EvidenceCollector;
-import dev.faultline.injector.fault.DataPlanePort;
-import dev.faultline.injector.fault.FaultPlan;
-import dev.faultline.injector.fault.StopAction;
+import dev.faultline.injector.fault.Fault;
 import dev.faultline.injector.guardrail.GuardrailEvaluator;
 import dev.faultline.injector.guardrail.GuardrailRule;
 import dev.faultline.injector.probe.Prober;
@@ -22,16 +20,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The lifecycle of one injection: BEFORE probes → stop action verified → fault applied under a lease →
+ * The lifecycle of one injection: BEFORE probes → stop action rehearsed in the fault's place → fault applied under a lease →
  * InjectionStarted → DURING probes, evidence batches, guardrails, lease renewal → stop at the deadline, a guardrail
  * breach, a halt or a failure → fault removed and verified (always, in a finally) → AFTER probes → InjectionStopped.
  */
 public final class InjectionRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(InjectionRun.class);
+    private static final int REMOVE_ATTEMPTS = 5;
 
     private final RunRequest run;
-    private final DataPlanePort dataPlane;
     private final InjectionEvents events;
     private final RunStore store;
     private final RunMetrics metrics;
@@ -47,10 +45,9 @@ public final class InjectionRun {
     /** When removal began: from here on the data plane may pass traffic again, so evidence after it is recovery. */
     private Instant removalStartedAt;
 
-    public InjectionRun(RunRequest run, DataPlanePort dataPlane, Prober prober, InjectionEvents events, RunStore store,
-                        RunMetrics metrics, Timings timings, Clock clock) {
+    public InjectionRun(RunRequest run, Prober prober, InjectionEvents events, RunStore store, RunMetrics metrics,
+                        Timings timings, Clock clock) {
         this.run = run;
-        this.dataPlane = dataPlane;
         this.events = events;
         this.store = store;
         this.metrics = metrics;
@@ -112,12 +109,10 @@ public final class InjectionRun {
     }
 
     private RunOutcome inject() {
-        FaultHandle fault = new FaultHandle(dataPlane, run.plan(), run.holder(), timings.leaseTtl());
+        Fault fault = run.fault();
         String stopAction;
         try {
-            StopAction verifier = new StopAction(dataPlane);
-            stopAction = run.plan().layer() == FaultPlan.Layer.L4 ? verifier.verify(run.plan().proxy())
-                    : verifier.verifyHttp(run.plan().proxy());
+            stopAction = fault.rehearse();
         } catch (RuntimeException e) {
             return notStarted(StopCause.of(StopReason.FAILED, "stop action could not be verified: " + e.getMessage()));
         }
@@ -133,7 +128,7 @@ public final class InjectionRun {
             events.started(run, clock.instant().plus(timings.leaseTtl()), deadline, true);
             evidence.phase(ExperimentPhase.DURING);
             LOG.info("injection {} of {} started on {} until {} ({})", run.injectionId(), run.experimentId(),
-                    run.plan().proxy(), deadline, stopAction);
+                    fault.where(), deadline, stopAction);
             watch(fault);
             cause = stop.get();
         } catch (Exception e) {
@@ -148,10 +143,23 @@ public final class InjectionRun {
         return stopped(stop.join());
     }
 
-    private void removeAndRecord(FaultHandle fault) {
+    private void removeAndRecord(Fault fault) {
         removalStartedAt = clock.instant();
-        rollbackVerified = fault.remove();
+        rollbackVerified = removeVerified(fault);
         removedAt = clock.instant();
+    }
+
+    /** Removes the fault, retrying a failed request a few times; true once its place confirms nothing is left. */
+    private boolean removeVerified(Fault fault) {
+        for (int attempt = 1; attempt <= REMOVE_ATTEMPTS; attempt++) {
+            try {
+                return fault.remove();
+            } catch (RuntimeException e) {
+                LOG.warn("removing the fault of {} from {} failed (attempt {}/{}): {}", run.holder(), fault.where(), attempt,
+                        REMOVE_ATTEMPTS, e.getMessage());
+            }
+        }
+        return false;
     }
 
     private void forget() {
@@ -166,7 +174,7 @@ public final class InjectionRun {
     }
 
     /** Deadline, lease renewal and guardrail evaluation while the fault is on. */
-    private void watch(FaultHandle fault) {
+    private void watch(Fault fault) {
         // rounded up: a timer that fires a fraction of a millisecond early would stop the fault before its deadline
         long untilDeadline = Math.max(0, (Duration.between(clock.instant(), deadline).toNanos() + 999_999) / 1_000_000);
         scheduler.schedule(() -> stop(StopCause.of(StopReason.COMPLETED, "deadline reached after "
@@ -191,14 +199,14 @@ public final class InjectionRun {
         });
     }
 
-    private void renew(FaultHandle fault) {
+    private void renew(Fault fault) {
         if (stop.isDone()) {
             return;
         }
         try {
             if (!fault.renew()) {
-                stop(StopCause.of(StopReason.FAILED, "lease renewal failed: the data plane no longer holds the fault of "
-                        + run.holder() + " (lease expired)"));
+                stop(StopCause.of(StopReason.FAILED, "lease renewal failed: " + fault.where()
+                        + " no longer holds the fault of " + run.holder() + " (lease expired)"));
             }
         } catch (RuntimeException e) {
             stop(StopCause.of(StopReason.FAILED, "lease renewal failed: " + e.getMessage()));

@@ -1,7 +1,6 @@
 package dev.faultline.injector.run;
 
 import dev.faultline.injector.InjectorSettings;
-import dev.faultline.injector.fault.DataPlanePort;
 import dev.faultline.injector.probe.Prober;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -16,7 +15,6 @@ public class InjectionRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(InjectionRunner.class);
 
-    private final DataPlanePort dataPlane;
     private final Prober prober;
     private final InjectionEvents events;
     private final RunStore store;
@@ -29,9 +27,8 @@ public class InjectionRunner {
         return t;
     });
 
-    public InjectionRunner(DataPlanePort dataPlane, Prober prober, InjectionEvents events, RunStore store,
+    public InjectionRunner(Prober prober, InjectionEvents events, RunStore store,
                            RunMetrics metrics, InjectorSettings settings, ActiveRuns active) {
-        this.dataPlane = dataPlane;
         this.prober = prober;
         this.events = events;
         this.store = store;
@@ -41,7 +38,7 @@ public class InjectionRunner {
     }
 
     public InjectionRun launch(RunRequest request) {
-        InjectionRun run = new InjectionRun(request, dataPlane, prober, events, store, metrics, settings.timings(),
+        InjectionRun run = new InjectionRun(request, prober, events, store, metrics, settings.timings(),
                 Clock.systemUTC());
         active.add(run);
         threads.submit(() -> {

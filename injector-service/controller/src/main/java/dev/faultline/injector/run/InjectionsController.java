@@ -25,13 +25,13 @@ public class InjectionsController {
 
     /** One active injection as shown over HTTP. */
     @Serdeable
-    public record ActiveInjection(String experimentId, String injectionId, int revision, String faultType, String proxy,
+    public record ActiveInjection(String experimentId, String injectionId, int revision, String faultType, String where,
                                   String phase, long samples, Instant startedAt, Instant deadline) {
 
         static ActiveInjection of(InjectionRun run) {
             RunRequest r = run.request();
             return new ActiveInjection(r.experimentId(), r.injectionId().toString(), r.revision(),
-                    r.hypothesis().getScenario().getFaultType().name(), r.plan().proxy(), run.phase().name(), run.samples(),
+                    r.hypothesis().getScenario().getFaultType().name(), r.fault().where(), run.phase().name(), run.samples(),
                     run.startedAt(), run.deadline());
         }
     }

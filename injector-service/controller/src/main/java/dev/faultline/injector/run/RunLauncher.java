@@ -3,9 +3,11 @@ package dev.faultline.injector.run;
 import dev.faultline.injector.InjectorSettings;
 import dev.faultline.injector.clearance.ClearanceCheck;
 import dev.faultline.injector.clearance.PlanBook;
-import dev.faultline.injector.fault.FaultMapper;
-import dev.faultline.injector.fault.FaultPlan;
-import dev.faultline.injector.fault.ProxyRoutes;
+import dev.faultline.injector.fault.Fault;
+import dev.faultline.injector.fault.FaultContext;
+import dev.faultline.injector.fault.FaultKinds;
+import dev.faultline.injector.fault.Lease;
+import dev.faultline.injector.fault.TargetRoutes;
 import dev.faultline.injector.fault.UnsupportedFaultException;
 import dev.faultline.kit.clearance.ClearanceSigner;
 import dev.faultline.kit.events.InvalidEventException;
@@ -36,17 +38,19 @@ public class RunLauncher {
     private final RunStore store;
     private final InjectionRunner runner;
     private final InjectorSettings settings;
-    private final ProxyRoutes routes;
+    private final TargetRoutes routes;
+    private final FaultKinds kinds;
     private final Clock clock = Clock.systemUTC();
 
     public RunLauncher(ClearanceSigner signer, PlanBook plans, RunStore store, InjectionRunner runner, InjectorSettings settings,
-                       ProxyRoutes routes) {
+                       TargetRoutes routes, FaultKinds kinds) {
         this.check = new ClearanceCheck(signer);
         this.plans = plans;
         this.store = store;
         this.runner = runner;
         this.settings = settings;
         this.routes = routes;
+        this.kinds = kinds;
     }
 
     public void onPreflightPassed(PreflightPassed passed) {
@@ -71,11 +75,12 @@ public class RunLauncher {
             throw new InvalidEventException("nothing injected: " + rejection);
         }
         UUID injectionId = RunRequest.injectionIdOf(clearanceId);
-        FaultPlan plan;
+        Fault fault;
         try {
-            FaultMapper mapper = routes.mapperFor(passed.getClearance().getEnvironment(),
-                    hypothesis.get().getScenario().getTarget().getService());
-            plan = mapper.plan(hypothesis.get().getScenario(), "fl-" + injectionId.toString().substring(0, 8));
+            fault = kinds.plan(hypothesis.get().getScenario(), new FaultContext(
+                    routes.routeOf(passed.getClearance().getEnvironment(), hypothesis.get().getScenario().getTarget().getService()),
+                    "fl-" + injectionId.toString().substring(0, 8),
+                    new Lease(RunRequest.holderOf(injectionId), settings.timings().leaseTtl())));
         } catch (UnsupportedFaultException e) {
             throw new InvalidEventException("nothing injected: " + e.getMessage());
         }
@@ -88,7 +93,7 @@ public class RunLauncher {
             return;
         }
         runner.launch(new RunRequest(experimentId, passed.getRevision(), injectionId, clearanceId,
-                passed.getClearance().getEnvironment(), hypothesis.get(), plan, passed.getHeader()));
+                passed.getClearance().getEnvironment(), hypothesis.get(), fault, passed.getHeader()));
     }
 
     /** PlanApproved arrives on another topic than PreflightPassed, so it may be read a little later: wait for it. */

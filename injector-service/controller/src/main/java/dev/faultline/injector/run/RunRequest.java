@@ -1,6 +1,6 @@
 package dev.faultline.injector.run;
 
-import dev.faultline.injector.fault.FaultPlan;
+import dev.faultline.injector.fault.Fault;
 import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.EventHeader;
 import dev.faultline.schemas.avro.Hypothesis;
@@ -9,12 +9,12 @@ import java.util.UUID;
 
 /**
  * A cleared injection, ready to run: the experiment and approved revision, the clearance it runs under, the
- * hypothesis (fault, probes, guardrails), the data plane plan made from its fault, and the event that caused it.
+ * hypothesis (fault, probes, guardrails), the fault planned in its place, and the event that caused it.
  */
 public record RunRequest(String experimentId, int revision, UUID injectionId, UUID clearanceId, Environment environment,
-                         Hypothesis hypothesis, FaultPlan plan, EventHeader cause) {
+                         Hypothesis hypothesis, Fault fault, EventHeader cause) {
 
-    /** The lease holder of this injection's faults on the data plane. */
+    /** The lease holder of this injection's faults (on the data plane, on agents). */
     public String holder() {
         return holderOf(injectionId);
     }

@@ -3,7 +3,6 @@ package dev.faultline.injector.bench;
 import dev.faultline.injector.Fixtures;
 import dev.faultline.injector.Timings;
 import dev.faultline.injector.fault.DataPlaneClient;
-import dev.faultline.injector.fault.FaultMapper;
 import dev.faultline.injector.it.TestTarget;
 import dev.faultline.injector.probe.HttpProber;
 import dev.faultline.injector.probe.Sample;
@@ -80,10 +79,9 @@ public final class GuardrailBench {
                 List.of(Fixtures.errorRateGuardrail("reads", 1000, 0)));
         UUID injectionId = UUID.randomUUID();
         RunRequest request = new RunRequest("bench-" + injectionId, 1, injectionId, UUID.randomUUID(), Environment.STAGING,
-                hypothesis, new FaultMapper(d -> Optional.of("pricing"), d -> Optional.empty())
-                .plan(hypothesis.getScenario(), "bench-" + injectionId.toString().substring(0, 8)),
+                hypothesis, Fixtures.planned(dataPlane, hypothesis, injectionId, "bench-" + injectionId.toString().substring(0, 8)),
                 EventHeaders.first("bench", Actors.tool("bench-guardrail"), Clock.systemUTC()));
-        return new InjectionRun(request, dataPlane, prober, new NoEvents(), new NoStore(), RunMetrics.NONE, TIMINGS,
+        return new InjectionRun(request, prober, new NoEvents(), new NoStore(), RunMetrics.NONE, TIMINGS,
                 Clock.systemUTC()).execute();
     }
 

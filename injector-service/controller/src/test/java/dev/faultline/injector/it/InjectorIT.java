@@ -226,13 +226,25 @@ class InjectorIT {
     }
 
     @Test
-    void shouldDryRunTheStopActionOverHttp() throws Exception {
-        HttpResponse<String> ok = post("/rollback-dry-run", "{\"dependency\":\"pricing\"}");
-        assertThat(ok.statusCode()).isEqualTo(200);
-        assertThat(ok.body()).contains("\"verified\":true").contains("confirmed it is gone");
-        HttpResponse<String> unknown = post("/rollback-dry-run", "{\"dependency\":\"inventory\"}");
+    void shouldRehearseTheStopActionOfEachFaultInItsPlaceOverHttp() throws Exception {
+        HttpResponse<String> l4 = post("/rollback-dry-run", dryRun("NETWORK_LATENCY", "pricing"));
+        assertThat(l4.statusCode()).isEqualTo(200);
+        assertThat(l4.body()).contains("\"verified\":true").contains("harmless toxic").contains("confirmed it is gone");
+        HttpResponse<String> l7 = post("/rollback-dry-run", dryRun("HTTP_ERROR_STATUS", "pricing"));
+        assertThat(l7.statusCode()).isEqualTo(200);
+        assertThat(l7.body()).contains("harmless rule").contains("pricing-http").contains("confirmed it is gone");
+        assertThat(target.rules()).isEqualTo("[]");
+        HttpResponse<String> unknown = post("/rollback-dry-run", dryRun("NETWORK_LATENCY", "inventory"));
         assertThat(unknown.statusCode()).isEqualTo(409);
         assertThat(unknown.body()).contains("no data plane proxy is declared for dependency 'inventory'");
+        HttpResponse<String> invalid = post("/rollback-dry-run", "{\"dependency\":\"pricing\"}");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("environment, service and faultType are required");
+    }
+
+    private static String dryRun(String faultType, String dependency) {
+        return "{\"environment\":\"STAGING\",\"service\":\"storefront\",\"faultType\":\"" + faultType
+                + "\",\"dependency\":\"" + dependency + "\"}";
     }
 
     private String baseUrl() {

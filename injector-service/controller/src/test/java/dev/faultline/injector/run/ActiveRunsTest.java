@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.faultline.injector.Fixtures;
 import dev.faultline.injector.Timings;
 import dev.faultline.injector.fault.FaultAction;
-import dev.faultline.injector.fault.FaultMapper;
+import dev.faultline.injector.fault.FakeDataPlane;
+import dev.faultline.injector.fault.Lease;
 import dev.faultline.injector.fault.Lease;
 import dev.faultline.kit.events.Actors;
 import dev.faultline.kit.events.EventHeaders;
@@ -18,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -26,17 +26,18 @@ import org.junit.jupiter.api.Test;
 class ActiveRunsTest {
 
     private final FakeDataPlane dataPlane = new FakeDataPlane("pricing");
-    private final ActiveRuns runs = new ActiveRuns(dataPlane);
+    private final ActiveRuns runs = new ActiveRuns();
 
     private InjectionRun run(String experimentId, Environment environment) {
         Hypothesis hypothesis = Fixtures.hypothesis(Fixtures.fault(FaultType.NETWORK_BLACKHOLE, FaultDirection.UPSTREAM, 1000, Map.of()),
                 List.of(), List.of());
-        RunRequest request = new RunRequest(experimentId, 1, UUID.randomUUID(), UUID.randomUUID(), environment, hypothesis,
-                new FaultMapper(d -> Optional.of("pricing"), d -> Optional.empty()).plan(hypothesis.getScenario(), "fl"),
+        UUID injectionId = UUID.randomUUID();
+        RunRequest request = new RunRequest(experimentId, 1, injectionId, UUID.randomUUID(), environment, hypothesis,
+                Fixtures.planned(dataPlane, hypothesis, injectionId, "fl"),
                 EventHeaders.first(experimentId, Actors.service("safety-service"), Clock.systemUTC()));
         Timings timings = new Timings(Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO,
                 Duration.ofSeconds(1), Duration.ofMillis(100));
-        return new InjectionRun(request, dataPlane, (spec, id) -> null, new RecordingEvents(), new InMemoryRunStore(),
+        return new InjectionRun(request, (spec, id) -> null, new RecordingEvents(), new InMemoryRunStore(),
                 RunMetrics.NONE, timings, Clock.systemUTC());
     }
 

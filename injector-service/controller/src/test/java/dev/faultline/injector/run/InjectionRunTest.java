@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.faultline.injector.Fixtures;
 import dev.faultline.injector.Timings;
-import dev.faultline.injector.fault.FaultMapper;
+import dev.faultline.injector.fault.FakeDataPlane;
 import dev.faultline.injector.guardrail.Breach;
 import dev.faultline.injector.probe.Prober;
 import dev.faultline.injector.probe.Sample;
@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -59,10 +58,11 @@ class InjectionRunTest {
         Hypothesis hypothesis = Fixtures.hypothesis(
                 Fixtures.fault(FaultType.NETWORK_BLACKHOLE, FaultDirection.UPSTREAM, durationMillis, Map.of()),
                 List.of(Fixtures.probe("reads", "http://unused", 20, 1000)), guardrails);
-        RunRequest request = new RunRequest("exp-1", 1, UUID.randomUUID(), UUID.randomUUID(), Environment.STAGING, hypothesis,
-                new FaultMapper(d -> Optional.of("pricing"), d -> Optional.empty()).plan(hypothesis.getScenario(), "fl-test"),
+        UUID injectionId = UUID.randomUUID();
+        RunRequest request = new RunRequest("exp-1", 1, injectionId, UUID.randomUUID(), Environment.STAGING, hypothesis,
+                Fixtures.planned(dataPlane, hypothesis, injectionId, "fl-test"),
                 EventHeaders.first("exp-1", Actors.service("safety-service"), Clock.systemUTC()));
-        return new InjectionRun(request, dataPlane, prober, events, store, metrics, FAST, Clock.systemUTC());
+        return new InjectionRun(request, prober, events, store, metrics, FAST, Clock.systemUTC());
     }
 
     @Test
@@ -131,10 +131,11 @@ class InjectionRunTest {
         FakeDataPlane other = new FakeDataPlane("another-proxy");
         Hypothesis hypothesis = Fixtures.hypothesis(Fixtures.fault(FaultType.NETWORK_BLACKHOLE, FaultDirection.UPSTREAM, 1000, Map.of()),
                 List.of(), List.of());
-        RunRequest request = new RunRequest("exp-1", 1, UUID.randomUUID(), UUID.randomUUID(), Environment.STAGING, hypothesis,
-                new FaultMapper(d -> Optional.of("pricing"), d -> Optional.empty()).plan(hypothesis.getScenario(), "fl"),
+        UUID injectionId = UUID.randomUUID();
+        RunRequest request = new RunRequest("exp-1", 1, injectionId, UUID.randomUUID(), Environment.STAGING, hypothesis,
+                Fixtures.planned(other, hypothesis, injectionId, "fl"),
                 EventHeaders.first("exp-1", Actors.service("safety-service"), Clock.systemUTC()));
-        RunOutcome outcome = new InjectionRun(request, other, prober, events, store, metrics, FAST, Clock.systemUTC()).execute();
+        RunOutcome outcome = new InjectionRun(request, prober, events, store, metrics, FAST, Clock.systemUTC()).execute();
 
         assertThat(outcome.reason()).isEqualTo(StopReason.FAILED);
         assertThat(outcome.detail()).contains("stop action could not be verified").contains("does not exist");

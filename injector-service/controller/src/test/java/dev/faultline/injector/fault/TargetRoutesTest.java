@@ -19,10 +19,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Proxy routes as declared per environment and service, the configuration standing in where nothing is declared. */
-class ProxyRoutesTest {
+/** Routes as declared per environment and service, the configuration standing in where nothing is declared. */
+class TargetRoutesTest {
 
-    private final ProxyRoutes routes = new ProxyRoutes(SettingsBinding.bind(InjectorSettings.class,
+    private final TargetRoutes routes = new TargetRoutes(SettingsBinding.bind(InjectorSettings.class,
             Map.of("faultline.injector.proxies.pricing", "pricing-configured")));
 
     private static TargetDeclared storefront(Environment environment, boolean removed) {
@@ -44,11 +44,12 @@ class ProxyRoutesTest {
     void shouldRouteThroughTheProxiesTheTargetDeclaresInItsEnvironment() {
         routes.declare(storefront(Environment.STAGING, false));
 
-        assertThat(routes.l4(Environment.STAGING, "storefront", "pricing")).contains("pricing-staging");
-        assertThat(routes.http(Environment.STAGING, "storefront", "pricing")).contains("pricing-http");
-        assertThat(routes.l4(Environment.PRODUCTION, "storefront", "pricing")).as("configured").contains("pricing-configured");
-        assertThat(routes.l4(Environment.STAGING, "storefront", "inventory")).isEmpty();
-        assertThat(routes.l4Anywhere("pricing")).contains("pricing-staging");
+        Route staging = routes.routeOf(Environment.STAGING, "storefront");
+        assertThat(staging.l4Proxy("pricing")).contains("pricing-staging");
+        assertThat(staging.httpProxy("pricing")).contains("pricing-http");
+        assertThat(staging.dependency("pricing")).hasValueSatisfying(d -> assertThat(d.getProtocol()).isEqualTo(DependencyProtocol.HTTP));
+        assertThat(routes.routeOf(Environment.PRODUCTION, "storefront").l4Proxy("pricing")).as("configured").contains("pricing-configured");
+        assertThat(staging.l4Proxy("inventory")).isEmpty();
     }
 
     @Test
@@ -56,7 +57,8 @@ class ProxyRoutesTest {
         routes.declare(storefront(Environment.STAGING, false));
         routes.declare(storefront(Environment.STAGING, true));
 
-        assertThat(routes.l4(Environment.STAGING, "storefront", "pricing")).contains("pricing-configured");
-        assertThat(routes.http(Environment.STAGING, "storefront", "pricing")).isEmpty();
+        Route staging = routes.routeOf(Environment.STAGING, "storefront");
+        assertThat(staging.l4Proxy("pricing")).contains("pricing-configured");
+        assertThat(staging.httpProxy("pricing")).isEmpty();
     }
 }
