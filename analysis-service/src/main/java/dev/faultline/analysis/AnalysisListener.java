@@ -19,7 +19,8 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 
 /**
- * The listener over hypotheses, injections and evidence, whose Cassandra tables are projections of those topics: when
+ * The listener over hypotheses, clearances (faultline.safety), injections and evidence, whose Cassandra tables are
+ * projections of those topics: when
  * this start created the keyspace it replays them from offset zero. It takes a poll at a time ({@link EvidenceIntake}:
  * the poll's evidence written concurrently, each concerned injection's verdict tried once), and its offsets are
  * committed once the whole poll is stored. Before it consumes anything it learns the verdicts already issued (so none
@@ -43,7 +44,7 @@ public class AnalysisListener extends EventListenerSupport {
         this.rebuild = keyspace.created();
         catchUp.run();
         this.backlog = new StartupBacklog(EndOffsets.unread(kafka,
-                List.of(Topics.HYPOTHESES, Topics.INJECTIONS, Topics.EVIDENCE), rebuild ? null : settings.groupId()));
+                List.of(Topics.HYPOTHESES, Topics.SAFETY, Topics.INJECTIONS, Topics.EVIDENCE), rebuild ? null : settings.groupId()));
         catchUpProgress.track(backlog);
         watchdog.start(backlog);
     }
@@ -53,7 +54,7 @@ public class AnalysisListener extends EventListenerSupport {
         return rebuild;
     }
 
-    @Topic({Topics.Names.HYPOTHESES, Topics.Names.INJECTIONS, Topics.Names.EVIDENCE})
+    @Topic({Topics.Names.HYPOTHESES, Topics.Names.SAFETY, Topics.Names.INJECTIONS, Topics.Names.EVIDENCE})
     void receive(ConsumerRecords<String, byte[]> records) {
         dispatchAll(records);
         records.forEach(r -> backlog.handled(r.topic(), r.partition(), r.offset()));

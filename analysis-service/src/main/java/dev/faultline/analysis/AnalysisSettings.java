@@ -14,7 +14,11 @@ import java.time.Duration;
  *   <li>{@code faultline.analysis.lost-grace-millis} (default 15000): an injection with no stop by its deadline plus
  *       this grace is judged lost (ABORTED, LOST);</li>
  *   <li>{@code faultline.analysis.watchdog-interval-millis} (default 1000): how often the lost-injector watchdog
- *       looks.</li>
+ *       looks;</li>
+ *   <li>{@code faultline.analysis.start-within-millis} (default 90000): a clearance whose injection is neither
+ *       started nor refused this long after it was issued (plus the lost grace) ends ABORTED: no injector took it.
+ *       The injector refuses clearances older than its max-clearance-age (60 s) after waiting up to its plan-wait
+ *       (15 s), so the default leaves a working injector time to answer.</li>
  * </ul>
  * {@code faultline.analysis.enabled: false} leaves the listener out (a context for the HTTP side alone).
  */
@@ -24,16 +28,20 @@ public final class AnalysisSettings {
     private final String groupId;
     private final Duration lostGrace;
     private final Duration watchdogInterval;
+    private final Duration startWithin;
 
     @ConfigurationInject
     public AnalysisSettings(@Bindable(defaultValue = "analysis-service") String groupId,
                             @Bindable(defaultValue = "15000") long lostGraceMillis,
-                            @Bindable(defaultValue = "1000") long watchdogIntervalMillis) {
+                            @Bindable(defaultValue = "1000") long watchdogIntervalMillis,
+                            @Bindable(defaultValue = "90000") long startWithinMillis) {
         this.groupId = SettingChecks.notBlank(groupId, "faultline.analysis.group-id");
         this.lostGrace = Duration.ofMillis(SettingChecks.atLeast(lostGraceMillis, 0,
                 "faultline.analysis.lost-grace-millis"));
         this.watchdogInterval = Duration.ofMillis(SettingChecks.atLeast(watchdogIntervalMillis, 1,
                 "faultline.analysis.watchdog-interval-millis"));
+        this.startWithin = Duration.ofMillis(SettingChecks.atLeast(startWithinMillis, 0,
+                "faultline.analysis.start-within-millis"));
     }
 
     public String groupId() {
@@ -46,5 +54,9 @@ public final class AnalysisSettings {
 
     public Duration watchdogInterval() {
         return watchdogInterval;
+    }
+
+    public Duration startWithin() {
+        return startWithin;
     }
 }

@@ -31,7 +31,7 @@ public final class SampleEvents {
     /** Every event type of the contract, one each, in workflow order. */
     public List<SpecificRecord> all() {
         return List.of(proposed(), drafted(), rejected(), reviewed(), planApproved(), approvalRecorded(), scheduled(),
-                preflightPassed(), preflightBlocked(), injectionStarted(), injectionStopped(), evidence(20), verdict(),
+                preflightPassed(), preflightBlocked(), injectionStarted(), injectionStopped(), injectionRefused(), evidence(20), verdict(),
                 knownBehaviour(), haltRequested(), haltLifted(), calendarEntry(), incident(), deadLetter(),
                 targetDeclared(), failureModeDeclared());
     }
@@ -142,6 +142,14 @@ public final class SampleEvents {
         return InjectionStopped.newBuilder().setHeader(header("injector-service", 3_700)).setInjectionId(UUID.randomUUID())
                 .setReason(StopReason.GUARDRAIL).setGuardrailId("errors").setObserved(0.31).setDetail("error rate 31%")
                 .setStartedAt(T0.plusSeconds(3_601)).setStoppedAt(T0.plusSeconds(3_700)).setRollbackVerified(true).build();
+    }
+
+    public InjectionRefused injectionRefused() {
+        return InjectionRefused.newBuilder().setHeader(header("injector-service", 3_602)).setInjectionId(UUID.randomUUID())
+                .setClearanceId(UUID.randomUUID()).setRevision(2).setEnvironment(Environment.STAGING).setService("storefront")
+                .setFault(hypothesis().getScenario()).setReason(RefusalReason.UNSUPPORTED_FAULT)
+                .setDetail("HTTP_ERROR_STATUS needs an L7 (HTTP) proxy between storefront and 'pricing'").setEvidenceBatches(0)
+                .build();
     }
 
     /** A batch of {@code samples} probe samples, a realistic evidence record. */

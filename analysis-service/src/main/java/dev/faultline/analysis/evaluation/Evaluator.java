@@ -5,12 +5,16 @@ import dev.faultline.schemas.avro.EvidenceCaptured;
 import dev.faultline.schemas.avro.FaultSpec;
 import dev.faultline.schemas.avro.FollowUp;
 import dev.faultline.schemas.avro.Hypothesis;
+import dev.faultline.schemas.avro.FaultType;
+import dev.faultline.schemas.avro.InjectionRefused;
 import dev.faultline.schemas.avro.InjectionStarted;
 import dev.faultline.schemas.avro.InjectionStopped;
 import dev.faultline.schemas.avro.PredictionOutcome;
 import dev.faultline.schemas.avro.PredictionResult;
+import dev.faultline.schemas.avro.PreflightPassed;
 import dev.faultline.schemas.avro.StopReason;
 import dev.faultline.schemas.avro.VerdictOutcome;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -50,6 +54,45 @@ public final class Evaluator {
                 + started.getController() + ") expires without renewal and removes the fault.";
         return judge(hypothesis, revision, timeline, started.getInjectionId(), StopReason.LOST,
                 "no InjectionStopped by the deadline " + started.getDeadline(), lostSummary);
+    }
+
+    /**
+     * The verdict of a clearance the injector refused (InjectionRefused): nothing was applied, so no prediction can
+     * be judged; ABORTED with the injector's reason, which is what to fix.
+     */
+    public static Verdict refused(Hypothesis hypothesis, InjectionRefused refused) {
+        Timeline nothing = new Timeline(refused.getHeader().getOccurredAt().toEpochMilli(),
+                refused.getHeader().getOccurredAt().toEpochMilli(), List.of());
+        return judge(hypothesis, refused.getRevision(), nothing, refused.getInjectionId(), StopReason.REFUSED,
+                refused.getReason() + ": " + refused.getDetail(), refusedSentence(refused));
+    }
+
+    /** {@link #refused(Hypothesis, InjectionRefused)} when the refused revision is not recorded: no predictions to list. */
+    public static Verdict refused(InjectionRefused refused) {
+        FaultSpec fault = refused.getFault();
+        String summary = refusedSentence(refused) + " Verdict ABORTED.";
+        return new Verdict(refused.getRevision(), refused.getService(), fault == null ? FaultType.UNKNOWN : fault.getFaultType(),
+                refused.getEnvironment(), VerdictOutcome.ABORTED, refused.getInjectionId(), StopReason.REFUSED, List.of(), 0,
+                FollowUps.forAborted(StopReason.REFUSED, refused.getReason() + ": " + refused.getDetail(),
+                        fault == null ? "the fault" : Wording.fault(fault)), summary);
+    }
+
+    /**
+     * The verdict of a clearance no injector took: neither InjectionStarted nor InjectionRefused came by the time it
+     * had to start by, plus the grace period. Nothing was applied.
+     */
+    public static Verdict neverStarted(Hypothesis hypothesis, PreflightPassed cleared, UUID injectionId, Instant startBy) {
+        long at = startBy.toEpochMilli();
+        String detail = "cleared at " + cleared.getClearance().getIssuedAt() + " (clearance "
+                + cleared.getClearance().getClearanceId() + ") but no injector started or refused it by " + startBy;
+        return judge(hypothesis, cleared.getRevision(), new Timeline(at, at, List.of()), injectionId, StopReason.LOST, detail,
+                "No injector took the clearance: " + detail + ", so nothing was injected. Is injector-service running"
+                        + " and reading faultline.safety?");
+    }
+
+    private static String refusedSentence(InjectionRefused refused) {
+        return "Refused by the injector (" + refused.getReason() + "): " + refused.getDetail()
+                + (refused.getDetail().endsWith(".") ? "" : ".") + " Nothing was injected.";
     }
 
     private static Verdict judge(Hypothesis hypothesis, int revision, Timeline timeline, UUID injectionId,

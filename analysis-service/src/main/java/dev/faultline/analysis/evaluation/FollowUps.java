@@ -31,6 +31,9 @@ final class FollowUps {
                     + " before rerunning the experiment."));
             case LOST -> List.of(of(FollowUpKind.RERUN, "The injection ended LOST: the injector stopped reporting"
                     + why + "; check the injector's health and rerun to obtain a verdict."));
+            case REFUSED -> List.of(of(FollowUpKind.RERUN, "The injector refused to run " + fault + why
+                    + "; nothing was injected. Fix the cause (a route, agent or topic to declare in the targets file,"
+                    + " a parameter, a stale clearance) and propose the experiment again."));
             case HALTED -> List.of(of(FollowUpKind.RERUN, "The injection was HALTED" + why
                     + "; rerun once the halt is lifted to obtain a verdict."));
             default -> List.of(of(FollowUpKind.RERUN, "The injection ended " + reason + why

@@ -12,6 +12,8 @@ public final class AnalysisTables {
             "CREATE TABLE IF NOT EXISTS approvals (experiment_id text PRIMARY KEY, revision int)",
             "CREATE TABLE IF NOT EXISTS injections (experiment_id text, injection_id uuid, started blob, stopped blob,"
                     + " PRIMARY KEY (experiment_id, injection_id))",
+            "CREATE TABLE IF NOT EXISTS clearances (experiment_id text, injection_id uuid, event blob,"
+                    + " PRIMARY KEY (experiment_id, injection_id))",
             "CREATE TABLE IF NOT EXISTS open_injections (bucket int, experiment_id text, injection_id uuid,"
                     + " deadline timestamp, PRIMARY KEY (bucket, experiment_id, injection_id))",
             "CREATE TABLE IF NOT EXISTS evidence_batches (experiment_id text, injection_key text, sequence bigint,"

@@ -9,8 +9,10 @@ import dev.faultline.schemas.avro.HypothesisDrafted;
 import dev.faultline.schemas.avro.InjectionStarted;
 import dev.faultline.schemas.avro.InjectionStopped;
 import dev.faultline.schemas.avro.PlanApproved;
+import dev.faultline.schemas.avro.PreflightPassed;
 import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,6 +39,8 @@ public class CassandraEvidenceRecords implements EvidenceRecords {
     private final PreparedStatement insertStopped;
     private final PreparedStatement selectInjection;
     private final PreparedStatement selectInjections;
+    private final PreparedStatement insertCleared;
+    private final PreparedStatement selectCleared;
     private final PreparedStatement insertOpen;
     private final PreparedStatement deleteOpen;
     private final PreparedStatement selectOpen;
@@ -58,6 +62,8 @@ public class CassandraEvidenceRecords implements EvidenceRecords {
         selectInjection = session.prepare(
                 "SELECT started, stopped FROM injections WHERE experiment_id = ? AND injection_id = ?");
         selectInjections = session.prepare("SELECT injection_id FROM injections WHERE experiment_id = ?");
+        insertCleared = session.prepare("INSERT INTO clearances (experiment_id, injection_id, event) VALUES (?, ?, ?)");
+        selectCleared = session.prepare("SELECT event FROM clearances WHERE experiment_id = ? AND injection_id = ?");
         insertOpen = session.prepare(
                 "INSERT INTO open_injections (bucket, experiment_id, injection_id, deadline) VALUES (?, ?, ?, ?)");
         deleteOpen = session.prepare(
@@ -98,6 +104,22 @@ public class CassandraEvidenceRecords implements EvidenceRecords {
     public void saveStopped(InjectionStopped stopped, String experimentId) {
         session.execute(insertStopped.bind(AvroBlobs.encode(stopped), experimentId, stopped.getInjectionId()));
         closeInjection(experimentId, stopped.getInjectionId());
+    }
+
+    @Override
+    public void saveCleared(PreflightPassed passed, UUID injectionId, Instant startBy) {
+        String experimentId = passed.getHeader().getExperimentId();
+        session.execute(insertCleared.bind(experimentId, injectionId, AvroBlobs.encode(passed)));
+        if (session.execute(selectInjection.bind(experimentId, injectionId)).one() == null) {
+            session.execute(insertOpen.bind(OPEN_BUCKET, experimentId, injectionId, startBy));
+        }
+    }
+
+    @Override
+    public Optional<PreflightPassed> cleared(String experimentId, UUID injectionId) {
+        Row row = session.execute(selectCleared.bind(experimentId, injectionId)).one();
+        return row == null ? Optional.empty()
+                : Optional.of(AvroBlobs.decode(() -> PreflightPassed.fromByteBuffer(row.getByteBuffer(0))));
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.faultline.schemas.avro.HypothesisDrafted;
 import dev.faultline.schemas.avro.InjectionStarted;
 import dev.faultline.schemas.avro.InjectionStopped;
 import dev.faultline.schemas.avro.PlanApproved;
+import dev.faultline.schemas.avro.PreflightPassed;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,15 @@ public interface EvidenceRecords {
     void saveStarted(InjectionStarted started);
 
     void saveStopped(InjectionStopped stopped, String experimentId);
+
+    /**
+     * Notes a clearance and the injection it names: unless that injection already has a start or a stop recorded, it
+     * is open until {@code startBy}, so that the watchdog ends a clearance no injector took.
+     */
+    void saveCleared(PreflightPassed passed, UUID injectionId, Instant startBy);
+
+    /** The clearance that named {@code injectionId}, if recorded. */
+    Optional<PreflightPassed> cleared(String experimentId, UUID injectionId);
 
     /**
      * Stores evidence batches without waiting for the store: the stage completes once all of them are stored (and
@@ -66,12 +76,15 @@ public interface EvidenceRecords {
     /** Every batch of an experiment, whatever its injection. */
     List<EvidenceCaptured> evidence(String experimentId);
 
-    /** Started injections with no stop and no verdict yet, for the lost-injector watchdog. */
+    /**
+     * Injections with no stop and no verdict yet, for the lost-injector watchdog: started ones until their deadline,
+     * cleared but not yet started ones until the time they had to start by.
+     */
     List<OpenInjection> openInjections();
 
     void closeInjection(String experimentId, UUID injectionId);
 
-    /** An injection still running as far as the records tell. */
+    /** An injection still running, or still to start, as far as the records tell. */
     record OpenInjection(String experimentId, UUID injectionId, Instant deadline) {
     }
 

@@ -44,6 +44,23 @@ public final class ReportWriter {
         evidence(md, evidence);
         comparison(md, hypothesis, verdict);
         stop(md, verdict, stopped);
+        followUps(md, verdict);
+        return md.toString();
+    }
+
+    /** The report of a verdict whose hypothesis revision is not recorded (a refusal of an unknown revision). */
+    public static String withoutHypothesis(String experimentId, Verdict verdict) {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(verdict.service()).append(" under ").append(verdict.faultType()).append(" — ")
+                .append(verdict.outcome()).append("\n\n");
+        md.append("Experiment `").append(experimentId).append("`, revision ").append(verdict.revision())
+                .append(", injection `").append(verdict.injectionId()).append("`.\n\n");
+        md.append("**Verdict: ").append(verdict.outcome()).append(".** ").append(verdict.summary()).append("\n\n");
+        followUps(md, verdict);
+        return md.toString();
+    }
+
+    private static void followUps(StringBuilder md, Verdict verdict) {
         md.append("## Follow-ups\n\n");
         List<FollowUp> followUps = verdict.followUps();
         for (int i = 0; i < followUps.size(); i++) {
@@ -53,7 +70,6 @@ public final class ReportWriter {
         if (followUps.isEmpty()) {
             md.append("None.\n");
         }
-        return md.toString();
     }
 
     private static void hypothesis(StringBuilder md, Hypothesis h) {

@@ -10,11 +10,14 @@ import dev.faultline.kit.events.EventHeaders;
 import dev.faultline.schemas.avro.EventHeader;
 import dev.faultline.schemas.avro.EvidenceCaptured;
 import dev.faultline.schemas.avro.Hypothesis;
+import dev.faultline.schemas.avro.InjectionRefused;
 import dev.faultline.schemas.avro.InjectionStarted;
 import dev.faultline.schemas.avro.InjectionStopped;
+import dev.faultline.schemas.avro.PreflightPassed;
 import dev.faultline.schemas.avro.VerdictIssued;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -82,9 +85,25 @@ public class VerdictIssuer {
         VerdictCandidates.among(injections, records, verdicts).forEach(i -> tryIssue(i.experimentId(), i.injectionId()));
     }
 
-    /** Issues the ABORTED/LOST verdict of an injection whose injector never reported its stop. */
+    /** Issues the ABORTED/REFUSED verdict of a clearance the injector refused: at once, nothing was applied. */
+    public synchronized Optional<VerdictIssued> issueRefused(InjectionRefused refused) {
+        String experimentId = refused.getHeader().getExperimentId();
+        if (alreadyIssued(experimentId, refused.getInjectionId())) {
+            records.closeInjection(experimentId, refused.getInjectionId());
+            return Optional.empty();
+        }
+        Optional<Hypothesis> hypothesis = records.hypothesis(experimentId, refused.getRevision());
+        Verdict verdict = hypothesis.map(h -> Evaluator.refused(h, refused)).orElseGet(() -> Evaluator.refused(refused));
+        return issue(verdict, refused.getHeader(), hypothesis.orElse(null), List.of(), null);
+    }
+
+    /**
+     * Issues the ABORTED/LOST verdict of an injection whose injector never reported its stop, or of a clearance that
+     * no injector started or refused.
+     */
     public synchronized Optional<VerdictIssued> issueLost(String experimentId, UUID injectionId) {
         if (alreadyIssued(experimentId, injectionId)) {
+            records.closeInjection(experimentId, injectionId);
             return Optional.empty();
         }
         if (records.stopped(experimentId, injectionId).isPresent()) {
@@ -92,6 +111,9 @@ public class VerdictIssuer {
             return Optional.empty();
         }
         Optional<InjectionStarted> started = records.started(experimentId, injectionId);
+        if (started.isEmpty()) {
+            return issueNeverStarted(experimentId, injectionId);
+        }
         Optional<Hypothesis> hypothesis = started.flatMap(s -> records.hypothesis(experimentId, s.getRevision()));
         if (hypothesis.isEmpty()) {
             LOG.warn("injection {} of {} is lost but its hypothesis revision is not recorded yet", injectionId, experimentId);
@@ -102,11 +124,26 @@ public class VerdictIssuer {
         return issue(verdict, started.get().getHeader(), hypothesis.get(), evidence, null);
     }
 
+    private Optional<VerdictIssued> issueNeverStarted(String experimentId, UUID injectionId) {
+        Optional<PreflightPassed> cleared = records.cleared(experimentId, injectionId);
+        Optional<Hypothesis> hypothesis = cleared.flatMap(c -> records.hypothesis(experimentId, c.getRevision()));
+        if (hypothesis.isEmpty()) {
+            LOG.warn("clearance of injection {} of {} was never started but its hypothesis revision is not recorded yet",
+                    injectionId, experimentId);
+            return Optional.empty();
+        }
+        Instant startBy = records.openInjections().stream().filter(o -> o.injectionId().equals(injectionId))
+                .map(EvidenceRecords.OpenInjection::deadline).findFirst().orElse(clock.instant());
+        Verdict verdict = Evaluator.neverStarted(hypothesis.get(), cleared.get(), injectionId, startBy);
+        return issue(verdict, cleared.get().getHeader(), hypothesis.get(), List.of(), null);
+    }
+
     private Optional<VerdictIssued> issue(Verdict verdict, EventHeader cause, Hypothesis hypothesis,
                                           List<EvidenceCaptured> evidence, InjectionStopped stopped) {
         EventHeader header = EventHeaders.answering(cause, Actors.service(serviceName), clock);
         VerdictIssued event = VerdictEvents.toEvent(verdict, header);
-        String report = ReportWriter.write(header.getExperimentId(), hypothesis, verdict, evidence, stopped);
+        String report = hypothesis == null ? ReportWriter.withoutHypothesis(header.getExperimentId(), verdict)
+                : ReportWriter.write(header.getExperimentId(), hypothesis, verdict, evidence, stopped);
         Set<String> keys = evidence.stream().map(EvidenceRecords::keyOf).collect(Collectors.toSet());
         if (!verdicts.claim(new IssuedVerdict(event, keys, false, report))) {
             alreadyIssued(header.getExperimentId(), verdict.injectionId());

@@ -6,14 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faultline.analysis.AnalysisSettings;
 import dev.faultline.analysis.evidence.EvidenceIntake;
+import dev.faultline.analysis.evidence.EvidenceRecords;
 import dev.faultline.analysis.fixtures.Fixtures;
 import dev.faultline.analysis.fixtures.InMemoryRecords;
 import dev.faultline.analysis.watchdog.LostInjectorWatchdog;
 import dev.faultline.kit.KafkaSettings;
+import dev.faultline.kit.clearance.Clearances;
 import dev.faultline.kit.events.IncomingEvent;
 import dev.faultline.schemas.avro.EvidenceCaptured;
+import dev.faultline.schemas.avro.Hypothesis;
+import dev.faultline.schemas.avro.InjectionRefused;
 import dev.faultline.schemas.avro.PredictionOutcome;
 import dev.faultline.schemas.avro.PredictionResult;
+import dev.faultline.schemas.avro.RefusalReason;
 import dev.faultline.schemas.avro.StopReason;
 import dev.faultline.schemas.avro.VerdictIssued;
 import dev.faultline.schemas.avro.VerdictOutcome;
@@ -137,7 +142,7 @@ class VerdictIssuerTest {
     @Test
     void shouldIssueALostVerdictOnceAndIgnoreALateStop() {
         LostInjectorWatchdog watchdog = new LostInjectorWatchdog(records, issuer, clock,
-                new AnalysisSettings("analysis-service", 15_000, 1000));
+                new AnalysisSettings("analysis-service", 15_000, 1000, 90_000));
         deliverStartAndHypothesis();
         // batches 0..30 were captured up to the deadline (T0 + 30 s); a lost injector sends nothing later
         evidence.subList(0, 31).forEach(this::deliver);
@@ -161,6 +166,61 @@ class VerdictIssuerTest {
         Recomputer.Recomputation recomputed = new Recomputer(records, records).recompute(EXP);
         assertThat(recomputed.identical()).isTrue();
         assertThat(recomputed.recomputed().stopReason()).isEqualTo(StopReason.LOST);
+    }
+
+    @Test
+    void shouldEndARefusedClearanceAbortedWithTheInjectorsReasonOnce() {
+        Hypothesis hypothesis = Fixtures.hypothesis(Fixtures.examplePredictions());
+        deliver(Fixtures.drafted(EXP, 2, hypothesis));
+        UUID clearance = UUID.randomUUID();
+        deliver(Fixtures.cleared(EXP, clearance, 2, T0));
+        InjectionRefused refusal = Fixtures.refused(EXP, clearance, 2, T0.plusSeconds(1), hypothesis,
+                RefusalReason.UNSUPPORTED_FAULT, "nothing injected: no data plane proxy is declared for dependency 'pricing'");
+
+        deliver(refusal);
+        deliver(refusal);
+
+        assertThat(published).singleElement().satisfies(verdict -> {
+            assertThat(verdict.getOutcome()).isEqualTo(VerdictOutcome.ABORTED);
+            assertThat(verdict.getStopReason()).isEqualTo(StopReason.REFUSED);
+            assertThat(verdict.getInjectionId()).isEqualTo(Clearances.injectionIdOf(clearance));
+            assertThat(verdict.getSummary()).startsWith("Refused by the injector (UNSUPPORTED_FAULT): nothing injected: no data"
+                    + " plane proxy is declared for dependency 'pricing'. Nothing was injected.");
+            assertThat(verdict.getSampleCount()).isZero();
+            assertThat(verdict.getFollowUps()).singleElement().satisfies(f -> assertThat(f.getDescription())
+                    .contains("refused", "propose the experiment again"));
+        });
+        assertThat(records.openInjections()).as("the clearance is settled").isEmpty();
+        assertThat(records.find(EXP, Clearances.injectionIdOf(clearance)).orElseThrow().report())
+                .contains("ABORTED", "Refused by the injector");
+    }
+
+    @Test
+    void shouldEndAClearanceThatNoInjectorTookAbortedOnceItsStartByTimeAndGracePass() {
+        LostInjectorWatchdog watchdog = new LostInjectorWatchdog(records, issuer, clock,
+                new AnalysisSettings("analysis-service", 15_000, 1000, 90_000));
+        deliver(Fixtures.drafted(EXP, 2, Fixtures.hypothesis(Fixtures.examplePredictions())));
+        UUID taken = UUID.randomUUID();
+        UUID forgotten = UUID.randomUUID();
+        deliver(Fixtures.cleared(EXP, taken, 2, T0));
+        deliver(Fixtures.started(EXP, Clearances.injectionIdOf(taken), 2, T0.plusSeconds(5), T0.plusSeconds(300)));
+        deliver(Fixtures.cleared(EXP, forgotten, 2, T0));
+
+        now = T0.plusSeconds(105);
+        assertThat(watchdog.sweep()).isZero();
+        now = T0.plusSeconds(106);
+        assertThat(watchdog.sweep()).as("only the clearance nothing started").isEqualTo(1);
+        assertThat(watchdog.sweep()).isZero();
+
+        assertThat(published).singleElement().satisfies(verdict -> {
+            assertThat(verdict.getOutcome()).isEqualTo(VerdictOutcome.ABORTED);
+            assertThat(verdict.getStopReason()).isEqualTo(StopReason.LOST);
+            assertThat(verdict.getInjectionId()).isEqualTo(Clearances.injectionIdOf(forgotten));
+            assertThat(verdict.getSummary()).contains("No injector took the clearance", forgotten.toString(),
+                    "nothing was injected");
+        });
+        assertThat(records.openInjections()).extracting(EvidenceRecords.OpenInjection::injectionId)
+                .containsExactly(Clearances.injectionIdOf(taken));
     }
 
     @Test

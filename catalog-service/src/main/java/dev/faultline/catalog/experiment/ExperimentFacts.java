@@ -7,6 +7,7 @@ import dev.faultline.schemas.avro.ExperimentScheduled;
 import dev.faultline.schemas.avro.FaultTarget;
 import dev.faultline.schemas.avro.HypothesisDrafted;
 import dev.faultline.schemas.avro.HypothesisRejected;
+import dev.faultline.schemas.avro.InjectionRefused;
 import dev.faultline.schemas.avro.InjectionStarted;
 import dev.faultline.schemas.avro.InjectionStopped;
 import dev.faultline.schemas.avro.LintFinding;
@@ -14,6 +15,7 @@ import dev.faultline.schemas.avro.PlanApproved;
 import dev.faultline.schemas.avro.PlanReviewed;
 import dev.faultline.schemas.avro.PreflightBlocked;
 import dev.faultline.schemas.avro.PreflightPassed;
+import dev.faultline.schemas.avro.StopReason;
 import dev.faultline.schemas.avro.VerdictIssued;
 import dev.faultline.schemas.avro.VerdictOutcome;
 import java.util.Optional;
@@ -80,6 +82,10 @@ final class ExperimentFacts {
                             + (e.getDetail().isBlank() ? "" : ": " + e.getDetail())
                             + (e.getRollbackVerified() ? ", fault removed and verified" : ", rollback NOT verified"))
                     .stopReason(e.getReason().name()));
+        }
+        if (event instanceof InjectionRefused e) {
+            return Optional.of(ExperimentFact.of(ExperimentStatus.ABORTED, "refused by the injector (" + e.getReason() + "): "
+                    + e.getDetail()).stopReason(StopReason.REFUSED.name()).revision(e.getRevision()));
         }
         if (event instanceof VerdictIssued e) {
             ExperimentStatus status = e.getOutcome() == VerdictOutcome.ABORTED ? ExperimentStatus.ABORTED : ExperimentStatus.COMPLETED;

@@ -7,8 +7,11 @@ import dev.faultline.catalog.streams.CatalogDriver;
 import dev.faultline.catalog.streams.TestEvents;
 import dev.faultline.catalog.streams.TestVerdicts;
 import dev.faultline.kit.events.EventPublisher;
+import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.EvidenceCaptured;
+import dev.faultline.schemas.avro.InjectionRefused;
 import dev.faultline.schemas.avro.PredictionOutcome;
+import dev.faultline.schemas.avro.RefusalReason;
 import dev.faultline.schemas.avro.ReviewDecision;
 import dev.faultline.schemas.avro.StopReason;
 import dev.faultline.schemas.avro.VerdictIssued;
@@ -103,6 +106,19 @@ class ExperimentTopologyTest {
         assertThat(after(TestVerdicts.verdict(ID, VerdictOutcome.ABORTED, T0.plusSeconds(45))))
                 .isEqualTo(ExperimentStatus.ABORTED);
         assertThat(queries.experiment(ID).orElseThrow().stopReason()).isEqualTo("LOST");
+    }
+
+    @Test
+    void shouldMarkAClearanceTheInjectorRefusedAsAbortedWithItsReason() {
+        after(TestEvents.passed(ID, T0));
+        InjectionRefused refused = InjectionRefused.newBuilder().setHeader(TestEvents.header(ID, T0.plusSeconds(1)))
+                .setInjectionId(UUID.randomUUID()).setClearanceId(UUID.randomUUID()).setRevision(1)
+                .setEnvironment(Environment.STAGING).setService(TestEvents.SERVICE).setFault(null)
+                .setReason(RefusalReason.UNSUPPORTED_FAULT).setDetail("no agent is declared on any host of storefront")
+                .setEvidenceBatches(0).build();
+
+        assertThat(after(refused)).isEqualTo(ExperimentStatus.ABORTED);
+        assertThat(queries.experiment(ID).orElseThrow().stopReason()).isEqualTo("REFUSED");
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.faultline.schemas.avro.HaltRequested;
 import dev.faultline.schemas.avro.Hypothesis;
 import dev.faultline.schemas.avro.HypothesisDrafted;
 import dev.faultline.schemas.avro.HypothesisRejected;
+import dev.faultline.schemas.avro.InjectionRefused;
 import dev.faultline.schemas.avro.InjectionStarted;
 import dev.faultline.schemas.avro.InjectionStopped;
 import dev.faultline.schemas.avro.KnownBehaviourUpdated;
@@ -91,6 +92,9 @@ public final class EventFormatter {
                     e.getRollbackVerified() ? "verified" : "NOT verified",
                     e.getEvidenceBatches() == null ? "?" : e.getEvidenceBatches(),
                     e.getDetail().isBlank() ? "" : ": " + e.getDetail())));
+        } else if (value instanceof InjectionRefused e) {
+            lines.add(line(at, "refused", String.format("%s by the injector, nothing injected: %s", e.getReason(),
+                    e.getDetail())));
         } else if (value instanceof VerdictIssued e) {
             lines.add(line(at, "verdict", e.getOutcome() + (e.getStopReason() == null ? "" : " (stop " + e.getStopReason() + ")")
                     + ": " + e.getSummary()));

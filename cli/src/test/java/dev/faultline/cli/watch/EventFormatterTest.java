@@ -7,10 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.schemas.avro.CheckOutcome;
 import dev.faultline.schemas.avro.ComparisonOperator;
+import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.EvidenceCaptured;
 import dev.faultline.schemas.avro.ExperimentPhase;
+import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.FollowUp;
 import dev.faultline.schemas.avro.FollowUpKind;
+import dev.faultline.schemas.avro.HypothesisRejected;
+import dev.faultline.schemas.avro.InjectionRefused;
 import dev.faultline.schemas.avro.InjectionStopped;
 import dev.faultline.schemas.avro.LintFinding;
 import dev.faultline.schemas.avro.LintRule;
@@ -20,9 +24,7 @@ import dev.faultline.schemas.avro.PredictionResult;
 import dev.faultline.schemas.avro.PreflightBlocked;
 import dev.faultline.schemas.avro.PreflightCheckKind;
 import dev.faultline.schemas.avro.PreflightCheckResult;
-import dev.faultline.schemas.avro.HypothesisRejected;
-import dev.faultline.schemas.avro.Environment;
-import dev.faultline.schemas.avro.FaultType;
+import dev.faultline.schemas.avro.RefusalReason;
 import dev.faultline.schemas.avro.Statistic;
 import dev.faultline.schemas.avro.StopReason;
 import dev.faultline.schemas.avro.VerdictIssued;
@@ -70,6 +72,19 @@ class EventFormatterTest {
         assertThat(formatter.lines(new StreamedEvent("faultline.injections", "exp-1", stopped))).containsExactly(
                 "10:00:00.000  stopped     GUARDRAIL after 4.2 s (guardrail reads-failing, observed 0.900); "
                         + "rollback verified, 9 evidence batches");
+    }
+
+    @Test
+    void shouldSayWhyTheInjectorRefusedAClearance() {
+        InjectionRefused refused = InjectionRefused.newBuilder().setHeader(header("exp-1", "injector-service"))
+                .setInjectionId(UUID.randomUUID()).setClearanceId(UUID.randomUUID()).setRevision(1)
+                .setEnvironment(Environment.STAGING).setService("storefront").setFault(null)
+                .setReason(RefusalReason.REHEARSAL_FAILED).setDetail("agent at http://shop-1:8479 did not answer")
+                .setEvidenceBatches(4).build();
+
+        assertThat(formatter.lines(new StreamedEvent("faultline.injections", "exp-1", refused))).containsExactly(
+                "10:00:00.000  refused     REHEARSAL_FAILED by the injector, nothing injected: agent at http://shop-1:8479"
+                        + " did not answer");
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.faultline.schemas.avro.HaltRequested;
 import dev.faultline.schemas.avro.HypothesisDrafted;
 import dev.faultline.schemas.avro.HypothesisRejected;
 import dev.faultline.schemas.avro.IncidentRecorded;
+import dev.faultline.schemas.avro.InjectionRefused;
 import dev.faultline.schemas.avro.InjectionStarted;
 import dev.faultline.schemas.avro.InjectionStopped;
 import dev.faultline.schemas.avro.KnownBehaviourUpdated;
@@ -61,7 +62,7 @@ public final class Topics {
     public static final Topic SAFETY = experimentLog(Names.SAFETY, "safety-service",
             List.of(ApprovalRecorded.class, ExperimentScheduled.class, PreflightPassed.class, PreflightBlocked.class));
     public static final Topic INJECTIONS = experimentLog(Names.INJECTIONS, "injector-service",
-            List.of(InjectionStarted.class, InjectionStopped.class));
+            List.of(InjectionStarted.class, InjectionStopped.class, InjectionRefused.class));
     public static final Topic EVIDENCE = experimentLog(Names.EVIDENCE, "injector-service",
             List.of(EvidenceCaptured.class));
     public static final Topic VERDICTS = experimentLog(Names.VERDICTS, "analysis-service",

@@ -3,6 +3,7 @@ package dev.faultline.injector.evidence;
 import dev.faultline.injector.InjectorSettings;
 import dev.faultline.injector.probe.Sample;
 import dev.faultline.injector.run.InjectionEvents;
+import dev.faultline.injector.run.Refusal;
 import dev.faultline.injector.run.RunOutcome;
 import dev.faultline.injector.run.RunRequest;
 import dev.faultline.kit.KafkaSettings;
@@ -13,6 +14,8 @@ import dev.faultline.schemas.avro.Actor;
 import dev.faultline.schemas.avro.EventHeader;
 import dev.faultline.schemas.avro.EvidenceCaptured;
 import dev.faultline.schemas.avro.ExperimentPhase;
+import dev.faultline.schemas.avro.Hypothesis;
+import dev.faultline.schemas.avro.InjectionRefused;
 import dev.faultline.schemas.avro.InjectionStarted;
 import dev.faultline.schemas.avro.InjectionStopped;
 import dev.faultline.schemas.avro.ProbeSample;
@@ -54,6 +57,16 @@ public class KafkaInjectionEvents implements InjectionEvents {
     @Override
     public void stopped(RunRequest run, RunOutcome outcome) {
         publisher.publish(stoppedEvent(header(run), run.injectionId(), outcome, outcome.evidenceBatches()));
+    }
+
+    @Override
+    public void refused(Refusal refusal) {
+        Hypothesis hypothesis = refusal.hypothesis();
+        publisher.publish(InjectionRefused.newBuilder().setHeader(EventHeaders.answering(refusal.cause(), actor, clock))
+                .setInjectionId(refusal.injectionId()).setClearanceId(refusal.clearanceId()).setRevision(refusal.revision())
+                .setEnvironment(refusal.environment()).setService(hypothesis == null ? "" : hypothesis.getService())
+                .setFault(hypothesis == null ? null : hypothesis.getScenario()).setReason(refusal.reason())
+                .setDetail(refusal.detail()).setEvidenceBatches(refusal.evidenceBatches()).build());
     }
 
     /** The InjectionStopped event of an outcome (also used by recovery for LOST injections). */

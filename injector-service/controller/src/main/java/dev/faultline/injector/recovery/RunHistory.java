@@ -3,6 +3,7 @@ package dev.faultline.injector.recovery;
 import dev.faultline.injector.run.RunRequest;
 import dev.faultline.injector.run.RunStore;
 import dev.faultline.schemas.avro.EventHeader;
+import dev.faultline.schemas.avro.InjectionRefused;
 import dev.faultline.schemas.avro.InjectionStarted;
 import dev.faultline.schemas.avro.InjectionStopped;
 import dev.faultline.schemas.avro.PreflightPassed;
@@ -19,7 +20,7 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * What the safety and injections topics say the injector has done, to restore its {@link RunStore} into a keyspace
  * this start created. A clearance ran when its injection (named by the clearance, {@link RunRequest#injectionIdOf})
- * has any event: it is claimed again, so a redelivered PreflightPassed still runs nothing. An injection started and
+ * has any event (a refusal included): it is claimed again, so a redelivered PreflightPassed still runs nothing. An injection started and
  * never stopped is recorded active again, so that {@link LeftoverRecovery} removes its fault and reports it LOST.
  * The one thing the topics cannot tell is a fault applied in the instant before its InjectionStarted was published;
  * the fault's lease (3 s) removes that one on the data plane.
@@ -38,6 +39,8 @@ public final class RunHistory {
             started.put(s.getInjectionId(), s);
         } else if (event instanceof InjectionStopped s) {
             stopped.add(s.getInjectionId());
+        } else if (event instanceof InjectionRefused r) {
+            stopped.add(r.getInjectionId()); // claimed like a run that ended: a redelivery is refused no more
         }
     }
 

@@ -7,6 +7,7 @@ import dev.faultline.injector.guardrail.GuardrailEvaluator;
 import dev.faultline.injector.guardrail.GuardrailRule;
 import dev.faultline.injector.probe.Prober;
 import dev.faultline.schemas.avro.ExperimentPhase;
+import dev.faultline.schemas.avro.RefusalReason;
 import dev.faultline.schemas.avro.StopReason;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The lifecycle of one injection: BEFORE probes → stop action rehearsed in the fault's place → fault applied under a lease →
+ * The lifecycle of one injection: BEFORE probes → stop action rehearsed in the fault's place (else InjectionRefused,
+ * nothing applied) → fault applied under a lease →
  * InjectionStarted → DURING probes, evidence batches, guardrails, lease renewal → stop at the deadline, a guardrail
  * breach, a halt or a failure → fault removed and verified (always, in a finally) → AFTER probes → InjectionStopped.
  */
@@ -88,13 +90,28 @@ public final class InjectionRun {
         return deadline;
     }
 
-    /** Runs the whole lifecycle on the calling thread and returns how it ended (InjectionStopped is published). */
+    /**
+     * Runs the whole lifecycle on the calling thread and returns how it ended: InjectionStopped is published, or
+     * InjectionRefused when the fault was never applied (stopped during BEFORE, or its stop action could not be
+     * rehearsed in its place).
+     */
     public RunOutcome execute() {
         try {
             evidence.start(run.hypothesis().getProbes(), timings.batch());
             StopCause early = await(timings.before());
             evidence.flush();
-            RunOutcome outcome = early != null ? notStarted(early) : inject();
+            if (early != null) {
+                return refuse(RefusalReason.STOPPED_BEFORE_START, "stopped before the fault was applied ("
+                        + early.reason() + "): " + early.detail());
+            }
+            String stopAction;
+            try {
+                stopAction = run.fault().rehearse();
+            } catch (RuntimeException e) {
+                return refuse(RefusalReason.REHEARSAL_FAILED, "the stop action could not be rehearsed on "
+                        + run.fault().where() + ", so nothing was applied: " + e.getMessage());
+            }
+            RunOutcome outcome = inject(stopAction);
             evidence.phase(ExperimentPhase.AFTER);
             pause(timings.after());
             evidence.finish(Duration.ofSeconds(1));
@@ -108,14 +125,16 @@ public final class InjectionRun {
         }
     }
 
-    private RunOutcome inject() {
+    private RunOutcome refuse(RefusalReason reason, String detail) {
+        evidence.finish(Duration.ofSeconds(1));
+        events.refused(Refusal.of(run, reason, detail, evidence.batches()));
+        LOG.warn("injection {} of {} refused ({}): {}", run.injectionId(), run.experimentId(), reason, detail);
+        Instant now = clock.instant();
+        return new RunOutcome(StopReason.REFUSED, null, null, detail, now, now, true, evidence.batches(), null, null, now);
+    }
+
+    private RunOutcome inject(String stopAction) {
         Fault fault = run.fault();
-        String stopAction;
-        try {
-            stopAction = fault.rehearse();
-        } catch (RuntimeException e) {
-            return notStarted(StopCause.of(StopReason.FAILED, "stop action could not be verified: " + e.getMessage()));
-        }
         boolean applied = false;
         StopCause cause;
         try {
@@ -249,12 +268,6 @@ public final class InjectionRun {
                 cause.breach() == null ? null : cause.breach().observed(), detail, startedAt, removalStartedAt, rollbackVerified, 0,
                 cause.breach() == null ? null : cause.breach().detectedAt(),
                 cause.breach() == null ? null : cause.breach().conditionSince(), removedAt);
-    }
-
-    private RunOutcome notStarted(StopCause cause) {
-        Instant now = clock.instant();
-        return new RunOutcome(cause.reason(), null, null, cause.detail() + " (before the fault was applied)",
-                now, now, true, 0, null, null, now);
     }
 
     private static RunOutcome withBatches(RunOutcome o, long batches) {

@@ -11,8 +11,10 @@ import dev.faultline.injector.fault.TargetRoutes;
 import dev.faultline.injector.fault.UnsupportedFaultException;
 import dev.faultline.kit.clearance.ClearanceSigner;
 import dev.faultline.kit.events.InvalidEventException;
+import dev.faultline.schemas.avro.FaultSpec;
 import dev.faultline.schemas.avro.Hypothesis;
 import dev.faultline.schemas.avro.PreflightPassed;
+import dev.faultline.schemas.avro.RefusalReason;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,9 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns a PreflightPassed into a run, or refuses it (InvalidEventException → DLQ with the reason, nothing injected):
- * the clearance must verify and be fresh, its revision must be the approved one, the fault must be one the data plane can
- * apply. One run per clearance: a redelivered PreflightPassed is ignored.
+ * Turns a PreflightPassed into a run, or refuses it with InjectionRefused and the reason (nothing injected), so that
+ * the experiment ends ABORTED rather than staying cleared: the clearance must be fresh, its revision the approved
+ * one, the fault one a {@link FaultKinds kind} can apply on the target's route. A clearance whose signature does
+ * not verify is not safety-service's: it is dead-lettered (InvalidEventException) and ends nothing. One run or
+ * refusal per clearance: a redelivered PreflightPassed is ignored.
  */
 @Singleton
 public class RunLauncher {
@@ -40,10 +44,11 @@ public class RunLauncher {
     private final InjectorSettings settings;
     private final TargetRoutes routes;
     private final FaultKinds kinds;
+    private final InjectionEvents events;
     private final Clock clock = Clock.systemUTC();
 
     public RunLauncher(ClearanceSigner signer, PlanBook plans, RunStore store, InjectionRunner runner, InjectorSettings settings,
-                       TargetRoutes routes, FaultKinds kinds) {
+                       TargetRoutes routes, FaultKinds kinds, InjectionEvents events) {
         this.check = new ClearanceCheck(signer);
         this.plans = plans;
         this.store = store;
@@ -51,41 +56,50 @@ public class RunLauncher {
         this.settings = settings;
         this.routes = routes;
         this.kinds = kinds;
+        this.events = events;
     }
 
     public void onPreflightPassed(PreflightPassed passed) {
         String experimentId = passed.getHeader().getExperimentId();
         UUID clearanceId = passed.getClearance().getClearanceId();
         if (store.claimedBy(clearanceId).isPresent()) {
-            LOG.info("clearance {} of {} already ran; ignoring the redelivery", clearanceId, experimentId);
+            LOG.info("clearance {} of {} already ran or was refused; ignoring the redelivery", clearanceId, experimentId);
             return;
         }
         String forged = check.signatureRejection(passed, clock.instant());
         if (forged != null) {
+            // not safety-service's clearance: dead-lettered, and no experiment is ended on the word of a forger
             throw new InvalidEventException("nothing injected: " + forged);
         }
         String stale = ClearanceCheck.staleness(passed, clock.instant(), settings.maxClearanceAge());
         if (stale != null) {
-            throw new InvalidEventException("nothing injected: " + stale);
+            refuse(Refusal.of(passed, null, RefusalReason.STALE_CLEARANCE, "nothing injected: " + stale
+                    + "; propose or preflight again"));
+            return;
         }
         awaitPlan(experimentId, passed.getRevision());
         Optional<Hypothesis> hypothesis = plans.revision(experimentId, passed.getRevision());
         String rejection = check.rejection(passed, plans.approvedRevision(experimentId), hypothesis, clock.instant());
         if (rejection != null) {
-            throw new InvalidEventException("nothing injected: " + rejection);
+            refuse(Refusal.of(passed, hypothesis.orElse(null), RefusalReason.NOT_APPROVED, "nothing injected: " + rejection));
+            return;
         }
         UUID injectionId = RunRequest.injectionIdOf(clearanceId);
+        FaultSpec scenario = hypothesis.get().getScenario();
+        if (scenario.getDurationMillis() <= 0) {
+            refuse(Refusal.of(passed, hypothesis.get(), RefusalReason.INVALID_FAULT,
+                    "nothing injected: the fault's duration must be positive, was " + scenario.getDurationMillis() + " ms"));
+            return;
+        }
         Fault fault;
         try {
-            fault = kinds.plan(hypothesis.get().getScenario(), new FaultContext(
-                    routes.routeOf(passed.getClearance().getEnvironment(), hypothesis.get().getScenario().getTarget().getService()),
+            fault = kinds.plan(scenario, new FaultContext(
+                    routes.routeOf(passed.getClearance().getEnvironment(), scenario.getTarget().getService()),
                     "fl-" + injectionId.toString().substring(0, 8),
                     new Lease(RunRequest.holderOf(injectionId), settings.timings().leaseTtl())));
         } catch (UnsupportedFaultException e) {
-            throw new InvalidEventException("nothing injected: " + e.getMessage());
-        }
-        if (hypothesis.get().getScenario().getDurationMillis() <= 0) {
-            throw new InvalidEventException("nothing injected: the fault's duration must be positive");
+            refuse(Refusal.of(passed, hypothesis.get(), RefusalReason.UNSUPPORTED_FAULT, "nothing injected: " + e.getMessage()));
+            return;
         }
         Optional<UUID> earlier = store.claim(clearanceId, injectionId, experimentId);
         if (earlier.isPresent()) {
@@ -94,6 +108,17 @@ public class RunLauncher {
         }
         runner.launch(new RunRequest(experimentId, passed.getRevision(), injectionId, clearanceId,
                 passed.getClearance().getEnvironment(), hypothesis.get(), fault, passed.getHeader()));
+    }
+
+    /**
+     * Says on faultline.injections that the clearance will not run, then claims it so that a redelivery says nothing
+     * more (published first: a crash in between repeats the refusal, which analysis judges once, rather than lose it).
+     */
+    private void refuse(Refusal refusal) {
+        events.refused(refusal);
+        store.claim(refusal.clearanceId(), refusal.injectionId(), refusal.experimentId());
+        LOG.warn("clearance {} of {} refused ({}): {}", refusal.clearanceId(), refusal.experimentId(), refusal.reason(),
+                refusal.detail());
     }
 
     /** PlanApproved arrives on another topic than PreflightPassed, so it may be read a little later: wait for it. */

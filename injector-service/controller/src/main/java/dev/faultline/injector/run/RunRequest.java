@@ -1,10 +1,10 @@
 package dev.faultline.injector.run;
 
 import dev.faultline.injector.fault.Fault;
+import dev.faultline.kit.clearance.Clearances;
 import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.EventHeader;
 import dev.faultline.schemas.avro.Hypothesis;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
@@ -23,8 +23,8 @@ public record RunRequest(String experimentId, int revision, UUID injectionId, UU
         return "injector:" + injectionId;
     }
 
-    /** The one injection a clearance can run, named by it: so a clearance that ran is known by its injection's events. */
+    /** The one injection a clearance can run ({@link Clearances#injectionIdOf}). */
     public static UUID injectionIdOf(UUID clearanceId) {
-        return UUID.nameUUIDFromBytes(("injection:" + clearanceId).getBytes(StandardCharsets.UTF_8));
+        return Clearances.injectionIdOf(clearanceId);
     }
 }

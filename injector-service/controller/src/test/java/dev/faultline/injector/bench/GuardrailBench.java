@@ -9,6 +9,7 @@ import dev.faultline.injector.probe.Sample;
 import dev.faultline.injector.run.InjectionEvents;
 import dev.faultline.injector.run.InjectionRun;
 import dev.faultline.injector.run.RunMetrics;
+import dev.faultline.injector.run.Refusal;
 import dev.faultline.injector.run.RunOutcome;
 import dev.faultline.injector.run.RunRequest;
 import dev.faultline.injector.run.RunStore;
@@ -114,6 +115,10 @@ public final class GuardrailBench {
 
         @Override
         public void stopped(RunRequest run, RunOutcome outcome) {
+        }
+
+        @Override
+        public void refused(Refusal refusal) {
         }
     }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
 import dev.faultline.injector.Fixtures;
+import dev.faultline.injector.run.RunRequest;
 import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.events.Actors;
 import dev.faultline.kit.events.EventHeaders;
@@ -15,16 +16,19 @@ import dev.faultline.schemas.avro.DeadLetter;
 import dev.faultline.schemas.avro.EvidenceCaptured;
 import dev.faultline.schemas.avro.ExperimentPhase;
 import dev.faultline.schemas.avro.FaultDirection;
+import dev.faultline.schemas.avro.FaultSpec;
 import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.Guardrail;
 import dev.faultline.schemas.avro.HaltRequested;
 import dev.faultline.schemas.avro.HaltScope;
 import dev.faultline.schemas.avro.Hypothesis;
 import dev.faultline.schemas.avro.HypothesisDrafted;
+import dev.faultline.schemas.avro.InjectionRefused;
 import dev.faultline.schemas.avro.InjectionStarted;
 import dev.faultline.schemas.avro.InjectionStopped;
 import dev.faultline.schemas.avro.PlanApproved;
 import dev.faultline.schemas.avro.PreflightPassed;
+import dev.faultline.schemas.avro.RefusalReason;
 import dev.faultline.schemas.avro.StopReason;
 import dev.faultline.schemas.topics.Topics;
 import io.micronaut.context.ApplicationContext;
@@ -152,22 +156,32 @@ class InjectorIT {
     }
 
     @Test
-    void shouldRefuseAnUnapprovedRevisionAndAnUnsupportedFault() {
+    void shouldRefuseAnUnapprovedRevisionAndAFaultWithNoRouteOnTheInjectionsTopicWithTheReason() {
         String unapproved = "exp-unapproved-" + run;
         approveAndClear(unapproved, hypothesis(3000, List.of()));
         publisher.publish(HypothesisDrafted.newBuilder().setHeader(header(unapproved, "hypothesis-service")).setRevision(2)
                 .setHypothesis(hypothesis(3000, List.of())).setChangeSummary("longer").setWarnings(List.of()).build());
         publisher.publish(Fixtures.signedPreflight(unapproved, 2, InjectorProperties.secret("it" + run)));
-        String unsupported = "exp-cpu-" + run;
-        publisher.publish(approveAndClear(unsupported, Fixtures.hypothesis(
-                Fixtures.fault(FaultType.CPU_EXHAUSTION, FaultDirection.UPSTREAM, 3000, Map.of()), List.of(), List.of())));
+        String unsupported = "exp-no-route-" + run;
+        FaultSpec noRoute = Fixtures.fault(FaultType.NETWORK_LATENCY, FaultDirection.UPSTREAM, 3000, Map.of());
+        noRoute.getTarget().setDependency("inventory");
+        PreflightPassed cleared = approveAndClear(unsupported, Fixtures.hypothesis(noRoute, List.of(), List.of()));
+        publisher.publish(cleared);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> !tap.of(unapproved, DeadLetter.class).isEmpty()
-                && !tap.of(unsupported, DeadLetter.class).isEmpty());
-        assertThat(tap.of(unapproved, DeadLetter.class).get(0).getReason()).contains("revision 2 is not the approved revision 1");
-        assertThat(tap.of(unsupported, DeadLetter.class).get(0).getReason()).contains("CPU_EXHAUSTION is not supported");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !tap.of(unapproved, InjectionRefused.class).isEmpty()
+                && !tap.of(unsupported, InjectionRefused.class).isEmpty());
+        InjectionRefused notApproved = tap.of(unapproved, InjectionRefused.class).get(0);
+        assertThat(notApproved.getReason()).isEqualTo(RefusalReason.NOT_APPROVED);
+        assertThat(notApproved.getDetail()).contains("revision 2 is not the approved revision 1");
+        InjectionRefused refused = tap.of(unsupported, InjectionRefused.class).get(0);
+        assertThat(refused.getReason()).isEqualTo(RefusalReason.UNSUPPORTED_FAULT);
+        assertThat(refused.getDetail()).contains("no data plane proxy is declared for dependency 'inventory' of storefront");
+        assertThat(refused.getInjectionId()).isEqualTo(RunRequest.injectionIdOf(cleared.getClearance().getClearanceId()));
+        assertThat(refused.getFault().getFaultType()).isEqualTo(FaultType.NETWORK_LATENCY);
+        assertThat(refused.getHeader().getCausationId()).isEqualTo(cleared.getHeader().getEventId());
         assertThat(tap.of(unapproved, InjectionStarted.class)).isEmpty();
         assertThat(tap.of(unsupported, InjectionStarted.class)).isEmpty();
+        assertThat(tap.of(unsupported, DeadLetter.class)).as("a refusal is not a bad record").isEmpty();
     }
 
     @Test

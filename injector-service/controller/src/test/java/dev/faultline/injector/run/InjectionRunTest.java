@@ -17,6 +17,7 @@ import dev.faultline.schemas.avro.FaultDirection;
 import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.Guardrail;
 import dev.faultline.schemas.avro.Hypothesis;
+import dev.faultline.schemas.avro.RefusalReason;
 import dev.faultline.schemas.avro.StopReason;
 import java.time.Clock;
 import java.time.Duration;
@@ -137,10 +138,26 @@ class InjectionRunTest {
                 EventHeaders.first("exp-1", Actors.service("safety-service"), Clock.systemUTC()));
         RunOutcome outcome = new InjectionRun(request, prober, events, store, metrics, FAST, Clock.systemUTC()).execute();
 
-        assertThat(outcome.reason()).isEqualTo(StopReason.FAILED);
-        assertThat(outcome.detail()).contains("stop action could not be verified").contains("does not exist");
+        assertThat(outcome.reason()).isEqualTo(StopReason.REFUSED);
         assertThat(other.everCreated).isEmpty();
-        assertThat(events.order).doesNotContain("started").endsWith("stopped");
+        assertThat(events.order).doesNotContain("started", "stopped").endsWith("refused");
+        assertThat(events.refusal.reason()).isEqualTo(RefusalReason.REHEARSAL_FAILED);
+        assertThat(events.refusal.detail()).contains("could not be rehearsed on L4 proxy 'pricing'").contains("does not exist");
+        assertThat(events.refusal.injectionId()).isEqualTo(RunRequest.injectionIdOf(request.clearanceId()));
+    }
+
+    @Test
+    void shouldRefuseWithTheCauseWhenStoppedBeforeTheFaultIsApplied() {
+        InjectionRun run = run(10_000, List.of());
+        run.stop(StopCause.of(StopReason.HALTED, "halted by op during BEFORE"));
+
+        RunOutcome outcome = run.execute();
+
+        assertThat(outcome.reason()).isEqualTo(StopReason.REFUSED);
+        assertThat(dataPlane.everCreated).isEmpty();
+        assertThat(events.order).doesNotContain("started", "stopped").endsWith("refused");
+        assertThat(events.refusal.reason()).isEqualTo(RefusalReason.STOPPED_BEFORE_START);
+        assertThat(events.refusal.detail()).contains("HALTED").contains("halted by op during BEFORE");
     }
 
     @Test

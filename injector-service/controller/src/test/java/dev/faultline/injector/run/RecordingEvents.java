@@ -13,6 +13,7 @@ final class RecordingEvents implements InjectionEvents {
     }
 
     final List<String> order = new CopyOnWriteArrayList<>();
+    volatile Refusal refusal;
     final List<Batch> batches = new CopyOnWriteArrayList<>();
     volatile RunOutcome outcome;
     volatile Instant deadline;
@@ -37,5 +38,11 @@ final class RecordingEvents implements InjectionEvents {
     public void stopped(RunRequest run, RunOutcome outcome) {
         this.outcome = outcome;
         order.add("stopped");
+    }
+
+    @Override
+    public void refused(Refusal refusal) {
+        this.refusal = refusal;
+        order.add("refused");
     }
 }
