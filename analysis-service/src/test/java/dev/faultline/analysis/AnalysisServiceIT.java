@@ -15,9 +15,11 @@ import dev.faultline.kit.events.EventPublisher;
 import dev.faultline.kit.testing.Keyspaces;
 import dev.faultline.kit.testing.ServiceProperties;
 import dev.faultline.schemas.avro.EvidenceCaptured;
+import dev.faultline.schemas.avro.Hypothesis;
 import dev.faultline.schemas.avro.PlanApproved;
 import dev.faultline.schemas.avro.PredictionOutcome;
 import dev.faultline.schemas.avro.PredictionResult;
+import dev.faultline.schemas.avro.RefusalReason;
 import dev.faultline.schemas.avro.StopReason;
 import dev.faultline.schemas.avro.VerdictIssued;
 import dev.faultline.schemas.avro.VerdictOutcome;
@@ -86,6 +88,7 @@ class AnalysisServiceIT {
         props.put("faultline.analysis.group-id", groupId);
         props.put("faultline.analysis.lost-grace-millis", 500);
         props.put("faultline.analysis.watchdog-interval-millis", 200);
+        props.put("faultline.analysis.start-within-millis", 3000);
         return ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
     }
 
@@ -169,6 +172,36 @@ class AnalysisServiceIT {
         assertThat(lost.getOutcome()).isEqualTo(VerdictOutcome.ABORTED);
         assertThat(lost.getStopReason()).isEqualTo(StopReason.LOST);
         assertThat(lost.getSummary()).contains("injector was lost", "lease", "removes the fault");
+    }
+
+    @Test
+    @Order(3)
+    void shouldEndARefusedClearanceAndAClearanceNoInjectorTookAbortedWithWhy() {
+        String refusedExp = "exp-refused-" + RUN;
+        String forgottenExp = "exp-forgotten-" + RUN;
+        Hypothesis hypothesis = Fixtures.hypothesis(Fixtures.examplePredictions());
+        publisher.publish(Fixtures.drafted(refusedExp, 1, hypothesis));
+        publisher.publish(Fixtures.drafted(forgottenExp, 1, hypothesis));
+        UUID refusedClearance = UUID.randomUUID();
+        UUID forgottenClearance = UUID.randomUUID();
+        Instant now = Instant.now();
+        publisher.publish(Fixtures.cleared(refusedExp, refusedClearance, 1, now));
+        publisher.publish(Fixtures.cleared(forgottenExp, forgottenClearance, 1, now));
+        publisher.publish(Fixtures.refused(refusedExp, refusedClearance, 1, now.plusMillis(100), hypothesis,
+                RefusalReason.UNSUPPORTED_FAULT, "nothing injected: CPU_EXHAUSTION needs an agent on a host of storefront"));
+
+        await().atMost(WAIT).until(() -> tap.verdicts(refusedExp).size() == 1 && tap.verdicts(forgottenExp).size() == 1);
+
+        VerdictIssued refused = tap.verdicts(refusedExp).get(0);
+        assertThat(refused.getOutcome()).isEqualTo(VerdictOutcome.ABORTED);
+        assertThat(refused.getStopReason()).isEqualTo(StopReason.REFUSED);
+        assertThat(refused.getSummary()).contains("Refused by the injector (UNSUPPORTED_FAULT)", "needs an agent");
+        VerdictIssued forgotten = tap.verdicts(forgottenExp).get(0);
+        assertThat(forgotten.getOutcome()).isEqualTo(VerdictOutcome.ABORTED);
+        assertThat(forgotten.getStopReason()).isEqualTo(StopReason.LOST);
+        assertThat(forgotten.getSummary()).contains("No injector took the clearance", forgottenClearance.toString());
+        assertThat(Duration.between(now, forgotten.getHeader().getOccurredAt())).as("after start-within plus grace")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(3500));
     }
 
     @Test

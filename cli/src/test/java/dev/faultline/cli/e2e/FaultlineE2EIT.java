@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.cli.demo.DemoCommand;
 import dev.faultline.cli.demo.ExampleExperiment;
+import dev.faultline.cli.experiment.StatusView;
 import dev.faultline.cli.http.Endpoints;
 import dev.faultline.cli.http.ServiceCallException;
 import dev.faultline.cli.stack.DataPlaneAdmin;
@@ -20,6 +21,7 @@ import dev.faultline.schemas.avro.EvidenceCaptured;
 import dev.faultline.schemas.avro.EvidenceReferenceKind;
 import dev.faultline.schemas.avro.HypothesisDrafted;
 import dev.faultline.schemas.avro.HypothesisRejected;
+import dev.faultline.schemas.avro.InjectionRefused;
 import dev.faultline.schemas.avro.InjectionStarted;
 import dev.faultline.schemas.avro.InjectionStopped;
 import dev.faultline.schemas.avro.PredictionOutcome;
@@ -27,6 +29,7 @@ import dev.faultline.schemas.avro.PredictionResult;
 import dev.faultline.schemas.avro.PreflightBlocked;
 import dev.faultline.schemas.avro.PreflightCheckKind;
 import dev.faultline.schemas.avro.PreflightPassed;
+import dev.faultline.schemas.avro.RefusalReason;
 import dev.faultline.schemas.avro.StopReason;
 import dev.faultline.schemas.avro.VerdictIssued;
 import dev.faultline.schemas.avro.VerdictOutcome;
@@ -223,6 +226,34 @@ class FaultlineE2EIT {
         assertThat(dataplane.toxics("pricing")).isEmpty();
         events.next(id, VerdictIssued.class, SHORT_RUN);
         services.safetyService().delete("/halts/" + halt.path("haltId").asText() + "?by=operator&reason=e2e-done");
+    }
+
+    /**
+     * A halt that comes after the clearance but before the fault is applied (during BEFORE): the injector applies
+     * nothing and says so (InjectionRefused), and the experiment ends ABORTED with that reason, never left CLEARED.
+     */
+    @Test
+    @Order(6)
+    void shouldEndAbortedWithTheReasonWhenHaltedBeforeTheFaultIsApplied() {
+        String id = driver.propose(ExampleExperiment.proposal("STAGING", 10, null, ExampleExperiment.PROPOSER));
+        driver.acceptAndClear(id);
+        JsonNode halt = services.safetyService().post("/halts", Map.of("scope", "EXPERIMENT", "experimentId", id,
+                "by", "operator", "reason", "e2e: deploy in progress"));
+        try {
+            InjectionRefused refused = events.next(id, InjectionRefused.class, SHORT_RUN);
+            assertThat(refused.getReason()).isEqualTo(RefusalReason.STOPPED_BEFORE_START);
+            assertThat(refused.getDetail()).contains("HALTED", "e2e: deploy in progress");
+            VerdictIssued verdict = events.next(id, VerdictIssued.class, SHORT_RUN);
+            assertThat(verdict.getOutcome()).isEqualTo(VerdictOutcome.ABORTED);
+            assertThat(verdict.getStopReason()).isEqualTo(StopReason.REFUSED);
+            assertThat(verdict.getSummary()).contains("Refused by the injector (STOPPED_BEFORE_START)", "deploy in progress");
+            assertThat(events.find(id, InjectionStarted.class, any -> true)).isEmpty();
+            assertThat(dataplane.toxics("pricing")).isEmpty();
+            await().atMost(SHORT_RUN).untilAsserted(() -> assertThat(StatusView.render(
+                    services.catalogService().get("/experiments/" + id))).contains("ABORTED", "refused by the injector"));
+        } finally {
+            services.safetyService().delete("/halts/" + halt.path("haltId").asText() + "?by=operator&reason=e2e-done");
+        }
     }
 
     @Test

@@ -1,32 +1,66 @@
 package dev.faultline.injector.halt;
 
 import dev.faultline.injector.run.ActiveRuns;
+import dev.faultline.injector.run.RunRequest;
 import dev.faultline.injector.run.StopCause;
+import dev.faultline.schemas.avro.HaltLifted;
 import dev.faultline.schemas.avro.HaltRequested;
 import dev.faultline.schemas.avro.StopReason;
 import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Obeys an operator's HaltRequested: every matching active run removes its fault at once and stops as HALTED. */
+/**
+ * Obeys an operator's HaltRequested: every matching active run removes its fault at once and stops as HALTED, and
+ * until a HaltLifted lifts it, a run it matches that is launched later stops before its fault is applied.
+ */
 @Singleton
 public class HaltHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(HaltHandler.class);
 
     private final ActiveRuns runs;
+    private final Map<UUID, Predicate<RunRequest>> active = new ConcurrentHashMap<>();
+    private final Map<UUID, StopCause> causes = new ConcurrentHashMap<>();
 
     public HaltHandler(ActiveRuns runs) {
         this.runs = runs;
     }
 
+    /** Notes a halt as in force (replayed at start: no run is active yet); {@code key} is its record key. */
+    public void remember(HaltRequested halt, String key) {
+        active.put(halt.getHaltId(), HaltMatcher.of(halt, key));
+        causes.put(halt.getHaltId(), cause(halt));
+    }
+
+    public void onLifted(HaltLifted lifted) {
+        active.remove(lifted.getHaltId());
+        causes.remove(lifted.getHaltId());
+    }
+
+    /** Why {@code run} must not start: a halt in force that matches it. */
+    public Optional<StopCause> haltOf(RunRequest run) {
+        return active.entrySet().stream().filter(e -> e.getValue().test(run)).map(e -> causes.get(e.getKey()))
+                .filter(Objects::nonNull).findFirst();
+    }
+
     public int onHalt(HaltRequested halt, String key) {
-        String by = halt.getHeader().getActor().getId();
-        int stopped = runs.stop(HaltMatcher.of(halt, key), StopCause.of(StopReason.HALTED,
-                "halted by " + by + " (halt " + halt.getHaltId() + ", scope " + halt.getScope() + "): " + halt.getReason()));
+        remember(halt, key);
+        int stopped = runs.stop(HaltMatcher.of(halt, key), cause(halt));
         if (stopped > 0) {
             LOG.info("halt {} ({} {}) stopped {} injection(s)", halt.getHaltId(), halt.getScope(), key, stopped);
         }
         return stopped;
+    }
+
+    private static StopCause cause(HaltRequested halt) {
+        return StopCause.of(StopReason.HALTED, "halted by " + halt.getHeader().getActor().getId() + " (halt "
+                + halt.getHaltId() + ", scope " + halt.getScope() + "): " + halt.getReason());
     }
 }

@@ -1,6 +1,7 @@
 package dev.faultline.injector.run;
 
 import dev.faultline.injector.InjectorSettings;
+import dev.faultline.injector.halt.HaltHandler;
 import dev.faultline.injector.probe.Prober;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -21,6 +22,7 @@ public class InjectionRunner {
     private final RunMetrics metrics;
     private final InjectorSettings settings;
     private final ActiveRuns active;
+    private final HaltHandler halts;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "injection");
         t.setDaemon(true);
@@ -28,19 +30,21 @@ public class InjectionRunner {
     });
 
     public InjectionRunner(Prober prober, InjectionEvents events, RunStore store,
-                           RunMetrics metrics, InjectorSettings settings, ActiveRuns active) {
+                           RunMetrics metrics, InjectorSettings settings, ActiveRuns active, HaltHandler halts) {
         this.prober = prober;
         this.events = events;
         this.store = store;
         this.metrics = metrics;
         this.settings = settings;
         this.active = active;
+        this.halts = halts;
     }
 
     public InjectionRun launch(RunRequest request) {
         InjectionRun run = new InjectionRun(request, prober, events, store, metrics, settings.timings(),
                 Clock.systemUTC());
         active.add(run);
+        halts.haltOf(request).ifPresent(run::stop); // a halt in force: it stops before its fault is applied
         threads.submit(() -> {
             try {
                 run.execute();

@@ -3,14 +3,17 @@ package dev.faultline.injector.halt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.injector.Fixtures;
+import dev.faultline.injector.run.ActiveRuns;
 import dev.faultline.injector.run.RunRequest;
 import dev.faultline.kit.events.Actors;
 import dev.faultline.kit.events.EventHeaders;
 import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.FaultDirection;
 import dev.faultline.schemas.avro.FaultType;
+import dev.faultline.schemas.avro.HaltLifted;
 import dev.faultline.schemas.avro.HaltRequested;
 import dev.faultline.schemas.avro.HaltScope;
+import dev.faultline.schemas.avro.StopReason;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +47,23 @@ class HaltMatcherTest {
         HaltRequested staging = halt("env:STAGING", HaltScope.ENVIRONMENT, Environment.STAGING);
         assertThat(HaltMatcher.of(staging, "env:STAGING").test(run("exp-1", Environment.STAGING))).isTrue();
         assertThat(HaltMatcher.of(staging, "env:STAGING").test(run("exp-1", Environment.PRODUCTION))).isFalse();
+    }
+
+    @Test
+    void shouldKeepAHaltInForceForRunsLaunchedLaterUntilItIsLifted() {
+        HaltHandler handler = new HaltHandler(new ActiveRuns());
+        HaltRequested staging = halt("env:STAGING", HaltScope.ENVIRONMENT, Environment.STAGING);
+        handler.onHalt(staging, "env:STAGING");
+
+        assertThat(handler.haltOf(run("exp-later", Environment.STAGING))).hasValueSatisfying(cause -> {
+            assertThat(cause.reason()).isEqualTo(StopReason.HALTED);
+            assertThat(cause.detail()).contains("halted by op", staging.getHaltId().toString(), "ENVIRONMENT", "test");
+        });
+        assertThat(handler.haltOf(run("exp-prod", Environment.PRODUCTION))).isEmpty();
+
+        handler.onLifted(HaltLifted.newBuilder().setHeader(staging.getHeader()).setHaltId(staging.getHaltId())
+                .setReason("all clear").build());
+        assertThat(handler.haltOf(run("exp-later", Environment.STAGING))).isEmpty();
     }
 
     @Test
