@@ -1,7 +1,7 @@
 package dev.faultline.injector.recovery;
 
 import dev.faultline.injector.evidence.KafkaInjectionEvents;
-import dev.faultline.injector.fault.DataPlanePort;
+import dev.faultline.injector.fault.LeftoverSweeper;
 import dev.faultline.injector.run.RunOutcome;
 import dev.faultline.injector.run.RunStore;
 import dev.faultline.kit.KafkaSettings;
@@ -14,14 +14,16 @@ import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * At start-up, cleans up after an injector process that died during an injection: for every injection still
- * recorded as active, removes its lease holder's faults on the data plane (usually its lease already did) and
- * publishes InjectionStopped(LOST, evidenceBatches unknown = null) saying whether the data plane confirms that nothing is left.
+ * recorded as active, removes its lease holder's faults from every place that holds faults ({@link LeftoverSweeper}s:
+ * the data plane, the hosts' agents; usually its leases already did) and publishes InjectionStopped(LOST,
+ * evidenceBatches unknown = null) saying whether they all confirm that nothing is left.
  */
 @Singleton
 public class LeftoverRecovery {
@@ -29,14 +31,14 @@ public class LeftoverRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(LeftoverRecovery.class);
 
     private final RunStore store;
-    private final DataPlanePort dataPlane;
+    private final List<LeftoverSweeper> sweepers;
     private final EventPublisher publisher;
     private final KafkaSettings kafka;
     private final Clock clock = Clock.systemUTC();
 
-    public LeftoverRecovery(RunStore store, DataPlanePort dataPlane, EventPublisher publisher, KafkaSettings kafka) {
+    public LeftoverRecovery(RunStore store, List<LeftoverSweeper> sweepers, EventPublisher publisher, KafkaSettings kafka) {
         this.store = store;
-        this.dataPlane = dataPlane;
+        this.sweepers = List.copyOf(sweepers);
         this.publisher = publisher;
         this.kafka = kafka;
     }
@@ -45,18 +47,21 @@ public class LeftoverRecovery {
     public int recover() {
         int closed = 0;
         for (RunStore.ActiveRecord record : store.active()) {
-            boolean verified;
-            String detail;
-            try {
-                List<String> removed = dataPlane.release(record.holder());
-                verified = dataPlane.leasesOf(record.holder()).isEmpty();
-                detail = "the injector process running this injection died; on restart the lease holder " + record.holder()
-                        + (removed.isEmpty() ? " had no faults left (its lease had expired them)" : " still had " + removed + ", now removed");
-            } catch (RuntimeException e) {
-                verified = false;
-                detail = "the injector process running this injection died; the data plane could not be asked on restart ("
-                        + e.getMessage() + "); its lease expires the fault";
+            boolean verified = true;
+            List<String> removed = new ArrayList<>();
+            List<String> unanswered = new ArrayList<>();
+            for (LeftoverSweeper sweeper : sweepers) {
+                try {
+                    removed.addAll(sweeper.sweep(record.holder()));
+                    verified &= sweeper.gone(record.holder());
+                } catch (RuntimeException e) {
+                    verified = false;
+                    unanswered.add(sweeper.where() + " (" + e.getMessage() + ")");
+                }
             }
+            String detail = "the injector process running this injection died; on restart the lease holder " + record.holder()
+                    + (removed.isEmpty() ? " had no faults left (its leases had expired them)" : " still had " + removed + ", now removed")
+                    + (unanswered.isEmpty() ? "" : "; could not ask " + String.join(", ", unanswered) + ": their leases expire the fault");
             try {
                 EventHeader cause = EventHeader.fromByteBuffer(ByteBuffer.wrap(record.causeHeader()));
                 Instant now = clock.instant();
