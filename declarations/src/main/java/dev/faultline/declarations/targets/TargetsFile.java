@@ -23,6 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * A targets file: the systems Faultline may touch, per environment and service, read into one
@@ -42,7 +44,7 @@ import java.util.UUID;
  *       dependencies:
  *         pricing: {protocol: http, proxy: pricing, http-proxy: pricing-http}   # kafka: {protocol: kafka, topic: t}
  *       hosts:
- *         shop-1: {agent: http://shop-1:8479}
+ *         shop-1: {agent: http://shop-1:8479, process: 'java .*StorefrontMain.*'}   # process: its command line
  *       observability:
  *         metrics: http://storefront:8080/metrics   # scraped directly
  *         prometheus: http://prometheus:9090        # for PromQL
@@ -217,9 +219,17 @@ public final class TargetsFile extends YamlFile {
         if (fields == null) {
             return null;
         }
-        allowOnly(fields, path, "agent");
+        allowOnly(fields, path, "agent", "process");
+        String process = scalar(fields.get("process"), path + ".process");
+        if (process != null) {
+            try {
+                Pattern.compile(process);
+            } catch (PatternSyntaxException e) {
+                problem(fields.get("process"), path + ".process", "is not a regular expression: " + e.getDescription());
+            }
+        }
         return TargetHost.newBuilder().setName(name).setAgentUrl(url(fields.get("agent"), path + ".agent", false, spec))
-                .build();
+                .setProcess(process).build();
     }
 
     private TargetObservability observability(Node spec, String path) {

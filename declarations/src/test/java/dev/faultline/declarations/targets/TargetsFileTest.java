@@ -77,7 +77,7 @@ class TargetsFileTest {
                         warehouse-db: {protocol: tcp, proxy: warehouse-db}
                         restock: {protocol: kafka, topic: inventory.restock}
                       hosts:
-                        inv-1: {agent: http://inv-1:8479}
+                        inv-1: {agent: http://inv-1:8479, process: 'java .*InventoryMain.*'}
                         inv-2:
                       observability:
                         prometheus: http://prometheus:9090
@@ -91,8 +91,8 @@ class TargetsFileTest {
         assertThat(inventory.getEndpoints().get(0).getSuccessStatuses()).containsExactly(200, 204);
         assertThat(inventory.getDependencies()).extracting(d -> d.getName() + "/" + d.getProtocol() + "/" + d.getTopic())
                 .containsExactly("warehouse-db/TCP/null", "restock/KAFKA/inventory.restock");
-        assertThat(inventory.getHosts()).extracting(h -> h.getName() + " " + h.getAgentUrl())
-                .containsExactly("inv-1 http://inv-1:8479", "inv-2 null");
+        assertThat(inventory.getHosts()).extracting(h -> h.getName() + " " + h.getAgentUrl() + " " + h.getProcess())
+                .containsExactly("inv-1 http://inv-1:8479 java .*InventoryMain.*", "inv-2 null null");
         assertThat(inventory.getObservability().getPrometheusUrl()).isEqualTo("http://prometheus:9090");
         assertThat(inventory.getObservability().getPropagatesTraceContext()).isTrue();
     }
@@ -111,6 +111,8 @@ class TargetsFileTest {
                         pricing: {protocol: http}
                         events: {protocol: kafka}
                         cache: {protocol: carrier-pigeon, proxy: cache}
+                      hosts:
+                        shop-1: {agent: http://shop-1:8479, process: 'java (StorefrontMain'}
                       observability:
                         metric: http://storefront/metrics
                     Billing:
@@ -131,12 +133,14 @@ class TargetsFileTest {
                         + "'topic'",
                 "line 11, column 27: environments.staging.storefront.dependencies.cache.protocol: 'carrier-pigeon' is "
                         + "not one of http, tcp, kafka",
-                "line 13, column 17: environments.staging.storefront.observability.metric: unknown key 'metric'; "
+                "line 13, column 54: environments.staging.storefront.hosts.shop-1.process: is not a regular "
+                        + "expression: Unclosed group",
+                "line 15, column 17: environments.staging.storefront.observability.metric: unknown key 'metric'; "
                         + "expected one of [metrics, prometheus, logs, trace-context]",
-                "line 15, column 7: environments.staging.Billing: a service name is lower case letters, digits, '.', "
+                "line 17, column 7: environments.staging.Billing: a service name is lower case letters, digits, '.', "
                         + "'_' or '-'",
-                "line 15, column 7: environments.staging.Billing.type: required",
-                "line 17, column 5: environments.qa: 'qa' is not an environment; use one of [development, test, "
+                "line 17, column 7: environments.staging.Billing.type: required",
+                "line 19, column 5: environments.qa: 'qa' is not an environment; use one of [development, test, "
                         + "staging, production]");
     }
 
