@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,13 @@ public final class StateJournal {
         try {
             Files.createDirectories(directory);
             lockFile = FileChannel.open(directory.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            if (lockFile.tryLock() == null) {
+            boolean locked;
+            try {
+                locked = lockFile.tryLock() != null;
+            } catch (OverlappingFileLockException e) {
+                locked = false;  // held by this very JVM
+            }
+            if (!locked) {
                 lockFile.close();
                 throw new IllegalStateException("another agent is using the state directory " + directory
                         + "; give this one its own (stateDirectory / --state-dir)");

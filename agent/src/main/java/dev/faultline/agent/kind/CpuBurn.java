@@ -19,7 +19,7 @@ final class CpuBurn implements Effect {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final Duration GONE_DEADLINE = Duration.ofSeconds(5);
+    private static final Duration KERNEL_DEADLINE = Duration.ofSeconds(5);
 
     private final CpuFault fault;
     private final ProcessTable processes;
@@ -45,6 +45,8 @@ final class CpuBurn implements Effect {
             burn.threads.add(thread);
         }
         burn.threads.forEach(Thread::start);
+        // a new thread gives the kernel its name itself, a moment after start()
+        Poll.until(() -> burn.burnerThreadsInKernel().size() == fault.cores(), KERNEL_DEADLINE);
         return burn;
     }
 
@@ -67,7 +69,7 @@ final class CpuBurn implements Effect {
     public Check remove() {
         cycles.forEach(DutyCycle::stop);
         threads.forEach(Thread::interrupt);
-        long deadline = System.nanoTime() + GONE_DEADLINE.toNanos();
+        long deadline = System.nanoTime() + KERNEL_DEADLINE.toNanos();
         for (Thread thread : threads) {
             try {
                 thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
@@ -78,7 +80,7 @@ final class CpuBurn implements Effect {
         }
         boolean ended = threads.stream().noneMatch(Thread::isAlive);
         // a joined Java thread can still be listed for a moment while its native thread exits
-        boolean goneFromKernel = Poll.until(() -> burnerThreadsInKernel().isEmpty(), GONE_DEADLINE);
+        boolean goneFromKernel = Poll.until(() -> burnerThreadsInKernel().isEmpty(), KERNEL_DEADLINE);
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("threadsEnded", ended);
         evidence.put("threadsInKernel", burnerThreadsInKernel());

@@ -34,9 +34,11 @@ final class DutyCycle implements Runnable {
         while (running) {
             long start = clock.nanoTime();
             long end = start + periodNanos;
-            long cpuStart = clock.threadCpuNanos();
-            while (running && clock.threadCpuNanos() - cpuStart < busyNanos && clock.nanoTime() - end < 0) {
-                Thread.onSpinWait();
+            if (busyNanos > 0) {
+                long cpuStart = clock.threadCpuNanos();
+                while (running && clock.threadCpuNanos() - cpuStart < busyNanos && clock.nanoTime() - end < 0) {
+                    Thread.onSpinWait();
+                }
             }
             long rest = end - clock.nanoTime();
             if (rest > 0 && running) {
