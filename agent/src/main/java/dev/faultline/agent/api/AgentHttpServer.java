@@ -48,6 +48,11 @@ public final class AgentHttpServer implements AutoCloseable {
 
     /** Binds the API; throws {@link IllegalStateException} naming the address when it cannot. */
     public static AgentHttpServer start(String host, int port, BearerToken token, List<ApiRoutes> routes) {
+        // the JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm holds the body
+        // until the client's delayed ACK (~40 ms) arrives. Read once, when the server's configuration class loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         try {
             AgentHttpServer api = new AgentHttpServer(HttpServer.create(new InetSocketAddress(host, port), 64), token, routes);
             api.server.start();

@@ -9,12 +9,14 @@ import dev.faultline.agent.api.Json;
 import dev.faultline.agent.lease.Lease;
 import dev.faultline.agent.lease.LeaseTerms;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -89,7 +91,7 @@ public final class FaultRoutes implements ApiRoutes {
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("holder", path[1]);
             answer.put("renewed", renewed.size());
-            answer.put("expiresAt", renewed.values().stream().map(Lease::expiresAt).min(java.util.Comparator.naturalOrder()).orElseThrow());
+            answer.put("expiresAt", renewed.values().stream().map(Lease::expiresAt).min(Comparator.naturalOrder()).orElseThrow());
             return Json.ok(answer);
         }
         if (path.length == 2 && method.equals("DELETE")) {
@@ -121,12 +123,12 @@ public final class FaultRoutes implements ApiRoutes {
 
     private static JsonNode object(JsonNode body, Set<String> fields) {
         if (!body.isObject()) {
-            throw ApiException.badRequest("request body must be a JSON object with fields " + String.join(", ", new java.util.TreeSet<>(fields)));
+            throw ApiException.badRequest("request body must be a JSON object with fields " + String.join(", ", new TreeSet<>(fields)));
         }
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!fields.contains(field)) {
-                throw ApiException.badRequest("unknown field '" + field + "'; known fields: " + String.join(", ", new java.util.TreeSet<>(fields)));
+                throw ApiException.badRequest("unknown field '" + field + "'; known fields: " + String.join(", ", new TreeSet<>(fields)));
             }
         }
         return body;

@@ -1,5 +1,6 @@
 package dev.faultline.agent.fault;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.agent.host.Host;
 import dev.faultline.agent.lease.Lease;
 import dev.faultline.agent.lease.LeaseRegistry;
@@ -7,6 +8,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,7 +76,7 @@ public final class HostFaults implements AutoCloseable {
         return leases.renewHolder(holder);
     }
 
-    public Rehearsal rehearse(String kindName, com.fasterxml.jackson.databind.JsonNode attributes) {
+    public Rehearsal rehearse(String kindName, JsonNode attributes) {
         FaultKind<?> kind = kinds.get(kindName);
         Rehearsal rehearsal = kind.parse(attributes).rehearse(host).forKind(kind.name());
         LOG.info("rehearsed {}: {}", kind.name(), rehearsal.ok() ? "ok" : "FAILED " + rehearsal.steps());
@@ -93,7 +95,7 @@ public final class HostFaults implements AutoCloseable {
 
     /** The faults of {@code holder} (in force, hence leased). */
     public List<FaultStatus> heldBy(String holder) {
-        return leases.heldBy(holder).keySet().stream().map(active::get).filter(java.util.Objects::nonNull)
+        return leases.heldBy(holder).keySet().stream().map(active::get).filter(Objects::nonNull)
                 .sorted(Comparator.comparing(ActiveFault::createdAt)).map(f -> status(f, f.applied())).toList();
     }
 

@@ -1,5 +1,6 @@
 package dev.faultline.agent.fault;
 
+import dev.faultline.agent.host.Host;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,7 +46,7 @@ public record Rehearsal(String kind, boolean ok, List<Step> steps) {
      * The rehearsal of a kind that has a harmless instance: apply it, check it, remove it and
      * verify the removal. A step that throws ends the rehearsal (after undoing what was applied).
      */
-    public static Rehearsal applyAndRemove(HostFault harmless, String name, dev.faultline.agent.host.Host host) {
+    public static Rehearsal applyAndRemove(HostFault harmless, String name, Host host) {
         Steps steps = new Steps();
         Effect effect = harmless.apply(name, host);
         steps.add("apply " + harmless, true, "applied");

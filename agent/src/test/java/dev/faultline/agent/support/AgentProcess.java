@@ -68,15 +68,20 @@ public final class AgentProcess implements AutoCloseable {
             Process process = new ProcessBuilder(Java.binary(), "-Xms32m", "-Xmx32m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC",
                     "-XX:TieredStopAtLevel=1", "-jar", jar().getAbsolutePath(), "--config", configFile.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            AgentProcess agent = new AgentProcess(process, port, token, log);
-            await("agent answering /health (log " + log + ")").atMost(START_DEADLINE).pollInterval(Duration.ofMillis(50))
-                    .until(() -> {
-                        if (!process.isAlive()) {
-                            throw new IllegalStateException("agent exited " + process.exitValue() + ": " + Files.readString(log));
-                        }
-                        return agent.client.healthy();
-                    });
-            return agent;
+            try {
+                AgentProcess agent = new AgentProcess(process, port, token, log);
+                await("agent answering /health (log " + log + ")").atMost(START_DEADLINE).pollInterval(Duration.ofMillis(50))
+                        .until(() -> {
+                            if (!process.isAlive()) {
+                                throw new IllegalStateException("agent exited " + process.exitValue() + ": " + Files.readString(log));
+                            }
+                            return agent.client.healthy();
+                        });
+                return agent;
+            } catch (RuntimeException | Error e) {
+                process.destroyForcibly();  // never leave an agent behind a failed start
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

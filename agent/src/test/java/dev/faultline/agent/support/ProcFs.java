@@ -23,16 +23,39 @@ public final class ProcFs {
     }
 
     /**
-     * The share of one core {@code pid} used over {@code window}, in percent. The window is the
-     * measurement itself (CPU time is only meaningful over an interval), not a wait for anything.
+     * One measurement window: the share of one core {@code pid} used, and how many cores stood idle
+     * meanwhile, in percent and cores.
      */
-    public static double cpuPercentOver(long pid, Duration window) throws InterruptedException {
+    public record CpuWindow(double percent, double idleCores) {
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "%.1f %% with %.2f cores idle", percent, idleCores);
+        }
+    }
+
+    /**
+     * Measures {@code pid}'s CPU over {@code window}. The window is the measurement itself (CPU time
+     * is only meaningful over an interval), not a wait for anything.
+     */
+    public static CpuWindow cpuOver(long pid, Duration window) throws InterruptedException {
         double cpu0 = cpuSeconds(pid);
+        double idle0 = machineIdleSeconds();
         long t0 = System.nanoTime();
         Thread.sleep(window.toMillis());
         double cpu1 = cpuSeconds(pid);
+        double idle1 = machineIdleSeconds();
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return 100 * (cpu1 - cpu0) / seconds;
+        return new CpuWindow(100 * (cpu1 - cpu0) / seconds, (idle1 - idle0) / seconds);
+    }
+
+    /** Idle (and I/O wait) time of the whole machine, summed over its CPUs, in seconds: the first line of /proc/stat. */
+    public static double machineIdleSeconds() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            return (Long.parseLong(cpu[4]) + Long.parseLong(cpu[5])) / TICKS_PER_SECOND;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read /proc/stat", e);
+        }
     }
 
     /** VmRSS of {@code pid}, in MiB. */
