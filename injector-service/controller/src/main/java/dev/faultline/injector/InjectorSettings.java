@@ -30,7 +30,9 @@ import java.util.TreeMap;
  *   <li>{@code batch-millis} (1000): how often evidence is published;</li>
  *   <li>{@code guardrail-interval-millis} (100): how often guardrails are evaluated;</li>
  *   <li>{@code plan-wait-millis} (15000): how long a PreflightPassed waits for its PlanApproved;</li>
- *   <li>{@code max-clearance-age-millis} (60000): a clearance issued longer ago is refused (stale preflight).</li>
+ *   <li>{@code max-clearance-age-millis} (60000): a clearance issued longer ago is refused (stale preflight);</li>
+ *   <li>{@code agent-token} (default {@code faultline-demo-agent-token}, at least 16 characters): the bearer token the
+ *       hosts' agents accept from the injector (the agents' own {@code token}); <b>set your own</b> outside the demo.</li>
  * </ul>
  */
 @ConfigurationProperties("faultline.injector")
@@ -46,6 +48,7 @@ public final class InjectorSettings {
     private final Timings timings;
     private final Duration planWait;
     private final Duration maxClearanceAge;
+    private final String agentToken;
 
     @ConfigurationInject
     public InjectorSettings(@Bindable(defaultValue = "injector-service") String groupId,
@@ -59,12 +62,18 @@ public final class InjectorSettings {
                             @Bindable(defaultValue = "100") long guardrailIntervalMillis,
                             @Bindable(defaultValue = "15000") long planWaitMillis,
                             @Bindable(defaultValue = "60000") long maxClearanceAgeMillis,
+                            @Bindable(defaultValue = "faultline-demo-agent-token") String agentToken,
                             @Property(name = "faultline.injector")
                             @MapFormat(transformation = MapTransformation.FLAT, keyFormat = StringConvention.RAW)
                             Map<String, Object> keys) {
         this.groupId = SettingChecks.notBlank(groupId, PREFIX + "group-id");
         this.controllerId = SettingChecks.notBlank(controllerId, PREFIX + "controller-id");
         this.dataPlaneUrl = httpUrl(dataplaneUrl);
+        this.agentToken = SettingChecks.notBlank(agentToken, PREFIX + "agent-token");
+        if (this.agentToken.length() < 16) {
+            throw new IllegalArgumentException(PREFIX + "agent-token must be at least 16 characters (the agents refuse"
+                    + " shorter ones), was " + this.agentToken.length());
+        }
         this.proxies = names(keys, "proxies.");
         this.httpProxies = names(keys, "http-proxies.");
         long renew = SettingChecks.atLeast(leaseRenewMillis, 1, PREFIX + "lease-renew-millis");
@@ -143,6 +152,11 @@ public final class InjectorSettings {
 
     public Duration planWait() {
         return planWait;
+    }
+
+    /** The bearer token the hosts' agents accept from this injector. */
+    public String agentToken() {
+        return agentToken;
     }
 
     /** How long after its preflight a clearance may still start an injection. */

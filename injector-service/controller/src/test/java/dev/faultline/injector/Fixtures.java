@@ -1,17 +1,18 @@
 package dev.faultline.injector;
 
-import dev.faultline.injector.probe.Sample;
-import dev.faultline.kit.clearance.ClearanceSettings;
-import dev.faultline.kit.clearance.ClearanceSigner;
-import dev.faultline.kit.events.Actors;
-import dev.faultline.kit.events.EventHeaders;
+import dev.faultline.agent.client.AgentClient;
 import dev.faultline.injector.fault.DataPlanePort;
 import dev.faultline.injector.fault.Fault;
 import dev.faultline.injector.fault.FaultContext;
 import dev.faultline.injector.fault.FaultKinds;
 import dev.faultline.injector.fault.Lease;
 import dev.faultline.injector.fault.Route;
+import dev.faultline.injector.probe.Sample;
 import dev.faultline.injector.run.RunRequest;
+import dev.faultline.kit.clearance.ClearanceSettings;
+import dev.faultline.kit.clearance.ClearanceSigner;
+import dev.faultline.kit.events.Actors;
+import dev.faultline.kit.events.EventHeaders;
 import dev.faultline.schemas.avro.BlastRadius;
 import dev.faultline.schemas.avro.Clearance;
 import dev.faultline.schemas.avro.ComparisonOperator;
@@ -29,9 +30,10 @@ import dev.faultline.schemas.avro.ProbeSpec;
 import dev.faultline.schemas.avro.RiskLevel;
 import dev.faultline.schemas.avro.Statistic;
 import dev.faultline.schemas.avro.TargetKind;
+import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +50,7 @@ public final class Fixtures {
     /** The fault of {@code hypothesis} planned onto the L4 proxy {@code pricing} of {@code dataPlane}, under the injection's lease. */
     public static Fault planned(DataPlanePort dataPlane, Hypothesis hypothesis, UUID injectionId, String namePrefix) {
         Route route = new Route("storefront", null, d -> Optional.of("pricing"), d -> Optional.of("pricing-http"));
-        return new FaultKinds(dataPlane).plan(hypothesis.getScenario(),
+        return new FaultKinds(FaultKinds.builtIn(dataPlane, url -> new AgentClient(URI.create(url), "faultline-test-agent-token"))).plan(hypothesis.getScenario(),
                 new FaultContext(route, namePrefix, new Lease(RunRequest.holderOf(injectionId), Duration.ofSeconds(3))));
     }
 

@@ -1,5 +1,6 @@
 package dev.faultline.injector.fault;
 
+import dev.faultline.agent.client.AgentClient;
 import dev.faultline.schemas.avro.FaultSpec;
 import dev.faultline.schemas.avro.FaultType;
 import jakarta.inject.Inject;
@@ -7,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -19,10 +21,16 @@ public final class FaultKinds {
     private final Map<FaultType, FaultKind> byType = new EnumMap<>(FaultType.class);
 
     @Inject
-    public FaultKinds(DataPlanePort dataPlane) {
-        this(List.of(
+    public FaultKinds(DataPlanePort dataPlane, AgentClients agents) {
+        this(builtIn(dataPlane, agents::of));
+    }
+
+    /** The built-in families: one line each. */
+    public static List<FaultKind> builtIn(DataPlanePort dataPlane, Function<String, AgentClient> agents) {
+        return List.of(
                 new ProxyToxicKind(dataPlane),
-                new HttpRuleKind(dataPlane)));
+                new HttpRuleKind(dataPlane),
+                new HostAgentKind(agents));
     }
 
     public FaultKinds(List<FaultKind> kinds) {

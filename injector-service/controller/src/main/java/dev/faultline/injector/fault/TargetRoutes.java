@@ -3,9 +3,14 @@ package dev.faultline.injector.fault;
 import dev.faultline.injector.InjectorSettings;
 import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.TargetDeclared;
+import dev.faultline.schemas.avro.TargetHost;
 import jakarta.inject.Singleton;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The services Faultline may touch, as faultline.targets declares them (the latest declaration per environment and
@@ -35,6 +40,12 @@ public class TargetRoutes {
     /** The route of faults on {@code service} in {@code environment}. */
     public Route routeOf(Environment environment, String service) {
         return new Route(service, declared.get(key(environment, service)), settings::proxyFor, settings::httpProxyFor);
+    }
+
+    /** The base URLs of every agent a declared service's host names. */
+    public Set<String> agentUrls() {
+        return declared.values().stream().flatMap(d -> d.getHosts().stream()).map(TargetHost::getAgentUrl)
+                .filter(Objects::nonNull).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static String key(Environment environment, String service) {

@@ -4,20 +4,32 @@ import static dev.faultline.injector.Fixtures.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultline.agent.client.AgentClient;
+import dev.faultline.schemas.avro.Actor;
+import dev.faultline.schemas.avro.ActorKind;
+import dev.faultline.schemas.avro.Environment;
+import dev.faultline.schemas.avro.EventHeader;
 import dev.faultline.schemas.avro.FaultDirection;
 import dev.faultline.schemas.avro.FaultSpec;
 import dev.faultline.schemas.avro.FaultType;
+import dev.faultline.schemas.avro.TargetDeclared;
+import dev.faultline.schemas.avro.TargetHost;
+import dev.faultline.schemas.avro.TargetKind;
+import dev.faultline.schemas.avro.TargetObservability;
+import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** How each FaultSpec becomes toxics or rules in its place, and what is refused with which reason. */
 class FaultKindsTest {
 
     private final FakeDataPlane dataPlane = new FakeDataPlane("pricing-proxy", "pricing-http");
-    private final FaultKinds kinds = new FaultKinds(dataPlane);
+    private final FaultKinds kinds = new FaultKinds(FaultKinds.builtIn(dataPlane, FaultKindsTest::agent));
     private final Route route = new Route("storefront", null, d -> Optional.ofNullable(Map.of("pricing", "pricing-proxy").get(d)),
             d -> Optional.ofNullable(Map.of("pricing", "pricing-http").get(d)));
     private final Route withoutL7 = new Route("storefront", null, d -> Optional.of("pricing-proxy"), d -> Optional.empty());
@@ -32,6 +44,36 @@ class FaultKindsTest {
         Fault fault = kinds.plan(spec, context(route, "x"));
         assertThat(fault.where()).isEqualTo("L7 proxy 'pricing-http'");
         return ((HttpRuleKind.RuleFault) fault).rule();
+    }
+
+    static AgentClient agent(String url) {
+        return new AgentClient(URI.create(url), "faultline-test-agent-token");
+    }
+
+    private static Route onHosts(TargetHost... hosts) {
+        TargetDeclared storefront = TargetDeclared.newBuilder()
+                .setHeader(EventHeader.newBuilder().setEventId(UUID.randomUUID()).setExperimentId("").setOccurredAt(Instant.now())
+                        .setActor(Actor.newBuilder().setKind(ActorKind.PERSON).setId("alice").build()).setCausationId(null)
+                        .setTraceparent(null).setTracestate(null).build())
+                .setEnvironment(Environment.STAGING).setService("storefront").setRemoved(false).setServiceType("http-storefront")
+                .setOwners(List.of()).setOnCall(null).setBaseUrl("http://shop:8080").setEndpoints(List.of())
+                .setDependencies(List.of()).setHosts(List.of(hosts))
+                .setObservability(TargetObservability.newBuilder().setMetricsUrl(null).setPrometheusUrl(null).setLogFile(null)
+                        .setPropagatesTraceContext(false).build())
+                .setSource("targets.yaml").build();
+        return new Route("storefront", storefront, d -> Optional.empty(), d -> Optional.empty());
+    }
+
+    private static TargetHost host(String name, String agent, String process) {
+        return TargetHost.newBuilder().setName(name).setAgentUrl(agent).setProcess(process).build();
+    }
+
+    private static FaultSpec onHost(FaultType type, String host, Map<String, String> parameters) {
+        FaultSpec spec = fault(type, FaultDirection.BOTH, 1000, parameters);
+        spec.getTarget().setKind(TargetKind.HOST);
+        spec.getTarget().setDependency(null);
+        spec.getTarget().setHost(host);
+        return spec;
     }
 
     private static FaultContext context(Route route, String prefix) {
@@ -140,6 +182,44 @@ class FaultKindsTest {
     void shouldRefuseTwoKindsClaimingOneFaultType() {
         assertThatThrownBy(() -> new FaultKinds(List.of(new ProxyToxicKind(dataPlane), new ProxyToxicKind(dataPlane))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("registered by both");
+    }
+
+    @Test
+    void shouldPlanHostFaultsOntoTheAgentsTheTargetDeclaresWithTheAgentsAttributes() {
+        Route route = onHosts(host("shop-1", "http://shop-1:8479", "java .*StorefrontMain.*"), host("shop-2", null, null));
+
+        HostAgentKind.AgentFault cpu = (HostAgentKind.AgentFault) kinds.plan(onHost(FaultType.CPU_EXHAUSTION, null,
+                Map.of("cores", "2", "percent", "80")), context(route, "fl-1"));
+        assertThat(cpu.where()).isEqualTo("agent on host 'shop-1'");
+        assertThat(cpu.placed()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo("cpu");
+            assertThat(p.name()).isEqualTo("fl-1-cpu-shop-1");
+            assertThat(p.attributes()).isEqualTo(Map.of("cores", 2L, "percent", 80L));
+        });
+        assertThat(((HostAgentKind.AgentFault) kinds.plan(onHost(FaultType.MEMORY_EXHAUSTION, "shop-1",
+                Map.of("megabytes", "300")), context(route, "x"))).placed().get(0).attributes()).isEqualTo(Map.of("megabytes", 300L));
+        assertThat(((HostAgentKind.AgentFault) kinds.plan(onHost(FaultType.PROCESS_PAUSE, null, Map.of()), context(route, "x")))
+                .placed().get(0).attributes()).isEqualTo(Map.of("process", "java .*StorefrontMain.*"));
+        assertThat(((HostAgentKind.AgentFault) kinds.plan(onHost(FaultType.PROCESS_KILL, null, Map.of()), context(route, "x")))
+                .placed().get(0)).satisfies(p -> {
+                    assertThat(p.kind()).isEqualTo("kill");
+                    assertThat(p.attributes()).containsEntry("graceMillis", 5000L);
+                });
+    }
+
+    @Test
+    void shouldRefuseAHostFaultWithNoAgentNoProcessOrNoDirectorySayingWhatToDeclare() {
+        Route noAgent = onHosts(host("shop-2", null, null));
+        assertThatThrownBy(() -> kinds.plan(onHost(FaultType.CPU_EXHAUSTION, null, Map.of()), context(noAgent, "x")))
+                .isInstanceOf(UnsupportedFaultException.class).hasMessageContaining("needs a Faultline agent on a host of storefront")
+                .hasMessageContaining("hosts.<name>.agent");
+        Route agentOnly = onHosts(host("shop-1", "http://shop-1:8479", null));
+        assertThatThrownBy(() -> kinds.plan(onHost(FaultType.PROCESS_PAUSE, null, Map.of()), context(agentOnly, "x")))
+                .hasMessageContaining("hosts.shop-1.process");
+        assertThatThrownBy(() -> kinds.plan(onHost(FaultType.DISK_EXHAUSTION, null, Map.of()), context(agentOnly, "x")))
+                .hasMessageContaining("needs the parameter 'directory'");
+        assertThatThrownBy(() -> kinds.plan(onHost(FaultType.CPU_EXHAUSTION, "shop-9", Map.of()), context(agentOnly, "x")))
+                .hasMessageContaining("on host 'shop-9' needs a Faultline agent there");
     }
 
     private String type(FaultType type, Map<String, String> parameters) {
