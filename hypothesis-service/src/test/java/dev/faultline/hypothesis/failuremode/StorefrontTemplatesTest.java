@@ -132,7 +132,9 @@ class StorefrontTemplatesTest {
         assertThat(errors.getTitle()).startsWith("When 25% of pricing's responses are 503");
         Prediction bounded = errors.getPredictions().stream()
                 .filter(p -> p.getPredictionId().equals("orders-failures-bounded")).findFirst().orElseThrow();
-        assertThat(bounded.getThreshold()).isEqualTo(0.30, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(bounded.getThreshold()).as("25% + 5 points + two standard errors of a share over 56 order samples")
+                .isEqualTo(0.30 + 2 * Math.sqrt(0.25 * 0.75 / 56), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(bounded.getDescription()).endsWith("over 56 order samples)");
 
         Hypothesis resets = draft(FaultType.NETWORK_RESET, 0.5, Map.of());
         assertThat(resets.getScenario().getToxicity()).isEqualTo(0.5);
@@ -172,7 +174,7 @@ class StorefrontTemplatesTest {
         assertThat(corrupted.getPredictions()).extracting(Prediction::getPredictionId)
                 .containsExactly("reads-served", "reads-p99", "orders-failures-bounded");
         assertPrediction(corrupted.getPredictions().get(2), "order-writes", Statistic.ERROR_RATE,
-                ComparisonOperator.LESS_OR_EQUAL, 0.55, MeasureUnit.RATIO, 20);
+                ComparisonOperator.LESS_OR_EQUAL, 0.55 + 2 * Math.sqrt(0.5 * 0.5 / 56), MeasureUnit.RATIO, 20);
         assertThat(new HypothesisLinter(Fixtures.MAX_DURATION_MILLIS).lint(corrupted)).isEmpty();
 
         Hypothesis replaced = draft(FaultType.MALFORMED_BODY, 0.5, Map.of("body", "{\"amount\":\"free\"}"));
