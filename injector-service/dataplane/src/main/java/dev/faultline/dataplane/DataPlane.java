@@ -88,6 +88,18 @@ public final class DataPlane implements AutoCloseable {
      */
     public void populate(byte[] json) {
         JsonNode config = Json.parse(json);
+        if (config.isObject()) {
+            List<String> unknown = new ArrayList<>();
+            config.fieldNames().forEachRemaining(field -> {
+                if (!field.equals("proxies") && !field.equals("http_proxies")) {
+                    unknown.add(field);
+                }
+            });
+            if (!unknown.isEmpty() || config.isEmpty()) {
+                throw ApiException.badRequest("a config file is a JSON array of proxies, or an object with \"proxies\""
+                        + " and/or \"http_proxies\"; unknown: " + unknown);
+            }
+        }
         if (!config.isObject() || config.has("proxies")) {
             expectOk(toxiproxy.handle(new ApiRequest("POST", "/populate", Map.of(), json)).orElseThrow());
         }

@@ -122,6 +122,8 @@ class HttpFaultApiIT {
         }
         assertThatThrownBy(() -> plane.populate("{\"http_proxies\": {}}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .hasMessageContaining("http_proxies must be a JSON array");
+        assertThatThrownBy(() -> plane.populate("{\"http-proxies\": []}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .hasMessageContaining("unknown: [http-proxies]");
     }
 
     @Test
