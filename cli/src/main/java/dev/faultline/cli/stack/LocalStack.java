@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole of Faultline on this machine: the devstack (Kafka, schema registry, Cassandra), the
- * data plane with the {@code pricing} and {@code carrier} proxies, the two systems under test
+ * data plane with the {@code pricing} route (the L4 proxy {@code pricing} chained to the L7 proxy
+ * {@code pricing-http}) and the {@code carrier} proxy, the two systems under test
  * (pricing and storefront, whose targets it declares; carrier and shipping, which only run here:
  * deploy/targets/shipping.yaml declares them) and the five services, each its own JVM that dies with this one. Started in that order, each waited for;
  * {@link #close()} stops everything in reverse order, and a shutdown hook does so on Ctrl-C.
@@ -58,7 +59,11 @@ public final class LocalStack implements AutoCloseable {
         try {
             stack.launchAndWait(List.of(ServiceCatalog.dataplane(endpoints)), progress);
             DataPlaneAdmin dataplane = new DataPlaneAdmin(endpoints.dataplaneUrl());
-            proxy(dataplane, "pricing", ports.pricingProxy(), ports.pricing(), progress);
+            // storefront -> L4 `pricing` -> L7 `pricing-http` -> pricing: the L4 proxy stays the storefront's own
+            // connection (a reset or a blackhole acts on it exactly as without the L7 hop), the L7 proxy acts on the
+            // HTTP requests that pass the L4 faults
+            httpProxy(dataplane, "pricing-http", ports.pricingHttpProxy(), ports.pricing(), progress);
+            proxy(dataplane, "pricing", ports.pricingProxy(), ports.pricingHttpProxy(), progress);
             proxy(dataplane, "carrier", ports.carrierProxy(), ports.carrier(), progress);
             // the two systems under test start all at once: a caller reaches its dependency only when asked
             stack.launchAndWait(List.of(ServiceCatalog.pricing(endpoints), ServiceCatalog.carrier(endpoints),
@@ -77,6 +82,12 @@ public final class LocalStack implements AutoCloseable {
     private static void proxy(DataPlaneAdmin dataplane, String name, int listen, int upstream, Consumer<String> progress) {
         dataplane.ensureProxy(name, "127.0.0.1:" + listen, "127.0.0.1:" + upstream);
         progress.accept(String.format("proxy      %s 127.0.0.1:%d -> 127.0.0.1:%d", name, listen, upstream));
+    }
+
+    /** Creates the data plane's L7 (HTTP) proxy {@code name} from {@code listen} to {@code upstream} on loopback. */
+    private static void httpProxy(DataPlaneAdmin dataplane, String name, int listen, int upstream, Consumer<String> progress) {
+        dataplane.ensureHttpProxy(name, "127.0.0.1:" + listen, "127.0.0.1:" + upstream);
+        progress.accept(String.format("proxy      %s 127.0.0.1:%d -> 127.0.0.1:%d (L7, HTTP)", name, listen, upstream));
     }
 
     public StackEndpoints endpoints() {

@@ -33,6 +33,8 @@ public final class StackCommand implements Callable<Integer> {
         out.println("  curl " + endpoints.storefrontUrl() + "/products/sku-1");
         out.println("  ./faultline propose --service storefront --fault NETWORK_BLACKHOLE --dependency pricing "
                 + "--by you --why 'pricing outage drill' --duration 15");
+        out.println("  ./faultline propose --service storefront --fault HTTP_ERROR_STATUS --dependency pricing --traffic-share 0.3 "
+                + "--label status=503 --by you --why 'pricing answers 503 to some calls' --duration 15   # L7, on pricing-http");
         out.println("  the second system under test, shipping, is declared by files only:");
         out.println("  curl -i " + endpoints.shippingUrl() + "/quotes/eu");
         out.println("  ./faultline targets apply deploy/targets/shipping.yaml --set shipping-url=" + endpoints.shippingUrl()

@@ -105,6 +105,43 @@ final class E2EDriver {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The statuses of {@code count} orders placed on {@code threads} threads at once, counted by status code. */
+    Map<Integer, Integer> placeOrders(int count, int threads) throws Exception {
+        java.util.concurrent.ConcurrentHashMap<Integer, Integer> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int share = count / threads + (t < count % threads ? 1 : 0);
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < share; i++) {
+                        int status = storefront("POST", "/orders", "{\"productId\":\"sku-4\",\"quantity\":1}").statusCode();
+                        statuses.merge(status, 1, Integer::sum);
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> future : done) {
+                future.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return Map.copyOf(statuses);
+    }
+
+    /**
+     * The value of one series of the storefront's {@code /metrics} (Prometheus text), named exactly as exposed, e.g.
+     * {@code storefront_pricing_errors_total{kind="status"}}; 0 when the series has not appeared yet.
+     */
+    double storefrontMetric(String series) throws Exception {
+        HttpResponse<String> metrics = storefront("GET", "/metrics", null);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        return metrics.body().lines().filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim().split(" ")[0]))
+                .findFirst().orElse(0.0);
+    }
+
     /** Runs a CLI command that talks to Kafka (targets, failure-modes) against this stack; returns what it printed. */
     String cliOnKafka(String... tokens) {
         List<String> line = new java.util.ArrayList<>(List.of(tokens));

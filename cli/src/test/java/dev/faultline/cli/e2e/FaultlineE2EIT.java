@@ -2,6 +2,7 @@ package dev.faultline.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -339,6 +341,137 @@ class FaultlineE2EIT {
                 .contains("References:", "METRIC `" + stack.endpoints().shippingUrl() + "/metrics`",
                         "rate of shipping_quotes_total{source=\"fallback\"}", "LOG `", "shipping.log`",
                         "lines at WARN matching /quoting the flat rate/");
+    }
+
+    /**
+     * Issue 9, L7: a share of the storefront's calls to pricing answered 503 by the data plane's L7 proxy
+     * `pricing-http`, drafted from the built-in template, rehearsed at preflight (a harmless rule created and removed on
+     * that proxy), injected, judged, and removed with the removal verified. The share actually affected is measured
+     * three ways over 1,000 order writes made during the fault — the storefront's answers, its own pricing-call
+     * metrics, and the rule's hit counters on the data plane — and each is within 5 percentage points of the plan.
+     */
+    @Test
+    @Order(9)
+    void shouldFailTheShareOfPricingCallsThePlanSaysAtL7AndRemoveTheRule() throws Exception {
+        String id = driver.propose(storefrontProposal("HTTP_ERROR_STATUS", 15, 0.3, Map.of("status", "503"),
+                "Some pricing calls fail with 503 since the last deploy: does the storefront degrade only that much?"));
+        assertThat(events.next(id, HypothesisDrafted.class, DRAFTING).getHypothesis().getTemplateId())
+                .isEqualTo("storefront-dependency-errors");
+        driver.acceptAndClear(id);
+        assertRollbackRehearsedOnTheL7Proxy(id);
+        InjectionStarted started = events.next(id, InjectionStarted.class, SHORT_RUN);
+
+        JsonNode rule = awaitRuleOf(started);
+        assertThat(rule.path("type").asText()).isEqualTo("respond");
+        assertThat(rule.path("share").asDouble()).isEqualTo(0.3);
+        Shares shares = measureOrders(started, 1_000, "status");
+
+        LOG.info("L7 503 share, plan 0.30: {}", shares);
+        assertThat(shares.answered()).as("storefront answers 503 for its share of orders").isCloseTo(0.3, within(0.05));
+        assertThat(shares.pricingErrors()).as("storefront's own count of pricing calls answered 503").isCloseTo(0.3, within(0.05));
+        assertThat(shares.ruleApplied()).as("the rule's applied / matched on the data plane").isCloseTo(0.3, within(0.05));
+        InjectionStopped stopped = events.next(id, InjectionStopped.class, SHORT_RUN);
+        assertThat(stopped.getReason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(stopped.getRollbackVerified()).isTrue();
+        assertThat(dataplane.rules("pricing-http")).as("no rule left on the L7 proxy").isEmpty();
+        VerdictIssued verdict = events.next(id, VerdictIssued.class, SHORT_RUN);
+        assertThat(outcomes(verdict)).containsEntry("reads-served", PredictionOutcome.HELD)
+                .containsEntry("no-errors-logged", PredictionOutcome.HELD);
+    }
+
+    /** Issue 9, L7 data fault: half of pricing's answers corrupted (every byte inverted) run end to end to a verdict. */
+    @Test
+    @Order(10)
+    void shouldRunAMalformedBodyForAShareToAVerdict() throws Exception {
+        String id = driver.propose(storefrontProposal("MALFORMED_BODY", 13, 0.5, Map.of(),
+                "If pricing sends garbage, does the storefront refuse those prices and keep serving?"));
+        HypothesisDrafted drafted = events.next(id, HypothesisDrafted.class, DRAFTING);
+        assertThat(drafted.getHypothesis().getTemplateId()).isEqualTo("storefront-dependency-malformed-body");
+        driver.acceptAndClear(id);
+        assertRollbackRehearsedOnTheL7Proxy(id);
+        InjectionStarted started = events.next(id, InjectionStarted.class, SHORT_RUN);
+
+        assertThat(awaitRuleOf(started).path("type").asText()).isEqualTo("corrupt_body");
+        Shares shares = measureOrders(started, 1_000, "body");
+
+        LOG.info("L7 corrupted-body share, plan 0.50: {}", shares);
+        assertThat(shares.answered()).as("orders refused for an unreadable price").isCloseTo(0.5, within(0.05));
+        assertThat(shares.pricingErrors()).as("storefront's count of unreadable pricing answers").isCloseTo(0.5, within(0.05));
+        assertThat(shares.ruleApplied()).isCloseTo(0.5, within(0.05));
+        VerdictIssued verdict = events.next(id, VerdictIssued.class, SHORT_RUN);
+        assertThat(verdict.getStopReason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(dataplane.rules("pricing-http")).isEmpty();
+        assertThat(outcomes(verdict)).as("reads are served (stale prices) and nothing is logged at ERROR")
+                .containsEntry("reads-served", PredictionOutcome.HELD)
+                .containsEntry("no-errors-logged", PredictionOutcome.HELD);
+        LOG.info("malformed-body report:\n{}", driver.cli("report", id));
+    }
+
+    private static Map<String, Object> storefrontProposal(String faultType, int seconds, double share,
+                                                          Map<String, String> labels, String motivation) {
+        Map<String, Object> proposal = new LinkedHashMap<>(ExampleExperiment.proposal("STAGING", seconds, share,
+                ExampleExperiment.PROPOSER));
+        proposal.put("faultType", faultType);
+        proposal.put("motivation", motivation);
+        proposal.put("labels", labels);
+        return proposal;
+    }
+
+    private void assertRollbackRehearsedOnTheL7Proxy(String id) {
+        PreflightPassed passed = events.next(id, PreflightPassed.class, SHORT_RUN);
+        assertThat(passed.getChecks()).filteredOn(check -> check.getKind() == PreflightCheckKind.ROLLBACK_READY)
+                .singleElement().satisfies(check -> {
+                    assertThat(check.getOutcome()).isEqualTo(CheckOutcome.PASSED);
+                    assertThat(check.getReason()).contains("L7 proxy 'pricing-http'", "created harmless rule",
+                            "deleted it and confirmed it is gone");
+                });
+    }
+
+    /** The injection's rule on pricing-http, under its lease. */
+    private JsonNode awaitRuleOf(InjectionStarted started) {
+        String holder = "injector:" + started.getInjectionId();
+        AtomicReference<JsonNode> rule = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            for (JsonNode r : dataplane.rules("pricing-http")) {
+                if (holder.equals(r.at("/lease/holder").asText())) {
+                    rule.set(r);
+                }
+            }
+            return rule.get() != null;
+        });
+        return rule.get();
+    }
+
+    /**
+     * Places {@code orders} orders while the injection's rule is in place (it is seen before and after), and returns
+     * the share affected as the client saw it (503s), as the storefront counted its failed pricing calls of
+     * {@code kind} against all its pricing calls meanwhile, and as the rule counted it (applied / matched).
+     */
+    private Shares measureOrders(InjectionStarted started, int orders, String kind) throws Exception {
+        String errors = "storefront_pricing_errors_total{kind=\"" + kind + "\"}";
+        String calls = "storefront_pricing_call_duration_seconds_count";
+        String ruleName = awaitRuleOf(started).path("name").asText();
+        double errorsBefore = driver.storefrontMetric(errors);
+        double callsBefore = driver.storefrontMetric(calls);
+
+        long loadStarted = System.nanoTime();
+        Map<Integer, Integer> statuses = driver.placeOrders(orders, 16);
+        double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
+
+        double errorsAfter = driver.storefrontMetric(errors);
+        double callsAfter = driver.storefrontMetric(calls);
+        JsonNode rule = awaitRuleOf(started);
+        assertThat(rule.path("name").asText()).as("the fault lasted the whole measurement").isEqualTo(ruleName);
+        assertThat(statuses.keySet()).as("an order is placed or refused with 503, nothing else").containsOnly(201, 503);
+        long matched = rule.at("/stats/matched").asLong();
+        assertThat(matched).isGreaterThanOrEqualTo(orders);
+        return new Shares(orders, loadSeconds, statuses.getOrDefault(503, 0) / (double) orders,
+                (errorsAfter - errorsBefore) / (callsAfter - callsBefore), matched,
+                rule.at("/stats/applied").asLong() / (double) matched);
+    }
+
+    private record Shares(int orders, double seconds, double answered, double pricingErrors, long ruleMatched,
+                          double ruleApplied) {
     }
 
     private static Map<String, PredictionOutcome> outcomes(VerdictIssued verdict) {

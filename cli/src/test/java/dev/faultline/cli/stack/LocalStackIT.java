@@ -39,7 +39,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The local stack without the five services (which other modules provide): the devstack, the real
- * data plane with the pricing proxy, and the demo system, on free ports — the parts the demo and
+ * data plane with the pricing route (L4 proxy, then L7 proxy), and the demo system, on free ports — the parts the demo and
  * the end-to-end suite stand on.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -95,6 +95,25 @@ class LocalStackIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(get("/products/sku-2").headers().firstValue("X-Cache")).hasValueSatisfying(
                         cache -> assertThat(cache).isIn("hit", "miss")));
+    }
+
+    /** The demo's route: storefront → L4 `pricing` → L7 `pricing-http` → pricing; an L7 rule acts on the storefront's calls. */
+    @Test
+    void shouldRouteTheStorefrontsPricingCallsThroughTheL7ProxyBehindTheL4One() throws Exception {
+        ServiceClient dataplane = new ServiceClient("data plane", stack.endpoints().dataplaneUrl());
+        dataplane.post("/http-proxies/pricing-http/rules", Map.of("name", "down", "type", "respond",
+                "attributes", Map.of("status", 503), "lease", Map.of("holder", "it-l7", "ttl_ms", 60_000)));
+        try {
+            HttpResponse<String> order = post("/orders", "{\"productId\":\"sku-3\",\"quantity\":1}");
+            assertThat(order.statusCode()).isEqualTo(503);
+            assertThat(order.body()).contains("pricing answered 503");
+            assertThat(new DataPlaneAdmin(stack.endpoints().dataplaneUrl()).rules("pricing-http").get(0)
+                    .at("/stats/applied").asLong()).isPositive();
+        } finally {
+            dataplane.delete("/leases/it-l7");
+        }
+        assertThat(new DataPlaneAdmin(stack.endpoints().dataplaneUrl()).rules("pricing-http")).isEmpty();
+        assertThat(post("/orders", "{\"productId\":\"sku-3\",\"quantity\":1}").statusCode()).isEqualTo(201);
     }
 
     @Test

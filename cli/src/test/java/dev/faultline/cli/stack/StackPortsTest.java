@@ -16,14 +16,14 @@ class StackPortsTest {
         StackPorts ports = StackPorts.free().resolve();
 
         assertThat(IntStream.of(ports.kafka(), ports.registry(), ports.cassandra(), ports.dataplane(), ports.pricingProxy(),
-                ports.pricing(), ports.storefront(), ports.carrierProxy(), ports.carrier(), ports.shipping(), ports.hypothesis(),
-                ports.catalog())).allMatch(port -> port > 0);
+                ports.pricingHttpProxy(), ports.pricing(), ports.storefront(), ports.carrierProxy(), ports.carrier(), ports.shipping(),
+                ports.hypothesis(), ports.catalog())).allMatch(port -> port > 0);
     }
 
     @Test
     void shouldNameAFixedPortThatIsTaken() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            StackPorts ports = new StackPorts(0, 0, 0, 0, 0, 0, 0, 0, taken.getLocalPort(), 0, 0, 0, 0, 0, 0, 0, 0);
+            StackPorts ports = new StackPorts(0, 0, 0, 0, 0, 0, 0, 0, 0, taken.getLocalPort(), 0, 0, 0, 0, 0, 0, 0, 0);
 
             assertThatThrownBy(ports::resolve).hasMessageContaining("port " + taken.getLocalPort())
                     .hasMessageContaining("storefront");
@@ -37,6 +37,7 @@ class StackPortsTest {
         assertThat(demo.storefront()).isEqualTo(18080);
         assertThat(demo.pricing()).isEqualTo(18090);
         assertThat(demo.pricingProxy()).isEqualTo(18091);
+        assertThat(demo.pricingHttpProxy()).isEqualTo(18094);
         assertThat(demo.shipping()).isEqualTo(18081);
         assertThat(demo.carrier()).isEqualTo(18092);
         assertThat(demo.carrierProxy()).isEqualTo(18093);

@@ -89,7 +89,7 @@ class FailureModesFileTest {
             Path file = Path.of("../hypothesis-service/src/main/resources/failure-modes/" + type + ".yaml");
             List<FailureModeDeclared> templates = FailureModesFile.read(Files.readString(file, StandardCharsets.UTF_8),
                     file.toString(), "faultline", null, CLOCK);
-            assertThat(templates).hasSize(4).allSatisfy(t -> {
+            assertThat(templates).hasSize(6).allSatisfy(t -> {
                 assertThat(t.getServiceType()).isEqualTo(type);
                 assertThat(t.getProbes()).isNotEmpty();
                 assertThat(t.getGuardrails()).extracting("guardrailId").containsExactly("reads-failing");

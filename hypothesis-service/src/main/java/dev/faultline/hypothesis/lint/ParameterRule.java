@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The fault's own attributes must make sense: toxicity within (0, 1], {@code latencyMillis} a positive whole
- * number of milliseconds, {@code status} an HTTP error status (400..599).
+ * number of milliseconds, {@code status} an HTTP error status (400..599), {@code flipEvery} (a malformed body: every
+ * flipEvery-th byte inverted) a whole number from 1.
  */
 public final class ParameterRule implements HypothesisRule {
 
@@ -29,6 +30,11 @@ public final class ParameterRule implements HypothesisRule {
         if (status != null && !inRange(status, 400, 599)) {
             findings.add(Finding.of(LintRule.INVALID_PARAMETER, "scenario.parameters.status",
                     "status must be an HTTP error status from 400 to 599, was '" + status + "'"));
+        }
+        String flipEvery = scenario.getParameters().get("flipEvery");
+        if (flipEvery != null && !inRange(flipEvery, 1, Integer.MAX_VALUE)) {
+            findings.add(Finding.of(LintRule.INVALID_PARAMETER, "scenario.parameters.flipEvery",
+                    "flipEvery must be a whole number from 1 (every byte) up, was '" + flipEvery + "'"));
         }
         return findings;
     }

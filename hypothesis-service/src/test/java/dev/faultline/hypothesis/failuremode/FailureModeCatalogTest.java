@@ -18,10 +18,10 @@ class FailureModeCatalogTest {
     private final FailureModeCatalog catalog = FailureModeCatalog.builtIn();
 
     @Test
-    void shouldOfferTheThreeDependencyFailureModesForBothServiceTypes() {
+    void shouldOfferTheL4AndL7DependencyFailureModesForBothServiceTypes() {
         for (String type : new String[] {"http-storefront", "http-api"}) {
-            assertThat(catalog.faultTypesFor(type))
-                    .contains("NETWORK_BLACKHOLE", "NETWORK_LATENCY", "HTTP_ERROR_STATUS", "NETWORK_RESET");
+            assertThat(catalog.faultTypesFor(type)).contains("NETWORK_BLACKHOLE", "NETWORK_LATENCY", "HTTP_ERROR_STATUS",
+                    "NETWORK_RESET", "HTTP_DELAY", "MALFORMED_BODY");
         }
         assertThat(catalog.find(FaultType.CPU_EXHAUSTION, "http-storefront")).isEmpty();
         assertThat(catalog.find(FaultType.NETWORK_BLACKHOLE, "kafka-consumer")).isEmpty();
@@ -40,7 +40,7 @@ class FailureModeCatalogTest {
         assertThat(unreachable.guardrails()).containsExactly("reads-failing");
         assertThat(unreachable.title()).startsWith("When ${dependency} becomes unreachable for ${durationSeconds} seconds");
         assertThat(unreachable.origin()).isEqualTo(TemplateOrigin.builtIn("failure-modes/http-storefront.yaml"));
-        assertThat(catalog.describe()).hasSize(8).allSatisfy(t -> assertThat(t.predictions()).isNotEmpty());
+        assertThat(catalog.describe()).hasSize(12).allSatisfy(t -> assertThat(t.predictions()).isNotEmpty());
     }
 
     @Test

@@ -132,11 +132,53 @@ class StorefrontTemplatesTest {
         assertThat(errors.getTitle()).startsWith("When 25% of pricing's responses are 503");
         Prediction bounded = errors.getPredictions().stream()
                 .filter(p -> p.getPredictionId().equals("orders-failures-bounded")).findFirst().orElseThrow();
-        assertThat(bounded.getThreshold()).isEqualTo(0.30, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(bounded.getThreshold()).as("25% + 5 points + two standard errors of a share over 56 order samples")
+                .isEqualTo(0.30 + 2 * Math.sqrt(0.25 * 0.75 / 56), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(bounded.getDescription()).endsWith("over 56 order samples)");
 
         Hypothesis resets = draft(FaultType.NETWORK_RESET, 0.5, Map.of());
         assertThat(resets.getScenario().getToxicity()).isEqualTo(0.5);
         assertThat(resets.getTemplateId()).isEqualTo("storefront-dependency-resets");
+    }
+
+    @Test
+    void shouldDraftASlowShareOfTheDependencysRequestsAsAnL7Delay() {
+        Hypothesis slow = draft(FaultType.HTTP_DELAY, 0.3, Map.of("latencyMillis", "900"));
+
+        assertThat(slow.getTemplateId()).isEqualTo("storefront-dependency-slow-share");
+        assertThat(slow.getScenario().getToxicity()).isEqualTo(0.3);
+        assertThat(slow.getScenario().getParameters()).containsExactly(Map.entry("latencyMillis", "900"));
+        assertThat(slow.getBlastRadius().getTrafficShare()).isEqualTo(0.3);
+        assertThat(slow.getRiskLevel()).isEqualTo(RiskLevel.LOW);
+        assertThat(slow.getTitle()).isEqualTo("When 30% of the requests to pricing are answered 900 ms late for 30 seconds,"
+                + " storefront keeps product reads below 800 ms at p99 and order writes still succeed");
+        assertThat(slow.getPredictions()).extracting(Prediction::getPredictionId)
+                .containsExactly("reads-served", "reads-p99", "orders-served");
+        assertPrediction(slow.getPredictions().get(2), "order-writes", Statistic.SUCCESS_RATE,
+                ComparisonOperator.GREATER_OR_EQUAL, 0.99, MeasureUnit.RATIO, 20);
+        assertThat(slow.getGuardrails()).extracting(Guardrail::getGuardrailId).containsExactly("reads-failing");
+        assertThat(new HypothesisLinter(Fixtures.MAX_DURATION_MILLIS).lint(slow)).isEmpty();
+    }
+
+    @Test
+    void shouldDraftAMalformedBodyForAShareCorruptedByDefaultOrReplacedByTheProposalsBody() {
+        Hypothesis corrupted = draft(FaultType.MALFORMED_BODY, 0.5, Map.of());
+
+        assertThat(corrupted.getTemplateId()).isEqualTo("storefront-dependency-malformed-body");
+        assertThat(corrupted.getScenario().getToxicity()).isEqualTo(0.5);
+        assertThat(corrupted.getScenario().getParameters()).containsExactly(Map.entry("flipEvery", "1"), Map.entry("body", ""));
+        assertThat(corrupted.getRiskLevel()).isEqualTo(RiskLevel.MEDIUM);
+        assertThat(corrupted.getTitle()).isEqualTo("When 50% of pricing's responses carry a malformed body for 30 seconds,"
+                + " storefront refuses those prices: it keeps serving product reads, fails no more than that share of order"
+                + " writes and logs no ERROR");
+        assertThat(corrupted.getPredictions()).extracting(Prediction::getPredictionId)
+                .containsExactly("reads-served", "reads-p99", "orders-failures-bounded");
+        assertPrediction(corrupted.getPredictions().get(2), "order-writes", Statistic.ERROR_RATE,
+                ComparisonOperator.LESS_OR_EQUAL, 0.55 + 2 * Math.sqrt(0.5 * 0.5 / 56), MeasureUnit.RATIO, 20);
+        assertThat(new HypothesisLinter(Fixtures.MAX_DURATION_MILLIS).lint(corrupted)).isEmpty();
+
+        Hypothesis replaced = draft(FaultType.MALFORMED_BODY, 0.5, Map.of("body", "{\"amount\":\"free\"}"));
+        assertThat(replaced.getScenario().getParameters()).containsEntry("body", "{\"amount\":\"free\"}");
     }
 
     @Test

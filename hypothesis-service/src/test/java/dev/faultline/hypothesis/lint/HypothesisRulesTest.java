@@ -94,6 +94,8 @@ class HypothesisRulesTest {
                 "scenario.parameters.latencyMillis", "from 1 to 60000");
         assertOnly(lint(InvalidHypotheses.successStatus()), LintRule.INVALID_PARAMETER, "scenario.parameters.status",
                 "from 400 to 599");
+        assertOnly(lint(InvalidHypotheses.flipEveryZero()), LintRule.INVALID_PARAMETER,
+                "scenario.parameters.flipEvery", "from 1 (every byte)");
         assertOnly(lint(InvalidHypotheses.toxicityZero()), LintRule.INVALID_PARAMETER, "scenario.toxicity",
                 "greater than 0");
     }

@@ -105,6 +105,11 @@ final class InvalidHypotheses {
         return withParameter("status", "200");
     }
 
+    /** A malformed body that would invert no byte. */
+    static Hypothesis flipEveryZero() {
+        return withParameter("flipEvery", "0");
+    }
+
     static Hypothesis toxicityZero() {
         return broken(h -> h.getScenario().setToxicity(0.0));
     }

@@ -1,9 +1,11 @@
 package dev.faultline.dataplane;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.dataplane.api.ApiException;
 import dev.faultline.dataplane.api.ApiRequest;
 import dev.faultline.dataplane.api.ApiResponse;
 import dev.faultline.dataplane.api.ApiRoutes;
+import dev.faultline.dataplane.api.Json;
 import dev.faultline.dataplane.api.ManagementServer;
 import dev.faultline.dataplane.http.HttpActionTypes;
 import dev.faultline.dataplane.http.HttpFaultRoutes;
@@ -76,13 +78,45 @@ public final class DataPlane implements AutoCloseable {
     }
 
     /**
-     * Creates the proxies of a Toxiproxy config file (a JSON array of {@code {name, listen,
-     * upstream, enabled}}), exactly as {@code POST /populate} would.
+     * Creates the proxies of a config file exactly as the API would: a Toxiproxy config file (a JSON array of
+     * {@code {name, listen, upstream, enabled}}, as {@code POST /populate}), or an object
+     * {@code {"proxies": [...], "http_proxies": [{name, listen, upstream}, ...]}} whose {@code http_proxies} are the L7
+     * HTTP fault proxies (each as {@code POST /http-proxies}). An L4 proxy's upstream may be an L7 proxy's listen
+     * address, which chains the two on one route.
      *
      * @throws ApiException when an entry is invalid or its port is taken
      */
     public void populate(byte[] json) {
-        ApiResponse answer = toxiproxy.handle(new ApiRequest("POST", "/populate", Map.of(), json)).orElseThrow();
+        JsonNode config = Json.parse(json);
+        if (config.isObject()) {
+            List<String> unknown = new ArrayList<>();
+            config.fieldNames().forEachRemaining(field -> {
+                if (!field.equals("proxies") && !field.equals("http_proxies")) {
+                    unknown.add(field);
+                }
+            });
+            if (!unknown.isEmpty() || config.isEmpty()) {
+                throw ApiException.badRequest("a config file is a JSON array of proxies, or an object with \"proxies\""
+                        + " and/or \"http_proxies\"; unknown: " + unknown);
+            }
+        }
+        if (!config.isObject() || config.has("proxies")) {
+            expectOk(toxiproxy.handle(new ApiRequest("POST", "/populate", Map.of(), json)).orElseThrow());
+        }
+        JsonNode http = config.path("http_proxies");
+        if (http.isMissingNode() || http.isNull()) {
+            return;
+        }
+        if (!http.isArray()) {
+            throw ApiException.badRequest("http_proxies must be a JSON array of {name, listen, upstream}, was " + http);
+        }
+        HttpFaultRoutes l7 = new HttpFaultRoutes(httpProxies);
+        for (JsonNode proxy : http) {
+            expectOk(l7.handle(new ApiRequest("POST", "/http-proxies", Map.of(), Json.bytes(proxy))).orElseThrow());
+        }
+    }
+
+    private static void expectOk(ApiResponse answer) {
         if (answer.status() >= 300) {
             throw new ApiException(answer.status(), new String(answer.body(), StandardCharsets.UTF_8));
         }

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the data plane on its own, so traffic does not depend on the controller's process:
  * {@code java -jar faultline-dataplane-<version>-all.jar [--host 127.0.0.1] [--port 8474]
- * [--config proxies.json] [--default-lease 10m]}. Each flag may also come from the
+ * [--config proxies.json] [--default-lease 10m]}; the config file is {@link DataPlane#populate}'s. Each flag may also come from the
  * environment: {@code DATAPLANE_HOST}, {@code DATAPLANE_PORT}, {@code DATAPLANE_CONFIG},
  * {@code DATAPLANE_DEFAULT_LEASE}. Stops (removing every fault) on SIGTERM/SIGINT.
  */
@@ -56,7 +56,8 @@ public final class DataPlaneMain {
         DataPlane plane = DataPlane.start(config);
         if (file != null) {
             plane.populate(readConfig(file));
-            log.info("populated {} proxies from {}", plane.proxies().all().size(), file);
+            log.info("populated {} L4 and {} L7 (HTTP) proxies from {}", plane.proxies().all().size(),
+                    plane.httpProxies().all().size(), file);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -58,7 +58,7 @@ class StandaloneDataPlaneIT {
                 process.destroy();
                 assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
             }
-            assertThat(Files.readString(dir.resolve("dataplane.log"))).contains("populated 1 proxies", "fault data plane stopped");
+            assertThat(Files.readString(dir.resolve("dataplane.log"))).contains("populated 1 L4 and 0 L7 (HTTP) proxies", "fault data plane stopped");
         }
     }
 

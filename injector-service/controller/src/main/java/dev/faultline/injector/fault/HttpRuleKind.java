@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * A dependency misbehaving for a share of requests: one rule on the dependency's L7 (HTTP) proxy on the data plane,
- * share = toxicity, matching every request: an error status, a delay, a replaced or a corrupted body.
+ * share = toxicity, matching every request: an error status, a delay, a replaced or a corrupted body (MALFORMED_BODY:
+ * the text of parameter {@code body} when it is not blank, else every {@code flipEvery}-th byte inverted, default 1).
  */
 public final class HttpRuleKind implements FaultKind {
 
@@ -35,7 +36,8 @@ public final class HttpRuleKind implements FaultKind {
             case HTTP_DELAY -> rule(spec, context, "delay",
                     Map.of("delay_ms", p.number("latencyMillis", "delayMillis", 1000), "jitter_ms", p.number("jitterMillis", "jitter", 0)));
             case HTTP_BODY -> rule(spec, context, "replace_body", Map.of("body", p.text("body", "")));
-            case MALFORMED_BODY -> p.optional("body").isPresent()
+            // a blank body means "not given": templates declare body '' so that a proposal's label can set it
+            case MALFORMED_BODY -> p.optional("body").filter(body -> !body.isBlank()).isPresent()
                     ? rule(spec, context, "replace_body", Map.of("body", p.text("body", "")))
                     : rule(spec, context, "corrupt_body", Map.of("flip_every", p.number("flipEvery", "flip_every", 1)));
             default -> throw new UnsupportedFaultException(spec.getFaultType() + " is not an HTTP fault");

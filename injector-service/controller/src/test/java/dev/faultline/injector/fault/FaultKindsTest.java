@@ -124,6 +124,10 @@ class FaultKindsTest {
         assertThat(rule(fault(FaultType.HTTP_DELAY, FaultDirection.UPSTREAM, 1000, Map.of("latencyMillis", "700")))
                 .attributes()).isEqualTo(Map.of("delay_ms", 700L, "jitter_ms", 0L));
         assertThat(rule(fault(FaultType.MALFORMED_BODY, FaultDirection.UPSTREAM, 1000, Map.of())).type()).isEqualTo("corrupt_body");
+        FaultAction templateDefaults = rule(fault(FaultType.MALFORMED_BODY, FaultDirection.UPSTREAM, 1000,
+                Map.of("flipEvery", "3", "body", "")));
+        assertThat(templateDefaults.type()).as("a blank body is no body").isEqualTo("corrupt_body");
+        assertThat(templateDefaults.attributes()).isEqualTo(Map.of("flip_every", 3L));
         assertThat(rule(fault(FaultType.MALFORMED_BODY, FaultDirection.UPSTREAM, 1000, Map.of("body", "{\"price\":")))
                 .attributes()).isEqualTo(Map.of("body", "{\"price\":"));
     }

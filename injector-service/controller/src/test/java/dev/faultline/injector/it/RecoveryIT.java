@@ -44,8 +44,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * An injector that died mid-injection left a fault (long lease) and its active-injection row: the next injector
- * removes the fault at start-up and reports the injection LOST with the rollback verified. An injector whose keyspace
+ * An injector that died mid-injection left faults (an L4 toxic and an L7 rule, long leases) and its active-injection
+ * row: the next injector removes them at start-up and reports the injection LOST with the rollback verified. An injector whose keyspace
  * is dropped restores from the topics which clearances ran, and runs none of them again.
  */
 @ExtendWith(DevStackExtension.class)
@@ -61,7 +61,10 @@ class RecoveryIT {
              EventTap tap = new EventTap(stack, List.of(Topics.Names.INJECTIONS))) {
             target.call("POST", "/proxies/pricing/toxics", "{\"name\":\"left-over\",\"type\":\"timeout\",\"stream\":\"upstream\","
                     + "\"attributes\":{\"timeout\":0},\"lease\":{\"holder\":\"" + holder + "\",\"ttl_ms\":600000}}");
+            target.call("POST", "/http-proxies/pricing-http/rules", "{\"name\":\"left-over-rule\",\"type\":\"respond\","
+                    + "\"attributes\":{\"status\":503},\"lease\":{\"holder\":\"" + holder + "\",\"ttl_ms\":600000}}");
             assertThat(target.toxics()).contains("left-over");
+            assertThat(target.rules()).contains("left-over-rule");
             recordDeadInjection(stack, "injector_" + suffix, injectionId, exp, holder);
 
             Map<String, Object> props = InjectorProperties.of(stack, target, suffix);
@@ -71,9 +74,11 @@ class RecoveryIT {
                 assertThat(stopped.getReason()).isEqualTo(StopReason.LOST);
                 assertThat(stopped.getInjectionId()).isEqualTo(injectionId);
                 assertThat(stopped.getRollbackVerified()).isTrue();
-                assertThat(stopped.getDetail()).contains("died").contains("left-over");
+                assertThat(stopped.getDetail()).contains("died").contains("l4/pricing/toxics/left-over")
+                        .contains("l7/pricing-http/rules/left-over-rule");
                 assertThat(stopped.getEvidenceBatches()).isNull();
                 assertThat(target.toxics()).isEqualTo("[]");
+                assertThat(target.rules()).isEqualTo("[]");
                 assertThat(context.getBean(RunStore.class).active()).isEmpty();
             }
         }

@@ -33,13 +33,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * injector-service as its own JVM, stopped during an injection. SIGTERM with a one-minute lease: the fault is gone
- * within seconds, so the shutdown hook removed it. SIGKILL: the 3 s lease removes it, and the restarted service
- * reports the injection LOST.
+ * within seconds, so the shutdown hook removed it. SIGKILL, with an L4 toxic and with an L7 rule: the 3 s lease
+ * removes it, and the restarted service reports the injection LOST.
  */
 @ExtendWith(DevStackExtension.class)
 class ShutdownIT {
@@ -74,27 +77,35 @@ class ShutdownIT {
         }
     }
 
-    @Test
-    void shouldLeaveNoFaultWhenKilledAndReportTheInjectionLostOnRestart(DevStack stack) throws Exception {
+    /**
+     * kill -9 of the controller mid-fault, for each family on the data plane: an L4 toxic on {@code pricing} and an L7
+     * rule on {@code pricing-http}. Nothing runs in the dead process; the 3 s lease removes the fault, and the
+     * restarted controller reports the injection LOST with the removal verified.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = FaultType.class, names = {"NETWORK_BLACKHOLE", "HTTP_ERROR_STATUS"})
+    void shouldLeaveNoFaultWhenKilledAndReportTheInjectionLostOnRestart(FaultType type, DevStack stack) throws Exception {
         String suffix = "kill" + UUID.randomUUID().toString().substring(0, 8);
         String exp = "exp-sigkill-" + suffix;
         Path log = Files.createTempFile("injector-" + suffix, ".log");
         try (TestTarget target = new TestTarget("pricing");
              EventTap tap = new EventTap(stack, List.of(dev.faultline.schemas.topics.Topics.Names.INJECTIONS));
              EventPublisher publisher = EventPublisher.standalone(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "it"))) {
+            Supplier<String> faults = type == FaultType.NETWORK_BLACKHOLE ? target::toxics : target::rules;
             Map<String, Object> props = InjectorProperties.of(stack, target, suffix);
             props.put("micronaut.server.port", freePort());
             props.put("faultline.injector.before-millis", 300);
             Process service = start(props, log.toFile());
             try {
                 await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> health((Integer) props.get("micronaut.server.port")));
-                inject(publisher, target, exp, InjectorProperties.secret(suffix));
+                inject(publisher, target, exp, InjectorProperties.secret(suffix), type);
                 await().atMost(Duration.ofSeconds(60)).until(() -> !tap.of(exp, InjectionStarted.class).isEmpty());
-                assertThat(target.toxics()).contains("injector:");
+                assertThat(faults.get()).contains("injector:");
 
                 service.destroyForcibly(); // SIGKILL: no hook runs; the 3 s lease must expire the fault
                 assertThat(service.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                await().atMost(Duration.ofSeconds(8)).until(() -> target.toxics().equals("[]"));
+                await().atMost(Duration.ofSeconds(8)).until(() -> faults.get().equals("[]"));
+                assertThat(target.leases()).doesNotContain("injector:");
             } finally {
                 service.destroyForcibly();
             }
@@ -117,8 +128,13 @@ class ShutdownIT {
     }
 
     private static void inject(EventPublisher publisher, TestTarget target, String exp, String secret) {
-        Hypothesis hypothesis = Fixtures.hypothesis(Fixtures.fault(FaultType.NETWORK_BLACKHOLE, FaultDirection.UPSTREAM, 60_000, Map.of()),
-                List.of(Fixtures.probe("product-reads", target.url("/products/sku-1"), 200, 400)), List.of());
+        inject(publisher, target, exp, secret, FaultType.NETWORK_BLACKHOLE);
+    }
+
+    private static void inject(EventPublisher publisher, TestTarget target, String exp, String secret, FaultType type) {
+        Hypothesis hypothesis = Fixtures.hypothesis(Fixtures.fault(type, FaultDirection.UPSTREAM, 60_000, Map.of()),
+                List.of(Fixtures.probe("product-reads", type == FaultType.NETWORK_BLACKHOLE ? target.url("/products/sku-1")
+                        : target.httpUrl("/products/sku-1"), 200, 400)), List.of());
         publisher.publish(HypothesisDrafted.newBuilder().setHeader(EventHeaders.first(exp, Actors.service("h"), Clock.systemUTC()))
                 .setRevision(1).setHypothesis(hypothesis).setChangeSummary(null).setWarnings(List.of()).build());
         publisher.publish(PlanApproved.newBuilder().setHeader(EventHeaders.first(exp, Actors.service("h"), Clock.systemUTC()))

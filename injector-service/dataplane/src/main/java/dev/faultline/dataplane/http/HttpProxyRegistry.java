@@ -124,7 +124,7 @@ public final class HttpProxyRegistry implements AutoCloseable {
 
     private synchronized void expire(HttpProxy proxy, HttpRule rule) {
         if (proxies.get(proxy.name()) == proxy && proxy.rules().remove(rule.name(), rule)) {
-            LOG.warn("rule {} of http proxy {} removed: its lease expired", rule.name(), proxy.name());
+            LOG.warn("rule {} of http proxy {} removed: its lease ended (expired or revoked)", rule.name(), proxy.name());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.faultline.dataplane.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.faultline.dataplane.DataPlane;
@@ -96,6 +97,33 @@ class HttpFaultApiIT {
         assertThat(api.get("/leases").json()).isEmpty();
         assertThat(statusThroughProxy()).isEqualTo(200);
         assertThat(api.get("/http-proxies/pricing").status()).isEqualTo(200);
+    }
+
+    /** The demo's route: a config file whose L4 proxy's upstream is an L7 proxy, so both fault layers act on one path. */
+    @Test
+    void aConfigFileChainsAnL4ProxyToAnL7Proxy() throws Exception {
+        int l7Port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            l7Port = free.getLocalPort();
+        }
+        plane.populate(("{\"proxies\": [{\"name\": \"orders\", \"listen\": \"127.0.0.1:0\", \"upstream\": \"127.0.0.1:" + l7Port + "\"}],"
+                + " \"http_proxies\": [{\"name\": \"orders-http\", \"listen\": \"127.0.0.1:" + l7Port + "\", \"upstream\": \""
+                + upstream.address() + "\"}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        int l4Port = port(api.get("/proxies/orders").json().get("listen").asText());
+        api.post("/http-proxies/orders-http/rules", "{\"name\":\"down\",\"type\":\"respond\",\"attributes\":{\"status\":503}}");
+
+        try (RawHttp client = new RawHttp(l4Port)) {
+            assertThat(client.exchange(RawHttp.get("/echo")).status()).as("the L7 rule acts behind the L4 proxy").isEqualTo(503);
+        }
+        assertThat(api.get("/http-proxies/orders-http/rules/down").json().at("/stats/applied").asLong()).isEqualTo(1);
+        assertThat(api.delete("/http-proxies/orders-http/rules/down").status()).isEqualTo(204);
+        try (RawHttp client = new RawHttp(l4Port)) {
+            assertThat(client.exchange(RawHttp.get("/echo")).status()).isEqualTo(200);
+        }
+        assertThatThrownBy(() -> plane.populate("{\"http_proxies\": {}}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .hasMessageContaining("http_proxies must be a JSON array");
+        assertThatThrownBy(() -> plane.populate("{\"http-proxies\": []}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .hasMessageContaining("unknown: [http-proxies]");
     }
 
     @Test
