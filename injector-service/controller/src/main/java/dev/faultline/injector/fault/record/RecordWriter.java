@@ -4,8 +4,6 @@ import dev.faultline.injector.fault.FaultException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,19 +12,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -46,7 +36,7 @@ public final class RecordWriter {
     /** The most records a second this writer takes; more would be load testing, not a data fault. */
     public static final double MAX_RATE = 1000;
 
-    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration KAFKA_TIMEOUT = TopicScan.KAFKA_TIMEOUT;
 
     private final String bootstrapServers;
     private final String topic;
@@ -54,6 +44,7 @@ public final class RecordWriter {
     private final String injectionId;
     private final MalformedRecords records;
     private final double ratePerSecond;
+    private final TopicScan scan;
     private final Map<Integer, Long> lastWritten = new ConcurrentHashMap<>();
     private final AtomicLong written = new AtomicLong();
     private final AtomicReference<String> failure = new AtomicReference<>();
@@ -73,11 +64,12 @@ public final class RecordWriter {
         this.injectionId = injectionId;
         this.records = records;
         this.ratePerSecond = ratePerSecond;
+        this.scan = new TopicScan(bootstrapServers, topic, "faultline-records-check-" + injectionId);
     }
 
     /** "topic 'demo.orders' on Kafka 127.0.0.1:9092". */
     public String where() {
-        return "topic '" + topic + "' on Kafka " + bootstrapServers;
+        return scan.where();
     }
 
     /**
@@ -86,7 +78,7 @@ public final class RecordWriter {
      * none. Returns what was done.
      */
     public synchronized String rehearse() {
-        endsAtStart = endOffsets();
+        endsAtStart = scan.endOffsets();
         try (KafkaProducer<String, byte[]> rehearsal = newProducer()) {
             int partitions = rehearsal.partitionsFor(topic).size();
             stopped = true;
@@ -106,7 +98,7 @@ public final class RecordWriter {
         if (producer != null || stopped) {
             throw new IllegalStateException("a record writer starts once");
         }
-        endsAtStart = endOffsets();
+        endsAtStart = scan.endOffsets();
         producer = newProducer();
         timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "faultline-records-" + injectionId);
@@ -156,37 +148,7 @@ public final class RecordWriter {
         if (endsAtStart == null) {
             return new StopVerification(true, 0, 0, 0, Map.of(), Map.of());
         }
-        try (KafkaConsumer<byte[], byte[]> reader = newConsumer()) {
-            List<TopicPartition> partitions = partitions(reader);
-            Map<TopicPartition, Long> to = reader.endOffsets(partitions, KAFKA_TIMEOUT);
-            Map<Integer, Long> from = new HashMap<>();
-            reader.assign(partitions);
-            for (TopicPartition partition : partitions) {
-                Long last = lastWritten.get(partition.partition());
-                long start = last != null ? last + 1 : endsAtStart.getOrDefault(partition.partition(), 0L);
-                from.put(partition.partition(), start);
-                reader.seek(partition, start);
-            }
-            long scanned = 0;
-            long found = 0;
-            long deadline = System.nanoTime() + KAFKA_TIMEOUT.toNanos();
-            while (partitions.stream().anyMatch(p -> reader.position(p) < to.get(p)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(200))) {
-                    if (record.offset() >= to.get(new TopicPartition(record.topic(), record.partition()))) {
-                        continue;
-                    }
-                    scanned++;
-                    if (injectionId.equals(header(record, INJECTION_HEADER))) {
-                        found++;
-                    }
-                }
-            }
-            boolean complete = partitions.stream().allMatch(p -> reader.position(p) >= to.get(p));
-            return new StopVerification(complete, written.get(), scanned, found, from, to.entrySet().stream()
-                    .collect(Collectors.toMap(e -> e.getKey().partition(), Map.Entry::getValue)));
-        } catch (KafkaException e) {
-            throw new FaultException("cannot read " + where() + " to verify the stop: " + e.getMessage(), e);
-        }
+        return scan.after(lastWritten, endsAtStart, written.get(), INJECTION_HEADER, injectionId);
     }
 
     private void writeOne() {
@@ -212,24 +174,6 @@ public final class RecordWriter {
         }
     }
 
-    private Map<Integer, Long> endOffsets() {
-        try (KafkaConsumer<byte[], byte[]> reader = newConsumer()) {
-            List<TopicPartition> partitions = partitions(reader);
-            return reader.endOffsets(partitions, KAFKA_TIMEOUT).entrySet().stream()
-                    .collect(Collectors.toMap(e -> e.getKey().partition(), Map.Entry::getValue));
-        } catch (KafkaException e) {
-            throw new FaultException("cannot read " + where() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> reader) {
-        List<PartitionInfo> partitions = reader.partitionsFor(topic, KAFKA_TIMEOUT);
-        if (partitions == null || partitions.isEmpty()) {
-            throw new FaultException(where() + " does not exist: nothing is written to a topic Faultline would create");
-        }
-        return partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-    }
-
     private KafkaProducer<String, byte[]> newProducer() {
         int biggest = records.kinds().contains(RecordKind.OVERSIZED) ? MalformedRecords.MAX_OVERSIZED_BYTES : 0;
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -238,20 +182,6 @@ public final class RecordWriter {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis(),
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000),
                 new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private KafkaConsumer<byte[], byte[]> newConsumer() {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG, "faultline-records-check-" + injectionId,
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2 << 20, ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                (int) KAFKA_TIMEOUT.toMillis()), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static byte[] utf8(String text) {
