@@ -9,7 +9,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the storefront: {@code StorefrontMain [--port 18080] [--pricing-url http://127.0.0.1:18091]
- * [--pricing-timeout-ms 1200] [--cache-ttl-ms 1000]}; SIGTERM stops it.
+ * [--pricing-timeout-ms 1200] [--cache-ttl-ms 1000] [--kafka-bootstrap-servers HOST:PORT]}; SIGTERM stops it.
+ * Without {@code --kafka-bootstrap-servers} it announces no order events.
  */
 public final class StorefrontMain {
 
@@ -32,11 +33,12 @@ public final class StorefrontMain {
 
     static StorefrontConfig parse(String[] args) {
         StorefrontConfig defaults = StorefrontConfig.defaults();
-        Flags flags = Flags.parse(args, List.of("--port", "--pricing-url", "--pricing-timeout-ms", "--cache-ttl-ms"));
+        Flags flags = Flags.parse(args, List.of("--port", "--pricing-url", "--pricing-timeout-ms", "--cache-ttl-ms",
+                "--kafka-bootstrap-servers"));
         return new StorefrontConfig(flags.number("--port", defaults.port()),
                 flags.text("--pricing-url", defaults.pricingUrl()),
                 Duration.ofMillis(flags.number("--pricing-timeout-ms", (int) defaults.pricingTimeout().toMillis())),
                 Duration.ofMillis(flags.number("--cache-ttl-ms", (int) defaults.cacheTtl().toMillis())),
-                defaults.products());
+                defaults.products(), flags.text("--kafka-bootstrap-servers", defaults.kafkaBootstrapServers()));
     }
 }

@@ -17,12 +17,18 @@ class StorefrontMainTest {
     @Test
     void shouldReadEveryFlag() {
         StorefrontConfig config = StorefrontMain.parse(new String[] {"--port", "0", "--pricing-url", "http://x:1",
-            "--pricing-timeout-ms", "300", "--cache-ttl-ms", "200"});
+            "--pricing-timeout-ms", "300", "--cache-ttl-ms", "200", "--kafka-bootstrap-servers", "k:9092"});
 
         assertThat(config.port()).isZero();
         assertThat(config.pricingUrl()).isEqualTo("http://x:1");
         assertThat(config.pricingTimeout()).isEqualTo(Duration.ofMillis(300));
         assertThat(config.cacheTtl()).isEqualTo(Duration.ofMillis(200));
+        assertThat(config.kafkaBootstrapServers()).isEqualTo("k:9092");
+    }
+
+    @Test
+    void shouldAnnounceNoOrdersWithoutKafka() {
+        assertThat(StorefrontMain.parse(new String[0]).kafkaBootstrapServers()).isNull();
     }
 
     @Test

@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole of Faultline on this machine: the devstack (Kafka, schema registry, Cassandra), the
  * data plane with the {@code pricing} route (the L4 proxy {@code pricing} chained to the L7 proxy
- * {@code pricing-http}) and the {@code carrier} proxy, the two systems under test
- * (pricing and storefront, whose targets it declares; carrier and shipping, which only run here:
- * deploy/targets/shipping.yaml declares them) and the five services, each its own JVM that dies with this one. Started in that order, each waited for;
+ * {@code pricing-http}) and the {@code carrier} proxy, the systems under test
+ * (pricing and storefront, whose targets it declares; carrier and shipping, and fulfilment — the storefront's order
+ * consumer on the devstack's Kafka —, which only run here: deploy/targets/shipping.yaml and fulfilment.yaml declare
+ * them) and the five services, each its own JVM that dies with this one. Started in that order, each waited for;
  * {@link #close()} stops everything in reverse order, and a shutdown hook does so on Ctrl-C.
  * Logs of every process are kept under {@link #logDir()}.
  */
@@ -65,9 +66,10 @@ public final class LocalStack implements AutoCloseable {
             httpProxy(dataplane, "pricing-http", ports.pricingHttpProxy(), ports.pricing(), progress);
             proxy(dataplane, "pricing", ports.pricingProxy(), ports.pricingHttpProxy(), progress);
             proxy(dataplane, "carrier", ports.carrierProxy(), ports.carrier(), progress);
-            // the two systems under test start all at once: a caller reaches its dependency only when asked
+            // the systems under test start all at once: a caller reaches its dependency only when asked
             stack.launchAndWait(List.of(ServiceCatalog.pricing(endpoints), ServiceCatalog.carrier(endpoints),
-                    ServiceCatalog.storefront(endpoints), ServiceCatalog.shipping(endpoints)), progress);
+                    ServiceCatalog.storefront(endpoints), ServiceCatalog.shipping(endpoints),
+                    ServiceCatalog.fulfilment(endpoints)), progress);
             progress.accept("targets    " + DemoTargets.apply(repo, endpoints, stack.logDir()));
             stack.launchAndWait(ServiceCatalog.services(endpoints, workDir.resolve("data"), options.serviceHeap(), options.extraJvmArgs(),
                     options.services()), progress);

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The processes of the local stack after the devstack, in start order: the data plane, the two systems under test
+ * The processes of the local stack after the devstack, in start order: the data plane, the systems under test
  * (pricing and the storefront, the carrier and shipping, each caller reaching its dependency through its data-plane
- * proxy), then the five services, each with the settings that wire it to the others.
+ * proxy; fulfilment, consuming the orders the storefront announces on the devstack's Kafka — Faultline's own Kafka is
+ * the demo shop's too), then the five services, each with the settings that wire it to the others.
  */
 final class ServiceCatalog {
 
@@ -33,7 +34,15 @@ final class ServiceCatalog {
     static ServiceSpec storefront(StackEndpoints stack) {
         return new ServiceSpec("storefront", "demo-target", "dev.faultline.demo.StorefrontMain", smallJvm("96m"),
                 List.of("--port", Integer.toString(stack.ports().storefront()),
-                        "--pricing-url", stack.url(stack.ports().pricingProxy())), stack.storefrontUrl() + "/health");
+                        "--pricing-url", stack.url(stack.ports().pricingProxy()),
+                        "--kafka-bootstrap-servers", stack.kafkaBootstrapServers()), stack.storefrontUrl() + "/health");
+    }
+
+    /** Ready once its consumer owns the order topic's partitions (its /health answers 503 before). */
+    static ServiceSpec fulfilment(StackEndpoints stack) {
+        return new ServiceSpec("fulfilment", "demo-target", "dev.faultline.demo.FulfilmentMain", smallJvm("64m"),
+                List.of("--port", Integer.toString(stack.ports().fulfilment()),
+                        "--kafka-bootstrap-servers", stack.kafkaBootstrapServers()), stack.fulfilmentUrl() + "/health");
     }
 
     static ServiceSpec carrier(StackEndpoints stack) {

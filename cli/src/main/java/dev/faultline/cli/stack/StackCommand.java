@@ -42,6 +42,13 @@ public final class StackCommand implements Callable<Integer> {
         out.println("  ./faultline failure-modes add deploy/failure-modes/shipping.yaml");
         out.println("  ./faultline propose --service shipping --fault NETWORK_BLACKHOLE --dependency carrier "
                 + "--by you --why 'carrier outage drill' --duration 15");
+        out.println("  the third, fulfilment (the storefront's order consumer on this stack's Kafka), too:");
+        out.println("  curl " + endpoints.fulfilmentUrl() + "/metrics");
+        out.println("  ./faultline targets apply deploy/targets/fulfilment.yaml --set fulfilment-url="
+                + endpoints.fulfilmentUrl() + " --set logs=" + stack.logDir());
+        out.println("  ./faultline failure-modes add deploy/failure-modes/fulfilment.yaml");
+        out.println("  ./faultline propose --service fulfilment --fault MALFORMED_RECORD --dependency orders "
+                + "--by you --why 'bad records drill' --duration 20");
         new CountDownLatch(1).await(); // the shutdown hook stops the stack
         return 0;
     }

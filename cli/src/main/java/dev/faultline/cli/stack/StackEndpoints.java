@@ -22,6 +22,10 @@ public record StackEndpoints(StackPorts ports, String kafkaBootstrapServers, Str
         return url(ports.shipping());
     }
 
+    public String fulfilmentUrl() {
+        return url(ports.fulfilment());
+    }
+
     public String carrierUrl() {
         return url(ports.carrier());
     }

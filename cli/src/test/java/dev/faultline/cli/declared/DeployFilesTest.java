@@ -20,8 +20,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The files in deploy/ that describe the second system under test (shipping) are what {@code faultline targets
- * apply} and {@code faultline failure-modes add} accept, and draft what its end-to-end experiment judges on.
+ * The files in deploy/ that describe the second and third systems under test (shipping, fulfilment) are what
+ * {@code faultline targets apply} and {@code faultline failure-modes add} accept, and draft what their end-to-end
+ * experiments judge on.
  */
 class DeployFilesTest {
 
@@ -49,6 +50,33 @@ class DeployFilesTest {
 
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("3 templates valid");
+    }
+
+    @Test
+    void shouldAcceptTheFulfilmentFiles() {
+        assertThat(run("targets", "apply", root.resolve("deploy/targets/fulfilment.yaml").toString(), "--dry-run",
+                "--set", "fulfilment-url=http://127.0.0.1:18082", "--set", "logs=/tmp/logs"))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(run("failure-modes", "add", root.resolve("deploy/failure-modes/fulfilment.yaml").toString(), "--dry-run"))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 targets valid", "1 templates valid");
+    }
+
+    @Test
+    void shouldJudgeMalformedRecordsOnFulfilmentsOutcomesLagAndLog() throws Exception {
+        Path file = root.resolve("deploy/failure-modes/fulfilment.yaml");
+        FailureModeDeclared template = FailureModesFile.read(Files.readString(file), file.toString(), "test", null,
+                Clock.systemUTC()).get(0);
+
+        assertThat(template.getFaultType()).isEqualTo(FaultType.MALFORMED_RECORD);
+        assertThat(template.getServiceType()).isEqualTo("kafka-orders-consumer");
+        assertThat(template.getParameters()).containsKeys("ratePerSecond", "kinds", "sample", "keyField");
+        assertThat(template.getProbes()).filteredOn(p -> p.getKind() == ProbeKind.HTTP).singleElement()
+                .satisfies(p -> assertThat(p.getSubject()).as("good orders through the storefront").isEqualTo("storefront"));
+        assertThat(template.getPredictions()).extracting(p -> p.getProbeId() + ":" + p.getPredictionId() + ":" + p.getThreshold())
+                .contains("dead-letters:bad-records-dead-lettered:ratePerSecond * 0.8", "processed:good-orders-processed:0",
+                        "lag:consumer-lag-bounded:20");
+        assertThat(template.getGuardrails()).extracting(g -> g.getProbeId()).containsExactly("lag");
     }
 
     @Test

@@ -98,6 +98,15 @@ final class E2EDriver {
         assertThat(storefront("POST", "/admin/cache", "{\"enabled\":" + enabled + "}").statusCode()).isEqualTo(200);
     }
 
+    /** The value of {@code series} (e.g. {@code fulfilment_orders_total{outcome="processed"}}) on fulfilment's /metrics. */
+    double fulfilmentMetric(String series) throws Exception {
+        String body = http.send(HttpRequest.newBuilder(URI.create(stack.endpoints().fulfilmentUrl() + "/metrics"))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return body.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1).strip()))
+                .orElseThrow(() -> new AssertionError("no series " + series + " on fulfilment's /metrics"));
+    }
+
     HttpResponse<String> storefront(String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.endpoints().storefrontUrl() + path))
                 .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json");

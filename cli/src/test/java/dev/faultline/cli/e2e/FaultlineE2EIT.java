@@ -42,6 +42,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -60,7 +62,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Faultline end to end: the devstack, the data plane, the two systems under test and the five services, each
+ * Faultline end to end: the devstack, the data plane, the three systems under test and the five services, each
  * its own JVM, driven only through their public HTTP APIs and topics, asserting on the events
  * read off Kafka. One stack for the suite (free ports); the tests run in order and each waits for
  * its experiment to finish, so no two experiments overlap.
@@ -472,6 +474,77 @@ class FaultlineE2EIT {
 
     private record Shares(int orders, double seconds, double answered, double pricingErrors, long ruleMatched,
                           double ruleApplied) {
+    }
+
+    /**
+     * Issue 9's data faults: fulfilment (the storefront's order consumer, on the stack's Kafka) is known to Faultline
+     * only through deploy/targets/fulfilment.yaml and deploy/failure-modes/fulfilment.yaml. A MALFORMED_RECORD
+     * experiment writes bad records of every kind onto demo.orders while orders keep coming through the storefront;
+     * it is judged on fulfilment's own metrics and log. Fulfilment retries a wrongly typed record with backoff on its
+     * only consumer thread (its gap), so it falls behind: the verdict says so. The records are found again by their
+     * headers, on the topic and dead-lettered, and none was written after the stop.
+     */
+    @Test
+    @Order(11)
+    void shouldJudgeADataFaultOnAKafkaConsumerOnItsOwnMetricsAndFindNoRecordAfterTheStop() throws Exception {
+        Path root = RepoLayout.locate().root();
+        String fulfilmentUrl = stack.endpoints().fulfilmentUrl();
+        assertThat(driver.cliOnKafka("targets", "apply", root.resolve("deploy/targets/fulfilment.yaml").toString(),
+                "--by", "shop-lead", "--set", "fulfilment-url=" + fulfilmentUrl, "--set", "logs=" + stack.logDir()))
+                .contains("declared [STAGING/fulfilment]");
+        assertThat(driver.cliOnKafka("failure-modes", "add", root.resolve("deploy/failure-modes/fulfilment.yaml").toString(),
+                "--by", "shop-lead")).contains("orders-malformed-records");
+
+        Map<String, Object> proposal = new LinkedHashMap<>(Map.of("service", "fulfilment", "faultType", "MALFORMED_RECORD",
+                "dependency", "orders", "environment", "STAGING", "proposer", "shop-dev", "reason", "ROUTINE",
+                "motivation", "Are bad order records dead-lettered while good orders keep flowing?",
+                "durationSeconds", 20));
+        String id = driver.proposeOnceDeclared(proposal);
+        assertThat(events.next(id, HypothesisDrafted.class, DRAFTING).getHypothesis().getTemplateId())
+                .isEqualTo("orders-malformed-records");
+        driver.acceptAndClear(id);
+        InjectionStarted started = events.next(id, InjectionStarted.class, SHORT_RUN);
+        assertThat(started.getStopActionVerified()).isTrue();
+
+        VerdictIssued verdict = events.next(id, VerdictIssued.class, SHORT_RUN);
+        InjectionStopped stopped = events.next(id, InjectionStopped.class, Duration.ofSeconds(10));
+        LOG.info("fulfilment report:\n{}", driver.cli("report", id));
+
+        assertThat(stopped.getReason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(stopped.getRollbackVerified()).as("the writer stopped, verified by reading the topic").isTrue();
+        Map<String, PredictionResult> results = verdict.getResults().stream()
+                .collect(Collectors.toMap(PredictionResult::getPredictionId, result -> result));
+        assertThat(results).as("judged on fulfilment's own metrics and log").containsKeys("bad-records-dead-lettered",
+                "good-orders-processed", "consumer-lag-bounded", "dead-letters-logged", "no-errors-logged");
+        // the gap: each wrongly typed record holds the consumer for 1.75 s, so it falls behind and dead-letters slowly
+        assertThat(results.get("consumer-lag-bounded").getOutcome()).isEqualTo(PredictionOutcome.NOT_HELD);
+        assertThat(results.get("consumer-lag-bounded").getObserved()).as("records behind").isGreaterThanOrEqualTo(20);
+        assertThat(results.get("bad-records-dead-lettered").getOutcome()).isEqualTo(PredictionOutcome.NOT_HELD);
+        assertThat(results.get("bad-records-dead-lettered").getObserved()).as("dead letters a second").isPositive();
+        assertThat(results.get("good-orders-processed").getOutcome()).isEqualTo(PredictionOutcome.HELD);
+        assertThat(results.get("dead-letters-logged").getOutcome()).isEqualTo(PredictionOutcome.HELD);
+        assertThat(results.get("no-errors-logged").getOutcome()).isEqualTo(PredictionOutcome.HELD);
+        assertThat(verdict.getOutcome()).isEqualTo(VerdictOutcome.PARTIALLY_HELD);
+
+        String kafka = services.kafka();
+        List<ConsumerRecord<String, byte[]>> written = DemoTopicReader.withHeader(kafka, DemoTopicReader.ORDERS,
+                "faultline-experiment", id);
+        assertThat(written).as("the bad records, found again by their experiment header").hasSizeGreaterThan(50)
+                .extracting(record -> DemoTopicReader.header(record, "faultline-record-kind"))
+                .contains("garbage", "other-schema", "missing-field", "wrong-type", "oversized", "null-key");
+        long lastWritten = written.stream().mapToLong(ConsumerRecord::timestamp).max().orElseThrow();
+        // read well after the stop (the AFTER phase and the verdict came in between): a writer still running would
+        // have written records since
+        assertThat(Instant.ofEpochMilli(lastWritten)).as("no record written after the stop")
+                .isBefore(stopped.getStoppedAt().plusMillis(250))
+                .isAfter(stopped.getStoppedAt().minusSeconds(2));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(DemoTopicReader.withHeader(kafka,
+                DemoTopicReader.DEAD_LETTERS, "faultline-experiment", id)).as("malformed records reached fulfilment")
+                .extracting(record -> DemoTopicReader.header(record, "dlq-reason"))
+                .anySatisfy(reason -> assertThat(reason).startsWith("invalid: not JSON"))
+                .anySatisfy(reason -> assertThat(reason).startsWith("invalid: no key"))
+                .anySatisfy(reason -> assertThat(reason).startsWith("failed 4 times: cannot map the order onto OrderEvent")));
+        assertThat(driver.fulfilmentMetric("fulfilment_orders_total{outcome=\"dead_lettered\"}")).isPositive();
     }
 
     private static Map<String, PredictionOutcome> outcomes(VerdictIssued verdict) {

@@ -41,7 +41,7 @@ class ServiceCatalogTest {
     @Test
     void shouldPointTheStorefrontAtThePricingProxy() {
         assertThat(ServiceCatalog.storefront(stack).args()).containsExactly("--port", "18080",
-                "--pricing-url", "http://127.0.0.1:18091");
+                "--pricing-url", "http://127.0.0.1:18091", "--kafka-bootstrap-servers", "127.0.0.1:9092");
         assertThat(ServiceCatalog.dataplane(stack).readyUrl()).isEqualTo("http://127.0.0.1:8474/version");
     }
 
@@ -52,6 +52,14 @@ class ServiceCatalogTest {
         assertThat(ServiceCatalog.shipping(stack).readyUrl()).isEqualTo("http://127.0.0.1:18081/health");
         assertThat(ServiceCatalog.carrier(stack).args()).containsExactly("--port", "18092");
         assertThat(ServiceCatalog.carrier(stack).mainClass()).isEqualTo("dev.faultline.demo.CarrierMain");
+    }
+
+    @Test
+    void shouldRunFulfilmentOnTheStacksKafkaWhereTheStorefrontAnnouncesItsOrders() {
+        assertThat(ServiceCatalog.fulfilment(stack).args()).containsExactly("--port", "18082",
+                "--kafka-bootstrap-servers", "127.0.0.1:9092");
+        assertThat(ServiceCatalog.fulfilment(stack).mainClass()).isEqualTo("dev.faultline.demo.FulfilmentMain");
+        assertThat(ServiceCatalog.fulfilment(stack).readyUrl()).isEqualTo("http://127.0.0.1:18082/health");
     }
 
     @Test

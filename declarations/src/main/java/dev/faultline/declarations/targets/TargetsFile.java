@@ -42,7 +42,8 @@ import java.util.regex.PatternSyntaxException;
  *       endpoints:
  *         product-reads: {method: GET, path: /products/sku-1, success: [200]}
  *       dependencies:
- *         pricing: {protocol: http, proxy: pricing, http-proxy: pricing-http}   # kafka: {protocol: kafka, topic: t}
+ *         pricing: {protocol: http, proxy: pricing, http-proxy: pricing-http}
+ *         orders: {protocol: kafka, topic: shop.orders, bootstrap-servers: kafka-1:9092}   # cluster optional
  *       hosts:
  *         shop-1: {agent: http://shop-1:8479, process: 'java .*StorefrontMain.*'}   # process: its command line
  *       observability:
@@ -55,6 +56,7 @@ import java.util.regex.PatternSyntaxException;
 public final class TargetsFile extends YamlFile {
 
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+    private static final String BOOTSTRAP_SERVERS = "[A-Za-z0-9._\\[\\]:-]+:[0-9]{1,5}(,[A-Za-z0-9._\\[\\]:-]+:[0-9]{1,5})*";
 
     private final String source;
     private final Actor actor;
@@ -188,7 +190,7 @@ public final class TargetsFile extends YamlFile {
         if (fields == null) {
             return null;
         }
-        allowOnly(fields, path, "protocol", "proxy", "http-proxy", "topic");
+        allowOnly(fields, path, "protocol", "proxy", "http-proxy", "topic", "bootstrap-servers");
         String protocolName = required(fields, spec, path, "protocol");
         DependencyProtocol protocol = Arrays.stream(DependencyProtocol.values())
                 .filter(p -> p != DependencyProtocol.UNKNOWN && p.name().equalsIgnoreCase(String.valueOf(protocolName)))
@@ -199,8 +201,17 @@ public final class TargetsFile extends YamlFile {
         String proxy = scalar(fields.get("proxy"), path + ".proxy");
         String httpProxy = scalar(fields.get("http-proxy"), path + ".http-proxy");
         String topic = scalar(fields.get("topic"), path + ".topic");
+        String bootstrapServers = scalar(fields.get("bootstrap-servers"), path + ".bootstrap-servers");
         if (protocol == DependencyProtocol.KAFKA && topic == null) {
             problem(spec, path, "a kafka dependency names its 'topic'");
+        }
+        if (bootstrapServers != null && protocol != null && protocol != DependencyProtocol.KAFKA) {
+            problem(fields.get("bootstrap-servers"), path + ".bootstrap-servers",
+                    "only a kafka dependency names a cluster's 'bootstrap-servers'");
+        }
+        if (bootstrapServers != null && !bootstrapServers.matches(BOOTSTRAP_SERVERS)) {
+            problem(fields.get("bootstrap-servers"), path + ".bootstrap-servers",
+                    "host:port[,host:port...], was '" + bootstrapServers + "'");
         }
         if ((protocol == DependencyProtocol.HTTP || protocol == DependencyProtocol.TCP) && proxy == null
                 && httpProxy == null) {
@@ -211,7 +222,7 @@ public final class TargetsFile extends YamlFile {
         }
         return TargetDependency.newBuilder().setName(name)
                 .setProtocol(protocol == null ? DependencyProtocol.UNKNOWN : protocol).setProxy(proxy)
-                .setHttpProxy(httpProxy).setTopic(topic).build();
+                .setHttpProxy(httpProxy).setTopic(topic).setBootstrapServers(bootstrapServers).build();
     }
 
     private TargetHost host(String name, Node spec, String path) {

@@ -76,6 +76,7 @@ class TargetsFileTest {
                       dependencies:
                         warehouse-db: {protocol: tcp, proxy: warehouse-db}
                         restock: {protocol: kafka, topic: inventory.restock}
+                        orders: {protocol: kafka, topic: shop.orders, bootstrap-servers: 'kafka-1:9092,kafka-2:9092'}
                       hosts:
                         inv-1: {agent: http://inv-1:8479, process: 'java .*InventoryMain.*'}
                         inv-2:
@@ -90,7 +91,9 @@ class TargetsFileTest {
         assertThat(inventory.getEndpoints().get(0).getMethod()).isEqualTo("GET");
         assertThat(inventory.getEndpoints().get(0).getSuccessStatuses()).containsExactly(200, 204);
         assertThat(inventory.getDependencies()).extracting(d -> d.getName() + "/" + d.getProtocol() + "/" + d.getTopic())
-                .containsExactly("warehouse-db/TCP/null", "restock/KAFKA/inventory.restock");
+                .containsExactly("warehouse-db/TCP/null", "restock/KAFKA/inventory.restock", "orders/KAFKA/shop.orders");
+        assertThat(inventory.getDependencies()).extracting(d -> d.getBootstrapServers())
+                .as("a cluster of its own, else (null) Faultline's").containsExactly(null, null, "kafka-1:9092,kafka-2:9092");
         assertThat(inventory.getHosts()).extracting(h -> h.getName() + " " + h.getAgentUrl() + " " + h.getProcess())
                 .containsExactly("inv-1 http://inv-1:8479 java .*InventoryMain.*", "inv-2 null null");
         assertThat(inventory.getObservability().getPrometheusUrl()).isEqualTo("http://prometheus:9090");
@@ -153,6 +156,24 @@ class TargetsFileTest {
         assertThat(problems("services: {}\n")).containsExactly(
                 "line 1, column 11: (file).services: unknown key 'services'; expected one of [environments]",
                 "line 1, column 1: (file): no 'environments': declare the services of at least one environment");
+    }
+
+    @Test
+    void shouldRefuseAClusterOnAnythingButAKafkaDependencyOrNotAsHostAndPort() {
+        assertThat(problems("""
+                environments:
+                  staging:
+                    shop:
+                      type: t
+                      base-url: http://shop
+                      dependencies:
+                        pricing: {protocol: http, proxy: pricing, bootstrap-servers: 'kafka:9092'}
+                        orders: {protocol: kafka, topic: orders, bootstrap-servers: 'kafka'}
+                """)).containsExactly(
+                "line 7, column 70: environments.staging.shop.dependencies.pricing.bootstrap-servers: only a kafka "
+                        + "dependency names a cluster's 'bootstrap-servers'",
+                "line 8, column 69: environments.staging.shop.dependencies.orders.bootstrap-servers: "
+                        + "host:port[,host:port...], was 'kafka'");
     }
 
     @Test

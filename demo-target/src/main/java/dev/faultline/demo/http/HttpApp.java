@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +39,7 @@ public final class HttpApp implements AutoCloseable {
     private final PrometheusRegistry metrics;
     private final Counter requests;
     private final Histogram latency;
+    private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
 
     private HttpApp(String name, HttpServer server, ThreadPoolExecutor workers, List<Route> routes,
                     PrometheusRegistry metrics) {
@@ -88,6 +90,12 @@ public final class HttpApp implements AutoCloseable {
 
     public PrometheusRegistry metrics() {
         return metrics;
+    }
+
+    /** This app, which closes {@code resource} (a Kafka client, a worker) after its server on {@link #close()}. */
+    public HttpApp closing(AutoCloseable resource) {
+        resources.add(0, resource);
+        return this;
     }
 
     private void serve(HttpExchange exchange) throws IOException {
@@ -151,6 +159,13 @@ public final class HttpApp implements AutoCloseable {
     public void close() {
         server.stop(0);
         workers.shutdownNow();
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("{}: closing {} failed: {}", name, resource.getClass().getSimpleName(), e.toString());
+            }
+        }
         LOG.info("{} stopped", name);
     }
 }

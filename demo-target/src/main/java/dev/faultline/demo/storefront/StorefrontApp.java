@@ -7,6 +7,7 @@ import dev.faultline.demo.http.Json;
 import dev.faultline.demo.http.Request;
 import dev.faultline.demo.http.Response;
 import dev.faultline.demo.http.Route;
+import dev.faultline.demo.orders.OrderTopics;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
@@ -18,7 +19,8 @@ import java.util.Optional;
 
 /**
  * The storefront's HTTP adapter: product reads through the {@link PriceCache}, orders through the
- * {@link OrderService}, the cache switch for experiments, health and metrics.
+ * {@link OrderService} (each announced on Kafka when a cluster is configured), the cache switch for experiments,
+ * health and metrics.
  */
 public final class StorefrontApp {
 
@@ -43,8 +45,15 @@ public final class StorefrontApp {
         ProductCatalog catalog = new ProductCatalog(config.products());
         PriceCache cache = new PriceCache(pricing, Clock.systemUTC(), config.cacheTtl(),
                 source -> lookups.labelValues(source.header()).inc());
-        StorefrontApp app = new StorefrontApp(catalog, cache, new OrderService(pricing, catalog));
-        return HttpApp.start("storefront", config.port(), 64, app.routes(), metrics);
+        KafkaOrderEvents events = null;
+        if (config.kafkaBootstrapServers() != null) {
+            OrderTopics.ensure(config.kafkaBootstrapServers());
+            events = new KafkaOrderEvents(config.kafkaBootstrapServers(), metrics);
+        }
+        StorefrontApp app = new StorefrontApp(catalog, cache, new OrderService(pricing, catalog,
+                events == null ? OrderEvents.NONE : events, Clock.systemUTC()));
+        HttpApp http = HttpApp.start("storefront", config.port(), 64, app.routes(), metrics);
+        return events == null ? http : http.closing(events);
     }
 
     private List<Route> routes() {

@@ -43,6 +43,8 @@ import java.util.UUID;
 public final class Fixtures {
 
     public static final String SECRET = "faultline-demo-clearance-secret";
+    /** Faultline's own Kafka as the injector sees it, for kinds that plan without talking to it. */
+    public static final String OWN_KAFKA = "127.0.0.1:9092";
 
     private Fixtures() {
     }
@@ -50,7 +52,8 @@ public final class Fixtures {
     /** The fault of {@code hypothesis} planned onto the L4 proxy {@code pricing} of {@code dataPlane}, under the injection's lease. */
     public static Fault planned(DataPlanePort dataPlane, Hypothesis hypothesis, UUID injectionId, String namePrefix) {
         Route route = new Route("storefront", null, d -> Optional.of("pricing"), d -> Optional.of("pricing-http"));
-        return new FaultKinds(FaultKinds.builtIn(dataPlane, url -> new AgentClient(URI.create(url), "faultline-test-agent-token"))).plan(hypothesis.getScenario(),
+        return new FaultKinds(FaultKinds.builtIn(dataPlane, url -> new AgentClient(URI.create(url), "faultline-test-agent-token"),
+                OWN_KAFKA)).plan(hypothesis.getScenario(),
                 new FaultContext(route, namePrefix, new Lease(RunRequest.holderOf(injectionId), Duration.ofSeconds(3))));
     }
 

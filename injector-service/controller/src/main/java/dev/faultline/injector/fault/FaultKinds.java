@@ -1,6 +1,7 @@
 package dev.faultline.injector.fault;
 
 import dev.faultline.agent.client.AgentClient;
+import dev.faultline.kit.KafkaSettings;
 import dev.faultline.schemas.avro.FaultSpec;
 import dev.faultline.schemas.avro.FaultType;
 import jakarta.inject.Inject;
@@ -21,16 +22,17 @@ public final class FaultKinds {
     private final Map<FaultType, FaultKind> byType = new EnumMap<>(FaultType.class);
 
     @Inject
-    public FaultKinds(DataPlanePort dataPlane, AgentClients agents) {
-        this(builtIn(dataPlane, agents::of));
+    public FaultKinds(DataPlanePort dataPlane, AgentClients agents, KafkaSettings kafka) {
+        this(builtIn(dataPlane, agents::of, kafka.bootstrapServers()));
     }
 
-    /** The built-in families: one line each. */
-    public static List<FaultKind> builtIn(DataPlanePort dataPlane, Function<String, AgentClient> agents) {
+    /** The built-in families: one line each. {@code ownKafka}: Faultline's own cluster (MALFORMED_RECORD's default). */
+    public static List<FaultKind> builtIn(DataPlanePort dataPlane, Function<String, AgentClient> agents, String ownKafka) {
         return List.of(
                 new ProxyToxicKind(dataPlane),
                 new HttpRuleKind(dataPlane),
-                new HostAgentKind(agents));
+                new HostAgentKind(agents),
+                new MalformedRecordKind(ownKafka));
     }
 
     public FaultKinds(List<FaultKind> kinds) {

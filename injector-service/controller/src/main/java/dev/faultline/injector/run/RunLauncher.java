@@ -96,7 +96,7 @@ public class RunLauncher {
             fault = kinds.plan(scenario, new FaultContext(
                     routes.routeOf(passed.getClearance().getEnvironment(), scenario.getTarget().getService()),
                     "fl-" + injectionId.toString().substring(0, 8),
-                    new Lease(RunRequest.holderOf(injectionId), settings.timings().leaseTtl())));
+                    new Lease(RunRequest.holderOf(injectionId), settings.timings().leaseTtl()), experimentId));
         } catch (UnsupportedFaultException e) {
             refuse(Refusal.of(passed, hypothesis.get(), RefusalReason.UNSUPPORTED_FAULT, "nothing injected: " + e.getMessage()));
             return;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faultline.agent.client.AgentClient;
+import dev.faultline.injector.Fixtures;
 import dev.faultline.schemas.avro.Actor;
 import dev.faultline.schemas.avro.ActorKind;
 import dev.faultline.schemas.avro.Environment;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class FaultKindsTest {
 
     private final FakeDataPlane dataPlane = new FakeDataPlane("pricing-proxy", "pricing-http");
-    private final FaultKinds kinds = new FaultKinds(FaultKinds.builtIn(dataPlane, FaultKindsTest::agent));
+    private final FaultKinds kinds = new FaultKinds(FaultKinds.builtIn(dataPlane, FaultKindsTest::agent, Fixtures.OWN_KAFKA));
     private final Route route = new Route("storefront", null, d -> Optional.ofNullable(Map.of("pricing", "pricing-proxy").get(d)),
             d -> Optional.ofNullable(Map.of("pricing", "pricing-http").get(d)));
     private final Route withoutL7 = new Route("storefront", null, d -> Optional.of("pricing-proxy"), d -> Optional.empty());
