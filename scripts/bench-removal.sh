@@ -9,6 +9,8 @@
 # (injector-service/controller/src/test/java/dev/faultline/injector/bench/).
 #   scripts/bench-removal.sh          # 20 trials per fault, about 1 minute
 #   scripts/bench-removal.sh 50
+#   scripts/bench-removal.sh 20 127.0.0.1:9092   # + MALFORMED_RECORD on that Kafka (e.g. `./faultline devstack`'s)
+# The host agent's faults have their own: scripts/bench-agent-removal.sh.
 # Builds this checkout's modules in the Maven reactor (nothing installed, nothing read from other checkouts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,4 +22,4 @@ build() {
 build -o 2>/dev/null || build   # offline when everything is already downloaded
 java -Dlogback.configurationFile="$module/src/test/resources/logback-bench.xml" \
     -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench.classpath")" \
-    dev.faultline.injector.bench.RemovalBench "${1:-${TRIALS:-20}}"
+    dev.faultline.injector.bench.RemovalBench "${1:-${TRIALS:-20}}" ${2:+"$2"}

@@ -24,7 +24,8 @@ import java.util.UUID;
  * front of an HTTP server. Each trial plans the fault as the injector does ({@link FaultKinds}), applies it under a
  * 3 s lease, observes requests through it, then stops it — {@link Fault#remove()}: the lease holder released, the
  * place's faults and the holder's leases listed, nothing of it left — and times that call; requests after it must be
- * untouched (how many were not is printed with the effect). Prints, per fault, what was configured, the effect measured while applied, and p50/p99/max of stop →
+ * untouched (how many were not is printed with the effect). Given a Kafka bootstrap address as its second argument,
+ * it also measures MALFORMED_RECORD ({@link KafkaRecordsCase}). Prints, per fault, what was configured, the effect measured while applied, and p50/p99/max of stop →
  * verified removal. Run by {@code scripts/bench-removal.sh [trials]}; a new family is one {@link RemovalCase} in
  * {@link #cases}.
  */
@@ -38,9 +39,13 @@ public final class RemovalBench {
 
     public static void main(String[] args) {
         int trials = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        String kafka = args.length > 1 ? args[1] : null;
         List<String> rows = new ArrayList<>();
         try (TestTarget target = new TestTarget("pricing")) {
-            List<RemovalCase> cases = cases(target);
+            List<RemovalCase> cases = new ArrayList<>(cases(target));
+            if (kafka != null) {
+                cases.add(new KafkaRecordsCase(kafka));
+            }
             try {
                 List<Results> results = cases.stream().map(c -> new Results()).toList();
                 // rounds: every case once per round, so that warm-up and bursts of load hit all of them alike
@@ -62,7 +67,7 @@ public final class RemovalBench {
     /** The fault families measured; add a family (an agent's host fault, a Kafka record fault) here. */
     static List<RemovalCase> cases(TestTarget target) {
         FaultKinds kinds = new FaultKinds(FaultKinds.builtIn(new DataPlaneClient(target.dataPlaneUrl(), JsonMapper.createDefault()),
-                url -> new AgentClient(URI.create(url), "faultline-bench-agent-token")));
+                url -> new AgentClient(URI.create(url), "faultline-bench-agent-token"), "127.0.0.1:9092"));
         String l4 = target.url("/prices/sku-1");
         String l7 = target.httpUrl("/prices/sku-1");
         return List.of(
