@@ -85,6 +85,12 @@ final class KafkaRecordsCase implements RemovalCase {
         return new Observation(affected, WINDOW_MILLIS);
     }
 
+    /** The windows after the removal count from the topic's end once it is verified. */
+    @Override
+    public void removed() {
+        lastEnd = endOffset();
+    }
+
     @Override
     public int observationsPerTrial() {
         return 10;

@@ -99,6 +99,7 @@ public final class RemovalBench {
             throw new IllegalStateException(removal.name() + ", round " + round + ": " + fault.where()
                     + " does not confirm the removal");
         }
+        removal.removed();
         for (int i = 0; i < AFTER; i++) {
             results.after.add(removal.observe());
         }

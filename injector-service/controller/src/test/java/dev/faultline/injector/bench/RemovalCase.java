@@ -24,6 +24,10 @@ public interface RemovalCase extends AutoCloseable {
     /** One request (or record, or sample) through the fault's place. */
     Observation observe();
 
+    /** Called once the fault's removal is verified, before the observations after it. */
+    default void removed() {
+    }
+
     /** How many observations each trial takes while the fault is applied. */
     int observationsPerTrial();
 
