@@ -59,7 +59,7 @@ public final class HostAgentKind implements FaultKind {
                     yield "memory";
                 }
                 case DISK_EXHAUSTION -> {
-                    attributes.put("directory", p.optional("directory").orElseThrow(() -> new UnsupportedFaultException(
+                    attributes.put("directory", p.optional("directory").filter(d -> !d.isBlank()).orElseThrow(() -> new UnsupportedFaultException(
                             "DISK_EXHAUSTION needs the parameter 'directory' (a directory on the agent's allow-list)")));
                     attributes.put("megabytes", p.number("megabytes", "diskMegabytes", 100));
                     yield "disk";
