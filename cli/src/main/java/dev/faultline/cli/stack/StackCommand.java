@@ -33,6 +33,14 @@ public final class StackCommand implements Callable<Integer> {
         out.println("  curl " + endpoints.storefrontUrl() + "/products/sku-1");
         out.println("  ./faultline propose --service storefront --fault NETWORK_BLACKHOLE --dependency pricing "
                 + "--by you --why 'pricing outage drill' --duration 15");
+        out.println("  host faults, through the host's agent (" + endpoints.agentUrl() + "); pricing runs under a supervisor:");
+        out.println("  ./faultline propose --service storefront --fault PROCESS_PAUSE --dependency pricing "
+                + "--by you --why 'pricing frozen by a GC pause' --duration 25");
+        out.println("  ./faultline propose --service storefront --fault PROCESS_KILL --dependency pricing "
+                + "--by you --why 'pricing crashes and restarts' --duration 20");
+        out.println("  ./faultline propose --service storefront --fault CPU_EXHAUSTION --by you --why 'noisy neighbour on the host'"
+                + " --duration 20   (also MEMORY_EXHAUSTION; DISK_EXHAUSTION with --label directory="
+                + stack.agentFillDirectory() + ")");
         out.println("  the second system under test, shipping, is declared by files only:");
         out.println("  curl -i " + endpoints.shippingUrl() + "/quotes/eu");
         out.println("  ./faultline targets apply deploy/targets/shipping.yaml --set shipping-url=" + endpoints.shippingUrl()

@@ -3,20 +3,22 @@ package dev.faultline.cli.stack;
 import dev.faultline.devstack.support.FreePorts;
 
 /**
- * Every port of a local stack (the second system under test, shipping → carrier proxy → carrier, included). {@link #demo()} are the documented demo ports; {@link #free()}
+ * Every port of a local stack (the second system under test, shipping → carrier proxy → carrier, and the host's
+ * Faultline agent included). {@link #demo()} are the documented demo ports; {@link #free()}
  * asks for free ports everywhere (the end-to-end tests); 0 means "pick a free one at start".
  */
 public record StackPorts(int kafka, int kafkaController, int registry, int cassandra, int cassandraStorage,
                          int dataplane, int pricingProxy, int pricing, int storefront,
-                         int carrierProxy, int carrier, int shipping,
+                         int carrierProxy, int carrier, int shipping, int agent,
                          int hypothesis, int safety, int injector, int analysis, int catalog) {
 
     public static StackPorts demo() {
-        return new StackPorts(9092, 9093, 8081, 9042, 7000, 8474, 18091, 18090, 18080, 18093, 18092, 18081, 8101, 8102, 8103, 8104, 8105);
+        return new StackPorts(9092, 9093, 8081, 9042, 7000, 8474, 18091, 18090, 18080, 18093, 18092, 18081, 8479,
+                8101, 8102, 8103, 8104, 8105);
     }
 
     public static StackPorts free() {
-        return new StackPorts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new StackPorts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /** These ports with every 0 replaced by a port that is free now; fixed ports must be free (named if not). */
@@ -25,7 +27,7 @@ public record StackPorts(int kafka, int kafkaController, int registry, int cassa
                 pick(registry, "schema registry"), pick(cassandra, "Cassandra CQL"), pick(cassandraStorage, "Cassandra storage"),
                 pick(dataplane, "data plane API"), pick(pricingProxy, "pricing proxy"), pick(pricing, "pricing"),
                 pick(storefront, "storefront"), pick(carrierProxy, "carrier proxy"), pick(carrier, "carrier"),
-                pick(shipping, "shipping"), pick(hypothesis, "hypothesis-service"), pick(safety, "safety-service"),
+                pick(shipping, "shipping"), pick(agent, "host agent"), pick(hypothesis, "hypothesis-service"), pick(safety, "safety-service"),
                 pick(injector, "injector-service"), pick(analysis, "analysis-service"), pick(catalog, "catalog-service"));
     }
 

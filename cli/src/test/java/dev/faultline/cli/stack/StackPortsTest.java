@@ -16,14 +16,14 @@ class StackPortsTest {
         StackPorts ports = StackPorts.free().resolve();
 
         assertThat(IntStream.of(ports.kafka(), ports.registry(), ports.cassandra(), ports.dataplane(), ports.pricingProxy(),
-                ports.pricing(), ports.storefront(), ports.carrierProxy(), ports.carrier(), ports.shipping(), ports.hypothesis(),
+                ports.pricing(), ports.storefront(), ports.carrierProxy(), ports.carrier(), ports.shipping(), ports.agent(), ports.hypothesis(),
                 ports.catalog())).allMatch(port -> port > 0);
     }
 
     @Test
     void shouldNameAFixedPortThatIsTaken() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            StackPorts ports = new StackPorts(0, 0, 0, 0, 0, 0, 0, 0, taken.getLocalPort(), 0, 0, 0, 0, 0, 0, 0, 0);
+            StackPorts ports = new StackPorts(0, 0, 0, 0, 0, 0, 0, 0, taken.getLocalPort(), 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
             assertThatThrownBy(ports::resolve).hasMessageContaining("port " + taken.getLocalPort())
                     .hasMessageContaining("storefront");
@@ -41,6 +41,7 @@ class StackPortsTest {
         assertThat(demo.carrier()).isEqualTo(18092);
         assertThat(demo.carrierProxy()).isEqualTo(18093);
         assertThat(demo.dataplane()).isEqualTo(8474);
+        assertThat(demo.agent()).isEqualTo(8479);
         assertThat(demo.hypothesis()).isEqualTo(8101);
         assertThat(demo.catalog()).isEqualTo(8105);
     }
