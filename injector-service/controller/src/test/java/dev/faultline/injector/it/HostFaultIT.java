@@ -103,6 +103,7 @@ class HostFaultIT {
                 List.of(fill.toString()));
         Map<String, Object> props = InjectorProperties.of(stack, dataPlane, suffix);
         props.put("faultline.injector.agent-token", agent.token());
+        props.put("faultline.injector.before-millis", 500);
         context = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
         publisher = EventPublisher.standalone(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "host-it"));
         tap = new EventTap(stack, List.of(Topics.Names.INJECTIONS, Topics.Names.EVIDENCE));
@@ -156,7 +157,7 @@ class HostFaultIT {
     @Order(2)
     void shouldBurnHalfACoreOnTheAgentsHostAndStopBurningAfterwards() throws Exception {
         String exp = "exp-cpu-" + run;
-        publisher.publish(approveAndClear(exp, hostFault(FaultType.CPU_EXHAUSTION, null, 12_000, Map.of("cores", "1", "percent", "50")),
+        publisher.publish(approveAndClear(exp, hostFault(FaultType.CPU_EXHAUSTION, null, 10_000, Map.of("cores", "1", "percent", "50")),
                 List.of()));
         InjectionStarted started = awaitStarted(exp);
 
