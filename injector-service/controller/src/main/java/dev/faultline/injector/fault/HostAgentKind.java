@@ -59,8 +59,9 @@ public final class HostAgentKind implements FaultKind {
                     yield "memory";
                 }
                 case DISK_EXHAUSTION -> {
-                    attributes.put("directory", p.optional("directory").filter(d -> !d.isBlank()).orElseThrow(() -> new UnsupportedFaultException(
-                            "DISK_EXHAUSTION needs the parameter 'directory' (a directory on the agent's allow-list)")));
+                    attributes.put("directory", p.optional("directory").filter(d -> !d.isBlank()).orElseThrow(() ->
+                            new UnsupportedFaultException("DISK_EXHAUSTION needs the parameter 'directory' (a directory"
+                                    + " on the agent's allow-list)")));
                     attributes.put("megabytes", p.number("megabytes", "diskMegabytes", 100));
                     yield "disk";
                 }
