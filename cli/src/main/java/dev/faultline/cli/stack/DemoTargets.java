@@ -12,8 +12,9 @@ import java.time.Clock;
 import java.util.stream.Collectors;
 
 /**
- * The demo system's targets: {@code deploy/targets/demo.yaml}, with this stack's storefront address and log
- * directory filled in, applied on faultline.targets as {@code faultline targets apply} does, before the services start.
+ * The demo system's targets: {@code deploy/targets/demo.yaml}, with this stack's storefront, pricing and agent
+ * addresses, ports and log directory filled in, applied on faultline.targets as {@code faultline targets apply} does,
+ * before the services start.
  */
 final class DemoTargets {
 
@@ -28,6 +29,10 @@ final class DemoTargets {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8)
                     .replace("${storefront-url}", endpoints.storefrontUrl())
+                    .replace("${storefront-port}", Integer.toString(endpoints.ports().storefront()))
+                    .replace("${pricing-url}", endpoints.pricingUrl())
+                    .replace("${pricing-port}", Integer.toString(endpoints.ports().pricing()))
+                    .replace("${agent-url}", endpoints.agentUrl())
                     .replace("${logs}", logDir.toAbsolutePath().toString());
             TargetsTopic.Applied applied = new TargetsTopic(endpoints.kafkaBootstrapServers(), endpoints.schemaRegistryUrl())
                     .apply(TargetsFile.read(text, FILE, "faultline-stack", Clock.systemUTC()), Clock.systemUTC());

@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * The whole of Faultline on this machine: the devstack (Kafka, schema registry, Cassandra), the
  * data plane with the {@code pricing} route (the L4 proxy {@code pricing} chained to the L7 proxy
  * {@code pricing-http}) and the {@code carrier} proxy, the systems under test
- * (pricing and storefront, whose targets it declares; carrier and shipping, and fulfilment — the storefront's order
- * consumer on the devstack's Kafka —, which only run here: deploy/targets/shipping.yaml and fulfilment.yaml declare
- * them) and the five services, each its own JVM that dies with this one. Started in that order, each waited for;
+ * (pricing — under a supervisor — and storefront, whose targets it declares; carrier and shipping, and fulfilment —
+ * the storefront's order consumer on the devstack's Kafka —, which only run here: deploy/targets/shipping.yaml and
+ * fulfilment.yaml declare them), the host's Faultline agent and the five services, each its own JVM that dies with
+ * this one. Started in that order, each waited for;
  * {@link #close()} stops everything in reverse order, and a shutdown hook does so on Ctrl-C.
  * Logs of every process are kept under {@link #logDir()}.
  */
@@ -28,6 +29,8 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    /** How long pricing's supervisor waits before starting it again (systemd's RestartSec). */
+    private static final Duration SUPERVISOR_RESTART_DELAY = Duration.ofSeconds(1);
 
     private final RepoLayout repo;
     private final Path workDir;
@@ -66,10 +69,12 @@ public final class LocalStack implements AutoCloseable {
             httpProxy(dataplane, "pricing-http", ports.pricingHttpProxy(), ports.pricing(), progress);
             proxy(dataplane, "pricing", ports.pricingProxy(), ports.pricingHttpProxy(), progress);
             proxy(dataplane, "carrier", ports.carrierProxy(), ports.carrier(), progress);
-            // the systems under test start all at once: a caller reaches its dependency only when asked
+            // the systems under test and the host's agent start all at once: a caller reaches its dependency only
+            // when asked
             stack.launchAndWait(List.of(ServiceCatalog.pricing(endpoints), ServiceCatalog.carrier(endpoints),
                     ServiceCatalog.storefront(endpoints), ServiceCatalog.shipping(endpoints),
-                    ServiceCatalog.fulfilment(endpoints)), progress);
+                    ServiceCatalog.fulfilment(endpoints),
+                    ServiceCatalog.agent(endpoints, DemoAgent.writeConfig(workDir, endpoints))), progress);
             progress.accept("targets    " + DemoTargets.apply(repo, endpoints, stack.logDir()));
             stack.launchAndWait(ServiceCatalog.services(endpoints, workDir.resolve("data"), options.serviceHeap(), options.extraJvmArgs(),
                     options.services()), progress);
@@ -100,11 +105,21 @@ public final class LocalStack implements AutoCloseable {
         return workDir.resolve("logs");
     }
 
-    /** Kills a process of the stack with SIGKILL (no clean shutdown), e.g. {@code "injector-service"}. */
+    /** The one directory the host agent lets disk faults write into (a proposal's {@code --label directory=}). */
+    public Path agentFillDirectory() {
+        return DemoAgent.fillDirectory(workDir);
+    }
+
+    /**
+     * Kills a process of the stack with SIGKILL (no clean shutdown), e.g. {@code "injector-service"}; a supervised one
+     * with its supervisor (killing only its JVM is what a PROCESS_KILL fault does: the supervisor starts it again).
+     */
     public synchronized void kill(String name) {
         ChildJvm jvm = require(name);
         ProcessHandle.of(jvm.pid()).ifPresent(process -> {
+            List<ProcessHandle> children = process.descendants().toList();
             process.destroyForcibly();
+            children.forEach(ProcessHandle::destroyForcibly);
             try {
                 process.onExit().get(10, TimeUnit.SECONDS);
             } catch (Exception e) {
@@ -139,10 +154,16 @@ public final class LocalStack implements AutoCloseable {
         long started = System.nanoTime();
         List<ChildJvm> launched = new ArrayList<>();
         for (ServiceSpec spec : batch) {
-            String classpath = spec.module().equals("injector-service/dataplane")
-                    ? repo.dataplaneClasspath() : repo.classpath(spec.module());
-            ChildJvm jvm = ChildJvm.launch(spec.name(), spec.jvmArgs(), classpath, spec.mainClass(), spec.args(),
-                    logDir().resolve(spec.name() + ".log"));
+            String classpath = switch (spec.module()) {
+                case "injector-service/dataplane" -> repo.dataplaneClasspath();
+                case ServiceCatalog.AGENT_MODULE -> repo.agentJar();
+                default -> repo.classpath(spec.module());
+            };
+            Path log = logDir().resolve(spec.name() + ".log");
+            ChildJvm jvm = spec.supervised()
+                    ? ChildJvm.launchSupervised(spec.name(), spec.jvmArgs(), classpath, spec.mainClass(), spec.args(), log,
+                            SUPERVISOR_RESTART_DELAY)
+                    : ChildJvm.launch(spec.name(), spec.jvmArgs(), classpath, spec.mainClass(), spec.args(), log);
             synchronized (this) {
                 specs.put(spec.name(), spec);
                 running.put(spec.name(), jvm);

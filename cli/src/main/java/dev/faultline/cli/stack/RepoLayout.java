@@ -57,6 +57,16 @@ public record RepoLayout(Path root) {
                         + "); build it with `mvn -B -DskipTests package` at " + root));
     }
 
+    /** The host agent's standalone jar ({@code agent/target/faultline-agent.jar}, written at {@code package}). */
+    public String agentJar() {
+        Path jar = root.resolve("agent/target/faultline-agent.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("the host agent is not built (" + jar + " is missing); build it with"
+                    + " `mvn -B -DskipTests package` at " + root);
+        }
+        return jar.toString();
+    }
+
     public Path module(String module) {
         return root.resolve(module);
     }

@@ -7,13 +7,17 @@ import java.util.Map;
 
 /**
  * The processes of the local stack after the devstack, in start order: the data plane, the systems under test
- * (pricing and the storefront, the carrier and shipping, each caller reaching its dependency through its data-plane
- * proxy; fulfilment, consuming the orders the storefront announces on the devstack's Kafka — Faultline's own Kafka is
- * the demo shop's too), then the five services, each with the settings that wire it to the others.
+ * (pricing — under a supervisor that starts it again when it dies — and the storefront, the carrier and shipping,
+ * each caller reaching its dependency through its data-plane proxy; fulfilment, consuming the orders the storefront
+ * announces on the devstack's Kafka — Faultline's own Kafka is the demo shop's too) with the host's Faultline agent,
+ * then the five services, each with the settings that wire it to the others.
  */
 final class ServiceCatalog {
 
     static final String CLEARANCE_SECRET = "faultline-demo-clearance-secret";
+    static final String PRICING_MAIN = "dev.faultline.demo.PricingMain";
+    static final String STOREFRONT_MAIN = "dev.faultline.demo.StorefrontMain";
+    static final String AGENT_MODULE = "agent";
     static final List<String> SERVICES = List.of("hypothesis-service", "safety-service", "injector-service",
             "analysis-service", "catalog-service");
 
@@ -26,13 +30,20 @@ final class ServiceCatalog {
                 stack.url(stack.ports().dataplane()) + "/version");
     }
 
+    /** Pricing, under a supervisor: a process fault that kills it has something real to observe (it comes back). */
     static ServiceSpec pricing(StackEndpoints stack) {
-        return new ServiceSpec("pricing", "demo-target", "dev.faultline.demo.PricingMain", smallJvm("64m"),
-                List.of("--port", Integer.toString(stack.ports().pricing())), stack.pricingUrl() + "/health");
+        return new ServiceSpec("pricing", "demo-target", PRICING_MAIN, smallJvm("64m"),
+                List.of("--port", Integer.toString(stack.ports().pricing())), stack.pricingUrl() + "/health", true);
+    }
+
+    /** The host's Faultline agent (host faults), from its standalone jar, with the config {@link DemoAgent} wrote. */
+    static ServiceSpec agent(StackEndpoints stack, Path config) {
+        return new ServiceSpec("agent", AGENT_MODULE, "dev.faultline.agent.AgentMain", smallJvm("48m"),
+                List.of("--config", config.toString()), stack.agentUrl() + "/health");
     }
 
     static ServiceSpec storefront(StackEndpoints stack) {
-        return new ServiceSpec("storefront", "demo-target", "dev.faultline.demo.StorefrontMain", smallJvm("96m"),
+        return new ServiceSpec("storefront", "demo-target", STOREFRONT_MAIN, smallJvm("96m"),
                 List.of("--port", Integer.toString(stack.ports().storefront()),
                         "--pricing-url", stack.url(stack.ports().pricingProxy()),
                         "--kafka-bootstrap-servers", stack.kafkaBootstrapServers()), stack.storefrontUrl() + "/health");

@@ -35,6 +35,14 @@ public final class StackCommand implements Callable<Integer> {
                 + "--by you --why 'pricing outage drill' --duration 15");
         out.println("  ./faultline propose --service storefront --fault HTTP_ERROR_STATUS --dependency pricing --traffic-share 0.3 "
                 + "--label status=503 --by you --why 'pricing answers 503 to some calls' --duration 15   # L7, on pricing-http");
+        out.println("  host faults, through the host's agent (" + endpoints.agentUrl() + "); pricing runs under a supervisor:");
+        out.println("  ./faultline propose --service storefront --fault PROCESS_PAUSE --dependency pricing "
+                + "--by you --why 'pricing frozen by a GC pause' --duration 25");
+        out.println("  ./faultline propose --service storefront --fault PROCESS_KILL --dependency pricing "
+                + "--by you --why 'pricing crashes and restarts' --duration 20");
+        out.println("  ./faultline propose --service storefront --fault CPU_EXHAUSTION --by you --why 'noisy neighbour on the host'"
+                + " --duration 20   (also MEMORY_EXHAUSTION; DISK_EXHAUSTION with --label directory="
+                + stack.agentFillDirectory() + ")");
         out.println("  the second system under test, shipping, is declared by files only:");
         out.println("  curl -i " + endpoints.shippingUrl() + "/quotes/eu");
         out.println("  ./faultline targets apply deploy/targets/shipping.yaml --set shipping-url=" + endpoints.shippingUrl()

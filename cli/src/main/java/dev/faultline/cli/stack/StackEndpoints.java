@@ -30,6 +30,11 @@ public record StackEndpoints(StackPorts ports, String kafkaBootstrapServers, Str
         return url(ports.carrier());
     }
 
+    /** The host agent's API (host faults: CPU, memory, disk, process pause and kill). */
+    public String agentUrl() {
+        return url(ports.agent());
+    }
+
     public String dataplaneUrl() {
         return url(ports.dataplane());
     }

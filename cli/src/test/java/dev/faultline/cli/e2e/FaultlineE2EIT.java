@@ -547,6 +547,76 @@ class FaultlineE2EIT {
         assertThat(driver.fulfilmentMetric("fulfilment_orders_total{outcome=\"dead_lettered\"}")).isPositive();
     }
 
+    /**
+     * Issue 9: a host fault drafted from its built-in template and run through the whole pipeline — pricing's process
+     * paused (SIGSTOP) by the host's Faultline agent, the storefront judged on its probes, metric and log. A frozen
+     * pricing looks like an unreachable one from outside, so the same gap shows: reads are served (stale) and orders
+     * fail fast with 503 + Retry-After, but reads of expired entries wait the 1.2 s pricing timeout.
+     */
+    @Test
+    @Order(12)
+    void shouldPausePricingsProcessThroughTheHostAgentAndFindTheSameGapAsABlackhole() throws Exception {
+        Map<String, Object> proposal = new LinkedHashMap<>(Map.of("service", "storefront", "faultType", "PROCESS_PAUSE",
+                "dependency", "pricing", "environment", "STAGING", "proposer", ExampleExperiment.PROPOSER, "reason", "ROUTINE",
+                "motivation", "Does the storefront survive pricing freezing in a long stop-the-world pause?",
+                "durationSeconds", 25));
+        String id = driver.propose(proposal);
+        HypothesisDrafted drafted = events.next(id, HypothesisDrafted.class, DRAFTING);
+        assertThat(drafted.getHypothesis().getTemplateId()).isEqualTo("storefront-dependency-paused");
+        driver.acceptAndClear(id);
+        PreflightPassed passed = events.next(id, PreflightPassed.class, SHORT_RUN);
+        assertThat(passed.getChecks()).anySatisfy(check -> {
+            assertThat(check.getKind()).isEqualTo(PreflightCheckKind.ROLLBACK_READY);
+            assertThat(check.getOutcome()).isEqualTo(CheckOutcome.PASSED);
+            assertThat(check.getReason()).contains("agent on host 'demo-host'", "rehearsed pause");
+        });
+        events.next(id, InjectionStarted.class, SHORT_RUN);
+        long pricing = pricingJvm();
+        await().atMost(Duration.ofSeconds(5)).until(() -> state(pricing) == 'T');
+
+        VerdictIssued verdict = events.next(id, VerdictIssued.class, SHORT_RUN);
+
+        InjectionStopped stopped = events.next(id, InjectionStopped.class, Duration.ofSeconds(5));
+        assertThat(stopped.getReason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(stopped.getRollbackVerified()).isTrue();
+        assertThat(stopped.getDetail()).contains("pause on host 'demo-host' removed and verified by its agent");
+        LOG.info("pause verdict {}: {}", verdict.getOutcome(), verdict.getResults().stream()
+                .map(r -> r.getPredictionId() + " " + r.getOutcome() + " " + r.getObserved()).toList());
+        assertThat(verdict.getOutcome()).isEqualTo(VerdictOutcome.PARTIALLY_HELD);
+        assertThat(outcomes(verdict)).containsEntry("reads-served", PredictionOutcome.HELD)
+                .containsEntry("reads-p99", PredictionOutcome.NOT_HELD)
+                .containsEntry("orders-503", PredictionOutcome.HELD)
+                .containsEntry("orders-retry-after", PredictionOutcome.HELD)
+                .containsEntry("stale-prices-served", PredictionOutcome.HELD)
+                .containsEntry("no-errors-logged", PredictionOutcome.HELD);
+        assertThat(state(pricing)).as("pricing continued, the same process").isNotEqualTo('T');
+        assertThat(agentFaults()).as("nothing left on the agent").isEqualTo("[]");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(driver.storefront("GET", "/products/sku-1", null)
+                .headers().firstValue("X-Cache")).hasValueSatisfying(cache -> assertThat(cache).isIn("hit", "miss")));
+    }
+
+    /** The pricing JVM now running under its supervisor (the stack's "pricing" process is the supervisor's loop). */
+    private long pricingJvm() {
+        long supervisor = stack.memory().stream().filter(p -> p.name().equals("pricing")).findFirst().orElseThrow().pid();
+        return ProcessHandle.of(supervisor).orElseThrow().children().findFirst().orElseThrow().pid();
+    }
+
+    /** The state letter of {@code pid} in /proc (T = stopped), '?' when it is gone. */
+    private static char state(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).charAt(0);
+        } catch (java.io.IOException e) {
+            return '?';
+        }
+    }
+
+    private String agentFaults() throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(stack.endpoints().agentUrl() + "/faults"))
+                .header("Authorization", "Bearer faultline-demo-agent-token").build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     private static Map<String, PredictionOutcome> outcomes(VerdictIssued verdict) {
         return verdict.getResults().stream().collect(Collectors.toMap(PredictionResult::getPredictionId,
                 PredictionResult::getOutcome));

@@ -21,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ class LocalStackIT {
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.body()).contains("\"price\":");
         assertThat(stack.memory()).extracting(ProcessMemory::name).contains("kafka", "cassandra",
-                "cli + schema registry", "dataplane", "pricing", "storefront");
+                "cli + schema registry", "dataplane", "pricing", "storefront", "agent");
         assertThat(stack.memory()).allSatisfy(process -> assertThat(process.rssBytes()).isPresent());
     }
 
@@ -114,6 +115,32 @@ class LocalStackIT {
         }
         assertThat(new DataPlaneAdmin(stack.endpoints().dataplaneUrl()).rules("pricing-http")).isEmpty();
         assertThat(post("/orders", "{\"productId\":\"sku-3\",\"quantity\":1}").statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void shouldStartPricingAgainWhenItsJvmIsKilledAndRunTheHostAgent() throws Exception {
+        ProcessHandle supervisor = ProcessHandle.of(stack.memory().stream().filter(p -> p.name().equals("pricing")).findFirst()
+                .orElseThrow().pid()).orElseThrow();
+        ProcessHandle jvm = supervisor.children().findFirst().orElseThrow();
+        jvm.destroyForcibly();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> supervisor.children().anyMatch(p -> !p.equals(jvm))
+                && answers(stack.endpoints().pricingUrl() + "/prices/sku-1"));
+        assertThat(supervisor.isAlive()).isTrue();
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(stack.endpoints().agentUrl() + "/health"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"faults\":0");
+        assertThat(Files.isDirectory(stack.agentFillDirectory())).isTrue();
+    }
+
+    private boolean answers(String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     @Test

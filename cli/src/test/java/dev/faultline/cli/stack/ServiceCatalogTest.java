@@ -46,6 +46,33 @@ class ServiceCatalogTest {
     }
 
     @Test
+    void shouldSupervisePricingAndRunTheHostAgentFromItsJarWithTheInjectorsDemoToken(@TempDir Path work) throws Exception {
+        assertThat(ServiceCatalog.pricing(stack).supervised()).isTrue();
+        assertThat(ServiceCatalog.storefront(stack).supervised()).isFalse();
+
+        Path config = DemoAgent.writeConfig(work, stack);
+        ServiceSpec agent = ServiceCatalog.agent(stack, config);
+        assertThat(agent.module()).isEqualTo("agent");
+        assertThat(agent.mainClass()).isEqualTo("dev.faultline.agent.AgentMain");
+        assertThat(agent.args()).containsExactly("--config", config.toString());
+        assertThat(agent.readyUrl()).isEqualTo("http://127.0.0.1:8479/health");
+        com.fasterxml.jackson.databind.JsonNode written = new com.fasterxml.jackson.databind.ObjectMapper().readTree(config.toFile());
+        assertThat(written.path("token").asText()).as("injector-service's default agent-token")
+                .isEqualTo("faultline-demo-agent-token");
+        assertThat(written.path("port").asInt()).isEqualTo(8479);
+        assertThat(written.path("stateDirectory").asText()).isEqualTo(work.resolve("agent/state").toString());
+        assertThat(written.path("allow").path("directories").get(0).asText()).isEqualTo(work.resolve("agent/fill").toString());
+        assertThat(Files.isDirectory(work.resolve("agent/fill"))).isTrue();
+        String pricingPattern = written.path("allow").path("processes").get(0).asText();
+        assertThat("/usr/bin/java -Xmx64m -cp /x.jar dev.faultline.devstack.process.ChildProcessMain dev.faultline.demo.PricingMain"
+                + " --port 18090").matches(pricingPattern);
+        assertThat("/usr/bin/java -cp /x.jar dev.faultline.devstack.process.ChildProcessMain dev.faultline.demo.PricingMain"
+                + " --port 28090").as("another stack's pricing").doesNotMatch(pricingPattern);
+        assertThat("/usr/bin/java -cp /x.jar dev.faultline.devstack.process.ChildProcessMain dev.faultline.demo.StorefrontMain"
+                + " --port 18080 --pricing-url http://127.0.0.1:18091").matches(written.path("allow").path("processes").get(1).asText());
+    }
+
+    @Test
     void shouldPointShippingAtTheCarrierProxy() {
         assertThat(ServiceCatalog.shipping(stack).args()).containsExactly("--port", "18081",
                 "--carrier-url", "http://127.0.0.1:18093");

@@ -17,13 +17,13 @@ class StackPortsTest {
 
         assertThat(IntStream.of(ports.kafka(), ports.registry(), ports.cassandra(), ports.dataplane(), ports.pricingProxy(),
                 ports.pricingHttpProxy(), ports.pricing(), ports.storefront(), ports.carrierProxy(), ports.carrier(), ports.shipping(),
-                ports.fulfilment(), ports.hypothesis(), ports.catalog())).allMatch(port -> port > 0);
+                ports.fulfilment(), ports.agent(), ports.hypothesis(), ports.catalog())).allMatch(port -> port > 0);
     }
 
     @Test
     void shouldNameAFixedPortThatIsTaken() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            StackPorts ports = new StackPorts(0, 0, 0, 0, 0, 0, 0, 0, 0, taken.getLocalPort(), 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            StackPorts ports = new StackPorts(0, 0, 0, 0, 0, 0, 0, 0, 0, taken.getLocalPort(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
             assertThatThrownBy(ports::resolve).hasMessageContaining("port " + taken.getLocalPort())
                     .hasMessageContaining("storefront");
@@ -43,6 +43,7 @@ class StackPortsTest {
         assertThat(demo.carrierProxy()).isEqualTo(18093);
         assertThat(demo.fulfilment()).isEqualTo(18082);
         assertThat(demo.dataplane()).isEqualTo(8474);
+        assertThat(demo.agent()).isEqualTo(8479);
         assertThat(demo.hypothesis()).isEqualTo(8101);
         assertThat(demo.catalog()).isEqualTo(8105);
     }

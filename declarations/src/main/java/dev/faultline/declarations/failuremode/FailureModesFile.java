@@ -53,6 +53,9 @@ import java.util.UUID;
  *       reads-failing: {probe: product-reads, statistic: error-rate, comparator: '&gt;', threshold: 0.5, unit: ratio,
  *                       window: 3s, sustain: 1s, description: stop when most reads fail}
  * </pre>
+ * {@code target} is {@code dependency-link} (the default: the link from the service to the dependency the proposal
+ * names; a process fault there — cpu-exhaustion … process-kill — acts on the dependency's own hosts and process, as
+ * the dependency's declaration names them) or {@code host} (a host fault on the service's own hosts and process).
  * An HTTP probe calls the target's endpoint of that name, else the template's own method, path, body and headers;
  * a METRIC or LOG probe reads the target's declared metrics (or Prometheus server, with {@code source: prometheus})
  * or log file, and is left out, with the checks on it, when the target declares none.
@@ -60,6 +63,9 @@ import java.util.UUID;
 public final class FailureModesFile {
 
     private static final Set<String> SUBJECTS = Set.of("service", "dependency");
+    /** The faults a host's agent applies, which a template may put on the service's own host. */
+    private static final Set<FaultType> HOST_FAULTS = Set.of(FaultType.CPU_EXHAUSTION, FaultType.MEMORY_EXHAUSTION,
+            FaultType.DISK_EXHAUSTION, FaultType.PROCESS_PAUSE, FaultType.PROCESS_KILL);
     private static final String PARAMETER = "[a-zA-Z][a-zA-Z0-9]*";
     private static final Map<String, ComparisonOperator> SYMBOLS = Map.of("<", ComparisonOperator.LESS_THAN,
             "<=", ComparisonOperator.LESS_OR_EQUAL, ">", ComparisonOperator.GREATER_THAN,
@@ -123,9 +129,15 @@ public final class FailureModesFile {
             String serviceType = required(fields, spec, path, "service-type");
             FaultType fault = enumValue(fields, path, "fault", FaultType.class, true, spec);
             TargetKind target = enumValue(fields, path, "target", TargetKind.class, false, spec);
-            if (target != null && target != TargetKind.DEPENDENCY_LINK) {
-                problem(fields.get("target"), path + ".target", "templates put their fault on a dependency-link today");
+            if (target != null && target != TargetKind.DEPENDENCY_LINK && target != TargetKind.HOST) {
+                problem(fields.get("target"), path + ".target", "templates put their fault on a dependency-link or on the"
+                        + " service's own host");
+            } else if (target == TargetKind.HOST && fault != null && !HOST_FAULTS.contains(fault)) {
+                problem(fields.get("target"), path + ".target", "a host takes host faults (" + HOST_FAULTS.stream().sorted()
+                        .map(f -> f.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList() + "); " + fault.name()
+                        .toLowerCase(Locale.ROOT).replace('_', '-') + " goes on a dependency-link");
             }
+            target = target == null ? TargetKind.DEPENDENCY_LINK : target;
             RiskLevel risk = enumValue(fields, path, "risk", RiskLevel.class, true, spec);
             String description = required(fields, spec, path, "description");
             Map<String, String> parameters = stringMap(fields.get("parameters"), path + ".parameters");
@@ -155,7 +167,7 @@ public final class FailureModesFile {
                     .setOccurredAt(clock.instant()).setActor(actor).setCausationId(null).setTraceparent(null)
                     .setTracestate(null).build();
             return FailureModeDeclared.newBuilder().setHeader(header).setTemplateId(id).setRemoved(false)
-                    .setServiceType(serviceType).setFaultType(fault).setTargetKind(TargetKind.DEPENDENCY_LINK)
+                    .setServiceType(serviceType).setFaultType(fault).setTargetKind(target)
                     .setRiskLevel(risk).setDescription(description).setTitle(title).setParameters(parameters)
                     .setProbes(probes).setPredictions(predictions).setGuardrails(guardrails).setSource(source)
                     .setIncidentId(incidentId).build();

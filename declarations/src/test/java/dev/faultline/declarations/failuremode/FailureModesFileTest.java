@@ -8,6 +8,7 @@ import dev.faultline.declarations.yaml.Problem;
 import dev.faultline.schemas.avro.ComparisonOperator;
 import dev.faultline.schemas.avro.FailureModeDeclared;
 import dev.faultline.schemas.avro.FaultType;
+import dev.faultline.schemas.avro.TargetKind;
 import dev.faultline.schemas.avro.ProbeKind;
 import dev.faultline.schemas.avro.Statistic;
 import dev.faultline.schemas.avro.TemplatePrediction;
@@ -89,7 +90,7 @@ class FailureModesFileTest {
             Path file = Path.of("../hypothesis-service/src/main/resources/failure-modes/" + type + ".yaml");
             List<FailureModeDeclared> templates = FailureModesFile.read(Files.readString(file, StandardCharsets.UTF_8),
                     file.toString(), "faultline", null, CLOCK);
-            assertThat(templates).hasSize(6).allSatisfy(t -> {
+            assertThat(templates).hasSize(11).allSatisfy(t -> {
                 assertThat(t.getServiceType()).isEqualTo(type);
                 assertThat(t.getProbes()).isNotEmpty();
                 assertThat(t.getGuardrails()).extracting("guardrailId").containsExactly("reads-failing");
@@ -129,6 +130,23 @@ class FailureModesFileTest {
                         + "HTTP status counted",
                 "line 12, column 65: failure-modes.broken.predictions.shares.comparator: 'about' is not one of "
                         + names(ComparisonOperator.class));
+    }
+
+    @Test
+    void shouldPutAHostFaultOnTheServicesHostAndRefuseAHostForANetworkFault() throws Exception {
+        String cpu = QUEUE_WORKER.replace("fault: network-latency", "fault: cpu-exhaustion\n    target: host");
+        FailureModeDeclared onHost = read(cpu).get(0);
+        assertThat(onHost.getFaultType()).isEqualTo(FaultType.CPU_EXHAUSTION);
+        assertThat(onHost.getTargetKind()).isEqualTo(TargetKind.HOST);
+        assertThat(read(QUEUE_WORKER).get(0).getTargetKind()).as("the default").isEqualTo(TargetKind.DEPENDENCY_LINK);
+
+        assertThat(problems(QUEUE_WORKER.replace("fault: network-latency", "fault: network-latency\n    target: host")))
+                .extracting(Problem::toString).containsExactly("line 5, column 13: failure-modes.worker-broker-latency.target: "
+                        + "a host takes host faults ([cpu-exhaustion, memory-exhaustion, disk-exhaustion, process-pause, "
+                        + "process-kill]); network-latency goes on a dependency-link");
+        assertThat(problems(QUEUE_WORKER.replace("fault: network-latency", "fault: network-latency\n    target: topic")))
+                .extracting(Problem::message).containsExactly("templates put their fault on a dependency-link or on the"
+                        + " service's own host");
     }
 
     @Test

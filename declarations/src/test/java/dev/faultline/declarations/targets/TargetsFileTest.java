@@ -37,12 +37,14 @@ class TargetsFileTest {
     @Test
     void shouldReadTheDemosTargetsFile() throws Exception {
         String demo = Files.readString(Path.of("../deploy/targets/demo.yaml"), StandardCharsets.UTF_8)
-                .replace("${storefront-url}", "http://127.0.0.1:18080").replace("${logs}", "/tmp/stack/logs");
+                .replace("${storefront-url}", "http://127.0.0.1:18080").replace("${storefront-port}", "18080")
+                .replace("${pricing-url}", "http://127.0.0.1:18090").replace("${pricing-port}", "18090")
+                .replace("${agent-url}", "http://127.0.0.1:8479").replace("${logs}", "/tmp/stack/logs");
 
         List<TargetDeclared> declared = read(demo);
 
-        assertThat(declared).extracting(TargetDeclared::getEnvironment)
-                .containsExactly(Environment.STAGING, Environment.PRODUCTION);
+        assertThat(declared).extracting(d -> d.getEnvironment() + "/" + d.getService())
+                .containsExactly("STAGING/storefront", "STAGING/pricing", "PRODUCTION/storefront");
         TargetDeclared staging = declared.get(0);
         assertThat(staging.getService()).isEqualTo("storefront");
         assertThat(staging.getServiceType()).isEqualTo("http-storefront");
@@ -61,6 +63,26 @@ class TargetsFileTest {
         assertThat(staging.getHeader().getActor().getId()).isEqualTo("alice");
         assertThat(staging.getHeader().getExperimentId()).isEmpty();
         assertThat(staging.getSource()).isEqualTo("targets.yaml");
+        String storefrontLine = "/usr/lib/jvm/java-17/bin/java -Xmx96m -cp /a.jar:/b.jar dev.faultline.devstack.process.ChildProcessMain "
+                + "dev.faultline.demo.StorefrontMain --port 18080 --pricing-url http://127.0.0.1:18091";
+        assertThat(staging.getHosts()).singleElement().satisfies(host -> {
+            assertThat(host.getName()).isEqualTo("demo-host");
+            assertThat(host.getAgentUrl()).isEqualTo("http://127.0.0.1:8479");
+            assertThat(storefrontLine).matches(host.getProcess());
+            assertThat(storefrontLine.replace("18080", "28080")).as("another stack's").doesNotMatch(host.getProcess());
+        });
+        TargetDeclared pricing = declared.get(1);
+        assertThat(pricing.getServiceType()).isEqualTo("http-api");
+        assertThat(pricing.getEndpoints()).extracting(e -> e.getName() + " " + e.getMethod() + " " + e.getPath())
+                .containsExactly("read GET /prices/sku-1");
+        String pricingLine = "/usr/lib/jvm/java-17/bin/java -Xmx64m -cp /a.jar dev.faultline.devstack.process.ChildProcessMain "
+                + "dev.faultline.demo.PricingMain --port 18090";
+        assertThat(pricing.getHosts()).singleElement().satisfies(host -> {
+            assertThat(pricingLine).matches(host.getProcess());
+            assertThat("bash -c while true; do '" + pricingLine.replace(" ", "' '") + "'; sleep 1; done")
+                    .as("its supervisor").doesNotMatch(host.getProcess());
+        });
+        assertThat(pricing.getObservability().getLogFile()).isEqualTo("/tmp/stack/logs/pricing.log");
     }
 
     @Test

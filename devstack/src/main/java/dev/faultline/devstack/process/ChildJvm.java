@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,11 +29,13 @@ public final class ChildJvm implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path logFile;
+    private final boolean supervised;
 
-    private ChildJvm(String name, Process process, Path logFile) {
+    private ChildJvm(String name, Process process, Path logFile, boolean supervised) {
         this.name = name;
         this.process = process;
         this.logFile = logFile;
+        this.supervised = supervised;
     }
 
     /**
@@ -41,6 +44,29 @@ public final class ChildJvm implements AutoCloseable {
      */
     public static ChildJvm launch(String name, List<String> jvmArgs, String classpath, String mainClass,
                                   List<String> args, Path logFile) {
+        return start(name, javaCommand(jvmArgs, classpath, mainClass, args), logFile, false);
+    }
+
+    /**
+     * Like {@link #launch}, under a supervisor: a bash loop that starts the JVM again {@code restartDelay} after it
+     * ends, however it ended (a SIGKILL included), as long as this JVM lives — what systemd's {@code Restart=always}
+     * does for a service. The supervisor's own command line is the loop, not the JVM's, so a pattern matching the
+     * JVM's whole command line does not match the supervisor. {@link #close()} (SIGTERM to the loop) stops the JVM
+     * and the loop; {@link #pid()} is the loop's, {@link #rssBytes()} the loop's and its JVM's.
+     */
+    public static ChildJvm launchSupervised(String name, List<String> jvmArgs, String classpath, String mainClass,
+                                            List<String> args, Path logFile, Duration restartDelay) {
+        String jvm = javaCommand(jvmArgs, classpath, mainClass, args).stream().map(ChildJvm::quoted)
+                .collect(Collectors.joining(" "));
+        // a background job's stdin is /dev/null unless redirected: the JVM gets the parent's pipe (fd 3) to watch
+        String loop = "exec 3<&0; trap '' INT; trap 'kill -TERM $child 2>/dev/null; wait $child; exit 0' TERM; "
+                + "while kill -0 " + ProcessHandle.current().pid() + " 2>/dev/null; do " + jvm + " <&3 & child=$!; "
+                + "wait $child; echo \"faultline supervisor: " + name + " exited ($?), starting it again in "
+                + restartDelay.toMillis() + " ms\"; sleep " + restartDelay.toMillis() / 1000.0 + "; done";
+        return start(name, List.of("bash", "-c", loop), logFile, true);
+    }
+
+    private static List<String> javaCommand(List<String> jvmArgs, String classpath, String mainClass, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvmArgs);
@@ -51,6 +77,14 @@ public final class ChildJvm implements AutoCloseable {
         command.add(ChildProcessMain.class.getName());
         command.add(mainClass);
         command.addAll(args);
+        return command;
+    }
+
+    private static String quoted(String arg) {
+        return "'" + arg.replace("'", "'\\''") + "'";
+    }
+
+    private static ChildJvm start(String name, List<String> command, Path logFile, boolean supervised) {
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
             Process process = new ProcessBuilder(command)
@@ -58,9 +92,9 @@ public final class ChildJvm implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
             LOG.debug("started {} as pid {}, log {}", name, process.pid(), logFile);
-            return new ChildJvm(name, process, logFile);
+            return new ChildJvm(name, process, logFile, supervised);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + name + " (" + mainClass + ")", e);
+            throw new UncheckedIOException("cannot start " + name + " (" + String.join(" ", command) + ")", e);
         }
     }
 
@@ -73,7 +107,12 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     public OptionalLong rssBytes() {
-        return ProcessStats.rssBytes(process.pid());
+        OptionalLong own = ProcessStats.rssBytes(process.pid());
+        if (!supervised || own.isEmpty()) {
+            return own;
+        }
+        return OptionalLong.of(own.getAsLong() + process.descendants().map(p -> ProcessStats.rssBytes(p.pid()))
+                .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).sum());
     }
 
     public Path logFile() {

@@ -53,4 +53,35 @@ class ChildJvmIT {
             assertThat(child.isAlive()).isTrue();
         }
     }
+
+    @Test
+    void shouldStartASupervisedJvmAgainAfterItIsKilledAndStopBothOnClose(@TempDir Path dir) throws Exception {
+        ChildJvm supervised = ChildJvm.launchSupervised("sleeper", List.of("-Xmx32m"), System.getProperty("java.class.path"),
+                SleeperFixture.class.getName(), List.of(), dir.resolve("sleeper.out"), Duration.ofMillis(200));
+        try {
+            Awaitility.await().atMost(GENEROUS).until(() -> child(supervised) != null && supervised.logTail(5).contains("sleeper running"));
+            ProcessHandle first = child(supervised);
+            // the JVM watches the parent's pipe through the loop: it keeps running rather than exiting at once
+            Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> first.isAlive() && first.equals(child(supervised)));
+            assertThat(supervised.rssBytes().getAsLong()).as("the loop's and its JVM's").isGreaterThan(
+                    dev.faultline.devstack.process.ProcessStats.rssBytes(supervised.pid()).getAsLong());
+
+            first.destroyForcibly();
+
+            Awaitility.await().atMost(GENEROUS).until(() -> child(supervised) != null && !child(supervised).equals(first));
+            assertThat(supervised.logTail(20)).contains("faultline supervisor: sleeper exited (137), starting it again in 200 ms");
+            ProcessHandle second = child(supervised);
+            supervised.close();
+            assertThat(supervised.isAlive()).isFalse();
+            Awaitility.await().atMost(GENEROUS).until(() -> !second.isAlive());
+        } finally {
+            supervised.close();
+        }
+    }
+
+    private static ProcessHandle child(ChildJvm supervised) {
+        return ProcessHandle.of(supervised.pid()).flatMap(loop -> loop.children()
+                .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false)).findFirst()).orElse(null);
+    }
 }

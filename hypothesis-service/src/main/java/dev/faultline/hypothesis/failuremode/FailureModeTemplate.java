@@ -31,7 +31,8 @@ import java.util.function.Function;
 /**
  * A failure mode for one service type, as a template declares it (built in, or added on faultline.failure-modes):
  * drafts a whole hypothesis for a proposal. The fault goes on the {@code service→dependency} link, upstream, with
- * the share of traffic as its toxicity; probes are resolved against the target (its named endpoints, its metrics,
+ * the share of traffic as its toxicity (a process fault there acts on the dependency's own process), or, for a
+ * template whose target is {@code host}, on the service's own hosts; probes are resolved against the target (its named endpoints, its metrics,
  * Prometheus server and log); a METRIC or LOG probe whose source the target does not declare is left out, with the
  * predictions and guardrails on it; thresholds and texts are the template's expressions, evaluated here.
  */
@@ -91,13 +92,15 @@ public final class FailureModeTemplate {
             resolve(probe, context).ifPresent(probes::add);
         }
         Set<String> probed = Set.copyOf(probes.stream().map(ProbeSpec::getProbeId).toList());
-        FaultTarget target = FaultTarget.newBuilder().setKind(TargetKind.DEPENDENCY_LINK).setService(context.service())
-                .setDependency(context.dependency()).setHost(null).setPath(null).setTopic(null).build();
+        boolean onLink = needsDependency();
+        FaultTarget target = FaultTarget.newBuilder().setKind(onLink ? TargetKind.DEPENDENCY_LINK : TargetKind.HOST)
+                .setService(context.service()).setDependency(onLink ? context.dependency() : null).setHost(null).setPath(null)
+                .setTopic(null).build();
         FaultSpec scenario = FaultSpec.newBuilder().setFaultType(faultType()).setTarget(target)
                 .setDirection(FaultDirection.UPSTREAM).setToxicity(context.trafficShare())
                 .setDurationMillis(context.durationMillis()).setParameters(parameters).build();
         BlastRadius blastRadius = BlastRadius.newBuilder().setEnvironment(context.environment())
-                .setTargets(List.of(context.service() + "→" + context.dependency()))
+                .setTargets(List.of(onLink ? context.service() + "→" + context.dependency() : context.service() + " (its hosts)"))
                 .setDownstream(List.of(context.service())).setTrafficShare(context.trafficShare()).setMaxHosts(null).build();
         return Hypothesis.newBuilder().setTitle(text(declaration.getTitle(), variables, "title")).setService(context.service())
                 .setScenario(scenario).setProbes(probes)

@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * The fault's own attributes must make sense: toxicity within (0, 1], {@code latencyMillis} a positive whole
  * number of milliseconds, {@code status} an HTTP error status (400..599), {@code flipEvery} (a malformed body: every
- * flipEvery-th byte inverted) a whole number from 1.
+ * flipEvery-th byte inverted) a whole number from 1; for host faults {@code cpuCores} at least 1,
+ * {@code cpuPercent} 1..100, {@code memoryMegabytes} and {@code diskMegabytes} 1..1048576 and {@code directory} (where a
+ * disk fault writes) an absolute path — the agent checks the rest on its host (its allow-list, its floors).
  */
 public final class ParameterRule implements HypothesisRule {
 
@@ -36,7 +38,25 @@ public final class ParameterRule implements HypothesisRule {
             findings.add(Finding.of(LintRule.INVALID_PARAMETER, "scenario.parameters.flipEvery",
                     "flipEvery must be a whole number from 1 (every byte) up, was '" + flipEvery + "'"));
         }
+        range(scenario, "cpuCores", 1, 1024, "a whole number of cores from 1 to 1024", findings);
+        range(scenario, "cpuPercent", 1, 100, "a whole percentage from 1 to 100", findings);
+        range(scenario, "memoryMegabytes", 1, 1_048_576, "a whole number of MB from 1 to 1048576", findings);
+        range(scenario, "diskMegabytes", 1, 1_048_576, "a whole number of MB from 1 to 1048576", findings);
+        String directory = scenario.getParameters().get("directory");
+        if (directory != null && !directory.trim().startsWith("/")) {
+            findings.add(Finding.of(LintRule.INVALID_PARAMETER, "scenario.parameters.directory", scenario.getFaultType()
+                    + " writes its files into 'directory', the absolute path of a directory the host's agent allows"
+                    + " (its allow.directories); was '" + directory + "': propose with --label directory=/var/tmp/faultline"));
+        }
         return findings;
+    }
+
+    private static void range(FaultSpec scenario, String name, long min, long max, String what, List<Finding> findings) {
+        String value = scenario.getParameters().get(name);
+        if (value != null && !inRange(value, min, max)) {
+            findings.add(Finding.of(LintRule.INVALID_PARAMETER, "scenario.parameters." + name,
+                    name + " must be " + what + ", was '" + value + "'"));
+        }
     }
 
     private static boolean inRange(String value, long min, long max) {

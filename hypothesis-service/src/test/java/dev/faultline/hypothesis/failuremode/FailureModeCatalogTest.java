@@ -18,12 +18,22 @@ class FailureModeCatalogTest {
     private final FailureModeCatalog catalog = FailureModeCatalog.builtIn();
 
     @Test
-    void shouldOfferTheL4AndL7DependencyFailureModesForBothServiceTypes() {
-        for (String type : new String[] {"http-storefront", "http-api"}) {
-            assertThat(catalog.faultTypesFor(type)).contains("NETWORK_BLACKHOLE", "NETWORK_LATENCY", "HTTP_ERROR_STATUS",
-                    "NETWORK_RESET", "HTTP_DELAY", "MALFORMED_BODY");
-        }
-        assertThat(catalog.find(FaultType.CPU_EXHAUSTION, "http-storefront")).isEmpty();
+    void shouldOfferTheDependencyAndHostFailureModesForBothServiceTypes() {
+        assertThat(catalog.faultTypesFor("http-storefront")).containsExactlyInAnyOrder("NETWORK_BLACKHOLE", "NETWORK_LATENCY",
+                "HTTP_ERROR_STATUS", "NETWORK_RESET", "HTTP_DELAY", "MALFORMED_BODY", "PROCESS_PAUSE", "PROCESS_KILL",
+                "CPU_EXHAUSTION", "MEMORY_EXHAUSTION", "DISK_EXHAUSTION");
+        assertThat(catalog.faultTypesFor("http-api")).containsExactlyInAnyOrder("NETWORK_BLACKHOLE", "NETWORK_LATENCY",
+                "HTTP_ERROR_STATUS", "NETWORK_RESET", "HTTP_DELAY", "MALFORMED_BODY", "PROCESS_PAUSE", "PROCESS_KILL",
+                "CPU_EXHAUSTION", "MEMORY_EXHAUSTION", "DISK_EXHAUSTION");
+        assertThat(catalog.find(FaultType.CPU_EXHAUSTION, "http-storefront")).hasValueSatisfying(t -> {
+            assertThat(t.id()).isEqualTo("storefront-cpu-exhaustion");
+            assertThat(t.needsDependency()).as("on the storefront's own host").isFalse();
+        });
+        assertThat(catalog.find(FaultType.PROCESS_PAUSE, "http-storefront")).hasValueSatisfying(t ->
+                assertThat(t.needsDependency()).as("on the dependency's process").isTrue());
+        assertThat(catalog.find(FaultType.PROCESS_KILL, "http-api")).hasValueSatisfying(t ->
+                assertThat(t.needsDependency()).as("the API's own process").isFalse());
+        assertThat(catalog.find(FaultType.NETWORK_BANDWIDTH, "http-storefront")).isEmpty();
         assertThat(catalog.find(FaultType.NETWORK_BLACKHOLE, "kafka-consumer")).isEmpty();
     }
 
@@ -40,7 +50,7 @@ class FailureModeCatalogTest {
         assertThat(unreachable.guardrails()).containsExactly("reads-failing");
         assertThat(unreachable.title()).startsWith("When ${dependency} becomes unreachable for ${durationSeconds} seconds");
         assertThat(unreachable.origin()).isEqualTo(TemplateOrigin.builtIn("failure-modes/http-storefront.yaml"));
-        assertThat(catalog.describe()).hasSize(12).allSatisfy(t -> assertThat(t.predictions()).isNotEmpty());
+        assertThat(catalog.describe()).hasSize(22).allSatisfy(t -> assertThat(t.predictions()).isNotEmpty());
     }
 
     @Test

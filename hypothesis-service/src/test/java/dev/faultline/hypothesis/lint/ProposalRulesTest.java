@@ -33,7 +33,7 @@ class ProposalRulesTest {
         }
 
         static Proposal noTemplate() {
-            return withFault(FaultType.CPU_EXHAUSTION, "pricing");
+            return withFault(FaultType.NETWORK_BANDWIDTH, "pricing");
         }
 
         static Proposal missingDependency() {
@@ -53,7 +53,7 @@ class ProposalRulesTest {
             return Fixtures.withLabels(Fixtures.example("exp-bad"), Map.of("trafficShare", "half"));
         }
 
-        private static Proposal withFault(FaultType type, String dependency) {
+        static Proposal withFault(FaultType type, String dependency) {
             return change(p -> new Proposal(p.experimentId(), p.service(), type, dependency, p.environment(),
                     p.proposer(), p.reason(), p.motivation(), p.requestedDurationMillis(), p.labels()));
         }
@@ -88,7 +88,7 @@ class ProposalRulesTest {
         assertOnly(rules.check(InvalidProposals.unknownFaultType()), LintRule.UNSUPPORTED_FAULT, "faultType",
                 "NETWORK_BLACKHOLE");
         assertOnly(rules.check(InvalidProposals.noTemplate()), LintRule.NO_TEMPLATE, "faultType",
-                "no failure-mode template for CPU_EXHAUSTION on service type http-storefront");
+                "no failure-mode template for NETWORK_BANDWIDTH on service type http-storefront");
     }
 
     @Test
@@ -97,6 +97,13 @@ class ProposalRulesTest {
                 "name one of [pricing]");
         assertOnly(rules.check(InvalidProposals.unknownDependency()), LintRule.UNSUPPORTED_FAULT, "dependency",
                 "'inventory' is not a known dependency of storefront");
+    }
+
+    @Test
+    void shouldAskNoDependencyForAFaultOnTheServicesOwnHostButOneForAPauseOfADependency() {
+        assertThat(rules.check(InvalidProposals.withFault(FaultType.CPU_EXHAUSTION, null))).isEmpty();
+        assertOnly(rules.check(InvalidProposals.withFault(FaultType.PROCESS_PAUSE, null)), LintRule.UNSUPPORTED_FAULT,
+                "dependency", "PROCESS_PAUSE is about a dependency: name one of [pricing]");
     }
 
     @Test

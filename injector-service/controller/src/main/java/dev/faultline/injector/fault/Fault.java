@@ -25,4 +25,13 @@ public interface Fault {
 
     /** Removes every part of the fault and returns whether its place confirms that nothing of it is left. */
     boolean remove();
+
+    /**
+     * What the last {@link #remove()} found in the fault's place, in words, when there is more to say than "gone" —
+     * e.g. that a killed process came back as another pid (a kill cannot be undone: its removal's news is whether
+     * something brought the process back) — for InjectionStopped's detail; empty when there is nothing more.
+     */
+    default String removalDetail() {
+        return "";
+    }
 }

@@ -19,9 +19,11 @@ import java.util.stream.Collectors;
 
 /**
  * Resource and process faults on the hosts a service runs on, through the Faultline agent each host declares
- * (faultline-agent): CPU, memory, disk, process pause and kill. The fault goes to the host the spec names, or to every
- * declared host with an agent; a process fault acts on the host's declared {@code process} (a command-line pattern,
- * which the agent's own allow-list must admit as well).
+ * (faultline-agent): CPU, memory, disk, process pause and kill. A fault about a dependency (the spec names one:
+ * "pause pricing, see what the storefront does") acts on the hosts the dependency's own declaration names, any other
+ * on the service's. It goes to the host the spec names, or to every such declared host with an agent; a process fault
+ * acts on the host's declared {@code process} (a command-line pattern, which the agent's own allow-list must admit as
+ * well).
  */
 public final class HostAgentKind implements FaultKind {
 
@@ -40,7 +42,8 @@ public final class HostAgentKind implements FaultKind {
 
     @Override
     public Fault plan(FaultSpec spec, FaultContext context) {
-        List<TargetHost> hosts = hosts(spec, context.route());
+        Route place = placeOf(spec, context.route());
+        List<TargetHost> hosts = hosts(spec, place);
         FaultParameters p = new FaultParameters(spec.getParameters());
         List<Placed> placed = new ArrayList<>();
         for (TargetHost host : hosts) {
@@ -56,13 +59,14 @@ public final class HostAgentKind implements FaultKind {
                     yield "memory";
                 }
                 case DISK_EXHAUSTION -> {
-                    attributes.put("directory", p.optional("directory").orElseThrow(() -> new UnsupportedFaultException(
-                            "DISK_EXHAUSTION needs the parameter 'directory' (a directory on the agent's allow-list)")));
+                    attributes.put("directory", p.optional("directory").filter(d -> !d.isBlank()).orElseThrow(() ->
+                            new UnsupportedFaultException("DISK_EXHAUSTION needs the parameter 'directory' (a directory"
+                                    + " on the agent's allow-list)")));
                     attributes.put("megabytes", p.number("megabytes", "diskMegabytes", 100));
                     yield "disk";
                 }
                 case PROCESS_PAUSE, PROCESS_KILL -> {
-                    attributes.put("process", p.optional("process").orElseGet(() -> process(host, context.route())));
+                    attributes.put("process", p.optional("process").orElseGet(() -> process(host, place)));
                     if (spec.getFaultType() == FaultType.PROCESS_KILL) {
                         attributes.put("graceMillis", p.number("graceMillis", "grace", 5000));
                     }
@@ -74,6 +78,18 @@ public final class HostAgentKind implements FaultKind {
                     context.namePrefix() + "-" + kind + "-" + host.getName(), kind, attributes));
         }
         return new AgentFault(placed, context.lease());
+    }
+
+    /** The service's route, or the dependency's when the fault is about one: its hosts are where the fault goes. */
+    private static Route placeOf(FaultSpec spec, Route route) {
+        String dependency = spec.getTarget().getDependency();
+        if (dependency == null) {
+            return route;
+        }
+        return route.service(dependency).orElseThrow(() -> new UnsupportedFaultException(spec.getFaultType() + " on "
+                + route.service() + "'s dependency '" + dependency + "' acts on " + dependency + "'s hosts, and no targets"
+                + " file declares " + dependency + " in this environment: declare it as a service with its hosts"
+                + " (hosts.<name>.agent and .process)"));
     }
 
     private static List<TargetHost> hosts(FaultSpec spec, Route route) {
@@ -108,6 +124,7 @@ public final class HostAgentKind implements FaultKind {
 
         private final List<Placed> placed;
         private final Lease lease;
+        private volatile String removalDetail = "";
 
         AgentFault(List<Placed> placed, Lease lease) {
             this.placed = List.copyOf(placed);
@@ -162,14 +179,29 @@ public final class HostAgentKind implements FaultKind {
             return all;
         }
 
+        /**
+         * Each agent releases the holder's faults and verifies their removal on its host (a paused process running
+         * again, files gone, memory unmapped, burners ended; for a kill, whether a supervisor brought the process
+         * back and as which pid); then none of the holder's faults may be left there.
+         */
         @Override
         public boolean remove() {
             boolean verified = true;
+            List<String> details = new ArrayList<>();
             for (Placed p : placed) {
                 Release release = call(p, () -> p.agent().release(lease.holder()));
                 verified &= release.verified() && call(p, () -> p.agent().leasesOf(lease.holder())).isEmpty();
+                release.removed().forEach(r -> details.add(p.kind() + " on host '" + p.host() + "' removed"
+                        + (r.verified() ? " and verified" : ", NOT verified") + " by its agent in " + r.millis() + " ms: "
+                        + r.detail()));
             }
+            removalDetail = String.join("; ", details);
             return verified;
+        }
+
+        @Override
+        public String removalDetail() {
+            return removalDetail;
         }
 
         private static <T> T call(Placed p, java.util.function.Supplier<T> request) {

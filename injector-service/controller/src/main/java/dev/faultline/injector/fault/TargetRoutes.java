@@ -7,6 +7,7 @@ import dev.faultline.schemas.avro.TargetHost;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,7 +40,9 @@ public class TargetRoutes {
 
     /** The route of faults on {@code service} in {@code environment}. */
     public Route routeOf(Environment environment, String service) {
-        return new Route(service, declared.get(key(environment, service)), settings::proxyFor, settings::httpProxyFor);
+        return new Route(service, declared.get(key(environment, service)), settings::proxyFor, settings::httpProxyFor,
+                other -> declared.containsKey(key(environment, other)) ? Optional.of(routeOf(environment, other))
+                        : Optional.empty());
     }
 
     /** The base URLs of every agent a declared service's host names. */

@@ -263,11 +263,20 @@ public final class InjectionRun {
                     + cause.breach().detectedAt() + ", fault removed "
                     + Duration.between(cause.breach().detectedAt(), removedAt).toMillis() + " ms after detection";
         }
-        detail += rollbackVerified ? "; fault removed and verified gone" : "; fault removal NOT verified (the lease expires it)";
+        detail += rollbackVerified ? "; fault removed and verified gone"
+                : "; fault removal NOT verified (its lease expires it, or its place undoes it when it is back)";
+        String removal = removalStarted() ? run.fault().removalDetail() : "";
+        if (!removal.isEmpty()) {
+            detail += " (" + removal + ")";
+        }
         return new RunOutcome(cause.reason(), cause.breach() == null ? null : cause.breach().rule().id(),
                 cause.breach() == null ? null : cause.breach().observed(), detail, startedAt, removalStartedAt, rollbackVerified, 0,
                 cause.breach() == null ? null : cause.breach().detectedAt(),
                 cause.breach() == null ? null : cause.breach().conditionSince(), removedAt);
+    }
+
+    private boolean removalStarted() {
+        return removalStartedAt != null;
     }
 
     private static RunOutcome withBatches(RunOutcome o, long batches) {

@@ -52,17 +52,21 @@ class FaultKindsTest {
     }
 
     private static Route onHosts(TargetHost... hosts) {
+        return onHosts("storefront", name -> Optional.empty(), hosts);
+    }
+
+    private static Route onHosts(String service, java.util.function.Function<String, Optional<Route>> others, TargetHost... hosts) {
         TargetDeclared storefront = TargetDeclared.newBuilder()
                 .setHeader(EventHeader.newBuilder().setEventId(UUID.randomUUID()).setExperimentId("").setOccurredAt(Instant.now())
                         .setActor(Actor.newBuilder().setKind(ActorKind.PERSON).setId("alice").build()).setCausationId(null)
                         .setTraceparent(null).setTracestate(null).build())
-                .setEnvironment(Environment.STAGING).setService("storefront").setRemoved(false).setServiceType("http-storefront")
+                .setEnvironment(Environment.STAGING).setService(service).setRemoved(false).setServiceType("http-storefront")
                 .setOwners(List.of()).setOnCall(null).setBaseUrl("http://shop:8080").setEndpoints(List.of())
                 .setDependencies(List.of()).setHosts(List.of(hosts))
                 .setObservability(TargetObservability.newBuilder().setMetricsUrl(null).setPrometheusUrl(null).setLogFile(null)
                         .setPropagatesTraceContext(false).build())
                 .setSource("targets.yaml").build();
-        return new Route("storefront", storefront, d -> Optional.empty(), d -> Optional.empty());
+        return new Route(service, storefront, d -> Optional.empty(), d -> Optional.empty(), others);
     }
 
     private static TargetHost host(String name, String agent, String process) {
@@ -210,6 +214,28 @@ class FaultKindsTest {
                     assertThat(p.kind()).isEqualTo("kill");
                     assertThat(p.attributes()).containsEntry("graceMillis", 5000L);
                 });
+    }
+
+    @Test
+    void shouldPutAProcessFaultAboutADependencyOnTheHostsTheDependencysOwnDeclarationNames() {
+        Route pricing = onHosts("pricing", name -> Optional.empty(), host("price-1", "http://price-1:8479", "java .*PricingMain.*"));
+        Route storefront = onHosts("storefront", name -> Optional.of(pricing).filter(r -> r.service().equals(name)),
+                host("shop-1", "http://shop-1:8479", "java .*StorefrontMain.*"));
+        FaultSpec pause = onHost(FaultType.PROCESS_PAUSE, null, Map.of());
+        pause.getTarget().setKind(TargetKind.DEPENDENCY_LINK);
+        pause.getTarget().setDependency("pricing");
+
+        HostAgentKind.AgentFault fault = (HostAgentKind.AgentFault) kinds.plan(pause, context(storefront, "fl-2"));
+        assertThat(fault.where()).isEqualTo("agent on host 'price-1'");
+        assertThat(fault.placed()).singleElement().satisfies(p -> {
+            assertThat(p.url()).isEqualTo("http://price-1:8479");
+            assertThat(p.attributes()).isEqualTo(Map.of("process", "java .*PricingMain.*"));
+        });
+        assertThat(((HostAgentKind.AgentFault) kinds.plan(onHost(FaultType.PROCESS_PAUSE, null, Map.of()), context(storefront, "x")))
+                .placed().get(0).host()).as("no dependency: the service's own host").isEqualTo("shop-1");
+        pause.getTarget().setDependency("inventory");
+        assertThatThrownBy(() -> kinds.plan(pause, context(storefront, "x"))).isInstanceOf(UnsupportedFaultException.class)
+                .hasMessageContaining("acts on inventory's hosts, and no targets file declares inventory");
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.faultline.kit.events.Actors;
 import dev.faultline.kit.events.EventHeaders;
 import dev.faultline.kit.events.EventPublisher;
 import dev.faultline.schemas.avro.FaultDirection;
+import dev.faultline.schemas.avro.FaultSpec;
 import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.Hypothesis;
 import dev.faultline.schemas.avro.HypothesisDrafted;
@@ -18,6 +19,7 @@ import dev.faultline.schemas.avro.InjectionStarted;
 import dev.faultline.schemas.avro.InjectionStopped;
 import dev.faultline.schemas.avro.PlanApproved;
 import dev.faultline.schemas.avro.StopReason;
+import dev.faultline.schemas.avro.TargetKind;
 import java.io.File;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -38,14 +40,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * injector-service as its own JVM, stopped during an injection. SIGTERM with a one-minute lease: the fault is gone
- * within seconds, so the shutdown hook removed it. SIGKILL, with an L4 toxic and with an L7 rule: the 3 s lease
- * removes it, and the restarted service reports the injection LOST.
+ * within seconds, so the shutdown hook removed it. SIGKILL: the 3 s lease removes it, and the restarted service
+ * reports the injection LOST — on the data plane (an L4 toxic, an L7 rule), and on a host's agent (a paused process
+ * running again, a disk fault's files gone).
  */
 @ExtendWith(DevStackExtension.class)
 class ShutdownIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShutdownIT.class);
 
     @Test
     void shouldRemoveTheFaultOnSigterm(DevStack stack) throws Exception {
@@ -125,6 +132,90 @@ class ShutdownIT {
         } finally {
             Files.deleteIfExists(log);
         }
+    }
+
+    @Test
+    void shouldLeaveNoHostFaultWhenKilledAndReportTheInjectionsLostOnRestart(DevStack stack) throws Exception {
+        String suffix = "hkill" + UUID.randomUUID().toString().substring(0, 8);
+        String pause = "exp-sigkill-pause-" + suffix;
+        String disk = "exp-sigkill-disk-" + suffix;
+        Path work = Files.createTempDirectory("injector-host-kill-");
+        Path fill = Files.createDirectories(work.resolve("fill"));
+        Path log = work.resolve("injector.log");
+        try (TestTarget target = new TestTarget("pricing");
+             PricingProcess pricing = PricingProcess.start(work.resolve("pricing.log"));
+             HostAgent agent = HostAgent.start(work, "shutdown-it-agent-token-" + suffix, List.of(pricing.pattern()),
+                     List.of(fill.toString()));
+             EventTap tap = new EventTap(stack, List.of(dev.faultline.schemas.topics.Topics.Names.INJECTIONS));
+             EventPublisher publisher = EventPublisher.standalone(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "it"))) {
+            HostTargets targets = new HostTargets(publisher, "shutdown-it-" + suffix);
+            targets.declare("shop-" + suffix, agent.url().toString(), null);
+            targets.declare("pricing-" + suffix, agent.url().toString(), pricing.pattern());
+            Map<String, Object> props = InjectorProperties.of(stack, target, suffix);
+            props.put("micronaut.server.port", freePort());
+            props.put("faultline.injector.before-millis", 300);
+            props.put("faultline.injector.agent-token", agent.token());
+            long pid = pricing.pid().orElseThrow();
+            Process service = start(props, log.toFile());
+            try {
+                await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> health((Integer) props.get("micronaut.server.port")));
+                injectOnHost(publisher, pause, "shop-" + suffix, "pricing-" + suffix, FaultType.PROCESS_PAUSE, Map.of(), suffix);
+                injectOnHost(publisher, disk, "shop-" + suffix, null, FaultType.DISK_EXHAUSTION,
+                        Map.of("directory", fill.toString(), "megabytes", "8"), suffix);
+                await().atMost(Duration.ofSeconds(60)).until(() -> !tap.of(pause, InjectionStarted.class).isEmpty()
+                        && !tap.of(disk, InjectionStarted.class).isEmpty());
+                assertThat(ProcReadings.state(pid)).contains('T');
+                assertThat(agent.client().faults()).hasSize(2);
+
+                service.destroyForcibly(); // SIGKILL: no hook runs; the agent's 3 s leases must remove both faults
+                assertThat(service.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                long killed = System.nanoTime();
+                await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(50)).until(() -> agent.client().faults().isEmpty());
+                LOG.info("injector killed: the agent's leases removed both host faults {} ms later",
+                        (System.nanoTime() - killed) / 1_000_000);
+                assertThat(ProcReadings.state(pid)).as("continued").isPresent().get().isNotEqualTo('T');
+                assertThat(pricing.answers(Duration.ofSeconds(2))).isTrue();
+                try (var files = Files.list(fill)) {
+                    assertThat(files).as("the disk fault's files").isEmpty();
+                }
+                assertThat(agent.log()).contains("expired");
+            } finally {
+                service.destroyForcibly();
+            }
+            props.put("micronaut.server.port", freePort());
+            Process restarted = start(props, log.toFile());
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> !tap.of(pause, InjectionStopped.class).isEmpty()
+                        && !tap.of(disk, InjectionStopped.class).isEmpty());
+                for (String exp : List.of(pause, disk)) {
+                    InjectionStopped lost = tap.of(exp, InjectionStopped.class).get(0);
+                    LOG.info("restarted injector: {} {} ({})", exp, lost.getReason(), lost.getDetail());
+                    assertThat(lost.getReason()).isEqualTo(StopReason.LOST);
+                    assertThat(lost.getRollbackVerified()).as(lost.getDetail()).isTrue();
+                    assertThat(lost.getDetail()).contains("had no faults left (its leases had expired them)");
+                    assertThat(lost.getInjectionId()).isEqualTo(tap.of(exp, InjectionStarted.class).get(0).getInjectionId());
+                }
+            } finally {
+                restarted.destroy();
+                restarted.waitFor(30, TimeUnit.SECONDS);
+                restarted.destroyForcibly();
+                targets.removeAll();
+            }
+        }
+    }
+
+    private static void injectOnHost(EventPublisher publisher, String exp, String service, String dependency, FaultType type,
+                                     Map<String, String> parameters, String suffix) {
+        FaultSpec fault = Fixtures.fault(type, FaultDirection.BOTH, 60_000, parameters);
+        fault.getTarget().setService(service);
+        fault.getTarget().setKind(dependency == null ? TargetKind.HOST : TargetKind.DEPENDENCY_LINK);
+        fault.getTarget().setDependency(dependency);
+        Hypothesis hypothesis = Fixtures.hypothesis(fault, List.of(), List.of());
+        publisher.publish(HypothesisDrafted.newBuilder().setHeader(EventHeaders.first(exp, Actors.service("h"), Clock.systemUTC()))
+                .setRevision(1).setHypothesis(hypothesis).setChangeSummary(null).setWarnings(List.of()).build());
+        publisher.publish(PlanApproved.newBuilder().setHeader(EventHeaders.first(exp, Actors.service("h"), Clock.systemUTC()))
+                .setRevision(1).setReviewers(List.of()).build());
+        publisher.publish(Fixtures.signedPreflight(exp, 1, InjectorProperties.secret(suffix)));
     }
 
     private static void inject(EventPublisher publisher, TestTarget target, String exp, String secret) {

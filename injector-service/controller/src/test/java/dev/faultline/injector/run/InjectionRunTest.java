@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.faultline.injector.Fixtures;
 import dev.faultline.injector.Timings;
 import dev.faultline.injector.fault.FakeDataPlane;
+import dev.faultline.injector.fault.Fault;
 import dev.faultline.injector.guardrail.Breach;
 import dev.faultline.injector.probe.Prober;
 import dev.faultline.injector.probe.Sample;
@@ -87,6 +88,45 @@ class InjectionRunTest {
         List<Sample> during = events.batches.stream().filter(b -> b.phase() == ExperimentPhase.DURING)
                 .flatMap(b -> b.samples().stream()).toList();
         assertThat(during).isNotEmpty().allSatisfy(s -> assertThat(s.ok()).isFalse());
+    }
+
+    @Test
+    void shouldSayInTheStopWhatTheRemovalFoundInTheFaultsPlace() {
+        Hypothesis hypothesis = Fixtures.hypothesis(
+                Fixtures.fault(FaultType.NETWORK_BLACKHOLE, FaultDirection.UPSTREAM, 300, Map.of()), List.of(), List.of());
+        UUID injectionId = UUID.randomUUID();
+        Fault planned = Fixtures.planned(dataPlane, hypothesis, injectionId, "fl-test");
+        Fault killedAndBack = new Fault() {
+            public String where() {
+                return planned.where();
+            }
+
+            public String rehearse() {
+                return planned.rehearse();
+            }
+
+            public void apply() {
+                planned.apply();
+            }
+
+            public boolean renew() {
+                return planned.renew();
+            }
+
+            public boolean remove() {
+                return planned.remove();
+            }
+
+            public String removalDetail() {
+                return "back: killed [41], now running as [42]";
+            }
+        };
+        RunRequest request = new RunRequest("exp-1", 1, injectionId, UUID.randomUUID(), Environment.STAGING, hypothesis,
+                killedAndBack, EventHeaders.first("exp-1", Actors.service("safety-service"), Clock.systemUTC()));
+
+        RunOutcome outcome = new InjectionRun(request, prober, events, store, metrics, FAST, Clock.systemUTC()).execute();
+
+        assertThat(outcome.detail()).endsWith("fault removed and verified gone (back: killed [41], now running as [42])");
     }
 
     @Test

@@ -1,0 +1,60 @@
+package dev.faultline.cli.stack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo host's Faultline agent, as its owner would set it up: the token the injector presents (injector-service's
+ * demo default {@code faultline.injector.agent-token}), an allow-list naming the demo's pricing and storefront
+ * processes (by their whole command lines, ports included, so that no other stack's are touched) and one directory
+ * for disk faults, and its state directory — all under the stack's work directory.
+ */
+final class DemoAgent {
+
+    /** injector-service's default {@code faultline.injector.agent-token}: the demo's shared secret, not for real hosts. */
+    static final String TOKEN = "faultline-demo-agent-token";
+
+    private DemoAgent() {
+    }
+
+    /**
+     * A regular expression matching the whole command line of the JVM running {@code mainClass} with
+     * {@code --port <port>} first (and any arguments after it); not its supervisor's, whose command line is a loop.
+     */
+    static String processPattern(String mainClass, int port) {
+        return "\\S*java .* " + mainClass.replace(".", "\\.") + " --port " + port + "( .*)?";
+    }
+
+    /** Where disk faults may write: the one directory on the agent's allow-list. */
+    static Path fillDirectory(Path workDir) {
+        return workDir.resolve("agent/fill");
+    }
+
+    /** Writes the agent's config under {@code workDir/agent} (creating its fill directory); returns the file. */
+    static Path writeConfig(Path workDir, StackEndpoints stack) {
+        try {
+            Path dir = Files.createDirectories(workDir.resolve("agent"));
+            Files.createDirectories(fillDirectory(workDir));
+            Map<String, Object> config = new LinkedHashMap<>();
+            config.put("host", "127.0.0.1");
+            config.put("port", stack.ports().agent());
+            config.put("token", TOKEN);
+            config.put("stateDirectory", dir.resolve("state").toString());
+            config.put("allow", Map.of(
+                    "processes", List.of(processPattern(ServiceCatalog.PRICING_MAIN, stack.ports().pricing()),
+                            processPattern(ServiceCatalog.STOREFRONT_MAIN, stack.ports().storefront())),
+                    "directories", List.of(fillDirectory(workDir).toString())));
+            Path file = dir.resolve("agent.json");
+            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), config);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the agent's config under " + workDir, e);
+        }
+    }
+}
