@@ -383,7 +383,7 @@ class FaultlineE2EIT {
 
     /** Issue 9, L7 data fault: half of pricing's answers corrupted (every byte inverted) run end to end to a verdict. */
     @Test
-    @Order(10)
+    @Order(11)
     void shouldRunAMalformedBodyForAShareToAVerdict() throws Exception {
         String id = driver.propose(storefrontProposal("MALFORMED_BODY", 13, 0.5, Map.of(),
                 "If pricing sends garbage, does the storefront refuse those prices and keep serving?"));
@@ -407,6 +407,47 @@ class FaultlineE2EIT {
                 .containsEntry("reads-served", PredictionOutcome.HELD)
                 .containsEntry("no-errors-logged", PredictionOutcome.HELD);
         LOG.info("malformed-body report:\n{}", driver.cli("report", id));
+    }
+
+    /**
+     * Issue 9, L7 latency for a share: half of the storefront's pricing calls held 400 ms by the rule on
+     * `pricing-http` (below the storefront's 1.2 s pricing timeout, so every order still succeeds, later). The share
+     * held is measured over 600 orders twice: by the storefront's own pricing-call histogram (calls slower than its
+     * 0.25 s bucket) and by the rule's counters, each within 5 points of the plan.
+     */
+    @Test
+    @Order(10)
+    void shouldDelayTheShareOfPricingCallsThePlanSaysAtL7() throws Exception {
+        String id = driver.propose(storefrontProposal("HTTP_DELAY", 15, 0.5, Map.of("latencyMillis", "400"),
+                "Pricing is slow for some calls since the cache change: does the storefront keep taking orders?"));
+        assertThat(events.next(id, HypothesisDrafted.class, DRAFTING).getHypothesis().getTemplateId())
+                .isEqualTo("storefront-dependency-slow-share");
+        driver.acceptAndClear(id);
+        assertRollbackRehearsedOnTheL7Proxy(id);
+        InjectionStarted started = events.next(id, InjectionStarted.class, SHORT_RUN);
+        JsonNode rule = awaitRuleOf(started);
+        assertThat(rule.path("type").asText()).isEqualTo("delay");
+        String fast = "storefront_pricing_call_duration_seconds_bucket{le=\"0.25\"}";
+        String calls = "storefront_pricing_call_duration_seconds_count";
+        double fastBefore = driver.storefrontMetric(fast);
+        double callsBefore = driver.storefrontMetric(calls);
+
+        Map<Integer, Integer> statuses = driver.placeOrders(600, 16);
+
+        double slowShare = 1 - (driver.storefrontMetric(fast) - fastBefore) / (driver.storefrontMetric(calls) - callsBefore);
+        JsonNode after = awaitRuleOf(started);
+        assertThat(after.path("name").asText()).as("the fault lasted the whole measurement").isEqualTo(rule.path("name").asText());
+        double ruleShare = after.at("/stats/applied").asLong() / (double) after.at("/stats/matched").asLong();
+        LOG.info("L7 delay share, plan 0.50: storefront histogram {}, rule {} of {} matched", slowShare, ruleShare,
+                after.at("/stats/matched").asLong());
+        assertThat(statuses).as("a delay below the pricing timeout fails no order").containsOnlyKeys(201);
+        assertThat(after.at("/stats/matched").asLong()).isGreaterThanOrEqualTo(600);
+        assertThat(slowShare).as("pricing calls slower than 0.25 s, by the storefront's histogram").isCloseTo(0.5, within(0.05));
+        assertThat(ruleShare).as("the rule's applied / matched on the data plane").isCloseTo(0.5, within(0.05));
+        InjectionStopped stopped = events.next(id, InjectionStopped.class, SHORT_RUN);
+        assertThat(stopped.getRollbackVerified()).isTrue();
+        assertThat(dataplane.rules("pricing-http")).as("no rule left on the L7 proxy").isEmpty();
+        events.next(id, VerdictIssued.class, SHORT_RUN);
     }
 
     private static Map<String, Object> storefrontProposal(String faultType, int seconds, double share,
@@ -485,7 +526,7 @@ class FaultlineE2EIT {
      * headers, on the topic and dead-lettered, and none was written after the stop.
      */
     @Test
-    @Order(11)
+    @Order(13)
     void shouldJudgeADataFaultOnAKafkaConsumerOnItsOwnMetricsAndFindNoRecordAfterTheStop() throws Exception {
         Path root = RepoLayout.locate().root();
         String fulfilmentUrl = stack.endpoints().fulfilmentUrl();
@@ -554,7 +595,7 @@ class FaultlineE2EIT {
      * fail fast with 503 + Retry-After, but reads of expired entries wait the 1.2 s pricing timeout.
      */
     @Test
-    @Order(12)
+    @Order(14)
     void shouldPausePricingsProcessThroughTheHostAgentAndFindTheSameGapAsABlackhole() throws Exception {
         Map<String, Object> proposal = new LinkedHashMap<>(Map.of("service", "storefront", "faultType", "PROCESS_PAUSE",
                 "dependency", "pricing", "environment", "STAGING", "proposer", ExampleExperiment.PROPOSER, "reason", "ROUTINE",

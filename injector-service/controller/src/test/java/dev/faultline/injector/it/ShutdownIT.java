@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
 import dev.faultline.injector.Fixtures;
+import dev.faultline.injector.fault.record.RecordWriter;
 import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.events.Actors;
 import dev.faultline.kit.events.EventHeaders;
@@ -26,6 +27,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,18 +38,28 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * injector-service as its own JVM, stopped during an injection. SIGTERM with a one-minute lease: the fault is gone
  * within seconds, so the shutdown hook removed it. SIGKILL: the 3 s lease removes it, and the restarted service
- * reports the injection LOST — on the data plane (an L4 toxic, an L7 rule), and on a host's agent (a paused process
- * running again, a disk fault's files gone).
+ * reports the injection LOST — on the data plane (an L4 toxic, an L7 rule), on a host's agent (a paused process
+ * running again, a disk fault's files gone), and for malformed records (the writer dies with the process: no record
+ * after the kill).
  */
 @ExtendWith(DevStackExtension.class)
 class ShutdownIT {
@@ -202,6 +214,99 @@ class ShutdownIT {
                 targets.removeAll();
             }
         }
+    }
+
+    /**
+     * kill -9 of the controller while it writes malformed records: the writer lives in the controller's process, so
+     * nothing is written once it is dead (the topic, read for several seconds after, gains no record of the
+     * experiment, and every record of it is older than the kill); the restarted controller reports the injection LOST.
+     */
+    @Test
+    void shouldWriteNoRecordOnceKilledMidRecordFaultAndReportTheInjectionLostOnRestart(DevStack stack) throws Exception {
+        String suffix = "rkill" + UUID.randomUUID().toString().substring(0, 8);
+        String exp = "exp-sigkill-records-" + suffix;
+        String topic = "shutdown-it.orders-" + suffix;
+        Path log = Files.createTempFile("injector-" + suffix, ".log");
+        try (TestTarget target = new TestTarget("pricing");
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()));
+             EventTap tap = new EventTap(stack, List.of(dev.faultline.schemas.topics.Topics.Names.INJECTIONS));
+             EventPublisher publisher = EventPublisher.standalone(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "it"))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            Map<String, Object> props = InjectorProperties.of(stack, target, suffix);
+            props.put("micronaut.server.port", freePort());
+            props.put("faultline.injector.before-millis", 300);
+            Process service = start(props, log.toFile());
+            long killedAt;
+            try {
+                await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> health((Integer) props.get("micronaut.server.port")));
+                FaultSpec records = Fixtures.fault(FaultType.MALFORMED_RECORD, FaultDirection.BOTH, 60_000,
+                        Map.of("ratePerSecond", "20", "kinds", "garbage,null-key"));
+                records.getTarget().setKind(TargetKind.TOPIC);
+                records.getTarget().setDependency(null);
+                records.getTarget().setTopic(topic);
+                publishCleared(publisher, exp, Fixtures.hypothesis(records, List.of(), List.of()), InjectorProperties.secret(suffix));
+                await().atMost(Duration.ofSeconds(60)).until(() -> !tap.of(exp, InjectionStarted.class).isEmpty());
+                await().atMost(Duration.ofSeconds(10)).until(() -> recordsOf(stack, topic, exp).size() >= 10);
+
+                service.destroyForcibly(); // SIGKILL: the writer dies with the process
+                assertThat(service.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                killedAt = System.currentTimeMillis();
+            } finally {
+                service.destroyForcibly();
+            }
+            int written = recordsOf(stack, topic, exp).size();
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                    .until(() -> recordsOf(stack, topic, exp).size() == written);
+            assertThat(recordsOf(stack, topic, exp)).as("every record of the experiment was written before the kill")
+                    .allSatisfy(record -> assertThat(record.timestamp()).isLessThanOrEqualTo(killedAt));
+            LOG.info("injector killed mid record fault: {} records written before, none after", written);
+            props.put("micronaut.server.port", freePort());
+            Process restarted = start(props, log.toFile());
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> !tap.of(exp, InjectionStopped.class).isEmpty());
+                InjectionStopped lost = tap.of(exp, InjectionStopped.class).get(0);
+                assertThat(lost.getReason()).isEqualTo(StopReason.LOST);
+                assertThat(lost.getRollbackVerified()).as(lost.getDetail()).isTrue();
+            } finally {
+                restarted.destroy();
+                restarted.waitFor(30, TimeUnit.SECONDS);
+                restarted.destroyForcibly();
+            }
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    /** The records on {@code topic} carrying the experiment header {@code experimentId}, read from the beginning. */
+    private static List<ConsumerRecord<byte[], byte[]>> recordsOf(DevStack stack, String topic, String experimentId) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            while (consumer.position(partition) < end) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    Header header = record.headers().lastHeader(RecordWriter.EXPERIMENT_HEADER);
+                    if (header != null && experimentId.equals(new String(header.value(), StandardCharsets.UTF_8))) {
+                        found.add(record);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void publishCleared(EventPublisher publisher, String exp, Hypothesis hypothesis, String secret) {
+        publisher.publish(HypothesisDrafted.newBuilder().setHeader(EventHeaders.first(exp, Actors.service("h"), Clock.systemUTC()))
+                .setRevision(1).setHypothesis(hypothesis).setChangeSummary(null).setWarnings(List.of()).build());
+        publisher.publish(PlanApproved.newBuilder().setHeader(EventHeaders.first(exp, Actors.service("h"), Clock.systemUTC()))
+                .setRevision(1).setReviewers(List.of()).build());
+        publisher.publish(Fixtures.signedPreflight(exp, 1, secret));
     }
 
     private static void injectOnHost(EventPublisher publisher, String exp, String service, String dependency, FaultType type,
