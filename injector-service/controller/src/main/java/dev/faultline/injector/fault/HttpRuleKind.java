@@ -2,13 +2,11 @@ package dev.faultline.injector.fault;
 
 import dev.faultline.schemas.avro.FaultSpec;
 import dev.faultline.schemas.avro.FaultType;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * A dependency misbehaving for a share of requests: one rule on the dependency's L7 (HTTP) proxy on the data plane,
@@ -89,23 +87,10 @@ public final class HttpRuleKind implements FaultKind {
             if (!dataPlane.hasHttpProxy(proxy)) {
                 throw new DataPlaneException("HTTP proxy '" + proxy + "' does not exist on the data plane");
             }
-            String name = "faultline-dry-run-" + UUID.randomUUID().toString().substring(0, 8);
-            String holder = "injector:" + name;
-            dataPlane.addRule(proxy, new FaultAction(name, "delay", null, 0.0, Map.of("delay_ms", 0L)),
-                    new Lease(holder, Duration.ofSeconds(3)));
-            try {
-                if (!dataPlane.ruleNames(proxy).contains(name)) {
-                    throw new DataPlaneException("harmless rule " + name + " was accepted but is not listed on HTTP proxy '" + proxy + "'");
-                }
-                dataPlane.deleteRule(proxy, name);
-            } finally {
-                dataPlane.release(holder);
-            }
-            if (dataPlane.ruleNames(proxy).contains(name) || !dataPlane.leasesOf(holder).isEmpty()) {
-                throw new DataPlaneException("harmless rule " + name + " still present on HTTP proxy '" + proxy + "' after DELETE");
-            }
-            return "created harmless rule " + name + " (delay 0 ms, share 0) on HTTP proxy '" + proxy
-                    + "', deleted it and confirmed it is gone";
+            return new DataPlaneRehearsal(dataPlane, "rule", "delay 0 ms, share 0", "HTTP proxy '" + proxy + "'",
+                    (name, lease) -> dataPlane.addRule(proxy, new FaultAction(name, "delay", null, 0.0, Map.of("delay_ms", 0L)),
+                            lease),
+                    () -> dataPlane.ruleNames(proxy), name -> dataPlane.deleteRule(proxy, name)).run();
         }
 
         @Override

@@ -3,13 +3,11 @@ package dev.faultline.injector.fault;
 import dev.faultline.schemas.avro.FaultDirection;
 import dev.faultline.schemas.avro.FaultSpec;
 import dev.faultline.schemas.avro.FaultType;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Network faults between a service and a dependency: toxics on the dependency's L4 proxy on the data plane, one per
@@ -96,23 +94,10 @@ public final class ProxyToxicKind implements FaultKind {
             if (!dataPlane.hasProxy(proxy)) {
                 throw new DataPlaneException("proxy '" + proxy + "' does not exist on the data plane");
             }
-            String name = "faultline-dry-run-" + UUID.randomUUID().toString().substring(0, 8);
-            String holder = "injector:" + name;
-            dataPlane.addToxic(proxy, new FaultAction(name, "latency", "downstream", 0.0, Map.of("latency", 0L)),
-                    new Lease(holder, Duration.ofSeconds(3)));
-            try {
-                if (!dataPlane.toxicNames(proxy).contains(name)) {
-                    throw new DataPlaneException("harmless toxic " + name + " was accepted but is not listed on proxy '" + proxy + "'");
-                }
-                dataPlane.deleteToxic(proxy, name);
-            } finally {
-                dataPlane.release(holder);
-            }
-            if (dataPlane.toxicNames(proxy).contains(name) || !dataPlane.leasesOf(holder).isEmpty()) {
-                throw new DataPlaneException("harmless toxic " + name + " still present on proxy '" + proxy + "' after DELETE");
-            }
-            return "created harmless toxic " + name + " (latency 0, toxicity 0) on proxy '" + proxy
-                    + "', deleted it and confirmed it is gone";
+            return new DataPlaneRehearsal(dataPlane, "toxic", "latency 0, toxicity 0", "proxy '" + proxy + "'",
+                    (name, lease) -> dataPlane.addToxic(proxy, new FaultAction(name, "latency", "downstream", 0.0,
+                            Map.of("latency", 0L)), lease),
+                    () -> dataPlane.toxicNames(proxy), name -> dataPlane.deleteToxic(proxy, name)).run();
         }
 
         @Override
