@@ -1,6 +1,9 @@
 package dev.faultline.agent.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,15 +40,22 @@ public final class ProcFs {
      * Measures {@code pid}'s CPU over {@code window}. The window is the measurement itself (CPU time
      * is only meaningful over an interval), not a wait for anything.
      */
-    public static CpuWindow cpuOver(long pid, Duration window) throws InterruptedException {
+    public static CpuWindow cpuOver(long pid, Duration window) {
         double cpu0 = cpuSeconds(pid);
         double idle0 = machineIdleSeconds();
         long t0 = System.nanoTime();
-        Thread.sleep(window.toMillis());
+        elapse(window);
         double cpu1 = cpuSeconds(pid);
         double idle1 = machineIdleSeconds();
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new CpuWindow(100 * (cpu1 - cpu0) / seconds, (idle1 - idle0) / seconds);
+    }
+
+    /** Lets {@code window} pass: the interval a rate is measured over, its end the only condition to wait for. */
+    private static void elapse(Duration window) {
+        long end = System.nanoTime() + window.toNanos();
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).atMost(window.plusSeconds(5))
+                .until(() -> System.nanoTime() >= end);
     }
 
     /** Idle (and I/O wait) time of the whole machine, summed over its CPUs, in seconds: the first line of /proc/stat. */
@@ -75,6 +85,17 @@ public final class ProcFs {
     /** The state letter of {@code pid} (T = stopped), empty when it is gone. */
     public static Optional<Character> state(long pid) {
         return stat(pid).map(s -> afterComm(s)[0].charAt(0));
+    }
+
+    /** The whole command line of {@code pid}, arguments joined by single spaces, as the agent matches it. */
+    public static Optional<String> commandLine(long pid) {
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+            String line = new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').strip();
+            return line.isEmpty() ? Optional.empty() : Optional.of(line);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<String> stat(long pid) {

@@ -101,7 +101,9 @@ public class VerdictIssuer {
      * Issues the ABORTED/LOST verdict of an injection whose injector never reported its stop, or of a clearance that
      * no injector started or refused.
      */
-    public synchronized Optional<VerdictIssued> issueLost(String experimentId, UUID injectionId) {
+    public synchronized Optional<VerdictIssued> issueLost(EvidenceRecords.OpenInjection open) {
+        String experimentId = open.experimentId();
+        UUID injectionId = open.injectionId();
         if (alreadyIssued(experimentId, injectionId)) {
             records.closeInjection(experimentId, injectionId);
             return Optional.empty();
@@ -112,7 +114,7 @@ public class VerdictIssuer {
         }
         Optional<InjectionStarted> started = records.started(experimentId, injectionId);
         if (started.isEmpty()) {
-            return issueNeverStarted(experimentId, injectionId);
+            return issueNeverStarted(experimentId, injectionId, open.deadline());
         }
         Optional<Hypothesis> hypothesis = started.flatMap(s -> records.hypothesis(experimentId, s.getRevision()));
         if (hypothesis.isEmpty()) {
@@ -124,7 +126,8 @@ public class VerdictIssuer {
         return issue(verdict, started.get().getHeader(), hypothesis.get(), evidence, null);
     }
 
-    private Optional<VerdictIssued> issueNeverStarted(String experimentId, UUID injectionId) {
+    /** @param startBy the time the clearance's injection had to start by (its open injection's deadline) */
+    private Optional<VerdictIssued> issueNeverStarted(String experimentId, UUID injectionId, Instant startBy) {
         Optional<PreflightPassed> cleared = records.cleared(experimentId, injectionId);
         Optional<Hypothesis> hypothesis = cleared.flatMap(c -> records.hypothesis(experimentId, c.getRevision()));
         if (hypothesis.isEmpty()) {
@@ -132,8 +135,6 @@ public class VerdictIssuer {
                     injectionId, experimentId);
             return Optional.empty();
         }
-        Instant startBy = records.openInjections().stream().filter(o -> o.injectionId().equals(injectionId))
-                .map(EvidenceRecords.OpenInjection::deadline).findFirst().orElse(clock.instant());
         Verdict verdict = Evaluator.neverStarted(hypothesis.get(), cleared.get(), injectionId, startBy);
         return issue(verdict, cleared.get().getHeader(), hypothesis.get(), List.of(), null);
     }

@@ -61,7 +61,7 @@ public class LostInjectorWatchdog implements AutoCloseable {
         int lost = 0;
         for (EvidenceRecords.OpenInjection open : records.openInjections()) {
             if (rule.isLost(open.deadline(), false, false, now)
-                    && issuer.issueLost(open.experimentId(), open.injectionId()).isPresent()) {
+                    && issuer.issueLost(open).isPresent()) {
                 LOG.warn("injection {} of {} is lost: no stop by {} + {}", open.injectionId(), open.experimentId(),
                         open.deadline(), rule.grace());
                 lost++;

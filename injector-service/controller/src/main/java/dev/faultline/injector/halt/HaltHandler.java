@@ -8,7 +8,6 @@ import dev.faultline.schemas.avro.HaltRequested;
 import dev.faultline.schemas.avro.StopReason;
 import jakarta.inject.Singleton;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,8 +25,7 @@ public class HaltHandler {
     private static final Logger LOG = LoggerFactory.getLogger(HaltHandler.class);
 
     private final ActiveRuns runs;
-    private final Map<UUID, Predicate<RunRequest>> active = new ConcurrentHashMap<>();
-    private final Map<UUID, StopCause> causes = new ConcurrentHashMap<>();
+    private final Map<UUID, InForce> active = new ConcurrentHashMap<>();
 
     public HaltHandler(ActiveRuns runs) {
         this.runs = runs;
@@ -35,19 +33,16 @@ public class HaltHandler {
 
     /** Notes a halt as in force (replayed at start: no run is active yet); {@code key} is its record key. */
     public void remember(HaltRequested halt, String key) {
-        active.put(halt.getHaltId(), HaltMatcher.of(halt, key));
-        causes.put(halt.getHaltId(), cause(halt));
+        active.put(halt.getHaltId(), new InForce(HaltMatcher.of(halt, key), cause(halt)));
     }
 
     public void onLifted(HaltLifted lifted) {
         active.remove(lifted.getHaltId());
-        causes.remove(lifted.getHaltId());
     }
 
     /** Why {@code run} must not start: a halt in force that matches it. */
     public Optional<StopCause> haltOf(RunRequest run) {
-        return active.entrySet().stream().filter(e -> e.getValue().test(run)).map(e -> causes.get(e.getKey()))
-                .filter(Objects::nonNull).findFirst();
+        return active.values().stream().filter(halt -> halt.matches().test(run)).map(InForce::cause).findFirst();
     }
 
     public int onHalt(HaltRequested halt, String key) {
@@ -57,6 +52,10 @@ public class HaltHandler {
             LOG.info("halt {} ({} {}) stopped {} injection(s)", halt.getHaltId(), halt.getScope(), key, stopped);
         }
         return stopped;
+    }
+
+    /** A halt not lifted yet: which runs it stops, and why. */
+    private record InForce(Predicate<RunRequest> matches, StopCause cause) {
     }
 
     private static StopCause cause(HaltRequested halt) {

@@ -1,5 +1,7 @@
 package dev.faultline.injector.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.faultline.injector.fault.Fault;
 import dev.faultline.injector.fault.FaultContext;
 import dev.faultline.injector.fault.FaultKinds;
@@ -11,6 +13,7 @@ import dev.faultline.schemas.avro.FaultSpec;
 import dev.faultline.schemas.avro.FaultTarget;
 import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.TargetKind;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,11 +77,10 @@ final class KafkaRecordsCase implements RemovalCase {
 
     @Override
     public Observation observe() {
-        try {
-            Thread.sleep(WINDOW_MILLIS); // one observation is a window of the topic's traffic
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        long windowEnd = System.nanoTime() + Duration.ofMillis(WINDOW_MILLIS).toNanos();
+        // one observation is a window of the topic's traffic: its end is what is waited for
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).atMost(Duration.ofSeconds(5))
+                .until(() -> System.nanoTime() >= windowEnd);
         long end = endOffset();
         boolean affected = lastEnd >= 0 && end > lastEnd;
         lastEnd = end;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.faultline.agent.client.Fault;
+import dev.faultline.agent.support.ProcFs;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
 import dev.faultline.injector.Fixtures;
@@ -163,10 +164,10 @@ class HostFaultIT {
 
         // a window counts when it is in the ±10 points band, or when the machine had room (≥ 0.25 idle cores) and the
         // burner still missed it; windows of a machine with no room to spare are measured again
-        List<ProcReadings.CpuWindow> crowded = new ArrayList<>();
-        ProcReadings.CpuWindow measured = null;
+        List<ProcFs.CpuWindow> crowded = new ArrayList<>();
+        ProcFs.CpuWindow measured = null;
         while (measured == null && Duration.between(Instant.now(), started.getDeadline()).toMillis() > 3500) {
-            ProcReadings.CpuWindow window = ProcReadings.cpuOver(agent.pid(), Duration.ofSeconds(3));
+            ProcFs.CpuWindow window = ProcFs.cpuOver(agent.pid(), Duration.ofSeconds(3));
             LOG.info("cpu fault: agent at {}", window);
             if ((window.percent() >= 40 && window.percent() <= 60) || window.idleCores() >= 0.25) {
                 measured = window;
@@ -178,7 +179,7 @@ class HostFaultIT {
         assertCompletedAndClean(stopped);
         Assumptions.assumeTrue(measured != null, "no 3 s window had a quarter of a core to spare: " + crowded);
         assertThat(measured.percent()).as("the agent's CPU, 1 core at 50 %% planned: %s", measured).isBetween(40.0, 60.0);
-        ProcReadings.CpuWindow after = ProcReadings.cpuOver(agent.pid(), Duration.ofSeconds(2));
+        ProcFs.CpuWindow after = ProcFs.cpuOver(agent.pid(), Duration.ofSeconds(2));
         LOG.info("cpu fault: agent after the stop at {}", after);
         assertThat(after.percent()).as("after the stop: %s", after).isLessThan(10.0);
     }
@@ -187,17 +188,17 @@ class HostFaultIT {
     @Order(3)
     void shouldHoldTheRequestedMemoryOnTheAgentsHostAndGiveItBack() throws Exception {
         assertThat(dryRun("MEMORY_EXHAUSTION", null, Map.of("megabytes", "1")).statusCode()).isEqualTo(200); // classes loaded
-        double before = ProcReadings.rssMegabytes(agent.pid());
+        double before = ProcFs.rssMegabytes(agent.pid());
         String exp = "exp-memory-" + run;
         publisher.publish(approveAndClear(exp, hostFault(FaultType.MEMORY_EXHAUSTION, null, 4000, Map.of("megabytes", "200")),
                 List.of()));
         awaitStarted(exp);
-        double during = ProcReadings.rssMegabytes(agent.pid());
+        double during = ProcFs.rssMegabytes(agent.pid());
         LOG.info("memory fault: agent VmRSS {} MB → {} MB (+{} MB for 200 MB)", before, during, during - before);
         assertThat(during - before).as("agent VmRSS %.1f → %.1f MB", before, during).isBetween(190.0, 210.0);
 
         assertCompletedAndClean(awaitStopped(exp));
-        double after = ProcReadings.rssMegabytes(agent.pid());
+        double after = ProcFs.rssMegabytes(agent.pid());
         LOG.info("memory fault: agent VmRSS after the stop {} MB", after);
         assertThat(after).as("given back").isLessThan(before + 10);
     }
@@ -228,11 +229,11 @@ class HostFaultIT {
         publisher.publish(approveAndClear(exp, hostFault(FaultType.PROCESS_PAUSE, pricing, 3000, Map.of()),
                 List.of(Fixtures.probe("prices", paused.url("/prices/sku-1"), 100, 400))));
         awaitStarted(exp);
-        assertThat(ProcReadings.state(pid)).as("stopped by SIGSTOP").contains('T');
+        assertThat(ProcFs.state(pid)).as("stopped by SIGSTOP").contains('T');
 
         InjectionStopped stopped = awaitStopped(exp);
         assertCompletedAndClean(stopped);
-        assertThat(ProcReadings.state(pid)).as("continued").isPresent().get().isNotEqualTo('T');
+        assertThat(ProcFs.state(pid)).as("continued").isPresent().get().isNotEqualTo('T');
         List<ProbeSample> during = samples(exp, stopped, ExperimentPhase.DURING).stream()
                 .filter(s -> s.getAt().isBefore(stopped.getStoppedAt().minusMillis(500))).toList();
         List<ProbeSample> after = samples(exp, stopped, ExperimentPhase.AFTER);
@@ -287,7 +288,7 @@ class HostFaultIT {
             assertThat(refused.getReason()).isEqualTo(RefusalReason.REHEARSAL_FAILED);
             assertThat(refused.getDetail()).contains("nothing was applied", "not on the allow-list", "sleep " + seconds);
             assertThat(tap.of(exp, InjectionStarted.class)).isEmpty();
-            assertThat(ProcReadings.state(sleeper.pid())).isPresent().get().isNotEqualTo('T');
+            assertThat(ProcFs.state(sleeper.pid())).isPresent().get().isNotEqualTo('T');
             assertThat(agent.client().faults()).isEmpty();
         } finally {
             sleeper.destroyForcibly();
@@ -307,7 +308,7 @@ class HostFaultIT {
         awaitStarted(disk);
         awaitStarted(pause);
         assertThat(bytesIn(fill)).isEqualTo(8 * MB);
-        assertThat(ProcReadings.state(pid)).contains('T');
+        assertThat(ProcFs.state(pid)).contains('T');
 
         agent.kill9();
         InjectionStopped diskStopped = awaitStopped(disk);
@@ -321,11 +322,11 @@ class HostFaultIT {
             assertThat(Duration.between(stopped.getStartedAt(), stopped.getStoppedAt())).isLessThan(Duration.ofSeconds(20));
         }
         assertThat(bytesIn(fill)).as("a dead agent undoes nothing").isEqualTo(8 * MB);
-        assertThat(ProcReadings.state(pid)).contains('T');
+        assertThat(ProcFs.state(pid)).contains('T');
 
         agent.restart();
         assertThat(bytesIn(fill)).as("the restarted agent removed its predecessor's files before it answered").isZero();
-        assertThat(ProcReadings.state(pid)).as("and continued the paused process").isPresent().get().isNotEqualTo('T');
+        assertThat(ProcFs.state(pid)).as("and continued the paused process").isPresent().get().isNotEqualTo('T');
         await().atMost(Duration.ofSeconds(5)).until(() -> paused.answers(Duration.ofSeconds(1)));
         assertThat(agent.client().faults()).isEmpty();
         assertThat(agent.log()).contains("recovered");

@@ -2,6 +2,7 @@ package dev.faultline.injector.it;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.faultline.agent.support.ProcFs;
 import dev.faultline.demo.PricingMain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,7 +89,7 @@ public final class PricingProcess implements AutoCloseable {
     public Optional<Long> pid() {
         Pattern whole = Pattern.compile(pattern());
         return ProcessHandle.allProcesses().map(ProcessHandle::pid)
-                .filter(pid -> ProcReadings.commandLine(pid).map(line -> whole.matcher(line).matches()).orElse(false))
+                .filter(pid -> ProcFs.commandLine(pid).map(line -> whole.matcher(line).matches()).orElse(false))
                 .findFirst();
     }
 

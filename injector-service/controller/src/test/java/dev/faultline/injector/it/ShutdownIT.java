@@ -3,6 +3,7 @@ package dev.faultline.injector.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.faultline.agent.support.ProcFs;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
 import dev.faultline.injector.Fixtures;
@@ -176,7 +177,7 @@ class ShutdownIT {
                         Map.of("directory", fill.toString(), "megabytes", "8"), suffix);
                 await().atMost(Duration.ofSeconds(60)).until(() -> !tap.of(pause, InjectionStarted.class).isEmpty()
                         && !tap.of(disk, InjectionStarted.class).isEmpty());
-                assertThat(ProcReadings.state(pid)).contains('T');
+                assertThat(ProcFs.state(pid)).contains('T');
                 assertThat(agent.client().faults()).hasSize(2);
 
                 service.destroyForcibly(); // SIGKILL: no hook runs; the agent's 3 s leases must remove both faults
@@ -185,7 +186,7 @@ class ShutdownIT {
                 await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(50)).until(() -> agent.client().faults().isEmpty());
                 LOG.info("injector killed: the agent's leases removed both host faults {} ms later",
                         (System.nanoTime() - killed) / 1_000_000);
-                assertThat(ProcReadings.state(pid)).as("continued").isPresent().get().isNotEqualTo('T');
+                assertThat(ProcFs.state(pid)).as("continued").isPresent().get().isNotEqualTo('T');
                 assertThat(pricing.answers(Duration.ofSeconds(2))).isTrue();
                 try (var files = Files.list(fill)) {
                     assertThat(files).as("the disk fault's files").isEmpty();
