@@ -1,5 +1,7 @@
 package dev.faultline.kit.clearance;
 
+import dev.faultline.clearance.ClearanceClaims;
+import dev.faultline.schemas.avro.Clearance;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -15,5 +17,12 @@ public final class Clearances {
      */
     public static UUID injectionIdOf(UUID clearanceId) {
         return UUID.nameUUIDFromBytes(("injection:" + clearanceId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The Avro clearance of {@code experimentId} as the signed claims (what a host agent is sent with a fault). */
+    public static ClearanceClaims claimsOf(String experimentId, Clearance clearance) {
+        return new ClearanceClaims(experimentId, clearance.getClearanceId().toString(), clearance.getHypothesisRevision(),
+                clearance.getEnvironment().name(), clearance.getIssuedAt(), clearance.getExpiresAt(),
+                clearance.getKeyId(), clearance.getSignature());
     }
 }
