@@ -49,7 +49,8 @@ public final class Agent implements AutoCloseable {
                 new Host.Floors(config.diskFloorMegabytes() * MIB, config.memoryFloorMegabytes() * MIB),
                 Runtime.getRuntime().availableProcessors());
         Clock clock = Clock.systemUTC();
-        HostFaults faults = new HostFaults(BuiltInKinds.builtIn(), host, new LeaseRegistry<Removal>(clock, config.sweep()), clock);
+        HostFaults faults = new HostFaults(BuiltInKinds.builtIn(), host, new LeaseRegistry<Removal>(clock, config.sweep()), clock,
+                config.clearances());
         try {
             AgentHttpServer server = AgentHttpServer.start(config.host(), config.port(), token,
                     List.of(new HealthRoutes(faults, recovery, processes.self()), new FaultRoutes(faults)));

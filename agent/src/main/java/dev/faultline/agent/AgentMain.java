@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the host agent: {@code java -jar faultline-agent.jar [--port 8479] [--host 127.0.0.1]
  * [--config agent.json] [--state-dir DIR]}, the token from the config file or
- * {@code FAULTLINE_AGENT_TOKEN}. Refuses to start without a token. SIGTERM/SIGINT remove every
+ * {@code FAULTLINE_AGENT_TOKEN}, safety-service's public keys from the config file ({@code publicKeys}). Refuses to
+ * start without a token or a public key. SIGTERM/SIGINT remove every
  * fault in force before it exits; after a SIGKILL the next start undoes the journalled ones.
  */
 public final class AgentMain {

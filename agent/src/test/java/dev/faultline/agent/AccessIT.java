@@ -7,10 +7,13 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.agent.client.AgentException;
+import dev.faultline.agent.client.ClearanceJson;
 import dev.faultline.agent.client.FaultSpec;
 import dev.faultline.agent.support.AgentProcess;
 import dev.faultline.agent.support.ProcFs;
 import dev.faultline.agent.support.Targets;
+import dev.faultline.clearance.ClearanceClaims;
+import dev.faultline.clearance.ClearanceKeyPair;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +29,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Who may drive the agent (the token) and what it may touch (the allow-list), against the real process. */
+/**
+ * Who may drive the agent (the token), what it applies (only under a clearance safety-service signed) and what it may
+ * touch (the allow-list), against the real process.
+ */
 class AccessIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -78,13 +84,48 @@ class AccessIT {
     }
 
     @Test
+    void shouldAnswer403AndApplyNothingWithoutAClearanceOrWithAForgedOne() throws Exception {
+        Path sub = Files.createDirectories(allowed.resolve("uncleared"));
+        String order = "{\"name\": \"fill\", \"kind\": \"disk\", \"holder\": \"h-uncleared\", \"ttlMillis\": 60000,"
+                + " \"attributes\": {\"directory\": \"" + sub + "\", \"megabytes\": 1}";
+        ClearanceClaims genuine = agent.clearance();
+        ClearanceClaims forged = ClearanceKeyPair.generate(genuine.keyId()).signer().sign(genuine);
+        ClearanceClaims relabelled = new ClearanceClaims(genuine.experimentId(), genuine.clearanceId(),
+                genuine.hypothesisRevision(), "PRODUCTION", genuine.issuedAt(), genuine.expiresAt(), genuine.keyId(),
+                genuine.signature());
+
+        HttpResponse<String> none = send("POST", "/faults", "Bearer " + agent.token(), order + "}");
+        assertThat(none.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(none.body()).get("error").asText())
+                .startsWith("no clearance: the agent applies a fault only with the clearance of the run it belongs to");
+        for (ClearanceClaims bad : List.of(forged, relabelled)) {
+            HttpResponse<String> refused = send("POST", "/faults", "Bearer " + agent.token(),
+                    order + ", \"clearance\": " + JSON.writeValueAsString(ClearanceJson.write(bad)) + "}");
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(JSON.readTree(refused.body()).get("error").asText())
+                    .contains("signature does not verify with key '" + genuine.keyId() + "'");
+        }
+        assertThat(agent.client().faults()).as("nothing was created").isEmpty();
+        try (var files = Files.list(sub)) {
+            assertThat(files).as("nothing was written").isEmpty();
+        }
+
+        assertThat(agent.client().create(new FaultSpec("fill", "disk", "h-uncleared", Duration.ofMinutes(1),
+                Map.of("directory", sub.toString(), "megabytes", 1)), genuine).effect().ok()).isTrue();
+        HttpResponse<String> removed = send("DELETE", "/faults/fill", "Bearer " + agent.token(), null);
+        assertThat(removed.statusCode()).as("removal needs no clearance").isEqualTo(200);
+        assertThat(JSON.readTree(removed.body()).get("verified").asBoolean()).isTrue();
+        assertThat(agent.client().faults()).isEmpty();
+    }
+
+    @Test
     void shouldAnswer403NamingTheMissingEntryForAProcessOutsideTheAllowList() throws InterruptedException {
         long seconds = Targets.uniqueSeconds();  // 9xxxxxxxx: allow.processes only has sleep 1xxxxxxxxx
         Process outside = targets.sleep(seconds);
         await().atMost(Duration.ofSeconds(5)).until(() -> ProcFs.state(outside.pid()).isPresent());
         for (String kind : new String[] {"pause", "kill"}) {
             assertThatThrownBy(() -> agent.client().create(new FaultSpec("p", kind, "h", Duration.ofMinutes(1),
-                    Map.of("process", "sleep " + seconds))))
+                    Map.of("process", "sleep " + seconds)), agent.clearance()))
                     .isInstanceOfSatisfying(AgentException.class, e -> {
                         assertThat(e.status()).isEqualTo(403);
                         assertThat(e.getMessage()).contains("process " + outside.pid() + " ('sleep " + seconds + "') is not on the allow-list",
@@ -123,7 +164,7 @@ class AccessIT {
         assertThat(noLease.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(noLease.body()).get("error").asText()).contains("'ttlMillis' must be");
 
-        assertThatThrownBy(() -> agent.client().create(new FaultSpec("m", "memory", "h", Duration.ofMinutes(1), Map.of("megabytes", "lots"))))
+        assertThatThrownBy(() -> agent.client().create(new FaultSpec("m", "memory", "h", Duration.ofMinutes(1), Map.of("megabytes", "lots")), agent.clearance()))
                 .isInstanceOfSatisfying(AgentException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.getMessage()).contains("attribute 'megabytes' has the wrong JSON type");

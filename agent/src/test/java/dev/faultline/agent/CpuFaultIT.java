@@ -55,7 +55,7 @@ class CpuFaultIT {
         ProcFs.CpuWindow idle = ProcFs.cpuOver(agent.pid(), Duration.ofSeconds(1));
 
         Fault fault = agent.client().create(new FaultSpec("burn", "cpu", "cpu-it", Duration.ofMinutes(1),
-                Map.of("cores", 1, "percent", 50)));
+                Map.of("cores", 1, "percent", 50)), agent.clearance());
         assertThat(fault.effect().ok()).isTrue();
         List<ProcFs.CpuWindow> windows = new ArrayList<>();
         long deadline = System.nanoTime() + ROOM_DEADLINE.toNanos();

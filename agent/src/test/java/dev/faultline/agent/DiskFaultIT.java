@@ -46,7 +46,7 @@ class DiskFaultIT {
     @Test
     void twentyMegabytesShouldAppearAsFilesAndBeGoneAfterStop() throws IOException {
         Fault fault = agent.client().create(new FaultSpec("fill", "disk", "disk-it", Duration.ofMinutes(1),
-                Map.of("directory", allowed.toString(), "megabytes", 20)));
+                Map.of("directory", allowed.toString(), "megabytes", 20)), agent.clearance());
         List<Path> files = list(allowed);
         long bytes = files.stream().mapToLong(DiskFaultIT::size).sum();
         assertThat(fault.effect().ok()).as(fault.effect().detail()).isTrue();
@@ -64,7 +64,7 @@ class DiskFaultIT {
         long ask = freeMb - FLOOR_MB / 2;  // would leave about half the floor
         Path real = allowed.toRealPath();
         assertThatThrownBy(() -> agent.client().create(new FaultSpec("too-much", "disk", "disk-it", Duration.ofMinutes(1),
-                Map.of("directory", allowed.toString(), "megabytes", ask))))
+                Map.of("directory", allowed.toString(), "megabytes", ask)), agent.clearance()))
                 .isInstanceOfSatisfying(AgentException.class, e -> {
                     assertThat(e.status()).isEqualTo(409);
                     assertThat(e.getMessage()).contains("writing " + ask + ".0 MB into " + real,

@@ -43,7 +43,7 @@ class KillFaultIT {
         long original = awaitChild(supervisor);
 
         Fault fault = agent.client().create(new FaultSpec("kill-supervised", "kill", "kill-it", Duration.ofMinutes(1),
-                Map.of("process", "sleep " + seconds, "graceMillis", 5000)));
+                Map.of("process", "sleep " + seconds, "graceMillis", 5000)), agent.clearance());
         assertThat(fault.effect().evidence()).containsEntry("killedPids", List.of((int) original));
         assertThat(ProcessHandle.of(original).map(ProcessHandle::isAlive).orElse(false)).as("original killed").isFalse();
 
@@ -61,7 +61,7 @@ class KillFaultIT {
         Process lone = targets.sleep(seconds);
 
         agent.client().create(new FaultSpec("kill-lone", "kill", "kill-it", Duration.ofMinutes(1),
-                Map.of("process", "sleep " + seconds, "graceMillis", 1000)));
+                Map.of("process", "sleep " + seconds, "graceMillis", 1000)), agent.clearance());
         assertThat(lone.waitFor(5, TimeUnit.SECONDS)).isTrue();
         assertThat(lone.exitValue()).as("killed by SIGKILL").isEqualTo(137);
 

@@ -48,7 +48,7 @@ class LeaseIT {
     void anUnrenewedFaultShouldBeRemovedWithItsEffectOnceItsLeaseLapses() throws IOException {
         Path sub = Files.createDirectories(allowed.resolve("lapse"));
         Fault fault = agent.client().create(new FaultSpec("lapsing", "disk", "lease-it-a", TTL,
-                Map.of("directory", sub.toString(), "megabytes", 1)));
+                Map.of("directory", sub.toString(), "megabytes", 1)), agent.clearance());
         Instant created = Instant.now();
         assertThat(fault.ttlMillis()).isEqualTo(TTL.toMillis());
         assertThat(files(sub)).hasSize(1);
@@ -67,7 +67,7 @@ class LeaseIT {
     void aRenewedFaultShouldOutliveItsTtlAndBeReleasedWithItsVerification() throws Exception {
         Path sub = Files.createDirectories(allowed.resolve("renewed"));
         Fault created = agent.client().create(new FaultSpec("renewed", "disk", "lease-it-b", TTL,
-                Map.of("directory", sub.toString(), "megabytes", 1)));
+                Map.of("directory", sub.toString(), "megabytes", 1)), agent.clearance());
         // the controller: renews every 300 ms, as an injector does for the faults it holds
         ScheduledExecutorService controller = Executors.newSingleThreadScheduledExecutor();
         controller.scheduleAtFixedRate(() -> agent.client().renew("lease-it-b"), 300, 300, TimeUnit.MILLISECONDS);

@@ -41,11 +41,11 @@ class MemoryFaultIT {
     void twoHundredMegabytesShouldBeResidentInTheAgentAndReturnedOnStop() {
         // once through the same code (rehearsal, a small fault) so that class loading does not count as the fault's memory
         assertThat(agent.client().rehearse("memory", Map.of("megabytes", 1)).ok()).isTrue();
-        agent.client().create(new FaultSpec("warm-up", "memory", "memory-it", Duration.ofMinutes(1), Map.of("megabytes", 1)));
+        agent.client().create(new FaultSpec("warm-up", "memory", "memory-it", Duration.ofMinutes(1), Map.of("megabytes", 1)), agent.clearance());
         agent.client().stop("warm-up");
 
         double before = ProcFs.rssMegabytes(agent.pid());
-        Fault fault = agent.client().create(new FaultSpec("hold", "memory", "memory-it", Duration.ofMinutes(1), Map.of("megabytes", 200)));
+        Fault fault = agent.client().create(new FaultSpec("hold", "memory", "memory-it", Duration.ofMinutes(1), Map.of("megabytes", 200)), agent.clearance());
         double holding = ProcFs.rssMegabytes(agent.pid());
         Removal removal = agent.client().stop("hold");
         double after = ProcFs.rssMegabytes(agent.pid());

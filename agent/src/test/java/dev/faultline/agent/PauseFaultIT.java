@@ -47,7 +47,7 @@ class PauseFaultIT {
         await("target server answering").atMost(Duration.ofSeconds(20)).until(() -> Targets.answers(port, Duration.ofSeconds(1)));
         String target = ".* " + TargetServer.class.getName().replace(".", "\\.") + " " + port;
 
-        Fault fault = agent.client().create(new FaultSpec("freeze", "pause", "pause-it", Duration.ofMinutes(1), Map.of("process", target)));
+        Fault fault = agent.client().create(new FaultSpec("freeze", "pause", "pause-it", Duration.ofMinutes(1), Map.of("process", target)), agent.clearance());
         assertThat(fault.effect().ok()).as(fault.effect().detail()).isTrue();
         assertThat(ProcFs.state(server.pid())).contains('T');
         assertThat(Targets.answers(port, Duration.ofSeconds(1))).as("answers while paused").isFalse();

@@ -44,9 +44,9 @@ class RestartRecoveryIT {
         await("target server answering").atMost(Duration.ofSeconds(20)).until(() -> Targets.answers(port, Duration.ofSeconds(1)));
 
         AgentProcess first = AgentProcess.start(dir, settings);
-        first.client().create(new FaultSpec("fill", "disk", "crash-it", Duration.ofMinutes(5), Map.of("directory", allowed.toString(), "megabytes", 5)));
+        first.client().create(new FaultSpec("fill", "disk", "crash-it", Duration.ofMinutes(5), Map.of("directory", allowed.toString(), "megabytes", 5)), first.clearance());
         first.client().create(new FaultSpec("freeze", "pause", "crash-it", Duration.ofMinutes(5),
-                Map.of("process", ".* " + TargetServer.class.getName().replace(".", "\\.") + " " + port)));
+                Map.of("process", ".* " + TargetServer.class.getName().replace(".", "\\.") + " " + port)), first.clearance());
         first.kill9();
 
         // the predecessor's effects outlive it: this is what the journal is for

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
-import dev.faultline.kit.clearance.ClearanceSigner;
+import dev.faultline.kit.clearance.ClearanceVerifier;
 import dev.faultline.safety.support.SafetyHarness;
 import dev.faultline.schemas.avro.ApprovalDecision;
 import dev.faultline.schemas.avro.ApprovalRecorded;
@@ -65,7 +65,8 @@ class SafetyServiceIT {
 
         PreflightPassed passed = await().atMost(WAIT).until(() -> safety.tap.first(PreflightPassed.class, id).orElse(null),
                 p -> p != null);
-        assertThat(safety.context.getBean(ClearanceSigner.class).rejection(id, passed.getClearance(), Instant.now())).isNull();
+        assertThat(passed.getClearance().getKeyId()).isEqualTo("safety-it");
+        assertThat(new ClearanceVerifier(safety.keys.verifier()).rejection(id, passed.getClearance(), Instant.now())).isNull();
         assertThat(passed.getClearance().getHypothesisRevision()).isEqualTo(1);
         assertThat(Duration.between(passed.getClearance().getIssuedAt(), passed.getClearance().getExpiresAt()))
                 .isEqualTo(Duration.ofMinutes(10));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.faultline.clearance.ClearanceClaims;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -56,14 +57,18 @@ public final class AgentClient {
         return read(expect(call("POST", "/rehearsals", body), 200, "rehearse " + kind), Rehearsal.class);
     }
 
-    /** Puts a fault in force under its lease; answers it with the measurement made on applying it. */
-    public Fault create(FaultSpec spec) {
+    /**
+     * Puts a fault in force under its lease, with the clearance of the run it belongs to (the agent verifies it with
+     * safety-service's public keys and refuses with 403 otherwise); answers it with the measurement made on applying it.
+     */
+    public Fault create(FaultSpec spec, ClearanceClaims clearance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", spec.name());
         body.put("kind", spec.kind());
         body.put("holder", spec.holder());
         body.put("ttlMillis", spec.ttl().toMillis());
         body.put("attributes", spec.attributes());
+        body.put("clearance", clearance == null ? null : ClearanceJson.write(clearance));
         return read(expect(call("POST", "/faults", body), 201, "create " + spec.kind() + " fault " + spec.name()), Fault.class);
     }
 

@@ -17,6 +17,16 @@ public abstract class FaultRefused extends RuntimeException {
         }
     }
 
+    /**
+     * The fault comes without a clearance safety-service signed for its run, or with one that does not verify
+     * (forged, altered, signed with an unknown key, expired).
+     */
+    public static final class NotCleared extends FaultRefused {
+        public NotCleared(String message) {
+            super(message);
+        }
+    }
+
     /** The target is outside the allow-list (or is the agent itself). */
     public static final class NotAllowed extends FaultRefused {
         public NotAllowed(String message) {

@@ -6,6 +6,7 @@ import dev.faultline.agent.api.ApiRequest;
 import dev.faultline.agent.api.ApiResponse;
 import dev.faultline.agent.api.ApiRoutes;
 import dev.faultline.agent.api.Json;
+import dev.faultline.agent.client.ClearanceJson;
 import dev.faultline.agent.lease.Lease;
 import dev.faultline.agent.lease.LeaseTerms;
 import java.time.Duration;
@@ -22,11 +23,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The agent's fault endpoints over {@link HostFaults}: {@code /faults}, {@code /rehearsals} and
  * {@code /leases}. Translates JSON to orders and refusals to statuses (400 invalid, 403 not
- * allowed, 404 unknown, 409 name in use or below a floor), and delegates in a line or two.
+ * cleared or not allowed, 404 unknown, 409 name in use or below a floor), and delegates in a line or two.
  */
 public final class FaultRoutes implements ApiRoutes {
 
-    private static final Set<String> ORDER_FIELDS = Set.of("name", "kind", "holder", "ttlMillis", "attributes");
+    private static final Set<String> ORDER_FIELDS = Set.of("name", "kind", "holder", "ttlMillis", "attributes", "clearance");
     private static final Set<String> REHEARSAL_FIELDS = Set.of("kind", "attributes");
 
     private final HostFaults faults;
@@ -115,7 +116,8 @@ public final class FaultRoutes implements ApiRoutes {
                     + (ttl == null ? "missing" : ttl.toString()));
         }
         try {
-            return new FaultOrder(name, kind, new LeaseTerms(text(body, "holder"), Duration.ofMillis(ttl.asLong())), body.get("attributes"));
+            return new FaultOrder(name, kind, new LeaseTerms(text(body, "holder"), Duration.ofMillis(ttl.asLong())),
+                    body.get("attributes"), body.hasNonNull("clearance") ? ClearanceJson.read(body.get("clearance")) : null);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
@@ -143,7 +145,7 @@ public final class FaultRoutes implements ApiRoutes {
     }
 
     static int statusOf(FaultRefused refusal) {
-        if (refusal instanceof FaultRefused.NotAllowed) {
+        if (refusal instanceof FaultRefused.NotAllowed || refusal instanceof FaultRefused.NotCleared) {
             return 403;
         }
         if (refusal instanceof FaultRefused.Unknown) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.agent.host.Host;
 import dev.faultline.agent.lease.Lease;
 import dev.faultline.agent.lease.LeaseRegistry;
+import dev.faultline.clearance.ClaimsVerifier;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -16,8 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The faults in force on this host and their lifecycle: create (parse, check the target, apply,
- * lease), stop, release a holder, renew, rehearse. Every end of a fault — stop, release, lapsed
+ * The faults in force on this host and their lifecycle: create (check the clearance, parse, check
+ * the target, apply, lease), stop, release a holder, renew, rehearse. Only creating needs a
+ * clearance signed by safety-service: a fault must always be removable, and a rehearsal applies
+ * nothing but a harmless instance it removes at once. Every end of a fault — stop, release, lapsed
  * lease, shutdown — goes through the lease registry, which runs its removal exactly once.
  */
 public final class HostFaults implements AutoCloseable {
@@ -28,18 +31,25 @@ public final class HostFaults implements AutoCloseable {
     private final Host host;
     private final LeaseRegistry<Removal> leases;
     private final Clock clock;
+    private final ClaimsVerifier clearances;
     private final Map<String, ActiveFault> active = new ConcurrentHashMap<>();
     private final Set<String> names = ConcurrentHashMap.newKeySet();
 
-    public HostFaults(FaultKinds kinds, Host host, LeaseRegistry<Removal> leases, Clock clock) {
+    /** @param clearances the public keys of safety-service that a fault's clearance must verify with */
+    public HostFaults(FaultKinds kinds, Host host, LeaseRegistry<Removal> leases, Clock clock, ClaimsVerifier clearances) {
         this.kinds = kinds;
         this.host = host;
         this.leases = leases;
         this.clock = clock;
+        this.clearances = clearances;
     }
 
-    /** Applies the ordered fault and leases it; refuses (touching nothing) an invalid, disallowed or unsafe one. */
+    /**
+     * Applies the ordered fault and leases it; refuses (touching nothing) one without a genuine, unexpired clearance,
+     * and an invalid, disallowed or unsafe one.
+     */
     public FaultStatus create(FaultOrder order) {
+        cleared(order);
         FaultKind<?> kind = kinds.get(order.kind());
         HostFault attributes = kind.parse(order.attributes());
         if (!names.add(order.name())) {
@@ -58,6 +68,20 @@ public final class HostFaults implements AutoCloseable {
         leases.grant(fault.name(), order.lease(), () -> remove(fault));
         LOG.info("fault {} ({} {}) in force for {}: {}", fault.name(), fault.kind(), attributes, fault.holder(), fault.applied().detail());
         return status(fault, fault.applied());
+    }
+
+    private void cleared(FaultOrder order) {
+        if (order.clearance() == null) {
+            throw new FaultRefused.NotCleared("no clearance: the agent applies a fault only with the clearance of the"
+                    + " run it belongs to, as safety-service signed it (field 'clearance' {experimentId, clearanceId,"
+                    + " hypothesisRevision, environment, issuedAt, expiresAt, keyId, signature})");
+        }
+        String rejection = clearances.rejection(order.clearance(), clock.instant());
+        if (rejection != null) {
+            throw new FaultRefused.NotCleared("nothing applied: " + rejection);
+        }
+        LOG.info("fault {} cleared by clearance {} of {} (key {})", order.name(), order.clearance().clearanceId(),
+                order.clearance().experimentId(), order.clearance().keyId());
     }
 
     /** Stops one fault and verifies its removal. */

@@ -72,7 +72,7 @@ public final class RemovalBench {
             out.printf(Locale.ROOT, "%-7s %7s %9s %9s %9s %12s   %s%n", "kind", "trials", "verified", "p50 ms", "p99 ms",
                     "agent p50 ms", "what the removal verifies");
             for (Kind kind : kinds) {
-                report(kind, trials(agent.client(), kind));
+                report(kind, trials(agent, kind));
             }
             out.printf(Locale.ROOT, "%nstop request to verified removal, measured by the caller (HTTP round trip included); "
                     + "agent p50 = the agent's own undo + verification time. p99 of %d trials is their maximum but one "
@@ -80,13 +80,14 @@ public final class RemovalBench {
         }
     }
 
-    private Map<String, List<Long>> trials(AgentClient client, Kind kind) {
+    private Map<String, List<Long>> trials(AgentProcess agent, Kind kind) {
+        AgentClient client = agent.client();
         List<Long> wall = new ArrayList<>();
         List<Long> agentSide = new ArrayList<>();
         int verified = 0;
         for (int i = 0; i <= TRIALS; i++) {
             String name = "bench-" + kind.name() + "-" + i;
-            client.create(new FaultSpec(name, kind.name(), "bench", Duration.ofMinutes(1), kind.attributes()));
+            client.create(new FaultSpec(name, kind.name(), "bench", Duration.ofMinutes(1), kind.attributes()), agent.clearance());
             long start = System.nanoTime();
             Removal removal = client.stop(name);
             long micros = (System.nanoTime() - start) / 1000;

@@ -8,6 +8,8 @@ import dev.faultline.agent.host.Host;
 import dev.faultline.agent.lease.LeaseRegistry;
 import dev.faultline.agent.lease.LeaseTerms;
 import dev.faultline.agent.lease.ManualClock;
+import dev.faultline.clearance.ClearanceClaims;
+import dev.faultline.clearance.ClearanceKeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The lifecycle over a recording fault kind: nothing on the host is touched. */
+/** The lifecycle over a recording fault kind (nothing on the host is touched), with real Ed25519 clearances. */
 class HostFaultsTest {
 
     /** What the recording kind's effects did, in order. */
@@ -49,11 +51,18 @@ class HostFaultsTest {
         }
     }
 
+    private static final ClearanceKeyPair SAFETY = ClearanceKeyPair.generate("safety-1");
+
     private final ManualClock clock = new ManualClock();
     private final LeaseRegistry<Removal> leases = new LeaseRegistry<>(clock, Duration.ofHours(1));
     private final HostFaults faults = new HostFaults(new FaultKinds()
             .register(new FaultKind<>("recording", Recording.class, Map.of("fail", false, "undo", true))),
-            new Host(null, null, null, null, null, null, null, 1), leases, clock);
+            new Host(null, null, null, null, null, null, null, 1), leases, clock, SAFETY.verifier());
+
+    private ClearanceClaims clearance(ClearanceKeyPair signedWith) {
+        return signedWith.signer().sign(ClearanceClaims.unsigned("exp-1", "c-1", 1, "STAGING", clock.instant(),
+                clock.instant().plusSeconds(60)));
+    }
 
     @AfterEach
     void close() {
@@ -62,8 +71,45 @@ class HostFaultsTest {
     }
 
     private FaultStatus create(String name, String holder, String attributes) throws Exception {
+        return create(name, holder, attributes, clearance(SAFETY));
+    }
+
+    private FaultStatus create(String name, String holder, String attributes, ClearanceClaims clearance) throws Exception {
         return faults.create(new FaultOrder(name, "recording", new LeaseTerms(holder, Duration.ofSeconds(10)),
-                new ObjectMapper().readTree(attributes)));
+                new ObjectMapper().readTree(attributes), clearance));
+    }
+
+    @Test
+    void shouldApplyNothingWithoutAGenuineUnexpiredClearance() {
+        ClearanceClaims genuine = clearance(SAFETY);
+        ClearanceClaims relabelled = new ClearanceClaims(genuine.experimentId(), genuine.clearanceId(), 2,
+                genuine.environment(), genuine.issuedAt(), genuine.expiresAt(), genuine.keyId(), genuine.signature());
+
+        assertThatThrownBy(() -> create("f1", "ctl-a", "{}", null)).isInstanceOf(FaultRefused.NotCleared.class)
+                .hasMessageStartingWith("no clearance: the agent applies a fault only with the clearance of the run");
+        assertThatThrownBy(() -> create("f1", "ctl-a", "{}", clearance(ClearanceKeyPair.generate("safety-1"))))
+                .isInstanceOf(FaultRefused.NotCleared.class).hasMessageContaining("does not verify with key 'safety-1'");
+        assertThatThrownBy(() -> create("f1", "ctl-a", "{}", relabelled))
+                .isInstanceOf(FaultRefused.NotCleared.class).hasMessageContaining("does not verify");
+        assertThatThrownBy(() -> create("f1", "ctl-a", "{}", clearance(ClearanceKeyPair.generate("rogue"))))
+                .isInstanceOf(FaultRefused.NotCleared.class).hasMessageContaining("key id 'rogue'");
+        clock.advance(Duration.ofSeconds(61));
+        assertThatThrownBy(() -> create("f1", "ctl-a", "{}", genuine))
+                .isInstanceOf(FaultRefused.NotCleared.class).hasMessageContaining("expired");
+        assertThat(LOG).isEmpty();
+        assertThat(leases.snapshot()).isEmpty();
+    }
+
+    @Test
+    void shouldRemoveRenewAndRehearseWithoutAClearance() throws Exception {
+        create("f1", "ctl-a", "{}");
+        create("f2", "ctl-b", "{}");
+
+        assertThat(faults.renew("ctl-a")).containsOnlyKeys("f1");
+        assertThat(faults.stop("f1").verified()).isTrue();
+        assertThat(faults.release("ctl-b")).extracting(Removal::name).containsExactly("f2");
+        assertThat(faults.rehearse("recording", new ObjectMapper().readTree("{}")).ok()).isTrue();
+        assertThat(LOG).containsExactly("apply f1", "apply f2", "remove f1", "remove f2");
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.agent.client.AgentClient;
+import dev.faultline.clearance.ClearanceClaims;
+import dev.faultline.clearance.ClearanceKeyPair;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +15,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The agent as its own process, started from the shaded jar ({@code java -jar faultline-agent.jar})
- * with a config file written for the test: its own port, token, state directory and allow-list.
+ * with a config file written for the test: its own port, token, state directory and allow-list, and the public
+ * key of a signing key of its own ({@link #clearance()} signs with it, as safety-service would).
  * The JVM's heap is small and touched up front so that its resident set stays still while the
  * memory test measures it.
  */
@@ -41,12 +45,14 @@ public final class AgentProcess implements AutoCloseable {
     private final String token;
     private final Path log;
     private final AgentClient client;
+    private final ClearanceKeyPair keys;
 
-    private AgentProcess(Process process, int port, String token, Path log) {
+    private AgentProcess(Process process, int port, String token, Path log, ClearanceKeyPair keys) {
         this.process = process;
         this.port = port;
         this.token = token;
         this.log = log;
+        this.keys = keys;
         this.client = new AgentClient(url(), token);
     }
 
@@ -55,9 +61,11 @@ public final class AgentProcess implements AutoCloseable {
         try {
             int port = freePort();
             String token = "it-" + UUID.randomUUID();
+            ClearanceKeyPair keys = ClearanceKeyPair.generate("agent-it");
             Map<String, Object> config = new LinkedHashMap<>();
             config.put("port", port);
             config.put("token", token);
+            config.put("publicKeys", Map.of(keys.keyId(), keys.publicKeyBase64()));
             config.put("stateDirectory", settings.stateDirectory().toString());
             config.put("allow", Map.of("processes", settings.processes(), "directories", settings.directories()));
             config.put("diskFloorMegabytes", settings.diskFloorMegabytes());
@@ -69,7 +77,7 @@ public final class AgentProcess implements AutoCloseable {
                     "-XX:TieredStopAtLevel=1", "-jar", jar().getAbsolutePath(), "--config", configFile.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
-                AgentProcess agent = new AgentProcess(process, port, token, log);
+                AgentProcess agent = new AgentProcess(process, port, token, log, keys);
                 await("agent answering /health (log " + log + ")").atMost(START_DEADLINE).pollInterval(Duration.ofMillis(50))
                         .until(() -> {
                             if (!process.isAlive()) {
@@ -105,6 +113,13 @@ public final class AgentProcess implements AutoCloseable {
 
     public AgentClient client() {
         return client;
+    }
+
+    /** A fresh clearance this agent accepts: signed with the key whose public half it was configured with. */
+    public ClearanceClaims clearance() {
+        Instant now = Instant.now();
+        return keys.signer().sign(ClearanceClaims.unsigned("exp-agent-it", UUID.randomUUID().toString(), 1, "STAGING",
+                now, now.plus(Duration.ofMinutes(10))));
     }
 
     public long pid() {

@@ -1,5 +1,6 @@
 package dev.faultline.safety.support;
 
+import dev.faultline.clearance.ClearanceKeyPair;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.events.Actors;
@@ -43,6 +44,8 @@ public final class SafetyHarness implements AutoCloseable {
 
     public final String run = UUID.randomUUID().toString().substring(0, 8);
     public final TargetServer target = new TargetServer();
+    /** The service's signing key, this harness's own: the public half verifies what it clears. */
+    public final ClearanceKeyPair keys = ClearanceKeyPair.generate("safety-it");
     public ApplicationContext context;
     public final EventPublisher publisher;
     public final EventTap tap;
@@ -63,6 +66,8 @@ public final class SafetyHarness implements AutoCloseable {
         props.put("faultline.safety.group-id", "safety-it-" + run);
         props.put("faultline.services.injector-url", target.url(""));
         props.put("faultline.safety.baseline.samples", 3);
+        props.put("faultline.clearance.key-id", keys.keyId());
+        props.put("faultline.clearance.signing-key", keys.privateKeyBase64());
         publisher = EventPublisher.standalone(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "safety-it"));
         tap = new EventTap(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), List.of(Topics.SAFETY, Topics.CONTROL));
         beforeStart.accept(this);
