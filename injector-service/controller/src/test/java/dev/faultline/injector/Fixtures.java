@@ -1,6 +1,8 @@
 package dev.faultline.injector;
 
 import dev.faultline.agent.client.AgentClient;
+import dev.faultline.clearance.ClearanceClaims;
+import dev.faultline.clearance.ClearanceKeyPair;
 import dev.faultline.injector.fault.DataPlanePort;
 import dev.faultline.injector.fault.Fault;
 import dev.faultline.injector.fault.FaultContext;
@@ -9,8 +11,8 @@ import dev.faultline.injector.fault.Lease;
 import dev.faultline.injector.fault.Route;
 import dev.faultline.injector.probe.Sample;
 import dev.faultline.injector.run.RunRequest;
-import dev.faultline.kit.clearance.ClearanceSettings;
 import dev.faultline.kit.clearance.ClearanceSigner;
+import dev.faultline.kit.clearance.Clearances;
 import dev.faultline.kit.events.Actors;
 import dev.faultline.kit.events.EventHeaders;
 import dev.faultline.schemas.avro.BlastRadius;
@@ -42,7 +44,8 @@ import java.util.UUID;
 /** Named test fixtures: hypotheses, clearances and samples shaped like the example experiment. */
 public final class Fixtures {
 
-    public static final String SECRET = "faultline-demo-clearance-secret";
+    /** safety-service's signing key in the unit tests (real Ed25519). */
+    public static final ClearanceKeyPair KEYS = ClearanceKeyPair.generate("safety-test");
     /** Faultline's own Kafka as the injector sees it, for kinds that plan without talking to it. */
     public static final String OWN_KAFKA = "127.0.0.1:9092";
 
@@ -100,14 +103,22 @@ public final class Fixtures {
     }
 
     public static PreflightPassed signedPreflight(String experimentId, int revision) {
-        return signedPreflight(experimentId, revision, SECRET);
+        return signedPreflight(experimentId, revision, KEYS);
     }
 
-    /** Signed with {@code secret}: each IT class has its own, so no class runs another's clearances from the shared topic. */
-    public static PreflightPassed signedPreflight(String experimentId, int revision, String secret) {
-        Clearance signed = new ClearanceSigner(new ClearanceSettings(secret))
-                .signed(experimentId, clearance(revision, Instant.now().plusSeconds(600)));
-        return preflightPassed(experimentId, revision, signed);
+    /** Signed with {@code keys}: each IT class has its own, so no class runs another's clearances from the shared topic. */
+    public static PreflightPassed signedPreflight(String experimentId, int revision, ClearanceKeyPair keys) {
+        return preflightPassed(experimentId, revision, signed(experimentId, clearance(revision, Instant.now().plusSeconds(600)), keys));
+    }
+
+    /** {@code clearance} of {@code experimentId} signed with {@code keys}, as safety-service signs. */
+    public static Clearance signed(String experimentId, Clearance clearance, ClearanceKeyPair keys) {
+        return new ClearanceSigner(keys.signer()).signed(experimentId, clearance);
+    }
+
+    /** A fresh clearance of {@code experimentId} signed with {@link #KEYS}, as a fault is planned with it. */
+    public static ClearanceClaims claims(String experimentId) {
+        return Clearances.claimsOf(experimentId, signed(experimentId, clearance(1, Instant.now().plusSeconds(600)), KEYS));
     }
 
     public static Sample sample(String probeId, Instant at, double latency, boolean ok) {

@@ -1,6 +1,6 @@
 package dev.faultline.injector.clearance;
 
-import dev.faultline.kit.clearance.ClearanceSigner;
+import dev.faultline.kit.clearance.ClearanceVerifier;
 import dev.faultline.schemas.avro.Clearance;
 import dev.faultline.schemas.avro.Hypothesis;
 import dev.faultline.schemas.avro.PreflightPassed;
@@ -9,22 +9,22 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Decides whether a PreflightPassed may inject: its clearance must be genuine (signed by safety-service) and
- * unexpired, issued for the revision it names, and that revision must be the approved one whose hypothesis the
+ * Decides whether a PreflightPassed may inject: its clearance must be genuine (signed by safety-service's key, the
+ * one its key id names among the public keys the injector trusts) and unexpired, issued for the revision it names, and that revision must be the approved one whose hypothesis the
  * injector holds. Pure: the approved revision and hypothesis are passed in.
  */
 public final class ClearanceCheck {
 
-    private final ClearanceSigner signer;
+    private final ClearanceVerifier verifier;
 
-    public ClearanceCheck(ClearanceSigner signer) {
-        this.signer = signer;
+    public ClearanceCheck(ClearanceVerifier verifier) {
+        this.verifier = verifier;
     }
 
-    /** The clearance's own verdict (signature and expiry), or null when genuine and valid. */
+    /** The clearance's own verdict (signature, key id and expiry), or null when genuine and valid. */
     public String signatureRejection(PreflightPassed passed, Instant now) {
         Clearance clearance = passed.getClearance();
-        return signer.rejection(passed.getHeader().getExperimentId(), clearance, now);
+        return verifier.rejection(passed.getHeader().getExperimentId(), clearance, now);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.faultline.agent.client.AgentClient;
 import dev.faultline.agent.client.AgentException;
 import dev.faultline.agent.client.Rehearsal;
 import dev.faultline.agent.client.Release;
+import dev.faultline.clearance.ClearanceClaims;
 import dev.faultline.schemas.avro.FaultSpec;
 import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.TargetHost;
@@ -77,7 +78,7 @@ public final class HostAgentKind implements FaultKind {
             placed.add(new Placed(host.getName(), host.getAgentUrl(), agents.apply(host.getAgentUrl()),
                     context.namePrefix() + "-" + kind + "-" + host.getName(), kind, attributes));
         }
-        return new AgentFault(placed, context.lease());
+        return new AgentFault(placed, context.lease(), context.clearance());
     }
 
     /** The service's route, or the dependency's when the fault is about one: its hosts are where the fault goes. */
@@ -119,16 +120,22 @@ public final class HostAgentKind implements FaultKind {
     record Placed(String host, String url, AgentClient agent, String name, String kind, Map<String, Object> attributes) {
     }
 
-    /** One injection's fault on one or more hosts' agents, all under its lease. */
+    /**
+     * One injection's fault on one or more hosts' agents, all under its lease. Each agent applies it only with the
+     * injection's clearance, which it verifies with safety-service's public keys; a rehearsal (no clearance) can only
+     * rehearse, and removing never needs one.
+     */
     static final class AgentFault implements Fault {
 
         private final List<Placed> placed;
         private final Lease lease;
+        private final ClearanceClaims clearance;
         private volatile String removalDetail = "";
 
-        AgentFault(List<Placed> placed, Lease lease) {
+        AgentFault(List<Placed> placed, Lease lease, ClearanceClaims clearance) {
             this.placed = List.copyOf(placed);
             this.lease = lease;
+            this.clearance = clearance;
         }
 
         List<Placed> placed() {
@@ -162,7 +169,7 @@ public final class HostAgentKind implements FaultKind {
             try {
                 for (Placed p : placed) {
                     call(p, () -> p.agent().create(new dev.faultline.agent.client.FaultSpec(p.name(), p.kind(), lease.holder(),
-                            lease.ttl(), p.attributes())));
+                            lease.ttl(), p.attributes()), clearance));
                 }
             } catch (RuntimeException e) {
                 remove();

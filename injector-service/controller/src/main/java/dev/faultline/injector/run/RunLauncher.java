@@ -9,7 +9,8 @@ import dev.faultline.injector.fault.FaultKinds;
 import dev.faultline.injector.fault.Lease;
 import dev.faultline.injector.fault.TargetRoutes;
 import dev.faultline.injector.fault.UnsupportedFaultException;
-import dev.faultline.kit.clearance.ClearanceSigner;
+import dev.faultline.kit.clearance.ClearanceVerifier;
+import dev.faultline.kit.clearance.Clearances;
 import dev.faultline.kit.events.InvalidEventException;
 import dev.faultline.schemas.avro.FaultSpec;
 import dev.faultline.schemas.avro.Hypothesis;
@@ -27,9 +28,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns a PreflightPassed into a run, or refuses it with InjectionRefused and the reason (nothing injected), so that
  * the experiment ends ABORTED rather than staying cleared: the clearance must be fresh, its revision the approved
- * one, the fault one a {@link FaultKinds kind} can apply on the target's route. A clearance whose signature does
- * not verify is not safety-service's: it is dead-lettered (InvalidEventException) and ends nothing. One run or
- * refusal per clearance: a redelivered PreflightPassed is ignored.
+ * one, the fault one a {@link FaultKinds kind} can apply on the target's route. A clearance that is unsigned, has no
+ * key id, names an unknown key, does not verify with its key, or has expired is not one safety-service vouches for
+ * now: it is dead-lettered (InvalidEventException) and ends nothing. The fault is planned with the clearance, which a
+ * host agent verifies again before applying anything. One run or refusal per clearance: a redelivered
+ * PreflightPassed is ignored.
  */
 @Singleton
 public class RunLauncher {
@@ -47,9 +50,9 @@ public class RunLauncher {
     private final InjectionEvents events;
     private final Clock clock = Clock.systemUTC();
 
-    public RunLauncher(ClearanceSigner signer, PlanBook plans, RunStore store, InjectionRunner runner, InjectorSettings settings,
+    public RunLauncher(ClearanceVerifier verifier, PlanBook plans, RunStore store, InjectionRunner runner, InjectorSettings settings,
                        TargetRoutes routes, FaultKinds kinds, InjectionEvents events) {
-        this.check = new ClearanceCheck(signer);
+        this.check = new ClearanceCheck(verifier);
         this.plans = plans;
         this.store = store;
         this.runner = runner;
@@ -96,7 +99,8 @@ public class RunLauncher {
             fault = kinds.plan(scenario, new FaultContext(
                     routes.routeOf(passed.getClearance().getEnvironment(), scenario.getTarget().getService()),
                     "fl-" + injectionId.toString().substring(0, 8),
-                    new Lease(RunRequest.holderOf(injectionId), settings.timings().leaseTtl()), experimentId));
+                    new Lease(RunRequest.holderOf(injectionId), settings.timings().leaseTtl()),
+                    Clearances.claimsOf(experimentId, passed.getClearance())));
         } catch (UnsupportedFaultException e) {
             refuse(Refusal.of(passed, hypothesis.get(), RefusalReason.UNSUPPORTED_FAULT, "nothing injected: " + e.getMessage()));
             return;

@@ -2,6 +2,7 @@ package dev.faultline.injector.bench;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.faultline.injector.Fixtures;
 import dev.faultline.injector.fault.Fault;
 import dev.faultline.injector.fault.FaultContext;
 import dev.faultline.injector.fault.FaultKinds;
@@ -72,7 +73,7 @@ final class KafkaRecordsCase implements RemovalCase {
                 .setDirection(FaultDirection.BOTH).setToxicity(1.0).setDurationMillis(60_000)
                 .setParameters(Map.of("ratePerSecond", "20", "kinds", "garbage,other-schema,oversized,null-key")).build();
         Route route = new Route("bench", null, d -> Optional.empty(), d -> Optional.empty());
-        return kinds.plan(spec, new FaultContext(route, namePrefix, lease, "bench-" + namePrefix));
+        return kinds.plan(spec, new FaultContext(route, namePrefix, lease, Fixtures.claims("bench-" + namePrefix)));
     }
 
     @Override

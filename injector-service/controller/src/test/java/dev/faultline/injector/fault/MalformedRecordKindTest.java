@@ -104,6 +104,6 @@ class MalformedRecordKindTest {
     }
 
     private static FaultContext context(Route route) {
-        return new FaultContext(route, "fl-1", new Lease("injector:1234", Duration.ofSeconds(3)), "exp-1");
+        return new FaultContext(route, "fl-1", new Lease("injector:1234", Duration.ofSeconds(3)), Fixtures.claims("exp-1"));
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.agent.AgentMain;
 import dev.faultline.agent.client.AgentClient;
+import dev.faultline.clearance.ClearanceKeyPair;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -21,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * faultline-agent as its own process for the injector's ITs: {@link AgentMain} in a child JVM on this test JVM's
  * classpath (the agent module's classes are a dependency of the injector; its shaded jar is only built when the agent
- * module is packaged in the same reactor), with a config file of its own — port, token, state directory, allow-list.
+ * module is packaged in the same reactor), with a config file of its own — port, token, the public key of the test's
+ * clearance signing key, state directory, allow-list.
  * Its heap is small and touched up front so that its resident set holds still while a memory fault is measured.
  * {@link #kill9()} and {@link #restart()} on the same port and state directory: what an agent that crashed and came
  * back does.
@@ -46,15 +48,18 @@ public final class HostAgent implements AutoCloseable {
     }
 
     /**
-     * Starts an agent accepting {@code token}, allowed to touch the processes {@code processes} match and the
-     * directories {@code directories}, journalling into {@code workDir/state}; waits until it answers /health.
+     * Starts an agent accepting {@code token} and clearances signed with {@code clearanceKeys}, allowed to touch the
+     * processes {@code processes} match and the directories {@code directories}, journalling into
+     * {@code workDir/state}; waits until it answers /health.
      */
-    public static HostAgent start(Path workDir, String token, List<String> processes, List<String> directories) {
+    public static HostAgent start(Path workDir, String token, ClearanceKeyPair clearanceKeys, List<String> processes,
+                                  List<String> directories) {
         try {
             int port = freePort();
             Map<String, Object> settings = new LinkedHashMap<>();
             settings.put("port", port);
             settings.put("token", token);
+            settings.put("publicKeys", Map.of(clearanceKeys.keyId(), clearanceKeys.publicKeyBase64()));
             settings.put("stateDirectory", workDir.resolve("state").toString());
             settings.put("allow", Map.of("processes", processes, "directories", directories));
             settings.put("diskFloorMegabytes", 64);

@@ -100,8 +100,8 @@ class HostFaultIT {
         dataPlane = new TestTarget("pricing");
         paused = PricingProcess.start(work.resolve("pricing.log"));
         supervised = PricingProcess.supervised(work.resolve("pricing-supervised.log"));
-        agent = HostAgent.start(work, "host-it-agent-token-" + run, List.of(paused.pattern(), supervised.pattern()),
-                List.of(fill.toString()));
+        agent = HostAgent.start(work, "host-it-agent-token-" + run, InjectorProperties.keys(suffix),
+                List.of(paused.pattern(), supervised.pattern()), List.of(fill.toString()));
         Map<String, Object> props = InjectorProperties.of(stack, dataPlane, suffix);
         props.put("faultline.injector.agent-token", agent.token());
         props.put("faultline.injector.before-millis", 500);
@@ -349,7 +349,7 @@ class HostFaultIT {
                 .setChangeSummary(null).setWarnings(List.of()).build());
         publisher.publish(PlanApproved.newBuilder().setHeader(header).setRevision(1)
                 .setReviewers(List.of(Actors.person("bob"))).build());
-        return Fixtures.signedPreflight(exp, 1, InjectorProperties.secret(suffix));
+        return Fixtures.signedPreflight(exp, 1, InjectorProperties.keys(suffix));
     }
 
     private InjectionStarted awaitStarted(String exp) {

@@ -3,6 +3,7 @@ package dev.faultline.injector.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.faultline.clearance.ClearanceKeyPair;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
 import dev.faultline.injector.Fixtures;
@@ -40,6 +41,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,10 +67,15 @@ class InjectorIT {
     private EventTap tap;
     private final HttpClient http = HttpClient.newHttpClient();
 
+    /** safety-service's next key: trusted by this injector too, as during a rotation. */
+    private final ClearanceKeyPair next = ClearanceKeyPair.generate("it" + run + "-next");
+
     @BeforeAll
     void start(DevStack stack) {
         target = new TestTarget("pricing");
-        context = ApplicationContext.run(EmbeddedServer.class, InjectorProperties.of(stack, target, "it" + run)).getApplicationContext();
+        Map<String, Object> props = InjectorProperties.of(stack, target, "it" + run);
+        props.put("faultline.clearance.public-keys." + next.keyId(), next.publicKeyBase64());
+        context = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
         publisher = EventPublisher.standalone(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "injector-it"));
         tap = new EventTap(stack, List.of(Topics.Names.INJECTIONS, Topics.Names.EVIDENCE, Topics.Names.DEAD_LETTERS));
     }
@@ -91,7 +98,7 @@ class InjectorIT {
                 .setHypothesis(hypothesis).setChangeSummary(null).setWarnings(List.of()).build());
         publisher.publish(PlanApproved.newBuilder().setHeader(header(experimentId, "hypothesis-service")).setRevision(1)
                 .setReviewers(List.of(Actors.person("bob"))).build());
-        return Fixtures.signedPreflight(experimentId, 1, InjectorProperties.secret("it" + run));
+        return Fixtures.signedPreflight(experimentId, 1, InjectorProperties.keys("it" + run));
     }
 
     private static dev.faultline.schemas.avro.EventHeader header(String experimentId, String service) {
@@ -142,17 +149,41 @@ class InjectorIT {
     }
 
     @Test
-    void shouldInjectNothingForAForgedClearance() throws Exception {
-        String exp = "exp-forged-" + run;
-        approveAndClear(exp, hypothesis(3000, List.of()));
-        Clearance forged = Fixtures.clearance(1, Instant.now().plusSeconds(600));
-        forged.setSignature("forged-by-an-outside-tool");
-        publisher.publish(Fixtures.preflightPassed(exp, 1, forged));
+    void shouldDeadLetterAndInjectNothingForAClearanceNotSignedBySafetyServicesKey() throws Exception {
+        ClearanceKeyPair safety = InjectorProperties.keys("it" + run);
+        Map<String, Clearance> forgeries = new LinkedHashMap<>();
+        Clearance badSignature = Fixtures.signed("exp-forged-" + run, Fixtures.clearance(1, Instant.now().plusSeconds(600)), safety);
+        badSignature.setSignature("forged-by-an-outside-tool");
+        forgeries.put("exp-forged-" + run, badSignature);
+        // another key pair under safety-service's key id: what an outside tool that knows the id would make
+        forgeries.put("exp-other-key-" + run, Fixtures.signed("exp-other-key-" + run,
+                Fixtures.clearance(1, Instant.now().plusSeconds(600)), ClearanceKeyPair.generate(safety.keyId())));
+        // signed by safety-service, then its key id changed to the other key this injector trusts
+        Clearance relabelled = Fixtures.signed("exp-relabelled-" + run, Fixtures.clearance(1, Instant.now().plusSeconds(600)), safety);
+        relabelled.setKeyId(next.keyId());
+        forgeries.put("exp-relabelled-" + run, relabelled);
+        Clearance unknown = Fixtures.signed("exp-unknown-key-" + run, Fixtures.clearance(1, Instant.now().plusSeconds(600)),
+                ClearanceKeyPair.generate("rogue"));
+        forgeries.put("exp-unknown-key-" + run, unknown);
+        forgeries.forEach((exp, forged) -> {
+            approveAndClear(exp, hypothesis(3000, List.of()));
+            publisher.publish(Fixtures.preflightPassed(exp, 1, forged));
+        });
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> !tap.of(exp, DeadLetter.class).isEmpty());
-        assertThat(tap.of(exp, DeadLetter.class).get(0).getReason()).contains("nothing injected").contains("invalid signature");
-        assertThat(tap.of(exp, InjectionStarted.class)).isEmpty();
-        assertThat(get("/injections")).doesNotContain(exp);
+        await().atMost(Duration.ofSeconds(30)).until(() -> forgeries.keySet().stream().noneMatch(e -> tap.of(e, DeadLetter.class).isEmpty()));
+        assertThat(tap.of("exp-forged-" + run, DeadLetter.class).get(0).getReason()).contains("nothing injected")
+                .contains("signature does not verify with key '" + safety.keyId() + "'");
+        assertThat(tap.of("exp-other-key-" + run, DeadLetter.class).get(0).getReason())
+                .contains("signature does not verify with key '" + safety.keyId() + "'");
+        assertThat(tap.of("exp-relabelled-" + run, DeadLetter.class).get(0).getReason())
+                .contains("signature does not verify with key '" + next.keyId() + "'");
+        assertThat(tap.of("exp-unknown-key-" + run, DeadLetter.class).get(0).getReason())
+                .contains("key id 'rogue', which is not one of the known keys [" + safety.keyId() + ", " + next.keyId() + "]");
+        for (String exp : forgeries.keySet()) {
+            assertThat(tap.of(exp, InjectionStarted.class)).as(exp).isEmpty();
+            assertThat(tap.of(exp, InjectionRefused.class)).as("no experiment is ended on a forger's word: " + exp).isEmpty();
+            assertThat(get("/injections")).doesNotContain(exp);
+        }
     }
 
     @Test
@@ -161,7 +192,7 @@ class InjectorIT {
         approveAndClear(unapproved, hypothesis(3000, List.of()));
         publisher.publish(HypothesisDrafted.newBuilder().setHeader(header(unapproved, "hypothesis-service")).setRevision(2)
                 .setHypothesis(hypothesis(3000, List.of())).setChangeSummary("longer").setWarnings(List.of()).build());
-        publisher.publish(Fixtures.signedPreflight(unapproved, 2, InjectorProperties.secret("it" + run)));
+        publisher.publish(Fixtures.signedPreflight(unapproved, 2, InjectorProperties.keys("it" + run)));
         String unsupported = "exp-no-route-" + run;
         FaultSpec noRoute = Fixtures.fault(FaultType.NETWORK_LATENCY, FaultDirection.UPSTREAM, 3000, Map.of());
         noRoute.getTarget().setDependency("inventory");

@@ -1,27 +1,32 @@
 package dev.faultline.injector.it;
 
-import dev.faultline.kit.testing.ServiceProperties;
+import dev.faultline.clearance.ClearanceKeyPair;
 import dev.faultline.devstack.DevStack;
+import dev.faultline.kit.testing.ServiceProperties;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The properties an IT starts injector-service with: the devstack, its own keyspace and groups, short phases. */
 final class InjectorProperties {
+
+    private static final Map<String, ClearanceKeyPair> KEYS = new ConcurrentHashMap<>();
 
     private InjectorProperties() {
     }
 
     /**
-     * The clearance secret of one test class. Every class reads faultline.safety from offset zero on the shared
-     * devstack; with one secret each, another class's still-valid clearances are refused instead of run again.
+     * The clearance signing key of one test class (key id: the suffix). Every class reads faultline.safety from offset
+     * zero on the shared devstack; with a key each, another class's still-valid clearances are refused (unknown key
+     * id, or a signature that does not verify) instead of run again.
      */
-    static String secret(String suffix) {
-        return "test-clearance-secret-" + suffix;
+    static ClearanceKeyPair keys(String suffix) {
+        return KEYS.computeIfAbsent(suffix, ClearanceKeyPair::generate);
     }
 
     static Map<String, Object> of(DevStack stack, TestTarget target, String suffix) {
         Map<String, Object> props = ServiceProperties.forDevStack(stack, "injector_" + suffix);
         props.put("faultline.service.name", "injector-service");
-        props.put("faultline.clearance.secret", secret(suffix));
+        props.put("faultline.clearance.public-keys." + keys(suffix).keyId(), keys(suffix).publicKeyBase64());
         props.put("faultline.injector.group-id", "injector-" + suffix);
         props.put("faultline.injector.dataplane-url", target.dataPlaneUrl());
         props.put("faultline.injector.proxies.pricing", "pricing");

@@ -130,7 +130,7 @@ class RecoveryIT {
                 .setChangeSummary(null).setWarnings(List.of()).build());
         publisher.publish(PlanApproved.newBuilder().setHeader(header).setRevision(1)
                 .setReviewers(List.of(Actors.person("bob"))).build());
-        return Fixtures.signedPreflight(exp, 1, InjectorProperties.secret(suffix));
+        return Fixtures.signedPreflight(exp, 1, InjectorProperties.keys(suffix));
     }
 
     private static String get(ApplicationContext context, String path) throws Exception {

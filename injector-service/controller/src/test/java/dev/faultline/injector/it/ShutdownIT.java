@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.faultline.agent.support.ProcFs;
+import dev.faultline.clearance.ClearanceKeyPair;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
 import dev.faultline.injector.Fixtures;
@@ -82,7 +83,7 @@ class ShutdownIT {
             Process service = start(props, log.toFile());
             try {
                 await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> health(port));
-                inject(publisher, target, exp, InjectorProperties.secret(suffix));
+                inject(publisher, target, exp, InjectorProperties.keys(suffix));
                 await().atMost(Duration.ofSeconds(60)).until(() -> target.toxics().contains("injector:"));
 
                 service.destroy(); // SIGTERM
@@ -118,7 +119,7 @@ class ShutdownIT {
             Process service = start(props, log.toFile());
             try {
                 await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> health((Integer) props.get("micronaut.server.port")));
-                inject(publisher, target, exp, InjectorProperties.secret(suffix), type);
+                inject(publisher, target, exp, InjectorProperties.keys(suffix), type);
                 await().atMost(Duration.ofSeconds(60)).until(() -> !tap.of(exp, InjectionStarted.class).isEmpty());
                 assertThat(faults.get()).contains("injector:");
 
@@ -157,8 +158,8 @@ class ShutdownIT {
         Path log = work.resolve("injector.log");
         try (TestTarget target = new TestTarget("pricing");
              PricingProcess pricing = PricingProcess.start(work.resolve("pricing.log"));
-             HostAgent agent = HostAgent.start(work, "shutdown-it-agent-token-" + suffix, List.of(pricing.pattern()),
-                     List.of(fill.toString()));
+             HostAgent agent = HostAgent.start(work, "shutdown-it-agent-token-" + suffix, InjectorProperties.keys(suffix),
+                     List.of(pricing.pattern()), List.of(fill.toString()));
              EventTap tap = new EventTap(stack, List.of(dev.faultline.schemas.topics.Topics.Names.INJECTIONS));
              EventPublisher publisher = EventPublisher.standalone(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "it"))) {
             HostTargets targets = new HostTargets(publisher, "shutdown-it-" + suffix);
@@ -245,7 +246,7 @@ class ShutdownIT {
                 records.getTarget().setKind(TargetKind.TOPIC);
                 records.getTarget().setDependency(null);
                 records.getTarget().setTopic(topic);
-                publishCleared(publisher, exp, Fixtures.hypothesis(records, List.of(), List.of()), InjectorProperties.secret(suffix));
+                publishCleared(publisher, exp, Fixtures.hypothesis(records, List.of(), List.of()), InjectorProperties.keys(suffix));
                 await().atMost(Duration.ofSeconds(60)).until(() -> !tap.of(exp, InjectionStarted.class).isEmpty());
                 await().atMost(Duration.ofSeconds(10)).until(() -> recordsOf(stack, topic, exp).size() >= 10);
 
@@ -302,12 +303,12 @@ class ShutdownIT {
         return found;
     }
 
-    private static void publishCleared(EventPublisher publisher, String exp, Hypothesis hypothesis, String secret) {
+    private static void publishCleared(EventPublisher publisher, String exp, Hypothesis hypothesis, ClearanceKeyPair keys) {
         publisher.publish(HypothesisDrafted.newBuilder().setHeader(EventHeaders.first(exp, Actors.service("h"), Clock.systemUTC()))
                 .setRevision(1).setHypothesis(hypothesis).setChangeSummary(null).setWarnings(List.of()).build());
         publisher.publish(PlanApproved.newBuilder().setHeader(EventHeaders.first(exp, Actors.service("h"), Clock.systemUTC()))
                 .setRevision(1).setReviewers(List.of()).build());
-        publisher.publish(Fixtures.signedPreflight(exp, 1, secret));
+        publisher.publish(Fixtures.signedPreflight(exp, 1, keys));
     }
 
     private static void injectOnHost(EventPublisher publisher, String exp, String service, String dependency, FaultType type,
@@ -321,14 +322,14 @@ class ShutdownIT {
                 .setRevision(1).setHypothesis(hypothesis).setChangeSummary(null).setWarnings(List.of()).build());
         publisher.publish(PlanApproved.newBuilder().setHeader(EventHeaders.first(exp, Actors.service("h"), Clock.systemUTC()))
                 .setRevision(1).setReviewers(List.of()).build());
-        publisher.publish(Fixtures.signedPreflight(exp, 1, InjectorProperties.secret(suffix)));
+        publisher.publish(Fixtures.signedPreflight(exp, 1, InjectorProperties.keys(suffix)));
     }
 
-    private static void inject(EventPublisher publisher, TestTarget target, String exp, String secret) {
-        inject(publisher, target, exp, secret, FaultType.NETWORK_BLACKHOLE);
+    private static void inject(EventPublisher publisher, TestTarget target, String exp, ClearanceKeyPair keys) {
+        inject(publisher, target, exp, keys, FaultType.NETWORK_BLACKHOLE);
     }
 
-    private static void inject(EventPublisher publisher, TestTarget target, String exp, String secret, FaultType type) {
+    private static void inject(EventPublisher publisher, TestTarget target, String exp, ClearanceKeyPair keys, FaultType type) {
         Hypothesis hypothesis = Fixtures.hypothesis(Fixtures.fault(type, FaultDirection.UPSTREAM, 60_000, Map.of()),
                 List.of(Fixtures.probe("product-reads", type == FaultType.NETWORK_BLACKHOLE ? target.url("/products/sku-1")
                         : target.httpUrl("/products/sku-1"), 200, 400)), List.of());
@@ -336,7 +337,7 @@ class ShutdownIT {
                 .setRevision(1).setHypothesis(hypothesis).setChangeSummary(null).setWarnings(List.of()).build());
         publisher.publish(PlanApproved.newBuilder().setHeader(EventHeaders.first(exp, Actors.service("h"), Clock.systemUTC()))
                 .setRevision(1).setReviewers(List.of()).build());
-        publisher.publish(Fixtures.signedPreflight(exp, 1, secret));
+        publisher.publish(Fixtures.signedPreflight(exp, 1, keys));
     }
 
     private static int freePort() throws Exception {
