@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The demo host's Faultline agent, as its owner would set it up: the token the injector presents (injector-service's
- * demo default {@code faultline.injector.agent-token}), an allow-list naming the demo's pricing and storefront
+ * demo default {@code faultline.injector.agent-token}), the stack's clearance public key (a fault is applied only
+ * under a clearance the stack's safety-service signed), an allow-list naming the demo's pricing and storefront
  * processes (by their whole command lines, ports included, so that no other stack's are touched) and one directory
  * for disk faults, and its state directory — all under the stack's work directory.
  */
@@ -37,7 +38,7 @@ final class DemoAgent {
     }
 
     /** Writes the agent's config under {@code workDir/agent} (creating its fill directory); returns the file. */
-    static Path writeConfig(Path workDir, StackEndpoints stack) {
+    static Path writeConfig(Path workDir, StackEndpoints stack, StackKeys keys) {
         try {
             Path dir = Files.createDirectories(workDir.resolve("agent"));
             Files.createDirectories(fillDirectory(workDir));
@@ -45,6 +46,7 @@ final class DemoAgent {
             config.put("host", "127.0.0.1");
             config.put("port", stack.ports().agent());
             config.put("token", TOKEN);
+            config.put("publicKeys", keys.publicKeys());
             config.put("stateDirectory", dir.resolve("state").toString());
             config.put("allow", Map.of(
                     "processes", List.of(processPattern(ServiceCatalog.PRICING_MAIN, stack.ports().pricing()),

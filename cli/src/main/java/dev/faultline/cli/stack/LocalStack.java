@@ -61,6 +61,7 @@ public final class LocalStack implements AutoCloseable {
                 infrastructure.cassandraDatacenter());
         LocalStack stack = new LocalStack(repo, workDir, infrastructure, endpoints);
         try {
+            StackKeys keys = StackKeys.create(workDir);
             stack.launchAndWait(List.of(ServiceCatalog.dataplane(endpoints)), progress);
             DataPlaneAdmin dataplane = new DataPlaneAdmin(endpoints.dataplaneUrl());
             // storefront -> L4 `pricing` -> L7 `pricing-http` -> pricing: the L4 proxy stays the storefront's own
@@ -74,10 +75,10 @@ public final class LocalStack implements AutoCloseable {
             stack.launchAndWait(List.of(ServiceCatalog.pricing(endpoints), ServiceCatalog.carrier(endpoints),
                     ServiceCatalog.storefront(endpoints), ServiceCatalog.shipping(endpoints),
                     ServiceCatalog.fulfilment(endpoints),
-                    ServiceCatalog.agent(endpoints, DemoAgent.writeConfig(workDir, endpoints))), progress);
+                    ServiceCatalog.agent(endpoints, DemoAgent.writeConfig(workDir, endpoints, keys))), progress);
             progress.accept("targets    " + DemoTargets.apply(repo, endpoints, stack.logDir()));
-            stack.launchAndWait(ServiceCatalog.services(endpoints, workDir.resolve("data"), options.serviceHeap(), options.extraJvmArgs(),
-                    options.services()), progress);
+            stack.launchAndWait(ServiceCatalog.services(endpoints, workDir.resolve("data"), keys, options.serviceHeap(),
+                    options.extraJvmArgs(), options.services()), progress);
             return stack;
         } catch (RuntimeException | Error e) {
             stack.close();

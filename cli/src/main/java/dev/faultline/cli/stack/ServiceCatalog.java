@@ -10,11 +10,11 @@ import java.util.Map;
  * (pricing — under a supervisor that starts it again when it dies — and the storefront, the carrier and shipping,
  * each caller reaching its dependency through its data-plane proxy; fulfilment, consuming the orders the storefront
  * announces on the devstack's Kafka — Faultline's own Kafka is the demo shop's too) with the host's Faultline agent,
- * then the five services, each with the settings that wire it to the others.
+ * then the five services, each with the settings that wire it to the others — the stack's clearance signing key to
+ * safety-service only, its public key to injector-service ({@link StackKeys}).
  */
 final class ServiceCatalog {
 
-    static final String CLEARANCE_SECRET = "faultline-demo-clearance-secret";
     static final String PRICING_MAIN = "dev.faultline.demo.PricingMain";
     static final String STOREFRONT_MAIN = "dev.faultline.demo.StorefrontMain";
     static final String AGENT_MODULE = "agent";
@@ -67,8 +67,11 @@ final class ServiceCatalog {
                         "--carrier-url", stack.url(stack.ports().carrierProxy())), stack.shippingUrl() + "/health");
     }
 
-    /** @param dataDir where the services keep state on disk */
-    static List<ServiceSpec> services(StackEndpoints stack, Path dataDir, String heap,
+    /**
+     * @param dataDir where the services keep state on disk
+     * @param keys    the stack's clearance keys: safety-service signs, injector-service verifies
+     */
+    static List<ServiceSpec> services(StackEndpoints stack, Path dataDir, StackKeys keys, String heap,
                                       Map<String, List<String>> extra, List<String> wanted) {
         StackPorts ports = stack.ports();
         List<Layout> layouts = List.of(
@@ -85,6 +88,12 @@ final class ServiceCatalog {
             List<String> jvm = new ArrayList<>(smallJvm(heap));
             jvm.add("-Dmicronaut.server.port=" + layout.port());
             jvm.addAll(sharedSettings(stack));
+            if (layout.name().equals("safety-service")) {
+                jvm.addAll(keys.signerSettings());
+            }
+            if (layout.name().equals("injector-service")) {
+                jvm.addAll(keys.verifierSettings());
+            }
             if (layout.name().equals("catalog-service")) {
                 // the Streams state belongs to this stack's Kafka: never reuse another run's (or share it with one)
                 jvm.add("-Dfaultline.catalog.state-dir=" + dataDir.resolve("catalog-streams"));
@@ -107,7 +116,6 @@ final class ServiceCatalog {
                 "-Dfaultline.kafka.schema-registry-url=" + stack.schemaRegistryUrl(),
                 "-Dfaultline.cassandra.contact-point=" + stack.cassandraContactPoint(),
                 "-Dfaultline.cassandra.datacenter=" + stack.cassandraDatacenter(),
-                "-Dfaultline.clearance.secret=" + CLEARANCE_SECRET,
                 "-Dfaultline.services.hypothesis-url=" + stack.url(ports.hypothesis()),
                 "-Dfaultline.services.safety-url=" + stack.url(ports.safety()),
                 "-Dfaultline.services.injector-url=" + stack.url(ports.injector()),

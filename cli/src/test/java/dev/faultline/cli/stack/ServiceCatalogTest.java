@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,8 +16,8 @@ class ServiceCatalogTest {
             "127.0.0.1:9042", "datacenter1");
 
     @Test
-    void shouldWireEveryServiceToTheStackAndToEachOther() {
-        List<ServiceSpec> services = ServiceCatalog.services(stack, Path.of("/tmp/stack"), "256m",
+    void shouldWireEveryServiceToTheStackAndToEachOther(@TempDir Path work) {
+        List<ServiceSpec> services = ServiceCatalog.services(stack, Path.of("/tmp/stack"), StackKeys.create(work), "256m",
                 Map.of("safety-service", List.of("-Dfaultline.safety.approvers=bob")), ServiceCatalog.SERVICES);
 
         assertThat(services).extracting(ServiceSpec::name).containsExactly("hypothesis-service", "safety-service",
@@ -27,7 +28,6 @@ class ServiceCatalogTest {
         assertThat(safety.jvmArgs()).contains("-Xmx256m", "-Dmicronaut.server.port=8102",
                 "-Dfaultline.kafka.bootstrap-servers=127.0.0.1:9092",
                 "-Dfaultline.cassandra.contact-point=127.0.0.1:9042",
-                "-Dfaultline.clearance.secret=faultline-demo-clearance-secret",
                 "-Dfaultline.services.injector-url=http://127.0.0.1:8103",
                 "-Dfaultline.injector.dataplane-url=http://127.0.0.1:8474",
                 "-Dfaultline.safety.approvers=bob");
@@ -36,6 +36,33 @@ class ServiceCatalogTest {
         assertThat(safety.readyUrl()).isEqualTo("http://127.0.0.1:8102/health");
         assertThat(services.get(2).module()).isEqualTo("injector-service/controller");
         assertThat(services.get(4).jvmArgs()).contains("-Dfaultline.catalog.state-dir=/tmp/stack/catalog-streams");
+    }
+
+    @Test
+    void shouldGiveTheStacksPrivateKeyToSafetyOnlyAndItsPublicKeyToTheInjectorAndTheAgent(@TempDir Path work) throws Exception {
+        StackKeys keys = StackKeys.create(work);
+        List<ServiceSpec> services = ServiceCatalog.services(stack, work.resolve("data"), keys, "256m", Map.of(),
+                ServiceCatalog.SERVICES);
+
+        assertThat(keys.keyId()).matches("local-[0-9a-f]{8}");
+        assertThat(StackKeys.create(work.resolve("other")).publicKey()).as("a fresh key pair per stack").isNotEqualTo(keys.publicKey());
+        assertThat(Files.getPosixFilePermissions(keys.signingKeyFile())).as("readable by its owner alone")
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        ServiceSpec safety = services.get(1);
+        ServiceSpec injector = services.get(2);
+        assertThat(safety.jvmArgs()).contains("-Dfaultline.clearance.key-id=" + keys.keyId(),
+                "-Dfaultline.clearance.signing-key-file=" + keys.signingKeyFile())
+                .noneMatch(argument -> argument.startsWith("-Dfaultline.clearance.public-keys."));
+        assertThat(injector.jvmArgs()).contains("-Dfaultline.clearance.public-keys." + keys.keyId() + "=" + keys.publicKey())
+                .noneMatch(argument -> argument.startsWith("-Dfaultline.clearance.signing-key"));
+        assertThat(List.of(services.get(0), services.get(3), services.get(4))).allSatisfy(other ->
+                assertThat(other.jvmArgs()).noneMatch(argument -> argument.startsWith("-Dfaultline.clearance.")));
+
+        String agentConfig = Files.readString(DemoAgent.writeConfig(work, stack, keys));
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(agentConfig).path("publicKeys").path(keys.keyId())
+                .asText()).isEqualTo(keys.publicKey());
+        String privateKey = Files.readString(keys.signingKeyFile()).lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
+        assertThat(agentConfig).doesNotContain(privateKey);
     }
 
     @Test
@@ -50,7 +77,7 @@ class ServiceCatalogTest {
         assertThat(ServiceCatalog.pricing(stack).supervised()).isTrue();
         assertThat(ServiceCatalog.storefront(stack).supervised()).isFalse();
 
-        Path config = DemoAgent.writeConfig(work, stack);
+        Path config = DemoAgent.writeConfig(work, stack, StackKeys.create(work));
         ServiceSpec agent = ServiceCatalog.agent(stack, config);
         assertThat(agent.module()).isEqualTo("agent");
         assertThat(agent.mainClass()).isEqualTo("dev.faultline.agent.AgentMain");
