@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faultline.clearance.ClearanceKeyPair;
 import dev.faultline.kit.testing.SettingsBinding;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.PropertySource;
+import io.micronaut.context.env.PropertySource.PropertyConvention;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -64,6 +67,23 @@ class ClearanceSettingsTest {
                 "faultline.clearance.public-key-directory", dir.toString()));
 
         assertThat(settings.verifier().keyIds()).containsExactly("safety-1", "safety-2");
+    }
+
+    @Test
+    void shouldBindTheEnvironmentVariablesDockerComposeSets() throws Exception {
+        Path signing = Files.writeString(dir.resolve("signing-key.pem"), KEYS.privateKeyBase64());
+        Path publicKeys = Files.createDirectories(dir.resolve("public"));
+        Files.writeString(publicKeys.resolve("safety-1.pub"), KEYS.publicKeyBase64());
+        try (ApplicationContext context = ApplicationContext.builder().enableDefaultPropertySources(false)
+                .properties(Map.of("kafka.enabled", false, "micronaut.health.monitor.enabled", false))
+                .propertySources(PropertySource.of("env", Map.of("FAULTLINE_CLEARANCE_KEY_ID", "safety-1",
+                        "FAULTLINE_CLEARANCE_SIGNING_KEY_FILE", signing.toString(),
+                        "FAULTLINE_CLEARANCE_PUBLIC_KEY_DIRECTORY", publicKeys.toString()),
+                        PropertyConvention.ENVIRONMENT_VARIABLE))
+                .start()) {
+            assertThat(context.getBean(ClearanceSigningSettings.class).signer().keyId()).isEqualTo("safety-1");
+            assertThat(context.getBean(ClearanceKeySettings.class).verifier().keyIds()).containsExactly("safety-1");
+        }
     }
 
     @Test
