@@ -75,7 +75,9 @@ class ClearanceSettingsTest {
         Path publicKeys = Files.createDirectories(dir.resolve("public"));
         Files.writeString(publicKeys.resolve("safety-1.pub"), KEYS.publicKeyBase64());
         try (ApplicationContext context = ApplicationContext.builder().enableDefaultPropertySources(false)
-                .properties(Map.of("kafka.enabled", false, "micronaut.health.monitor.enabled", false))
+                // a service's application.yml sets faultline.* keys of its own
+                .properties(Map.of("kafka.enabled", false, "micronaut.health.monitor.enabled", false,
+                        "faultline.service.name", "safety-service"))
                 .propertySources(PropertySource.of("env", Map.of("FAULTLINE_CLEARANCE_KEY_ID", "safety-1",
                         "FAULTLINE_CLEARANCE_SIGNING_KEY_FILE", signing.toString(),
                         "FAULTLINE_CLEARANCE_PUBLIC_KEY_DIRECTORY", publicKeys.toString()),
