@@ -40,6 +40,10 @@ public final class ClearanceKeySettings {
 
     private final ClaimsVerifier verifier;
 
+    /**
+     * {@code keys}: every {@code faultline.clearance.*} key, of which the {@code public-keys.*} ones are read — not
+     * bound as a map by name, as {@code InjectorSettings} reads its proxies, so that entries -D options add are seen.
+     */
     @ConfigurationInject
     public ClearanceKeySettings(@Nullable String publicKeyDirectory,
                                 @Property(name = "faultline.clearance")
