@@ -233,12 +233,12 @@ class CatalogServiceIT {
     }
 
     private static HttpResponse<String> getResponse(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().header("authorization", "Bearer " + stack.issuer().token("erin")).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static String getRaw(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().header("authorization", "Bearer " + stack.issuer().token("erin")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
@@ -270,7 +270,8 @@ class CatalogServiceIT {
     }
 
     private static <T> T get(String path, int status, Argument<T> type) throws Exception {
-        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()
+                .header("authorization", "Bearer " + stack.issuer().token("erin")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as("GET %s: %s", path, new String(response.body())).isEqualTo(status);
         return json.readValue(response.body(), type);
