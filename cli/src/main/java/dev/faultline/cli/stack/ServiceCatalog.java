@@ -1,5 +1,6 @@
 package dev.faultline.cli.stack;
 
+import dev.faultline.devstack.issuer.IssuerUsers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,8 @@ final class ServiceCatalog {
     static final String PRICING_MAIN = "dev.faultline.demo.PricingMain";
     static final String STOREFRONT_MAIN = "dev.faultline.demo.StorefrontMain";
     static final String AGENT_MODULE = "agent";
+    /** safety-service's client of the token issuer (deploy/users.yaml). */
+    static final String SAFETY_CLIENT = "safety-service";
     static final List<String> SERVICES = List.of("hypothesis-service", "safety-service", "injector-service",
             "analysis-service", "catalog-service");
 
@@ -85,6 +88,11 @@ final class ServiceCatalog {
             List<String> jvm = new ArrayList<>(smallJvm(heap));
             jvm.add("-Dmicronaut.server.port=" + layout.port());
             jvm.addAll(sharedSettings(stack));
+            if (layout.name().equals("safety-service")) {
+                // the one service that calls another's API (the injector's rollback dry run) gets a client of its own
+                jvm.add("-Dfaultline.security.client-id=" + SAFETY_CLIENT);
+                jvm.add("-Dfaultline.security.client-secret=" + IssuerUsers.bundled().clients().get(SAFETY_CLIENT).secret());
+            }
             if (layout.name().equals("catalog-service")) {
                 // the Streams state belongs to this stack's Kafka: never reuse another run's (or share it with one)
                 jvm.add("-Dfaultline.catalog.state-dir=" + dataDir.resolve("catalog-streams"));
@@ -108,6 +116,8 @@ final class ServiceCatalog {
                 "-Dfaultline.cassandra.contact-point=" + stack.cassandraContactPoint(),
                 "-Dfaultline.cassandra.datacenter=" + stack.cassandraDatacenter(),
                 "-Dfaultline.clearance.secret=" + CLEARANCE_SECRET,
+                "-Dfaultline.security.jwks-url=" + stack.jwksUrl(),
+                "-Dfaultline.security.issuer=" + stack.issuerUrl(),
                 "-Dfaultline.services.hypothesis-url=" + stack.url(ports.hypothesis()),
                 "-Dfaultline.services.safety-url=" + stack.url(ports.safety()),
                 "-Dfaultline.services.injector-url=" + stack.url(ports.injector()),
