@@ -13,7 +13,6 @@ import java.util.function.Consumer;
  * The demo's approver: when the preflight blocks only for want of an approval (safety's policy asks for one above a
  * traffic share), the demo signs off once as {@link ExampleExperiment#APPROVER} — signed in with their own token,
  * not the proposer —, as a person on call would; a block for any other reason is left standing.
- *
  */
 final class ApprovalStep implements Consumer<StreamedEvent> {
 

@@ -67,25 +67,26 @@ public final class DemoCommand implements Callable<Integer> {
 
     /**
      * Proposes, shows and accepts the example, follows it to its verdict, then prints the report and the catalog
-     * entry — each step as its own user, signed in at {@code issuer}: the proposer proposes, the reviewer accepts, the
-     * approver signs off when the policy asks, the operator reads the results.
+     * entry — each step as its own user, signed in at {@code issuer} and calling the services at {@code addresses}: the
+     * proposer proposes, the reviewer accepts, the approver signs off when the policy asks, the operator reads the
+     * results.
      */
-    public static Optional<VerdictIssued> runExample(Endpoints stack, IssuerClient issuer, PrintStream out,
+    public static Optional<VerdictIssued> runExample(Endpoints addresses, IssuerClient issuer, PrintStream out,
                                                      Duration timeout) {
-        Endpoints proposer = stack.withToken(issuer.signIn(ExampleExperiment.PROPOSER).token());
+        Endpoints proposer = addresses.withToken(issuer.signIn(ExampleExperiment.PROPOSER).token());
         JsonNode proposed = proposer.hypothesisService().post("/proposals", ExampleExperiment.proposal());
         String id = proposed.path("experimentId").asText();
         out.println("proposed experiment " + id + " as " + ExampleExperiment.PROPOSER + " (role proposer)");
         JsonNode hypothesis = Retry.whileNotReady(() -> proposer.hypothesisService()
                 .get("/experiments/" + id + "/hypothesis"), Duration.ofSeconds(60));
         out.print(HypothesisView.render(hypothesis));
-        stack.withToken(issuer.signIn(ExampleExperiment.REVIEWER).token()).hypothesisService().post(
+        addresses.withToken(issuer.signIn(ExampleExperiment.REVIEWER).token()).hypothesisService().post(
                 "/experiments/" + id + "/reviews", Map.of("decision", "ACCEPT",
                         "comment", "predictions are measurable; the guardrail bounds the damage"));
         out.println("accepted by " + ExampleExperiment.REVIEWER + " (role reviewer); following the experiment on Kafka:");
         out.println();
-        Endpoints approver = stack.withToken(issuer.signIn(ExampleExperiment.APPROVER).token());
-        Endpoints services = stack.withToken(issuer.signIn(ExampleExperiment.OPERATOR).token());
+        Endpoints approver = addresses.withToken(issuer.signIn(ExampleExperiment.APPROVER).token());
+        Endpoints services = addresses.withToken(issuer.signIn(ExampleExperiment.OPERATOR).token());
         Optional<VerdictIssued> verdict;
         try (EventStream stream = new EventStream(services.kafka(), services.registry())) {
             verdict = new ExperimentWatcher(stream, id).untilVerdict(out::println,

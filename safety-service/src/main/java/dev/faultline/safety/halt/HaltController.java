@@ -63,8 +63,11 @@ public class HaltController {
 
     @Delete("/{haltId}")
     public Map<String, String> lift(@PathVariable String haltId, @QueryValue @Nullable String reason,
-                                    Authentication caller) {
+                                    @QueryValue @Nullable String by, Authentication caller) {
         Roles.require(caller, Roles.OPERATOR, "lifting a halt");
+        if (by != null) {
+            throw ApiException.badRequest("by is taken from your token (" + caller.getName() + "); leave it out");
+        }
         UUID id;
         try {
             id = UUID.fromString(haltId);
