@@ -70,7 +70,10 @@ class SafetyControlIT {
         await().atMost(WAIT).until(() -> safety.get("/halts").body().contains(requested.getHaltId().toString()));
         assertThat(safety.delete("/halts/" + requested.getHaltId() + "?reason=resolved").statusCode()).isEqualTo(200);
         await().atMost(WAIT).until(() -> safety.tap.first(HaltLifted.class, id).isPresent());
-        assertThat(safety.delete("/halts/" + UUID.randomUUID() + "").statusCode()).isEqualTo(404);
+        assertThat(safety.delete("/halts/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+        HttpResponse<String> namingWhoLifts = safety.delete("/halts/" + requested.getHaltId() + "?by=ops");
+        assertThat(namingWhoLifts.statusCode()).isEqualTo(400);
+        assertThat(namingWhoLifts.body()).contains("by is taken from your token (dave)");
     }
 
     @Test
@@ -90,7 +93,7 @@ class SafetyControlIT {
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(safety.post("/experiments/" + id + "/preflight", "").body())
                 .contains("release train").contains("game day paused"));
-        assertThat(safety.delete("/halts/" + haltId + "").statusCode()).isEqualTo(200);
+        assertThat(safety.delete("/halts/" + haltId).statusCode()).isEqualTo(200);
         safety.publisher.publish(entryId, freeze(entryId, true));
         await().atMost(WAIT).untilAsserted(() -> assertThat(safety.post("/experiments/" + id + "/preflight", "").body())
                 .contains("\"outcome\":\"PASSED\""));
