@@ -91,7 +91,9 @@ class CatalogServiceIT {
                 "faultline.kafka.schema-registry-url", stack.schemaRegistryUrl(),
                 "faultline.catalog.application-id", applicationId,
                 "faultline.catalog.state-dir", stateDir,
-                "faultline.catalog.expected.storefront", "NETWORK_BLACKHOLE,NETWORK_LATENCY"));
+                "faultline.catalog.expected.storefront", "NETWORK_BLACKHOLE,NETWORK_LATENCY",
+                "faultline.security.jwks-url", stack.issuer().jwksUrl(),
+                "faultline.security.issuer", stack.issuer().url()));
         context = server.getApplicationContext();
         baseUrl = "http://127.0.0.1:" + server.getPort();
         json = context.getBean(JsonMapper.class);
