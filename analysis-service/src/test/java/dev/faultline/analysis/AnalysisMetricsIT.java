@@ -131,7 +131,8 @@ class AnalysisMetricsIT {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET()
+                .header("authorization", "Bearer " + DevStack.shared().issuer().token("erin")).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

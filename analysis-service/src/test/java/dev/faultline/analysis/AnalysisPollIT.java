@@ -118,7 +118,7 @@ class AnalysisPollIT {
     private static String get(ApplicationContext context, String path) throws Exception {
         String url = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort() + path;
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).GET()
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .header("authorization", "Bearer " + DevStack.shared().issuer().token("erin")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(url + " → " + response.body()).isEqualTo(200);
         return response.body();
     }

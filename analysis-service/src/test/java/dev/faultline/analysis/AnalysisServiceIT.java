@@ -262,7 +262,8 @@ class AnalysisServiceIT {
     }
 
     private static HttpResponse<String> get(String url, int status) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET()
+                .header("authorization", "Bearer " + DevStack.shared().issuer().token("erin")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(url + " → " + response.body()).isEqualTo(status);
         return response;
@@ -270,7 +271,7 @@ class AnalysisServiceIT {
 
     private static HttpResponse<String> post(String url) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.noBody()).header("authorization", "Bearer " + DevStack.shared().issuer().token("erin")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(url + " → " + response.body()).isEqualTo(200);
         return response;
     }

@@ -91,7 +91,9 @@ class CatalogServiceIT {
                 "faultline.kafka.schema-registry-url", stack.schemaRegistryUrl(),
                 "faultline.catalog.application-id", applicationId,
                 "faultline.catalog.state-dir", stateDir,
-                "faultline.catalog.expected.storefront", "NETWORK_BLACKHOLE,NETWORK_LATENCY"));
+                "faultline.catalog.expected.storefront", "NETWORK_BLACKHOLE,NETWORK_LATENCY",
+                "faultline.security.jwks-url", stack.issuer().jwksUrl(),
+                "faultline.security.issuer", stack.issuer().url()));
         context = server.getApplicationContext();
         baseUrl = "http://127.0.0.1:" + server.getPort();
         json = context.getBean(JsonMapper.class);
@@ -233,12 +235,12 @@ class CatalogServiceIT {
     }
 
     private static HttpResponse<String> getResponse(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().header("authorization", "Bearer " + stack.issuer().token("erin")).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static String getRaw(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().header("authorization", "Bearer " + stack.issuer().token("erin")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
@@ -270,7 +272,8 @@ class CatalogServiceIT {
     }
 
     private static <T> T get(String path, int status, Argument<T> type) throws Exception {
-        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()
+                .header("authorization", "Bearer " + stack.issuer().token("erin")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as("GET %s: %s", path, new String(response.body())).isEqualTo(status);
         return json.readValue(response.body(), type);

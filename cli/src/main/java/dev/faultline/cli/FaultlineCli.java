@@ -8,6 +8,7 @@ import dev.faultline.cli.experiment.ReportCommand;
 import dev.faultline.cli.experiment.ReviewCommand;
 import dev.faultline.cli.experiment.StatusCommand;
 import dev.faultline.cli.http.ServiceCallException;
+import dev.faultline.cli.login.LoginCommand;
 import dev.faultline.cli.stack.StackCommand;
 import dev.faultline.cli.failuremodes.FailureModesCommand;
 import dev.faultline.cli.incident.IncidentCommand;
@@ -36,7 +37,7 @@ import picocli.CommandLine;
  */
 @Command(name = "faultline",
         description = "Runs the example experiment on a local stack, or drives running Faultline services.",
-        subcommands = {DemoCommand.class, StackCommand.class, ProposeCommand.class, ReviewCommand.class,
+        subcommands = {DemoCommand.class, StackCommand.class, LoginCommand.class, ProposeCommand.class, ReviewCommand.class,
             ApproveCommand.class, StatusCommand.class, HaltCommand.class, ReportCommand.class, WatchCommand.class,
             TargetsCommand.class, FailureModesCommand.class, IncidentCommand.class,
             HelpCommand.class},
@@ -44,6 +45,8 @@ import picocli.CommandLine;
                 + "--kafka, --registry-url; else FAULTLINE_HYPOTHESIS_URL, FAULTLINE_SAFETY_URL, FAULTLINE_INJECTOR_URL, "
                 + "FAULTLINE_ANALYSIS_URL, FAULTLINE_CATALOG_URL, FAULTLINE_KAFKA, FAULTLINE_REGISTRY_URL; else the demo "
                 + "ports on 127.0.0.1.",
+            "Authentication: 'faultline login --user NAME' stores a token every command sends; FAULTLINE_TOKEN "
+                + "beats it.",
             "Exit codes: 0 done, 1 failed (a service error, no verdict), 2 bad command line.",
             "'faultline COMMAND --help' (or 'faultline help COMMAND') describes a command's options."})
 public final class FaultlineCli implements Callable<Integer> {

@@ -34,7 +34,7 @@ class FaultlineCliTest {
     @Test
     void shouldListEveryCommandInTheUsage() {
         assertThat(run("help")).isZero();
-        assertThat(out()).contains("demo", "stack", "propose", "review", "approve", "status", "halt", "report", "watch",
+        assertThat(out()).contains("demo", "stack", "login", "propose", "review", "approve", "status", "halt", "report", "watch",
                 "targets", "failure-modes", "incident",
                 "FAULTLINE_HYPOTHESIS_URL", "Exit codes: 0 done, 1 failed");
     }
@@ -46,7 +46,7 @@ class FaultlineCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "stack", "propose", "review", "approve", "status", "halt", "report", "watch",
+    @ValueSource(strings = {"demo", "stack", "login", "propose", "review", "approve", "status", "halt", "report", "watch",
         "targets", "failure-modes", "incident"})
     void shouldGenerateHelpForEveryCommand(String command) {
         assertThat(run(command, "--help")).isZero();
@@ -102,26 +102,26 @@ class FaultlineCliTest {
 
     @Test
     void shouldExitWithTwoNamingAnUnknownOption() {
-        assertThat(run("approve", "exp-1", "--by", "bob", "--coment=ok")).isEqualTo(2);
+        assertThat(run("approve", "exp-1", "--coment=ok")).isEqualTo(2);
         assertThat(err()).startsWith("faultline approve: Unknown option: '--coment=ok'").contains("--comment",
                 "usage: faultline approve", "faultline approve --help");
     }
 
     @Test
     void shouldNameTheTypoRatherThanTheRequiredOptionItHides() {
-        assertThat(run("review", "exp-1", "--bye", "carol", "--accept")).isEqualTo(2);
-        assertThat(err()).contains("'--bye'").doesNotContain("Missing required");
+        assertThat(run("halt", "exp-1", "--reasn", "pager")).isEqualTo(2);
+        assertThat(err()).contains("'--reasn'").doesNotContain("Missing required");
     }
 
     @Test
     void shouldExitWithTwoNamingAnOptionWithoutItsValue() {
-        assertThat(run("approve", "exp-1", "--by")).isEqualTo(2);
-        assertThat(err()).startsWith("faultline approve: Missing required parameter for option '--by'");
+        assertThat(run("approve", "exp-1", "--comment")).isEqualTo(2);
+        assertThat(err()).startsWith("faultline approve: Missing required parameter for option '--comment'");
     }
 
     @Test
     void shouldExitWithTwoNamingAMissingRequiredOption() {
-        assertThat(run("halt", "exp-1", "--by", "op")).isEqualTo(2);
+        assertThat(run("halt", "exp-1")).isEqualTo(2);
         assertThat(err()).startsWith("faultline halt: Missing required option: '--reason=TEXT'");
     }
 
@@ -141,7 +141,7 @@ class FaultlineCliTest {
 
     @Test
     void shouldExitWithTwoAndTheUsageWhenTheCommandsOwnRulesRefuse() {
-        assertThat(run("review", "exp-1", "--by", "carol")).isEqualTo(2);
+        assertThat(run("review", "exp-1")).isEqualTo(2);
         assertThat(err()).contains("faultline review: say what the review is", "usage: faultline review");
     }
 

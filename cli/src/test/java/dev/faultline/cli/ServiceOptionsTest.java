@@ -43,9 +43,9 @@ class ServiceOptionsTest {
 
     @Test
     void shouldUseTheDemoPortsWithoutFlagsOrEnvironment() {
-        assertThat(endpoints(Map.of(), "exp-1")).isEqualTo(new Endpoints("http://127.0.0.1:8101", "http://127.0.0.1:8102",
-                "http://127.0.0.1:8103", "http://127.0.0.1:8104", "http://127.0.0.1:8105", "127.0.0.1:9092",
-                "http://127.0.0.1:8081"));
+        assertThat(endpoints(Map.of(), "exp-1").withToken(null)).isEqualTo(new Endpoints("http://127.0.0.1:8101",
+                "http://127.0.0.1:8102", "http://127.0.0.1:8103", "http://127.0.0.1:8104", "http://127.0.0.1:8105",
+                "127.0.0.1:9092", "http://127.0.0.1:8081", null));
     }
 
     @Test
@@ -54,7 +54,7 @@ class ServiceOptionsTest {
                 "FAULTLINE_INJECTOR_URL", "i", "FAULTLINE_ANALYSIS_URL", "a", "FAULTLINE_CATALOG_URL", "c",
                 "FAULTLINE_KAFKA", "k", "FAULTLINE_REGISTRY_URL", "r");
 
-        assertThat(endpoints(env, "exp-1")).isEqualTo(new Endpoints("h", "s", "i", "a", "c", "k", "r"));
+        assertThat(endpoints(env, "exp-1").withToken(null)).isEqualTo(new Endpoints("h", "s", "i", "a", "c", "k", "r", null));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.faultline.devstack;
 
 import dev.faultline.devstack.cassandra.CassandraNode;
+import dev.faultline.devstack.issuer.IssuerUsers;
+import dev.faultline.devstack.issuer.LocalIssuer;
 import dev.faultline.devstack.kafka.EmbeddedKafka;
 import dev.faultline.devstack.process.ShutdownHooks;
 import dev.faultline.devstack.registry.SchemaRegistryServer;
@@ -12,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded stack tests run against: a real Kafka broker and the schema registry in this JVM,
- * and a real Cassandra node in a child JVM started on the first call to {@link #cassandra()}.
- * {@link #shared()} gives one stack per JVM, stopped when the JVM exits. Stop order: whatever
- * was registered with {@link #closeBeforeStop} (clients of Kafka), the registry, Kafka; the
+ * The embedded stack tests run against: a real Kafka broker, the schema registry and the local token issuer (with
+ * the bundled users file) in this JVM, and a real Cassandra node in a child JVM started on the first call to
+ * {@link #cassandra()}. {@link #shared()} gives one stack per JVM, stopped when the JVM exits. Stop order: whatever
+ * was registered with {@link #closeBeforeStop} (clients of Kafka), the issuer, the registry, Kafka; the
  * Cassandra node stops alongside.
  */
 public final class DevStack implements AutoCloseable {
@@ -26,15 +28,17 @@ public final class DevStack implements AutoCloseable {
     private final Path workDir;
     private final EmbeddedKafka kafka;
     private final SchemaRegistryServer registry;
+    private final LocalIssuer issuer;
     private final Deque<AutoCloseable> dependents = new ArrayDeque<>();
     private final ShutdownHooks.Registration atExit;
     private CassandraNode cassandra;
     private boolean closed;
 
-    private DevStack(Path workDir, EmbeddedKafka kafka, SchemaRegistryServer registry) {
+    private DevStack(Path workDir, EmbeddedKafka kafka, SchemaRegistryServer registry, LocalIssuer issuer) {
         this.workDir = workDir;
         this.kafka = kafka;
         this.registry = registry;
+        this.issuer = issuer;
         this.atExit = ShutdownHooks.register("devstack in " + workDir, this);
     }
 
@@ -58,16 +62,21 @@ public final class DevStack implements AutoCloseable {
     public static DevStack start(Path workDir) {
         long started = System.nanoTime();
         EmbeddedKafka kafka = EmbeddedKafka.start(workDir.resolve("kafka"));
-        SchemaRegistryServer registry;
+        SchemaRegistryServer registry = null;
+        LocalIssuer issuer;
         try {
             registry = SchemaRegistryServer.start(kafka.bootstrapServers(), 0);
+            issuer = LocalIssuer.start(IssuerUsers.bundled(), 0);
         } catch (RuntimeException e) {
+            if (registry != null) {
+                registry.close();
+            }
             kafka.close();
             throw e;
         }
-        LOG.info("devstack up in {} ms: Kafka {}, schema registry {}", (System.nanoTime() - started) / 1_000_000,
-                kafka.bootstrapServers(), registry.url());
-        return new DevStack(workDir, kafka, registry);
+        LOG.info("devstack up in {} ms: Kafka {}, schema registry {}, token issuer {}",
+                (System.nanoTime() - started) / 1_000_000, kafka.bootstrapServers(), registry.url(), issuer.url());
+        return new DevStack(workDir, kafka, registry, issuer);
     }
 
     public String kafkaBootstrapServers() {
@@ -76,6 +85,11 @@ public final class DevStack implements AutoCloseable {
 
     public String schemaRegistryUrl() {
         return registry.url();
+    }
+
+    /** The local token issuer: its URL and JWKS for the services' settings, and tokens for the tests' users. */
+    public LocalIssuer issuer() {
+        return issuer;
     }
 
     /** The Cassandra node, started (in its own JVM, about 5 s) on the first call. */
@@ -118,6 +132,7 @@ public final class DevStack implements AutoCloseable {
         while (!dependents.isEmpty()) {
             closeQuietly("a devstack user", dependents.pop());
         }
+        closeQuietly("the token issuer", issuer);
         closeQuietly("the schema registry", registry::close);
         closeQuietly("Kafka", kafka);
         if (cassandra != null) {

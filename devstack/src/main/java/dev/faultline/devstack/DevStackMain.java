@@ -1,6 +1,8 @@
 package dev.faultline.devstack;
 
 import dev.faultline.devstack.cassandra.CassandraNode;
+import dev.faultline.devstack.issuer.IssuerUsers;
+import dev.faultline.devstack.issuer.LocalIssuer;
 import dev.faultline.devstack.kafka.KafkaBrokerConfig;
 import dev.faultline.devstack.kafka.KafkaProcess;
 import dev.faultline.devstack.process.ProcessStats;
@@ -15,7 +17,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code faultline devstack}: starts Kafka (its own process), the schema registry (in this JVM,
- * on that broker) and Cassandra (its own process), prints one line per part with its address,
+ * on that broker), the local token issuer (in this JVM) and Cassandra (its own process), prints one line per part with its address,
  * start time and resident memory, and runs until Ctrl-C or SIGTERM, then stops everything —
  * no child process outlives this one.
  */
@@ -61,6 +63,8 @@ public final class DevStackMain {
         int registryPort = FreePorts.resolve(options.registryPort(), "schema registry", "--registry-port");
         int cassandraPort = FreePorts.resolve(options.cassandraPort(), "Cassandra CQL", "--cassandra-port");
         int storagePort = FreePorts.resolve(options.cassandraStoragePort(), "Cassandra storage", "--cassandra-storage-port");
+        int issuerPort = FreePorts.resolve(options.issuerPort(), "token issuer", "--issuer-port");
+        IssuerUsers users = options.usersFile().map(IssuerUsers::load).orElseGet(IssuerUsers::bundled);
         Path dataDir = options.dataDir().map(Path::toAbsolutePath).orElseGet(() -> WorkDirs.fresh("faultline-devstack-"));
         boolean deleteAtExit = options.dataDir().isEmpty() && !options.keep();
         RunningStack stack = new RunningStack(dataDir, deleteAtExit);
@@ -76,6 +80,11 @@ public final class DevStackMain {
             long registryStarted = System.nanoTime();
             SchemaRegistryServer registry = stack.registry(SchemaRegistryServer.start(kafka.bootstrapServers(), registryPort));
             print("registry", registry.url(), Duration.ofNanos(System.nanoTime() - registryStarted),
+                    ProcessStats.megabytes(ProcessStats.selfRssBytes()) + " (this JVM)", ProcessHandle.current().pid());
+
+            long issuerStarted = System.nanoTime();
+            LocalIssuer issuer = stack.issuer(LocalIssuer.start(users, issuerPort));
+            print("issuer", issuer.url(), Duration.ofNanos(System.nanoTime() - issuerStarted),
                     ProcessStats.megabytes(ProcessStats.selfRssBytes()) + " (this JVM)", ProcessHandle.current().pid());
 
             CassandraNode node = stack.cassandra(

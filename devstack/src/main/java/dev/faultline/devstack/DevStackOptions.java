@@ -9,7 +9,8 @@ import java.util.Optional;
  * port. Bad input fails with a message naming the flag.
  */
 record DevStackOptions(Optional<Path> dataDir, boolean keep, boolean exitAfterStart, int kafkaPort,
-                       int kafkaControllerPort, int registryPort, int cassandraPort, int cassandraStoragePort) {
+                       int kafkaControllerPort, int registryPort, int cassandraPort, int cassandraStoragePort,
+                       int issuerPort, Optional<Path> usersFile) {
 
     static final String USAGE = """
             usage: faultline devstack [options]
@@ -22,13 +23,17 @@ record DevStackOptions(Optional<Path> dataDir, boolean keep, boolean exitAfterSt
               --registry-port N           schema registry HTTP port (default 8081)
               --cassandra-port N          Cassandra CQL port (default 9042)
               --cassandra-storage-port N  Cassandra inter-node port (default 7000)
+              --issuer-port N             local token issuer HTTP port (default 8110)
+              --users FILE                the issuer's users and service clients (default: the bundled
+                                          copy of deploy/users.yaml)
             """;
 
     static DevStackOptions parse(List<String> args) {
         Optional<Path> dataDir = Optional.empty();
         boolean keep = false;
         boolean exitAfterStart = false;
-        int[] ports = {9092, 9093, 8081, 9042, 7000};
+        Optional<Path> usersFile = Optional.empty();
+        int[] ports = {9092, 9093, 8081, 9042, 7000, 8110};
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -40,10 +45,13 @@ record DevStackOptions(Optional<Path> dataDir, boolean keep, boolean exitAfterSt
                 case "--registry-port" -> ports[2] = port(args, ++i, arg);
                 case "--cassandra-port" -> ports[3] = port(args, ++i, arg);
                 case "--cassandra-storage-port" -> ports[4] = port(args, ++i, arg);
+                case "--issuer-port" -> ports[5] = port(args, ++i, arg);
+                case "--users" -> usersFile = Optional.of(Path.of(value(args, ++i, arg)));
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
         }
-        return new DevStackOptions(dataDir, keep, exitAfterStart, ports[0], ports[1], ports[2], ports[3], ports[4]);
+        return new DevStackOptions(dataDir, keep, exitAfterStart, ports[0], ports[1], ports[2], ports[3], ports[4],
+                ports[5], usersFile);
     }
 
     private static String value(List<String> args, int index, String flag) {

@@ -1,6 +1,7 @@
 package dev.faultline.devstack;
 
 import dev.faultline.devstack.cassandra.CassandraNode;
+import dev.faultline.devstack.issuer.LocalIssuer;
 import dev.faultline.devstack.kafka.KafkaProcess;
 import dev.faultline.devstack.registry.SchemaRegistryServer;
 import dev.faultline.devstack.support.WorkDirs;
@@ -9,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The parts {@link DevStackMain} started, stopped in order: the registry (a Kafka client), then
+ * The parts {@link DevStackMain} started, stopped in order: the token issuer, the registry (a Kafka client), then
  * Kafka, with Cassandra stopping alongside; then the throwaway data directory is deleted.
  */
 final class RunningStack implements AutoCloseable {
@@ -19,6 +20,7 @@ final class RunningStack implements AutoCloseable {
     private final List<Runnable> closeListeners = new ArrayList<>();
     private KafkaProcess kafka;
     private SchemaRegistryServer registry;
+    private LocalIssuer issuer;
     private CassandraNode cassandra;
     private boolean closed;
 
@@ -34,6 +36,11 @@ final class RunningStack implements AutoCloseable {
 
     synchronized SchemaRegistryServer registry(SchemaRegistryServer started) {
         this.registry = started;
+        return started;
+    }
+
+    synchronized LocalIssuer issuer(LocalIssuer started) {
+        this.issuer = started;
         return started;
     }
 
@@ -55,6 +62,9 @@ final class RunningStack implements AutoCloseable {
         closeListeners.forEach(Runnable::run);
         if (cassandra != null) {
             cassandra.requestStop();
+        }
+        if (issuer != null) {
+            issuer.close();
         }
         if (registry != null) {
             registry.close();

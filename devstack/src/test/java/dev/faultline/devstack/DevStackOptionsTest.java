@@ -17,6 +17,8 @@ class DevStackOptionsTest {
         assertThat(options.kafkaPort()).isEqualTo(9092);
         assertThat(options.registryPort()).isEqualTo(8081);
         assertThat(options.cassandraPort()).isEqualTo(9042);
+        assertThat(options.issuerPort()).isEqualTo(8110);
+        assertThat(options.usersFile()).isEmpty();
         assertThat(options.dataDir()).isEmpty();
         assertThat(options.keep()).isFalse();
         assertThat(options.exitAfterStart()).isFalse();
@@ -26,10 +28,11 @@ class DevStackOptionsTest {
     void shouldReadEveryOption() {
         DevStackOptions options = DevStackOptions.parse(List.of("--data-dir", "/tmp/fl", "--keep", "--smoke",
                 "--kafka-port", "19092", "--kafka-controller-port", "19093", "--registry-port", "0",
-                "--cassandra-port", "19042", "--cassandra-storage-port", "17000"));
+                "--cassandra-port", "19042", "--cassandra-storage-port", "17000", "--issuer-port", "18110",
+                "--users", "/tmp/users.yaml"));
 
         assertThat(options).isEqualTo(new DevStackOptions(Optional.of(Path.of("/tmp/fl")), true, true,
-                19092, 19093, 0, 19042, 17000));
+                19092, 19093, 0, 19042, 17000, 18110, Optional.of(Path.of("/tmp/users.yaml"))));
     }
 
     @Test

@@ -144,9 +144,9 @@ class HypothesisServiceIT {
     @Test
     @Order(4)
     void shouldRunAReviewRoundOverHttp() {
-        HttpResponse<String> proposed = post("/proposals", """
+        HttpResponse<String> proposed = post("alice", "/proposals", """
                 {"service":"storefront","faultType":"NETWORK_BLACKHOLE","dependency":"pricing","environment":"STAGING",
-                 "proposer":"demo-user","reason":"ROUTINE","motivation":"storefront must survive a pricing outage",
+                 "reason":"ROUTINE","motivation":"storefront must survive a pricing outage",
                  "durationSeconds":30}""");
         assertThat(proposed.statusCode()).isEqualTo(202);
         String id = Http.field(proposed.body(), "experimentId");
@@ -154,8 +154,8 @@ class HypothesisServiceIT {
         reviewedId = id;
         assertThat(awaitFirst(HypothesisDrafted.class, id).getRevision()).isEqualTo(1);
 
-        HttpResponse<String> changed = post("/experiments/" + id + "/reviews", """
-                {"reviewer":"alice","decision":"REQUEST_CHANGES","comment":"shorter, please",
+        HttpResponse<String> changed = post("bob", "/experiments/" + id + "/reviews", """
+                {"decision":"REQUEST_CHANGES","comment":"shorter, please",
                  "changes":{"durationSeconds":20,"thresholds":{"reads-p99":900}}}""");
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(changed.body()).contains("\"revision\":2", "\"decision\":\"CHANGES_REQUESTED\"");
@@ -163,57 +163,77 @@ class HypothesisServiceIT {
         assertThat(second.getRevision()).isEqualTo(2);
         assertThat(second.getHypothesis().getScenario().getDurationMillis()).isEqualTo(20_000);
 
-        HttpResponse<String> unlintable = post("/experiments/" + id + "/reviews", """
-                {"reviewer":"alice","decision":"REQUEST_CHANGES","changes":{"trafficShare":0}}""");
+        HttpResponse<String> unlintable = post("bob", "/experiments/" + id + "/reviews", """
+                {"decision":"REQUEST_CHANGES","changes":{"trafficShare":0}}""");
         assertThat(unlintable.statusCode()).isEqualTo(422);
         assertThat(unlintable.body()).contains("UNBOUNDED_BLAST_RADIUS");
 
-        HttpResponse<String> byProposer = post("/experiments/" + id + "/reviews", """
-                {"reviewer":"demo-user","decision":"ACCEPT"}""");
+        HttpResponse<String> byProposer = post("alice", "/experiments/" + id + "/reviews", """
+                {"decision":"ACCEPT"}""");
         assertThat(byProposer.statusCode()).isEqualTo(403);
-        HttpResponse<String> accepted = post("/experiments/" + id + "/reviews", """
-                {"reviewer":"alice","decision":"ACCEPT","comment":"go"}""");
+        assertThat(byProposer.body()).contains("reviewing a plan needs the role reviewer; alice has proposer");
+        HttpResponse<String> byProposerWithTheRole = postWith(devStack.issuer().mint("alice",
+                List.of("proposer", "reviewer"), Duration.ofMinutes(5)), "/experiments/" + id + "/reviews", """
+                {"decision":"ACCEPT"}""");
+        assertThat(byProposerWithTheRole.statusCode()).isEqualTo(403);
+        assertThat(byProposerWithTheRole.body()).contains("alice proposed this experiment and must not accept it");
+        assertThat(post("bob", "/experiments/" + id + "/reviews", """
+                {"reviewer":"carol","decision":"ACCEPT"}""").body()).contains("reviewer is taken from your token (bob)");
+        HttpResponse<String> accepted = post("bob", "/experiments/" + id + "/reviews", """
+                {"decision":"ACCEPT","comment":"go"}""");
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(accepted.body()).contains("\"revision\":2", "\"decision\":\"ACCEPTED\"");
 
         PlanApproved approved = awaitFirst(PlanApproved.class, id);
         assertThat(approved.getRevision()).isEqualTo(2);
-        assertThat(approved.getReviewers()).extracting(a -> a.getId()).containsExactly("alice");
+        assertThat(approved.getReviewers()).extracting(a -> a.getId()).containsExactly("bob");
+        assertThat(tap.events(PlanReviewed.class, id)).extracting(r -> r.getHeader().getActor().getId())
+                .as("the reviewer of the token").containsOnly("bob");
         assertThat(tap.events(PlanReviewed.class, id)).extracting(PlanReviewed::getDecision)
                 .containsExactly(ReviewDecision.CHANGES_REQUESTED, ReviewDecision.ACCEPTED);
         assertThat(tap.events(HypothesisDrafted.class, id)).hasSize(2);
         assertThat(get("/experiments/" + id + "/hypothesis").body()).contains("\"status\":\"APPROVED\"", "\"revision\":2");
 
         String rejected = "exp-vague-" + RUN;
-        assertThat(post("/experiments/" + rejected + "/reviews", "{\"reviewer\":\"alice\",\"decision\":\"ACCEPT\"}")
+        assertThat(post("bob", "/experiments/" + rejected + "/reviews", "{\"decision\":\"ACCEPT\"}")
                 .statusCode()).isEqualTo(409);
     }
 
     @Test
     @Order(5)
     void shouldAnswerBadProposalsOverHttpWithoutPublishing() {
-        HttpResponse<String> missing = post("/proposals", """
-                {"faultType":"NETWORK_BLACKHOLE","environment":"STAGING","proposer":"bob","motivation":"pricing outages"}""");
+        HttpResponse<String> missing = post("alice", "/proposals", """
+                {"faultType":"NETWORK_BLACKHOLE","environment":"STAGING","motivation":"pricing outages"}""");
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(missing.body()).contains("service is required");
 
-        HttpResponse<String> earthquake = post("/proposals", """
-                {"service":"storefront","faultType":"EARTHQUAKE","environment":"STAGING","proposer":"bob",
+        HttpResponse<String> earthquake = post("alice", "/proposals", """
+                {"service":"storefront","faultType":"EARTHQUAKE","environment":"STAGING",
                  "motivation":"pricing outages"}""");
         assertThat(earthquake.statusCode()).isEqualTo(400);
         assertThat(earthquake.body()).contains("faultType 'EARTHQUAKE' is not one of", "NETWORK_BLACKHOLE");
 
-        HttpResponse<String> vague = post("/proposals", """
+        HttpResponse<String> vague = post("alice", "/proposals", """
                 {"service":"storefront","faultType":"NETWORK_BLACKHOLE","dependency":"inventory","environment":"STAGING",
-                 "proposer":"bob","motivation":"why"}""");
+                 "motivation":"why"}""");
         assertThat(vague.statusCode()).isEqualTo(422);
         assertThat(vague.body()).contains("\"reasons\"", "OTHER at motivation", "UNSUPPORTED_FAULT at dependency");
 
-        HttpResponse<String> tooLong = post("/proposals", """
+        HttpResponse<String> tooLong = post("alice", "/proposals", """
                 {"service":"storefront","faultType":"NETWORK_BLACKHOLE","dependency":"pricing","environment":"STAGING",
-                 "proposer":"bob","motivation":"a long pricing outage","durationSeconds":3600}""");
+                 "motivation":"a long pricing outage","durationSeconds":3600}""");
         assertThat(tooLong.statusCode()).isEqualTo(422);
         assertThat(tooLong.body()).contains("NO_DURATION");
+
+        String valid = """
+                {"service":"storefront","faultType":"NETWORK_BLACKHOLE","dependency":"pricing","environment":"STAGING",
+                 "motivation":"storefront must survive a pricing outage","durationSeconds":30}""";
+        HttpResponse<String> byAuditor = post("erin", "/proposals", valid);
+        assertThat(byAuditor.statusCode()).isEqualTo(403);
+        assertThat(byAuditor.body()).contains("proposing an experiment needs the role proposer; erin has auditor");
+        assertThat(postWith(null, "/proposals", valid).statusCode()).isEqualTo(401);
+        assertThat(post("alice", "/proposals", valid.replace("{", "{\"proposer\":\"bob\",")).body())
+                .contains("proposer is taken from your token (alice)");
 
         assertThat(get("/experiments/exp-none-" + RUN + "/hypothesis").statusCode()).isEqualTo(404);
         HttpResponse<String> modes = get("/failure-modes");
@@ -245,16 +265,16 @@ class HypothesisServiceIT {
         publisher.publish("STAGING/" + service, declared);
         String proposal = """
                 {"service":"%s","faultType":"NETWORK_BLACKHOLE","dependency":"pricing","environment":"STAGING",
-                 "proposer":"demo-user","reason":"ROUTINE","motivation":"pricing outages must not hurt the shop"}"""
+                 "reason":"ROUTINE","motivation":"pricing outages must not hurt the shop"}"""
                 .formatted(service);
 
-        HttpResponse<String> accepted = await().atMost(WAIT).until(() -> post("/proposals", proposal),
+        HttpResponse<String> accepted = await().atMost(WAIT).until(() -> post("alice", "/proposals", proposal),
                 response -> response.statusCode() == 202);
         HypothesisDrafted drafted = awaitFirst(HypothesisDrafted.class, Http.field(accepted.body(), "experimentId"));
         assertThat(drafted.getHypothesis().getProbes()).extracting(ProbeSpec::getTarget)
                 .contains("http://shop-" + RUN + ".staging:8080/products/sku-1", "http://shop.staging:8080/metrics",
                         "/var/log/shop.log");
-        assertThat(post("/proposals", proposal.replace("STAGING", "TEST")).body()).as("declared for staging only")
+        assertThat(post("alice", "/proposals", proposal.replace("STAGING", "TEST")).body()).as("declared for staging only")
                 .contains("unknown service '" + service + "' in TEST");
     }
 
@@ -293,9 +313,9 @@ class HypothesisServiceIT {
                 .contains("\"origin\":{\"kind\":\"added\",\"source\":\"worker.yaml\",\"addedBy\":\"alice\""));
         String proposal = """
                 {"service":"%s","faultType":"NETWORK_LATENCY","dependency":"pricing","environment":"STAGING",
-                 "proposer":"demo-user","reason":"ROUTINE","motivation":"a slow broker must not stall the worker",
+                 "reason":"ROUTINE","motivation":"a slow broker must not stall the worker",
                  "labels":{"latencyMillis":"300"}}""".formatted(service);
-        HttpResponse<String> accepted = post("/proposals", proposal);
+        HttpResponse<String> accepted = post("alice", "/proposals", proposal);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         Hypothesis drafted = awaitFirst(HypothesisDrafted.class, Http.field(accepted.body(), "experimentId"))
                 .getHypothesis();
@@ -325,13 +345,13 @@ class HypothesisServiceIT {
                         + incident + "\",\"title\":\"checkout timeouts\""));
         String proposal = """
                 {"service":"%s","faultType":"NETWORK_LATENCY","dependency":"pricing","environment":"STAGING",
-                 "proposer":"demo-user","reason":"INCIDENT","incidentId":"%s",
+                 "reason":"INCIDENT","incidentId":"%s",
                  "motivation":"pricing GC pauses timed checkout out last week"}""".formatted(service, incident);
-        HttpResponse<String> refused = post("/proposals", proposal.replace(incident, "INC-unknown-" + RUN));
+        HttpResponse<String> refused = post("alice", "/proposals", proposal.replace(incident, "INC-unknown-" + RUN));
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("unknown incident 'INC-unknown-" + RUN + "'");
 
-        HttpResponse<String> accepted = await().atMost(WAIT).until(() -> post("/proposals", proposal),
+        HttpResponse<String> accepted = await().atMost(WAIT).until(() -> post("alice", "/proposals", proposal),
                 response -> response.statusCode() == 202);
         String experimentId = Http.field(accepted.body(), "experimentId");
         Hypothesis drafted = awaitFirst(HypothesisDrafted.class, experimentId).getHypothesis();
@@ -350,7 +370,7 @@ class HypothesisServiceIT {
                 "/experiments/exp-after-restart-" + RUN + "/hypothesis");
         Map<String, String> before = new LinkedHashMap<>();
         paths.forEach(path -> before.put(path, get(path).body()));
-        assertThat(before.get(paths.get(2))).contains("\"status\":\"APPROVED\"", "\"proposer\":\"demo-user\"");
+        assertThat(before.get(paths.get(2))).contains("\"status\":\"APPROVED\"", "\"proposer\":\"alice\"");
         context.close();
         Keyspaces.drop(devStack, "hypothesis_it_" + RUN);
 
@@ -359,7 +379,7 @@ class HypothesisServiceIT {
         for (String path : paths) {
             assertThat(get(path).body()).as(path + " after the rebuild").isEqualTo(before.get(path));
         }
-        assertThat(post("/experiments/" + reviewedId + "/reviews", "{\"reviewer\":\"bob\",\"decision\":\"ACCEPT\"}")
+        assertThat(post("bob", "/experiments/" + reviewedId + "/reviews", "{\"decision\":\"ACCEPT\"}")
                 .statusCode()).as("an approved plan stays approved").isEqualTo(409);
         String marker = "exp-after-drop-" + RUN;
         publisher.publish(ServiceUnderTest.proposal(marker, "storefront", FaultType.NETWORK_RESET, "pricing resets"));
@@ -376,11 +396,17 @@ class HypothesisServiceIT {
         return await().atMost(WAIT).until(() -> tap.first(type, key).orElse(null), e -> e != null);
     }
 
+    /** Reads as the auditor: any signed-in user may read. */
     private static HttpResponse<String> get(String path) {
-        return new Http(baseUrl).get(path);
+        return new Http(baseUrl, devStack.issuer().token("erin")).get(path);
     }
 
-    private static HttpResponse<String> post(String path, String json) {
-        return new Http(baseUrl).post(path, json);
+    /** Posts as {@code user} of the issuer's users file (alice proposes, bob reviews). */
+    private static HttpResponse<String> post(String user, String path, String json) {
+        return postWith(devStack.issuer().token(user), path, json);
+    }
+
+    private static HttpResponse<String> postWith(String token, String path, String json) {
+        return new Http(baseUrl, token).post(path, json);
     }
 }

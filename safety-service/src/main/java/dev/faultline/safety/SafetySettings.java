@@ -14,7 +14,8 @@ import java.util.List;
  *   <li>{@code group-id} (default {@code safety-service}): the consumer group of {@link PlanListener}, whose committed
  *       offsets also tell where its catch-up starts; {@link StateListener} goes on in {@code <group-id>-state};</li>
  *   <li>{@code clearance-ttl} (default {@code 10m}): how long a clearance stays valid after its preflight;</li>
- *   <li>{@code approvers} (default none): the people who may approve an experiment.</li>
+ *   <li>{@code approvers} (default none): narrows who may approve an experiment to these people; without it, anyone
+ *       whose token has the role {@code approver:<environment>} may (the role is checked in any case).</li>
  * </ul>
  * The baseline, the environments' policies and the freezes have classes of their own
  * ({@code BaselineSettings}, {@code EnvironmentSettings}, {@code FreezeSettings}).

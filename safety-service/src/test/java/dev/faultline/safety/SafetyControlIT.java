@@ -54,22 +54,26 @@ class SafetyControlIT {
     @Test
     void shouldPublishHaltsAndLiftsOnTheControlTopic() {
         String id = "exp-halted-" + safety.run;
-        HttpResponse<String> invalid = safety.post("/halts", "{\"scope\":\"EXPERIMENT\",\"by\":\"ops\",\"reason\":\"x\"}");
+        HttpResponse<String> invalid = safety.post("/halts", "{\"scope\":\"EXPERIMENT\",\"reason\":\"x\"}");
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.body()).contains("experimentId is required");
         HttpResponse<String> halted = safety.post("/halts", "{\"scope\":\"EXPERIMENT\",\"experimentId\":\"" + id
-                + "\",\"by\":\"ops\",\"reason\":\"error budget burnt\"}");
+                + "\",\"reason\":\"error budget burnt\"}");
         assertThat(halted.statusCode()).isEqualTo(202);
         HaltRequested requested = await().atMost(WAIT).until(() -> safety.tap.first(HaltRequested.class, id).orElse(null),
                 h -> h != null);
         assertThat(requested.getScope()).isEqualTo(HaltScope.EXPERIMENT);
         assertThat(requested.getReason()).isEqualTo("error budget burnt");
+        assertThat(requested.getHeader().getActor().getId()).as("the operator of the token").isEqualTo(SafetyHarness.CALLER);
         assertThat(halted.body()).contains(requested.getHaltId().toString());
 
         await().atMost(WAIT).until(() -> safety.get("/halts").body().contains(requested.getHaltId().toString()));
-        assertThat(safety.delete("/halts/" + requested.getHaltId() + "?by=ops&reason=resolved").statusCode()).isEqualTo(200);
+        assertThat(safety.delete("/halts/" + requested.getHaltId() + "?reason=resolved").statusCode()).isEqualTo(200);
         await().atMost(WAIT).until(() -> safety.tap.first(HaltLifted.class, id).isPresent());
-        assertThat(safety.delete("/halts/" + UUID.randomUUID() + "?by=ops").statusCode()).isEqualTo(404);
+        assertThat(safety.delete("/halts/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+        HttpResponse<String> namingWhoLifts = safety.delete("/halts/" + requested.getHaltId() + "?by=ops");
+        assertThat(namingWhoLifts.statusCode()).isEqualTo(400);
+        assertThat(namingWhoLifts.body()).contains("by is taken from your token (dave)");
     }
 
     @Test
@@ -78,7 +82,7 @@ class SafetyControlIT {
         String entryId = "freeze-" + safety.run;
         safety.publisher.publish(entryId, freeze(entryId, false));
         HttpResponse<String> halted = safety.post("/halts", "{\"scope\":\"ENVIRONMENT\",\"environment\":\"DEVELOPMENT\","
-                + "\"by\":\"ops\",\"reason\":\"game day paused\"}");
+                + "\"reason\":\"game day paused\"}");
         assertThat(halted.statusCode()).isEqualTo(202);
         String haltId = halted.body().replaceAll(".*\"haltId\":\"([^\"]+)\".*", "$1");
         await().atMost(WAIT).until(() -> safety.tap.events(HaltRequested.class, "env:DEVELOPMENT").stream()
@@ -89,7 +93,7 @@ class SafetyControlIT {
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(safety.post("/experiments/" + id + "/preflight", "").body())
                 .contains("release train").contains("game day paused"));
-        assertThat(safety.delete("/halts/" + haltId + "?by=ops").statusCode()).isEqualTo(200);
+        assertThat(safety.delete("/halts/" + haltId).statusCode()).isEqualTo(200);
         safety.publisher.publish(entryId, freeze(entryId, true));
         await().atMost(WAIT).untilAsserted(() -> assertThat(safety.post("/experiments/" + id + "/preflight", "").body())
                 .contains("\"outcome\":\"PASSED\""));

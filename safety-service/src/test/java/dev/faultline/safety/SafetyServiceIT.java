@@ -92,26 +92,35 @@ class SafetyServiceIT {
                 b -> b != null);
         assertThat(blocked.getChecks()).filteredOn(c -> c.getOutcome() == CheckOutcome.FAILED)
                 .extracting(PreflightCheckResult::getKind).containsExactly(PreflightCheckKind.APPROVAL);
-        assertThat(blocked.getSummary()).contains("APPROVAL failed").contains("bob or carol");
+        assertThat(blocked.getSummary()).contains("APPROVAL failed").contains("the holders of approver:<environment>");
 
         HttpResponse<String> byProposer = safety.approve(id, "alice", "APPROVED");
         assertThat(byProposer.statusCode()).isEqualTo(403);
-        assertThat(byProposer.body()).contains("must not be the proposer");
-        assertThat(safety.approve(id, "mallory", "APPROVED").statusCode()).isEqualTo(403);
-        assertThat(safety.approve(id, "bob", "MAYBE").statusCode()).isEqualTo(400);
-        assertThat(safety.approve("exp-nobody-" + safety.run, "bob", "APPROVED").statusCode()).isEqualTo(404);
+        assertThat(byProposer.body()).contains("approving in PRODUCTION needs the role approver:production");
+        HttpResponse<String> byProposerWithTheRole = safety.approveWith(safety.stack().issuer().mint("alice",
+                List.of("proposer", "approver:production"), Duration.ofMinutes(5)), id, "APPROVED");
+        assertThat(byProposerWithTheRole.statusCode()).isEqualTo(403);
+        assertThat(byProposerWithTheRole.body()).contains("must not be the proposer");
+        assertThat(safety.approve(id, "bob", "APPROVED").body()).as("a reviewer is no approver")
+                .contains("needs the role approver:production");
+        assertThat(safety.approve(id, "carol", "MAYBE").statusCode()).isEqualTo(400);
+        assertThat(safety.approve("exp-nobody-" + safety.run, "carol", "APPROVED").statusCode()).isEqualTo(404);
+        assertThat(safety.post(safety.token("carol"), "/experiments/" + id + "/approvals",
+                "{\"approver\":\"bob\",\"decision\":\"APPROVED\"}").body())
+                .contains("approver is taken from your token (carol)");
 
-        HttpResponse<String> approved = safety.approve(id, "bob", "APPROVED");
+        HttpResponse<String> approved = safety.approve(id, "carol", "APPROVED");
         assertThat(approved.statusCode()).isEqualTo(201);
-        assertThat(approved.body()).contains("\"preflight\":\"PASSED\"");
+        assertThat(approved.body()).contains("\"preflight\":\"PASSED\"").contains("\"approver\":\"carol\"");
         ApprovalRecorded recorded = await().atMost(WAIT).until(() -> safety.tap.first(ApprovalRecorded.class, id).orElse(null),
                 r -> r != null);
-        assertThat(recorded.getApprover().getId()).isEqualTo("bob");
+        assertThat(recorded.getApprover().getId()).isEqualTo("carol");
+        assertThat(recorded.getHeader().getActor().getId()).isEqualTo("carol");
         assertThat(recorded.getDecision()).isEqualTo(ApprovalDecision.APPROVED);
         PreflightPassed passed = await().atMost(WAIT).until(() -> safety.tap.first(PreflightPassed.class, id).orElse(null),
                 p -> p != null);
         assertThat(passed.getChecks()).filteredOn(c -> c.getKind() == PreflightCheckKind.APPROVAL)
-                .singleElement().satisfies(c -> assertThat(c.getReason()).contains("approved by bob"));
+                .singleElement().satisfies(c -> assertThat(c.getReason()).contains("approved by carol"));
         assertThat(List.of(blocked.getHeader(), recorded.getHeader(), passed.getHeader()))
                 .as("the approval over HTTP and the preflight it reran stay in the experiment's trace")
                 .allSatisfy(h -> assertThat(h.getTraceparent()).contains(SafetyHarness.traceIdOf(id)));

@@ -2,6 +2,8 @@ package dev.faultline.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faultline.devstack.issuer.IssuerUsers;
+import dev.faultline.devstack.issuer.LocalIssuer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.ServerSocket;
@@ -17,13 +19,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every service gets from the kit, in a context of the kit alone whose Kafka is unreachable: {@code /metrics} in
- * the Prometheus format with the service tag, {@code /health} answering 503 with the broken dependency named, and the
- * kit's defaults below anything a service configures.
+ * the Prometheus format with the service tag, {@code /health} answering 503 with the broken dependency named — both
+ * without a token —, every other path behind a bearer JWT of the trusted issuer, and the kit's defaults below
+ * anything a service configures.
  */
 class KitEndpointsTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static EmbeddedServer server;
+    private static LocalIssuer issuer;
 
     @BeforeAll
     static void start() throws Exception {
@@ -31,16 +35,20 @@ class KitEndpointsTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
+        issuer = LocalIssuer.start(IssuerUsers.bundled(), 0);
         server = ApplicationContext.run(EmbeddedServer.class, Map.of(
                 "micronaut.server.port", -1,
                 "micronaut.application.name", "kit-test",
                 "faultline.kafka.bootstrap-servers", "127.0.0.1:" + closedPort,
-                "faultline.health.timeout", "500ms"));
+                "faultline.health.timeout", "500ms",
+                "faultline.security.jwks-url", issuer.jwksUrl(),
+                "faultline.security.issuer", issuer.url()));
     }
 
     @AfterAll
     static void stop() {
         server.close();
+        issuer.close();
     }
 
     @Test
@@ -70,7 +78,8 @@ class KitEndpointsTest {
 
     @Test
     void shouldLeaveOnlyMetricsAsTheScrapePath() throws Exception {
-        assertThat(get("/prometheus").statusCode()).isEqualTo(404);
+        assertThat(get("/prometheus", issuer.token("erin")).statusCode()).isEqualTo(404);
+        assertThat(get("/prometheus").statusCode()).as("any path but /health and /metrics wants a token").isEqualTo(401);
     }
 
     @Test
@@ -84,5 +93,10 @@ class KitEndpointsTest {
     private static HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String path, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }

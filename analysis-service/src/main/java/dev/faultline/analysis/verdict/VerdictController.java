@@ -10,7 +10,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
-/** HTTP: an experiment's latest verdict, and its recomputation from the stored records. */
+/**
+ * HTTP: an experiment's latest verdict, and its recomputation from the stored records — both for any signed-in
+ * caller, the auditor among them: a recomputation compares, it publishes nothing.
+ */
 @Controller("/experiments/{id}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class VerdictController {

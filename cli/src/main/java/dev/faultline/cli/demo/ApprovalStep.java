@@ -10,19 +10,18 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The demo's named approver: when the preflight blocks only for want of an approval (safety's
- * policy asks for one above a traffic share), the demo signs off once as {@link #APPROVER}, who
- * is not the proposer, as a person on call would; a block for any other reason is left standing.
+ * The demo's approver: when the preflight blocks only for want of an approval (safety's policy asks for one above a
+ * traffic share), the demo signs off once as {@link ExampleExperiment#APPROVER} — signed in with their own token,
+ * not the proposer —, as a person on call would; a block for any other reason is left standing.
  */
 final class ApprovalStep implements Consumer<StreamedEvent> {
-
-    static final String APPROVER = "bob";
 
     private final Endpoints services;
     private final String experimentId;
     private final PrintStream out;
     private boolean approved;
 
+    /** @param services called with the approver's token */
     ApprovalStep(Endpoints services, String experimentId, PrintStream out) {
         this.services = services;
         this.experimentId = experimentId;
@@ -35,8 +34,9 @@ final class ApprovalStep implements Consumer<StreamedEvent> {
             return;
         }
         approved = true;
-        out.println("                          -> the policy asks for a named approver: signing off as " + APPROVER);
-        services.safetyService().post("/experiments/" + experimentId + "/approvals", Map.of("approver", APPROVER,
+        out.println("                          -> the policy asks for an approver: signing off as "
+                + ExampleExperiment.APPROVER);
+        services.safetyService().post("/experiments/" + experimentId + "/approvals", Map.of(
                 "decision", "APPROVED", "comment", "demo: approved by the on-call approver"));
     }
 

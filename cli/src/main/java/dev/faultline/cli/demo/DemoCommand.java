@@ -7,6 +7,7 @@ import dev.faultline.cli.experiment.HypothesisView;
 import dev.faultline.cli.http.Endpoints;
 import dev.faultline.cli.http.Retry;
 import dev.faultline.cli.http.ServiceCallException;
+import dev.faultline.cli.login.IssuerClient;
 import dev.faultline.cli.stack.LocalStack;
 import dev.faultline.cli.stack.StackOptions;
 import dev.faultline.cli.watch.EventStream;
@@ -55,7 +56,8 @@ public final class DemoCommand implements Callable<Integer> {
         StackOptions options = freePorts ? StackOptions.freePorts() : StackOptions.demo();
         try (LocalStack stack = LocalStack.start(options, line -> out.println("  " + line))) {
             out.printf("stack up in %.1f s%n%n", seconds(started));
-            Optional<VerdictIssued> verdict = runExample(stack.endpoints().services(), out, timeout);
+            Optional<VerdictIssued> verdict = runExample(stack.endpoints().services(),
+                    new IssuerClient(stack.endpoints().issuerUrl()), out, timeout);
             out.printf("%nwall time %.1f s; memory of the running stack:%n", seconds(started));
             out.print(MemoryTable.render(stack.memory()));
             out.println("stopping everything ...");
@@ -63,23 +65,32 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Proposes, shows and accepts the example, follows it to its verdict, then prints the report and the catalog entry. */
-    public static Optional<VerdictIssued> runExample(Endpoints services, PrintStream out, Duration timeout) {
-        JsonNode proposed = services.hypothesisService().post("/proposals", ExampleExperiment.proposal());
+    /**
+     * Proposes, shows and accepts the example, follows it to its verdict, then prints the report and the catalog
+     * entry — each step as its own user, signed in at {@code issuer} and calling the services at {@code addresses}: the
+     * proposer proposes, the reviewer accepts, the approver signs off when the policy asks, the operator reads the
+     * results.
+     */
+    public static Optional<VerdictIssued> runExample(Endpoints addresses, IssuerClient issuer, PrintStream out,
+                                                     Duration timeout) {
+        Endpoints proposer = addresses.withToken(issuer.signIn(ExampleExperiment.PROPOSER).token());
+        JsonNode proposed = proposer.hypothesisService().post("/proposals", ExampleExperiment.proposal());
         String id = proposed.path("experimentId").asText();
-        out.println("proposed experiment " + id + " as " + ExampleExperiment.PROPOSER);
-        JsonNode hypothesis = Retry.whileNotReady(() -> services.hypothesisService()
+        out.println("proposed experiment " + id + " as " + ExampleExperiment.PROPOSER + " (role proposer)");
+        JsonNode hypothesis = Retry.whileNotReady(() -> proposer.hypothesisService()
                 .get("/experiments/" + id + "/hypothesis"), Duration.ofSeconds(60));
         out.print(HypothesisView.render(hypothesis));
-        services.hypothesisService().post("/experiments/" + id + "/reviews",
-                Map.of("reviewer", ExampleExperiment.REVIEWER, "decision", "ACCEPT",
+        addresses.withToken(issuer.signIn(ExampleExperiment.REVIEWER).token()).hypothesisService().post(
+                "/experiments/" + id + "/reviews", Map.of("decision", "ACCEPT",
                         "comment", "predictions are measurable; the guardrail bounds the damage"));
-        out.println("accepted by " + ExampleExperiment.REVIEWER + "; following the experiment on Kafka:");
+        out.println("accepted by " + ExampleExperiment.REVIEWER + " (role reviewer); following the experiment on Kafka:");
         out.println();
+        Endpoints approver = addresses.withToken(issuer.signIn(ExampleExperiment.APPROVER).token());
+        Endpoints services = addresses.withToken(issuer.signIn(ExampleExperiment.OPERATOR).token());
         Optional<VerdictIssued> verdict;
         try (EventStream stream = new EventStream(services.kafka(), services.registry())) {
             verdict = new ExperimentWatcher(stream, id).untilVerdict(out::println,
-                    new ApprovalStep(services, id, out), timeout);
+                    new ApprovalStep(approver, id, out), timeout);
         }
         if (verdict.isEmpty()) {
             out.println("no verdict within " + timeout.toSeconds() + " s; `faultline status " + id + "` shows how far it got");

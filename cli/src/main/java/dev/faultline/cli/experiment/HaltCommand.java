@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code faultline halt}: asks safety-service to stop one experiment, an environment, or everything. */
 @Command(name = "halt", description = {"Halt one experiment, an environment's (--env) or all (--all).",
-    "POST /halts to safety-service; give exactly one of an experiment id, --env and --all."})
+    "POST /halts to safety-service as the signed-in user (role operator; see faultline login);",
+    "give exactly one of an experiment id, --env and --all."})
 public final class HaltCommand extends ServiceCommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "<experiment-id>", description = "halt this experiment")
@@ -25,9 +26,6 @@ public final class HaltCommand extends ServiceCommand {
 
     @Option(names = "--all", description = "halt every experiment")
     boolean all;
-
-    @Option(names = "--by", required = true, paramLabel = "PERSON", description = "who halts")
-    String by;
 
     @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "why")
     String reason;
@@ -60,7 +58,6 @@ public final class HaltCommand extends ServiceCommand {
         } else {
             body.put("scope", "ALL");
         }
-        body.put("by", by);
         body.put("reason", reason);
         return body;
     }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** {@code faultline propose}: sends a proposal to hypothesis-service and prints the experiment id. */
 @Command(name = "propose", description = {"Propose an experiment; prints its id only (id=$(faultline propose ...)).",
-    "POST /proposals to hypothesis-service."})
+    "POST /proposals to hypothesis-service, as the signed-in user (role proposer; see faultline login)."})
 public final class ProposeCommand extends ServiceCommand {
 
     @Option(names = "--service", required = true, paramLabel = "S", description = "the service to experiment on")
@@ -25,9 +25,6 @@ public final class ProposeCommand extends ServiceCommand {
 
     @Option(names = "--env", paramLabel = "ENVIRONMENT", defaultValue = "STAGING", description = "default ${DEFAULT-VALUE}")
     String environment;
-
-    @Option(names = "--by", required = true, paramLabel = "PERSON", description = "who proposes")
-    String proposer;
 
     @Option(names = "--why", required = true, paramLabel = "TEXT", description = "the motivation")
     String motivation;
@@ -63,7 +60,6 @@ public final class ProposeCommand extends ServiceCommand {
             body.put("dependency", dependency);
         }
         body.put("environment", environment.toUpperCase(Locale.ROOT));
-        body.put("proposer", proposer);
         if (reason != null) {
             body.put("reason", reason.toUpperCase(Locale.ROOT));
         } else if (incident != null) {

@@ -15,15 +15,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code faultline review}: comments on, requests changes to, or accepts a drafted hypothesis. */
 @Command(name = "review", description = {"Comment on, request changes to, or accept a drafted hypothesis.",
-    "POST /experiments/{id}/reviews to hypothesis-service. Say exactly what the review is: --comment TEXT alone, "
+    "POST /experiments/{id}/reviews to hypothesis-service as the signed-in user (role reviewer; see faultline login).",
+    "Say exactly what the review is: --comment TEXT alone, "
             + "--request-changes with at least one change, or --accept."})
 public final class ReviewCommand extends ServiceCommand {
 
     @Parameters(index = "0", paramLabel = "<experiment-id>", description = "the experiment's id (from propose)")
     String experimentId;
-
-    @Option(names = "--by", required = true, paramLabel = "REVIEWER", description = "who reviews")
-    String reviewer;
 
     @Option(names = "--comment", paramLabel = "TEXT", description = "a comment (alone: the review is a comment)")
     String comment;
@@ -63,7 +61,6 @@ public final class ReviewCommand extends ServiceCommand {
             throw new ParameterException(spec.commandLine(), "choose one of --accept and --request-changes");
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("reviewer", reviewer);
         if (accept) {
             body.put("decision", "ACCEPT");
         } else if (requestChanges) {

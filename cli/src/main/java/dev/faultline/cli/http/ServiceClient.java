@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Calls one Faultline service over HTTP with JSON bodies. A service that cannot be reached or
- * that answers 4xx/5xx becomes a {@link ServiceCallException} naming the service, its address,
- * and the error and reasons from its {@code {status, error, reasons}} body.
+ * Calls one Faultline service over HTTP with JSON bodies, sending a bearer token when it has one. A service that
+ * cannot be reached or that answers 4xx/5xx becomes a {@link ServiceCallException} naming the service, its address,
+ * and the error and reasons from its {@code {status, error, reasons}} body; a 401 adds how to sign in.
  */
 public final class ServiceClient {
 
@@ -26,10 +26,17 @@ public final class ServiceClient {
 
     private final String name;
     private final String baseUrl;
+    private final String token;
 
     public ServiceClient(String name, String baseUrl) {
+        this(name, baseUrl, null);
+    }
+
+    /** @param token the bearer token to send, null for none */
+    public ServiceClient(String name, String baseUrl, String token) {
         this.name = name;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.token = token;
     }
 
     public String name() {
@@ -60,6 +67,9 @@ public final class ServiceClient {
     public HttpResponse<String> send(String method, String path, String jsonBody) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
                 .header("Accept", "application/json, text/markdown, text/plain");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (jsonBody != null) {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
@@ -97,6 +107,9 @@ public final class ServiceClient {
         body.path("reasons").forEach(reason -> reasons.add(reason.isTextual() ? reason.asText() : reason.toString()));
         String message = name + " answered " + response.statusCode() + " to " + method + " " + path
                 + (error.isBlank() ? "" : ": " + error);
+        if (response.statusCode() == 401 && !message.contains("faultline login")) {
+            message += "; run `faultline login --user NAME` (or set FAULTLINE_TOKEN)";
+        }
         return new ServiceCallException(message, response.statusCode(), error, reasons);
     }
 

@@ -1,6 +1,8 @@
 package dev.faultline.cli.stack;
 
 import dev.faultline.devstack.cassandra.CassandraNode;
+import dev.faultline.devstack.issuer.IssuerUsers;
+import dev.faultline.devstack.issuer.LocalIssuer;
 import dev.faultline.devstack.kafka.KafkaBrokerConfig;
 import dev.faultline.devstack.kafka.KafkaProcess;
 import dev.faultline.devstack.process.ProcessStats;
@@ -11,17 +13,20 @@ import java.util.function.Consumer;
 
 /**
  * The devstack part of the local stack, started the way {@code faultline devstack} starts it:
- * Kafka in its own JVM, the schema registry inside this JVM, Cassandra in its own JVM.
+ * Kafka in its own JVM, the schema registry and the token issuer (the users of {@code deploy/users.yaml}, as bundled
+ * with the devstack) inside this JVM, Cassandra in its own JVM.
  */
 final class Infrastructure implements AutoCloseable {
 
     private final KafkaProcess kafka;
     private final SchemaRegistryServer registry;
+    private final LocalIssuer issuer;
     private final CassandraNode cassandra;
 
-    private Infrastructure(KafkaProcess kafka, SchemaRegistryServer registry, CassandraNode cassandra) {
+    private Infrastructure(KafkaProcess kafka, SchemaRegistryServer registry, LocalIssuer issuer, CassandraNode cassandra) {
         this.kafka = kafka;
         this.registry = registry;
+        this.issuer = issuer;
         this.cassandra = cassandra;
     }
 
@@ -31,17 +36,23 @@ final class Infrastructure implements AutoCloseable {
         progress.accept(String.format("kafka      %-26s %5.1f s  pid %d", kafka.bootstrapServers(),
                 kafka.startTime().toMillis() / 1000.0, kafka.pid()));
         SchemaRegistryServer registry = null;
+        LocalIssuer issuer = null;
         try {
             long started = System.nanoTime();
             registry = SchemaRegistryServer.start(kafka.bootstrapServers(), ports.registry());
             progress.accept(String.format("registry   %-26s %5.1f s  (in this JVM)", registry.url(),
                     (System.nanoTime() - started) / 1e9));
+            issuer = LocalIssuer.start(IssuerUsers.bundled(), ports.issuer());
+            progress.accept(String.format("issuer     %-26s        (in this JVM; users of deploy/users.yaml)", issuer.url()));
             CassandraNode cassandra = CassandraNode.start(dataDir.resolve("cassandra"), ports.cassandra(),
                     ports.cassandraStorage());
             progress.accept(String.format("cassandra  %-26s %5.1f s  pid %d", cassandra.address(),
                     cassandra.startTime().toMillis() / 1000.0, cassandra.pid()));
-            return new Infrastructure(kafka, registry, cassandra);
+            return new Infrastructure(kafka, registry, issuer, cassandra);
         } catch (RuntimeException | Error e) {
+            if (issuer != null) {
+                issuer.close();
+            }
             if (registry != null) {
                 registry.close();
             }
@@ -72,10 +83,11 @@ final class Infrastructure implements AutoCloseable {
                 new ProcessMemory("cli + schema registry", ProcessHandle.current().pid(), ProcessStats.selfRssBytes()));
     }
 
-    /** Stops the registry (a Kafka client) and Kafka, with Cassandra stopping alongside. */
+    /** Stops the issuer, the registry (a Kafka client) and Kafka, with Cassandra stopping alongside. */
     @Override
     public void close() {
         cassandra.requestStop();
+        issuer.close();
         registry.close();
         kafka.close();
         cassandra.close();

@@ -1,5 +1,6 @@
 package dev.faultline.cli.stack;
 
+import dev.faultline.devstack.issuer.IssuerUsers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,8 @@ final class ServiceCatalog {
     static final String PRICING_MAIN = "dev.faultline.demo.PricingMain";
     static final String STOREFRONT_MAIN = "dev.faultline.demo.StorefrontMain";
     static final String AGENT_MODULE = "agent";
+    /** safety-service's client of the token issuer (deploy/users.yaml). */
+    static final String SAFETY_CLIENT = "safety-service";
     static final List<String> SERVICES = List.of("hypothesis-service", "safety-service", "injector-service",
             "analysis-service", "catalog-service");
 
@@ -90,6 +93,9 @@ final class ServiceCatalog {
             jvm.addAll(sharedSettings(stack));
             if (layout.name().equals("safety-service")) {
                 jvm.addAll(keys.signerSettings());
+                // the one service that calls another's API (the injector's rollback dry run) gets a client of its own
+                jvm.add("-Dfaultline.security.client-id=" + SAFETY_CLIENT);
+                jvm.add("-Dfaultline.security.client-secret=" + IssuerUsers.bundled().clients().get(SAFETY_CLIENT).secret());
             }
             if (layout.name().equals("injector-service")) {
                 jvm.addAll(keys.verifierSettings());
@@ -116,6 +122,8 @@ final class ServiceCatalog {
                 "-Dfaultline.kafka.schema-registry-url=" + stack.schemaRegistryUrl(),
                 "-Dfaultline.cassandra.contact-point=" + stack.cassandraContactPoint(),
                 "-Dfaultline.cassandra.datacenter=" + stack.cassandraDatacenter(),
+                "-Dfaultline.security.jwks-url=" + stack.jwksUrl(),
+                "-Dfaultline.security.issuer=" + stack.issuerUrl(),
                 "-Dfaultline.services.hypothesis-url=" + stack.url(ports.hypothesis()),
                 "-Dfaultline.services.safety-url=" + stack.url(ports.safety()),
                 "-Dfaultline.services.injector-url=" + stack.url(ports.injector()),

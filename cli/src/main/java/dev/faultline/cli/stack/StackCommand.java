@@ -2,6 +2,7 @@ package dev.faultline.cli.stack;
 
 import dev.faultline.cli.FaultlineCli;
 import dev.faultline.cli.HelpOption;
+import dev.faultline.cli.login.IssuerClient;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -31,16 +32,22 @@ public final class StackCommand implements Callable<Integer> {
         StackEndpoints endpoints = stack.endpoints();
         out.println("running; Ctrl-C stops everything. Try:");
         out.println("  curl " + endpoints.storefrontUrl() + "/products/sku-1");
+        out.println("  sign in first (users and roles: deploy/users.yaml; alice proposes, bob reviews, carol approves, dave "
+                + "halts, erin audits):");
+        out.println("  ./faultline login --user alice" + (endpoints.issuerUrl().equals(IssuerClient.DEFAULT_ISSUER) ? ""
+                : " --issuer " + endpoints.issuerUrl()));
         out.println("  ./faultline propose --service storefront --fault NETWORK_BLACKHOLE --dependency pricing "
-                + "--by you --why 'pricing outage drill' --duration 15");
+                + "--why 'pricing outage drill' --duration 15");
+        out.println("  ./faultline login --user bob && ./faultline review <id> --accept    # then dave halts: "
+                + "./faultline login --user dave && ./faultline halt <id> --reason drill");
         out.println("  ./faultline propose --service storefront --fault HTTP_ERROR_STATUS --dependency pricing --traffic-share 0.3 "
-                + "--label status=503 --by you --why 'pricing answers 503 to some calls' --duration 15   # L7, on pricing-http");
+                + "--label status=503 --why 'pricing answers 503 to some calls' --duration 15   # L7, on pricing-http");
         out.println("  host faults, through the host's agent (" + endpoints.agentUrl() + "); pricing runs under a supervisor:");
         out.println("  ./faultline propose --service storefront --fault PROCESS_PAUSE --dependency pricing "
-                + "--by you --why 'pricing frozen by a GC pause' --duration 25");
+                + "--why 'pricing frozen by a GC pause' --duration 25");
         out.println("  ./faultline propose --service storefront --fault PROCESS_KILL --dependency pricing "
-                + "--by you --why 'pricing crashes and restarts' --duration 20");
-        out.println("  ./faultline propose --service storefront --fault CPU_EXHAUSTION --by you --why 'noisy neighbour on the host'"
+                + "--why 'pricing crashes and restarts' --duration 20");
+        out.println("  ./faultline propose --service storefront --fault CPU_EXHAUSTION --why 'noisy neighbour on the host'"
                 + " --duration 20   (also MEMORY_EXHAUSTION; DISK_EXHAUSTION with --label directory="
                 + stack.agentFillDirectory() + ")");
         out.println("  the second system under test, shipping, is declared by files only:");
@@ -49,14 +56,14 @@ public final class StackCommand implements Callable<Integer> {
                 + " --set logs=" + stack.logDir());
         out.println("  ./faultline failure-modes add deploy/failure-modes/shipping.yaml");
         out.println("  ./faultline propose --service shipping --fault NETWORK_BLACKHOLE --dependency carrier "
-                + "--by you --why 'carrier outage drill' --duration 15");
+                + "--why 'carrier outage drill' --duration 15");
         out.println("  the third, fulfilment (the storefront's order consumer on this stack's Kafka), too:");
         out.println("  curl " + endpoints.fulfilmentUrl() + "/metrics");
         out.println("  ./faultline targets apply deploy/targets/fulfilment.yaml --set fulfilment-url="
                 + endpoints.fulfilmentUrl() + " --set logs=" + stack.logDir());
         out.println("  ./faultline failure-modes add deploy/failure-modes/fulfilment.yaml");
         out.println("  ./faultline propose --service fulfilment --fault MALFORMED_RECORD --dependency orders "
-                + "--by you --why 'bad records drill' --duration 20");
+                + "--why 'bad records drill' --duration 20");
         new CountDownLatch(1).await(); // the shutdown hook stops the stack
         return 0;
     }

@@ -39,9 +39,19 @@ public record StackEndpoints(StackPorts ports, String kafkaBootstrapServers, Str
         return url(ports.dataplane());
     }
 
-    /** The services' endpoints, as the CLI's commands use them. */
+    /** The local token issuer: {@code faultline login --issuer}, the {@code iss} of its tokens. */
+    public String issuerUrl() {
+        return url(ports.issuer());
+    }
+
+    /** The issuer's public keys, which the services validate tokens against. */
+    public String jwksUrl() {
+        return issuerUrl() + "/.well-known/jwks.json";
+    }
+
+    /** The services' endpoints, as the CLI's commands use them, with no token yet ({@link Endpoints#withToken}). */
     public Endpoints services() {
         return new Endpoints(url(ports.hypothesis()), url(ports.safety()), url(ports.injector()), url(ports.analysis()),
-                url(ports.catalog()), kafkaBootstrapServers, schemaRegistryUrl);
+                url(ports.catalog()), kafkaBootstrapServers, schemaRegistryUrl, null);
     }
 }

@@ -7,6 +7,7 @@ import dev.faultline.cli.FaultlineCli;
 import dev.faultline.cli.demo.ExampleExperiment;
 import dev.faultline.cli.http.Endpoints;
 import dev.faultline.cli.http.ServiceCallException;
+import dev.faultline.cli.login.IssuerClient;
 import dev.faultline.cli.stack.LocalStack;
 import dev.faultline.schemas.avro.CheckOutcome;
 import dev.faultline.schemas.avro.HypothesisDrafted;
@@ -26,7 +27,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The end-to-end suite's hands: proposes, reviews and approves over the services' HTTP APIs, pokes the storefront, runs CLI commands. */
+/**
+ * The end-to-end suite's hands: proposes, reviews and approves over the services' HTTP APIs — each as its own user
+ * of deploy/users.yaml, signed in at the stack's token issuer —, pokes the storefront, runs CLI commands.
+ */
 final class E2EDriver {
 
     static final Duration DRAFTING = Duration.ofSeconds(30);
@@ -35,16 +39,29 @@ final class E2EDriver {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final LocalStack stack;
     private final Endpoints services;
+    private final IssuerClient issuer;
+    private final Map<String, Endpoints> signedIn = new java.util.concurrent.ConcurrentHashMap<>();
     private final EventLog events;
 
     E2EDriver(LocalStack stack, EventLog events) {
         this.stack = stack;
         this.services = stack.endpoints().services();
+        this.issuer = new IssuerClient(stack.endpoints().issuerUrl());
         this.events = events;
     }
 
+    /** The services, called as {@code user} (signed in once). */
+    Endpoints as(String user) {
+        return signedIn.computeIfAbsent(user, name -> services.withToken(issuer.signIn(name).token()));
+    }
+
+    /** A token of {@code user}. */
+    String token(String user) {
+        return as(user).token();
+    }
+
     String propose(Map<String, Object> proposal) {
-        String id = services.hypothesisService().post("/proposals", proposal).path("experimentId").asText();
+        String id = as(ExampleExperiment.PROPOSER).hypothesisService().post("/proposals", proposal).path("experimentId").asText();
         assertThat(id).isNotBlank();
         events.next(id, HypothesisDrafted.class, DRAFTING);
         return id;
@@ -60,7 +77,7 @@ final class E2EDriver {
         await().atMost(DRAFTING).pollInterval(Duration.ofMillis(250))
                 .ignoreExceptionsMatching(e -> e instanceof ServiceCallException refused && refused.status() == 422)
                 .until(() -> {
-                    id.set(services.hypothesisService().post("/proposals", proposal).path("experimentId").asText());
+                    id.set(as(ExampleExperiment.PROPOSER).hypothesisService().post("/proposals", proposal).path("experimentId").asText());
                     return true;
                 });
         assertThat(id.get()).isNotBlank();
@@ -69,12 +86,12 @@ final class E2EDriver {
     }
 
     void accept(String id, String reviewer) {
-        services.hypothesisService().post("/experiments/" + id + "/reviews", Map.of("reviewer", reviewer, "decision", "ACCEPT"));
+        as(reviewer).hypothesisService().post("/experiments/" + id + "/reviews", Map.of("decision", "ACCEPT"));
     }
 
     /**
      * Accepts the plan and, when safety's policy blocks it only for want of an approval (its staging
-     * policy asks for one above a traffic share of 0.5), has {@code bob} approve it.
+     * policy asks for one above a traffic share of 0.5), has the approver approve it.
      */
     void acceptAndClear(String id) {
         accept(id, ExampleExperiment.REVIEWER);
@@ -84,14 +101,14 @@ final class E2EDriver {
         if (blocked.isPresent() && events.find(id, PreflightPassed.class, any -> true).isEmpty()) {
             assertThat(blocked.get().getChecks()).filteredOn(check -> check.getOutcome() == CheckOutcome.FAILED)
                     .extracting(check -> check.getKind()).containsOnly(PreflightCheckKind.APPROVAL);
-            approve(id, "bob");
+            approve(id, ExampleExperiment.APPROVER);
             events.next(id, PreflightPassed.class, SHORT_RUN);
         }
     }
 
     void approve(String id, String approver) {
-        services.safetyService().post("/experiments/" + id + "/approvals", Map.of("approver", approver,
-                "decision", "APPROVED", "comment", "e2e"));
+        as(approver).safetyService().post("/experiments/" + id + "/approvals", Map.of("decision", "APPROVED",
+                "comment", "e2e"));
     }
 
     void storefrontCache(boolean enabled) throws Exception {
@@ -162,7 +179,8 @@ final class E2EDriver {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> line = new java.util.ArrayList<>(List.of(tokens));
-        line.addAll(List.of("--catalog-url", services.catalog(), "--analysis-url", services.analysis()));
+        line.addAll(List.of("--catalog-url", services.catalog(), "--analysis-url", services.analysis(),
+                "--token", token(ExampleExperiment.OPERATOR)));
         int code = FaultlineCli.run(line, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();

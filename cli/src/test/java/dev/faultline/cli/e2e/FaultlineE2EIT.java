@@ -11,6 +11,7 @@ import dev.faultline.cli.demo.ExampleExperiment;
 import dev.faultline.cli.experiment.StatusView;
 import dev.faultline.cli.http.Endpoints;
 import dev.faultline.cli.http.ServiceCallException;
+import dev.faultline.cli.login.IssuerClient;
 import dev.faultline.cli.stack.DataPlaneAdmin;
 import dev.faultline.cli.stack.LocalStack;
 import dev.faultline.cli.stack.RepoLayout;
@@ -92,6 +93,7 @@ class FaultlineE2EIT {
         dataplane = new DataPlaneAdmin(stack.endpoints().dataplaneUrl());
         events = new EventLog(services.kafka(), services.registry());
         driver = new E2EDriver(stack, events);
+        services = driver.as(ExampleExperiment.OPERATOR); // reads and halts; the other steps sign in as their user
     }
 
     @AfterAll
@@ -111,8 +113,8 @@ class FaultlineE2EIT {
     @Order(1)
     void shouldRunTheExampleToAPartiallyHeldVerdict() {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        Optional<VerdictIssued> watched = DemoCommand.runExample(services,
-                new PrintStream(printed, true, StandardCharsets.UTF_8), Duration.ofSeconds(180));
+        Optional<VerdictIssued> watched = DemoCommand.runExample(stack.endpoints().services(),
+                new IssuerClient(stack.endpoints().issuerUrl()), new PrintStream(printed, true, StandardCharsets.UTF_8), Duration.ofSeconds(180));
         LOG.info("example output:\n{}", printed.toString(StandardCharsets.UTF_8));
 
         assertThat(watched).as("a verdict arrived while watching").isPresent();
@@ -146,8 +148,9 @@ class FaultlineE2EIT {
     @Test
     @Order(3)
     void shouldRejectAVagueProposalWithReasonsAndKeepDraftingTheNextOne() throws Exception {
-        assertThatThrownBy(() -> services.hypothesisService().post("/proposals", Map.of("service", "no-such-service",
-                "faultType", "NETWORK_BLACKHOLE", "environment", "STAGING", "proposer", "demo-user", "motivation", "test")))
+        assertThatThrownBy(() -> driver.as(ExampleExperiment.PROPOSER).hypothesisService().post("/proposals",
+                Map.of("service", "no-such-service", "faultType", "NETWORK_BLACKHOLE", "environment", "STAGING",
+                        "motivation", "test")))
                 .isInstanceOfSatisfying(ServiceCallException.class, e -> {
                     assertThat(e.status()).isEqualTo(422);
                     assertThat(e.reasons()).isNotEmpty();
@@ -173,18 +176,24 @@ class FaultlineE2EIT {
     @Test
     @Order(4)
     void shouldBlockProductionUntilANamedApproverWhoIsNotTheProposerApproves() {
-        String id = driver.propose(ExampleExperiment.proposal("PRODUCTION", 5, 0.2, "alice"));
-        driver.accept(id, "carol");
+        String id = driver.propose(ExampleExperiment.proposal("PRODUCTION", 5, 0.2));
+        driver.accept(id, ExampleExperiment.REVIEWER);
 
         PreflightBlocked blocked = events.next(id, PreflightBlocked.class, SHORT_RUN);
         assertThat(blocked.getChecks()).anySatisfy(check -> {
             assertThat(check.getKind()).isEqualTo(PreflightCheckKind.APPROVAL);
             assertThat(check.getOutcome()).isEqualTo(CheckOutcome.FAILED);
         });
-        assertThatThrownBy(() -> driver.approve(id, "alice")).isInstanceOfSatisfying(ServiceCallException.class,
-                e -> assertThat(e.status()).isEqualTo(403));
+        assertThatThrownBy(() -> driver.approve(id, ExampleExperiment.PROPOSER)).isInstanceOfSatisfying(
+                ServiceCallException.class, e -> {
+                    assertThat(e.status()).isEqualTo(403);
+                    assertThat(e.getMessage()).contains("needs the role approver:production");
+                });
+        assertThatThrownBy(() -> driver.as("erin").safetyService().post("/halts", Map.of("scope", "ALL", "reason",
+                "curious"))).as("an auditor reads but does not halt").isInstanceOfSatisfying(ServiceCallException.class,
+                e -> assertThat(e.getMessage()).contains("halting needs the role operator"));
 
-        driver.approve(id, "bob");
+        driver.approve(id, ExampleExperiment.APPROVER);
 
         PreflightPassed passed = events.next(id, PreflightPassed.class, SHORT_RUN);
         assertThat(passed.getChecks()).anySatisfy(check -> {
@@ -199,7 +208,7 @@ class FaultlineE2EIT {
     void shouldStopEarlyOnAGuardrailBreachAndLeaveNoFault() throws Exception {
         driver.storefrontCache(false);
         try {
-            String id = driver.propose(ExampleExperiment.proposal("STAGING", 15, null, ExampleExperiment.PROPOSER));
+            String id = driver.propose(ExampleExperiment.proposal("STAGING", 15, null));
             driver.acceptAndClear(id);
 
             InjectionStopped stopped = events.next(id, InjectionStopped.class, SHORT_RUN);
@@ -218,18 +227,18 @@ class FaultlineE2EIT {
     @Test
     @Order(6)
     void shouldStopAtOnceWhenAnOperatorHalts() {
-        String id = driver.propose(ExampleExperiment.proposal("STAGING", 15, null, ExampleExperiment.PROPOSER));
+        String id = driver.propose(ExampleExperiment.proposal("STAGING", 15, null));
         driver.acceptAndClear(id);
         events.next(id, InjectionStarted.class, SHORT_RUN);
 
         JsonNode halt = services.safetyService().post("/halts", Map.of("scope", "EXPERIMENT", "experimentId", id,
-                "by", "operator", "reason", "e2e: pager went off"));
+                "reason", "e2e: pager went off"));
 
         InjectionStopped stopped = events.next(id, InjectionStopped.class, Duration.ofSeconds(30));
         assertThat(stopped.getReason()).isEqualTo(StopReason.HALTED);
         assertThat(dataplane.toxics("pricing")).isEmpty();
         events.next(id, VerdictIssued.class, SHORT_RUN);
-        services.safetyService().delete("/halts/" + halt.path("haltId").asText() + "?by=operator&reason=e2e-done");
+        services.safetyService().delete("/halts/" + halt.path("haltId").asText() + "?reason=e2e-done");
     }
 
     /**
@@ -239,10 +248,10 @@ class FaultlineE2EIT {
     @Test
     @Order(6)
     void shouldEndAbortedWithTheReasonWhenHaltedBeforeTheFaultIsApplied() {
-        String id = driver.propose(ExampleExperiment.proposal("STAGING", 10, null, ExampleExperiment.PROPOSER));
+        String id = driver.propose(ExampleExperiment.proposal("STAGING", 10, null));
         driver.acceptAndClear(id);
         JsonNode halt = services.safetyService().post("/halts", Map.of("scope", "EXPERIMENT", "experimentId", id,
-                "by", "operator", "reason", "e2e: deploy in progress"));
+                "reason", "e2e: deploy in progress"));
         try {
             InjectionRefused refused = events.next(id, InjectionRefused.class, SHORT_RUN);
             assertThat(refused.getReason()).isEqualTo(RefusalReason.STOPPED_BEFORE_START);
@@ -256,14 +265,14 @@ class FaultlineE2EIT {
             await().atMost(SHORT_RUN).untilAsserted(() -> assertThat(StatusView.render(
                     services.catalogService().get("/experiments/" + id))).contains("ABORTED", "refused by the injector"));
         } finally {
-            services.safetyService().delete("/halts/" + halt.path("haltId").asText() + "?by=operator&reason=e2e-done");
+            services.safetyService().delete("/halts/" + halt.path("haltId").asText() + "?reason=e2e-done");
         }
     }
 
     @Test
     @Order(7)
     void shouldLeaveNoFaultAndEndAbortedWhenTheInjectorIsKilled() {
-        String id = driver.propose(ExampleExperiment.proposal("STAGING", 10, null, ExampleExperiment.PROPOSER));
+        String id = driver.propose(ExampleExperiment.proposal("STAGING", 10, null));
         driver.acceptAndClear(id);
         events.next(id, InjectionStarted.class, SHORT_RUN);
         await().atMost(Duration.ofSeconds(5)).until(() -> !dataplane.toxics("pricing").isEmpty());
@@ -305,7 +314,7 @@ class FaultlineE2EIT {
                 "--by", "logistics-lead")).contains("quotes-dependency-unreachable");
 
         Map<String, Object> proposal = new LinkedHashMap<>(Map.of("service", "shipping", "faultType", "NETWORK_BLACKHOLE",
-                "dependency", "carrier", "environment", "STAGING", "proposer", "logistics-dev", "reason", "ROUTINE",
+                "dependency", "carrier", "environment", "STAGING", "reason", "ROUTINE",
                 "motivation", "Does shipping keep quoting the flat rate when the carrier is down?",
                 "durationSeconds", 12));
         String id = driver.proposeOnceDeclared(proposal);
@@ -452,8 +461,7 @@ class FaultlineE2EIT {
 
     private static Map<String, Object> storefrontProposal(String faultType, int seconds, double share,
                                                           Map<String, String> labels, String motivation) {
-        Map<String, Object> proposal = new LinkedHashMap<>(ExampleExperiment.proposal("STAGING", seconds, share,
-                ExampleExperiment.PROPOSER));
+        Map<String, Object> proposal = new LinkedHashMap<>(ExampleExperiment.proposal("STAGING", seconds, share));
         proposal.put("faultType", faultType);
         proposal.put("motivation", motivation);
         proposal.put("labels", labels);
@@ -537,7 +545,7 @@ class FaultlineE2EIT {
                 "--by", "shop-lead")).contains("orders-malformed-records");
 
         Map<String, Object> proposal = new LinkedHashMap<>(Map.of("service", "fulfilment", "faultType", "MALFORMED_RECORD",
-                "dependency", "orders", "environment", "STAGING", "proposer", "shop-dev", "reason", "ROUTINE",
+                "dependency", "orders", "environment", "STAGING", "reason", "ROUTINE",
                 "motivation", "Are bad order records dead-lettered while good orders keep flowing?",
                 "durationSeconds", 20));
         String id = driver.proposeOnceDeclared(proposal);
@@ -598,7 +606,7 @@ class FaultlineE2EIT {
     @Order(14)
     void shouldPausePricingsProcessThroughTheHostAgentAndFindTheSameGapAsABlackhole() throws Exception {
         Map<String, Object> proposal = new LinkedHashMap<>(Map.of("service", "storefront", "faultType", "PROCESS_PAUSE",
-                "dependency", "pricing", "environment", "STAGING", "proposer", ExampleExperiment.PROPOSER, "reason", "ROUTINE",
+                "dependency", "pricing", "environment", "STAGING", "reason", "ROUTINE",
                 "motivation", "Does the storefront survive pricing freezing in a long stop-the-world pause?",
                 "durationSeconds", 25));
         String id = driver.propose(proposal);

@@ -20,13 +20,13 @@ class RequestBodiesTest {
     @Test
     void shouldBuildAProposalFromFlags() {
         Map<String, Object> body = parse(new ProposeCommand(), "--service", "storefront", "--fault",
-                "network-blackhole", "--dependency", "pricing", "--env", "production", "--by", "alice", "--why",
+                "network-blackhole", "--dependency", "pricing", "--env", "production", "--why",
                 "pricing outage last week", "--duration", "15", "--traffic-share", "0.2", "--label", "team=shop",
                 "--label=tier=1").body();
 
         assertThat(body).containsEntry("service", "storefront").containsEntry("faultType", "NETWORK_BLACKHOLE")
                 .containsEntry("dependency", "pricing").containsEntry("environment", "PRODUCTION")
-                .containsEntry("proposer", "alice").containsEntry("motivation", "pricing outage last week")
+                .doesNotContainKey("proposer").containsEntry("motivation", "pricing outage last week")
                 .containsEntry("durationSeconds", 15).containsEntry("trafficShare", 0.2)
                 .containsEntry("labels", Map.of("team", "shop", "tier", "1"));
     }
@@ -34,7 +34,7 @@ class RequestBodiesTest {
     @Test
     void shouldDefaultAProposalToStagingAndLeaveOutWhatWasNotGiven() {
         Map<String, Object> body = parse(new ProposeCommand(), "--service", "storefront", "--fault",
-                "NETWORK_LATENCY", "--by", "alice", "--why", "x").body();
+                "NETWORK_LATENCY", "--why", "x").body();
 
         assertThat(body).containsEntry("environment", "STAGING")
                 .doesNotContainKeys("dependency", "durationSeconds", "trafficShare", "labels", "reason");
@@ -42,71 +42,71 @@ class RequestBodiesTest {
 
     @Test
     void shouldRequireTheProposalsEssentials() {
-        assertThatThrownBy(() -> parse(new ProposeCommand(), "--service", "s", "--by", "a", "--why", "x"))
+        assertThatThrownBy(() -> parse(new ProposeCommand(), "--service", "s", "--why", "x"))
                 .isInstanceOf(MissingParameterException.class).hasMessageContaining("'--fault=FAULT_TYPE'");
-        assertThatThrownBy(() -> parse(new ProposeCommand(), "--service", "s", "--fault", "f", "--by", "a", "--why",
+        assertThatThrownBy(() -> parse(new ProposeCommand(), "--service", "s", "--fault", "f", "--why",
                 "x", "--label", "team")).isInstanceOf(ParameterException.class).hasMessageContaining("'--label'");
-        assertThatThrownBy(() -> parse(new ProposeCommand(), "--service", "s", "--fault", "f", "--by", "a", "--why",
+        assertThatThrownBy(() -> parse(new ProposeCommand(), "--service", "s", "--fault", "f", "--why",
                 "x", "--traffic-share", "a lot")).hasMessageContaining("'--traffic-share'");
     }
 
     @Test
     void shouldBuildARequestForChanges() {
-        Map<String, Object> body = parse(new ReviewCommand(), "exp-1", "--by", "carol", "--request-changes",
+        Map<String, Object> body = parse(new ReviewCommand(), "exp-1", "--request-changes",
                 "--duration", "20", "--threshold", "reads-p99=1500", "--comment", "looser p99").body();
 
-        assertThat(body).containsEntry("reviewer", "carol").containsEntry("decision", "REQUEST_CHANGES")
+        assertThat(body).doesNotContainKey("reviewer").containsEntry("decision", "REQUEST_CHANGES")
                 .containsEntry("comment", "looser p99")
                 .containsEntry("changes", Map.of("durationSeconds", 20, "thresholds", Map.of("reads-p99", 1500.0)));
     }
 
     @Test
     void shouldBuildAnAcceptAndAComment() {
-        assertThat(parse(new ReviewCommand(), "exp-1", "--by", "carol", "--accept").body())
-                .isEqualTo(Map.of("reviewer", "carol", "decision", "ACCEPT"));
-        assertThat(parse(new ReviewCommand(), "exp-1", "--by", "carol", "--comment", "ok").body())
+        assertThat(parse(new ReviewCommand(), "exp-1", "--accept").body())
+                .isEqualTo(Map.of("decision", "ACCEPT"));
+        assertThat(parse(new ReviewCommand(), "exp-1", "--comment", "ok").body())
                 .containsEntry("decision", "COMMENT");
     }
 
     @Test
     void shouldRefuseAReviewThatSaysNothingOrTwoThings() {
-        assertThatThrownBy(() -> parse(new ReviewCommand(), "exp-1", "--by", "carol").body())
+        assertThatThrownBy(() -> parse(new ReviewCommand(), "exp-1").body())
                 .isInstanceOf(ParameterException.class).hasMessageContaining("say what the review is");
-        assertThatThrownBy(() -> parse(new ReviewCommand(), "exp-1", "--by", "c", "--accept", "--request-changes").body())
+        assertThatThrownBy(() -> parse(new ReviewCommand(), "exp-1", "--accept", "--request-changes").body())
                 .hasMessageContaining("choose one");
-        assertThatThrownBy(() -> parse(new ReviewCommand(), "exp-1", "--by", "c", "--request-changes").body())
+        assertThatThrownBy(() -> parse(new ReviewCommand(), "exp-1", "--request-changes").body())
                 .hasMessageContaining("needs at least one");
-        assertThatThrownBy(() -> parse(new ReviewCommand(), "exp-1", "--by", "c", "--request-changes",
+        assertThatThrownBy(() -> parse(new ReviewCommand(), "exp-1", "--request-changes",
                 "--threshold", "reads-p99"))
                 .isInstanceOf(ParameterException.class).hasMessageContaining("'--threshold'");
-        assertThatThrownBy(() -> parse(new ReviewCommand(), "exp-1", "--by", "c", "--request-changes",
+        assertThatThrownBy(() -> parse(new ReviewCommand(), "exp-1", "--request-changes",
                 "--threshold", "reads-p99=fast"))
                 .isInstanceOf(ParameterException.class).hasMessageContaining("'--threshold'");
     }
 
     @Test
     void shouldBuildApprovalsAndDenials() {
-        assertThat(parse(new ApproveCommand(), "exp-1", "--by", "bob").body())
-                .isEqualTo(Map.of("approver", "bob", "decision", "APPROVED"));
-        assertThat(parse(new ApproveCommand(), "exp-1", "--by", "bob", "--deny", "--comment", "no").body())
+        assertThat(parse(new ApproveCommand(), "exp-1").body())
+                .isEqualTo(Map.of("decision", "APPROVED"));
+        assertThat(parse(new ApproveCommand(), "exp-1", "--deny", "--comment", "no").body())
                 .containsEntry("decision", "DENIED").containsEntry("comment", "no");
     }
 
     @Test
     void shouldBuildHaltsOfEachScope() {
-        assertThat(parse(new HaltCommand(), "exp-1", "--by", "op", "--reason", "pager").body())
-                .containsEntry("scope", "EXPERIMENT").containsEntry("experimentId", "exp-1");
-        assertThat(parse(new HaltCommand(), "--env", "staging", "--by", "op", "--reason", "r").body())
+        assertThat(parse(new HaltCommand(), "exp-1", "--reason", "pager").body())
+                .containsEntry("scope", "EXPERIMENT").containsEntry("experimentId", "exp-1").doesNotContainKey("by");
+        assertThat(parse(new HaltCommand(), "--env", "staging", "--reason", "r").body())
                 .containsEntry("scope", "ENVIRONMENT").containsEntry("environment", "STAGING");
-        assertThat(parse(new HaltCommand(), "--all", "--by", "op", "--reason", "r").body())
+        assertThat(parse(new HaltCommand(), "--all", "--reason", "r").body())
                 .containsEntry("scope", "ALL").doesNotContainKeys("experimentId", "environment");
     }
 
     @Test
     void shouldRequireExactlyOneHaltScope() {
-        assertThatThrownBy(() -> parse(new HaltCommand(), "--by", "op", "--reason", "r").body())
+        assertThatThrownBy(() -> parse(new HaltCommand(), "--reason", "r").body())
                 .isInstanceOf(ParameterException.class).hasMessageContaining("exactly one");
-        assertThatThrownBy(() -> parse(new HaltCommand(), "exp-1", "--all", "--by", "op", "--reason", "r").body())
+        assertThatThrownBy(() -> parse(new HaltCommand(), "exp-1", "--all", "--reason", "r").body())
                 .hasMessageContaining("exactly one");
     }
 }

@@ -31,6 +31,15 @@ class ServiceClientTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        server.createContext("/halts", exchange -> {
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            boolean signedIn = "Bearer a.b.c".equals(authorization);
+            byte[] body = (signedIn ? "[]" : "{\"status\":401,\"error\":\"no bearer token\",\"reasons\":[]}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(signedIn ? 200 : 401, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         server.start();
         client = new ServiceClient("hypothesis-service", "http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -66,6 +75,19 @@ class ServiceClientTest {
             assertThat(e.getMessage()).startsWith("safety-service is not reachable at http://127.0.0.1:")
                     .contains("connection refused", "--safety-url");
         });
+    }
+
+    @Test
+    void shouldSendItsBearerTokenAndSayHowToSignInOn401() {
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+
+        assertThat(new ServiceClient("safety-service", url, "a.b.c").get("/halts").isArray()).isTrue();
+        assertThatThrownBy(() -> new ServiceClient("safety-service", url, null).get("/halts"))
+                .isInstanceOfSatisfying(ServiceCallException.class, e -> {
+                    assertThat(e.status()).isEqualTo(401);
+                    assertThat(e.getMessage()).isEqualTo("safety-service answered 401 to GET /halts: no bearer token; "
+                            + "run `faultline login --user NAME` (or set FAULTLINE_TOKEN)");
+                });
     }
 
     @Test

@@ -30,7 +30,13 @@ class ServiceCatalogTest {
                 "-Dfaultline.cassandra.contact-point=127.0.0.1:9042",
                 "-Dfaultline.services.injector-url=http://127.0.0.1:8103",
                 "-Dfaultline.injector.dataplane-url=http://127.0.0.1:8474",
+                "-Dfaultline.security.jwks-url=http://127.0.0.1:8110/.well-known/jwks.json",
+                "-Dfaultline.security.issuer=http://127.0.0.1:8110",
+                "-Dfaultline.security.client-id=safety-service",
                 "-Dfaultline.safety.approvers=bob");
+        assertThat(safety.jvmArgs()).as("only safety-service calls another service's API")
+                .anyMatch(argument -> argument.startsWith("-Dfaultline.security.client-secret="));
+        assertThat(services.get(0).jvmArgs()).noneMatch(argument -> argument.startsWith("-Dfaultline.security.client"));
         assertThat(safety.jvmArgs()).as("the storefront is a declared target, not configuration")
                 .noneMatch(argument -> argument.startsWith("-Dfaultline.targets."));
         assertThat(safety.readyUrl()).isEqualTo("http://127.0.0.1:8102/health");

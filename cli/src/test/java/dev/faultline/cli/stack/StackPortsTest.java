@@ -17,13 +17,13 @@ class StackPortsTest {
 
         assertThat(IntStream.of(ports.kafka(), ports.registry(), ports.cassandra(), ports.dataplane(), ports.pricingProxy(),
                 ports.pricingHttpProxy(), ports.pricing(), ports.storefront(), ports.carrierProxy(), ports.carrier(), ports.shipping(),
-                ports.fulfilment(), ports.agent(), ports.hypothesis(), ports.catalog())).allMatch(port -> port > 0);
+                ports.fulfilment(), ports.agent(), ports.hypothesis(), ports.catalog(), ports.issuer())).allMatch(port -> port > 0);
     }
 
     @Test
     void shouldNameAFixedPortThatIsTaken() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            StackPorts ports = new StackPorts(0, 0, 0, 0, 0, 0, 0, 0, 0, taken.getLocalPort(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            StackPorts ports = new StackPorts(0, 0, 0, 0, 0, 0, 0, 0, 0, taken.getLocalPort(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
             assertThatThrownBy(ports::resolve).hasMessageContaining("port " + taken.getLocalPort())
                     .hasMessageContaining("storefront");
@@ -35,6 +35,7 @@ class StackPortsTest {
         StackPorts demo = StackPorts.demo();
 
         assertThat(demo.storefront()).isEqualTo(18080);
+        assertThat(demo.issuer()).isEqualTo(8110);
         assertThat(demo.pricing()).isEqualTo(18090);
         assertThat(demo.pricingProxy()).isEqualTo(18091);
         assertThat(demo.pricingHttpProxy()).isEqualTo(18094);

@@ -3,19 +3,21 @@ package dev.faultline.hypothesis.proposal;
 import dev.faultline.hypothesis.lint.Finding;
 import dev.faultline.kit.http.ApiException;
 import dev.faultline.kit.http.ApiValidationException;
+import dev.faultline.kit.security.Roles;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * {@code POST /proposals}: checks the request (400 naming the field), drafts and lints it at once (422 with the
- * reasons, nothing published), else publishes the proposal and answers 202 with its experiment id. The event
- * loop then drafts it from the topic, like any other proposal.
+ * {@code POST /proposals} (role {@code proposer}; the proposer is the token's subject): checks the request (400 naming
+ * the field), drafts and lints it at once (422 with the reasons, nothing published), else publishes the proposal and
+ * answers 202 with its experiment id. The event loop then drafts it from the topic, like any other proposal.
  */
 @Controller("/proposals")
 public class ProposalController {
@@ -36,10 +38,11 @@ public class ProposalController {
     }
 
     @Post
-    public HttpResponse<Accepted> propose(@Body ProposalRequest request) {
+    public HttpResponse<Accepted> propose(@Body ProposalRequest request, Authentication caller) {
+        Roles.require(caller, Roles.PROPOSER, "proposing an experiment");
         Proposal proposal;
         try {
-            proposal = ProposalRequests.toProposal(request, newExperimentId());
+            proposal = ProposalRequests.toProposal(request, newExperimentId(), caller.getName());
         } catch (ProposalRequests.InvalidRequest e) {
             throw ApiException.badRequest(e.getMessage());
         }

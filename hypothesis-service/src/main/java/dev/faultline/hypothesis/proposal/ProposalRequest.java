@@ -4,7 +4,11 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.Map;
 
-/** The body of {@code POST /proposals}; enums arrive as strings so that a wrong one gets a helpful answer. */
+/**
+ * The body of {@code POST /proposals}; enums arrive as strings so that a wrong one gets a helpful answer.
+ *
+ * @param proposer not accepted (400): the proposer is the caller's token subject
+ */
 @Serdeable
 public record ProposalRequest(@Nullable String service, @Nullable String faultType, @Nullable String dependency,
                               @Nullable String environment, @Nullable String proposer, @Nullable String reason,

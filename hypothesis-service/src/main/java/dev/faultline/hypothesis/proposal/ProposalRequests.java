@@ -25,11 +25,14 @@ public final class ProposalRequests {
     private ProposalRequests() {
     }
 
-    public static Proposal toProposal(ProposalRequest r, String experimentId) {
+    /** @param proposer who proposes: the subject of the caller's token, never a body field */
+    public static Proposal toProposal(ProposalRequest r, String experimentId, String proposer) {
+        if (r.proposer() != null) {
+            throw new InvalidRequest("proposer is taken from your token (" + proposer + "); leave it out of the body");
+        }
         String service = required("service", r.service());
         FaultType faultType = enumValue("faultType", required("faultType", r.faultType()), FaultType.class);
         Environment environment = enumValue("environment", required("environment", r.environment()), Environment.class);
-        String proposer = required("proposer", r.proposer());
         String motivation = required("motivation", r.motivation());
         ProposalReason reason = r.reason() == null ? ProposalReason.ROUTINE
                 : enumValue("reason", r.reason(), ProposalReason.class);

@@ -4,6 +4,7 @@ import dev.faultline.hypothesis.experiment.Experiment;
 import dev.faultline.hypothesis.experiment.Experiments;
 import dev.faultline.kit.http.ApiException;
 import dev.faultline.kit.http.ApiValidationException;
+import dev.faultline.kit.security.Roles;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -12,6 +13,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,8 +23,9 @@ import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * {@code GET /experiments/{id}/hypothesis} (the latest revision, or the rejection) and
- * {@code POST /experiments/{id}/reviews}; the review rules are {@link ReviewService}'s.
+ * {@code GET /experiments/{id}/hypothesis} (the latest revision, or the rejection; any signed-in caller) and
+ * {@code POST /experiments/{id}/reviews} (role {@code reviewer}; the reviewer is the token's subject, so the proposer
+ * cannot accept their own plan under another name); the review rules are {@link ReviewService}'s.
  */
 @Controller("/experiments/{id}")
 public class ExperimentController {
@@ -64,13 +67,15 @@ public class ExperimentController {
     }
 
     @Post("/reviews")
-    public Reviewed review(@PathVariable String id, @Body ReviewRequest request) {
-        if (request.reviewer() == null || request.reviewer().isBlank()) {
-            throw ApiException.badRequest("reviewer is required");
+    public Reviewed review(@PathVariable String id, @Body ReviewRequest request, Authentication caller) {
+        Roles.require(caller, Roles.REVIEWER, "reviewing a plan");
+        if (request.reviewer() != null) {
+            throw ApiException.badRequest("reviewer is taken from your token (" + caller.getName()
+                    + "); leave it out of the body");
         }
         Review.Decision decision = decision(request.decision());
         try {
-            ReviewService.Outcome outcome = reviews.review(id, new Review(request.reviewer().strip(), decision,
+            ReviewService.Outcome outcome = reviews.review(id, new Review(caller.getName(), decision,
                     request.comment(), request.changes()));
             return new Reviewed(outcome.revision(), outcome.decision().name());
         } catch (ReviewRefused refused) {

@@ -19,8 +19,8 @@ class ProposalRequestsTest {
 
     @Test
     void shouldTurnAWellFormedRequestIntoAProposal() {
-        Proposal p = ProposalRequests.toProposal(request("storefront", "network_blackhole", "STAGING", "demo-user",
-                "pricing outages happen", 45L, 0.5), "exp-1");
+        Proposal p = ProposalRequests.toProposal(request("storefront", "network_blackhole", "STAGING", null,
+                "pricing outages happen", 45L, 0.5), "exp-1", "alice");
         assertThat(p.faultType()).isEqualTo(FaultType.NETWORK_BLACKHOLE);
         assertThat(p.environment()).isEqualTo(Environment.STAGING);
         assertThat(p.reason()).isEqualTo(ProposalReason.ROUTINE);
@@ -30,26 +30,34 @@ class ProposalRequestsTest {
 
     @Test
     void shouldNameTheMissingField() {
-        assertThatThrownBy(() -> ProposalRequests.toProposal(request(null, "NETWORK_BLACKHOLE", "STAGING", "u", "m", null,
-                null), "e")).hasMessage("service is required");
-        assertThatThrownBy(() -> ProposalRequests.toProposal(request("s", "NETWORK_BLACKHOLE", "STAGING", " ", "m", null,
-                null), "e")).hasMessage("proposer is required");
+        assertThatThrownBy(() -> ProposalRequests.toProposal(request(null, "NETWORK_BLACKHOLE", "STAGING", null, "m", null,
+                null), "e", "alice")).hasMessage("service is required");
+        assertThatThrownBy(() -> ProposalRequests.toProposal(request("s", "NETWORK_BLACKHOLE", "STAGING", null, null, null,
+                null), "e", "alice")).hasMessage("motivation is required");
+    }
+
+    @Test
+    void shouldTakeTheProposerFromTheTokenAndRefuseOneInTheBody() {
+        assertThat(ProposalRequests.toProposal(request("s", "NETWORK_BLACKHOLE", "STAGING", null, "m", null, null), "e",
+                "alice").proposer()).isEqualTo("alice");
+        assertThatThrownBy(() -> ProposalRequests.toProposal(request("s", "NETWORK_BLACKHOLE", "STAGING", "mallory", "m",
+                null, null), "e", "alice")).hasMessage("proposer is taken from your token (alice); leave it out of the body");
     }
 
     @Test
     void shouldListTheValidValuesOfAnUnknownEnum() {
-        assertThatThrownBy(() -> ProposalRequests.toProposal(request("s", "EARTHQUAKE", "STAGING", "u", "m", null, null),
-                "e")).hasMessageStartingWith("faultType 'EARTHQUAKE' is not one of [NETWORK_LATENCY")
+        assertThatThrownBy(() -> ProposalRequests.toProposal(request("s", "EARTHQUAKE", "STAGING", null, "m", null, null),
+                "e", "alice")).hasMessageStartingWith("faultType 'EARTHQUAKE' is not one of [NETWORK_LATENCY")
                 .hasMessageNotContaining("UNKNOWN");
-        assertThatThrownBy(() -> ProposalRequests.toProposal(request("s", "NETWORK_LATENCY", "UNKNOWN", "u", "m", null,
-                null), "e")).hasMessageContaining("environment 'UNKNOWN' is not one of");
+        assertThatThrownBy(() -> ProposalRequests.toProposal(request("s", "NETWORK_LATENCY", "UNKNOWN", null, "m", null,
+                null), "e", "alice")).hasMessageContaining("environment 'UNKNOWN' is not one of");
     }
 
     @Test
     void shouldRejectOutOfRangeNumbers() {
-        assertThatThrownBy(() -> ProposalRequests.toProposal(request("s", "NETWORK_LATENCY", "TEST", "u", "m", 0L, null),
-                "e")).hasMessageContaining("durationSeconds");
-        assertThatThrownBy(() -> ProposalRequests.toProposal(request("s", "NETWORK_LATENCY", "TEST", "u", "m", null, 1.5),
-                "e")).hasMessageContaining("trafficShare");
+        assertThatThrownBy(() -> ProposalRequests.toProposal(request("s", "NETWORK_LATENCY", "TEST", null, "m", 0L, null),
+                "e", "alice")).hasMessageContaining("durationSeconds");
+        assertThatThrownBy(() -> ProposalRequests.toProposal(request("s", "NETWORK_LATENCY", "TEST", null, "m", null, 1.5),
+                "e", "alice")).hasMessageContaining("trafficShare");
     }
 }

@@ -9,24 +9,26 @@ import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** JSON over HTTP against the service under test, with java.net.http. */
+/** JSON over HTTP against the service under test, with java.net.http, sending a bearer token (none when null). */
 public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private final String baseUrl;
+    private final String token;
 
-    public Http(String baseUrl) {
+    public Http(String baseUrl, String token) {
         this.baseUrl = baseUrl;
+        this.token = token;
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
     public HttpResponse<String> post(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** A string field of a flat JSON answer. */
@@ -36,9 +38,12 @@ public final class Http {
         return m.group(1);
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("authorization", "Bearer " + token);
+        }
         try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -5,6 +5,7 @@ import dev.faultline.kit.events.EventHeaders;
 import dev.faultline.kit.events.EventPublisher;
 import dev.faultline.kit.http.ApiException;
 import dev.faultline.kit.http.ApiValidationException;
+import dev.faultline.kit.security.Roles;
 import dev.faultline.schemas.avro.HaltLifted;
 import dev.faultline.schemas.avro.HaltRequested;
 import io.micronaut.core.annotation.Nullable;
@@ -18,6 +19,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Clock;
 import java.util.List;
@@ -26,8 +28,9 @@ import java.util.UUID;
 
 /**
  * The operators' halt API: {@code POST /halts} publishes HaltRequested on the control topic (key = experiment id,
- * {@code env:<ENV>} or {@code *}), {@code DELETE /halts/{haltId}} publishes HaltLifted, {@code GET /halts} lists
- * the active ones (as read back from the topic).
+ * {@code env:<ENV>} or {@code *}), {@code DELETE /halts/{haltId}} publishes HaltLifted — both need the role
+ * {@code operator}, and the event's actor is the caller's token subject —, {@code GET /halts} lists the active ones
+ * (as read back from the topic) to any signed-in caller.
  */
 @Controller("/halts")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -44,34 +47,36 @@ public class HaltController {
     }
 
     @Post
-    public HttpResponse<Map<String, String>> halt(@Body HaltRequest request) {
+    public HttpResponse<Map<String, String>> halt(@Body HaltRequest request, Authentication caller) {
+        Roles.require(caller, Roles.OPERATOR, "halting");
         List<String> problems = HaltRequests.problems(request);
         if (!problems.isEmpty()) {
             throw new ApiValidationException(HttpStatus.BAD_REQUEST, "invalid halt", problems);
         }
         Halt halt = HaltRequests.toHalt(request);
         publisher.publish(halt.key(), HaltRequested.newBuilder()
-                .setHeader(EventHeaders.first(halt.key(), Actors.person(request.by()), clock))
+                .setHeader(EventHeaders.first(halt.key(), Actors.person(caller.getName()), clock))
                 .setHaltId(halt.haltId()).setScope(halt.scope()).setEnvironment(halt.environment())
                 .setReason(halt.reason()).build());
         return HttpResponse.accepted().body(Map.of("haltId", halt.haltId().toString(), "key", halt.key()));
     }
 
     @Delete("/{haltId}")
-    public Map<String, String> lift(@PathVariable String haltId, @QueryValue @Nullable String by,
-                                    @QueryValue @Nullable String reason) {
+    public Map<String, String> lift(@PathVariable String haltId, @QueryValue @Nullable String reason,
+                                    @QueryValue @Nullable String by, Authentication caller) {
+        Roles.require(caller, Roles.OPERATOR, "lifting a halt");
+        if (by != null) {
+            throw ApiException.badRequest("by is taken from your token (" + caller.getName() + "); leave it out");
+        }
         UUID id;
         try {
             id = UUID.fromString(haltId);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("haltId must be a UUID");
         }
-        if (by == null || by.isBlank()) {
-            throw ApiException.badRequest("by (who lifts the halt) is required");
-        }
         Halt halt = halts.find(id).orElseThrow(() -> ApiException.notFound("no active halt " + haltId));
         publisher.publish(halt.key(), HaltLifted.newBuilder()
-                .setHeader(EventHeaders.first(halt.key(), Actors.person(by), clock))
+                .setHeader(EventHeaders.first(halt.key(), Actors.person(caller.getName()), clock))
                 .setHaltId(id).setReason(reason == null ? "" : reason).build());
         return Map.of("haltId", haltId, "status", "LIFTED");
     }

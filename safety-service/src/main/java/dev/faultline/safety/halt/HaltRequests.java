@@ -26,8 +26,8 @@ public final class HaltRequests {
                 problems.add("environment (DEVELOPMENT, TEST, STAGING or PRODUCTION) is required for an ENVIRONMENT halt");
             }
         }
-        if (blank(request.by())) {
-            problems.add("by (who halts) is required");
+        if (request.by() != null) {
+            problems.add("by is taken from your token; leave it out of the body");
         }
         if (blank(request.reason())) {
             problems.add("reason is required");

@@ -1,5 +1,6 @@
 package dev.faultline.safety.preflight;
 
+import dev.faultline.kit.security.ServiceToken;
 import dev.faultline.kit.tracing.HttpClientSpans;
 import dev.faultline.kit.tracing.HttpClientSpans.ClientSpan;
 import dev.faultline.safety.plan.Plan;
@@ -22,7 +23,8 @@ import java.util.Map;
  * ({@code environment, service, faultType, dependency, host, topic, parameters}) must answer 200 with
  * {@code verified: true}: the injector planned the fault as a run would, created a harmless fault of the same kind
  * in the same place (a toxic on the L4 proxy, a rule on the L7 proxy, a harmless fault on the host's agent...),
- * removed it and saw it gone. Anything else, or no answer, fails the check with what the injector said.
+ * removed it and saw it gone. Anything else, or no answer, fails the check with what the injector said. The request
+ * carries safety-service's own token ({@link ServiceToken}: the injector's endpoint needs the role {@code service}).
  */
 @Singleton
 public class InjectorRollbackDryRun implements RollbackDryRun {
@@ -33,9 +35,11 @@ public class InjectorRollbackDryRun implements RollbackDryRun {
     private final String injectorUrl;
     private final JsonMapper json;
     private final HttpClientSpans spans;
+    private final ServiceToken token;
 
-    public InjectorRollbackDryRun(ServiceUrls urls, JsonMapper json, HttpClientSpans spans) {
+    public InjectorRollbackDryRun(ServiceUrls urls, JsonMapper json, HttpClientSpans spans, ServiceToken token) {
         this.spans = spans;
+        this.token = token;
         this.injectorUrl = urls.injectorUrl();
         this.json = json;
     }
@@ -61,7 +65,8 @@ public class InjectorRollbackDryRun implements RollbackDryRun {
             URI uri = URI.create(injectorUrl + "/rollback-dry-run");
             ClientSpan span = spans.start("POST", uri);
             HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                    .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                    .header("content-type", "application/json").header("authorization", token.authorization())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
             span.headers().forEach(builder::header);
             HttpResponse<byte[]> response;
             try {

@@ -1,15 +1,20 @@
 package dev.faultline.safety.preflight;
 
 import dev.faultline.kit.http.ApiException;
+import dev.faultline.kit.security.Roles;
 import dev.faultline.safety.plan.PlanBook;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-/** {@code GET /experiments/{id}/preflight} (last result, every check) and {@code POST} (rerun now). */
+/**
+ * {@code GET /experiments/{id}/preflight} (last result, every check; any signed-in caller) and {@code POST} (rerun now;
+ * role {@code operator}: a passing rerun clears the injection).
+ */
 @Controller("/experiments/{experimentId}/preflight")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PreflightController {
@@ -31,7 +36,8 @@ public class PreflightController {
     }
 
     @Post
-    public PreflightView rerun(@PathVariable String experimentId) throws InterruptedException {
+    public PreflightView rerun(@PathVariable String experimentId, Authentication caller) throws InterruptedException {
+        Roles.require(caller, Roles.OPERATOR, "rerunning a preflight");
         if (plans.latest(experimentId).isEmpty()) {
             throw ApiException.notFound("unknown experiment " + experimentId);
         }

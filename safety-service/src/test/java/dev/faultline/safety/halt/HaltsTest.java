@@ -36,13 +36,15 @@ class HaltsTest {
 
     @Test
     void shouldValidateHaltRequests() {
-        assertThat(HaltRequests.problems(new HaltRequest("EXPERIMENT", null, null, "ops", "r")))
+        assertThat(HaltRequests.problems(new HaltRequest("EXPERIMENT", null, null, null, "r")))
                 .containsExactly("experimentId is required for an EXPERIMENT halt");
-        assertThat(HaltRequests.problems(new HaltRequest("ENVIRONMENT", null, "MARS", "ops", "r")))
+        assertThat(HaltRequests.problems(new HaltRequest("ENVIRONMENT", null, "MARS", null, "r")))
                 .singleElement().asString().contains("environment");
-        assertThat(HaltRequests.problems(new HaltRequest("SOME", null, null, null, ""))).hasSize(3);
-        assertThat(HaltRequests.problems(new HaltRequest("ALL", null, null, "ops", "game day over"))).isEmpty();
-        Halt halt = HaltRequests.toHalt(new HaltRequest("ENVIRONMENT", "ignored", "STAGING", "ops", "r"));
+        assertThat(HaltRequests.problems(new HaltRequest("SOME", null, null, null, ""))).hasSize(2);
+        assertThat(HaltRequests.problems(new HaltRequest("ALL", null, null, "ops", "r")))
+                .containsExactly("by is taken from your token; leave it out of the body");
+        assertThat(HaltRequests.problems(new HaltRequest("ALL", null, null, null, "game day over"))).isEmpty();
+        Halt halt = HaltRequests.toHalt(new HaltRequest("ENVIRONMENT", "ignored", "STAGING", null, "r"));
         assertThat(halt.experimentId()).isNull();
         assertThat(halt.key()).isEqualTo("env:STAGING");
     }

@@ -55,6 +55,7 @@ class PolicyConfigurationTest {
                 "faultline.safety.environments.production.allowed-to", "17:00"));
 
         assertThat(policy.approverList()).containsExactly("bob", "carol");
+        assertThat(policy.isApprover("dave")).isFalse();
         assertThat(policy.policyFor(Environment.STAGING)).hasValueSatisfying(p -> {
             assertThat(p.maxTrafficShare()).isEqualTo(1.0);
             assertThat(p.approvalReason(0.5)).isNull();
@@ -76,7 +77,10 @@ class PolicyConfigurationTest {
                 "micronaut.health.monitor.enabled", false))) {
             SafetyPolicy policy = context.getBean(SafetyPolicy.class);
 
-            assertThat(policy.approverList()).containsExactly("bob", "carol");
+            // no list: the role approver:<environment> of the token is the rule
+            assertThat(policy.approvers()).isEmpty();
+            assertThat(policy.isApprover("anyone")).isTrue();
+            assertThat(policy.approverList()).containsExactly("the holders of approver:<environment>");
             assertThat(policy.policyFor(Environment.STAGING)).contains(STAGING_DEFAULTS);
             assertThat(policy.policyFor(Environment.PRODUCTION)).contains(new EnvironmentPolicy(
                     Environment.PRODUCTION, 0.25, true, 0.0, DailyWindow.ALL_DAY));

@@ -38,9 +38,13 @@ import java.util.function.Consumer;
 /**
  * safety-service started on the devstack for an IT: its own keyspace and group ids, a {@link TargetServer} that is
  * both the probed target and the injector's dry-run endpoint, a publisher playing hypothesis-service and other
- * tools, a tap on faultline.safety and faultline.control, and small HTTP helpers.
+ * tools, a tap on faultline.safety and faultline.control, and small HTTP helpers that send a token of the devstack's
+ * issuer: {@value #CALLER}'s (an operator) unless another user or token is given.
  */
 public final class SafetyHarness implements AutoCloseable {
+
+    /** The user the HTTP helpers sign in as by default: an operator (halts, preflight reruns, reads). */
+    public static final String CALLER = "dave";
 
     public final String run = UUID.randomUUID().toString().substring(0, 8);
     public final TargetServer target = new TargetServer();
@@ -68,6 +72,8 @@ public final class SafetyHarness implements AutoCloseable {
         props.put("faultline.safety.baseline.samples", 3);
         props.put("faultline.clearance.key-id", keys.keyId());
         props.put("faultline.clearance.signing-key", keys.privateKeyBase64());
+        props.put("faultline.security.client-id", "safety-service");
+        props.put("faultline.security.client-secret", stack.issuer().clientSecret("safety-service"));
         publisher = EventPublisher.standalone(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "safety-it"));
         tap = new EventTap(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), List.of(Topics.SAFETY, Topics.CONTROL));
         beforeStart.accept(this);
@@ -122,26 +128,52 @@ public final class SafetyHarness implements AutoCloseable {
                 .build();
     }
 
+    /** {@code approver} (a user of the issuer's users file) decides on {@code id}. */
     public HttpResponse<String> approve(String id, String approver, String decision) {
-        return post("/experiments/" + id + "/approvals", "{\"approver\":\"" + approver + "\",\"decision\":\"" + decision + "\"}");
+        return approveWith(token(approver), id, decision);
+    }
+
+    /** Decides on {@code id} with any token (null: none). */
+    public HttpResponse<String> approveWith(String token, String id, String decision) {
+        return post(token, "/experiments/" + id + "/approvals", "{\"decision\":\"" + decision + "\"}");
+    }
+
+    public DevStack stack() {
+        return stack;
+    }
+
+    /** A token of the devstack's issuer for a user of its users file. */
+    public String token(String user) {
+        return stack.issuer().token(user);
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+        return get(token(CALLER), path);
+    }
+
+    public HttpResponse<String> get(String token, String path) {
+        return send(token, HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
     public HttpResponse<String> post(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return post(token(CALLER), path, json);
+    }
+
+    public HttpResponse<String> post(String token, String path, String json) {
+        return send(token, HttpRequest.newBuilder(URI.create(baseUrl + path)).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public HttpResponse<String> delete(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE().build());
+        return send(token(CALLER), HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    private HttpResponse<String> send(String token, HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("authorization", "Bearer " + token);
+        }
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -16,6 +16,7 @@ public final class TargetServer implements AutoCloseable {
     private final AtomicInteger status = new AtomicInteger(200);
     private final List<String> bodies = new CopyOnWriteArrayList<>();
     private final List<String> headers = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
     public TargetServer() {
         try {
@@ -26,6 +27,7 @@ public final class TargetServer implements AutoCloseable {
         server.createContext("/", exchange -> {
             bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             headers.addAll(exchange.getRequestHeaders().keySet().stream().map(String::toLowerCase).toList());
+            authorizations.addAll(exchange.getRequestHeaders().getOrDefault("Authorization", List.of()));
             byte[] body = "{\"verified\":true,\"detail\":\"toxic created, removed and gone\"}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("content-type", "application/json");
             exchange.sendResponseHeaders(status.get(), body.length);
@@ -49,6 +51,11 @@ public final class TargetServer implements AutoCloseable {
 
     public List<String> headerNames() {
         return headers;
+    }
+
+    /** The {@code Authorization} headers received (the dry runs carry safety-service's token). */
+    public List<String> authorizations() {
+        return authorizations;
     }
 
     @Override

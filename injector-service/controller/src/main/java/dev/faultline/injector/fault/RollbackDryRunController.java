@@ -1,6 +1,7 @@
 package dev.faultline.injector.fault;
 
 import dev.faultline.kit.http.ApiException;
+import dev.faultline.kit.security.Roles;
 import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.FaultDirection;
 import dev.faultline.schemas.avro.FaultSpec;
@@ -12,6 +13,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Duration;
 import java.util.Arrays;
@@ -24,7 +26,8 @@ import java.util.UUID;
  * rehearsal for safety-service's ROLLBACK_READY check. The fault is planned exactly as a run would plan it, then its
  * kind creates a harmless fault of the same sort in the same place, removes it and checks it gone. 200 {verified,
  * detail, where}; 400 a request to fix; 409 a fault this injector cannot apply there (the reason); 503 the place did
- * not answer or the rehearsal failed.
+ * not answer or the rehearsal failed. Only another Faultline service may ask (role {@code service}: safety-service's
+ * client-credentials token).
  */
 @Controller("/rollback-dry-run")
 public class RollbackDryRunController {
@@ -38,7 +41,8 @@ public class RollbackDryRunController {
     }
 
     @Post
-    public DryRunResult dryRun(@Body DryRunRequest request) {
+    public DryRunResult dryRun(@Body DryRunRequest request, Authentication caller) {
+        Roles.require(caller, Roles.SERVICE, "a rollback dry run");
         FaultSpec spec = request.toSpec();
         String name = "faultline-dry-run-" + UUID.randomUUID().toString().substring(0, 8);
         Fault fault;

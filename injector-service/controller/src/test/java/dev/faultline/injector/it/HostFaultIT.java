@@ -420,6 +420,7 @@ class HostFaultIT {
         body.append("}}");
         URI uri = URI.create("http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort() + "/rollback-dry-run");
         return http.send(HttpRequest.newBuilder(uri).header("content-type", "application/json")
+                .header("authorization", "Bearer " + InjectorProperties.serviceToken(DevStack.shared().issuer()))
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.faultline.clearance.ClearanceKeyPair;
 import dev.faultline.devstack.DevStack;
+import dev.faultline.devstack.issuer.LocalIssuer;
 import dev.faultline.devstack.junit.DevStackExtension;
 import dev.faultline.injector.Fixtures;
 import dev.faultline.injector.run.RunRequest;
@@ -66,12 +67,14 @@ class InjectorIT {
     private EventPublisher publisher;
     private EventTap tap;
     private final HttpClient http = HttpClient.newHttpClient();
+    private LocalIssuer issuer;
 
     /** safety-service's next key: trusted by this injector too, as during a rotation. */
     private final ClearanceKeyPair next = ClearanceKeyPair.generate("it" + run + "-next");
 
     @BeforeAll
     void start(DevStack stack) {
+        issuer = stack.issuer();
         target = new TestTarget("pricing");
         Map<String, Object> props = InjectorProperties.of(stack, target, "it" + run);
         props.put("faultline.clearance.public-keys." + next.keyId(), next.publicKeyBase64());
@@ -285,6 +288,11 @@ class InjectorIT {
         HttpResponse<String> invalid = post("/rollback-dry-run", "{\"dependency\":\"pricing\"}");
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.body()).contains("environment, service and faultType are required");
+        HttpResponse<String> byAPerson = send(issuer.token("dave"), HttpRequest.newBuilder(URI.create(baseUrl()
+                + "/rollback-dry-run")).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(dryRun("NETWORK_LATENCY", "pricing"))));
+        assertThat(byAPerson.statusCode()).isEqualTo(403);
+        assertThat(byAPerson.body()).contains("a rollback dry run needs the role service");
     }
 
     private static String dryRun(String faultType, String dependency) {
@@ -296,12 +304,18 @@ class InjectorIT {
         return "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
     }
 
+    /** Reads as the auditor: any signed-in user may read. */
     private String get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return send(issuer.token("erin"), HttpRequest.newBuilder(URI.create(baseUrl() + path))).body();
     }
 
+    /** Posts as safety-service would: a token with the role service. */
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return send(InjectorProperties.serviceToken(issuer), HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpResponse<String> send(String token, HttpRequest.Builder request) throws Exception {
+        return http.send(request.header("authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

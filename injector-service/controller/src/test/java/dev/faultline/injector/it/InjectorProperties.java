@@ -2,7 +2,10 @@ package dev.faultline.injector.it;
 
 import dev.faultline.clearance.ClearanceKeyPair;
 import dev.faultline.devstack.DevStack;
+import dev.faultline.devstack.issuer.LocalIssuer;
 import dev.faultline.kit.testing.ServiceProperties;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -36,5 +39,10 @@ final class InjectorProperties {
         props.put("faultline.injector.batch-millis", 1000);
         props.put("faultline.injector.plan-wait-millis", 3000);
         return props;
+    }
+
+    /** What safety-service sends to the rollback dry run: a token of its client, with the role service. */
+    static String serviceToken(LocalIssuer issuer) {
+        return issuer.mint("safety-service", List.of("service"), Duration.ofMinutes(10));
     }
 }

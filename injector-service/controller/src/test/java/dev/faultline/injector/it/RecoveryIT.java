@@ -135,8 +135,9 @@ class RecoveryIT {
 
     private static String get(ApplicationContext context, String path) throws Exception {
         URI uri = URI.create("http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort() + path);
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
-                .body();
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
+                .header("authorization", "Bearer " + DevStack.shared().issuer().token("erin")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static void recordDeadInjection(DevStack stack, String keyspace, UUID injectionId, String exp, String holder) throws Exception {

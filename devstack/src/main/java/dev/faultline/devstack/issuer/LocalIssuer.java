@@ -1,0 +1,159 @@
+package dev.faultline.devstack.issuer;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The devstack's token issuer, for the embedded stack and the tests only: an RSA key generated at start signs RS256
+ * tokens ({@code sub}, {@code iss}, {@code aud}, {@code iat}, {@code exp}, {@code roles}) for the users and service
+ * clients of an {@link IssuerUsers} file, and the public key is served as a JWKS — the same shape an OIDC provider
+ * offers, so the services validate its tokens exactly as they would a production provider's. Routes
+ * ({@link IssuerRoutes}): {@code GET /.well-known/jwks.json}, {@code GET /.well-known/openid-configuration},
+ * {@code POST /token}.
+ */
+public final class LocalIssuer implements AutoCloseable {
+
+    /** The audience of every token, the default the services expect ({@code faultline.security.audience}). */
+    public static final String AUDIENCE = "faultline";
+    /** How long a token stays valid. */
+    public static final Duration TOKEN_TTL = Duration.ofHours(1);
+    /** The claim carrying the roles, the default the services read ({@code faultline.security.roles-claim}). */
+    public static final String ROLES_CLAIM = "roles";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalIssuer.class);
+
+    private final HttpServer http;
+    private final ExecutorService executor;
+    private final RSAKey key;
+    private final IssuerUsers users;
+    private final Clock clock;
+
+    private LocalIssuer(HttpServer http, ExecutorService executor, RSAKey key, IssuerUsers users, Clock clock) {
+        this.http = http;
+        this.executor = executor;
+        this.key = key;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** Generates a signing key and serves on 127.0.0.1:{@code port} (0 picks a free port). */
+    public static LocalIssuer start(IssuerUsers users, int port) {
+        RSAKey key = newKey();
+        ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "local-issuer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+            LocalIssuer issuer = new LocalIssuer(http, executor, key, users, Clock.systemUTC());
+            http.createContext("/", new IssuerRoutes(issuer, users));
+            http.setExecutor(executor);
+            http.start();
+            LOG.info("local token issuer up at {} (users: {})", issuer.url(), users.users().keySet());
+            return issuer;
+        } catch (IOException e) {
+            executor.shutdownNow();
+            throw new UncheckedIOException("cannot listen on port " + port + " for the token issuer", e);
+        }
+    }
+
+    /** The issuer URL, the {@code iss} of its tokens, e.g. {@code http://127.0.0.1:8110}. */
+    public String url() {
+        return "http://127.0.0.1:" + http.getAddress().getPort();
+    }
+
+    /** Where the public key is published (the services' {@code faultline.security.jwks-url}). */
+    public String jwksUrl() {
+        return url() + "/.well-known/jwks.json";
+    }
+
+    /** The token endpoint (users: JSON {@code {"user": NAME}}; services: the client-credentials grant). */
+    public String tokenUrl() {
+        return url() + "/token";
+    }
+
+    /** A token for {@code user} with the roles the users file gives them. */
+    public String token(String user) {
+        List<String> roles = users.rolesOf(user).orElseThrow(() -> new IllegalArgumentException(
+                "no user '" + user + "' in the users file; known: " + users.users().keySet()));
+        return mint(user, roles, TOKEN_TTL);
+    }
+
+    /** The secret of a configured service client. */
+    public String clientSecret(String clientId) {
+        IssuerUsers.Client client = users.clients().get(clientId);
+        if (client == null) {
+            throw new IllegalArgumentException("no client '" + clientId + "' in the users file; known: "
+                    + users.clients().keySet());
+        }
+        return client.secret();
+    }
+
+    /** A token for any subject and roles, valid for {@code ttl} (negative: already expired) — for tests. */
+    public String mint(String subject, List<String> roles, Duration ttl) {
+        return sign(key, subject, roles, ttl);
+    }
+
+    /** A well-formed token for {@code subject} signed by a key this issuer never published — for tests. */
+    public String foreignToken(String subject, List<String> roles) {
+        return sign(newKey(), subject, roles, TOKEN_TTL);
+    }
+
+    /** The public half of the signing key, as a JWKS document. */
+    String jwks() {
+        return new JWKSet(key.toPublicJWK()).toString();
+    }
+
+    private String sign(RSAKey signingKey, String subject, List<String> roles, Duration ttl) {
+        Instant now = clock.instant();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).issuer(url()).audience(AUDIENCE)
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(ttl))).jwtID(UUID.randomUUID().toString())
+                .claim(ROLES_CLAIM, roles).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID())
+                .type(JOSEObjectType.JWT).build(), claims);
+        try {
+            jwt.sign(new RSASSASigner(signingKey));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign a token", e);
+        }
+        return jwt.serialize();
+    }
+
+    private static RSAKey newKey() {
+        try {
+            return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot generate the issuer's RSA key", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        executor.shutdownNow();
+    }
+}
