@@ -125,7 +125,7 @@ class SafetyServiceIT {
                 b -> b != null);
         assertThat(blocked.getChecks()).filteredOn(c -> c.getOutcome() == CheckOutcome.FAILED)
                 .singleElement().satisfies(c -> {
-                    assertThat(c.getKind()).isEqualTo(PreflightCheckKind.TIME_WINDOW);
+                    assertThat(c.getKind()).isEqualTo(PreflightCheckKind.DEPLOYMENT_CALENDAR);
                     assertThat(c.getReason()).contains("IT code freeze");
                 });
         assertThat(safety.get("/experiments/" + id + "/preflight").body()).contains("\"outcome\":\"BLOCKED\"");

@@ -31,6 +31,9 @@ class ServiceCatalogTest {
                 "-Dfaultline.services.injector-url=http://127.0.0.1:8103",
                 "-Dfaultline.injector.dataplane-url=http://127.0.0.1:8474",
                 "-Dfaultline.safety.approvers=bob");
+        assertThat(safety.jvmArgs()).as("the demo's production runs at any hour with no on-call rotation")
+                .containsAll(ServiceCatalog.LOCAL_PRODUCTION);
+        assertThat(services.get(0).jvmArgs()).noneMatch(argument -> argument.contains("on-call-required"));
         assertThat(safety.jvmArgs()).as("the storefront is a declared target, not configuration")
                 .noneMatch(argument -> argument.startsWith("-Dfaultline.targets."));
         assertThat(safety.readyUrl()).isEqualTo("http://127.0.0.1:8102/health");
