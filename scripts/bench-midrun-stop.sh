@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build() {
-  mvn -B -q -Dstyle.color=never "$@" -DskipTests -Dfaultline.e2e.skip package dependency:build-classpath \
+  mvn -B -q -Dstyle.color=never "$@" -DskipTests package dependency:build-classpath \
     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >&2
 }
 build -o 2>/dev/null || build   # offline when everything is already downloaded
