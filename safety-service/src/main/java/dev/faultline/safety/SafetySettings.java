@@ -16,8 +16,8 @@ import java.util.List;
  *   <li>{@code clearance-ttl} (default {@code 10m}): how long a clearance stays valid after its preflight;</li>
  *   <li>{@code approvers} (default none): the people who may approve an experiment.</li>
  * </ul>
- * The baseline, the environments' policies and the freezes have classes of their own
- * ({@code BaselineSettings}, {@code EnvironmentSettings}, {@code FreezeSettings}).
+ * The baseline, the environments' policies, the freezes and the calendar have classes of their own
+ * ({@code BaselineSettings}, {@code EnvironmentSettings}, {@code FreezeSettings}, {@code CalendarSettings}).
  */
 @ConfigurationProperties("faultline.safety")
 public final class SafetySettings {

@@ -5,6 +5,7 @@ import dev.faultline.safety.plan.Plan;
 import dev.faultline.safety.preflight.ActiveInjections;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -62,8 +63,10 @@ public final class MidRunWatch {
             return 0;
         }
         Instant now = clock.instant();
+        List<ActiveInjections.Running> running = injections.activeAt(now);
+        halted.retainAll(running.stream().map(ActiveInjections.Running::injectionId).toList());
         int stopped = 0;
-        for (ActiveInjections.Running run : injections.activeAt(now)) {
+        for (ActiveInjections.Running run : running) {
             if (halted.contains(run.injectionId())) {
                 continue;
             }
