@@ -1,5 +1,6 @@
 package dev.faultline.cli;
 
+import dev.faultline.cli.calendar.CalendarCommand;
 import dev.faultline.cli.demo.DemoCommand;
 import dev.faultline.cli.experiment.ApproveCommand;
 import dev.faultline.cli.experiment.HaltCommand;
@@ -39,7 +40,7 @@ import picocli.CommandLine;
         description = "Runs the example experiment on a local stack, or drives running Faultline services.",
         subcommands = {DemoCommand.class, StackCommand.class, LoginCommand.class, ProposeCommand.class, ReviewCommand.class,
             ApproveCommand.class, StatusCommand.class, HaltCommand.class, ReportCommand.class, WatchCommand.class,
-            TargetsCommand.class, FailureModesCommand.class, IncidentCommand.class,
+            TargetsCommand.class, FailureModesCommand.class, IncidentCommand.class, CalendarCommand.class,
             HelpCommand.class},
         footer = {"", "Service addresses: --hypothesis-url, --safety-url, --injector-url, --analysis-url, --catalog-url, "
                 + "--kafka, --registry-url; else FAULTLINE_HYPOTHESIS_URL, FAULTLINE_SAFETY_URL, FAULTLINE_INJECTOR_URL, "

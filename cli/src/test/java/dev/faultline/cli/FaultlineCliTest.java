@@ -35,7 +35,7 @@ class FaultlineCliTest {
     void shouldListEveryCommandInTheUsage() {
         assertThat(run("help")).isZero();
         assertThat(out()).contains("demo", "stack", "login", "propose", "review", "approve", "status", "halt", "report", "watch",
-                "targets", "failure-modes", "incident",
+                "targets", "failure-modes", "incident", "calendar",
                 "FAULTLINE_HYPOTHESIS_URL", "Exit codes: 0 done, 1 failed");
     }
 
@@ -47,7 +47,7 @@ class FaultlineCliTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"demo", "stack", "login", "propose", "review", "approve", "status", "halt", "report", "watch",
-        "targets", "failure-modes", "incident"})
+        "targets", "failure-modes", "incident", "calendar"})
     void shouldGenerateHelpForEveryCommand(String command) {
         assertThat(run(command, "--help")).isZero();
         assertThat(out()).startsWith("Usage: faultline " + command).contains("-h, --help");

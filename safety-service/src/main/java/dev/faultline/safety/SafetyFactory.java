@@ -12,9 +12,15 @@ import dev.faultline.safety.baseline.BaselineSampler;
 import dev.faultline.safety.baseline.BaselineSettings;
 import dev.faultline.safety.baseline.Baselines;
 import dev.faultline.safety.baseline.EvidenceSources;
-import dev.faultline.safety.calendar.FreezeCalendar;
+import dev.faultline.safety.calendar.CalendarSettings;
+import dev.faultline.safety.calendar.DeploymentCalendar;
 import dev.faultline.safety.calendar.FreezeSettings;
+import dev.faultline.safety.envelope.ControlTopicStops;
+import dev.faultline.safety.envelope.MidRunWatch;
+import dev.faultline.safety.envelope.TimeEnvelope;
 import dev.faultline.safety.halt.ActiveHalts;
+import dev.faultline.safety.incident.OpenIncidents;
+import dev.faultline.safety.plan.ApprovedPlan;
 import dev.faultline.safety.plan.PlanBook;
 import dev.faultline.safety.policy.EnvironmentSettings;
 import dev.faultline.safety.policy.PolicyConfiguration;
@@ -29,6 +35,7 @@ import dev.faultline.safety.preflight.RollbackDryRun;
 import dev.faultline.safety.records.KafkaSafetyEvents;
 import dev.faultline.safety.records.SafetyLog;
 import dev.faultline.safety.records.SafetyRecords;
+import dev.faultline.safety.target.DeclaredTargets;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -49,8 +56,31 @@ public class SafetyFactory {
     }
 
     @Singleton
-    FreezeCalendar freezeCalendar(List<FreezeSettings> freezes) {
-        return new FreezeCalendar(PolicyConfiguration.freezes(freezes));
+    DeploymentCalendar deploymentCalendar(List<FreezeSettings> freezes) {
+        return new DeploymentCalendar(PolicyConfiguration.freezes(freezes));
+    }
+
+    @Singleton
+    OpenIncidents openIncidents() {
+        return new OpenIncidents();
+    }
+
+    @Singleton
+    DeclaredTargets declaredTargets() {
+        return new DeclaredTargets();
+    }
+
+    @Singleton
+    TimeEnvelope timeEnvelope(SafetyPolicy policy, DeploymentCalendar calendar, OpenIncidents incidents,
+                              DeclaredTargets targets, CalendarSettings settings) {
+        return new TimeEnvelope(policy, calendar, incidents, targets, settings.deployMargin());
+    }
+
+    @Singleton
+    MidRunWatch midRunWatch(TimeEnvelope envelope, ActiveInjections injections, ActiveHalts halts, PlanBook plans,
+                            EventPublisher publisher, KafkaSettings kafka, Clock clock) {
+        return new MidRunWatch(envelope, injections, halts, id -> plans.approvedPlan(id).map(ApprovedPlan::plan),
+                new ControlTopicStops(publisher, kafka.serviceName(), clock), clock);
     }
 
     @Singleton
@@ -100,8 +130,8 @@ public class SafetyFactory {
     }
 
     @Singleton
-    Preflight preflight(SafetyPolicy policy, FreezeCalendar calendar, ActiveHalts halts, ActiveInjections injections,
+    Preflight preflight(SafetyPolicy policy, TimeEnvelope envelope, ActiveHalts halts, ActiveInjections injections,
                         BaselineHealthCheck baseline, RollbackDryRun rollback, ApprovalBook approvals, Clock clock) {
-        return new Preflight(policy, calendar, halts, injections, baseline, rollback, approvals, clock);
+        return new Preflight(policy, envelope, halts, injections, baseline, rollback, approvals, clock);
     }
 }

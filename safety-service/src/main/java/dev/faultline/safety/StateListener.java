@@ -8,52 +8,70 @@ import dev.faultline.kit.events.FaultlineListener;
 import dev.faultline.kit.events.IncomingEvent;
 import dev.faultline.kit.events.InvalidEventException;
 import dev.faultline.kit.events.TopicReplay;
-import dev.faultline.safety.calendar.Freeze;
-import dev.faultline.safety.calendar.FreezeCalendar;
+import dev.faultline.safety.calendar.CalendarEntry;
+import dev.faultline.safety.calendar.DeploymentCalendar;
+import dev.faultline.safety.envelope.MidRunWatch;
 import dev.faultline.safety.halt.ActiveHalts;
 import dev.faultline.safety.halt.Halt;
+import dev.faultline.safety.incident.OpenIncidents;
 import dev.faultline.safety.preflight.ActiveInjections;
+import dev.faultline.safety.target.DeclaredTargets;
 import dev.faultline.schemas.avro.CalendarEntryKind;
 import dev.faultline.schemas.avro.CalendarEntryPublished;
 import dev.faultline.schemas.avro.HaltLifted;
 import dev.faultline.schemas.avro.HaltRequested;
 import dev.faultline.schemas.avro.HaltScope;
+import dev.faultline.schemas.avro.IncidentRecorded;
 import dev.faultline.schemas.avro.InjectionStarted;
 import dev.faultline.schemas.avro.InjectionStopped;
+import dev.faultline.schemas.avro.TargetDeclared;
+import dev.faultline.schemas.avro.TargetDependency;
 import dev.faultline.schemas.topics.Topics;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The in-memory read models — active halts, freezes, running injections — of the control, calendar and injections
- * topics (small topics). Built before anything else at every start: the constructor replays the topics to their end
- * ({@link TopicReplay}), so no preflight ({@link PlanListener} waits for this bean) ever runs on half of them; then
- * the listener, in the stable group {@code safety-service-state}, goes on from where the replay ended.
+ * The in-memory read models — active halts, the calendar, running injections, open incidents, declared targets — of
+ * the control, calendar, injections, incidents and targets topics (small topics). Built before anything else at every
+ * start: the constructor replays the topics to their end ({@link TopicReplay}), so no preflight ({@link PlanListener}
+ * waits for this bean) and no mid-run check ({@link MidRunWatch}, started once the replay is done) ever runs on half of
+ * them; then the listener, in the stable group {@code safety-service-state}, goes on from where the replay ended, and
+ * re-checks the running injections after every event.
  */
 @FaultlineListener(groupId = "${faultline.safety.group-id:safety-service}-state")
 public class StateListener extends EventListenerSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(StateListener.class);
-    private static final List<String> TOPICS = List.of(Topics.Names.CONTROL, Topics.Names.CALENDAR, Topics.Names.INJECTIONS);
+    private static final List<String> TOPICS = List.of(Topics.Names.CONTROL, Topics.Names.CALENDAR,
+            Topics.Names.INJECTIONS, Topics.Names.INCIDENTS, Topics.Names.TARGETS);
 
     private final ActiveHalts halts;
-    private final FreezeCalendar calendar;
+    private final DeploymentCalendar calendar;
     private final ActiveInjections injections;
+    private final OpenIncidents incidents;
+    private final DeclaredTargets targets;
+    private final MidRunWatch watch;
 
-    public StateListener(EventDispatch dispatch, ActiveHalts halts, FreezeCalendar calendar, ActiveInjections injections,
-                         KafkaSettings settings) {
+    public StateListener(EventDispatch dispatch, ActiveHalts halts, DeploymentCalendar calendar,
+                         ActiveInjections injections, OpenIncidents incidents, DeclaredTargets targets,
+                         MidRunWatch watch, KafkaSettings settings) {
         super(dispatch);
         this.halts = halts;
         this.calendar = calendar;
         this.injections = injections;
+        this.incidents = incidents;
+        this.targets = targets;
+        this.watch = watch;
         Map<TopicPartition, Long> replayedTo = TopicReplay.readToEnd(settings, TOPICS, this::replay);
         followFrom(replayedTo);
+        watch.start();
         LOG.info("safety state replayed to {}: {} active halts", replayedTo, halts.all().size());
     }
 
@@ -66,9 +84,11 @@ public class StateListener extends EventListenerSupport {
         }
     }
 
-    @Topic({Topics.Names.CONTROL, Topics.Names.CALENDAR, Topics.Names.INJECTIONS})
+    @Topic({Topics.Names.CONTROL, Topics.Names.CALENDAR, Topics.Names.INJECTIONS, Topics.Names.INCIDENTS,
+            Topics.Names.TARGETS})
     void receive(ConsumerRecord<String, byte[]> record) {
         dispatch(record, this::onState);
+        watch.sweep();
     }
 
     void onState(IncomingEvent event) {
@@ -85,19 +105,36 @@ public class StateListener extends EventListenerSupport {
                     s.getFault().getTarget().getService(), s.getDeadline()));
         } else if (event.value() instanceof InjectionStopped s) {
             injections.stopped(s.getInjectionId());
+        } else if (event.value() instanceof IncidentRecorded i) {
+            incidents.recorded(new OpenIncidents.Incident(i.getIncidentId(), i.getTitle(), i.getStatus(),
+                    i.getEnvironment(), new HashSet<>(i.getServices()), i.getStartedAt()));
+        } else if (event.value() instanceof TargetDeclared t) {
+            onTarget(t);
+        }
+    }
+
+    private void onTarget(TargetDeclared t) {
+        if (t.getRemoved()) {
+            targets.removed(t.getEnvironment(), t.getService());
+        } else {
+            targets.declared(t.getEnvironment(), t.getService(), new DeclaredTargets.Declared(
+                    t.getDependencies().stream().map(TargetDependency::getName).collect(Collectors.toSet()),
+                    t.getOnCall()));
         }
     }
 
     private void onCalendar(CalendarEntryPublished c) {
-        if (c.getKind() != CalendarEntryKind.FREEZE || c.getCancelled()) {
+        if (c.getCancelled() || c.getKind() == CalendarEntryKind.UNKNOWN) {
             calendar.remove(c.getEntryId());
             return;
         }
         if (!c.getEndsAt().isAfter(c.getStartsAt())) {
-            throw new InvalidEventException("freeze " + c.getEntryId() + " ends before it starts");
+            throw new InvalidEventException(c.getKind() + " " + c.getEntryId() + " ends before it starts");
         }
-        calendar.put(c.getEntryId(), new Freeze(c.getEnvironment() == null ? null : c.getEnvironment(),
-                new HashSet<>(c.getServices()), c.getStartsAt(), c.getEndsAt(), c.getTitle(),
-                c.getSource() + ":" + c.getEntryId()));
+        if (c.getKind() == CalendarEntryKind.ON_CALL_SHIFT && (c.getPerson() == null || c.getPerson().isBlank())) {
+            throw new InvalidEventException("on-call shift " + c.getEntryId() + " names no person");
+        }
+        calendar.put(new CalendarEntry(c.getEntryId(), c.getKind(), c.getEnvironment(), new HashSet<>(c.getServices()),
+                c.getStartsAt(), c.getEndsAt(), c.getTitle(), c.getPerson(), c.getSource() + ":" + c.getEntryId()));
     }
 }

@@ -70,7 +70,7 @@ class SafetyServiceIT {
         assertThat(passed.getClearance().getHypothesisRevision()).isEqualTo(1);
         assertThat(Duration.between(passed.getClearance().getIssuedAt(), passed.getClearance().getExpiresAt()))
                 .isEqualTo(Duration.ofMinutes(10));
-        assertThat(passed.getChecks()).hasSize(7).extracting(PreflightCheckResult::getOutcome)
+        assertThat(passed.getChecks()).hasSize(10).extracting(PreflightCheckResult::getOutcome)
                 .doesNotContain(CheckOutcome.FAILED);
         assertThat(safety.tap.first(ExperimentScheduled.class, id)).isPresent();
         assertThat(safety.get("/experiments/" + id + "/preflight").body()).contains("\"outcome\":\"PASSED\"");
@@ -135,7 +135,7 @@ class SafetyServiceIT {
                 b -> b != null);
         assertThat(blocked.getChecks()).filteredOn(c -> c.getOutcome() == CheckOutcome.FAILED)
                 .singleElement().satisfies(c -> {
-                    assertThat(c.getKind()).isEqualTo(PreflightCheckKind.TIME_WINDOW);
+                    assertThat(c.getKind()).isEqualTo(PreflightCheckKind.DEPLOYMENT_CALENDAR);
                     assertThat(c.getReason()).contains("IT code freeze");
                 });
         assertThat(safety.get("/experiments/" + id + "/preflight").body()).contains("\"outcome\":\"BLOCKED\"");

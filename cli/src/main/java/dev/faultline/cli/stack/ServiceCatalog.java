@@ -71,6 +71,17 @@ final class ServiceCatalog {
     }
 
     /**
+     * The local stack is a development default: its "production" is the demo's, run by one person at any hour with no
+     * paging rotation, so production's weekday office hours and on-call requirement are relaxed here (a real
+     * deployment keeps safety-service's defaults). Given before the extra options, which can put them back.
+     */
+    static final List<String> LOCAL_PRODUCTION = List.of(
+            "-Dfaultline.safety.environments.production.allowed-days=MON-SUN",
+            "-Dfaultline.safety.environments.production.allowed-from=00:00",
+            "-Dfaultline.safety.environments.production.allowed-to=24:00",
+            "-Dfaultline.safety.environments.production.on-call-required=false");
+
+    /**
      * @param dataDir where the services keep state on disk
      * @param keys    the stack's clearance keys: safety-service signs, injector-service verifies
      */
@@ -103,6 +114,9 @@ final class ServiceCatalog {
             if (layout.name().equals("catalog-service")) {
                 // the Streams state belongs to this stack's Kafka: never reuse another run's (or share it with one)
                 jvm.add("-Dfaultline.catalog.state-dir=" + dataDir.resolve("catalog-streams"));
+            }
+            if (layout.name().equals("safety-service")) {
+                jvm.addAll(LOCAL_PRODUCTION);
             }
             jvm.addAll(extra.getOrDefault(layout.name(), List.of()));
             specs.add(new ServiceSpec(layout.name(), layout.module(), layout.mainClass(), jvm, List.of(),

@@ -37,6 +37,9 @@ class ServiceCatalogTest {
         assertThat(safety.jvmArgs()).as("only safety-service calls another service's API")
                 .anyMatch(argument -> argument.startsWith("-Dfaultline.security.client-secret="));
         assertThat(services.get(0).jvmArgs()).noneMatch(argument -> argument.startsWith("-Dfaultline.security.client"));
+        assertThat(safety.jvmArgs()).as("the demo's production runs at any hour with no on-call rotation")
+                .containsAll(ServiceCatalog.LOCAL_PRODUCTION);
+        assertThat(services.get(0).jvmArgs()).noneMatch(argument -> argument.contains("on-call-required"));
         assertThat(safety.jvmArgs()).as("the storefront is a declared target, not configuration")
                 .noneMatch(argument -> argument.startsWith("-Dfaultline.targets."));
         assertThat(safety.readyUrl()).isEqualTo("http://127.0.0.1:8102/health");

@@ -1,6 +1,7 @@
 package dev.faultline.safety.calendar;
 
 import dev.faultline.kit.SettingChecks;
+import dev.faultline.schemas.avro.CalendarEntryKind;
 import dev.faultline.schemas.avro.Environment;
 import io.micronaut.context.annotation.ConfigurationInject;
 import io.micronaut.context.annotation.EachProperty;
@@ -29,7 +30,7 @@ public final class FreezeSettings implements Ordered {
 
     private final int index;
     private final String prefix;
-    private final Freeze freeze;
+    private final CalendarEntry freeze;
 
     @ConfigurationInject
     public FreezeSettings(@Parameter Integer index,
@@ -46,8 +47,8 @@ public final class FreezeSettings implements Ordered {
             throw new IllegalArgumentException(prefix + "to must be after " + prefix + "from (" + from + "), was "
                     + to);
         }
-        this.freeze = new Freeze(environment(environment), new HashSet<>(services == null ? List.of() : services),
-                start, end, reason, "config");
+        this.freeze = new CalendarEntry("config-" + index, CalendarEntryKind.FREEZE, environment(environment),
+                new HashSet<>(services == null ? List.of() : services), start, end, reason, null, "config");
     }
 
     private Environment environment(@Nullable String name) {
@@ -82,7 +83,7 @@ public final class FreezeSettings implements Ordered {
         return index;
     }
 
-    public Freeze freeze() {
+    public CalendarEntry freeze() {
         return freeze;
     }
 }

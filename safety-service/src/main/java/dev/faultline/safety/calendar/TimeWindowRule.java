@@ -6,13 +6,12 @@ import dev.faultline.safety.preflight.CheckResult;
 import dev.faultline.schemas.avro.PreflightCheckKind;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * TIME_WINDOW: the experiment's whole window [start, end) lies within its environment's allowed hours (start and end
- * both allowed; windows are minutes long) and overlaps no freeze for its environment and service.
+ * TIME_WINDOW: the experiment's whole window [start, end) lies within its environment's allowed days and hours (start
+ * and end both allowed; windows are minutes long). Freezes and deployments are DEPLOYMENT_CALENDAR's.
  */
 public final class TimeWindowRule {
 
@@ -21,8 +20,7 @@ public final class TimeWindowRule {
     private TimeWindowRule() {
     }
 
-    public static CheckResult check(Plan plan, Instant start, Instant end, Optional<EnvironmentPolicy> policy,
-                                    List<Freeze> freezes) {
+    public static CheckResult check(Plan plan, Instant start, Instant end, Optional<EnvironmentPolicy> policy) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("windowStart", start.toString());
         details.put("windowEnd", end.toString());
@@ -34,14 +32,7 @@ public final class TimeWindowRule {
             return CheckResult.failed(KIND, "the window " + start + " – " + end + " is outside " + plan.environment()
                     + "'s allowed hours " + policy.get().allowedHours(), details);
         }
-        List<Freeze> blocking = freezes.stream()
-                .filter(f -> f.blocks(plan.environment(), plan.service(), start, end)).toList();
-        if (!blocking.isEmpty()) {
-            details.put("freezes", String.valueOf(blocking.size()));
-            return CheckResult.failed(KIND, "the window overlaps " + String.join("; ",
-                    blocking.stream().map(Freeze::describe).toList()), details);
-        }
         return CheckResult.passed(KIND, "within " + plan.environment() + "'s allowed hours "
-                + policy.get().allowedHours() + " and no freeze for " + plan.service(), details);
+                + policy.get().allowedHours(), details);
     }
 }

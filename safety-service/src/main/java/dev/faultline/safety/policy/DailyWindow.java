@@ -1,39 +1,59 @@
 package dev.faultline.safety.policy;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
- * Allowed hours of a day in UTC, {@code from} inclusive to {@code to} exclusive, in minutes of the day
- * ({@code 24:00} = 1440). A window whose end is before its start wraps midnight (e.g. 22:00–06:00).
+ * Allowed hours on the allowed days of the week in one time zone, {@code from} inclusive to {@code to} exclusive, in
+ * minutes of the day ({@code 24:00} = 1440). A window whose end is before its start wraps midnight (e.g. 22:00–06:00);
+ * its hours after midnight belong to the day it started on, so {@code MON-FRI 22:00–06:00} allows Saturday 05:00.
  */
-public record DailyWindow(int fromMinute, int toMinute) {
+public record DailyWindow(Set<DayOfWeek> days, int fromMinute, int toMinute, ZoneId zone) {
 
-    public static final DailyWindow ALL_DAY = new DailyWindow(0, 1440);
+    public static final Set<DayOfWeek> EVERY_DAY = EnumSet.allOf(DayOfWeek.class);
+    public static final DailyWindow ALL_DAY = new DailyWindow(EVERY_DAY, 0, 1440, ZoneOffset.UTC);
 
     public DailyWindow {
+        days = Set.copyOf(days);
+        zone = zone.normalized(); // "UTC" and Z are one zone
         if (fromMinute < 0 || fromMinute > 1440 || toMinute < 0 || toMinute > 1440) {
             throw new IllegalArgumentException("allowed hours must be within 00:00..24:00");
         }
     }
 
-    /** Parses {@code "HH:mm"} pairs such as {@code "09:00"} and {@code "24:00"}. */
+    /** Every day, UTC, between {@code "HH:mm"} times such as {@code "09:00"} and {@code "24:00"}. */
     public static DailyWindow parse(String from, String to) {
-        return new DailyWindow(minutes(from), minutes(to));
+        return new DailyWindow(EVERY_DAY, minutes(from), minutes(to), ZoneOffset.UTC);
+    }
+
+    /** On {@code days} (see {@link Weekdays#parse}), between two {@code HH:mm} times, in {@code zone}. */
+    public static DailyWindow parse(String days, String from, String to, ZoneId zone) {
+        return new DailyWindow(Weekdays.parse(days), minutes(from), minutes(to), zone);
     }
 
     public boolean contains(Instant at) {
-        int minute = at.atZone(ZoneOffset.UTC).getHour() * 60 + at.atZone(ZoneOffset.UTC).getMinute();
+        ZonedDateTime local = at.atZone(zone);
+        int minute = local.getHour() * 60 + local.getMinute();
+        DayOfWeek day = local.getDayOfWeek();
         if (fromMinute == toMinute) {
             return false; // an empty window: no hour is allowed
         }
-        return fromMinute < toMinute ? minute >= fromMinute && minute < toMinute
-                : minute >= fromMinute || minute < toMinute;
+        if (fromMinute < toMinute) {
+            return days.contains(day) && minute >= fromMinute && minute < toMinute;
+        }
+        return minute >= fromMinute && days.contains(day) || minute < toMinute && days.contains(day.minus(1));
     }
 
     @Override
     public String toString() {
-        return format(fromMinute) + "–" + format(toMinute) + " UTC";
+        String hours = format(fromMinute) + "–" + format(toMinute) + " "
+                + (zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId());
+        return days.equals(EVERY_DAY) ? hours : Weekdays.format(days) + " " + hours;
     }
 
     private static int minutes(String hhmm) {

@@ -4,13 +4,15 @@ import dev.faultline.schemas.avro.Environment;
 
 /**
  * The safety envelope of one environment: the largest share of traffic an experiment may touch, when a named
- * approver must sign off, and the hours experiments may run.
+ * approver must sign off, the hours experiments may run, and whether someone must be on call for the service during
+ * the whole run.
  *
  * @param approvalAlways     every plan in this environment needs an approval (production)
  * @param approvalShareAbove a plan touching more than this share of traffic needs an approval
+ * @param onCallRequired     an ON_CALL_SHIFT must cover the service for the whole run (production)
  */
 public record EnvironmentPolicy(Environment environment, double maxTrafficShare, boolean approvalAlways,
-                                double approvalShareAbove, DailyWindow allowedHours) {
+                                double approvalShareAbove, DailyWindow allowedHours, boolean onCallRequired) {
 
     public EnvironmentPolicy {
         if (maxTrafficShare < 0 || maxTrafficShare > 1) {

@@ -1,6 +1,6 @@
 package dev.faultline.safety.policy;
 
-import dev.faultline.safety.calendar.Freeze;
+import dev.faultline.safety.calendar.CalendarEntry;
 import dev.faultline.safety.calendar.FreezeSettings;
 import dev.faultline.schemas.avro.Environment;
 import java.util.Collection;
@@ -32,7 +32,7 @@ public final class PolicyConfiguration {
         return new SafetyPolicy(policies, new HashSet<>(approvers));
     }
 
-    public static List<Freeze> freezes(Collection<FreezeSettings> configured) {
+    public static List<CalendarEntry> freezes(Collection<FreezeSettings> configured) {
         return configured.stream().sorted(Comparator.comparingInt(FreezeSettings::index)).map(FreezeSettings::freeze)
                 .toList();
     }

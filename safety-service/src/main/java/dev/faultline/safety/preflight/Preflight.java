@@ -2,8 +2,8 @@ package dev.faultline.safety.preflight;
 
 import dev.faultline.safety.approval.ApprovalRule;
 import dev.faultline.safety.baseline.BaselineHealthCheck;
-import dev.faultline.safety.calendar.FreezeCalendar;
 import dev.faultline.safety.calendar.TimeWindowRule;
+import dev.faultline.safety.envelope.TimeEnvelope;
 import dev.faultline.safety.halt.ActiveHalts;
 import dev.faultline.safety.plan.Plan;
 import dev.faultline.safety.policy.BlastRadiusRule;
@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * Runs every preflight check on one revision of a plan and never stops at the first failure, so that a block
  * reports everything that stands in the way. A check that breaks (an exception) counts as failed with its cause.
- * The experiment's window is now .. now + duration + {@link #WINDOW_SLACK}.
+ * The experiment's window is now .. now + duration + {@link #WINDOW_SLACK} (the time to stop it), as read from the
+ * injected clock.
  */
 public final class Preflight {
 
@@ -37,14 +38,17 @@ public final class Preflight {
     private final Clock clock;
     private final Map<PreflightCheckKind, Check> checks;
 
-    public Preflight(SafetyPolicy policy, FreezeCalendar calendar, ActiveHalts halts, ActiveInjections injections,
+    public Preflight(SafetyPolicy policy, TimeEnvelope envelope, ActiveHalts halts, ActiveInjections injections,
                      BaselineHealthCheck baseline, RollbackDryRun rollback, ApprovalBook approvals, Clock clock) {
         this.policy = policy;
         this.clock = clock;
         this.checks = Map.of(
                 PreflightCheckKind.BASELINE_HEALTH, (plan, proposer, start, end) -> baseline.check(plan),
                 PreflightCheckKind.TIME_WINDOW, (plan, proposer, start, end) ->
-                        TimeWindowRule.check(plan, start, end, envPolicy(plan), calendar.all()),
+                        TimeWindowRule.check(plan, start, end, envPolicy(plan)),
+                PreflightCheckKind.DEPLOYMENT_CALENDAR, (plan, proposer, start, end) -> envelope.calendar(plan, start, end),
+                PreflightCheckKind.ON_CALL, (plan, proposer, start, end) -> envelope.onCall(plan, start, end),
+                PreflightCheckKind.NO_OPEN_INCIDENT, (plan, proposer, start, end) -> envelope.incidents(plan),
                 PreflightCheckKind.BLAST_RADIUS_POLICY, (plan, proposer, start, end) ->
                         BlastRadiusRule.check(plan, envPolicy(plan)),
                 PreflightCheckKind.ROLLBACK_READY, (plan, proposer, start, end) -> rollback.check(plan),
@@ -58,8 +62,9 @@ public final class Preflight {
 
     /** The order checks are run and reported in: cheap rules first, then the ones that call out. */
     static final List<PreflightCheckKind> ORDER = List.of(PreflightCheckKind.NO_ACTIVE_HALT,
-            PreflightCheckKind.BLAST_RADIUS_POLICY, PreflightCheckKind.TIME_WINDOW, PreflightCheckKind.APPROVAL,
-            PreflightCheckKind.NO_CONCURRENT_EXPERIMENT, PreflightCheckKind.BASELINE_HEALTH,
+            PreflightCheckKind.BLAST_RADIUS_POLICY, PreflightCheckKind.TIME_WINDOW,
+            PreflightCheckKind.DEPLOYMENT_CALENDAR, PreflightCheckKind.ON_CALL, PreflightCheckKind.NO_OPEN_INCIDENT,
+            PreflightCheckKind.APPROVAL, PreflightCheckKind.NO_CONCURRENT_EXPERIMENT, PreflightCheckKind.BASELINE_HEALTH,
             PreflightCheckKind.ROLLBACK_READY);
 
     public PreflightOutcome run(Plan plan, String proposer) throws InterruptedException {

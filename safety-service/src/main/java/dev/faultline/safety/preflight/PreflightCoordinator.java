@@ -107,7 +107,7 @@ public final class PreflightCoordinator {
                 .setReason("preflight passed: runs now for " + plan.durationMillis() / 1000 + " s").build());
         Clearance clearance = signer.signed(plan.experimentId(), Clearance.newBuilder().setClearanceId(UUID.randomUUID())
                 .setHypothesisRevision(plan.revision()).setEnvironment(plan.environment()).setIssuedAt(now)
-                .setExpiresAt(now.plus(clearanceTtl)).setSignature(null).build());
+                .setExpiresAt(now.plus(clearanceTtl)).setSignature(null).setOnCall(outcome.onCall()).build());
         PreflightPassed event = PreflightPassed.newBuilder().setHeader(header(plan.experimentId(), cause))
                 .setRevision(plan.revision()).setClearance(clearance)
                 .setChecks(CheckResults.toAvro(outcome.checks(), now)).build();

@@ -1,6 +1,8 @@
 package dev.faultline.safety.preflight;
 
+import dev.faultline.safety.calendar.OnCallRule;
 import dev.faultline.safety.plan.Plan;
+import dev.faultline.schemas.avro.PreflightCheckKind;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,5 +15,11 @@ public record PreflightOutcome(Plan plan, List<CheckResult> checks, Instant wind
 
     public boolean passed() {
         return checks.stream().noneMatch(CheckResult::isFailed);
+    }
+
+    /** Who is on call for the service when the window starts, as the ON_CALL check found, or null. */
+    public String onCall() {
+        return checks.stream().filter(c -> c.kind() == PreflightCheckKind.ON_CALL).findFirst()
+                .map(c -> c.details().get(OnCallRule.ON_CALL)).orElse(null);
     }
 }

@@ -21,7 +21,12 @@ public final class PreflightSummary {
         return switch (check.kind()) {
             case BASELINE_HEALTH -> "the target is not healthy now: fix it or wait until it is back to its norm, then rerun"
                     + " POST /experiments/" + experimentId + "/preflight";
-            case TIME_WINDOW -> "wait for the allowed hours or the end of the freeze, then rerun the preflight";
+            case TIME_WINDOW -> "wait for the environment's allowed days and hours, then rerun the preflight";
+            case DEPLOYMENT_CALENDAR -> "wait until the freeze, maintenance or deployment (and its margin) is over, or"
+                    + " until it is cancelled (`faultline calendar cancel`), then rerun the preflight";
+            case ON_CALL -> "publish the missing ON_CALL_SHIFT (`faultline calendar add --kind ON_CALL_SHIFT`) or run"
+                    + " when someone is on call, then rerun the preflight";
+            case NO_OPEN_INCIDENT -> "wait until the incident is resolved, then rerun the preflight";
             case BLAST_RADIUS_POLICY -> "request changes that lower the traffic share to the environment's maximum";
             case ROLLBACK_READY -> "make sure injector-service and its data plane are up and the dependency has a proxy";
             case APPROVAL -> "ask " + String.join(" or ", approvers) + " (not the proposer) to POST /experiments/"

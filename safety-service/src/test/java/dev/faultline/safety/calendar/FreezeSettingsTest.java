@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faultline.kit.testing.SettingsBinding;
+import dev.faultline.schemas.avro.CalendarEntryKind;
 import dev.faultline.schemas.avro.Environment;
 import io.micronaut.context.ApplicationContext;
 import java.time.Instant;
@@ -40,9 +41,9 @@ class FreezeSettingsTest {
 
         assertThat(freezes).singleElement().satisfies(settings -> {
             assertThat(settings.index()).isZero();
-            assertThat(settings.freeze()).isEqualTo(new Freeze(Environment.TEST, Set.of("storefront", "pricing"),
-                    Instant.parse("2026-12-24T00:00:00Z"), Instant.parse("2026-12-27T00:00:00Z"), "IT code freeze",
-                    "config"));
+            assertThat(settings.freeze()).isEqualTo(new CalendarEntry("config-0", CalendarEntryKind.FREEZE,
+                    Environment.TEST, Set.of("storefront", "pricing"), Instant.parse("2026-12-24T00:00:00Z"),
+                    Instant.parse("2026-12-27T00:00:00Z"), "IT code freeze", null, "config"));
         });
     }
 
@@ -52,7 +53,7 @@ class FreezeSettingsTest {
                 .singleElement().satisfies(settings -> {
                     assertThat(settings.freeze().environment()).isNull();
                     assertThat(settings.freeze().services()).isEmpty();
-                    assertThat(settings.freeze().reason()).isEqualTo("configured freeze");
+                    assertThat(settings.freeze().title()).isEqualTo("configured freeze");
                 });
     }
 

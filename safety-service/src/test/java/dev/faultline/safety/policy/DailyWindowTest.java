@@ -3,7 +3,10 @@ package dev.faultline.safety.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class DailyWindowTest {
@@ -30,6 +33,33 @@ class DailyWindowTest {
         assertThat(night.contains(Instant.parse("2026-11-26T23:30:00Z"))).isTrue();
         assertThat(night.contains(Instant.parse("2026-11-26T05:59:00Z"))).isTrue();
         assertThat(night.contains(Instant.parse("2026-11-26T12:00:00Z"))).isFalse();
+    }
+
+    @Test
+    void shouldAllowWeekdaysOnlyInItsZone() {
+        DailyWindow paris = DailyWindow.parse("MON-FRI", "09:00", "17:00", ZoneId.of("Europe/Paris"));
+        assertThat(paris.contains(Instant.parse("2026-11-27T08:00:00Z"))).as("Friday 09:00 in Paris").isTrue();
+        assertThat(paris.contains(Instant.parse("2026-11-27T16:00:00Z"))).as("Friday 17:00 in Paris").isFalse();
+        assertThat(paris.contains(Instant.parse("2026-11-28T12:00:00Z"))).as("Saturday").isFalse();
+        assertThat(paris).hasToString("MON-FRI 09:00–17:00 Europe/Paris");
+    }
+
+    @Test
+    void shouldCountTheHoursAfterMidnightToTheDayTheWindowOpened() {
+        DailyWindow fridayNights = DailyWindow.parse("FRI", "22:00", "06:00", ZoneOffset.UTC);
+        assertThat(fridayNights.contains(Instant.parse("2026-11-27T23:00:00Z"))).as("Friday 23:00").isTrue();
+        assertThat(fridayNights.contains(Instant.parse("2026-11-28T05:00:00Z"))).as("Saturday 05:00").isTrue();
+        assertThat(fridayNights.contains(Instant.parse("2026-11-27T05:00:00Z"))).as("Friday 05:00").isFalse();
+    }
+
+    @Test
+    void shouldReadDaysAsRangesOrLists() {
+        assertThat(Weekdays.parse("MON-FRI")).containsExactlyInAnyOrder(DayOfWeek.MONDAY, DayOfWeek.TUESDAY,
+                DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
+        assertThat(Weekdays.parse("fri-mon")).containsExactlyInAnyOrder(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY,
+                DayOfWeek.SUNDAY, DayOfWeek.MONDAY);
+        assertThat(Weekdays.format(Weekdays.parse("monday, wed-thu"))).isEqualTo("MON,WED-THU");
+        assertThatThrownBy(() -> Weekdays.parse("MON-FRI-SAT")).hasMessageContaining("'MON-FRI-SAT' is not a day");
     }
 
     @Test

@@ -9,6 +9,8 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.context.env.PropertySource.PropertyConvention;
 import io.micronaut.inject.qualifiers.Qualifiers;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -29,18 +31,19 @@ class EnvironmentSettingsTest {
     @Test
     void shouldGiveALowerEnvironmentTheWholeTrafficNoApprovalAndTheWholeDay() {
         assertThat(bind("staging", Map.of(STAGING + "allowed-from", "00:00")))
-                .isEqualTo(new EnvironmentPolicy(Environment.STAGING, 1.0, false, 1.0, DailyWindow.ALL_DAY));
+                .isEqualTo(new EnvironmentPolicy(Environment.STAGING, 1.0, false, 1.0, DailyWindow.ALL_DAY, false));
         assertThat(EnvironmentSettings.unconfigured(Environment.DEVELOPMENT))
-                .isEqualTo(new EnvironmentPolicy(Environment.DEVELOPMENT, 1.0, false, 1.0, DailyWindow.ALL_DAY));
+                .isEqualTo(new EnvironmentPolicy(Environment.DEVELOPMENT, 1.0, false, 1.0, DailyWindow.ALL_DAY, false));
     }
 
     @Test
-    void shouldGiveProductionAQuarterOfTheTrafficAndAlwaysAnApprovalByDefault() {
+    void shouldGiveProductionAQuarterOfTheTrafficAnApprovalWeekdayOfficeHoursAndSomeoneOnCallByDefault() {
         EnvironmentPolicy expected = new EnvironmentPolicy(Environment.PRODUCTION, 0.25, true, 1.0,
-                DailyWindow.ALL_DAY);
+                DailyWindow.parse("MON-FRI", "09:00", "17:00", ZoneOffset.UTC), true);
 
-        assertThat(bind("production", Map.of(PRODUCTION + "allowed-to", "24:00"))).isEqualTo(expected);
+        assertThat(bind("production", Map.of(PRODUCTION + "max-traffic-share", "0.25"))).isEqualTo(expected);
         assertThat(EnvironmentSettings.unconfigured(Environment.PRODUCTION)).isEqualTo(expected);
+        assertThat(expected.allowedHours()).hasToString("MON-FRI 09:00–17:00 UTC");
     }
 
     @Test
@@ -48,10 +51,13 @@ class EnvironmentSettingsTest {
         assertThat(bind("production", Map.of(PRODUCTION + "max-traffic-share", "0.1",
                 PRODUCTION + "approval-required", false,
                 PRODUCTION + "approval-share-above", 0.05,
+                PRODUCTION + "allowed-days", "SAT-SUN",
                 PRODUCTION + "allowed-from", "22:00",
-                PRODUCTION + "allowed-to", "06:00")))
+                PRODUCTION + "allowed-to", "06:00",
+                PRODUCTION + "time-zone", "Europe/Paris",
+                PRODUCTION + "on-call-required", false)))
                 .isEqualTo(new EnvironmentPolicy(Environment.PRODUCTION, 0.1, false, 0.05,
-                        DailyWindow.parse("22:00", "06:00")));
+                        DailyWindow.parse("SAT,SUN", "22:00", "06:00", ZoneId.of("Europe/Paris")), false));
     }
 
     @Test
@@ -71,7 +77,7 @@ class EnvironmentSettingsTest {
                 .start()) {
             assertThat(context.getBeansOfType(EnvironmentSettings.class)).singleElement()
                     .satisfies(settings -> assertThat(settings.policy()).isEqualTo(new EnvironmentPolicy(
-                            Environment.STAGING, 1.0, false, 0.5, DailyWindow.ALL_DAY)));
+                            Environment.STAGING, 1.0, false, 0.5, DailyWindow.ALL_DAY, false)));
         }
     }
 
@@ -100,5 +106,14 @@ class EnvironmentSettingsTest {
                 .hasStackTraceContaining(STAGING + "allowed-to must be a time HH:mm within 00:00..24:00, was 5pm");
         assertThatThrownBy(() -> bind("staging", Map.of(STAGING + "allowed-to", "09:75")))
                 .hasStackTraceContaining(STAGING + "allowed-to must be a time HH:mm");
+    }
+
+    @Test
+    void shouldRefuseDaysAndZonesItCannotRead() {
+        assertThatThrownBy(() -> bind("production", Map.of(PRODUCTION + "allowed-days", "MON-FRY")))
+                .hasStackTraceContaining(PRODUCTION + "allowed-days: 'FRY' is not a day of the week");
+        assertThatThrownBy(() -> bind("production", Map.of(PRODUCTION + "time-zone", "Mars/Olympus")))
+                .hasStackTraceContaining(PRODUCTION + "time-zone must be a zone id such as UTC or Europe/Paris, was"
+                        + " Mars/Olympus");
     }
 }

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faultline.kit.testing.SettingsBinding;
-import dev.faultline.safety.calendar.Freeze;
-import dev.faultline.safety.calendar.FreezeCalendar;
+import dev.faultline.safety.calendar.CalendarEntry;
+import dev.faultline.safety.calendar.DeploymentCalendar;
+import dev.faultline.schemas.avro.CalendarEntryKind;
 import dev.faultline.schemas.avro.Environment;
 import io.micronaut.context.ApplicationContext;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,9 +20,10 @@ import org.junit.jupiter.api.Test;
 class PolicyConfigurationTest {
 
     private static final EnvironmentPolicy STAGING_DEFAULTS = new EnvironmentPolicy(Environment.STAGING, 1.0,
-            false, 1.0, DailyWindow.ALL_DAY);
+            false, 1.0, DailyWindow.ALL_DAY, false);
+    private static final DailyWindow OFFICE_HOURS = DailyWindow.parse("MON-FRI", "09:00", "17:00", ZoneOffset.UTC);
     private static final EnvironmentPolicy PRODUCTION_DEFAULTS = new EnvironmentPolicy(Environment.PRODUCTION, 0.25,
-            true, 1.0, DailyWindow.ALL_DAY);
+            true, 1.0, OFFICE_HOURS, true);
 
     private static SafetyPolicy policy(Map<String, Object> properties) {
         try (ApplicationContext context = SettingsBinding.context(properties)) {
@@ -28,9 +31,9 @@ class PolicyConfigurationTest {
         }
     }
 
-    private static List<Freeze> freezes(Map<String, Object> properties) {
+    private static List<CalendarEntry> freezes(Map<String, Object> properties) {
         try (ApplicationContext context = SettingsBinding.context(properties)) {
-            return context.getBean(FreezeCalendar.class).all();
+            return context.getBean(DeploymentCalendar.class).all();
         }
     }
 
@@ -51,8 +54,7 @@ class PolicyConfigurationTest {
         SafetyPolicy policy = policy(Map.of(
                 "faultline.safety.approvers", List.of("bob", "carol"),
                 "faultline.safety.environments.staging.approval-share-above", "0.5",
-                "faultline.safety.environments.production.allowed-from", "09:00",
-                "faultline.safety.environments.production.allowed-to", "17:00"));
+                "faultline.safety.environments.production.allowed-days", "MON-SUN"));
 
         assertThat(policy.approverList()).containsExactly("bob", "carol");
         assertThat(policy.isApprover("dave")).isFalse();
@@ -64,10 +66,10 @@ class PolicyConfigurationTest {
         assertThat(policy.policyFor(Environment.PRODUCTION)).hasValueSatisfying(p -> {
             assertThat(p.maxTrafficShare()).isEqualTo(0.25);
             assertThat(p.approvalReason(0.01)).contains("always requires an approval");
-            assertThat(p.allowedHours()).isEqualTo(DailyWindow.parse("09:00", "17:00"));
+            assertThat(p.allowedHours()).isEqualTo(DailyWindow.parse("MON-SUN", "09:00", "17:00", ZoneOffset.UTC));
         });
         assertThat(policy.policyFor(Environment.TEST)).contains(new EnvironmentPolicy(Environment.TEST, 1.0, false,
-                1.0, DailyWindow.ALL_DAY));
+                1.0, DailyWindow.ALL_DAY, false));
         assertThat(policy.policyFor(Environment.UNKNOWN)).isEmpty();
     }
 
@@ -83,8 +85,8 @@ class PolicyConfigurationTest {
             assertThat(policy.approverList()).containsExactly("the holders of approver:<environment>");
             assertThat(policy.policyFor(Environment.STAGING)).contains(STAGING_DEFAULTS);
             assertThat(policy.policyFor(Environment.PRODUCTION)).contains(new EnvironmentPolicy(
-                    Environment.PRODUCTION, 0.25, true, 0.0, DailyWindow.ALL_DAY));
-            assertThat(context.getBean(FreezeCalendar.class).all()).isEmpty();
+                    Environment.PRODUCTION, 0.25, true, 0.0, OFFICE_HOURS, true));
+            assertThat(context.getBean(DeploymentCalendar.class).all()).isEmpty();
         }
     }
 
@@ -99,7 +101,7 @@ class PolicyConfigurationTest {
 
     @Test
     void shouldReadIndexedFreezesGivenAsFlatProperties() {
-        List<Freeze> freezes = freezes(Map.of(
+        List<CalendarEntry> freezes = freezes(Map.of(
                 "faultline.safety.freezes[0].environment", "PRODUCTION",
                 "faultline.safety.freezes[0].from", "2026-12-24T00:00:00Z",
                 "faultline.safety.freezes[0].to", "2026-12-27T00:00:00Z",
@@ -108,22 +110,23 @@ class PolicyConfigurationTest {
                 "faultline.safety.freezes[1].to", "2027-01-01T00:00:00Z"));
 
         assertThat(freezes).hasSize(2);
-        assertThat(freezes.get(0)).isEqualTo(new Freeze(Environment.PRODUCTION, Set.of(),
-                Instant.parse("2026-12-24T00:00:00Z"), Instant.parse("2026-12-27T00:00:00Z"), "holidays", "config"));
+        assertThat(freezes.get(0)).isEqualTo(new CalendarEntry("config-0", CalendarEntryKind.FREEZE,
+                Environment.PRODUCTION, Set.of(), Instant.parse("2026-12-24T00:00:00Z"),
+                Instant.parse("2026-12-27T00:00:00Z"), "holidays", null, "config"));
         assertThat(freezes.get(1).environment()).isNull();
-        assertThat(freezes.get(1).reason()).isEqualTo("configured freeze");
+        assertThat(freezes.get(1).title()).isEqualTo("configured freeze");
     }
 
     @Test
     void shouldReadFreezesGivenAsAList() {
         // the shape of application.yml's commented example
-        List<Freeze> freezes = freezes(Map.of("faultline.safety.freezes", List.of(
+        List<CalendarEntry> freezes = freezes(Map.of("faultline.safety.freezes", List.of(
                 Map.of("environment", "production", "services", List.of("storefront"), "from", "2026-12-24T00:00:00Z",
                         "to", "2026-12-27T00:00:00Z", "reason", "holiday freeze"))));
 
-        assertThat(freezes).containsExactly(new Freeze(Environment.PRODUCTION, Set.of("storefront"),
-                Instant.parse("2026-12-24T00:00:00Z"), Instant.parse("2026-12-27T00:00:00Z"), "holiday freeze",
-                "config"));
+        assertThat(freezes).containsExactly(new CalendarEntry("config-0", CalendarEntryKind.FREEZE,
+                Environment.PRODUCTION, Set.of("storefront"), Instant.parse("2026-12-24T00:00:00Z"),
+                Instant.parse("2026-12-27T00:00:00Z"), "holiday freeze", null, "config"));
     }
 
     @Test

@@ -9,23 +9,31 @@ import dev.faultline.safety.baseline.BaselineHealthCheck;
 import dev.faultline.safety.baseline.BaselineSampler;
 import dev.faultline.safety.baseline.Baselines;
 import dev.faultline.safety.baseline.EvidenceSources;
-import dev.faultline.safety.calendar.FreezeCalendar;
+import dev.faultline.safety.calendar.CalendarEntry;
+import dev.faultline.safety.calendar.DeploymentCalendar;
+import dev.faultline.safety.envelope.TimeEnvelope;
 import dev.faultline.safety.halt.ActiveHalts;
+import dev.faultline.safety.incident.OpenIncidents;
 import dev.faultline.safety.plan.Plan;
 import dev.faultline.safety.support.Plans;
 import dev.faultline.safety.support.Policies;
 import dev.faultline.safety.support.TargetServer;
+import dev.faultline.safety.target.DeclaredTargets;
 import dev.faultline.schemas.avro.ApprovalDecision;
+import dev.faultline.schemas.avro.CalendarEntryKind;
 import dev.faultline.schemas.avro.CheckOutcome;
 import dev.faultline.schemas.avro.Environment;
+import dev.faultline.schemas.avro.IncidentStatus;
 import dev.faultline.schemas.avro.PreflightCheckKind;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +43,8 @@ class PreflightTest {
 
     private final TargetServer target = new TargetServer();
     private final List<Approval> approvals = new ArrayList<>();
+    private final DeploymentCalendar calendar = new DeploymentCalendar(List.of());
+    private final OpenIncidents incidents = new OpenIncidents();
     private RollbackDryRun rollback = plan -> CheckResult.passed(PreflightCheckKind.ROLLBACK_READY, "verified", Map.of());
 
     private Preflight preflight() {
@@ -49,7 +59,8 @@ class PreflightTest {
             }
         };
         Clock clock = Clock.fixed(NOON, ZoneOffset.UTC);
-        return new Preflight(Policies.demo(), new FreezeCalendar(List.of()), new ActiveHalts(), new ActiveInjections(),
+        return new Preflight(Policies.demo(), new TimeEnvelope(Policies.demo(), calendar, incidents, new DeclaredTargets(),
+                Duration.ofMinutes(30)), new ActiveHalts(), new ActiveInjections(),
                 new BaselineHealthCheck(new BaselineSampler(3, 0), new EvidenceSources(HttpClientSpans.disabled()), none, clock), p -> rollback.check(p),
                 id -> approvals, clock);
     }
@@ -72,11 +83,13 @@ class PreflightTest {
                 .extracting(CheckResult::outcome).containsExactly(CheckOutcome.NOT_REQUIRED);
         assertThat(outcome.windowStart()).isEqualTo(NOON);
         assertThat(outcome.windowEnd()).isEqualTo(NOON.plusSeconds(90));
-        assertThat(outcome.summary()).contains("all 7 checks passed");
+        assertThat(outcome.summary()).contains("all 10 checks passed");
+        assertThat(outcome.onCall()).isNull();
     }
 
     @Test
     void shouldBlockProductionUntilApprovedAndSayWhatToDo() throws Exception {
+        calendar.put(onCall("dave"));
         PreflightOutcome blocked = preflight().run(plan(Environment.PRODUCTION, 0.1), "alice");
         assertThat(blocked.passed()).isFalse();
         assertThat(blocked.checks()).filteredOn(CheckResult::isFailed).extracting(CheckResult::kind)
@@ -84,11 +97,36 @@ class PreflightTest {
         assertThat(blocked.summary()).contains("APPROVAL failed").contains("ask bob or carol (not the proposer)");
 
         approvals.add(new Approval("exp-1", 1, "bob", ApprovalDecision.APPROVED, "", NOON));
-        assertThat(preflight().run(plan(Environment.PRODUCTION, 0.1), "alice").passed()).isTrue();
+        PreflightOutcome passed = preflight().run(plan(Environment.PRODUCTION, 0.1), "alice");
+        assertThat(passed.passed()).isTrue();
+        assertThat(passed.onCall()).isEqualTo("dave");
+    }
+
+    @Test
+    void shouldBlockOnTheTimeEnvelopeWithEachReason() throws Exception {
+        calendar.put(new CalendarEntry("d-1", CalendarEntryKind.DEPLOYMENT_WINDOW, Environment.PRODUCTION,
+                Set.of("pricing"), NOON.plusSeconds(600), NOON.plusSeconds(1200), "pricing 2.3", null, "ci:d-1"));
+        incidents.recorded(new OpenIncidents.Incident("INC-7", "storefront 5xx", IncidentStatus.OPEN,
+                Environment.PRODUCTION, Set.of("storefront"), NOON.minusSeconds(60)));
+        approvals.add(new Approval("exp-1", 1, "bob", ApprovalDecision.APPROVED, "", NOON));
+
+        PreflightOutcome blocked = preflight().run(plan(Environment.PRODUCTION, 0.1), "alice");
+        assertThat(blocked.checks()).filteredOn(CheckResult::isFailed).extracting(CheckResult::kind)
+                .containsExactly(PreflightCheckKind.DEPLOYMENT_CALENDAR, PreflightCheckKind.ON_CALL,
+                        PreflightCheckKind.NO_OPEN_INCIDENT);
+        assertThat(blocked.summary()).contains("deployment 'pricing 2.3' (ci:d-1)").contains("INC-7")
+                .contains("no ON_CALL_SHIFT covers").contains("faultline calendar add --kind ON_CALL_SHIFT");
+    }
+
+    private static CalendarEntry onCall(String person) {
+        return new CalendarEntry("shift-" + person, CalendarEntryKind.ON_CALL_SHIFT, Environment.PRODUCTION,
+                Set.of("storefront"), NOON.minusSeconds(3600), NOON.plusSeconds(3600), "primary", person,
+                "pagerduty:shift-" + person);
     }
 
     @Test
     void shouldReportEveryFailureAndABrokenCheckAsFailed() throws Exception {
+        calendar.put(onCall("dave"));
         rollback = plan -> {
             throw new IllegalStateException("injector exploded");
         };

@@ -46,6 +46,8 @@ public final class SafetyHarness implements AutoCloseable {
     /** The user the HTTP helpers sign in as by default: an operator (halts, preflight reruns, reads). */
     public static final String CALLER = "dave";
 
+    public static final String PRODUCTION = "faultline.safety.environments.production.";
+
     public final String run = UUID.randomUUID().toString().substring(0, 8);
     public final TargetServer target = new TargetServer();
     /** The service's signing key, this harness's own: the public half verifies what it clears. */
@@ -66,6 +68,11 @@ public final class SafetyHarness implements AutoCloseable {
     public SafetyHarness(DevStack stack, Map<String, Object> extra, Consumer<SafetyHarness> beforeStart) {
         this.stack = stack;
         this.props = ServiceProperties.forDevStack(stack, "safety_it_" + run);
+        // the ITs run production experiments at any hour, with no on-call rotation unless they publish one
+        props.put(PRODUCTION + "allowed-days", "MON-SUN");
+        props.put(PRODUCTION + "allowed-from", "00:00");
+        props.put(PRODUCTION + "allowed-to", "24:00");
+        props.put(PRODUCTION + "on-call-required", false);
         props.putAll(extra);
         props.put("faultline.safety.group-id", "safety-it-" + run);
         props.put("faultline.services.injector-url", target.url(""));

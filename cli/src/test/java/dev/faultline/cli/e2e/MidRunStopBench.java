@@ -1,0 +1,175 @@
+package dev.faultline.cli.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.faultline.cli.demo.ExampleExperiment;
+import dev.faultline.cli.http.Endpoints;
+import dev.faultline.cli.stack.DataPlaneAdmin;
+import dev.faultline.cli.stack.LocalStack;
+import dev.faultline.cli.stack.StackOptions;
+import dev.faultline.schemas.avro.Actor;
+import dev.faultline.schemas.avro.ActorKind;
+import dev.faultline.schemas.avro.CalendarEntryKind;
+import dev.faultline.schemas.avro.CalendarEntryPublished;
+import dev.faultline.schemas.avro.Environment;
+import dev.faultline.schemas.avro.EventHeader;
+import dev.faultline.schemas.avro.IncidentRecorded;
+import dev.faultline.schemas.avro.IncidentSeverity;
+import dev.faultline.schemas.avro.IncidentStatus;
+import dev.faultline.schemas.avro.InjectionStarted;
+import dev.faultline.schemas.avro.InjectionStopped;
+import dev.faultline.schemas.avro.StopReason;
+import dev.faultline.schemas.serde.FaultlineSerdeConfig;
+import dev.faultline.schemas.serde.FaultlineSerdes;
+import dev.faultline.schemas.topics.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Time from a freeze (or an incident) published while an experiment injects to its fault removed, on the whole local
+ * stack (`scripts/bench-midrun-stop.sh`): each trial runs the example experiment (storefront → pricing blackhole,
+ * STAGING, 60 s) until its toxic is on the data plane, then publishes a FREEZE of the storefront on faultline.calendar
+ * (or opens an incident on its dependency pricing on faultline.incidents) as another tool would, and polls the data
+ * plane's toxics every 5 ms until the fault is gone: publish → safety-service's HaltRequested → the injector's halt →
+ * removal. The freeze is cancelled (the incident resolved) before the next trial. Prints p50/p99/max per case.
+ */
+public final class MidRunStopBench {
+
+    private static final Duration RUN = Duration.ofSeconds(120);
+
+    private final EventLog events;
+    private final E2EDriver driver;
+    private final DataPlaneAdmin dataplane;
+    private final KafkaProducer<String, SpecificRecord> producer;
+
+    private MidRunStopBench(LocalStack stack) {
+        Endpoints services = stack.endpoints().services();
+        this.events = new EventLog(services.kafka(), services.registry());
+        this.driver = new E2EDriver(stack, events);
+        this.dataplane = new DataPlaneAdmin(stack.endpoints().dataplaneUrl());
+        Map<String, Object> serde = Map.of(FaultlineSerdeConfig.SCHEMA_REGISTRY_URL, services.registry());
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, services.kafka(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(),
+                FaultlineSerdes.anyEvent(serde).serializer());
+    }
+
+    public static void main(String[] args) throws Exception {
+        int trials = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        try (LocalStack stack = LocalStack.start(StackOptions.freePorts(), line -> { })) {
+            MidRunStopBench bench = new MidRunStopBench(stack);
+            bench.trial("warm-up", bench::freeze, bench::unfreeze);
+            List<Long> freezes = bench.trials(trials, "freeze", bench::freeze, bench::unfreeze);
+            List<Long> incidents = bench.trials(trials, "incident", bench::openIncident, bench::resolveIncident);
+            System.out.printf("%nmid-run stop: publish → fault removed from the data plane (ms), %d trials each%n", trials);
+            System.out.printf("%-32s %6s %6s %6s%n", "case", "p50", "p99", "max");
+            print("freeze on storefront published", freezes);
+            print("incident opened on pricing", incidents);
+            bench.close();
+        }
+    }
+
+    private List<Long> trials(int trials, String name, Function<String, SpecificRecord> stop,
+                              Function<String, SpecificRecord> undo) throws Exception {
+        List<Long> millis = new ArrayList<>();
+        for (int i = 1; i <= trials; i++) {
+            millis.add(trial(name + " " + i + "/" + trials, stop, undo));
+        }
+        return millis;
+    }
+
+    /** One experiment until its fault is applied, the stopping event published, the time until the fault is gone. */
+    private long trial(String name, Function<String, SpecificRecord> stop, Function<String, SpecificRecord> undo)
+            throws Exception {
+        String id = driver.propose(ExampleExperiment.proposal("STAGING", 60, null, ExampleExperiment.PROPOSER));
+        driver.acceptAndClear(id);
+        events.next(id, InjectionStarted.class, RUN);
+        await().atMost(RUN).pollInterval(Duration.ofMillis(20)).until(() -> !dataplane.toxics("pricing").isEmpty());
+
+        String key = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        SpecificRecord stopping = stop.apply(key);
+        long published = System.nanoTime();
+        producer.send(new ProducerRecord<>(topicOf(stopping), key, stopping)).get();
+        while (!dataplane.toxics("pricing").isEmpty()) {
+            Thread.sleep(5);
+        }
+        long removedMillis = (System.nanoTime() - published) / 1_000_000;
+
+        InjectionStopped stopped = events.next(id, InjectionStopped.class, RUN);
+        if (stopped.getReason() != StopReason.HALTED || !stopped.getDetail().contains("safety envelope")) {
+            throw new IllegalStateException(id + " stopped " + stopped.getReason() + ": " + stopped.getDetail());
+        }
+        SpecificRecord undone = undo.apply(key);
+        producer.send(new ProducerRecord<>(topicOf(undone), key, undone)).get();
+        System.out.printf("%-16s %s: fault removed %d ms after publishing (%s)%n", name, id, removedMillis,
+                stopped.getDetail().replaceAll(";.*", ""));
+        return removedMillis;
+    }
+
+    private static String topicOf(SpecificRecord event) {
+        return Topics.forValueType(event.getClass()).name();
+    }
+
+    private SpecificRecord freeze(String key) {
+        return calendarEntry(key, false);
+    }
+
+    private SpecificRecord unfreeze(String key) {
+        return calendarEntry(key, true);
+    }
+
+    private SpecificRecord openIncident(String key) {
+        return incident(key, IncidentStatus.OPEN);
+    }
+
+    private SpecificRecord resolveIncident(String key) {
+        return incident(key, IncidentStatus.RESOLVED);
+    }
+
+    private static CalendarEntryPublished calendarEntry(String key, boolean cancelled) {
+        Instant now = Instant.now();
+        return CalendarEntryPublished.newBuilder().setHeader(header()).setEntryId(key).setKind(CalendarEntryKind.FREEZE)
+                .setEnvironment(Environment.STAGING).setServices(List.of("storefront")).setStartsAt(now.minusSeconds(1))
+                .setEndsAt(now.plusSeconds(3600)).setTitle("bench freeze").setPerson(null).setSource("bench")
+                .setCancelled(cancelled).build();
+    }
+
+    private static IncidentRecorded incident(String key, IncidentStatus status) {
+        return IncidentRecorded.newBuilder().setHeader(header()).setIncidentId(key).setTitle("pricing times out")
+                .setSeverity(IncidentSeverity.HIGH).setStatus(status).setEnvironment(Environment.STAGING)
+                .setServices(List.of("pricing")).setStartedAt(Instant.now())
+                .setResolvedAt(status == IncidentStatus.RESOLVED ? Instant.now() : null).build();
+    }
+
+    private static EventHeader header() {
+        return EventHeader.newBuilder().setEventId(UUID.randomUUID()).setExperimentId("").setOccurredAt(Instant.now())
+                .setActor(Actor.newBuilder().setKind(ActorKind.TOOL).setId("bench").build()).setCausationId(null)
+                .setTraceparent(null).setTracestate(null).build();
+    }
+
+    private static void print(String name, List<Long> millis) {
+        List<Long> sorted = millis.stream().sorted().toList();
+        System.out.printf("%-32s %6d %6d %6d%n", name, percentile(sorted, 50), percentile(sorted, 99),
+                sorted.get(sorted.size() - 1));
+    }
+
+    /** Nearest rank. */
+    private static long percentile(List<Long> sorted, int p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+
+    private void close() throws InterruptedException {
+        producer.close();
+        events.close();
+    }
+}

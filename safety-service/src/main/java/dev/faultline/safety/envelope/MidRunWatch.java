@@ -1,0 +1,102 @@
+package dev.faultline.safety.envelope;
+
+import dev.faultline.safety.halt.ActiveHalts;
+import dev.faultline.safety.plan.Plan;
+import dev.faultline.safety.preflight.ActiveInjections;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Re-checks the time envelope of every running injection — on each event that can change it and every second, so an
+ * entry published ahead is caught when it starts — and halts the experiment whose run must stop, with the reason.
+ * The injector obeys that halt like an operator's. One halt per injection: one already halted (by this watch or by
+ * any halt in force for its experiment or environment) is left alone. Sweeps only once {@link #start}ed, after the
+ * read models were replayed, so that half a calendar never stops a run.
+ */
+public final class MidRunWatch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MidRunWatch.class);
+
+    /** Port: asks for a halt of one experiment. */
+    @FunctionalInterface
+    public interface Stops {
+        void halt(String experimentId, String reason);
+    }
+
+    private final TimeEnvelope envelope;
+    private final ActiveInjections injections;
+    private final ActiveHalts halts;
+    private final Function<String, Optional<Plan>> plans;
+    private final Stops stops;
+    private final Clock clock;
+    private final Map<String, Plan> planCache = new ConcurrentHashMap<>();
+    private final Set<UUID> halted = ConcurrentHashMap.newKeySet();
+    private volatile boolean started;
+
+    /** @param plans the approved plan of an experiment */
+    public MidRunWatch(TimeEnvelope envelope, ActiveInjections injections, ActiveHalts halts,
+                       Function<String, Optional<Plan>> plans, Stops stops, Clock clock) {
+        this.envelope = envelope;
+        this.injections = injections;
+        this.halts = halts;
+        this.plans = plans;
+        this.stops = stops;
+        this.clock = clock;
+    }
+
+    public void start() {
+        started = true;
+    }
+
+    /** Checks every running injection now; returns how many it halted. */
+    public synchronized int sweep() {
+        if (!started) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        List<ActiveInjections.Running> running = injections.activeAt(now);
+        halted.retainAll(running.stream().map(ActiveInjections.Running::injectionId).toList());
+        int stopped = 0;
+        for (ActiveInjections.Running run : running) {
+            if (halted.contains(run.injectionId())) {
+                continue;
+            }
+            Optional<Plan> plan = plan(run.experimentId());
+            if (plan.isEmpty() || halts.all().stream().anyMatch(h -> h.applies(run.experimentId(),
+                    plan.get().environment()))) {
+                continue;
+            }
+            Optional<String> reason = envelope.stopReason(plan.get(), now, run.deadline());
+            if (reason.isPresent()) {
+                halted.add(run.injectionId());
+                LOG.warn("halting {} (injection {}): {}", run.experimentId(), run.injectionId(), reason.get());
+                stops.halt(run.experimentId(), "safety envelope: " + reason.get());
+                stopped++;
+            }
+        }
+        return stopped;
+    }
+
+    private Optional<Plan> plan(String experimentId) {
+        Plan cached = planCache.get(experimentId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Plan> plan = plans.apply(experimentId);
+        plan.ifPresent(p -> planCache.put(experimentId, p));
+        if (plan.isEmpty()) {
+            LOG.debug("injection of {} running with no approved plan known here: its envelope is not watched",
+                    experimentId);
+        }
+        return plan;
+    }
+}
