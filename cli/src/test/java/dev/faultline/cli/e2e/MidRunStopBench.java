@@ -90,7 +90,7 @@ public final class MidRunStopBench {
     /** One experiment until its fault is applied, the stopping event published, the time until the fault is gone. */
     private long trial(String name, Function<String, SpecificRecord> stop, Function<String, SpecificRecord> undo)
             throws Exception {
-        String id = driver.propose(ExampleExperiment.proposal("STAGING", 60, null, ExampleExperiment.PROPOSER));
+        String id = driver.propose(ExampleExperiment.proposal("STAGING", 60, null));
         driver.acceptAndClear(id);
         events.next(id, InjectionStarted.class, RUN);
         await().atMost(RUN).pollInterval(Duration.ofMillis(20)).until(() -> !dataplane.toxics("pricing").isEmpty());
