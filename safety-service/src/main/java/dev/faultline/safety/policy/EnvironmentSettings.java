@@ -19,7 +19,11 @@ import java.util.regex.Pattern;
  *   <li>{@code approval-required} (default false; production true): every plan needs an approval;</li>
  *   <li>{@code approval-share-above} (default 1.0): a plan touching more than this share needs an approval;</li>
  *   <li>{@code allowed-from} / {@code allowed-to} (default {@code 00:00} / {@code 24:00}): the hours (UTC,
- *       {@code HH:mm}) experiments may run; a window ending before it starts wraps midnight.</li>
+ *       {@code HH:mm}) experiments may run; a window ending before it starts wraps midnight;</li>
+ *   <li>{@code blast-budget} (default none; production 0.5): the most the traffic shares of all experiments injecting
+ *       here at once may add up to, the one being checked included (BLAST_BUDGET);</li>
+ *   <li>{@code requires-staging-first} (default false; production true): a plan needs a verdict in staging on the same
+ *       service and failure mode, no older than {@code faultline.safety.staging-first.max-age} (STAGING_FIRST).</li>
  * </ul>
  * An environment with no key at all has no such bean: {@link #unconfigured} gives its policy, with the same defaults.
  */
@@ -29,6 +33,7 @@ public final class EnvironmentSettings {
     private static final String DEFAULT_SHARE_ABOVE = "1.0";
     private static final String DEFAULT_FROM = "00:00";
     private static final String DEFAULT_TO = "24:00";
+    private static final Double PRODUCTION_BLAST_BUDGET = 0.5;
     /** {@code HH:mm}, 00:00 to 24:00. */
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):([0-5]\\d)");
 
@@ -41,22 +46,34 @@ public final class EnvironmentSettings {
                         @Nullable Boolean approvalRequired,
                         @Bindable(defaultValue = DEFAULT_SHARE_ABOVE) double approvalShareAbove,
                         @Bindable(defaultValue = DEFAULT_FROM) String allowedFrom,
-                        @Bindable(defaultValue = DEFAULT_TO) String allowedTo) {
+                        @Bindable(defaultValue = DEFAULT_TO) String allowedTo,
+                        @Nullable Double blastBudget,
+                        @Nullable Boolean requiresStagingFirst) {
         this.prefix = "faultline.safety.environments." + name + ".";
         Environment environment = environment(name);
-        // production's defaults differ: a quarter of the traffic at most, and never without an approval
+        // production's defaults differ: a quarter of the traffic at most, half of it for all experiments together,
+        // never without an approval nor before the failure mode ran in staging
         boolean production = environment == Environment.PRODUCTION;
         double maxShare = maxTrafficShare != null ? maxTrafficShare : production ? 0.25 : 1.0;
         this.policy = new EnvironmentPolicy(environment, share(maxShare, "max-traffic-share"),
                 approvalRequired != null ? approvalRequired : production,
                 share(approvalShareAbove, "approval-share-above"),
-                DailyWindow.parse(time(allowedFrom, "allowed-from"), time(allowedTo, "allowed-to")));
+                DailyWindow.parse(time(allowedFrom, "allowed-from"), time(allowedTo, "allowed-to")),
+                budget(blastBudget != null ? blastBudget : production ? PRODUCTION_BLAST_BUDGET : null, "blast-budget"),
+                requiresStagingFirst != null ? requiresStagingFirst : production);
     }
 
     /** The policy of an environment with no {@code faultline.safety.environments.<env>} key at all. */
     public static EnvironmentPolicy unconfigured(Environment environment) {
         return new EnvironmentSettings(environment.name().toLowerCase(Locale.ROOT), null, null,
-                Double.parseDouble(DEFAULT_SHARE_ABOVE), DEFAULT_FROM, DEFAULT_TO).policy();
+                Double.parseDouble(DEFAULT_SHARE_ABOVE), DEFAULT_FROM, DEFAULT_TO, null, null).policy();
+    }
+
+    private Double budget(Double budget, String key) {
+        if (budget != null && !(budget > 0)) {
+            throw new IllegalArgumentException(prefix + key + " must be positive (a sum of traffic shares), was " + budget);
+        }
+        return budget;
     }
 
     private Environment environment(String name) {

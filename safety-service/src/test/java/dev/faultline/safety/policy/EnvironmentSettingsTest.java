@@ -29,15 +29,17 @@ class EnvironmentSettingsTest {
     @Test
     void shouldGiveALowerEnvironmentTheWholeTrafficNoApprovalAndTheWholeDay() {
         assertThat(bind("staging", Map.of(STAGING + "allowed-from", "00:00")))
-                .isEqualTo(new EnvironmentPolicy(Environment.STAGING, 1.0, false, 1.0, DailyWindow.ALL_DAY));
+                .isEqualTo(new EnvironmentPolicy(Environment.STAGING, 1.0, false, 1.0, DailyWindow.ALL_DAY, null,
+                        false));
         assertThat(EnvironmentSettings.unconfigured(Environment.DEVELOPMENT))
-                .isEqualTo(new EnvironmentPolicy(Environment.DEVELOPMENT, 1.0, false, 1.0, DailyWindow.ALL_DAY));
+                .isEqualTo(new EnvironmentPolicy(Environment.DEVELOPMENT, 1.0, false, 1.0, DailyWindow.ALL_DAY,
+                        null, false));
     }
 
     @Test
-    void shouldGiveProductionAQuarterOfTheTrafficAndAlwaysAnApprovalByDefault() {
+    void shouldGiveProductionAQuarterOfTheTrafficHalfForAllAnApprovalAndAStagingRunFirstByDefault() {
         EnvironmentPolicy expected = new EnvironmentPolicy(Environment.PRODUCTION, 0.25, true, 1.0,
-                DailyWindow.ALL_DAY);
+                DailyWindow.ALL_DAY, 0.5, true);
 
         assertThat(bind("production", Map.of(PRODUCTION + "allowed-to", "24:00"))).isEqualTo(expected);
         assertThat(EnvironmentSettings.unconfigured(Environment.PRODUCTION)).isEqualTo(expected);
@@ -49,9 +51,11 @@ class EnvironmentSettingsTest {
                 PRODUCTION + "approval-required", false,
                 PRODUCTION + "approval-share-above", 0.05,
                 PRODUCTION + "allowed-from", "22:00",
-                PRODUCTION + "allowed-to", "06:00")))
+                PRODUCTION + "allowed-to", "06:00",
+                PRODUCTION + "blast-budget", 0.3,
+                PRODUCTION + "requires-staging-first", false)))
                 .isEqualTo(new EnvironmentPolicy(Environment.PRODUCTION, 0.1, false, 0.05,
-                        DailyWindow.parse("22:00", "06:00")));
+                        DailyWindow.parse("22:00", "06:00"), 0.3, false));
     }
 
     @Test
@@ -71,7 +75,7 @@ class EnvironmentSettingsTest {
                 .start()) {
             assertThat(context.getBeansOfType(EnvironmentSettings.class)).singleElement()
                     .satisfies(settings -> assertThat(settings.policy()).isEqualTo(new EnvironmentPolicy(
-                            Environment.STAGING, 1.0, false, 0.5, DailyWindow.ALL_DAY)));
+                            Environment.STAGING, 1.0, false, 0.5, DailyWindow.ALL_DAY, null, false)));
         }
     }
 
@@ -82,6 +86,12 @@ class EnvironmentSettingsTest {
                         + " of [development, test, staging, production]");
         assertThatThrownBy(() -> bind("unknown", Map.of("faultline.safety.environments.unknown.allowed-from", "09:00")))
                 .hasStackTraceContaining("faultline.safety.environments.unknown: unknown is not an environment");
+    }
+
+    @Test
+    void shouldRefuseABlastBudgetThatIsNotPositive() {
+        assertThatThrownBy(() -> bind("production", Map.of(PRODUCTION + "blast-budget", 0)))
+                .hasStackTraceContaining(PRODUCTION + "blast-budget must be positive (a sum of traffic shares), was 0.0");
     }
 
     @Test

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 class PolicyConfigurationTest {
 
     private static final EnvironmentPolicy STAGING_DEFAULTS = new EnvironmentPolicy(Environment.STAGING, 1.0,
-            false, 1.0, DailyWindow.ALL_DAY);
+            false, 1.0, DailyWindow.ALL_DAY, null, false);
     private static final EnvironmentPolicy PRODUCTION_DEFAULTS = new EnvironmentPolicy(Environment.PRODUCTION, 0.25,
-            true, 1.0, DailyWindow.ALL_DAY);
+            true, 1.0, DailyWindow.ALL_DAY, 0.5, true);
 
     private static SafetyPolicy policy(Map<String, Object> properties) {
         try (ApplicationContext context = SettingsBinding.context(properties)) {
@@ -66,7 +66,7 @@ class PolicyConfigurationTest {
             assertThat(p.allowedHours()).isEqualTo(DailyWindow.parse("09:00", "17:00"));
         });
         assertThat(policy.policyFor(Environment.TEST)).contains(new EnvironmentPolicy(Environment.TEST, 1.0, false,
-                1.0, DailyWindow.ALL_DAY));
+                1.0, DailyWindow.ALL_DAY, null, false));
         assertThat(policy.policyFor(Environment.UNKNOWN)).isEmpty();
     }
 
@@ -79,7 +79,7 @@ class PolicyConfigurationTest {
             assertThat(policy.approverList()).containsExactly("bob", "carol");
             assertThat(policy.policyFor(Environment.STAGING)).contains(STAGING_DEFAULTS);
             assertThat(policy.policyFor(Environment.PRODUCTION)).contains(new EnvironmentPolicy(
-                    Environment.PRODUCTION, 0.25, true, 0.0, DailyWindow.ALL_DAY));
+                    Environment.PRODUCTION, 0.25, true, 0.0, DailyWindow.ALL_DAY, 0.5, true));
             assertThat(context.getBean(FreezeCalendar.class).all()).isEmpty();
         }
     }
