@@ -3,6 +3,7 @@ package dev.faultline.safety.policy;
 import dev.faultline.safety.plan.Plan;
 import dev.faultline.safety.preflight.CheckResult;
 import dev.faultline.schemas.avro.PreflightCheckKind;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +27,9 @@ public final class BlastBudgetRule {
     private BlastBudgetRule() {
     }
 
-    /** @param running the other experiments injecting in the plan's environment now */
-    public static CheckResult check(Plan plan, Optional<EnvironmentPolicy> policy, List<Running> running) {
+    /** @param others the other experiments injecting in the plan's environment now, in any order */
+    public static CheckResult check(Plan plan, Optional<EnvironmentPolicy> policy, List<Running> others) {
+        List<Running> running = others.stream().sorted(Comparator.comparing(Running::experimentId)).toList();
         double used = running.stream().mapToDouble(Running::trafficShare).sum();
         double total = used + plan.trafficShare();
         Map<String, String> details = new LinkedHashMap<>();
