@@ -71,7 +71,7 @@ class SafetyServiceIT {
         assertThat(passed.getClearance().getHypothesisRevision()).isEqualTo(1);
         assertThat(Duration.between(passed.getClearance().getIssuedAt(), passed.getClearance().getExpiresAt()))
                 .isEqualTo(Duration.ofMinutes(10));
-        assertThat(passed.getChecks()).hasSize(7).extracting(PreflightCheckResult::getOutcome)
+        assertThat(passed.getChecks()).hasSize(9).extracting(PreflightCheckResult::getOutcome)
                 .doesNotContain(CheckOutcome.FAILED);
         assertThat(safety.tap.first(ExperimentScheduled.class, id)).isPresent();
         assertThat(safety.get("/experiments/" + id + "/preflight").body()).contains("\"outcome\":\"PASSED\"");
