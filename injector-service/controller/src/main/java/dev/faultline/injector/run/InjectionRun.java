@@ -168,6 +168,8 @@ public final class InjectionRun {
 
     private void removeAndRecord(Fault fault) {
         removalStartedAt = clock.instant();
+        // a probe sent from here on may be answered with the fault gone: it is not evidence of the fault
+        evidence.phase(ExperimentPhase.AFTER);
         rollbackVerified = removeVerified(fault);
         removedAt = clock.instant();
     }
