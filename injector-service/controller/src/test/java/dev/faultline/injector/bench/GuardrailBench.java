@@ -37,7 +37,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -45,7 +47,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * in-process data plane, an HTTP target behind its L4 proxy, HTTP probes every 50 ms, and the real injection
  * lifecycle (Kafka left out). Each trial applies a {@code reset_peer} fault, so the probes start failing at once; the
  * guardrail (error rate > 0.5 over 1 s, no sustain) trips. The first breaching sample is found afterwards by replaying
- * the run's DURING samples in the order their answers reached the injector (stamped as the prober handed them over)
+ * the samples the run published as DURING evidence, in the order their answers reached the injector (stamped as the prober handed them over)
  * through a fresh evaluator of the same guardrail; the time is taken from that arrival to the moment
  * {@code DELETE /leases/{holder}} returned and {@code GET /leases} + the proxy's toxics confirmed it gone, so
  * detection is included. Run by {@code scripts/bench-guardrail-stop.sh}; prints p50/p99/max.
@@ -75,12 +77,13 @@ public final class GuardrailBench {
                     arrivals.add(new Arrived(sample, Instant.now()));
                     return sample;
                 });
-                RunOutcome outcome = trial(target, dataPlane, prober);
+                DuringSamples during = new DuringSamples();
+                RunOutcome outcome = trial(target, dataPlane, prober, during);
                 if (outcome.reason() != StopReason.GUARDRAIL || !outcome.rollbackVerified() || !target.toxics().equals("[]")) {
                     throw new IllegalStateException("trial " + i + " did not stop on the guardrail cleanly: " + outcome);
                 }
                 if (i >= warmup) {
-                    Instant first = firstBreachingSample(outcome.startedAt(), arrivals);
+                    Instant first = firstBreachingSample(outcome.startedAt(), arrivals, during.samples);
                     sampleToRemoved.add(millis(first, outcome.removedAt()));
                     sampleToBreach.add(millis(first, outcome.breachDetectedAt()));
                     breachToRemoved.add(millis(outcome.breachDetectedAt(), outcome.removedAt()));
@@ -97,12 +100,12 @@ public final class GuardrailBench {
     }
 
     /** When the answer arrived that first made the guardrail breach, replayed in arrival order. */
-    private static Instant firstBreachingSample(Instant faultApplied, List<Arrived> arrivals) {
+    private static Instant firstBreachingSample(Instant faultApplied, List<Arrived> arrivals, Set<Sample> during) {
         GuardrailEvaluator replay = new GuardrailEvaluator(List.of(GuardrailRule.of(GUARDRAIL, Duration.ofHours(1))),
                 faultApplied);
         List<Sample> heard = new ArrayList<>();
         for (Arrived a : arrivals.stream().sorted(Comparator.comparing(Arrived::at)).toList()) {
-            if (!a.sample().at().isBefore(faultApplied)) { // sent while the fault was on: a DURING sample
+            if (during.contains(a.sample())) { // what the run's guardrails saw: the samples it tagged DURING
                 heard.add(a.sample());
                 if (replay.evaluate(heard, a.at()).isPresent()) {
                     return a.at();
@@ -112,7 +115,7 @@ public final class GuardrailBench {
         throw new IllegalStateException("no sample breached the guardrail, yet the run stopped on it");
     }
 
-    private static RunOutcome trial(TestTarget target, DataPlaneClient dataPlane, Prober prober) {
+    private static RunOutcome trial(TestTarget target, DataPlaneClient dataPlane, Prober prober, DuringSamples during) {
         Hypothesis hypothesis = Fixtures.hypothesis(
                 Fixtures.fault(FaultType.NETWORK_RESET, FaultDirection.UPSTREAM, 30_000, Map.of()),
                 List.of(Fixtures.probe("reads", target.url("/products/sku-1"), 50, 500)),
@@ -121,7 +124,7 @@ public final class GuardrailBench {
         RunRequest request = new RunRequest("bench-" + injectionId, 1, injectionId, UUID.randomUUID(), Environment.STAGING,
                 hypothesis, Fixtures.planned(dataPlane, hypothesis, injectionId, "bench-" + injectionId.toString().substring(0, 8)),
                 EventHeaders.first("bench", Actors.tool("bench-guardrail"), Clock.systemUTC()));
-        return new InjectionRun(request, prober, new NoEvents(), new NoStore(), RunMetrics.NONE, TIMINGS,
+        return new InjectionRun(request, prober, during, new NoStore(), RunMetrics.NONE, TIMINGS,
                 Clock.systemUTC()).execute();
     }
 
@@ -142,14 +145,20 @@ public final class GuardrailBench {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
     }
 
-    /** The benchmark measures the controller and the data plane; Kafka is left out. */
-    private static final class NoEvents implements InjectionEvents {
+    /** Keeps the samples the run published as DURING evidence; Kafka is left out. */
+    private static final class DuringSamples implements InjectionEvents {
+
+        private final Set<Sample> samples = ConcurrentHashMap.newKeySet();
+
         @Override
         public void started(RunRequest run, Instant leaseExpiresAt, Instant deadline, boolean stopActionVerified) {
         }
 
         @Override
-        public void evidence(RunRequest run, long sequence, ExperimentPhase phase, List<Sample> samples) {
+        public void evidence(RunRequest run, long sequence, ExperimentPhase phase, List<Sample> batch) {
+            if (phase == ExperimentPhase.DURING) {
+                samples.addAll(batch);
+            }
         }
 
         @Override
