@@ -17,9 +17,10 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * The listener on proposals, hypotheses and safety-service's own topic (group {@code safety-service}, committed
- * offsets), a thin adapter onto the domain: every event is applied to the {@link SafetyRecords} projection, and
- * PlanApproved runs the preflight. Before it consumes it catches up with the three topics from where its group stands
+ * The listener on proposals, hypotheses, safety-service's own topic and verdicts (group {@code safety-service},
+ * committed offsets), a thin adapter onto the domain: every event is applied to the {@link SafetyRecords} projection
+ * (verdicts are kept for STAGING_FIRST), and PlanApproved runs the preflight. Before it consumes it catches up with
+ * the four topics from where its group stands
  * (from offset zero when this start created the keyspace), so that a revision already checked is never checked
  * again; and it waits for the {@link StateListener} to replay the halts, freezes and running injections a preflight
  * checks.
@@ -29,7 +30,7 @@ public class PlanListener extends EventListenerSupport {
 
     static final String GROUP = "${faultline.safety.group-id:safety-service}";
     private static final List<String> TOPICS = List.of(Topics.Names.PROPOSALS, Topics.Names.HYPOTHESES,
-            Topics.Names.SAFETY);
+            Topics.Names.SAFETY, Topics.Names.VERDICTS);
 
     private final SafetyRecords records;
     private final PlanBook plans;
@@ -52,7 +53,7 @@ public class PlanListener extends EventListenerSupport {
         return rebuild;
     }
 
-    @Topic({Topics.Names.PROPOSALS, Topics.Names.HYPOTHESES, Topics.Names.SAFETY})
+    @Topic({Topics.Names.PROPOSALS, Topics.Names.HYPOTHESES, Topics.Names.SAFETY, Topics.Names.VERDICTS})
     void receive(ConsumerRecord<String, byte[]> record) {
         dispatch(record, this::onEvent);
     }

@@ -5,6 +5,7 @@ import dev.faultline.kit.clearance.ClearanceSigner;
 import dev.faultline.kit.events.EventPublisher;
 import dev.faultline.kit.tracing.HttpClientSpans;
 import dev.faultline.safety.approval.ApprovalDesk;
+import dev.faultline.safety.approval.ApprovalSettings;
 import dev.faultline.safety.approval.ApprovalStore;
 import dev.faultline.safety.baseline.BaselineHealthCheck;
 import dev.faultline.safety.baseline.BaselineNorms;
@@ -35,6 +36,8 @@ import dev.faultline.safety.preflight.RollbackDryRun;
 import dev.faultline.safety.records.KafkaSafetyEvents;
 import dev.faultline.safety.records.SafetyLog;
 import dev.faultline.safety.records.SafetyRecords;
+import dev.faultline.safety.staging.StagingFirstSettings;
+import dev.faultline.safety.staging.VerdictBook;
 import dev.faultline.safety.target.DeclaredTargets;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -106,8 +109,9 @@ public class SafetyFactory {
     }
 
     @Singleton
-    SafetyRecords safetyRecords(PlanBook plans, ApprovalStore approvals, PreflightResults results, BaselineNorms norms) {
-        return new SafetyRecords(plans, approvals, results, norms);
+    SafetyRecords safetyRecords(PlanBook plans, ApprovalStore approvals, PreflightResults results, BaselineNorms norms,
+                                VerdictBook verdicts) {
+        return new SafetyRecords(plans, approvals, results, norms, verdicts);
     }
 
     @Singleton
@@ -125,13 +129,16 @@ public class SafetyFactory {
 
     @Singleton
     ApprovalDesk approvalDesk(PlanBook plans, SafetyPolicy policy, SafetyLog log, PreflightCoordinator preflight,
-                              Clock clock) {
-        return new ApprovalDesk(plans, policy, log, preflight, clock);
+                              Clock clock, ApprovalSettings approvals) {
+        return new ApprovalDesk(plans, policy, log, preflight, clock, approvals.validFor());
     }
 
     @Singleton
     Preflight preflight(SafetyPolicy policy, TimeEnvelope envelope, ActiveHalts halts, ActiveInjections injections,
-                        BaselineHealthCheck baseline, RollbackDryRun rollback, ApprovalBook approvals, Clock clock) {
-        return new Preflight(policy, envelope, halts, injections, baseline, rollback, approvals, clock);
+                        BaselineHealthCheck baseline, RollbackDryRun rollback, ApprovalBook approvals,
+                        ApprovalSettings approvalSettings, PlanBook plans, VerdictBook verdicts,
+                        StagingFirstSettings stagingFirst, Clock clock) {
+        return new Preflight(policy, envelope, halts, injections, baseline, rollback, approvals, approvalSettings, plans,
+                verdicts, stagingFirst, clock);
     }
 }

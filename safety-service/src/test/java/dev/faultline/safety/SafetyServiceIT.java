@@ -12,10 +12,12 @@ import dev.faultline.schemas.avro.ApprovalRecorded;
 import dev.faultline.schemas.avro.CheckOutcome;
 import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.ExperimentScheduled;
+import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.PreflightBlocked;
 import dev.faultline.schemas.avro.PreflightCheckKind;
 import dev.faultline.schemas.avro.PreflightCheckResult;
 import dev.faultline.schemas.avro.PreflightPassed;
+import dev.faultline.schemas.avro.VerdictOutcome;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,7 +72,7 @@ class SafetyServiceIT {
         assertThat(passed.getClearance().getHypothesisRevision()).isEqualTo(1);
         assertThat(Duration.between(passed.getClearance().getIssuedAt(), passed.getClearance().getExpiresAt()))
                 .isEqualTo(Duration.ofMinutes(10));
-        assertThat(passed.getChecks()).hasSize(10).extracting(PreflightCheckResult::getOutcome)
+        assertThat(passed.getChecks()).hasSize(12).extracting(PreflightCheckResult::getOutcome)
                 .doesNotContain(CheckOutcome.FAILED);
         assertThat(safety.tap.first(ExperimentScheduled.class, id)).isPresent();
         assertThat(safety.get("/experiments/" + id + "/preflight").body()).contains("\"outcome\":\"PASSED\"");
@@ -91,8 +93,12 @@ class SafetyServiceIT {
         PreflightBlocked blocked = await().atMost(WAIT).until(() -> safety.tap.first(PreflightBlocked.class, id).orElse(null),
                 b -> b != null);
         assertThat(blocked.getChecks()).filteredOn(c -> c.getOutcome() == CheckOutcome.FAILED)
-                .extracting(PreflightCheckResult::getKind).containsExactly(PreflightCheckKind.APPROVAL);
-        assertThat(blocked.getSummary()).contains("APPROVAL failed").contains("the holders of approver:<environment>");
+                .extracting(PreflightCheckResult::getKind)
+                .containsExactly(PreflightCheckKind.APPROVAL, PreflightCheckKind.STAGING_FIRST);
+        assertThat(blocked.getSummary()).contains("APPROVAL failed").contains("the holders of approver:<environment>")
+                .contains("storefront under NETWORK_BLACKHOLE has no verdict in STAGING: run it in staging first");
+        safety.verdictInStaging("exp-staged-" + safety.run, "storefront", FaultType.NETWORK_BLACKHOLE,
+                VerdictOutcome.PARTIALLY_HELD);
 
         HttpResponse<String> byProposer = safety.approve(id, "alice", "APPROVED");
         assertThat(byProposer.statusCode()).isEqualTo(403);
@@ -111,16 +117,22 @@ class SafetyServiceIT {
 
         HttpResponse<String> approved = safety.approve(id, "carol", "APPROVED");
         assertThat(approved.statusCode()).isEqualTo(201);
-        assertThat(approved.body()).contains("\"preflight\":\"PASSED\"").contains("\"approver\":\"carol\"");
+        assertThat(approved.body()).contains("\"approver\":\"carol\"");
         ApprovalRecorded recorded = await().atMost(WAIT).until(() -> safety.tap.first(ApprovalRecorded.class, id).orElse(null),
                 r -> r != null);
         assertThat(recorded.getApprover().getId()).isEqualTo("carol");
         assertThat(recorded.getHeader().getActor().getId()).isEqualTo("carol");
         assertThat(recorded.getDecision()).isEqualTo(ApprovalDecision.APPROVED);
+        assertThat(recorded.getValidUntil()).isEqualTo(recorded.getHeader().getOccurredAt().plus(Duration.ofHours(24)));
+        // the rerun the approval asked for may come before the staging verdict is read: rerun until it is
+        await().atMost(WAIT).until(() -> safety.post("/experiments/" + id + "/preflight", "").body()
+                .contains("\"outcome\":\"PASSED\""));
         PreflightPassed passed = await().atMost(WAIT).until(() -> safety.tap.first(PreflightPassed.class, id).orElse(null),
                 p -> p != null);
         assertThat(passed.getChecks()).filteredOn(c -> c.getKind() == PreflightCheckKind.APPROVAL)
                 .singleElement().satisfies(c -> assertThat(c.getReason()).contains("approved by carol"));
+        assertThat(passed.getChecks()).filteredOn(c -> c.getKind() == PreflightCheckKind.STAGING_FIRST)
+                .singleElement().satisfies(c -> assertThat(c.getReason()).contains("ran in staging: exp-staged-"));
         assertThat(List.of(blocked.getHeader(), recorded.getHeader(), passed.getHeader()))
                 .as("the approval over HTTP and the preflight it reran stay in the experiment's trace")
                 .allSatisfy(h -> assertThat(h.getTraceparent()).contains(SafetyHarness.traceIdOf(id)));

@@ -176,6 +176,7 @@ class FaultlineE2EIT {
     @Test
     @Order(4)
     void shouldBlockProductionUntilANamedApproverWhoIsNotTheProposerApproves() {
+        assertThat(exampleVerdict).as("the example ran in staging (test 1): production needs that first").isNotNull();
         String id = driver.propose(ExampleExperiment.proposal("PRODUCTION", 5, 0.2));
         driver.accept(id, ExampleExperiment.REVIEWER);
 
@@ -183,6 +184,11 @@ class FaultlineE2EIT {
         assertThat(blocked.getChecks()).anySatisfy(check -> {
             assertThat(check.getKind()).isEqualTo(PreflightCheckKind.APPROVAL);
             assertThat(check.getOutcome()).isEqualTo(CheckOutcome.FAILED);
+        });
+        assertThat(blocked.getChecks()).as("the same failure mode ran in staging to a verdict").anySatisfy(check -> {
+            assertThat(check.getKind()).isEqualTo(PreflightCheckKind.STAGING_FIRST);
+            assertThat(check.getOutcome()).isEqualTo(CheckOutcome.PASSED);
+            assertThat(check.getReason()).contains(exampleVerdict.getHeader().getExperimentId(), "PARTIALLY_HELD");
         });
         assertThatThrownBy(() -> driver.approve(id, ExampleExperiment.PROPOSER)).isInstanceOfSatisfying(
                 ServiceCallException.class, e -> {

@@ -28,7 +28,10 @@ import java.util.TreeMap;
  *       renewed, which must be more often than it expires;</li>
  *   <li>{@code before-millis} / {@code after-millis} (5000 / 3000): the BEFORE and AFTER phases;</li>
  *   <li>{@code batch-millis} (1000): how often evidence is published;</li>
- *   <li>{@code guardrail-interval-millis} (100): how often guardrails are evaluated;</li>
+ *   <li>{@code guardrail-interval-millis} (100): how often guardrails are evaluated besides on every DURING sample's
+ *       arrival (what only time changes: a sustained condition, a silent probe);</li>
+ *   <li>{@code guardrail-max-silence-millis} (5000): a guardrail whose probe yields no sample for this long (or for two
+ *       of its probe's intervals, if longer) stops the run as a GUARDRAIL breach: running blind;</li>
  *   <li>{@code plan-wait-millis} (15000): how long a PreflightPassed waits for its PlanApproved;</li>
  *   <li>{@code max-clearance-age-millis} (60000): a clearance issued longer ago is refused (stale preflight);</li>
  *   <li>{@code agent-token} (default {@code faultline-demo-agent-token}, at least 16 characters): the bearer token the
@@ -60,6 +63,7 @@ public final class InjectorSettings {
                             @Bindable(defaultValue = "3000") long afterMillis,
                             @Bindable(defaultValue = "1000") long batchMillis,
                             @Bindable(defaultValue = "100") long guardrailIntervalMillis,
+                            @Bindable(defaultValue = "5000") long guardrailMaxSilenceMillis,
                             @Bindable(defaultValue = "15000") long planWaitMillis,
                             @Bindable(defaultValue = "60000") long maxClearanceAgeMillis,
                             @Bindable(defaultValue = "faultline-demo-agent-token") String agentToken,
@@ -87,7 +91,9 @@ public final class InjectorSettings {
                 Duration.ofMillis(SettingChecks.atLeast(afterMillis, 0, PREFIX + "after-millis")),
                 Duration.ofMillis(SettingChecks.atLeast(batchMillis, 1, PREFIX + "batch-millis")),
                 Duration.ofMillis(SettingChecks.atLeast(guardrailIntervalMillis, 1,
-                        PREFIX + "guardrail-interval-millis")));
+                        PREFIX + "guardrail-interval-millis")),
+                Duration.ofMillis(SettingChecks.atLeast(guardrailMaxSilenceMillis, 1,
+                        PREFIX + "guardrail-max-silence-millis")));
         this.planWait = Duration.ofMillis(SettingChecks.atLeast(planWaitMillis, 0, PREFIX + "plan-wait-millis"));
         this.maxClearanceAge = Duration.ofMillis(SettingChecks.atLeast(maxClearanceAgeMillis, 1,
                 PREFIX + "max-clearance-age-millis"));

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class InjectorSettingsTest {
 
     private static final Timings DEFAULT_TIMINGS = new Timings(Duration.ofMillis(3000), Duration.ofMillis(1000),
-            Duration.ofMillis(5000), Duration.ofMillis(3000), Duration.ofMillis(1000), Duration.ofMillis(100));
+            Duration.ofMillis(5000), Duration.ofMillis(3000), Duration.ofMillis(1000), Duration.ofMillis(100),
+            Duration.ofMillis(5000));
 
     private static InjectorSettings bind(Map<String, Object> properties) {
         return SettingsBinding.bind(InjectorSettings.class, properties);
@@ -74,6 +75,7 @@ class InjectorSettingsTest {
                 Map.entry("faultline.injector.after-millis", 200),
                 Map.entry("faultline.injector.batch-millis", 250),
                 Map.entry("faultline.injector.guardrail-interval-millis", 50),
+                Map.entry("faultline.injector.guardrail-max-silence-millis", 2000),
                 Map.entry("faultline.injector.plan-wait-millis", 3000),
                 Map.entry("faultline.injector.max-clearance-age-millis", 10_000)));
 
@@ -84,7 +86,8 @@ class InjectorSettingsTest {
         assertThat(settings.proxyFor("inventory-db")).contains("inv");
         assertThat(settings.httpProxyFor("pricing")).contains("pricing-http");
         assertThat(settings.timings()).isEqualTo(new Timings(Duration.ofMillis(60_000), Duration.ofMillis(500),
-                Duration.ofMillis(300), Duration.ofMillis(200), Duration.ofMillis(250), Duration.ofMillis(50)));
+                Duration.ofMillis(300), Duration.ofMillis(200), Duration.ofMillis(250), Duration.ofMillis(50),
+                Duration.ofMillis(2000)));
         assertThat(settings.planWait()).isEqualTo(Duration.ofMillis(3000));
         assertThat(settings.maxClearanceAge()).isEqualTo(Duration.ofMillis(10_000));
     }

@@ -13,12 +13,14 @@ import dev.faultline.schemas.avro.ApprovalDecision;
 import dev.faultline.schemas.avro.ApprovalRecorded;
 import dev.faultline.schemas.avro.EventHeader;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Records a named approver's decision on an experiment — on the approved revision once there is one, else on the
  * latest — as ApprovalRecorded in the {@link SafetyLog}, answering that revision's draft so that it stays in the
  * experiment's trace, then reruns the preflight when the plan is approved in
- * review (a revision already cleared keeps its clearance).
+ * review (a revision already cleared keeps its clearance). An approval is valid until {@code validFor} after it was
+ * given; a denial has no end.
  */
 public final class ApprovalDesk {
 
@@ -49,8 +51,12 @@ public final class ApprovalDesk {
     private final SafetyLog log;
     private final PreflightCoordinator preflight;
     private final Clock clock;
+    private final Duration validFor;
 
-    public ApprovalDesk(PlanBook plans, SafetyPolicy policy, SafetyLog log, PreflightCoordinator preflight, Clock clock) {
+    /** @param validFor how long an approval counts after it was given (a denial stands until its approver decides again) */
+    public ApprovalDesk(PlanBook plans, SafetyPolicy policy, SafetyLog log, PreflightCoordinator preflight, Clock clock,
+                        Duration validFor) {
+        this.validFor = validFor;
         this.plans = plans;
         this.policy = policy;
         this.log = log;
@@ -72,7 +78,8 @@ public final class ApprovalDesk {
                 .orElseGet(() -> EventHeaders.first(experimentId, person, clock));
         log.record(ApprovalRecorded.newBuilder().setHeader(header)
                 .setRevision(revision).setApprover(person).setDecision(decision).setEnvironment(latest.environment())
-                .setValidUntil(null).setComment(comment == null ? "" : comment).build());
+                .setValidUntil(decision == ApprovalDecision.APPROVED
+                        ? header.getOccurredAt().plus(validFor) : null).setComment(comment == null ? "" : comment).build());
         PreflightRecord rerun = plans.approvedPlan(experimentId).isPresent() ? preflight.run(experimentId, null) : null;
         return new Outcome(revision, rerun);
     }

@@ -6,18 +6,24 @@ import dev.faultline.safety.policy.SafetyPolicy;
 import dev.faultline.safety.preflight.CheckResult;
 import dev.faultline.schemas.avro.ApprovalDecision;
 import dev.faultline.schemas.avro.PreflightCheckKind;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * APPROVAL: low-risk plans in lower environments need none; production or a large blast radius needs an APPROVED
- * decision on this revision by an authorized approver who is not the proposer, and no authorized approver's latest
- * decision on it may be a denial (a denial is a veto until that approver changes their mind).
+ * decision on this revision by an authorized approver who is not the proposer, and a risk level may ask for more
+ * distinct approvers anywhere ({@link ApprovalSettings}: HIGH two). An approval counts until its validUntil; no
+ * authorized approver's latest decision on the revision may be a denial (a denial is a veto until that approver
+ * changes their mind).
  */
 public final class ApprovalRule {
 
@@ -38,41 +44,62 @@ public final class ApprovalRule {
         return Optional.empty();
     }
 
+    /**
+     * @param settings how many approvers each risk level needs, and (through the approvals' validUntil) for how long
+     * @param now      approvals that lapsed before it no longer count
+     */
     public static CheckResult check(Plan plan, String proposer, Optional<EnvironmentPolicy> envPolicy, SafetyPolicy policy,
-                                    List<Approval> approvals) {
+                                    List<Approval> approvals, ApprovalSettings settings, Instant now) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("proposer", String.valueOf(proposer));
         details.put("authorizedApprovers", String.join(",", policy.approverList()));
-        String required = envPolicy.isPresent() ? envPolicy.get().approvalReason(plan.trafficShare())
+        details.put("riskLevel", plan.riskLevel().name());
+        String byEnvironment = envPolicy.isPresent() ? envPolicy.get().approvalReason(plan.trafficShare())
                 : "environment " + plan.environment() + " has no policy";
-        if (required == null) {
-            return CheckResult.notRequired(KIND, "low-risk plan in " + plan.environment() + " (traffic share "
-                    + plan.trafficShare() + "): no approval needed", details);
+        int byRisk = settings.requiredFor(plan.riskLevel());
+        int needed = Math.max(byEnvironment == null ? 0 : 1, byRisk);
+        if (needed == 0) {
+            return CheckResult.notRequired(KIND, plan.riskLevel() + "-risk plan in " + plan.environment()
+                    + " (traffic share " + plan.trafficShare() + "): no approval needed", details);
         }
+        String required = Stream.of(byEnvironment, byRisk == 0 ? null : plan.riskLevel() + " risk needs " + byRisk
+                + " distinct approver" + (byRisk == 1 ? "" : "s")).filter(Objects::nonNull)
+                .collect(Collectors.joining("; "));
         details.put("requiredBecause", required);
+        details.put("approversNeeded", Integer.toString(needed));
         Map<String, Approval> latest = approvals.stream()
                 .filter(a -> a.revision() == plan.revision())
                 .filter(a -> refusal(a.approver(), proposer, policy).isEmpty())
                 .collect(Collectors.toMap(Approval::approver, Function.identity(),
                         (a, b) -> a.recordedAt().isAfter(b.recordedAt()) ? a : b));
-        List<String> denied = names(latest, ApprovalDecision.DENIED);
-        List<String> approved = names(latest, ApprovalDecision.APPROVED);
+        List<String> denied = names(latest, a -> a.decision() == ApprovalDecision.DENIED);
+        List<String> approved = names(latest, a -> a.decision() == ApprovalDecision.APPROVED && !a.expiredAt(now));
+        List<String> expired = latest.values().stream().filter(a -> a.expiredAt(now))
+                .sorted(Comparator.comparing(Approval::approver))
+                .map(a -> a.approver() + "'s approval expired at " + a.validUntil()).toList();
         if (!denied.isEmpty()) {
             details.put("deniedBy", String.join(",", denied));
             return CheckResult.failed(KIND, "revision " + plan.revision() + " was denied by " + String.join(", ", denied)
                     + " (" + required + ")", details);
         }
-        if (approved.isEmpty()) {
-            return CheckResult.failed(KIND, required + ": revision " + plan.revision() + " needs an approval by one of "
-                    + String.join(", ", policy.approverList()) + " who is not the proposer", details);
-        }
         details.put("approvedBy", String.join(",", approved));
+        if (!expired.isEmpty()) {
+            details.put("expired", String.join("; ", expired));
+        }
+        if (approved.size() < needed) {
+            return CheckResult.failed(KIND, required + ": revision " + plan.revision() + " needs " + (needed == 1
+                    ? "an approval by one of " : "approvals by " + needed + " distinct approvers of ")
+                    + String.join(", ", policy.approverList()) + " who are not the proposer; "
+                    + (approved.isEmpty() ? "it has none" : "approved by " + String.join(", ", approved) + " ("
+                    + approved.size() + " of " + needed + ")")
+                    + (expired.isEmpty() ? "" : "; " + String.join("; ", expired) + " and must be given again"), details);
+        }
         return CheckResult.passed(KIND, "revision " + plan.revision() + " approved by " + String.join(", ", approved)
                 + " (" + required + ")", details);
     }
 
-    private static List<String> names(Map<String, Approval> latest, ApprovalDecision decision) {
-        return latest.values().stream().filter(a -> a.decision() == decision)
+    private static List<String> names(Map<String, Approval> latest, Predicate<Approval> which) {
+        return latest.values().stream().filter(which)
                 .sorted(Comparator.comparing(Approval::approver)).map(Approval::approver).toList();
     }
 }

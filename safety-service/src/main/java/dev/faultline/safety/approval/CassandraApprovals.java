@@ -17,16 +17,27 @@ public class CassandraApprovals implements ApprovalStore {
     public CassandraApprovals(CqlSession session) {
         this.session = session;
         session.execute("CREATE TABLE IF NOT EXISTS approvals (experiment_id text, revision int, recorded_at timestamp,"
-                + " approver text, decision text, comment text, PRIMARY KEY ((experiment_id), revision, recorded_at, approver))");
-        this.insert = session.prepare("INSERT INTO approvals (experiment_id, revision, recorded_at, approver, decision, comment)"
-                + " VALUES (?, ?, ?, ?, ?, ?)");
+                + " approver text, decision text, comment text, valid_until timestamp,"
+                + " PRIMARY KEY ((experiment_id), revision, recorded_at, approver))");
+        addValidUntil(session);
+        this.insert = session.prepare("INSERT INTO approvals (experiment_id, revision, recorded_at, approver, decision, comment,"
+                + " valid_until) VALUES (?, ?, ?, ?, ?, ?, ?)");
         this.select = session.prepare("SELECT * FROM approvals WHERE experiment_id = ?");
+    }
+
+    /** A keyspace created before approvals expired has the table without the column. */
+    private static void addValidUntil(CqlSession session) {
+        boolean missing = session.getKeyspace().flatMap(ks -> session.getMetadata().getKeyspace(ks))
+                .flatMap(ks -> ks.getTable("approvals")).map(t -> t.getColumn("valid_until").isEmpty()).orElse(false);
+        if (missing) {
+            session.execute("ALTER TABLE approvals ADD valid_until timestamp");
+        }
     }
 
     @Override
     public void save(Approval a) {
         session.execute(insert.bind(a.experimentId(), a.revision(), a.recordedAt(), a.approver(), a.decision().name(),
-                a.comment()));
+                a.comment(), a.validUntil()));
     }
 
     @Override
@@ -34,7 +45,7 @@ public class CassandraApprovals implements ApprovalStore {
         return session.execute(select.bind(experimentId)).all().stream()
                 .map(r -> new Approval(experimentId, r.getInt("revision"), r.getString("approver"),
                         ApprovalDecision.valueOf(r.getString("decision")), r.getString("comment"),
-                        r.getInstant("recorded_at")))
+                        r.getInstant("recorded_at"), r.getInstant("valid_until")))
                 .toList();
     }
 }

@@ -2,6 +2,7 @@ package dev.faultline.safety.plan;
 
 import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.FaultSpec;
+import dev.faultline.schemas.avro.RiskLevel;
 import java.util.List;
 
 /**
@@ -10,9 +11,12 @@ import java.util.List;
  *
  * @param dependency the dependency the fault cuts or degrades, or null when the fault targets the service itself
  * @param fault the fault itself, as the hypothesis's scenario states it (its stop action is rehearsed)
+ * @param riskLevel the risk the hypothesis stage judged (how many approvers it needs)
+ * @param templateId the failure-mode template the hypothesis was drafted from, or null
  */
 public record Plan(String experimentId, int revision, String title, String service, Environment environment,
-                   double trafficShare, String dependency, long durationMillis, List<Probe> probes, FaultSpec fault) {
+                   double trafficShare, String dependency, long durationMillis, List<Probe> probes, FaultSpec fault,
+                   RiskLevel riskLevel, String templateId) {
 
     public Plan {
         probes = List.copyOf(probes);

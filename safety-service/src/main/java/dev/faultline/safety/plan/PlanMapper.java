@@ -14,7 +14,8 @@ public final class PlanMapper {
         return new Plan(experimentId, revision, h.getTitle(), h.getService(), h.getBlastRadius().getEnvironment(),
                 h.getBlastRadius().getTrafficShare(), h.getScenario().getTarget().getDependency(),
                 h.getScenario().getDurationMillis(),
-                h.getProbes().stream().map(PlanMapper::toProbe).toList(), h.getScenario());
+                h.getProbes().stream().map(PlanMapper::toProbe).toList(), h.getScenario(), h.getRiskLevel(),
+                h.getTemplateId());
     }
 
     private static Probe toProbe(ProbeSpec p) {

@@ -29,7 +29,11 @@ import java.util.regex.Pattern;
  *       midnight;</li>
  *   <li>{@code time-zone} (default {@code UTC}): the zone of those days and hours, e.g. {@code Europe/Paris};</li>
  *   <li>{@code on-call-required} (default false; production true): an ON_CALL_SHIFT must cover the service for the
- *       whole run, and the person on call at its start is named in the clearance.</li>
+ *       whole run, and the person on call at its start is named in the clearance;</li>
+ *   <li>{@code blast-budget} (default none; production 0.5): the most the traffic shares of all experiments injecting
+ *       here at once may add up to, the one being checked included (BLAST_BUDGET);</li>
+ *   <li>{@code requires-staging-first} (default false; production true): a plan needs a verdict in staging on the same
+ *       service and failure mode, no older than {@code faultline.safety.staging-first.max-age} (STAGING_FIRST).</li>
  * </ul>
  * Production is narrower by default because people must be at work to watch it: a run there starts and ends on a
  * weekday within office hours, with someone on call.
@@ -40,6 +44,7 @@ public final class EnvironmentSettings {
 
     private static final String DEFAULT_SHARE_ABOVE = "1.0";
     private static final String DEFAULT_ZONE = "UTC";
+    private static final Double PRODUCTION_BLAST_BUDGET = 0.5;
     /** {@code HH:mm}, 00:00 to 24:00. */
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):([0-5]\\d)");
 
@@ -55,11 +60,14 @@ public final class EnvironmentSettings {
                         @Nullable String allowedFrom,
                         @Nullable String allowedTo,
                         @Bindable(defaultValue = DEFAULT_ZONE) String timeZone,
-                        @Nullable Boolean onCallRequired) {
+                        @Nullable Boolean onCallRequired,
+                        @Nullable Double blastBudget,
+                        @Nullable Boolean requiresStagingFirst) {
         this.prefix = "faultline.safety.environments." + name + ".";
         Environment environment = environment(name);
-        // production's defaults differ: a quarter of the traffic at most, never without an approval, weekday office
-        // hours and someone on call
+        // production's defaults differ: a quarter of the traffic at most, half of it for all experiments together,
+        // never without an approval nor before the failure mode ran in staging, weekday office hours and someone on
+        // call
         boolean production = environment == Environment.PRODUCTION;
         double maxShare = maxTrafficShare != null ? maxTrafficShare : production ? 0.25 : 1.0;
         this.policy = new EnvironmentPolicy(environment, share(maxShare, "max-traffic-share"),
@@ -69,13 +77,22 @@ public final class EnvironmentSettings {
                         minutes(allowedFrom != null ? allowedFrom : production ? "09:00" : "00:00", "allowed-from"),
                         minutes(allowedTo != null ? allowedTo : production ? "17:00" : "24:00", "allowed-to"),
                         zone(timeZone)),
-                onCallRequired != null ? onCallRequired : production);
+                onCallRequired != null ? onCallRequired : production,
+                budget(blastBudget != null ? blastBudget : production ? PRODUCTION_BLAST_BUDGET : null, "blast-budget"),
+                requiresStagingFirst != null ? requiresStagingFirst : production);
     }
 
     /** The policy of an environment with no {@code faultline.safety.environments.<env>} key at all. */
     public static EnvironmentPolicy unconfigured(Environment environment) {
         return new EnvironmentSettings(environment.name().toLowerCase(Locale.ROOT), null, null,
-                Double.parseDouble(DEFAULT_SHARE_ABOVE), null, null, null, DEFAULT_ZONE, null).policy();
+                Double.parseDouble(DEFAULT_SHARE_ABOVE), null, null, null, DEFAULT_ZONE, null, null, null).policy();
+    }
+
+    private Double budget(Double budget, String key) {
+        if (budget != null && !(budget > 0)) {
+            throw new IllegalArgumentException(prefix + key + " must be positive (a sum of traffic shares), was " + budget);
+        }
+        return budget;
     }
 
     private Environment environment(String name) {

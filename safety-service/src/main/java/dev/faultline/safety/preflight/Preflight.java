@@ -1,19 +1,29 @@
 package dev.faultline.safety.preflight;
 
 import dev.faultline.safety.approval.ApprovalRule;
+import dev.faultline.safety.approval.ApprovalSettings;
 import dev.faultline.safety.baseline.BaselineHealthCheck;
 import dev.faultline.safety.calendar.TimeWindowRule;
 import dev.faultline.safety.envelope.TimeEnvelope;
 import dev.faultline.safety.halt.ActiveHalts;
+import dev.faultline.safety.plan.ApprovedPlan;
 import dev.faultline.safety.plan.Plan;
+import dev.faultline.safety.plan.PlanBook;
+import dev.faultline.safety.policy.BlastBudgetRule;
 import dev.faultline.safety.policy.BlastRadiusRule;
 import dev.faultline.safety.policy.EnvironmentPolicy;
 import dev.faultline.safety.policy.SafetyPolicy;
+import dev.faultline.safety.staging.StagingFirstRule;
+import dev.faultline.safety.staging.StagingFirstSettings;
+import dev.faultline.safety.staging.VerdictBook;
+import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.PreflightCheckKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,36 +46,53 @@ public final class Preflight {
 
     private final SafetyPolicy policy;
     private final Clock clock;
+    private final PlanBook plans;
+    private final VerdictBook verdicts;
     private final Map<PreflightCheckKind, Check> checks;
 
+    /**
+     * @param envelope the calendar, on-call shifts and open incidents (DEPLOYMENT_CALENDAR, ON_CALL, NO_OPEN_INCIDENT)
+     * @param plans    the approved plans of the experiments injecting now (their traffic shares, for the blast budget)
+     *                 and of the staging experiments whose verdicts STAGING_FIRST reads (their templates)
+     * @param verdicts the verdicts issued so far
+     */
     public Preflight(SafetyPolicy policy, TimeEnvelope envelope, ActiveHalts halts, ActiveInjections injections,
-                     BaselineHealthCheck baseline, RollbackDryRun rollback, ApprovalBook approvals, Clock clock) {
+                     BaselineHealthCheck baseline, RollbackDryRun rollback, ApprovalBook approvals,
+                     ApprovalSettings approvalSettings, PlanBook plans, VerdictBook verdicts,
+                     StagingFirstSettings stagingFirst, Clock clock) {
         this.policy = policy;
         this.clock = clock;
-        this.checks = Map.of(
-                PreflightCheckKind.BASELINE_HEALTH, (plan, proposer, start, end) -> baseline.check(plan),
-                PreflightCheckKind.TIME_WINDOW, (plan, proposer, start, end) ->
-                        TimeWindowRule.check(plan, start, end, envPolicy(plan)),
-                PreflightCheckKind.DEPLOYMENT_CALENDAR, (plan, proposer, start, end) -> envelope.calendar(plan, start, end),
-                PreflightCheckKind.ON_CALL, (plan, proposer, start, end) -> envelope.onCall(plan, start, end),
-                PreflightCheckKind.NO_OPEN_INCIDENT, (plan, proposer, start, end) -> envelope.incidents(plan),
-                PreflightCheckKind.BLAST_RADIUS_POLICY, (plan, proposer, start, end) ->
-                        BlastRadiusRule.check(plan, envPolicy(plan)),
-                PreflightCheckKind.ROLLBACK_READY, (plan, proposer, start, end) -> rollback.check(plan),
-                PreflightCheckKind.APPROVAL, (plan, proposer, start, end) -> ApprovalRule.check(plan, proposer,
-                        envPolicy(plan), policy, approvals.forExperiment(plan.experimentId())),
-                PreflightCheckKind.NO_ACTIVE_HALT, (plan, proposer, start, end) ->
-                        halts.check(plan.experimentId(), plan.environment()),
-                PreflightCheckKind.NO_CONCURRENT_EXPERIMENT, (plan, proposer, start, end) ->
-                        injections.check(plan.experimentId(), plan.service(), start));
+        this.plans = plans;
+        this.verdicts = verdicts;
+        Map<PreflightCheckKind, Check> all = new EnumMap<>(PreflightCheckKind.class);
+        all.put(PreflightCheckKind.BASELINE_HEALTH, (plan, proposer, start, end) -> baseline.check(plan));
+        all.put(PreflightCheckKind.TIME_WINDOW, (plan, proposer, start, end) ->
+                TimeWindowRule.check(plan, start, end, envPolicy(plan)));
+        all.put(PreflightCheckKind.DEPLOYMENT_CALENDAR, (plan, proposer, start, end) -> envelope.calendar(plan, start, end));
+        all.put(PreflightCheckKind.ON_CALL, (plan, proposer, start, end) -> envelope.onCall(plan, start, end));
+        all.put(PreflightCheckKind.NO_OPEN_INCIDENT, (plan, proposer, start, end) -> envelope.incidents(plan));
+        all.put(PreflightCheckKind.BLAST_RADIUS_POLICY, (plan, proposer, start, end) ->
+                BlastRadiusRule.check(plan, envPolicy(plan)));
+        all.put(PreflightCheckKind.ROLLBACK_READY, (plan, proposer, start, end) -> rollback.check(plan));
+        all.put(PreflightCheckKind.APPROVAL, (plan, proposer, start, end) -> ApprovalRule.check(plan, proposer,
+                envPolicy(plan), policy, approvals.forExperiment(plan.experimentId()), approvalSettings, start));
+        all.put(PreflightCheckKind.NO_ACTIVE_HALT, (plan, proposer, start, end) ->
+                halts.check(plan.experimentId(), plan.environment()));
+        all.put(PreflightCheckKind.NO_CONCURRENT_EXPERIMENT, (plan, proposer, start, end) ->
+                injections.check(plan.experimentId(), plan.service(), start));
+        all.put(PreflightCheckKind.BLAST_BUDGET, (plan, proposer, start, end) ->
+                BlastBudgetRule.check(plan, envPolicy(plan), runningBeside(plan, injections, start)));
+        all.put(PreflightCheckKind.STAGING_FIRST, (plan, proposer, start, end) ->
+                StagingFirstRule.check(plan, envPolicy(plan), stagingFirst.maxAge(), start, stagingRuns(plan)));
+        this.checks = Collections.unmodifiableMap(all);
     }
 
     /** The order checks are run and reported in: cheap rules first, then the ones that call out. */
     static final List<PreflightCheckKind> ORDER = List.of(PreflightCheckKind.NO_ACTIVE_HALT,
             PreflightCheckKind.BLAST_RADIUS_POLICY, PreflightCheckKind.TIME_WINDOW,
             PreflightCheckKind.DEPLOYMENT_CALENDAR, PreflightCheckKind.ON_CALL, PreflightCheckKind.NO_OPEN_INCIDENT,
-            PreflightCheckKind.APPROVAL, PreflightCheckKind.NO_CONCURRENT_EXPERIMENT, PreflightCheckKind.BASELINE_HEALTH,
-            PreflightCheckKind.ROLLBACK_READY);
+            PreflightCheckKind.APPROVAL, PreflightCheckKind.STAGING_FIRST, PreflightCheckKind.NO_CONCURRENT_EXPERIMENT,
+            PreflightCheckKind.BLAST_BUDGET, PreflightCheckKind.BASELINE_HEALTH, PreflightCheckKind.ROLLBACK_READY);
 
     public PreflightOutcome run(Plan plan, String proposer) throws InterruptedException {
         Instant start = clock.instant();
@@ -87,6 +114,21 @@ public final class Preflight {
         } catch (Exception e) {
             return CheckResult.failed(kind, "the check could not run: " + e, Map.of());
         }
+    }
+
+    /** The other experiments injecting in the plan's environment at {@code now}, with their approved plans' shares. */
+    private List<BlastBudgetRule.Running> runningBeside(Plan plan, ActiveInjections injections, Instant now) {
+        return injections.activeAt(now).stream().filter(r -> !r.experimentId().equals(plan.experimentId()))
+                .map(r -> plans.approvedPlan(r.experimentId()).map(ApprovedPlan::plan))
+                .flatMap(Optional::stream).filter(p -> p.environment() == plan.environment()).distinct()
+                .map(p -> new BlastBudgetRule.Running(p.experimentId(), p.service(), p.trafficShare())).toList();
+    }
+
+    /** The staging verdicts on the plan's service and fault type, each with its experiment's template. */
+    private List<StagingFirstRule.StagingRun> stagingRuns(Plan plan) {
+        return verdicts.verdicts(Environment.STAGING, plan.service(), plan.fault().getFaultType()).stream()
+                .map(v -> new StagingFirstRule.StagingRun(v, plans.latest(v.experimentId()).map(Plan::templateId)
+                        .orElse(null))).toList();
     }
 
     private Optional<EnvironmentPolicy> envPolicy(Plan plan) {

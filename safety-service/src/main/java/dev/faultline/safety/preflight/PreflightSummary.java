@@ -33,6 +33,8 @@ public final class PreflightSummary {
                     + experimentId + "/approvals";
             case NO_ACTIVE_HALT -> "an operator must lift the halt (DELETE /halts/{haltId}) before it can run";
             case NO_CONCURRENT_EXPERIMENT -> "wait until the other experiment on this service has ended";
+            case BLAST_BUDGET -> "wait until experiments running in this environment end, or lower the traffic share";
+            case STAGING_FIRST -> "run the same failure mode in staging to a verdict, then rerun the preflight";
             default -> "see the check's reason";
         };
     }

@@ -6,6 +6,8 @@ import dev.faultline.safety.baseline.BaselineNorms;
 import dev.faultline.safety.plan.PlanBook;
 import dev.faultline.safety.preflight.PreflightRecord;
 import dev.faultline.safety.preflight.PreflightResults;
+import dev.faultline.safety.staging.StagingVerdict;
+import dev.faultline.safety.staging.VerdictBook;
 import dev.faultline.schemas.avro.ActorKind;
 import dev.faultline.schemas.avro.ApprovalRecorded;
 import dev.faultline.schemas.avro.ExperimentProposed;
@@ -13,12 +15,14 @@ import dev.faultline.schemas.avro.HypothesisDrafted;
 import dev.faultline.schemas.avro.PlanApproved;
 import dev.faultline.schemas.avro.PreflightBlocked;
 import dev.faultline.schemas.avro.PreflightPassed;
+import dev.faultline.schemas.avro.VerdictIssued;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.specific.SpecificRecordBase;
 
 /**
- * safety-service's tables as a projection of the proposals, hypotheses and safety topics: plans and proposers,
- * approvals, preflight results and the baselines those preflights measured. Every write is an upsert keyed by what
+ * safety-service's tables as a projection of the proposals, hypotheses, safety and verdicts topics: plans and
+ * proposers, approvals, preflight results and the baselines those preflights measured, and the verdicts issued (what
+ * STAGING_FIRST reads). Every write is an upsert keyed by what
  * the event says (a baseline keeps its newest measurement), so the tables can be dropped and rebuilt from offset
  * zero, in any interleaving of the topics, to the same rows.
  */
@@ -28,8 +32,11 @@ public final class SafetyRecords {
     private final ApprovalStore approvals;
     private final PreflightResults results;
     private final BaselineNorms norms;
+    private final VerdictBook verdicts;
 
-    public SafetyRecords(PlanBook plans, ApprovalStore approvals, PreflightResults results, BaselineNorms norms) {
+    public SafetyRecords(PlanBook plans, ApprovalStore approvals, PreflightResults results, BaselineNorms norms,
+                         VerdictBook verdicts) {
+        this.verdicts = verdicts;
         this.plans = plans;
         this.approvals = approvals;
         this.results = results;
@@ -53,6 +60,8 @@ public final class SafetyRecords {
             preflight(PreflightRecord.of(p), p);
         } else if (event instanceof PreflightBlocked b) {
             preflight(PreflightRecord.of(b), b);
+        } else if (event instanceof VerdictIssued v) {
+            verdicts.save(StagingVerdict.of(v));
         }
     }
 

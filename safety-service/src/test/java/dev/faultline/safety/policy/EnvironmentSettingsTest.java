@@ -31,15 +31,15 @@ class EnvironmentSettingsTest {
     @Test
     void shouldGiveALowerEnvironmentTheWholeTrafficNoApprovalAndTheWholeDay() {
         assertThat(bind("staging", Map.of(STAGING + "allowed-from", "00:00")))
-                .isEqualTo(new EnvironmentPolicy(Environment.STAGING, 1.0, false, 1.0, DailyWindow.ALL_DAY, false));
+                .isEqualTo(new EnvironmentPolicy(Environment.STAGING, 1.0, false, 1.0, DailyWindow.ALL_DAY, false, null, false));
         assertThat(EnvironmentSettings.unconfigured(Environment.DEVELOPMENT))
-                .isEqualTo(new EnvironmentPolicy(Environment.DEVELOPMENT, 1.0, false, 1.0, DailyWindow.ALL_DAY, false));
+                .isEqualTo(new EnvironmentPolicy(Environment.DEVELOPMENT, 1.0, false, 1.0, DailyWindow.ALL_DAY, false, null, false));
     }
 
     @Test
     void shouldGiveProductionAQuarterOfTheTrafficAnApprovalWeekdayOfficeHoursAndSomeoneOnCallByDefault() {
         EnvironmentPolicy expected = new EnvironmentPolicy(Environment.PRODUCTION, 0.25, true, 1.0,
-                DailyWindow.parse("MON-FRI", "09:00", "17:00", ZoneOffset.UTC), true);
+                DailyWindow.parse("MON-FRI", "09:00", "17:00", ZoneOffset.UTC), true, 0.5, true);
 
         assertThat(bind("production", Map.of(PRODUCTION + "max-traffic-share", "0.25"))).isEqualTo(expected);
         assertThat(EnvironmentSettings.unconfigured(Environment.PRODUCTION)).isEqualTo(expected);
@@ -55,9 +55,11 @@ class EnvironmentSettingsTest {
                 PRODUCTION + "allowed-from", "22:00",
                 PRODUCTION + "allowed-to", "06:00",
                 PRODUCTION + "time-zone", "Europe/Paris",
-                PRODUCTION + "on-call-required", false)))
+                PRODUCTION + "on-call-required", false,
+                PRODUCTION + "blast-budget", 0.3,
+                PRODUCTION + "requires-staging-first", false)))
                 .isEqualTo(new EnvironmentPolicy(Environment.PRODUCTION, 0.1, false, 0.05,
-                        DailyWindow.parse("SAT,SUN", "22:00", "06:00", ZoneId.of("Europe/Paris")), false));
+                        DailyWindow.parse("SAT,SUN", "22:00", "06:00", ZoneId.of("Europe/Paris")), false, 0.3, false));
     }
 
     @Test
@@ -88,6 +90,12 @@ class EnvironmentSettingsTest {
                         + " of [development, test, staging, production]");
         assertThatThrownBy(() -> bind("unknown", Map.of("faultline.safety.environments.unknown.allowed-from", "09:00")))
                 .hasStackTraceContaining("faultline.safety.environments.unknown: unknown is not an environment");
+    }
+
+    @Test
+    void shouldRefuseABlastBudgetThatIsNotPositive() {
+        assertThatThrownBy(() -> bind("production", Map.of(PRODUCTION + "blast-budget", 0)))
+                .hasStackTraceContaining(PRODUCTION + "blast-budget must be positive (a sum of traffic shares), was 0.0");
     }
 
     @Test

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
 class PolicyConfigurationTest {
 
     private static final EnvironmentPolicy STAGING_DEFAULTS = new EnvironmentPolicy(Environment.STAGING, 1.0,
-            false, 1.0, DailyWindow.ALL_DAY, false);
+            false, 1.0, DailyWindow.ALL_DAY, false, null, false);
     private static final DailyWindow OFFICE_HOURS = DailyWindow.parse("MON-FRI", "09:00", "17:00", ZoneOffset.UTC);
     private static final EnvironmentPolicy PRODUCTION_DEFAULTS = new EnvironmentPolicy(Environment.PRODUCTION, 0.25,
-            true, 1.0, OFFICE_HOURS, true);
+            true, 1.0, OFFICE_HOURS, true, 0.5, true);
 
     private static SafetyPolicy policy(Map<String, Object> properties) {
         try (ApplicationContext context = SettingsBinding.context(properties)) {
@@ -69,7 +69,7 @@ class PolicyConfigurationTest {
             assertThat(p.allowedHours()).isEqualTo(DailyWindow.parse("MON-SUN", "09:00", "17:00", ZoneOffset.UTC));
         });
         assertThat(policy.policyFor(Environment.TEST)).contains(new EnvironmentPolicy(Environment.TEST, 1.0, false,
-                1.0, DailyWindow.ALL_DAY, false));
+                1.0, DailyWindow.ALL_DAY, false, null, false));
         assertThat(policy.policyFor(Environment.UNKNOWN)).isEmpty();
     }
 
@@ -85,7 +85,7 @@ class PolicyConfigurationTest {
             assertThat(policy.approverList()).containsExactly("the holders of approver:<environment>");
             assertThat(policy.policyFor(Environment.STAGING)).contains(STAGING_DEFAULTS);
             assertThat(policy.policyFor(Environment.PRODUCTION)).contains(new EnvironmentPolicy(
-                    Environment.PRODUCTION, 0.25, true, 0.0, OFFICE_HOURS, true));
+                    Environment.PRODUCTION, 0.25, true, 0.0, OFFICE_HOURS, true, 0.5, true));
             assertThat(context.getBean(DeploymentCalendar.class).all()).isEmpty();
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.kit.tracing.HttpClientSpans;
 import dev.faultline.safety.approval.Approval;
+import dev.faultline.safety.approval.ApprovalSettings;
 import dev.faultline.safety.baseline.Baseline;
 import dev.faultline.safety.baseline.BaselineHealthCheck;
 import dev.faultline.safety.baseline.BaselineSampler;
@@ -15,6 +16,10 @@ import dev.faultline.safety.envelope.TimeEnvelope;
 import dev.faultline.safety.halt.ActiveHalts;
 import dev.faultline.safety.incident.OpenIncidents;
 import dev.faultline.safety.plan.Plan;
+import dev.faultline.safety.staging.StagingFirstSettings;
+import dev.faultline.safety.staging.StagingVerdict;
+import dev.faultline.safety.staging.VerdictBook;
+import dev.faultline.safety.support.InMemoryPlans;
 import dev.faultline.safety.support.Plans;
 import dev.faultline.safety.support.Policies;
 import dev.faultline.safety.support.TargetServer;
@@ -23,8 +28,10 @@ import dev.faultline.schemas.avro.ApprovalDecision;
 import dev.faultline.schemas.avro.CalendarEntryKind;
 import dev.faultline.schemas.avro.CheckOutcome;
 import dev.faultline.schemas.avro.Environment;
+import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.IncidentStatus;
 import dev.faultline.schemas.avro.PreflightCheckKind;
+import dev.faultline.schemas.avro.VerdictOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +53,9 @@ class PreflightTest {
     private final List<Approval> approvals = new ArrayList<>();
     private final DeploymentCalendar calendar = new DeploymentCalendar(List.of());
     private final OpenIncidents incidents = new OpenIncidents();
+    private final InMemoryPlans plans = new InMemoryPlans();
+    private final ActiveInjections injections = new ActiveInjections();
+    private final List<StagingVerdict> verdicts = new ArrayList<>();
     private RollbackDryRun rollback = plan -> CheckResult.passed(PreflightCheckKind.ROLLBACK_READY, "verified", Map.of());
 
     private Preflight preflight() {
@@ -59,10 +70,30 @@ class PreflightTest {
             }
         };
         Clock clock = Clock.fixed(NOON, ZoneOffset.UTC);
+        VerdictBook verdictBook = new VerdictBook() {
+            @Override
+            public void save(StagingVerdict verdict) {
+                verdicts.add(verdict);
+            }
+
+            @Override
+            public List<StagingVerdict> verdicts(Environment environment, String service, FaultType faultType) {
+                return verdicts.stream().filter(v -> v.environment() == environment && v.service().equals(service)
+                        && v.faultType() == faultType).toList();
+            }
+        };
         return new Preflight(Policies.demo(), new TimeEnvelope(Policies.demo(), calendar, incidents, new DeclaredTargets(),
-                Duration.ofMinutes(30)), new ActiveHalts(), new ActiveInjections(),
+                Duration.ofMinutes(30)), new ActiveHalts(), injections,
                 new BaselineHealthCheck(new BaselineSampler(3, 0), new EvidenceSources(HttpClientSpans.disabled()), none, clock), p -> rollback.check(p),
-                id -> approvals, clock);
+                id -> approvals, new ApprovalSettings(Map.of(), Duration.ofHours(24)), plans, verdictBook,
+                new StagingFirstSettings(Duration.ofDays(30)), clock);
+    }
+
+    /** The same failure mode judged in staging a day ago (experiment exp-staging, drafted from the same template). */
+    private void ranInStaging() {
+        plans.approve(Plans.other("exp-staging", "storefront", Environment.STAGING, 0.5));
+        verdicts.add(new StagingVerdict("exp-staging", 1, Environment.STAGING, "storefront", FaultType.NETWORK_BLACKHOLE,
+                VerdictOutcome.PARTIALLY_HELD, NOON.minus(Duration.ofDays(1))));
     }
 
     private Plan plan(Environment env, double share) {
@@ -83,20 +114,21 @@ class PreflightTest {
                 .extracting(CheckResult::outcome).containsExactly(CheckOutcome.NOT_REQUIRED);
         assertThat(outcome.windowStart()).isEqualTo(NOON);
         assertThat(outcome.windowEnd()).isEqualTo(NOON.plusSeconds(90));
-        assertThat(outcome.summary()).contains("all 10 checks passed");
+        assertThat(outcome.summary()).contains("all 12 checks passed");
         assertThat(outcome.onCall()).isNull();
     }
 
     @Test
     void shouldBlockProductionUntilApprovedAndSayWhatToDo() throws Exception {
         calendar.put(onCall("dave"));
+        ranInStaging();
         PreflightOutcome blocked = preflight().run(plan(Environment.PRODUCTION, 0.1), "alice");
         assertThat(blocked.passed()).isFalse();
         assertThat(blocked.checks()).filteredOn(CheckResult::isFailed).extracting(CheckResult::kind)
                 .containsExactly(PreflightCheckKind.APPROVAL);
         assertThat(blocked.summary()).contains("APPROVAL failed").contains("ask bob or carol (not the proposer)");
 
-        approvals.add(new Approval("exp-1", 1, "bob", ApprovalDecision.APPROVED, "", NOON));
+        approvals.add(new Approval("exp-1", 1, "bob", ApprovalDecision.APPROVED, "", NOON, NOON.plus(Duration.ofHours(24))));
         PreflightOutcome passed = preflight().run(plan(Environment.PRODUCTION, 0.1), "alice");
         assertThat(passed.passed()).isTrue();
         assertThat(passed.onCall()).isEqualTo("dave");
@@ -104,11 +136,12 @@ class PreflightTest {
 
     @Test
     void shouldBlockOnTheTimeEnvelopeWithEachReason() throws Exception {
+        ranInStaging();
         calendar.put(new CalendarEntry("d-1", CalendarEntryKind.DEPLOYMENT_WINDOW, Environment.PRODUCTION,
                 Set.of("pricing"), NOON.plusSeconds(600), NOON.plusSeconds(1200), "pricing 2.3", null, "ci:d-1"));
         incidents.recorded(new OpenIncidents.Incident("INC-7", "storefront 5xx", IncidentStatus.OPEN,
                 Environment.PRODUCTION, Set.of("storefront"), NOON.minusSeconds(60)));
-        approvals.add(new Approval("exp-1", 1, "bob", ApprovalDecision.APPROVED, "", NOON));
+        approvals.add(new Approval("exp-1", 1, "bob", ApprovalDecision.APPROVED, "", NOON, NOON.plus(Duration.ofHours(24))));
 
         PreflightOutcome blocked = preflight().run(plan(Environment.PRODUCTION, 0.1), "alice");
         assertThat(blocked.checks()).filteredOn(CheckResult::isFailed).extracting(CheckResult::kind)
@@ -116,6 +149,28 @@ class PreflightTest {
                         PreflightCheckKind.NO_OPEN_INCIDENT);
         assertThat(blocked.summary()).contains("deployment 'pricing 2.3' (ci:d-1)").contains("INC-7")
                 .contains("no ON_CALL_SHIFT covers").contains("faultline calendar add --kind ON_CALL_SHIFT");
+    }
+
+    @Test
+    void shouldBlockProductionBeforeAStagingRunAndBeyondTheBlastBudget() throws Exception {
+        calendar.put(onCall("dave"));
+        approvals.add(new Approval("exp-1", 1, "bob", ApprovalDecision.APPROVED, "", NOON, NOON.plus(Duration.ofHours(24))));
+        plans.approve(Plans.other("exp-checkout", "checkout", Environment.PRODUCTION, 0.25));
+        plans.approve(Plans.other("exp-search", "search", Environment.PRODUCTION, 0.2));
+        injections.started(new ActiveInjections.Running(UUID.randomUUID(), "exp-checkout", "checkout", NOON.plusSeconds(60)));
+        injections.started(new ActiveInjections.Running(UUID.randomUUID(), "exp-search", "search", NOON.plusSeconds(60)));
+
+        PreflightOutcome blocked = preflight().run(plan(Environment.PRODUCTION, 0.1), "alice");
+
+        assertThat(blocked.checks()).filteredOn(CheckResult::isFailed).extracting(CheckResult::kind)
+                .containsExactly(PreflightCheckKind.STAGING_FIRST, PreflightCheckKind.BLAST_BUDGET);
+        assertThat(blocked.summary()).contains("no verdict in STAGING: run it in staging first")
+                .contains("exp-checkout on checkout (0.25), exp-search on search (0.20) + this plan's 0.10 = 0.55");
+
+        ranInStaging();
+        injections.stopped(injections.activeAt(NOON).stream().filter(r -> r.experimentId().equals("exp-search"))
+                .findFirst().orElseThrow().injectionId());
+        assertThat(preflight().run(plan(Environment.PRODUCTION, 0.1), "alice").passed()).isTrue();
     }
 
     private static CalendarEntry onCall(String person) {
@@ -134,6 +189,7 @@ class PreflightTest {
         PreflightOutcome outcome = preflight().run(plan(Environment.PRODUCTION, 0.5), "alice");
         assertThat(outcome.checks()).filteredOn(CheckResult::isFailed).extracting(CheckResult::kind)
                 .containsExactlyInAnyOrder(PreflightCheckKind.BLAST_RADIUS_POLICY, PreflightCheckKind.APPROVAL,
+                        PreflightCheckKind.STAGING_FIRST,
                         PreflightCheckKind.BASELINE_HEALTH, PreflightCheckKind.ROLLBACK_READY);
         assertThat(outcome.checks()).filteredOn(c -> c.kind() == PreflightCheckKind.ROLLBACK_READY)
                 .singleElement().satisfies(c -> assertThat(c.reason()).contains("could not run").contains("injector exploded"));

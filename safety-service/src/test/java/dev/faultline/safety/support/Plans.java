@@ -7,6 +7,7 @@ import dev.faultline.schemas.avro.FaultDirection;
 import dev.faultline.schemas.avro.FaultSpec;
 import dev.faultline.schemas.avro.FaultTarget;
 import dev.faultline.schemas.avro.FaultType;
+import dev.faultline.schemas.avro.RiskLevel;
 import dev.faultline.schemas.avro.TargetKind;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,22 @@ public final class Plans {
                 .setTarget(FaultTarget.newBuilder().setKind(TargetKind.DEPENDENCY_LINK).setService("storefront")
                         .setDependency("pricing").setHost(null).setPath(null).setTopic(null).build())
                 .setDirection(FaultDirection.BOTH).setToxicity(share).setDurationMillis(30_000).setParameters(Map.of()).build();
-        return new Plan("exp-1", 1, "pricing unreachable", "storefront", env, share, "pricing", 30_000, probes, blackhole);
+        return new Plan("exp-1", 1, "pricing unreachable", "storefront", env, share, "pricing", 30_000, probes, blackhole,
+                RiskLevel.MEDIUM, "dependency-unreachable");
+    }
+
+    /** Another experiment's plan on {@code service}, touching {@code share} of its traffic in {@code env}. */
+    public static Plan other(String experimentId, String service, Environment env, double share) {
+        Plan plan = plan(env, share, List.of());
+        return new Plan(experimentId, 1, plan.title(), service, env, share, plan.dependency(), plan.durationMillis(),
+                plan.probes(), plan.fault(), plan.riskLevel(), plan.templateId());
+    }
+
+    /** The plan as if the hypothesis stage had judged its risk {@code risk}. */
+    public static Plan risk(Plan plan, RiskLevel risk) {
+        return new Plan(plan.experimentId(), plan.revision(), plan.title(), plan.service(), plan.environment(),
+                plan.trafficShare(), plan.dependency(), plan.durationMillis(), plan.probes(), plan.fault(), risk,
+                plan.templateId());
     }
 
     public static Probe get(String id, String url) {

@@ -21,6 +21,8 @@ import dev.faultline.schemas.avro.PlanApproved;
 import dev.faultline.schemas.avro.ProbeKind;
 import dev.faultline.schemas.avro.ProbeSpec;
 import dev.faultline.schemas.avro.TargetKind;
+import dev.faultline.schemas.avro.VerdictIssued;
+import dev.faultline.schemas.avro.VerdictOutcome;
 import dev.faultline.schemas.topics.Topics;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -107,6 +109,14 @@ public final class SafetyHarness implements AutoCloseable {
         publisher.publish(drafted);
         publisher.publish(PlanApproved.newBuilder().setHeader(EventHeaders.answering(drafted.getHeader(),
                 Actors.service("hypothesis-service"), clock)).setRevision(1).setReviewers(List.of(Actors.person("bob"))).build());
+    }
+
+    /** Plays analysis-service: a verdict on a staging experiment that ran {@code faultType} on {@code service}. */
+    public void verdictInStaging(String experimentId, String service, FaultType faultType, VerdictOutcome outcome) {
+        publisher.publish(VerdictIssued.newBuilder()
+                .setHeader(EventHeaders.first(experimentId, Actors.service("analysis-service"), Clock.systemUTC()))
+                .setRevision(1).setService(service).setFaultType(faultType).setEnvironment(Environment.STAGING)
+                .setOutcome(outcome).setSampleCount(100).setSummary("judged in staging").build());
     }
 
     /** The trace id the experiment's events carry from its first draft on (as hypothesis-service's would). */

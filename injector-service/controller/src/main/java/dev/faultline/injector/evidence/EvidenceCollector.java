@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a run's probes at their fixed rates (asynchronously: a slow answer never delays the next probe), tags each
- * sample with the phase in which it was sent, keeps the DURING samples for the guardrails, and hands the samples to
- * a {@link BatchSink} as one batch per phase every batch period, numbered across all phases.
+ * sample with the phase in which it was sent, keeps the DURING samples for the guardrails (and tells
+ * {@code duringSampleArrived} of each as it arrives, so that they are evaluated at once), and hands the samples to a
+ * {@link BatchSink} as one batch per phase every batch period, numbered across all phases.
  */
 public final class EvidenceCollector {
 
@@ -37,6 +38,7 @@ public final class EvidenceCollector {
     private final BatchSink sink;
     private final String experimentId;
     private final Context trace;
+    private final Runnable duringSampleArrived;
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private final Set<CompletableFuture<Sample>> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<ExperimentPhase, List<Sample>> pending = new EnumMap<>(ExperimentPhase.class);
@@ -45,10 +47,14 @@ public final class EvidenceCollector {
     private long sequence;
     private long total;
 
-    /** @param traceparent the experiment's trace context (of the run's cause): every probe request is sent in it */
+    /**
+     * @param traceparent the experiment's trace context (of the run's cause): every probe request is sent in it
+     * @param duringSampleArrived run on the answering thread after each DURING sample is recorded
+     */
     public EvidenceCollector(Prober prober, ScheduledExecutorService scheduler, BatchSink sink, String experimentId,
-                             String traceparent) {
+                             String traceparent, Runnable duringSampleArrived) {
         this.prober = prober;
+        this.duringSampleArrived = duringSampleArrived;
         this.scheduler = scheduler;
         this.sink = sink;
         this.experimentId = experimentId;
@@ -84,7 +90,12 @@ public final class EvidenceCollector {
             answer = prober.probe(spec, experimentId);
         }
         inFlight.add(answer);
-        answer.thenAccept(sample -> record(sentIn, sample)).whenComplete((v, e) -> inFlight.remove(answer));
+        answer.thenAccept(sample -> {
+            record(sentIn, sample);
+            if (sentIn == ExperimentPhase.DURING) {
+                duringSampleArrived.run();
+            }
+        }).whenComplete((v, e) -> inFlight.remove(answer));
     }
 
     private synchronized void record(ExperimentPhase sentIn, Sample sample) {

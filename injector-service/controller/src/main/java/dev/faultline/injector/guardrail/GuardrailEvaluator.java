@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -15,21 +16,30 @@ import java.util.OptionalDouble;
  * Evaluates an injection's guardrails against the samples taken during the fault, with service-kit's statistics
  * and comparison (the ones verdicts use). Pure apart from remembering, per guardrail, since when its condition has
  * held without interruption: a condition that stops holding resets it, and a statistic with no value (an empty
- * window, except for SAMPLE_COUNT and THROUGHPUT which are 0 there) counts as not holding. Not thread-safe: one
- * evaluator per run, called from one thread.
+ * window, except for SAMPLE_COUNT and THROUGHPUT which are 0 there) counts as not holding. A guardrail whose probe
+ * has answered nothing for its {@code maxSilenceMillis} (counted from the last answer's arrival, at the earliest from
+ * {@code watchingFrom}) is breached as well: the run cannot see what the fault does. Not thread-safe: one evaluator
+ * per run, called under one lock.
  */
 public final class GuardrailEvaluator {
 
     private final List<GuardrailRule> rules;
+    private final Instant watchingFrom;
     private final Map<String, Instant> holdingSince = new HashMap<>();
 
-    public GuardrailEvaluator(List<GuardrailRule> rules) {
+    /** @param watchingFrom when the fault was applied: a probe's silence is counted from then at the earliest */
+    public GuardrailEvaluator(List<GuardrailRule> rules, Instant watchingFrom) {
         this.rules = List.copyOf(rules);
+        this.watchingFrom = watchingFrom;
     }
 
     /** The first guardrail that is breached at {@code now}, given every DURING sample so far. */
     public Optional<Breach> evaluate(List<Sample> during, Instant now) {
         for (GuardrailRule rule : rules) {
+            Optional<Breach> blind = blind(rule, during, now);
+            if (blind.isPresent()) {
+                return blind;
+            }
             Instant from = now.minusMillis(rule.windowMillis());
             List<SampleView> window = during.stream()
                     .filter(s -> s.probeId().equals(rule.probeId()) && !s.at().isBefore(from) && !s.at().isAfter(now))
@@ -41,9 +51,31 @@ public final class GuardrailEvaluator {
             }
             Instant since = holdingSince.computeIfAbsent(rule.id(), id -> now);
             if (Duration.between(since, now).toMillis() >= rule.sustainMillis()) {
-                return Optional.of(new Breach(rule, observed.getAsDouble(), since, now));
+                return Optional.of(new Breach(rule, observed.getAsDouble(), since, now,
+                        "observed " + observed.getAsDouble()));
             }
         }
         return Optional.empty();
+    }
+
+    private Optional<Breach> blind(GuardrailRule rule, List<Sample> during, Instant now) {
+        Instant lastHeard = watchingFrom;
+        for (Sample s : during) {
+            Instant arrived = arrival(s);
+            if (s.probeId().equals(rule.probeId()) && arrived.isAfter(lastHeard) && !arrived.isAfter(now)) {
+                lastHeard = arrived;
+            }
+        }
+        Duration silence = Duration.between(lastHeard, now);
+        if (silence.toMillis() < rule.maxSilenceMillis()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Breach(rule, null, lastHeard, now, String.format(Locale.ROOT,
+                "running blind: no sample from %s for %.1f s", rule.probeId(), silence.toMillis() / 1000.0)));
+    }
+
+    /** A sample is heard when its answer came back, not when its request went out. */
+    private static Instant arrival(Sample s) {
+        return s.at().plusNanos((long) (s.latencyMillis() * 1_000_000));
     }
 }

@@ -7,6 +7,7 @@ import dev.faultline.injector.guardrail.GuardrailEvaluator;
 import dev.faultline.injector.guardrail.GuardrailRule;
 import dev.faultline.injector.probe.Prober;
 import dev.faultline.schemas.avro.ExperimentPhase;
+import dev.faultline.schemas.avro.ProbeSpec;
 import dev.faultline.schemas.avro.RefusalReason;
 import dev.faultline.schemas.avro.StopReason;
 import java.time.Clock;
@@ -46,6 +47,9 @@ public final class InjectionRun {
     private Instant removedAt;
     /** When removal began: from here on the data plane may pass traffic again, so evidence after it is recovery. */
     private Instant removalStartedAt;
+    /** Set once the fault is on; evaluated on each DURING sample's arrival and on the tick, under its own lock. */
+    private volatile GuardrailEvaluator guardrails;
+    private final Object guardrailLock = new Object();
 
     public InjectionRun(RunRequest run, Prober prober, InjectionEvents events, RunStore store, RunMetrics metrics,
                         Timings timings, Clock clock) {
@@ -62,7 +66,7 @@ public final class InjectionRun {
         });
         this.evidence = new EvidenceCollector(prober, scheduler,
                 (sequence, phase, samples) -> events.evidence(run, sequence, phase, samples), run.experimentId(),
-                run.cause().getTraceparent());
+                run.cause().getTraceparent(), this::sampleArrived);
     }
 
     /** Asks the run to stop (halt, shutdown); the first cause wins. */
@@ -164,6 +168,8 @@ public final class InjectionRun {
 
     private void removeAndRecord(Fault fault) {
         removalStartedAt = clock.instant();
+        // a probe sent from here on may be answered with the fault gone: it is not evidence of the fault
+        evidence.phase(ExperimentPhase.AFTER);
         rollbackVerified = removeVerified(fault);
         removedAt = clock.instant();
     }
@@ -200,22 +206,40 @@ public final class InjectionRun {
                 + run.hypothesis().getScenario().getDurationMillis() + " ms")), untilDeadline, TimeUnit.MILLISECONDS);
         long renew = timings.leaseRenew().toMillis();
         scheduler.scheduleAtFixedRate(() -> renew(fault), renew, renew, TimeUnit.MILLISECONDS);
-        GuardrailEvaluator guardrails = new GuardrailEvaluator(run.hypothesis().getGuardrails().stream().map(GuardrailRule::of).toList());
+        guardrails = new GuardrailEvaluator(run.hypothesis().getGuardrails().stream()
+                .map(g -> GuardrailRule.of(g, maxSilence(g.getProbeId()))).toList(), startedAt);
         long every = timings.guardrailInterval().toMillis();
-        scheduler.scheduleAtFixedRate(() -> checkGuardrails(guardrails), every, every, TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(this::checkGuardrails, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** The silence after which a guardrail is blind: the setting, or two of its probe's intervals if that is longer. */
+    private Duration maxSilence(String probeId) {
+        long interval = run.hypothesis().getProbes().stream().filter(p -> p.getProbeId().equals(probeId))
+                .mapToLong(ProbeSpec::getIntervalMillis).max().orElse(0);
+        Duration twoIntervals = Duration.ofMillis(2 * interval);
+        return twoIntervals.compareTo(timings.guardrailMaxSilence()) > 0 ? twoIntervals : timings.guardrailMaxSilence();
+    }
+
+    /** A DURING sample arrived: a first breaching sample with no sustain stops the run now, not at the next tick. */
+    private void sampleArrived() {
+        if (guardrails != null) {
+            checkGuardrails();
+        }
     }
 
     /** One evaluation while the fault is on; a breach stops the run unless another cause already has. */
-    private void checkGuardrails(GuardrailEvaluator guardrails) {
-        if (stop.isDone()) {
-            return;
-        }
-        metrics.guardrailsEvaluated();
-        guardrails.evaluate(evidence.duringSamples(), clock.instant()).ifPresent(breach -> {
-            if (stop.complete(StopCause.guardrail(breach))) {
-                metrics.guardrailBreached(breach);
+    private void checkGuardrails() {
+        synchronized (guardrailLock) {
+            if (stop.isDone()) {
+                return;
             }
-        });
+            metrics.guardrailsEvaluated();
+            guardrails.evaluate(evidence.duringSamples(), clock.instant()).ifPresent(breach -> {
+                if (stop.complete(StopCause.guardrail(breach))) {
+                    metrics.guardrailBreached(breach);
+                }
+            });
+        }
     }
 
     private void renew(Fault fault) {

@@ -12,6 +12,6 @@ public record StopCause(StopReason reason, Breach breach, String detail) {
 
     public static StopCause guardrail(Breach breach) {
         return new StopCause(StopReason.GUARDRAIL, breach, "guardrail " + breach.rule().id() + " (" + breach.rule().describe()
-                + ") breached: observed " + breach.observed());
+                + ") breached: " + breach.what());
     }
 }

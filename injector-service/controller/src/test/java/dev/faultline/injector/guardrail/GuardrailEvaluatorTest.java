@@ -9,6 +9,7 @@ import dev.faultline.schemas.avro.ComparisonOperator;
 import dev.faultline.schemas.avro.Guardrail;
 import dev.faultline.schemas.avro.MeasureUnit;
 import dev.faultline.schemas.avro.Statistic;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,14 @@ class GuardrailEvaluatorTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-    private final GuardrailEvaluator evaluator = new GuardrailEvaluator(
-            List.of(GuardrailRule.of(Fixtures.errorRateGuardrail("reads", 3000, 1000))));
+    /** Long enough that the tests of the statistic never see a probe fall silent. */
+    private static final Duration NEVER_BLIND = Duration.ofHours(1);
+
+    private final GuardrailEvaluator evaluator = evaluator(Fixtures.errorRateGuardrail("reads", 3000, 1000), NEVER_BLIND);
+
+    private static GuardrailEvaluator evaluator(Guardrail guardrail, Duration maxSilence) {
+        return new GuardrailEvaluator(List.of(GuardrailRule.of(guardrail, maxSilence)), T0);
+    }
 
     /** One sample every 200 ms from {@code fromMillis} to {@code toMillis}, ok or failing. */
     private static void add(List<Sample> samples, long fromMillis, long toMillis, boolean ok) {
@@ -75,7 +82,7 @@ class GuardrailEvaluatorTest {
 
     @Test
     void shouldTripAtOnceWithoutSustain() {
-        GuardrailEvaluator immediate = new GuardrailEvaluator(List.of(GuardrailRule.of(Fixtures.errorRateGuardrail("reads", 1000, 0))));
+        GuardrailEvaluator immediate = evaluator(Fixtures.errorRateGuardrail("reads", 1000, 0), NEVER_BLIND);
         List<Sample> samples = new ArrayList<>();
         add(samples, 0, 1000, false);
         assertThat(immediate.evaluate(samples, T0.plusMillis(1000))).isPresent();
@@ -83,10 +90,10 @@ class GuardrailEvaluatorTest {
 
     private static GuardrailEvaluator immediately(Statistic statistic, String header, ComparisonOperator comparator,
                                                   double threshold) {
-        return new GuardrailEvaluator(List.of(GuardrailRule.of(Guardrail.newBuilder().setGuardrailId("g")
+        return evaluator(Guardrail.newBuilder().setGuardrailId("g")
                 .setDescription("test").setProbeId("reads").setStatistic(statistic).setStatus(null).setHeader(header)
                 .setComparator(comparator).setThreshold(threshold).setUnit(MeasureUnit.RATIO)
-                .setEvaluationWindowMillis(1000).setSustainMillis(0).build())));
+                .setEvaluationWindowMillis(1000).setSustainMillis(0).build(), NEVER_BLIND);
     }
 
     @Test
@@ -113,5 +120,38 @@ class GuardrailEvaluatorTest {
                 .evaluate(samples, T0.plusMillis(900))).isPresent(); // 0.3 EQUAL 0.30000000000000004
         assertThat(immediately(Statistic.ERROR_RATE, null, ComparisonOperator.GREATER_THAN, 0.1 + 0.2)
                 .evaluate(samples, T0.plusMillis(900))).isEmpty();
+    }
+
+    @Test
+    void shouldBreachAsBlindOnceTheProbeHasBeenSilentForMaxSilence() {
+        GuardrailEvaluator watched = evaluator(Fixtures.errorRateGuardrail("reads", 1000, 0), Duration.ofSeconds(5));
+        List<Sample> samples = new ArrayList<>();
+        add(samples, 0, 1000, true); // the last one sent at 800 ms, answered at 810 ms
+
+        assertThat(watched.evaluate(samples, T0.plusMillis(5809))).isEmpty();
+        Breach blind = watched.evaluate(samples, T0.plusMillis(5810)).orElseThrow();
+        assertThat(blind.what()).isEqualTo("running blind: no sample from reads for 5.0 s");
+        assertThat(blind.observed()).isNull();
+        assertThat(blind.conditionSince()).isEqualTo(T0.plusMillis(810));
+        assertThat(blind.detectedAt()).isEqualTo(T0.plusMillis(5810));
+    }
+
+    @Test
+    void shouldCountSilenceFromTheStartOfTheWatchWhenTheProbeNeverAnswered() {
+        GuardrailEvaluator watched = evaluator(Fixtures.errorRateGuardrail("reads", 1000, 0), Duration.ofSeconds(5));
+        List<Sample> others = List.of(sample("orders", T0.plusMillis(4000), 10, true));
+
+        assertThat(watched.evaluate(others, T0.plusMillis(4999))).isEmpty();
+        assertThat(watched.evaluate(others, T0.plusMillis(5000))).hasValueSatisfying(b -> assertThat(b.what())
+                .isEqualTo("running blind: no sample from reads for 5.0 s"));
+    }
+
+    @Test
+    void shouldHearASampleWhenItsAnswerArrivesNotWhenItsRequestWentOut() {
+        GuardrailEvaluator watched = evaluator(Fixtures.errorRateGuardrail("reads", 10_000, 0), Duration.ofSeconds(5));
+        List<Sample> slow = List.of(sample("reads", T0.plusMillis(1000), 3000, true)); // answered at 4000 ms
+
+        assertThat(watched.evaluate(slow, T0.plusMillis(8999))).isEmpty();
+        assertThat(watched.evaluate(slow, T0.plusMillis(9000))).isPresent();
     }
 }

@@ -234,6 +234,25 @@ class InjectorIT {
     }
 
     @Test
+    void shouldStopRunningBlindWhenTheGuardrailsProbeYieldsNoSample() {
+        String exp = "exp-blind-" + run;
+        // under the blackhole a read waits out its 10 s timeout: for 5 s (the default max silence) nothing comes back
+        Hypothesis blind = Fixtures.hypothesis(Fixtures.fault(FaultType.NETWORK_BLACKHOLE, FaultDirection.UPSTREAM,
+                        20_000, Map.of()), List.of(Fixtures.probe("product-reads", target.url("/products/sku-1"), 100, 10_000)),
+                List.of(Fixtures.errorRateGuardrail("product-reads", 1000, 300)));
+        publisher.publish(approveAndClear(exp, blind));
+
+        InjectionStopped stopped = awaitStopped(exp, Duration.ofSeconds(40));
+        assertThat(stopped.getReason()).isEqualTo(StopReason.GUARDRAIL);
+        assertThat(stopped.getGuardrailId()).isEqualTo("reads-failing");
+        assertThat(stopped.getObserved()).isNull();
+        assertThat(stopped.getDetail()).contains("running blind: no sample from product-reads for 5.");
+        assertThat(Duration.between(stopped.getStartedAt(), stopped.getStoppedAt()).toMillis()).isBetween(5000L, 9000L);
+        assertThat(stopped.getRollbackVerified()).isTrue();
+        assertThat(target.toxics()).isEqualTo("[]");
+    }
+
+    @Test
     void shouldStopWhenHalted() {
         String exp = "exp-halt-" + run;
         publisher.publish(approveAndClear(exp, hypothesis(20_000, List.of())));

@@ -36,7 +36,7 @@ class ActiveRunsTest {
                 Fixtures.planned(dataPlane, hypothesis, injectionId, "fl"),
                 EventHeaders.first(experimentId, Actors.service("safety-service"), Clock.systemUTC()));
         Timings timings = new Timings(Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO,
-                Duration.ofSeconds(1), Duration.ofMillis(100));
+                Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofSeconds(5));
         return new InjectionRun(request, (spec, id) -> null, new RecordingEvents(), new InMemoryRunStore(),
                 RunMetrics.NONE, timings, Clock.systemUTC());
     }

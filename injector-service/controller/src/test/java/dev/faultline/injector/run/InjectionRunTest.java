@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class InjectionRunTest {
 
     private static final Timings FAST = new Timings(Duration.ofSeconds(3), Duration.ofMillis(100), Duration.ofMillis(300),
-            Duration.ofMillis(300), Duration.ofMillis(100), Duration.ofMillis(20));
+            Duration.ofMillis(300), Duration.ofMillis(100), Duration.ofMillis(20), Duration.ofSeconds(5));
 
     private final FakeDataPlane dataPlane = new FakeDataPlane("pricing");
     private final RecordingEvents events = new RecordingEvents();
@@ -57,6 +57,10 @@ class InjectionRunTest {
     };
 
     private InjectionRun run(long durationMillis, List<Guardrail> guardrails) {
+        return run(durationMillis, guardrails, prober, FAST);
+    }
+
+    private InjectionRun run(long durationMillis, List<Guardrail> guardrails, Prober prober, Timings timings) {
         Hypothesis hypothesis = Fixtures.hypothesis(
                 Fixtures.fault(FaultType.NETWORK_BLACKHOLE, FaultDirection.UPSTREAM, durationMillis, Map.of()),
                 List.of(Fixtures.probe("reads", "http://unused", 20, 1000)), guardrails);
@@ -64,7 +68,7 @@ class InjectionRunTest {
         RunRequest request = new RunRequest("exp-1", 1, injectionId, UUID.randomUUID(), Environment.STAGING, hypothesis,
                 Fixtures.planned(dataPlane, hypothesis, injectionId, "fl-test"),
                 EventHeaders.first("exp-1", Actors.service("safety-service"), Clock.systemUTC()));
-        return new InjectionRun(request, prober, events, store, metrics, FAST, Clock.systemUTC());
+        return new InjectionRun(request, prober, events, store, metrics, timings, Clock.systemUTC());
     }
 
     @Test
@@ -142,6 +146,37 @@ class InjectionRunTest {
         assertThat(dataPlane.toxics).isEmpty();
         assertThat(breaches).singleElement().satisfies(b -> assertThat(b.rule().id()).isEqualTo("reads-failing"));
         assertThat(evaluations).hasPositiveValue();
+    }
+
+    @Test
+    void shouldStopOnTheFirstBreachingSampleWithoutWaitingForTheTick() {
+        Timings noTick = new Timings(Duration.ofSeconds(3), Duration.ofMillis(100), Duration.ofMillis(300),
+                Duration.ofMillis(300), Duration.ofMillis(100), Duration.ofMinutes(1), Duration.ofSeconds(5));
+
+        RunOutcome outcome = run(10_000, List.of(Fixtures.errorRateGuardrail("reads", 300, 0)), prober, noTick).execute();
+
+        assertThat(outcome.reason()).isEqualTo(StopReason.GUARDRAIL);
+        assertThat(Duration.between(outcome.startedAt(), outcome.stoppedAt()).toMillis()).isLessThan(2000);
+        assertThat(dataPlane.toxics).isEmpty();
+    }
+
+    @Test
+    void shouldStopAsAGuardrailBreachWhenTheProbeFallsSilent() {
+        Timings shortSilence = new Timings(Duration.ofSeconds(3), Duration.ofMillis(100), Duration.ofMillis(300),
+                Duration.ofMillis(300), Duration.ofMillis(100), Duration.ofMillis(20), Duration.ofMillis(300));
+        // answers while the fault is off, never while it is on: the guardrail cannot see what the fault does
+        Prober silencedByTheFault = (spec, experimentId) -> dataPlane.faultOn() ? new CompletableFuture<>()
+                : CompletableFuture.completedFuture(Fixtures.sample(spec.getProbeId(), Instant.now(), 5, true));
+
+        RunOutcome outcome = run(10_000, List.of(Fixtures.errorRateGuardrail("reads", 300, 100)), silencedByTheFault,
+                shortSilence).execute();
+
+        assertThat(outcome.reason()).isEqualTo(StopReason.GUARDRAIL);
+        assertThat(outcome.guardrailId()).isEqualTo("reads-failing");
+        assertThat(outcome.observed()).isNull();
+        assertThat(outcome.detail()).contains("breached: running blind: no sample from reads for 0.3 s");
+        assertThat(Duration.between(outcome.startedAt(), outcome.stoppedAt()).toMillis()).isBetween(300L, 2000L);
+        assertThat(dataPlane.toxics).isEmpty();
     }
 
     @Test
