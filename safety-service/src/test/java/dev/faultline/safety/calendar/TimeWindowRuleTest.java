@@ -51,7 +51,7 @@ class TimeWindowRuleTest {
     void shouldReadTheHoursInTheEnvironmentsZone() {
         // 12:00 UTC is 21:00 in Tokyo: outside Tokyo's office hours
         EnvironmentPolicy tokyo = new EnvironmentPolicy(Environment.PRODUCTION, 0.25, true, 0.0,
-                DailyWindow.parse("MON-FRI", "09:00", "17:00", ZoneId.of("Asia/Tokyo")), true);
+                DailyWindow.parse("MON-FRI", "09:00", "17:00", ZoneId.of("Asia/Tokyo")), true, 0.5, true);
         CheckResult result = TimeWindowRule.check(Plans.production(0.1), NOON, NOON_PLUS, Optional.of(tokyo));
         assertThat(result.outcome()).isEqualTo(CheckOutcome.FAILED);
         assertThat(result.reason()).contains("MON-FRI 09:00–17:00 Asia/Tokyo");

@@ -79,7 +79,7 @@ class EnvironmentSettingsTest {
                 .start()) {
             assertThat(context.getBeansOfType(EnvironmentSettings.class)).singleElement()
                     .satisfies(settings -> assertThat(settings.policy()).isEqualTo(new EnvironmentPolicy(
-                            Environment.STAGING, 1.0, false, 0.5, DailyWindow.ALL_DAY, false)));
+                            Environment.STAGING, 1.0, false, 0.5, DailyWindow.ALL_DAY, false, null, false)));
         }
     }
 
