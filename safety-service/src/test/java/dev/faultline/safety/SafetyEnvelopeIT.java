@@ -14,6 +14,7 @@ import dev.faultline.schemas.avro.CalendarEntryPublished;
 import dev.faultline.schemas.avro.CheckOutcome;
 import dev.faultline.schemas.avro.DependencyProtocol;
 import dev.faultline.schemas.avro.Environment;
+import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.HaltRequested;
 import dev.faultline.schemas.avro.HaltScope;
 import dev.faultline.schemas.avro.IncidentRecorded;
@@ -27,6 +28,7 @@ import dev.faultline.schemas.avro.PreflightPassed;
 import dev.faultline.schemas.avro.TargetDeclared;
 import dev.faultline.schemas.avro.TargetDependency;
 import dev.faultline.schemas.avro.TargetObservability;
+import dev.faultline.schemas.avro.VerdictOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,11 +111,17 @@ class SafetyEnvelopeIT {
     void shouldClearProductionOnlyWithSomeoneOnCallAndNameThemInTheClearance() {
         String id = "exp-oncall-" + safety.run;
         String service = "checkout-" + safety.run;
+        safety.verdictInStaging("exp-staged-" + safety.run, service, FaultType.NETWORK_BLACKHOLE,
+                VerdictOutcome.PARTIALLY_HELD);
         safety.propose(id, service, Environment.PRODUCTION, 0.2);
-        assertThat(safety.approve(id, "bob", "APPROVED").statusCode()).isEqualTo(201);
-        PreflightBlocked blocked = await().atMost(WAIT).until(() -> safety.tap.events(PreflightBlocked.class, id)
-                .stream().filter(b -> b.getChecks().stream().noneMatch(c -> c.getKind() == PreflightCheckKind.APPROVAL
-                        && c.getOutcome() == CheckOutcome.FAILED)).findFirst().orElse(null), b -> b != null);
+        assertThat(safety.approve(id, "carol", "APPROVED").statusCode()).isEqualTo(201);
+        // the staging verdict is read asynchronously: rerun the preflight until ON_CALL is all that blocks it
+        PreflightBlocked blocked = await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            safety.post("/experiments/" + id + "/preflight", "");
+            return safety.tap.events(PreflightBlocked.class, id).stream().filter(b -> b.getChecks().stream()
+                    .filter(c -> c.getOutcome() == CheckOutcome.FAILED).map(PreflightCheckResult::getKind).toList()
+                    .equals(List.of(PreflightCheckKind.ON_CALL))).findFirst().orElse(null);
+        }, b -> b != null);
         assertThat(blocked.getChecks()).filteredOn(c -> c.getOutcome() == CheckOutcome.FAILED)
                 .extracting(PreflightCheckResult::getKind).containsExactly(PreflightCheckKind.ON_CALL);
 
