@@ -11,12 +11,6 @@
 # Packages this checkout's modules in the Maven reactor (nothing installed): the stack runs them from target/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-build() {
-  mvn -B -q -Dstyle.color=never "$@" -DskipTests package dependency:build-classpath \
-    -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >&2
-}
-build -o 2>/dev/null || build   # offline when everything is already downloaded
-module="$PWD/cli"
-java -Dlogback.configurationFile="$module/src/test/resources/logback-bench.xml" \
-    -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench.classpath")" \
-    dev.faultline.cli.e2e.MidRunStopBench "${1:-${TRIALS:-20}}"
+. scripts/lib/reactor-bench.sh
+reactor_build -DskipTests package
+bench_java cli dev.faultline.cli.e2e.MidRunStopBench "${1:-${TRIALS:-20}}"

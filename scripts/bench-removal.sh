@@ -14,12 +14,6 @@
 # Builds this checkout's modules in the Maven reactor (nothing installed, nothing read from other checkouts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-module="$PWD/injector-service/controller"
-build() {
-  mvn -B -q -Dstyle.color=never "$@" -pl injector-service/controller -am test-compile dependency:build-classpath \
-    -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >&2
-}
-build -o 2>/dev/null || build   # offline when everything is already downloaded
-java -Dlogback.configurationFile="$module/src/test/resources/logback-bench.xml" \
-    -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench.classpath")" \
-    dev.faultline.injector.bench.RemovalBench "${1:-${TRIALS:-20}}" ${2:+"$2"}
+. scripts/lib/reactor-bench.sh
+reactor_build -pl injector-service/controller -am test-compile
+bench_java injector-service/controller dev.faultline.injector.bench.RemovalBench "${1:-${TRIALS:-20}}" ${2:+"$2"}
