@@ -4,15 +4,40 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Picks free loopback ports for the embedded components and checks fixed ones. */
 public final class FreePorts {
 
+    /**
+     * Ports are picked below Linux's ephemeral range (32768–60999), where every outgoing connection takes its local
+     * port: a port picked there can be taken by some client's connection before its server binds it (seen with
+     * several test JVMs at once), one picked here only by another server. Above the demo's fixed ports (up to 18080).
+     */
+    private static final int FIRST = 20_000;
+    private static final int END = 32_000;
+    private static final int ATTEMPTS = 200;
+    /** Handed out by this JVM: a stack picks all its ports before it binds any, so none may be picked twice. */
+    private static final Set<Integer> GIVEN = ConcurrentHashMap.newKeySet();
+
     private FreePorts() {
     }
 
-    /** A port that was free on 127.0.0.1 a moment ago. */
+    /** A port that was free on 127.0.0.1 a moment ago and that this JVM has not handed out before. */
     public static int next() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            int port = random.nextInt(FIRST, END);
+            if (!GIVEN.contains(port) && isFree(port) && GIVEN.add(port)) {
+                return port;
+            }
+        }
+        return ephemeral();
+    }
+
+    private static int ephemeral() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FreePortsTest {
@@ -28,5 +30,16 @@ class FreePortsTest {
 
         assertThat(FreePorts.resolve(free, "Kafka", "--kafka-port")).isEqualTo(free);
         assertThat(FreePorts.resolve(0, "Kafka", "--kafka-port")).isPositive().isNotEqualTo(0);
+    }
+
+    @Test
+    void shouldHandOutDistinctPortsOutsideTheEphemeralRange() {
+        // a stack picks its twenty-odd ports before it binds any: none may come twice, nor from the range where
+        // outgoing connections take their local ports
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            ports.add(FreePorts.next());
+        }
+        assertThat(ports).doesNotHaveDuplicates().allSatisfy(port -> assertThat(port).isBetween(20_000, 31_999));
     }
 }
