@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -36,12 +37,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Time from a freeze (or an incident) published while an experiment injects to its fault removed, on the whole local
- * stack (`scripts/bench-midrun-stop.sh`): each trial runs the example experiment (storefront → pricing blackhole,
+ * Time from a freeze (or an incident, or an operator's halt) published while an experiment injects to its fault
+ * removed, on the whole local stack (`scripts/bench-midrun-stop.sh`): each trial runs the example experiment (storefront → pricing blackhole,
  * STAGING, 60 s) until its toxic is on the data plane, then publishes a FREEZE of the storefront on faultline.calendar
  * (or opens an incident on its dependency pricing on faultline.incidents) as another tool would, and polls the data
  * plane's toxics every 5 ms until the fault is gone: publish → safety-service's HaltRequested → the injector's halt →
- * removal. The freeze is cancelled (the incident resolved) before the next trial. Prints p50/p99/max per case.
+ * removal. The freeze is cancelled (the incident resolved) before the next trial. A third case is an operator halting
+ * the run over HTTP with their token (`POST /halts` → HaltRequested → removal; the halt lifted afterwards). Prints
+ * p50/p99/max per case.
  */
 public final class MidRunStopBench {
 
@@ -67,50 +70,86 @@ public final class MidRunStopBench {
         int trials = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         try (LocalStack stack = LocalStack.start(StackOptions.freePorts(), line -> { })) {
             MidRunStopBench bench = new MidRunStopBench(stack);
-            bench.trial("warm-up", bench::freeze, bench::unfreeze);
-            List<Long> freezes = bench.trials(trials, "freeze", bench::freeze, bench::unfreeze);
-            List<Long> incidents = bench.trials(trials, "incident", bench::openIncident, bench::resolveIncident);
-            System.out.printf("%nmid-run stop: publish → fault removed from the data plane (ms), %d trials each%n", trials);
-            System.out.printf("%-32s %6s %6s %6s%n", "case", "p50", "p99", "max");
+            Stop freeze = bench.published(bench::freeze, bench::unfreeze);
+            Stop incident = bench.published(bench::openIncident, bench::resolveIncident);
+            Stop halt = bench.operatorHalt();
+            // one untimed run per case first: the first of each warms its path (and signs the operator in)
+            bench.trial("warm-up freeze", freeze);
+            bench.trial("warm-up incident", incident);
+            bench.trial("warm-up halt", halt);
+            List<Long> freezes = bench.trials(trials, "freeze", freeze);
+            List<Long> incidents = bench.trials(trials, "incident", incident);
+            List<Long> halts = bench.trials(trials, "operator halt", halt);
+            System.out.printf("%nmid-run stop: published → fault removed from the data plane (ms), %d trials each%n", trials);
+            System.out.printf("%-36s %6s %6s %6s%n", "case", "p50", "p99", "max");
             print("freeze on storefront published", freezes);
             print("incident opened on pricing", incidents);
+            print("operator's POST /halts (dave's token)", halts);
             bench.close();
         }
     }
 
-    private List<Long> trials(int trials, String name, Function<String, SpecificRecord> stop,
-                              Function<String, SpecificRecord> undo) throws Exception {
+    /**
+     * What stops a run mid-way, the reason its InjectionStopped must give, and how it is undone before the next trial.
+     */
+    private record Stop(Action apply, Action undo, String expectedDetail) {
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        void run(String experimentId, String key) throws Exception;
+    }
+
+    /** An event another tool publishes (a freeze, an incident), and its undoing (cancelled, resolved). */
+    private Stop published(Function<String, SpecificRecord> stop, Function<String, SpecificRecord> undo) {
+        return new Stop((id, key) -> publish(key, stop.apply(key)), (id, key) -> publish(key, undo.apply(key)),
+                "safety envelope");
+    }
+
+    /** An operator halting the experiment over HTTP with their token, and lifting the halt afterwards. */
+    private Stop operatorHalt() {
+        Map<String, String> haltIds = new ConcurrentHashMap<>();
+        return new Stop((id, key) -> haltIds.put(key, driver.as(ExampleExperiment.OPERATOR).safetyService()
+                .post("/halts", Map.of("scope", "EXPERIMENT", "experimentId", id, "reason", "bench " + key))
+                .path("haltId").asText()),
+                (id, key) -> driver.as(ExampleExperiment.OPERATOR).safetyService()
+                        .delete("/halts/" + haltIds.remove(key) + "?reason=bench-done"),
+                "bench ");
+    }
+
+    private void publish(String key, SpecificRecord event) throws Exception {
+        producer.send(new ProducerRecord<>(topicOf(event), key, event)).get();
+    }
+
+    private List<Long> trials(int trials, String name, Stop stop) throws Exception {
         List<Long> millis = new ArrayList<>();
         for (int i = 1; i <= trials; i++) {
-            millis.add(trial(name + " " + i + "/" + trials, stop, undo));
+            millis.add(trial(name + " " + i + "/" + trials, stop));
         }
         return millis;
     }
 
-    /** One experiment until its fault is applied, the stopping event published, the time until the fault is gone. */
-    private long trial(String name, Function<String, SpecificRecord> stop, Function<String, SpecificRecord> undo)
-            throws Exception {
+    /** One experiment until its fault is applied, the stop applied, the time until the fault is gone. */
+    private long trial(String name, Stop stop) throws Exception {
         String id = driver.propose(ExampleExperiment.proposal("STAGING", 60, null));
         driver.acceptAndClear(id);
         events.next(id, InjectionStarted.class, RUN);
         await().atMost(RUN).pollInterval(Duration.ofMillis(20)).until(() -> !dataplane.toxics("pricing").isEmpty());
 
         String key = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-        SpecificRecord stopping = stop.apply(key);
-        long published = System.nanoTime();
-        producer.send(new ProducerRecord<>(topicOf(stopping), key, stopping)).get();
+        long started = System.nanoTime();
+        stop.apply().run(id, key);
         while (!dataplane.toxics("pricing").isEmpty()) {
             Thread.sleep(5);
         }
-        long removedMillis = (System.nanoTime() - published) / 1_000_000;
+        long removedMillis = (System.nanoTime() - started) / 1_000_000;
 
         InjectionStopped stopped = events.next(id, InjectionStopped.class, RUN);
-        if (stopped.getReason() != StopReason.HALTED || !stopped.getDetail().contains("safety envelope")) {
+        if (stopped.getReason() != StopReason.HALTED || !stopped.getDetail().contains(stop.expectedDetail())) {
             throw new IllegalStateException(id + " stopped " + stopped.getReason() + ": " + stopped.getDetail());
         }
-        SpecificRecord undone = undo.apply(key);
-        producer.send(new ProducerRecord<>(topicOf(undone), key, undone)).get();
-        System.out.printf("%-16s %s: fault removed %d ms after publishing (%s)%n", name, id, removedMillis,
+        stop.undo().run(id, key);
+        System.out.printf("%-20s %s: fault removed %d ms after the stop (%s)%n", name, id, removedMillis,
                 stopped.getDetail().replaceAll(";.*", ""));
         return removedMillis;
     }
@@ -158,7 +197,7 @@ public final class MidRunStopBench {
 
     private static void print(String name, List<Long> millis) {
         List<Long> sorted = millis.stream().sorted().toList();
-        System.out.printf("%-32s %6d %6d %6d%n", name, percentile(sorted, 50), percentile(sorted, 99),
+        System.out.printf("%-36s %6d %6d %6d%n", name, percentile(sorted, 50), percentile(sorted, 99),
                 sorted.get(sorted.size() - 1));
     }
 
