@@ -139,9 +139,8 @@ public final class MidRunStopBench {
         String key = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         long started = System.nanoTime();
         stop.apply().run(id, key);
-        while (!dataplane.toxics("pricing").isEmpty()) {
-            Thread.sleep(5);
-        }
+        await().atMost(RUN).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+                .until(() -> dataplane.toxics("pricing").isEmpty());
         long removedMillis = (System.nanoTime() - started) / 1_000_000;
 
         InjectionStopped stopped = events.next(id, InjectionStopped.class, RUN);
