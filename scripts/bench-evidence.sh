@@ -17,11 +17,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 module="$PWD/analysis-service"
-build() {
-  mvn -B -q -Dstyle.color=never "$@" -pl analysis-service -am test-compile dependency:build-classpath \
-    -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >&2
-}
-build -o 2>/dev/null || build   # offline when everything is already downloaded
+. scripts/lib/reactor-bench.sh
+reactor_build -pl analysis-service -am test-compile
 # the injector is on analysis-service's test classpath for one unit test only; its beans must not start here
 classpath="$(tr ':' '\n' < "$module/target/bench.classpath" \
     | grep -v -e '/injector-service/controller/target/' -e 'faultline-injector-service' | paste -sd:)"

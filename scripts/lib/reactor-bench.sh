@@ -7,12 +7,9 @@
 # Builds with the given goals and writes each built module's test classpath to target/bench.classpath; offline when
 # everything is already downloaded.
 reactor_build() {
-  local goals=("$@")
-  build() {
-    mvn -B -q -Dstyle.color=never "$@" "${goals[@]}" dependency:build-classpath \
-      -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >&2
-  }
-  build -o 2>/dev/null || build
+  local args=(-B -q -Dstyle.color=never "$@" dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
+    -Dmdep.includeScope=test)
+  mvn -o "${args[@]}" >&2 || mvn "${args[@]}" >&2
 }
 
 # Runs MAIN from MODULE's test classes (after reactor_build) with ARGS.

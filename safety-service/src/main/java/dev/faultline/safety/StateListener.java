@@ -88,7 +88,10 @@ public class StateListener extends EventListenerSupport {
             Topics.Names.TARGETS})
     void receive(ConsumerRecord<String, byte[]> record) {
         dispatch(record, this::onState);
-        watch.sweep();
+        if (!Topics.Names.CONTROL.equals(record.topic())) {
+            // a halt or a lift brings no new reason to stop a run (and the watch's own halts come back here)
+            watch.sweep();
+        }
     }
 
     void onState(IncomingEvent event) {

@@ -14,7 +14,8 @@ import java.util.Map;
  */
 public final class ClearanceJson {
 
-    static final String FIELDS = "experimentId, clearanceId, hypothesisRevision, environment, issuedAt, expiresAt, keyId,"
+    /** The fields of a clearance object, as messages name them. */
+    public static final String FIELDS = "experimentId, clearanceId, hypothesisRevision, environment, issuedAt, expiresAt, keyId,"
             + " signature";
 
     private ClearanceJson() {

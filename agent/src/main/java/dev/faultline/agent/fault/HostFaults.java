@@ -1,6 +1,7 @@
 package dev.faultline.agent.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.faultline.agent.client.ClearanceJson;
 import dev.faultline.agent.host.Host;
 import dev.faultline.agent.lease.Lease;
 import dev.faultline.agent.lease.LeaseRegistry;
@@ -73,8 +74,7 @@ public final class HostFaults implements AutoCloseable {
     private void cleared(FaultOrder order) {
         if (order.clearance() == null) {
             throw new FaultRefused.NotCleared("no clearance: the agent applies a fault only with the clearance of the"
-                    + " run it belongs to, as safety-service signed it (field 'clearance' {experimentId, clearanceId,"
-                    + " hypothesisRevision, environment, issuedAt, expiresAt, keyId, signature})");
+                    + " run it belongs to, as safety-service signed it (field 'clearance' {" + ClearanceJson.FIELDS + "})");
         }
         String rejection = clearances.rejection(order.clearance(), clock.instant());
         if (rejection != null) {

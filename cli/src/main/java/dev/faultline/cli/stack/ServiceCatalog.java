@@ -104,6 +104,7 @@ final class ServiceCatalog {
             jvm.addAll(sharedSettings(stack));
             if (layout.name().equals("safety-service")) {
                 jvm.addAll(keys.signerSettings());
+                jvm.addAll(LOCAL_PRODUCTION);
                 // the one service that calls another's API (the injector's rollback dry run) gets a client of its own
                 jvm.add("-Dfaultline.security.client-id=" + SAFETY_CLIENT);
                 jvm.add("-Dfaultline.security.client-secret=" + IssuerUsers.bundled().clients().get(SAFETY_CLIENT).secret());
@@ -114,9 +115,6 @@ final class ServiceCatalog {
             if (layout.name().equals("catalog-service")) {
                 // the Streams state belongs to this stack's Kafka: never reuse another run's (or share it with one)
                 jvm.add("-Dfaultline.catalog.state-dir=" + dataDir.resolve("catalog-streams"));
-            }
-            if (layout.name().equals("safety-service")) {
-                jvm.addAll(LOCAL_PRODUCTION);
             }
             jvm.addAll(extra.getOrDefault(layout.name(), List.of()));
             specs.add(new ServiceSpec(layout.name(), layout.module(), layout.mainClass(), jvm, List.of(),

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@link LocalIssuer}'s HTTP API. {@code POST /token} with a JSON body {@code {"user": NAME}} signs a user in
@@ -72,14 +73,15 @@ final class IssuerRoutes implements HttpHandler {
                     + "or a client-credentials form");
             return;
         }
-        if (users.rolesOf(user).isEmpty()) {
+        Optional<List<String>> roles = users.rolesOf(user);
+        if (roles.isEmpty()) {
             error(exchange, 404, "unknown_user", "no user '" + user + "' in the users file; known: "
                     + String.join(", ", users.users().keySet()));
             return;
         }
-        Map<String, Object> answer = answer(issuer.token(user));
+        Map<String, Object> answer = answer(issuer.mint(user, roles.get(), LocalIssuer.TOKEN_TTL));
         answer.put("user", user);
-        answer.put("roles", users.rolesOf(user).orElseThrow());
+        answer.put("roles", roles.get());
         send(exchange, 200, JSON.writeValueAsString(answer));
     }
 

@@ -44,16 +44,13 @@ public class ApprovalController {
         }
         ApprovalDecision decision = decision(request.decision());
         try {
-            ApprovalDesk.Outcome outcome = desk.record(experimentId, caller.getName(), decision, request.comment());
+            ApprovalDesk.Outcome outcome = desk.record(plan, caller.getName(), decision, request.comment());
             PreflightRecord rerun = outcome.rerun();
             return HttpResponse.created(new ApprovalResponse(experimentId, outcome.revision(), caller.getName(),
                     decision.name(), rerun == null ? null : rerun.passed() ? "PASSED" : "BLOCKED",
                     rerun == null ? null : rerun.summary()));
         } catch (ApprovalDesk.Refused refused) {
-            throw switch (refused.kind()) {
-                case UNKNOWN_EXPERIMENT -> ApiException.notFound(refused.getMessage());
-                case NOT_ALLOWED -> ApiException.forbidden(refused.getMessage());
-            };
+            throw ApiException.forbidden(refused.getMessage());
         }
     }
 

@@ -24,21 +24,11 @@ import java.time.Duration;
  */
 public final class ApprovalDesk {
 
-    /** Why an approval was not recorded. */
+    /** Why an approval was not recorded: the approver may not decide on this experiment. */
     public static final class Refused extends RuntimeException {
 
-        /** What kind of refusal it is. */
-        public enum Kind { UNKNOWN_EXPERIMENT, NOT_ALLOWED }
-
-        private final Kind kind;
-
-        Refused(Kind kind, String message) {
+        Refused(String message) {
             super(message);
-            this.kind = kind;
-        }
-
-        public Kind kind() {
-            return kind;
         }
     }
 
@@ -64,12 +54,12 @@ public final class ApprovalDesk {
         this.clock = clock;
     }
 
-    public Outcome record(String experimentId, String approver, ApprovalDecision decision, String comment)
+    /** @param latest the experiment's latest plan revision, which the caller looked up (and checked the role for) */
+    public Outcome record(Plan latest, String approver, ApprovalDecision decision, String comment)
             throws InterruptedException {
-        Plan latest = plans.latest(experimentId).orElseThrow(() -> new Refused(Refused.Kind.UNKNOWN_EXPERIMENT,
-                "unknown experiment " + experimentId));
+        String experimentId = latest.experimentId();
         ApprovalRule.refusal(approver, plans.proposer(experimentId), policy).ifPresent(reason -> {
-            throw new Refused(Refused.Kind.NOT_ALLOWED, reason);
+            throw new Refused(reason);
         });
         int revision = plans.approvedPlan(experimentId).map(a -> a.plan().revision()).orElse(latest.revision());
         Actor person = Actors.person(approver);

@@ -1,6 +1,5 @@
 package dev.faultline.safety.calendar;
 
-import dev.faultline.schemas.avro.CalendarEntryKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +30,5 @@ public final class DeploymentCalendar {
         List<CalendarEntry> all = new ArrayList<>(configured);
         all.addAll(published.values());
         return all;
-    }
-
-    public List<CalendarEntry> ofKind(CalendarEntryKind kind) {
-        return all().stream().filter(e -> e.kind() == kind).toList();
     }
 }

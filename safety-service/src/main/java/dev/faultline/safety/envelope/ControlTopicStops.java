@@ -1,10 +1,9 @@
 package dev.faultline.safety.envelope;
 
 import dev.faultline.kit.events.Actors;
-import dev.faultline.kit.events.EventHeaders;
 import dev.faultline.kit.events.EventPublisher;
+import dev.faultline.safety.halt.Halt;
 import dev.faultline.schemas.avro.Actor;
-import dev.faultline.schemas.avro.HaltRequested;
 import dev.faultline.schemas.avro.HaltScope;
 import java.time.Clock;
 import java.util.UUID;
@@ -24,8 +23,7 @@ public final class ControlTopicStops implements MidRunWatch.Stops {
 
     @Override
     public void halt(String experimentId, String reason) {
-        publisher.publish(experimentId, HaltRequested.newBuilder()
-                .setHeader(EventHeaders.first(experimentId, service, clock)).setHaltId(UUID.randomUUID())
-                .setScope(HaltScope.EXPERIMENT).setEnvironment(null).setReason(reason).build());
+        Halt halt = new Halt(UUID.randomUUID(), HaltScope.EXPERIMENT, experimentId, null, reason);
+        publisher.publish(halt.key(), halt.requested(service, clock));
     }
 }

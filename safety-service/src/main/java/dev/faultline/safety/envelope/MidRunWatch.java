@@ -1,6 +1,7 @@
 package dev.faultline.safety.envelope;
 
 import dev.faultline.safety.halt.ActiveHalts;
+import dev.faultline.safety.halt.Halt;
 import dev.faultline.safety.plan.Plan;
 import dev.faultline.safety.preflight.ActiveInjections;
 import java.time.Clock;
@@ -65,13 +66,15 @@ public final class MidRunWatch {
         Instant now = clock.instant();
         List<ActiveInjections.Running> running = injections.activeAt(now);
         halted.retainAll(running.stream().map(ActiveInjections.Running::injectionId).toList());
+        planCache.keySet().retainAll(running.stream().map(ActiveInjections.Running::experimentId).toList());
+        List<Halt> inForce = halts.all();
         int stopped = 0;
         for (ActiveInjections.Running run : running) {
             if (halted.contains(run.injectionId())) {
                 continue;
             }
             Optional<Plan> plan = plan(run.experimentId());
-            if (plan.isEmpty() || halts.all().stream().anyMatch(h -> h.applies(run.experimentId(),
+            if (plan.isEmpty() || inForce.stream().anyMatch(h -> h.applies(run.experimentId(),
                     plan.get().environment()))) {
                 continue;
             }

@@ -1,11 +1,15 @@
 package dev.faultline.safety.halt;
 
+import dev.faultline.kit.events.EventHeaders;
+import dev.faultline.schemas.avro.Actor;
 import dev.faultline.schemas.avro.Environment;
+import dev.faultline.schemas.avro.HaltRequested;
 import dev.faultline.schemas.avro.HaltScope;
+import java.time.Clock;
 import java.util.UUID;
 
 /**
- * An operator's halt: one experiment, one environment, or everything, until lifted.
+ * A halt, an operator's or safety-service's own: one experiment, one environment, or everything, until lifted.
  *
  * @param experimentId the halted experiment (scope EXPERIMENT), else null
  * @param environment  the halted environment (scope ENVIRONMENT), else null
@@ -19,6 +23,12 @@ public record Halt(UUID haltId, HaltScope scope, String experimentId, Environmen
             case ENVIRONMENT -> "env:" + environment.name();
             default -> "*";
         };
+    }
+
+    /** The HaltRequested that puts this halt in force, asked for by {@code actor}; publish it under {@link #key()}. */
+    public HaltRequested requested(Actor actor, Clock clock) {
+        return HaltRequested.newBuilder().setHeader(EventHeaders.first(key(), actor, clock)).setHaltId(haltId)
+                .setScope(scope).setEnvironment(environment).setReason(reason).build();
     }
 
     public boolean applies(String experiment, Environment env) {

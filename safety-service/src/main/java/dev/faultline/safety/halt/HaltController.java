@@ -7,7 +7,6 @@ import dev.faultline.kit.http.ApiException;
 import dev.faultline.kit.http.ApiValidationException;
 import dev.faultline.kit.security.Roles;
 import dev.faultline.schemas.avro.HaltLifted;
-import dev.faultline.schemas.avro.HaltRequested;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -54,10 +53,7 @@ public class HaltController {
             throw new ApiValidationException(HttpStatus.BAD_REQUEST, "invalid halt", problems);
         }
         Halt halt = HaltRequests.toHalt(request);
-        publisher.publish(halt.key(), HaltRequested.newBuilder()
-                .setHeader(EventHeaders.first(halt.key(), Actors.person(caller.getName()), clock))
-                .setHaltId(halt.haltId()).setScope(halt.scope()).setEnvironment(halt.environment())
-                .setReason(halt.reason()).build());
+        publisher.publish(halt.key(), halt.requested(Actors.person(caller.getName()), clock));
         return HttpResponse.accepted().body(Map.of("haltId", halt.haltId().toString(), "key", halt.key()));
     }
 

@@ -63,9 +63,10 @@ public class InjectorRollbackDryRun implements RollbackDryRun {
             request.put("parameters", plan.fault().getParameters());
             byte[] body = json.writeValueAsBytes(request);
             URI uri = URI.create(injectorUrl + "/rollback-dry-run");
+            String authorization = token.authorization(); // before the span: fetching it is not the injector's time
             ClientSpan span = spans.start("POST", uri);
             HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                    .header("content-type", "application/json").header("authorization", token.authorization())
+                    .header("content-type", "application/json").header("authorization", authorization)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body));
             span.headers().forEach(builder::header);
             HttpResponse<byte[]> response;

@@ -124,11 +124,17 @@ public final class Preflight {
                 .map(p -> new BlastBudgetRule.Running(p.experimentId(), p.service(), p.trafficShare())).toList();
     }
 
-    /** The staging verdicts on the plan's service and fault type, each with its experiment's template. */
+    /**
+     * The staging verdicts on the plan's service and fault type, each with its experiment's template (read only when
+     * the plan names one to match); none read where the environment does not ask for a staging run first.
+     */
     private List<StagingFirstRule.StagingRun> stagingRuns(Plan plan) {
+        if (envPolicy(plan).filter(EnvironmentPolicy::requiresStagingFirst).isEmpty()) {
+            return List.of();
+        }
         return verdicts.verdicts(Environment.STAGING, plan.service(), plan.fault().getFaultType()).stream()
-                .map(v -> new StagingFirstRule.StagingRun(v, plans.latest(v.experimentId()).map(Plan::templateId)
-                        .orElse(null))).toList();
+                .map(v -> new StagingFirstRule.StagingRun(v, plan.templateId() == null ? null
+                        : plans.latest(v.experimentId()).map(Plan::templateId).orElse(null))).toList();
     }
 
     private Optional<EnvironmentPolicy> envPolicy(Plan plan) {

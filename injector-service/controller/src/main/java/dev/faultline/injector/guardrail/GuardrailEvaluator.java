@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.stream.Collectors;
 
 /**
  * Evaluates an injection's guardrails against the samples taken during the fault, with service-kit's statistics
@@ -35,14 +36,17 @@ public final class GuardrailEvaluator {
 
     /** The first guardrail that is breached at {@code now}, given every DURING sample so far. */
     public Optional<Breach> evaluate(List<Sample> during, Instant now) {
+        // one pass over the samples, then each rule reads only its own probe's
+        Map<String, List<Sample>> byProbe = during.stream().collect(Collectors.groupingBy(Sample::probeId));
         for (GuardrailRule rule : rules) {
-            Optional<Breach> blind = blind(rule, during, now);
+            List<Sample> probed = byProbe.getOrDefault(rule.probeId(), List.of());
+            Optional<Breach> blind = blind(rule, probed, now);
             if (blind.isPresent()) {
                 return blind;
             }
             Instant from = now.minusMillis(rule.windowMillis());
-            List<SampleView> window = during.stream()
-                    .filter(s -> s.probeId().equals(rule.probeId()) && !s.at().isBefore(from) && !s.at().isAfter(now))
+            List<SampleView> window = probed.stream()
+                    .filter(s -> !s.at().isBefore(from) && !s.at().isAfter(now))
                     .map(Sample::view).toList();
             OptionalDouble observed = rule.measure().over(window, rule.windowMillis());
             if (observed.isEmpty() || !Comparison.holds(rule.comparator(), observed.getAsDouble(), rule.threshold())) {
@@ -58,11 +62,12 @@ public final class GuardrailEvaluator {
         return Optional.empty();
     }
 
-    private Optional<Breach> blind(GuardrailRule rule, List<Sample> during, Instant now) {
+    /** @param probed the DURING samples of the rule's probe */
+    private Optional<Breach> blind(GuardrailRule rule, List<Sample> probed, Instant now) {
         Instant lastHeard = watchingFrom;
-        for (Sample s : during) {
+        for (Sample s : probed) {
             Instant arrived = arrival(s);
-            if (s.probeId().equals(rule.probeId()) && arrived.isAfter(lastHeard) && !arrived.isAfter(now)) {
+            if (arrived.isAfter(lastHeard) && !arrived.isAfter(now)) {
                 lastHeard = arrived;
             }
         }
