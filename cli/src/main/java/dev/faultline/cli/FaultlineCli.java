@@ -87,7 +87,7 @@ public final class FaultlineCli implements Callable<Integer> {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setDefaultValueProvider(new EnvironmentDefaults(env));
-        cli.setOverwrittenOptionsAllowed(true); // the last --by wins, as scripts expect
+        cli.setOverwrittenOptionsAllowed(true); // the last of a repeated option wins, as scripts expect
         cli.setExpandAtFiles(false); // --why @oncall is text, not a file of arguments
         cli.setParameterExceptionHandler(FaultlineCli::usageError);
         cli.setExecutionExceptionHandler(FaultlineCli::failure);

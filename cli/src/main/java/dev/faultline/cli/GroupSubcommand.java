@@ -11,8 +11,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * What every subcommand of a {@link CommandGroup} has ({@code targets apply}, {@code failure-modes add|withdraw},
- * {@code incident record}; picocli inherits annotated fields): the service-address options (Kafka and the registry
- * are what they publish to), {@code -h/--help}, and where it prints — results on the CLI's out, problems on stderr.
+ * {@code incident record}, {@code calendar add|cancel}; picocli inherits annotated fields): the service-address
+ * options (hypothesis-service's admin API, or Kafka and the registry for what they publish straight) and the token,
+ * {@code -h/--help}, and where it prints — results on the CLI's out, problems on stderr.
  */
 public abstract class GroupSubcommand implements Callable<Integer> {
 

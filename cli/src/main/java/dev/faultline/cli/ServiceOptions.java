@@ -2,6 +2,7 @@ package dev.faultline.cli;
 
 import dev.faultline.cli.http.Endpoints;
 import dev.faultline.cli.login.TokenStore;
+import dev.faultline.cli.login.TokenSubject;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -54,5 +55,15 @@ public final class ServiceOptions {
     public Endpoints endpoints() {
         return new Endpoints(hypothesis, safety, injector, analysis, catalog, kafka, registry,
                 token != null && !token.isBlank() ? token.strip() : TokenStore.ofProcess().stored().orElse(null));
+    }
+
+    /**
+     * The signed-in user, who authors what a command publishes straight to Kafka: the subject of the token
+     * {@link #endpoints()} sends ({@link TokenSubject}).
+     *
+     * @throws IllegalStateException saying how to sign in, when there is no token
+     */
+    public String signedInUser() {
+        return TokenSubject.of(endpoints().token());
     }
 }

@@ -84,7 +84,7 @@ class FaultlineCliTest {
         assertThat(err()).contains(bad + ": line 5, column 11: failure-modes.slow-db.risk: 'extreme' is not one of "
                         + "[low, medium, high]",
                 bad + ": line 9, column 92: failure-modes.slow-db.predictions.fast.threshold: unknown variable [limit]",
-                "2 problem(s); nothing published");
+                "2 problems; nothing published");
     }
 
     @Test

@@ -1,12 +1,14 @@
 package dev.faultline.hypothesis;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import dev.faultline.hypothesis.events.KafkaDeclaredTopic;
 import dev.faultline.hypothesis.events.KafkaHypothesisEvents;
 import dev.faultline.hypothesis.events.KafkaProposalEvents;
 import dev.faultline.hypothesis.experiment.CassandraExperimentStore;
 import dev.faultline.hypothesis.experiment.Experiments;
 import dev.faultline.hypothesis.experiment.HypothesisEvents;
 import dev.faultline.hypothesis.failuremode.FailureModeCatalog;
+import dev.faultline.hypothesis.failuremode.FailureModeDeclarations;
 import dev.faultline.hypothesis.knowledge.Incidents;
 import dev.faultline.hypothesis.knowledge.KnownBehaviours;
 import dev.faultline.hypothesis.lint.HypothesisLinter;
@@ -14,10 +16,15 @@ import dev.faultline.hypothesis.proposal.HypothesisDrafter;
 import dev.faultline.hypothesis.proposal.ProposalEvents;
 import dev.faultline.hypothesis.proposal.ProposalIntake;
 import dev.faultline.hypothesis.review.ReviewService;
+import dev.faultline.hypothesis.target.TargetDeclarations;
 import dev.faultline.hypothesis.target.TargetProperties;
 import dev.faultline.hypothesis.target.Targets;
 import dev.faultline.kit.KafkaSettings;
+import dev.faultline.kit.events.EventDispatch;
 import dev.faultline.kit.events.EventPublisher;
+import dev.faultline.schemas.avro.FailureModeDeclared;
+import dev.faultline.schemas.avro.TargetDeclared;
+import dev.faultline.schemas.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -90,5 +97,19 @@ public class HypothesisBeans {
     @Singleton
     ReviewService reviews(Experiments experiments, HypothesisEvents events, HypothesisLinter linter) {
         return new ReviewService(experiments, events, linter);
+    }
+
+    @Singleton
+    TargetDeclarations targetDeclarations(KafkaSettings settings, EventDispatch dispatch, EventPublisher publisher,
+                                          Clock clock) {
+        return new TargetDeclarations(new KafkaDeclaredTopic<>(Topics.TARGETS, TargetDeclared.class, settings, dispatch,
+                publisher), clock);
+    }
+
+    @Singleton
+    FailureModeDeclarations failureModeDeclarations(KafkaSettings settings, EventDispatch dispatch,
+                                                    EventPublisher publisher, Clock clock) {
+        return new FailureModeDeclarations(new KafkaDeclaredTopic<>(Topics.FAILURE_MODES, FailureModeDeclared.class,
+                settings, dispatch, publisher), clock);
     }
 }

@@ -3,14 +3,12 @@ package dev.faultline.cli.calendar;
 import dev.faultline.cli.CommandGroup;
 import dev.faultline.cli.GroupSubcommand;
 import dev.faultline.cli.ServiceOptions;
+import dev.faultline.cli.declared.CliEventHeader;
 import dev.faultline.cli.declared.CliTopic;
 import dev.faultline.declarations.yaml.EnumNames;
-import dev.faultline.schemas.avro.Actor;
-import dev.faultline.schemas.avro.ActorKind;
 import dev.faultline.schemas.avro.CalendarEntryKind;
 import dev.faultline.schemas.avro.CalendarEntryPublished;
 import dev.faultline.schemas.avro.Environment;
-import dev.faultline.schemas.avro.EventHeader;
 import dev.faultline.schemas.topics.Topics;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,7 +27,8 @@ import picocli.CommandLine.Parameters;
  * {@code faultline calendar add|cancel}: publishes deployment windows, freezes, maintenances and on-call shifts on
  * faultline.calendar as a deployment or paging tool would, for safety-service's time envelope (an entry that blocks
  * stops a running experiment too). An entry is republished by its id: {@code cancel} publishes it again, cancelled.
- * Bad values are refused with what to write instead (exit 2).
+ * The signed-in user (the token's subject) is the author of both. Bad values are refused with what to write instead
+ * (exit 2).
  */
 @Command(name = "calendar", description = "Publish deployment windows, freezes, maintenances and on-call shifts.",
         subcommands = {CalendarCommand.Add.class, CalendarCommand.Cancel.class})
@@ -70,14 +70,11 @@ public final class CalendarCommand extends CommandGroup {
         @Option(names = "--source", defaultValue = "faultline-cli", paramLabel = "TOOL", description = "default ${DEFAULT-VALUE}")
         String source;
 
-        @Option(names = "--by", defaultValue = "${sys:user.name}", paramLabel = "PERSON", description = "who publishes it")
-        String by;
-
         @Override
         public Integer call() {
             CalendarEntryPublished entry;
             try {
-                entry = entry(Clock.systemUTC());
+                entry = entry(services::signedInUser, Clock.systemUTC());
             } catch (IllegalArgumentException e) {
                 err().println("calendar add: " + e.getMessage() + "; nothing published");
                 return 2;
@@ -89,8 +86,10 @@ public final class CalendarCommand extends CommandGroup {
             return 0;
         }
 
-        CalendarEntryPublished entry(Clock clock) {
+        /** The entry the options describe, by {@code author} (asked once every value is known to be good). */
+        CalendarEntryPublished entry(Supplier<String> author, Clock clock) {
             CalendarEntryKind parsedKind = value("--kind", kind, CalendarEntryKind.class);
+            Environment parsedEnvironment = value("--env", environment, Environment.class);
             Instant start = instant("--from", from);
             Instant end = instant("--to", to);
             if (!end.isAfter(start)) {
@@ -101,8 +100,8 @@ public final class CalendarCommand extends CommandGroup {
             }
             String entryId = id != null ? id : parsedKind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-"
                     + UUID.randomUUID().toString().substring(0, 8);
-            return CalendarEntryPublished.newBuilder().setHeader(header(entryId, by, clock)).setEntryId(entryId)
-                    .setKind(parsedKind).setEnvironment(value("--env", environment, Environment.class))
+            return CalendarEntryPublished.newBuilder().setHeader(CliEventHeader.of(author.get(), clock)).setEntryId(entryId)
+                    .setKind(parsedKind).setEnvironment(parsedEnvironment)
                     .setServices(affected).setStartsAt(start).setEndsAt(end).setTitle(title)
                     .setPerson(person).setSource(source).setCancelled(false).build();
         }
@@ -115,11 +114,9 @@ public final class CalendarCommand extends CommandGroup {
         @Parameters(paramLabel = "ID", description = "the entry's id")
         String id;
 
-        @Option(names = "--by", defaultValue = "${sys:user.name}", paramLabel = "PERSON", description = "who cancels it")
-        String by;
-
         @Override
         public Integer call() {
+            String author = services.signedInUser();
             CliTopic<CalendarEntryPublished> topic = topic(services);
             CalendarEntryPublished entry = topic.current().get(id);
             if (entry == null) {
@@ -127,24 +124,19 @@ public final class CalendarCommand extends CommandGroup {
                         + " (`faultline calendar add` prints the id it publishes)");
                 return 2;
             }
-            topic.publish(Map.of(id, cancelled(entry, Clock.systemUTC())), CLIENT_ID);
+            topic.publish(Map.of(id, cancelled(entry, author, Clock.systemUTC())), CLIENT_ID);
             out().printf("%s: %s '%s' cancelled%n", id, entry.getKind(), entry.getTitle());
             return 0;
         }
 
-        CalendarEntryPublished cancelled(CalendarEntryPublished entry, Clock clock) {
-            return CalendarEntryPublished.newBuilder(entry).setHeader(header(id, by, clock)).setCancelled(true).build();
+        CalendarEntryPublished cancelled(CalendarEntryPublished entry, String author, Clock clock) {
+            return CalendarEntryPublished.newBuilder(entry).setHeader(CliEventHeader.of(author, clock)).setCancelled(true)
+                    .build();
         }
     }
 
     private static CliTopic<CalendarEntryPublished> topic(ServiceOptions services) {
         return CliTopic.of(Topics.CALENDAR, CalendarEntryPublished.class, services);
-    }
-
-    private static EventHeader header(String key, String by, Clock clock) {
-        return EventHeader.newBuilder().setEventId(UUID.randomUUID()).setExperimentId("").setOccurredAt(clock.instant())
-                .setActor(Actor.newBuilder().setKind(ActorKind.PERSON).setId(by == null ? "unknown" : by).build())
-                .setCausationId(null).setTraceparent(null).setTracestate(null).build();
     }
 
     private static Instant instant(String option, String text) {

@@ -24,9 +24,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * A topic the CLI writes to: the compacted topics of declarations it is the one writer of (targets, failure-mode
- * templates), and the incidents it reports as an incident tool would. Reads the latest record per key, and
- * publishes records (acks=all, idempotent), creating the topic when it is missing.
+ * A topic the CLI writes to straight, as another tool would: the calendar entries and incidents it reports, and the
+ * local stack's demo targets, published before hypothesis-service (whose admin API writes targets otherwise) is up.
+ * Reads the latest record per key, and publishes records (acks=all, idempotent), creating the topic when it is
+ * missing.
  *
  * @param <T> the event type
  */

@@ -59,20 +59,30 @@ public final class ServiceClient {
         return Json.readLenient(send("POST", path, body == null ? "" : Json.write(body)).body());
     }
 
+    /** Posts a text as {@code contentType} (a declarations file as application/yaml); the answer is JSON. */
+    public JsonNode postText(String path, String contentType, String text) {
+        return Json.readLenient(send("POST", path, contentType, text).body());
+    }
+
     public JsonNode delete(String path) {
         return Json.readLenient(send("DELETE", path, null).body());
     }
 
-    /** Sends one request; any status ≥ 400 or no connection is a {@link ServiceCallException}. */
+    /** Sends one request with a JSON body (or none); see {@link #send(String, String, String, String)}. */
     public HttpResponse<String> send(String method, String path, String jsonBody) {
+        return send(method, path, "application/json", jsonBody);
+    }
+
+    /** Sends one request; any status ≥ 400 or no connection is a {@link ServiceCallException}. */
+    public HttpResponse<String> send(String method, String path, String contentType, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
                 .header("Accept", "application/json, text/markdown, text/plain");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        if (jsonBody != null) {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (body != null) {
+            request.header("Content-Type", contentType)
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }

@@ -2,12 +2,10 @@ package dev.faultline.cli.incident;
 
 import dev.faultline.cli.CommandGroup;
 import dev.faultline.cli.GroupSubcommand;
+import dev.faultline.cli.declared.CliEventHeader;
 import dev.faultline.cli.declared.CliTopic;
 import dev.faultline.declarations.yaml.EnumNames;
-import dev.faultline.schemas.avro.Actor;
-import dev.faultline.schemas.avro.ActorKind;
 import dev.faultline.schemas.avro.Environment;
-import dev.faultline.schemas.avro.EventHeader;
 import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.IncidentRecorded;
 import dev.faultline.schemas.avro.IncidentSeverity;
@@ -19,14 +17,15 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code faultline incident record}: reports an incident on faultline.incidents as an incident tool would, so that
  * hypothesis-service suggests experiments for the failure modes it involved ({@code GET /suggestions}) and a
- * proposal with {@code --incident ID} cites it. Bad values are refused with what to write instead (exit 2).
+ * proposal with {@code --incident ID} cites it. The signed-in user (the token's subject) reports it. Bad values are
+ * refused with what to write instead (exit 2).
  */
 @Command(name = "incident", description = "Report incidents, which suggest experiments.",
         subcommands = IncidentCommand.Record.class)
@@ -64,14 +63,11 @@ public final class IncidentCommand extends CommandGroup {
         @Option(names = "--summary", paramLabel = "TEXT", defaultValue = "", description = "what happened")
         String summary;
 
-        @Option(names = "--by", defaultValue = "${sys:user.name}", paramLabel = "PERSON", description = "who reports it")
-        String by;
-
         @Override
         public Integer call() {
             IncidentRecorded incident;
             try {
-                incident = incident(Clock.systemUTC());
+                incident = incident(services::signedInUser, Clock.systemUTC());
             } catch (IllegalArgumentException e) {
                 err().println("incident record: " + e.getMessage() + "; nothing published");
                 return 2;
@@ -81,7 +77,8 @@ public final class IncidentCommand extends CommandGroup {
             return 0;
         }
 
-        IncidentRecorded incident(Clock clock) {
+        /** The incident the options describe, by {@code author} (asked once every value is known to be good). */
+        IncidentRecorded incident(Supplier<String> author, Clock clock) {
             Instant started;
             try {
                 started = startedAt == null ? clock.instant() : Instant.parse(startedAt);
@@ -90,14 +87,13 @@ public final class IncidentCommand extends CommandGroup {
                         + "(e.g. 2026-12-01T10:00:00Z)");
             }
             IncidentStatus parsedStatus = value("--status", status, IncidentStatus.class);
-            return IncidentRecorded.newBuilder()
-                    .setHeader(EventHeader.newBuilder().setEventId(UUID.randomUUID()).setExperimentId("")
-                            .setOccurredAt(clock.instant())
-                            .setActor(Actor.newBuilder().setKind(ActorKind.PERSON).setId(by == null ? "unknown" : by).build())
-                            .setCausationId(null).setTraceparent(null).setTracestate(null).build())
-                    .setIncidentId(id).setTitle(title).setSeverity(value("--severity", severity, IncidentSeverity.class))
-                    .setStatus(parsedStatus).setEnvironment(value("--env", environment, Environment.class))
-                    .setServices(affected).setFaultTypes(faults.stream().map(f -> value("--fault", f, FaultType.class)).toList())
+            IncidentSeverity parsedSeverity = value("--severity", severity, IncidentSeverity.class);
+            Environment parsedEnvironment = value("--env", environment, Environment.class);
+            List<FaultType> parsedFaults = faults.stream().map(f -> value("--fault", f, FaultType.class)).toList();
+            return IncidentRecorded.newBuilder().setHeader(CliEventHeader.of(author.get(), clock))
+                    .setIncidentId(id).setTitle(title).setSeverity(parsedSeverity)
+                    .setStatus(parsedStatus).setEnvironment(parsedEnvironment)
+                    .setServices(affected).setFaultTypes(parsedFaults)
                     .setStartedAt(started).setResolvedAt(parsedStatus == IncidentStatus.RESOLVED ? clock.instant() : null)
                     .setSummary(summary).setUrl(null).build();
         }

@@ -52,6 +52,8 @@ public final class StackCommand implements Callable<Integer> {
                 + stack.agentFillDirectory() + ")");
         out.println("  the second system under test, shipping, is declared by files only:");
         out.println("  curl -i " + endpoints.shippingUrl() + "/quotes/eu");
+        out.println("  ./faultline login --user admin" + (endpoints.issuerUrl().equals(IssuerClient.DEFAULT_ISSUER) ? ""
+                : " --issuer " + endpoints.issuerUrl()) + "   (targets and failure modes need the role admin)");
         out.println("  ./faultline targets apply deploy/targets/shipping.yaml --set shipping-url=" + endpoints.shippingUrl()
                 + " --set logs=" + stack.logDir());
         out.println("  ./faultline failure-modes add deploy/failure-modes/shipping.yaml");

@@ -1,13 +1,15 @@
 package dev.faultline.cli.targets;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.cli.CommandGroup;
 import dev.faultline.cli.GroupSubcommand;
+import dev.faultline.cli.declared.DeclarationFiles;
+import dev.faultline.cli.http.ServiceCallException;
 import dev.faultline.declarations.targets.TargetsFile;
 import dev.faultline.declarations.yaml.Invalid;
 import dev.faultline.declarations.yaml.Problem;
 import dev.faultline.schemas.avro.TargetDeclared;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,9 +26,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code faultline targets apply FILE}: validates a targets file and publishes it on faultline.targets, where every
- * service reads its targets. A file with any problem is refused whole, each problem located, exit 2, nothing
- * published. {@code ${name}} in the file is replaced by {@code --set name=value} (the local stack's ports).
+ * {@code faultline targets apply FILE}: checks a targets file here, then applies it through hypothesis-service's
+ * admin API ({@code POST /targets}, role admin, the signed-in user as the author), which checks it again, publishes
+ * it on faultline.targets and removes what the same file declared before and no longer names. A file with any
+ * problem is refused whole, each problem located, exit 2, nothing published. {@code ${name}} in the file is replaced
+ * by {@code --set name=value} (the local stack's ports) before anything else.
  */
 @Command(name = "targets", description = "Declare the systems Faultline may touch.",
         subcommands = TargetsCommand.Apply.class)
@@ -34,56 +38,56 @@ public final class TargetsCommand extends CommandGroup {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9._-]+)}");
 
-    /** {@code faultline targets apply FILE [--dry-run] [--by PERSON] [--set name=value ...]}. */
-    @Command(name = "apply", description = {"Validate a targets file and publish it on faultline.targets.",
+    /** {@code faultline targets apply FILE [--dry-run] [--set name=value ...]}. */
+    @Command(name = "apply", description = {"Validate a targets file and apply it: POST /targets to hypothesis-service "
+            + "(role admin; see faultline login), which publishes it on faultline.targets.",
         "Every problem is listed with its line; a file with problems publishes nothing (exit 2)."})
     public static final class Apply extends GroupSubcommand {
 
         @Parameters(index = "0", paramLabel = "FILE", description = "the targets file (YAML)")
         Path file;
 
-        @Option(names = "--dry-run", description = "validate only; publish nothing")
+        @Option(names = "--dry-run", description = "validate here only (no service or token needed); publish nothing")
         boolean dryRun;
-
-        @Option(names = "--by", paramLabel = "PERSON", defaultValue = "${sys:user.name}",
-                description = "who declares the targets (default: the user)")
-        String by;
 
         @Option(names = "--set", paramLabel = "NAME=VALUE", description = "replace ${NAME} in the file")
         Map<String, String> values = new LinkedHashMap<>();
 
         @Override
         public Integer call() throws IOException {
-            PrintStream out = out();
             PrintWriter err = err();
             if (!Files.isReadable(file)) {
                 err.println(file + ": cannot be read; nothing published");
-                return 2;
+                return DeclarationFiles.REFUSED;
             }
+            // the path as given (./ and .. folded) names the file: what it declared before is what it may remove
+            String source = file.normalize().toString();
+            String text;
             List<TargetDeclared> declared;
             try {
-                // the path as given (./ and .. folded) names the file: what it declared before is what it may remove
-                declared = TargetsFile.read(substitute(Files.readString(file, StandardCharsets.UTF_8)),
-                        file.normalize().toString(),
-                        by == null ? "unknown" : by, Clock.systemUTC());
+                text = substitute(Files.readString(file, StandardCharsets.UTF_8));
+                declared = TargetsFile.read(text, source, "dry-run", Clock.systemUTC());
             } catch (Invalid invalid) {
-                invalid.problems().forEach(problem -> err.println(file + ": " + problem));
-                int count = invalid.problems().size();
-                err.println(file + ": " + count + (count == 1 ? " problem" : " problems") + "; nothing published");
-                return 2;
+                return DeclarationFiles.refuse(err, file, invalid.problems().stream().map(Problem::toString).toList());
             }
             if (declared.isEmpty()) {
                 err.println(file + ": declares no service; nothing published");
-                return 2;
+                return DeclarationFiles.REFUSED;
             }
             if (dryRun) {
-                out.printf("%s: %d targets valid (dry run, nothing published)%n", file, declared.size());
+                out().printf("%s: %d targets valid (dry run, nothing published)%n", file, declared.size());
                 return 0;
             }
-            TargetsTopic.Applied applied = new TargetsTopic(services.endpoints().kafka(), services.endpoints().registry())
-                    .apply(declared, Clock.systemUTC());
-            out.printf("%s: declared %s%s%n", file, applied.declared(),
-                    applied.removed().isEmpty() ? "" : "; removed " + applied.removed());
+            JsonNode applied;
+            try {
+                applied = services.endpoints().hypothesisService().postText("/targets?source="
+                        + DeclarationFiles.encode(source), DeclarationFiles.MEDIA_TYPE, text);
+            } catch (ServiceCallException refused) {
+                return DeclarationFiles.refuse(err, file, DeclarationFiles.problems(refused));
+            }
+            List<String> removed = DeclarationFiles.strings(applied.path("removed"));
+            out().printf("%s: declared %s%s%n", file, DeclarationFiles.strings(applied.path("declared")),
+                    removed.isEmpty() ? "" : "; removed " + removed);
             return 0;
         }
 

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -23,6 +24,10 @@ import picocli.CommandLine;
 class CalendarCommandTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
+    /** The author of an entry refused for a bad value: never asked (no token is needed to learn the value is bad). */
+    private static final Supplier<String> NOBODY = () -> {
+        throw new AssertionError("asked who publishes a refused entry");
+    };
 
     private static CalendarCommand.Add add(String... args) {
         CalendarCommand.Add add = new CalendarCommand.Add();
@@ -34,7 +39,7 @@ class CalendarCommandTest {
     void shouldBuildAFreezeOfSeveralServices() {
         CalendarEntryPublished entry = add("--kind", "freeze", "--env", "staging", "--service", "storefront",
                 "--service", "pricing", "--from", "2026-12-24T00:00:00Z", "--to", "2026-12-27T00:00:00Z", "--title",
-                "holiday freeze", "--id", "f-1", "--by", "dora").entry(CLOCK);
+                "holiday freeze", "--id", "f-1").entry(() -> "dora", CLOCK);
         assertThat(entry.getEntryId()).isEqualTo("f-1");
         assertThat(entry.getKind()).isEqualTo(CalendarEntryKind.FREEZE);
         assertThat(entry.getEnvironment()).isEqualTo(Environment.STAGING);
@@ -51,7 +56,7 @@ class CalendarCommandTest {
     void shouldBuildAnOnCallShiftOfARotationWithANewId() {
         CalendarEntryPublished entry = add("--kind", "ON_CALL_SHIFT", "--environment", "PRODUCTION", "--service",
                 "shop-oncall", "--from", "2026-11-26T09:00:00Z", "--to", "2026-11-26T17:00:00Z", "--title", "primary",
-                "--person", "dave").entry(CLOCK);
+                "--person", "dave").entry(() -> "dave", CLOCK);
         assertThat(entry.getEntryId()).startsWith("on-call-shift-");
         assertThat(entry.getPerson()).isEqualTo("dave");
         assertThat(entry.getServices()).isEqualTo(List.of("shop-oncall"));
@@ -60,25 +65,25 @@ class CalendarCommandTest {
     @Test
     void shouldRefuseWhatSafetyServiceCouldNotUse() {
         assertThatThrownBy(() -> add("--kind", "party", "--from", "2026-11-26T09:00:00Z", "--to",
-                "2026-11-26T10:00:00Z", "--title", "t").entry(CLOCK))
+                "2026-11-26T10:00:00Z", "--title", "t").entry(NOBODY, CLOCK))
                 .hasMessage("--kind 'party' is not one of [deployment-window, freeze, on-call-shift, maintenance]");
         assertThatThrownBy(() -> add("--kind", "freeze", "--from", "2026-11-26T10:00:00Z", "--to",
-                "2026-11-26T09:00:00Z", "--title", "t").entry(CLOCK))
+                "2026-11-26T09:00:00Z", "--title", "t").entry(NOBODY, CLOCK))
                 .hasMessage("--to (2026-11-26T09:00:00Z) must be after --from (2026-11-26T10:00:00Z)");
         assertThatThrownBy(() -> add("--kind", "freeze", "--from", "tomorrow", "--to", "2026-11-26T09:00:00Z",
-                "--title", "t").entry(CLOCK)).hasMessageContaining("--from 'tomorrow' is not an ISO-8601 instant");
+                "--title", "t").entry(NOBODY, CLOCK)).hasMessageContaining("--from 'tomorrow' is not an ISO-8601 instant");
         assertThatThrownBy(() -> add("--kind", "on-call-shift", "--from", "2026-11-26T09:00:00Z", "--to",
-                "2026-11-26T10:00:00Z", "--title", "primary").entry(CLOCK))
+                "2026-11-26T10:00:00Z", "--title", "primary").entry(NOBODY, CLOCK))
                 .hasMessage("an on-call shift needs --person (who is on call)");
     }
 
     @Test
     void shouldRepublishACancelledEntryUnderItsId() {
         CalendarEntryPublished entry = add("--kind", "maintenance", "--from", "2026-11-26T09:00:00Z", "--to",
-                "2026-11-26T10:00:00Z", "--title", "db upgrade", "--id", "m-1").entry(CLOCK);
+                "2026-11-26T10:00:00Z", "--title", "db upgrade", "--id", "m-1").entry(() -> "dave", CLOCK);
         CalendarCommand.Cancel cancel = new CalendarCommand.Cancel();
-        new CommandLine(cancel).parseArgs("m-1", "--by", "erin");
-        CalendarEntryPublished cancelled = cancel.cancelled(entry, CLOCK);
+        new CommandLine(cancel).parseArgs("m-1");
+        CalendarEntryPublished cancelled = cancel.cancelled(entry, "erin", CLOCK);
         assertThat(cancelled.getCancelled()).isTrue();
         assertThat(cancelled.getEntryId()).isEqualTo("m-1");
         assertThat(cancelled.getTitle()).isEqualTo("db upgrade");

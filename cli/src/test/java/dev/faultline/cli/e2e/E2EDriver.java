@@ -35,6 +35,8 @@ final class E2EDriver {
 
     static final Duration DRAFTING = Duration.ofSeconds(30);
     static final Duration SHORT_RUN = Duration.ofSeconds(120);
+    /** The user of deploy/users.yaml who administers targets and failure modes. */
+    static final String ADMIN = "admin";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final LocalStack stack;
@@ -168,19 +170,24 @@ final class E2EDriver {
                 .findFirst().orElse(0.0);
     }
 
-    /** Runs a CLI command that talks to Kafka (targets, failure-modes) against this stack; returns what it printed. */
-    String cliOnKafka(String... tokens) {
-        List<String> line = new java.util.ArrayList<>(List.of(tokens));
-        line.addAll(List.of("--kafka", services.kafka(), "--registry-url", services.registry()));
-        return cli(line.toArray(String[]::new));
+    /**
+     * Runs a CLI command of hypothesis-service's admin API (targets apply, failure-modes add) against this stack as
+     * its admin; returns what it printed.
+     */
+    String cliAsAdmin(String... tokens) {
+        return cliAs(ADMIN, tokens);
     }
 
     String cli(String... tokens) {
+        return cliAs(ExampleExperiment.OPERATOR, tokens);
+    }
+
+    private String cliAs(String user, String... tokens) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> line = new java.util.ArrayList<>(List.of(tokens));
-        line.addAll(List.of("--catalog-url", services.catalog(), "--analysis-url", services.analysis(),
-                "--token", token(ExampleExperiment.OPERATOR)));
+        line.addAll(List.of("--hypothesis-url", services.hypothesis(), "--catalog-url", services.catalog(),
+                "--analysis-url", services.analysis(), "--token", token(user)));
         int code = FaultlineCli.run(line, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();

@@ -306,18 +306,18 @@ class FaultlineE2EIT {
     /**
      * Issue 8's second system: shipping (which falls back to a flat rate when its carrier fails) is known to
      * Faultline only through deploy/targets/shipping.yaml and deploy/failure-modes/shipping.yaml, applied here with
-     * the CLI as a team would; an experiment on it is drafted from those templates, runs, and is judged on
+     * the CLI through hypothesis-service's admin API, as a team's admin would; an experiment on it is drafted from those templates, runs, and is judged on
      * shipping's own metric and log.
      */
     @Test
     @Order(8)
     void shouldJudgeASecondSystemDescribedOnlyInFilesOnItsMetricsAndLogs() {
         Path root = RepoLayout.locate().root();
-        assertThat(driver.cliOnKafka("targets", "apply", root.resolve("deploy/targets/shipping.yaml").toString(),
-                "--by", "logistics-lead", "--set", "shipping-url=" + stack.endpoints().shippingUrl(),
+        assertThat(driver.cliAsAdmin("targets", "apply", root.resolve("deploy/targets/shipping.yaml").toString(),
+                "--set", "shipping-url=" + stack.endpoints().shippingUrl(),
                 "--set", "logs=" + stack.logDir())).contains("declared [STAGING/shipping]").doesNotContain("removed");
-        assertThat(driver.cliOnKafka("failure-modes", "add", root.resolve("deploy/failure-modes/shipping.yaml").toString(),
-                "--by", "logistics-lead")).contains("quotes-dependency-unreachable");
+        assertThat(driver.cliAsAdmin("failure-modes", "add", root.resolve("deploy/failure-modes/shipping.yaml").toString()))
+                .contains("quotes-dependency-unreachable");
 
         Map<String, Object> proposal = new LinkedHashMap<>(Map.of("service", "shipping", "faultType", "NETWORK_BLACKHOLE",
                 "dependency", "carrier", "environment", "STAGING", "reason", "ROUTINE",
@@ -544,11 +544,11 @@ class FaultlineE2EIT {
     void shouldJudgeADataFaultOnAKafkaConsumerOnItsOwnMetricsAndFindNoRecordAfterTheStop() throws Exception {
         Path root = RepoLayout.locate().root();
         String fulfilmentUrl = stack.endpoints().fulfilmentUrl();
-        assertThat(driver.cliOnKafka("targets", "apply", root.resolve("deploy/targets/fulfilment.yaml").toString(),
-                "--by", "shop-lead", "--set", "fulfilment-url=" + fulfilmentUrl, "--set", "logs=" + stack.logDir()))
+        assertThat(driver.cliAsAdmin("targets", "apply", root.resolve("deploy/targets/fulfilment.yaml").toString(),
+                "--set", "fulfilment-url=" + fulfilmentUrl, "--set", "logs=" + stack.logDir()))
                 .contains("declared [STAGING/fulfilment]");
-        assertThat(driver.cliOnKafka("failure-modes", "add", root.resolve("deploy/failure-modes/fulfilment.yaml").toString(),
-                "--by", "shop-lead")).contains("orders-malformed-records");
+        assertThat(driver.cliAsAdmin("failure-modes", "add", root.resolve("deploy/failure-modes/fulfilment.yaml").toString()))
+                .contains("orders-malformed-records");
 
         Map<String, Object> proposal = new LinkedHashMap<>(Map.of("service", "fulfilment", "faultType", "MALFORMED_RECORD",
                 "dependency", "orders", "environment", "STAGING", "reason", "ROUTINE",

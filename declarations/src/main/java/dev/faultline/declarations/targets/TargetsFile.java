@@ -68,6 +68,11 @@ public final class TargetsFile extends YamlFile {
         this.clock = clock;
     }
 
+    /** The record key of a declaration on faultline.targets: {@code ENVIRONMENT/service}. */
+    public static String keyOf(Environment environment, String service) {
+        return environment.name() + "/" + service;
+    }
+
     /**
      * The declarations of {@code text}, read from {@code source} (named in each declaration) on behalf of
      * {@code person}.

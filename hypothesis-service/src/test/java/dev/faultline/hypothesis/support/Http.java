@@ -31,6 +31,16 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Posts a file's text, e.g. a targets file as {@code application/yaml}. */
+    public HttpResponse<String> post(String path, String contentType, String text) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("content-type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(text)));
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
+    }
+
     /** A string field of a flat JSON answer. */
     public static String field(String json, String name) {
         Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
