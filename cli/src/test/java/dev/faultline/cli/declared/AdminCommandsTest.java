@@ -124,7 +124,7 @@ class AdminCommandsTest {
     void shouldRefuseAFileWithProblemsOrUnsetPlaceholdersHereAndSendNothingOnADryRun() throws Exception {
         Path file = targets();
         assertThat(run("targets", "apply", file.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("line 3, column 42: ${api}: not set: pass --set api=VALUE",
+        assertThat(err.toString()).contains("line 3, column 44: ${api}: not set: pass --set api=VALUE",
                 "1 problem; nothing published");
         assertThat(run("targets", "apply", file.toString(), "--set", "api=not-a-url")).isEqualTo(2);
         assertThat(err.toString()).contains("'not-a-url' is not an http(s) URL");
