@@ -63,6 +63,6 @@ class IncidentRecordIT {
         assertThat(err.toString()).contains("--fault 'slow' is not one of [network-latency,");
         assertThat(cli("incident", "record", "--id", id + "-c", "--title", "t", "--service", "s", "--fault",
                 "network-latency", "--by", "mallory")).as("nobody names the author").isEqualTo(2);
-        assertThat(err.toString()).contains("Unknown option: '--by'");
+        assertThat(err.toString()).contains("Unknown options: '--by', 'mallory'");
     }
 }
