@@ -134,7 +134,7 @@ public class SafetyFactory {
     @Singleton
     ScheduledStarts scheduledStarts(ScheduleBook schedules, PreflightCoordinator coordinator, PlanBook plans,
                                     Clock clock, ScheduleSettings settings) {
-        return new ScheduledStarts(schedules, coordinator,
+        return new ScheduledStarts(schedules, coordinator::runScheduled,
                 id -> plans.approvedPlan(id).map(a -> a.plan().durationMillis()), clock, settings.retryEvery());
     }
 

@@ -23,15 +23,21 @@ public final class ScheduledStarts {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledStarts.class);
 
+    /** Runs the preflight of a deferred experiment ({@link PreflightCoordinator#runScheduled}). */
+    @FunctionalInterface
+    public interface Preflights {
+        void runScheduled(String experimentId, boolean publishBlock) throws InterruptedException;
+    }
+
     private final ScheduleBook schedules;
-    private final PreflightCoordinator coordinator;
+    private final Preflights coordinator;
     private final Function<String, Optional<Long>> durationOf;
     private final Clock clock;
     private final Duration retryEvery;
     private final Map<String, Instant> lastAttempt = new ConcurrentHashMap<>();
 
     /** @param durationOf the duration of an experiment's approved plan, in milliseconds */
-    public ScheduledStarts(ScheduleBook schedules, PreflightCoordinator coordinator,
+    public ScheduledStarts(ScheduleBook schedules, Preflights coordinator,
                            Function<String, Optional<Long>> durationOf, Clock clock, Duration retryEvery) {
         this.schedules = schedules;
         this.coordinator = coordinator;
