@@ -15,6 +15,7 @@ import dev.faultline.schemas.avro.PreflightCheckResult;
 import dev.faultline.schemas.avro.PreflightPassed;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -55,7 +56,7 @@ class ScheduleIT {
         ExperimentScheduled scheduled = await().atMost(WAIT).until(() -> safety.tap.first(ExperimentScheduled.class, id)
                 .orElse(null), e -> e != null);
         assertThat(scheduled.getDeferred()).isTrue();
-        assertThat(scheduled.getWindowStart()).isEqualTo(start.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(scheduled.getWindowStart()).isEqualTo(start.truncatedTo(ChronoUnit.MILLIS));
         assertThat(scheduled.getReason()).contains("the preflight runs at");
         assertThat(safety.get("/schedules").body()).contains(id).contains("\"state\":\"WAITING\"");
         assertThat(safety.post("/experiments/" + id + "/preflight", "").statusCode()).isEqualTo(409);
@@ -64,7 +65,7 @@ class ScheduleIT {
         PreflightPassed passed = await().atMost(WAIT).until(() -> safety.tap.first(PreflightPassed.class, id)
                 .orElse(null), p -> p != null);
         assertThat(passed.getChecks().get(0).getCheckedAt()).isAfterOrEqualTo(start.truncatedTo(
-                java.time.temporal.ChronoUnit.MILLIS));
+                ChronoUnit.MILLIS));
         assertThat(passed.getChecks()).extracting(PreflightCheckResult::getKind).contains(PreflightCheckKind.SCHEDULE_WINDOW);
         assertThat(passed.getClearance().getExpiresAt()).isBeforeOrEqualTo(end.minus(RUN_AND_SLACK));
         assertThat(safety.tap.events(PreflightBlocked.class, id)).isEmpty();
@@ -121,7 +122,7 @@ class ScheduleIT {
         PreflightPassed passed = await().atMost(WAIT).until(() -> safety.tap.first(PreflightPassed.class, id)
                 .orElse(null), p -> p != null);
         assertThat(passed.getChecks().get(0).getCheckedAt()).isAfterOrEqualTo(moved.truncatedTo(
-                java.time.temporal.ChronoUnit.MILLIS)).isBefore(farAway);
+                ChronoUnit.MILLIS)).isBefore(farAway);
     }
 
     @Test
@@ -130,13 +131,16 @@ class ScheduleIT {
         Instant start = Instant.now().plusSeconds(25);
         safety.proposeIn(id, "storefront", Environment.STAGING, start, null);
         await().atMost(WAIT).until(() -> safety.tap.first(ExperimentScheduled.class, id).isPresent());
+        assertThat(safety.tap.first(PreflightPassed.class, id)).isEmpty();
 
         safety.restartWithoutItsKeyspace();
 
-        assertThat(safety.get("/experiments/" + id + "/schedule").body()).contains("\"state\":\"WAITING\"");
+        assertThat(safety.get("/experiments/" + id + "/schedule").body()).as("rebuilt from faultline.safety")
+                .contains("\"experimentId\":\"" + id + "\"").contains("\"windowStart\":\"" + start.truncatedTo(
+                        ChronoUnit.MILLIS) + "\"");
         PreflightPassed passed = await().atMost(WAIT).until(() -> safety.tap.first(PreflightPassed.class, id)
                 .orElse(null), p -> p != null);
         assertThat(passed.getChecks().get(0).getCheckedAt()).isAfterOrEqualTo(start.truncatedTo(
-                java.time.temporal.ChronoUnit.MILLIS));
+                ChronoUnit.MILLIS));
     }
 }

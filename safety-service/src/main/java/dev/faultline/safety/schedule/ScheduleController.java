@@ -75,10 +75,7 @@ public class ScheduleController {
         if (request.at() == null && request.windowStart() == null && request.windowEnd() == null) {
             throw ApiException.badRequest("give at, or windowStart and/or windowEnd (ISO-8601, e.g. 2026-12-07T10:00Z)");
         }
-        Instant start = instant("at", request.at() != null ? request.at() : null);
-        if (start == null) {
-            start = instant("windowStart", request.windowStart());
-        }
+        Instant start = request.at() != null ? instant("at", request.at()) : instant("windowStart", request.windowStart());
         Instant end = instant("windowEnd", request.windowEnd());
         try {
             return view(coordinator.move(experimentId, start, end, caller.getName(), request.reason()));
