@@ -18,12 +18,4 @@ public record ProposalRequest(@Nullable String service, @Nullable String faultTy
                               @Nullable String motivation, @Nullable Long durationSeconds, @Nullable Double trafficShare,
                               @Nullable Map<String, String> labels, @Nullable String incidentId,
                               @Nullable String at, @Nullable String windowStart, @Nullable String windowEnd) {
-
-    /** A request to run once approved. */
-    public ProposalRequest(String service, String faultType, String dependency, String environment, String proposer,
-                           String reason, String motivation, Long durationSeconds, Double trafficShare,
-                           Map<String, String> labels, String incidentId) {
-        this(service, faultType, dependency, environment, proposer, reason, motivation, durationSeconds, trafficShare,
-                labels, incidentId, null, null, null);
-    }
 }

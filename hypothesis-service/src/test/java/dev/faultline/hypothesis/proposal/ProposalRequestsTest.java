@@ -15,7 +15,7 @@ class ProposalRequestsTest {
     private static ProposalRequest request(String service, String faultType, String environment, String proposer,
                                            String motivation, Long duration, Double share) {
         return new ProposalRequest(service, faultType, "pricing", environment, proposer, null, motivation, duration,
-                share, Map.of("team", "shop"), null);
+                share, Map.of("team", "shop"), null, null, null, null);
     }
 
     private static final Instant NOW = Instant.parse("2026-12-05T17:00:00Z");
