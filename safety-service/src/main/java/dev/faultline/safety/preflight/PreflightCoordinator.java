@@ -164,10 +164,10 @@ public final class PreflightCoordinator {
 
     /**
      * The scheduled preflight of a deferred experiment whose window has started (the tick): clears it, or blocks it —
-     * publishing the block only when {@code publishBlock} (the window's first attempt) —, or, once the window has
+     * publishing only the window's first block, so that retries do not flood the topic —, or, once the window has
      * ended, blocks it for good. Empty when nothing was published.
      */
-    public Optional<PreflightRecord> runScheduled(String experimentId, boolean publishBlock) throws InterruptedException {
+    public Optional<PreflightRecord> runScheduled(String experimentId) throws InterruptedException {
         synchronized (lock(experimentId)) {
             Optional<ScheduledStart> open = schedules.find(experimentId).filter(s -> !s.settled());
             Optional<ApprovedPlan> approved = plans.approvedPlan(experimentId);
@@ -175,7 +175,7 @@ public final class PreflightCoordinator {
                     || results.clearedRevision(experimentId, approved.get().plan().revision()).isPresent()) {
                 return Optional.empty();
             }
-            return Optional.ofNullable(runInWindow(approved.get(), open.get(), null, publishBlock));
+            return Optional.ofNullable(runInWindow(approved.get(), open.get(), null, false));
         }
     }
 
@@ -202,9 +202,12 @@ public final class PreflightCoordinator {
         }
     }
 
-    /** The preflight of a deferred experiment, only within its window; null when a block was not to be published. */
+    /**
+     * The preflight of a deferred experiment, only within its window; null for a retry's block, which is not
+     * published when a block of this window already was (unless {@code asked}: a rerun or a sign-off asks for it).
+     */
     private PreflightRecord runInWindow(ApprovedPlan approved, ScheduledStart scheduled, EventHeader cause,
-                                        boolean publishBlock) throws InterruptedException {
+                                        boolean asked) throws InterruptedException {
         Plan plan = approved.plan();
         String id = plan.experimentId();
         ScheduleWindow window = scheduled.window();
@@ -225,7 +228,9 @@ public final class PreflightCoordinator {
         if (outcome.passed()) {
             return clear(outcome, answered, window.latestStart(plan.durationMillis()));
         }
-        return publishBlock ? block(outcome, answered) : null;
+        boolean blockedInWindow = results.latest(id).filter(r -> !r.passed())
+                .filter(r -> !r.checkedAt().isBefore(window.start())).isPresent();
+        return asked || !blockedInWindow ? block(outcome, answered) : null;
     }
 
     /** The block that ends a deferred experiment whose window passed without a passing preflight. */

@@ -5,10 +5,14 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import dev.faultline.schemas.avro.Environment;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link ScheduleBook} in the table {@code scheduled_starts}, one row per experiment; upserts only. */
+/**
+ * {@link ScheduleBook} in the table {@code scheduled_starts}, one row per experiment (upserts only), and the attempts
+ * claimed in {@code schedule_claims} (lightweight transactions).
+ */
 @Singleton
 public class CassandraScheduleBook implements ScheduleBook {
 
@@ -16,6 +20,7 @@ public class CassandraScheduleBook implements ScheduleBook {
     private final PreparedStatement upsert;
     private final PreparedStatement settle;
     private final PreparedStatement find;
+    private final PreparedStatement claim;
 
     public CassandraScheduleBook(CqlSession session) {
         this.session = session;
@@ -25,6 +30,11 @@ public class CassandraScheduleBook implements ScheduleBook {
                 + " window_end, settled) VALUES (?, ?, ?, ?, ?, false)");
         this.settle = session.prepare("UPDATE scheduled_starts SET settled = true WHERE experiment_id = ?");
         this.find = session.prepare("SELECT * FROM scheduled_starts WHERE experiment_id = ?");
+        // claims are written only with lightweight transactions, in a table of their own, and expire after a day
+        session.execute("CREATE TABLE IF NOT EXISTS schedule_claims (experiment_id text, window_start timestamp,"
+                + " attempt bigint, PRIMARY KEY ((experiment_id), window_start, attempt))");
+        this.claim = session.prepare("INSERT INTO schedule_claims (experiment_id, window_start, attempt)"
+                + " VALUES (?, ?, ?) IF NOT EXISTS USING TTL 86400");
     }
 
     @Override
@@ -51,6 +61,11 @@ public class CassandraScheduleBook implements ScheduleBook {
         // a handful of rows (the experiments waiting for their window), read whole on each tick
         return session.execute("SELECT * FROM scheduled_starts").all().stream().map(CassandraScheduleBook::toStart)
                 .filter(s -> !s.settled()).toList();
+    }
+
+    @Override
+    public boolean claim(String experimentId, Instant windowStart, long attempt) {
+        return session.execute(claim.bind(experimentId, windowStart, attempt)).wasApplied();
     }
 
     private static ScheduledStart toStart(Row row) {

@@ -1,5 +1,6 @@
 package dev.faultline.safety.schedule;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,4 +21,11 @@ public interface ScheduleBook {
 
     /** Every schedule not settled yet. */
     List<ScheduledStart> open();
+
+    /**
+     * Claims one attempt at the preflight of a window, across every instance sharing the store: true for the first
+     * caller of an (experiment, window start, attempt) only, so that several safety-service instances never run the
+     * same attempt twice.
+     */
+    boolean claim(String experimentId, Instant windowStart, long attempt);
 }

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts deferred experiments on time: each tick reads the open schedules (a table, so they survive a restart) and
  * runs the preflight of every one whose window has started — once at the start, then again every {@code retryEvery}
- * while it is blocked (only the first block of a window is published), and at once when the window can no longer hold
- * the run, which blocks it for good. A moved window is a new window: its first attempt publishes again.
+ * while it is blocked, and at once when the window can no longer hold the run, which blocks it for good. Each attempt
+ * (the retry period it falls in, or the window's end) is claimed in the store first, so that of several instances
+ * only one runs it. A moved window is a new window.
  */
 public final class ScheduledStarts {
 
@@ -26,8 +27,11 @@ public final class ScheduledStarts {
     /** Runs the preflight of a deferred experiment ({@link PreflightCoordinator#runScheduled}). */
     @FunctionalInterface
     public interface Preflights {
-        void runScheduled(String experimentId, boolean publishBlock) throws InterruptedException;
+        void runScheduled(String experimentId) throws InterruptedException;
     }
+
+    /** The attempt that ends a window (its last, blocking one), claimed apart from the retry periods. */
+    static final long WINDOW_ENDED = Long.MAX_VALUE;
 
     private final ScheduleBook schedules;
     private final Preflights coordinator;
@@ -57,9 +61,12 @@ public final class ScheduledStarts {
             if (!due(s, key, now)) {
                 continue;
             }
-            Instant last = lastAttempt.put(key, now);
+            lastAttempt.put(key, now);
+            if (!schedules.claim(s.experimentId(), s.window().start(), attempt(s, now))) {
+                continue;
+            }
             try {
-                coordinator.runScheduled(s.experimentId(), last == null);
+                coordinator.runScheduled(s.experimentId());
                 ran++;
             } catch (RuntimeException e) {
                 LOG.warn("the scheduled preflight of {} failed; it runs again in {}", s.experimentId(), retryEvery, e);
@@ -67,6 +74,14 @@ public final class ScheduledStarts {
         }
         lastAttempt.keySet().retainAll(open);
         return ran;
+    }
+
+    private long attempt(ScheduledStart s, Instant now) {
+        return ended(s, now) ? WINDOW_ENDED : now.toEpochMilli() / retryEvery.toMillis();
+    }
+
+    private boolean ended(ScheduledStart s, Instant now) {
+        return durationOf.apply(s.experimentId()).filter(d -> s.window().ended(now, d)).isPresent();
     }
 
     private boolean due(ScheduledStart s, String key, Instant now) {
@@ -77,6 +92,6 @@ public final class ScheduledStarts {
         if (last == null || !now.isBefore(last.plus(retryEvery))) {
             return true;
         }
-        return durationOf.apply(s.experimentId()).filter(d -> s.window().ended(now, d)).isPresent();
+        return ended(s, now);
     }
 }

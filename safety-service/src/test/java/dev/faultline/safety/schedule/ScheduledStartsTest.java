@@ -6,12 +6,15 @@ import dev.faultline.schemas.avro.Environment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ScheduledStartsTest {
@@ -22,24 +25,30 @@ class ScheduledStartsTest {
     private final Map<String, ScheduledStart> rows = new HashMap<>();
     private final List<String> runs = new ArrayList<>();
     private Instant now = TEN.minusSeconds(30);
-    private final ScheduledStarts starts = new ScheduledStarts(new InMemoryBook(),
-            (id, publishBlock) -> runs.add(id + (publishBlock ? " first" : " retry")), id -> Optional.of(RUN),
-            new Clock() {
-                @Override
-                public ZoneOffset getZone() {
-                    return ZoneOffset.UTC;
-                }
+    private final Set<String> claims = new HashSet<>();
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
 
-                @Override
-                public Clock withZone(java.time.ZoneId zone) {
-                    return this;
-                }
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
 
-                @Override
-                public Instant instant() {
-                    return now;
-                }
-            }, Duration.ofMinutes(1));
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+    private final ScheduledStarts starts = instance("a");
+
+    /** One safety-service instance's ticker, on the shared book. */
+    private ScheduledStarts instance(String name) {
+        return new ScheduledStarts(new InMemoryBook(), id -> runs.add(id + " by " + name), id -> Optional.of(RUN),
+                clock, Duration.ofMinutes(1));
+    }
 
     @Test
     void shouldRunNothingBeforeTheWindowStartsThenRunOnceAtTheStart() throws InterruptedException {
@@ -50,7 +59,7 @@ class ScheduledStartsTest {
         assertThat(starts.tick()).isOne();
         now = TEN.plusSeconds(1);
         assertThat(starts.tick()).isZero();
-        assertThat(runs).containsExactly("exp-1 first");
+        assertThat(runs).containsExactly("exp-1 by a");
     }
 
     @Test
@@ -63,7 +72,7 @@ class ScheduledStartsTest {
         now = TEN.plusSeconds(60);
         starts.tick();
 
-        assertThat(runs).containsExactly("exp-1 first", "exp-1 retry");
+        assertThat(runs).containsExactly("exp-1 by a", "exp-1 by a");
     }
 
     @Test
@@ -74,7 +83,7 @@ class ScheduledStartsTest {
         now = TEN.plus(Duration.ofMinutes(4)).plusSeconds(1);
         starts.tick();
 
-        assertThat(runs).containsExactly("exp-1 first", "exp-1 retry");
+        assertThat(runs).containsExactly("exp-1 by a", "exp-1 by a");
     }
 
     @Test
@@ -86,7 +95,21 @@ class ScheduledStartsTest {
         now = TEN.plusSeconds(10);
         starts.tick();
 
-        assertThat(runs).containsExactly("exp-1 first", "exp-1 first");
+        assertThat(runs).containsExactly("exp-1 by a", "exp-1 by a");
+    }
+
+    @Test
+    void shouldRunEachAttemptOnOneInstanceOnly() throws InterruptedException {
+        ScheduledStarts other = instance("b");
+        schedule("exp-1", TEN, TEN.plus(Duration.ofMinutes(30)));
+        now = TEN;
+        starts.tick();
+        other.tick();
+        now = TEN.plusSeconds(60);
+        other.tick();
+        starts.tick();
+
+        assertThat(runs).containsExactly("exp-1 by a", "exp-1 by b");
     }
 
     @Test
@@ -122,6 +145,11 @@ class ScheduledStartsTest {
         @Override
         public List<ScheduledStart> open() {
             return rows.values().stream().filter(s -> !s.settled()).toList();
+        }
+
+        @Override
+        public boolean claim(String experimentId, Instant windowStart, long attempt) {
+            return claims.add(experimentId + "@" + windowStart + "#" + attempt);
         }
     }
 }
