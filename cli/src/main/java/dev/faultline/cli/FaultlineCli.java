@@ -10,6 +10,7 @@ import dev.faultline.cli.experiment.ReviewCommand;
 import dev.faultline.cli.experiment.StatusCommand;
 import dev.faultline.cli.http.ServiceCallException;
 import dev.faultline.cli.login.LoginCommand;
+import dev.faultline.cli.schedule.ScheduleCommand;
 import dev.faultline.cli.stack.StackCommand;
 import dev.faultline.cli.failuremodes.FailureModesCommand;
 import dev.faultline.cli.incident.IncidentCommand;
@@ -41,6 +42,7 @@ import picocli.CommandLine;
         subcommands = {DemoCommand.class, StackCommand.class, LoginCommand.class, ProposeCommand.class, ReviewCommand.class,
             ApproveCommand.class, StatusCommand.class, HaltCommand.class, ReportCommand.class, WatchCommand.class,
             TargetsCommand.class, FailureModesCommand.class, IncidentCommand.class, CalendarCommand.class,
+            ScheduleCommand.class,
             HelpCommand.class},
         footer = {"", "Service addresses: --hypothesis-url, --safety-url, --injector-url, --analysis-url, --catalog-url, "
                 + "--kafka, --registry-url; else FAULTLINE_HYPOTHESIS_URL, FAULTLINE_SAFETY_URL, FAULTLINE_INJECTOR_URL, "

@@ -15,6 +15,8 @@ import dev.faultline.hypothesis.lint.HypothesisLinter;
 import dev.faultline.hypothesis.proposal.HypothesisDrafter;
 import dev.faultline.hypothesis.proposal.ProposalEvents;
 import dev.faultline.hypothesis.proposal.ProposalIntake;
+import dev.faultline.hypothesis.reverify.Reverifier;
+import dev.faultline.hypothesis.reverify.ReverifySettings;
 import dev.faultline.hypothesis.review.ReviewService;
 import dev.faultline.hypothesis.target.TargetDeclarations;
 import dev.faultline.hypothesis.target.TargetProperties;
@@ -92,6 +94,13 @@ public class HypothesisBeans {
     @Singleton
     ProposalIntake intake(HypothesisDrafter drafter, Experiments experiments, HypothesisEvents events) {
         return new ProposalIntake(drafter, experiments, events);
+    }
+
+    @Singleton
+    Reverifier reverifier(KnownBehaviours knownBehaviours, Experiments experiments, ProposalEvents events,
+                          KafkaSettings kafka, ReverifySettings settings) {
+        return new Reverifier(knownBehaviours, experiments, events, kafka.serviceName(), settings.maxAge(),
+                settings.window());
     }
 
     @Singleton

@@ -34,6 +34,7 @@ import io.micronaut.context.ApplicationContext;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -254,6 +255,24 @@ class HypothesisServiceIT {
         assertThat(get("/experiments/exp-topic-" + RUN + "/hypothesis").body()).contains("\"status\":\"DRAFTED\"");
         assertThat(tap.events(HypothesisDrafted.class, "exp-topic-" + RUN)).as("replayed proposal answered once").hasSize(1);
         assertThat(tap.events(HypothesisRejected.class, "exp-vague-" + RUN)).hasSize(1);
+    }
+
+    @Test
+    @Order(3)
+    void shouldCarryARequestedWindowFromAnHttpProposalIntoThePlan() {
+        Instant start = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MINUTES);
+        String proposal = """
+                {"service":"storefront","faultType":"NETWORK_BLACKHOLE","dependency":"pricing","environment":"STAGING",
+                 "motivation":"storefront must survive a pricing outage","windowStart":"%s","windowEnd":"%s"}"""
+                .formatted(start, start.plus(Duration.ofHours(2)));
+
+        HttpResponse<String> accepted = post("alice", "/proposals", proposal);
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        Hypothesis plan = awaitFirst(HypothesisDrafted.class, Http.field(accepted.body(), "experimentId")).getHypothesis();
+        assertThat(plan.getRequestedStart()).isEqualTo(start);
+        assertThat(plan.getRequestedEnd()).isEqualTo(start.plus(Duration.ofHours(2)));
+        assertThat(post("alice", "/proposals", proposal.replace("\"windowStart\":\"" + start, "\"windowStart\":\""
+                + start.minus(Duration.ofDays(2)))).body()).contains("is not in the future");
     }
 
     @Test

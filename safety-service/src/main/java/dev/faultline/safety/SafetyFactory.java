@@ -36,6 +36,9 @@ import dev.faultline.safety.preflight.RollbackDryRun;
 import dev.faultline.safety.records.KafkaSafetyEvents;
 import dev.faultline.safety.records.SafetyLog;
 import dev.faultline.safety.records.SafetyRecords;
+import dev.faultline.safety.schedule.ScheduleBook;
+import dev.faultline.safety.schedule.ScheduleSettings;
+import dev.faultline.safety.schedule.ScheduledStarts;
 import dev.faultline.safety.staging.StagingFirstSettings;
 import dev.faultline.safety.staging.VerdictBook;
 import dev.faultline.safety.target.DeclaredTargets;
@@ -110,8 +113,8 @@ public class SafetyFactory {
 
     @Singleton
     SafetyRecords safetyRecords(PlanBook plans, ApprovalStore approvals, PreflightResults results, BaselineNorms norms,
-                                VerdictBook verdicts) {
-        return new SafetyRecords(plans, approvals, results, norms, verdicts);
+                                VerdictBook verdicts, ScheduleBook schedules) {
+        return new SafetyRecords(plans, approvals, results, norms, verdicts, schedules);
     }
 
     @Singleton
@@ -122,9 +125,17 @@ public class SafetyFactory {
     @Singleton
     PreflightCoordinator preflightCoordinator(PlanBook plans, PreflightResults results, Preflight preflight,
                                               ClearanceSigner signer, SafetyLog log, PreflightMetrics metrics,
-                                              Clock clock, KafkaSettings kafka, SafetySettings settings) {
+                                              Clock clock, KafkaSettings kafka, SafetySettings settings,
+                                              ScheduleBook schedules, ScheduleSettings schedule) {
         return new PreflightCoordinator(plans, results, preflight, signer, log, metrics, clock, kafka.serviceName(),
-                settings.clearanceTtl());
+                settings.clearanceTtl(), schedules, schedule.startGrace());
+    }
+
+    @Singleton
+    ScheduledStarts scheduledStarts(ScheduleBook schedules, PreflightCoordinator coordinator, PlanBook plans,
+                                    Clock clock, ScheduleSettings settings) {
+        return new ScheduledStarts(schedules, coordinator::runScheduled,
+                id -> plans.approvedPlan(id).map(a -> a.plan().durationMillis()), clock, settings.retryEvery());
     }
 
     @Singleton

@@ -61,6 +61,11 @@ final class ExperimentFacts {
             return Optional.of(ExperimentFact.of(status, "sign-off " + e.getDecision() + " by " + e.getApprover().getId()
                     + " for " + e.getEnvironment() + (e.getComment().isBlank() ? "" : ": " + e.getComment())));
         }
+        if (event instanceof ExperimentScheduled e && e.getDeferred()) {
+            return Optional.of(ExperimentFact.of(ExperimentStatus.SCHEDULED, "scheduled for " + e.getWindowStart()
+                    + " in " + e.getEnvironment() + " (window until " + e.getWindowEnd() + ")"
+                    + (e.getReason().isBlank() ? "" : ": " + e.getReason())).revision(e.getRevision()));
+        }
         if (event instanceof ExperimentScheduled e) {
             return Optional.of(ExperimentFact.of(null, "scheduled in " + e.getEnvironment() + " between "
                     + e.getWindowStart() + " and " + e.getWindowEnd() + (e.getReason().isBlank() ? "" : " (" + e.getReason() + ")")));

@@ -10,6 +10,8 @@ public enum ExperimentStatus {
     REJECTED(1),
     IN_REVIEW(1),
     APPROVED(2),
+    /** Deferred: approved, waiting for its window's start, when its preflight runs. */
+    SCHEDULED(2),
     BLOCKED(2),
     CLEARED(3),
     INJECTING(4),

@@ -139,6 +139,18 @@ class ExperimentTopologyTest {
     }
 
     @Test
+    void shouldShowADeferredExperimentAsScheduledForItsStartUntilItsPreflight() {
+        after(TestEvents.proposed(ID, T0));
+        after(TestEvents.approved(ID, 2, T0.plusSeconds(1)));
+
+        assertThat(after(TestEvents.deferred(ID, T0.plusSeconds(3600), T0.plusSeconds(2))))
+                .isEqualTo(ExperimentStatus.SCHEDULED);
+        assertThat(queries.experiment(ID).orElseThrow().timeline()).last()
+                .satisfies(e -> assertThat(e.summary()).startsWith("scheduled for 2026-11-20T11:00:00Z"));
+        assertThat(after(TestEvents.passed(ID, T0.plusSeconds(3600)))).isEqualTo(ExperimentStatus.CLEARED);
+    }
+
+    @Test
     void shouldNotMoveBackWhenAnEarlierStageEventArrivesLate() {
         UUID injection = UUID.randomUUID();
         after(TestEvents.proposed(ID, T0));

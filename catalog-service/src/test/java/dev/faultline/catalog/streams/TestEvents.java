@@ -10,6 +10,7 @@ import dev.faultline.schemas.avro.EventHeader;
 import dev.faultline.schemas.avro.EvidenceCaptured;
 import dev.faultline.schemas.avro.ExperimentPhase;
 import dev.faultline.schemas.avro.ExperimentProposed;
+import dev.faultline.schemas.avro.ExperimentScheduled;
 import dev.faultline.schemas.avro.FaultDirection;
 import dev.faultline.schemas.avro.FaultSpec;
 import dev.faultline.schemas.avro.FaultTarget;
@@ -86,6 +87,13 @@ public final class TestEvents {
     public static PlanApproved approved(String id, int revision, Instant at) {
         return PlanApproved.newBuilder().setHeader(header(id, at)).setRevision(revision)
                 .setReviewers(List.of(Actors.person("alice"))).build();
+    }
+
+    /** Safety-service deferred revision 2 to a window that starts at {@code start}. */
+    public static ExperimentScheduled deferred(String id, Instant start, Instant at) {
+        return ExperimentScheduled.newBuilder().setHeader(header(id, at)).setRevision(2).setEnvironment(Environment.STAGING)
+                .setWindowStart(start).setWindowEnd(start.plusSeconds(3600)).setDeferred(true)
+                .setReason("the window the proposal asked for").build();
     }
 
     public static PreflightBlocked blocked(String id, Instant at) {

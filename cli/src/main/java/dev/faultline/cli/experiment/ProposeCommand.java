@@ -6,11 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code faultline propose}: sends a proposal to hypothesis-service and prints the experiment id. */
 @Command(name = "propose", description = {"Propose an experiment; prints its id only (id=$(faultline propose ...)).",
-    "POST /proposals to hypothesis-service, as the signed-in user (role proposer; see faultline login)."})
+    "POST /proposals to hypothesis-service, as the signed-in user (role proposer; see faultline login).",
+    "With --at or --window, safety-service runs the preflight at the start, not once approved."})
 public final class ProposeCommand extends ServiceCommand {
 
     @Option(names = "--service", required = true, paramLabel = "S", description = "the service to experiment on")
@@ -43,6 +47,17 @@ public final class ProposeCommand extends ServiceCommand {
 
     @Option(names = "--label", paramLabel = "KEY=VALUE", description = "a label; repeatable")
     Map<String, String> labels = new LinkedHashMap<>();
+
+    @Option(names = "--at", paramLabel = "INSTANT", description = {"run then, not once approved: the preflight runs at"
+        + " this time (ISO-8601, e.g. 2026-12-07T10:00Z)"})
+    String at;
+
+    @Option(names = "--window", paramLabel = "START/END", description = {"run within this window: the preflight runs at"
+        + " START, the run must end by END (ISO-8601, e.g. 2026-12-07T10:00Z/2026-12-07T12:00Z)"})
+    String window;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -78,6 +93,25 @@ public final class ProposeCommand extends ServiceCommand {
         if (!labels.isEmpty()) {
             body.put("labels", labels);
         }
+        when(body);
         return body;
+    }
+
+    /** {@code --at} or {@code --window START/END} as the body's {@code at} or {@code windowStart}/{@code windowEnd}. */
+    private void when(Map<String, Object> body) {
+        if (at != null && window != null) {
+            throw new ParameterException(spec.commandLine(), "give --at or --window, not both");
+        }
+        if (at != null) {
+            body.put("at", at);
+        } else if (window != null) {
+            String[] ends = window.split("/");
+            if (ends.length != 2 || ends[0].isBlank() || ends[1].isBlank()) {
+                throw new ParameterException(spec.commandLine(), "--window is START/END, e.g."
+                        + " 2026-12-07T10:00Z/2026-12-07T12:00Z, not " + window);
+            }
+            body.put("windowStart", ends[0].strip());
+            body.put("windowEnd", ends[1].strip());
+        }
     }
 }

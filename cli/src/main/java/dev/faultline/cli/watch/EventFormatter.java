@@ -66,6 +66,9 @@ public final class EventFormatter {
         } else if (value instanceof ApprovalRecorded e) {
             lines.add(line(at, "sign-off", String.format("%s by %s for %s%s", e.getDecision(), e.getApprover().getId(),
                     e.getEnvironment(), e.getComment().isBlank() ? "" : ": " + e.getComment())));
+        } else if (value instanceof ExperimentScheduled e && e.getDeferred()) {
+            lines.add(line(at, "scheduled", String.format("scheduled for %s (window until %s), revision %d: %s",
+                    e.getWindowStart(), e.getWindowEnd(), e.getRevision(), e.getReason())));
         } else if (value instanceof ExperimentScheduled e) {
             lines.add(line(at, "scheduled", String.format("window %s-%s: %s", Times.clock(e.getWindowStart()),
                     Times.clock(e.getWindowEnd()), e.getReason())));

@@ -3,6 +3,7 @@ package dev.faultline.cli.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultline.cli.schedule.ScheduleCommand;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.MissingParameterException;
@@ -38,6 +39,30 @@ class RequestBodiesTest {
 
         assertThat(body).containsEntry("environment", "STAGING")
                 .doesNotContainKeys("dependency", "durationSeconds", "trafficShare", "labels", "reason");
+    }
+
+    @Test
+    void shouldAskForAStartOrAWindow() {
+        assertThat(parse(new ProposeCommand(), "--service", "s", "--fault", "f", "--why", "x", "--at",
+                "2026-12-07T10:00Z").body()).containsEntry("at", "2026-12-07T10:00Z").doesNotContainKey("windowStart");
+        assertThat(parse(new ProposeCommand(), "--service", "s", "--fault", "f", "--why", "x", "--window",
+                "2026-12-07T10:00Z/2026-12-07T12:00Z").body()).containsEntry("windowStart", "2026-12-07T10:00Z")
+                .containsEntry("windowEnd", "2026-12-07T12:00Z").doesNotContainKey("at");
+        assertThatThrownBy(() -> parse(new ProposeCommand(), "--service", "s", "--fault", "f", "--why", "x",
+                "--window", "2026-12-07T10:00Z").body()).isInstanceOf(ParameterException.class)
+                .hasMessageContaining("--window is START/END");
+        assertThatThrownBy(() -> parse(new ProposeCommand(), "--service", "s", "--fault", "f", "--why", "x",
+                "--at", "2026-12-07T10:00Z", "--window", "a/b").body()).hasMessageContaining("not both");
+    }
+
+    @Test
+    void shouldMoveAScheduleToANewStartOrWindow() {
+        assertThat(parse(new ScheduleCommand.Move(), "exp-1", "--at", "2026-12-07T10:00Z", "--reason", "quieter")
+                .body()).isEqualTo(Map.of("at", "2026-12-07T10:00Z", "reason", "quieter"));
+        assertThat(parse(new ScheduleCommand.Move(), "exp-1", "--window", "2026-12-07T10:00Z/2026-12-07T12:00Z")
+                .body()).isEqualTo(Map.of("windowStart", "2026-12-07T10:00Z", "windowEnd", "2026-12-07T12:00Z"));
+        assertThatThrownBy(() -> parse(new ScheduleCommand.Move(), "exp-1").body())
+                .isInstanceOf(ParameterException.class).hasMessageContaining("exactly one");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.faultline.schemas.avro.CheckOutcome;
 import dev.faultline.schemas.avro.ComparisonOperator;
 import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.EvidenceCaptured;
+import dev.faultline.schemas.avro.ExperimentScheduled;
 import dev.faultline.schemas.avro.ExperimentPhase;
 import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.FollowUp;
@@ -29,6 +30,7 @@ import dev.faultline.schemas.avro.Statistic;
 import dev.faultline.schemas.avro.StopReason;
 import dev.faultline.schemas.avro.VerdictIssued;
 import dev.faultline.schemas.avro.VerdictOutcome;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,6 +62,19 @@ class EventFormatterTest {
 
         assertThat(lines.get(0)).isEqualTo("10:00:00.000  preflight   BLOCKED: approval required");
         assertThat(lines.get(2)).contains("APPROVAL", "FAILED", "PRODUCTION needs a named approver");
+    }
+
+    @Test
+    void shouldSayWhenADeferredExperimentIsScheduledFor() {
+        ExperimentScheduled scheduled = ExperimentScheduled.newBuilder().setHeader(header("exp-1", "safety-service"))
+                .setRevision(1).setEnvironment(Environment.STAGING)
+                .setWindowStart(Instant.parse("2026-12-07T10:00:00Z")).setWindowEnd(Instant.parse("2026-12-07T12:00:00Z"))
+                .setDeferred(true).setReason("the window the proposal asked for").build();
+
+        List<String> lines = formatter.lines(new StreamedEvent("faultline.safety", "exp-1", scheduled));
+
+        assertThat(lines.get(0)).contains("scheduled for 2026-12-07T10:00:00Z (window until 2026-12-07T12:00:00Z)",
+                "the window the proposal asked for");
     }
 
     @Test

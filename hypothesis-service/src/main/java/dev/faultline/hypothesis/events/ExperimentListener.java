@@ -80,6 +80,7 @@ public class ExperimentListener extends EventListenerSupport {
     static Proposal toProposal(ExperimentProposed p) {
         return new Proposal(p.getHeader().getExperimentId(), p.getService(), p.getFaultType(), p.getDependency(),
                 p.getEnvironment(), p.getHeader().getActor().getId(), p.getReason(), p.getMotivation(),
-                p.getRequestedDurationMillis(), p.getLabels(), p.getIncidentId());
+                p.getRequestedDurationMillis(), p.getLabels(), p.getIncidentId(), p.getRequestedStart(),
+                p.getRequestedEnd());
     }
 }

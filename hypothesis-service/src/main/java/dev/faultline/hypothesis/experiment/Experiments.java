@@ -30,6 +30,11 @@ public final class Experiments {
         return Optional.ofNullable(byId.get(experimentId)).filter(Experiment::answered);
     }
 
+    /** Whether anything is known of the experiment, its proposal included (answered or not). */
+    public boolean known(String experimentId) {
+        return byId.containsKey(experimentId);
+    }
+
     /** An ExperimentProposed: who proposed it. */
     public void proposed(String experimentId, String proposer) {
         update(experimentId, e -> e.withProposer(proposer));

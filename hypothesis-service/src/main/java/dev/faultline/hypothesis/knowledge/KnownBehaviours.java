@@ -2,6 +2,8 @@ package dev.faultline.hypothesis.knowledge;
 
 import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.KnownBehaviourUpdated;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +15,11 @@ public final class KnownBehaviours {
 
     public void update(KnownBehaviourUpdated entry) {
         byKey.put(key(entry.getService(), entry.getFaultType()), entry);
+    }
+
+    /** Every entry, as last updated. */
+    public Collection<KnownBehaviourUpdated> all() {
+        return List.copyOf(byKey.values());
     }
 
     public Optional<KnownBehaviourUpdated> find(String service, FaultType faultType) {

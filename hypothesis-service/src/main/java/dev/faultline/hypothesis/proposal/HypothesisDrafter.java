@@ -16,6 +16,7 @@ import dev.faultline.hypothesis.knowledge.Rationale;
 import dev.faultline.schemas.avro.ProposalReason;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,6 +53,7 @@ public final class HypothesisDrafter {
     public DraftResult draft(Proposal proposal) {
         List<Finding> problems = new ArrayList<>(proposalRules.check(proposal));
         incident(proposal, problems);
+        window(proposal, problems);
         if (!problems.isEmpty()) {
             return new DraftResult.Rejected(null, problems);
         }
@@ -70,6 +72,8 @@ public final class HypothesisDrafter {
                     "failure-mode template " + template.id() + " cannot draft with these parameters: " + e.getMessage())));
         }
         hypothesis.setRationale(rationale.of(hypothesis, proposal.faultType(), proposal.incidentId(), clock.instant()));
+        hypothesis.setRequestedStart(proposal.requestedStart());
+        hypothesis.setRequestedEnd(proposal.requestedEnd());
         List<Finding> findings = linter.lint(hypothesis);
         if (!findings.isEmpty()) {
             return new DraftResult.Rejected(1, findings);
@@ -85,6 +89,20 @@ public final class HypothesisDrafter {
         } else if (proposal.incidentId() != null && incidents.find(proposal.incidentId()).isEmpty()) {
             problems.add(Finding.of(LintRule.OTHER, "incidentId", "unknown incident '" + proposal.incidentId()
                     + "': record it on faultline.incidents first (faultline incident record)"));
+        }
+    }
+
+    /** A requested window must hold the run: end after start plus the duration (safety-service adds its stop time). */
+    private void window(Proposal proposal, List<Finding> problems) {
+        if (proposal.requestedEnd() == null) {
+            return;
+        }
+        long duration = proposal.requestedDurationMillis() == null ? defaultDurationMillis
+                : proposal.requestedDurationMillis();
+        Instant start = proposal.requestedStart() != null ? proposal.requestedStart() : clock.instant();
+        if (proposal.requestedEnd().isBefore(start.plusMillis(duration))) {
+            problems.add(Finding.of(LintRule.NO_DURATION, "requestedEnd", "the window " + start + " – "
+                    + proposal.requestedEnd() + " is shorter than the run (" + duration / 1000 + " s): give a later end"));
         }
     }
 

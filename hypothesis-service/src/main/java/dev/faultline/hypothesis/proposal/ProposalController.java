@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HexFormat;
 
 /**
@@ -26,10 +27,12 @@ public class ProposalController {
 
     private final HypothesisDrafter drafter;
     private final ProposalEvents events;
+    private final Clock clock;
 
-    public ProposalController(HypothesisDrafter drafter, ProposalEvents events) {
+    public ProposalController(HypothesisDrafter drafter, ProposalEvents events, Clock clock) {
         this.drafter = drafter;
         this.events = events;
+        this.clock = clock;
     }
 
     /** The answer to an accepted proposal. */
@@ -42,7 +45,7 @@ public class ProposalController {
         Roles.require(caller, Roles.PROPOSER, "proposing an experiment");
         Proposal proposal;
         try {
-            proposal = ProposalRequests.toProposal(request, newExperimentId(), caller.getName());
+            proposal = ProposalRequests.toProposal(request, newExperimentId(), caller.getName(), clock.instant());
         } catch (ProposalRequests.InvalidRequest e) {
             throw ApiException.badRequest(e.getMessage());
         }

@@ -7,6 +7,7 @@ import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.LintRule;
 import dev.faultline.schemas.avro.ProposalReason;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,23 @@ class HypothesisDrafterTest {
         DraftResult.Drafted drafted = (DraftResult.Drafted) drafter.draft(Fixtures.example("exp-1"));
         assertThat(drafted.hypothesis().getTemplateId()).isEqualTo("storefront-dependency-unreachable");
         assertThat(drafted.warnings()).isEmpty();
+    }
+
+    @Test
+    void shouldCarryTheRequestedWindowIntoThePlanAndRejectOneShorterThanTheRun() {
+        Instant start = Instant.parse("2030-01-07T10:00:00Z");
+        Proposal windowed = new Proposal("exp-1", "storefront", FaultType.NETWORK_BLACKHOLE, "pricing",
+                Environment.STAGING, "demo-user", ProposalReason.ROUTINE, "storefront must survive a pricing outage",
+                60_000L, Map.of(), null, start, start.plusSeconds(3600));
+        Proposal tooShort = new Proposal("exp-2", "storefront", FaultType.NETWORK_BLACKHOLE, "pricing",
+                Environment.STAGING, "demo-user", ProposalReason.ROUTINE, "storefront must survive a pricing outage",
+                60_000L, Map.of(), null, start, start.plusSeconds(30));
+
+        DraftResult.Drafted drafted = (DraftResult.Drafted) drafter.draft(windowed);
+        assertThat(drafted.hypothesis().getRequestedStart()).isEqualTo(start);
+        assertThat(drafted.hypothesis().getRequestedEnd()).isEqualTo(start.plusSeconds(3600));
+        assertThat(((DraftResult.Rejected) drafter.draft(tooShort)).findings()).singleElement()
+                .satisfies(f -> assertThat(f.reason()).contains("shorter than the run (60 s)"));
     }
 
     @Test

@@ -21,8 +21,14 @@ public final class ServiceUnderTest {
 
     /** The service on a random port, with its own keyspace and consumer group. */
     public static ApplicationContext start(DevStack stack, String keyspace, String groupId) {
+        return start(stack, keyspace, groupId, Map.of());
+    }
+
+    /** As {@link #start(DevStack, String, String)}, with more settings. */
+    public static ApplicationContext start(DevStack stack, String keyspace, String groupId, Map<String, Object> extra) {
         Map<String, Object> props = ServiceProperties.forDevStack(stack, keyspace);
         props.put("faultline.hypothesis.group-id", groupId);
+        props.putAll(extra);
         return ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
     }
 

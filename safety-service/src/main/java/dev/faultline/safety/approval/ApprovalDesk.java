@@ -32,7 +32,10 @@ public final class ApprovalDesk {
         }
     }
 
-    /** The approval recorded, and the preflight it reran (null when the plan is not approved in review yet). */
+    /**
+     * The approval recorded, and the preflight it reran (null when the plan is not approved in review yet, or is
+     * deferred to a window that has not started: the approval counts when the preflight runs there).
+     */
     public record Outcome(int revision, PreflightRecord rerun) {
     }
 
@@ -70,7 +73,18 @@ public final class ApprovalDesk {
                 .setRevision(revision).setApprover(person).setDecision(decision).setEnvironment(latest.environment())
                 .setValidUntil(decision == ApprovalDecision.APPROVED
                         ? header.getOccurredAt().plus(validFor) : null).setComment(comment == null ? "" : comment).build());
-        PreflightRecord rerun = plans.approvedPlan(experimentId).isPresent() ? preflight.run(experimentId, null) : null;
-        return new Outcome(revision, rerun);
+        return new Outcome(revision, rerun(experimentId));
+    }
+
+    /** The preflight rerun on the approved plan: none before review approves it, nor outside a deferred window. */
+    private PreflightRecord rerun(String experimentId) throws InterruptedException {
+        if (plans.approvedPlan(experimentId).isEmpty()) {
+            return null;
+        }
+        try {
+            return preflight.run(experimentId, null);
+        } catch (PreflightCoordinator.NotDueException e) {
+            return null;
+        }
     }
 }

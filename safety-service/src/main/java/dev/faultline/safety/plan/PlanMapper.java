@@ -15,7 +15,7 @@ public final class PlanMapper {
                 h.getBlastRadius().getTrafficShare(), h.getScenario().getTarget().getDependency(),
                 h.getScenario().getDurationMillis(),
                 h.getProbes().stream().map(PlanMapper::toProbe).toList(), h.getScenario(), h.getRiskLevel(),
-                h.getTemplateId());
+                h.getTemplateId(), h.getRequestedStart(), h.getRequestedEnd());
     }
 
     private static Probe toProbe(ProbeSpec p) {

@@ -13,13 +13,14 @@ import dev.faultline.safety.policy.BlastBudgetRule;
 import dev.faultline.safety.policy.BlastRadiusRule;
 import dev.faultline.safety.policy.EnvironmentPolicy;
 import dev.faultline.safety.policy.SafetyPolicy;
+import dev.faultline.safety.schedule.ScheduleWindow;
+import dev.faultline.safety.schedule.ScheduleWindowRule;
 import dev.faultline.safety.staging.StagingFirstRule;
 import dev.faultline.safety.staging.StagingFirstSettings;
 import dev.faultline.safety.staging.VerdictBook;
 import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.PreflightCheckKind;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,12 +32,11 @@ import java.util.Optional;
 /**
  * Runs every preflight check on one revision of a plan and never stops at the first failure, so that a block
  * reports everything that stands in the way. A check that breaks (an exception) counts as failed with its cause.
- * The experiment's window is now .. now + duration + {@link #WINDOW_SLACK} (the time to stop it), as read from the
- * injected clock.
+ * The experiment's window is now .. now + duration + {@link ScheduleWindow#SLACK} (the time to stop it), as read from
+ * the injected clock; a deferred experiment's preflight also checks that it starts within its scheduled window
+ * (SCHEDULE_WINDOW), and the time checks can be asked ahead for a window's start ({@link #timeChecksAt}).
  */
 public final class Preflight {
-
-    static final Duration WINDOW_SLACK = Duration.ofMinutes(1);
 
     /** One check over the plan, its proposer and its window. */
     @FunctionalInterface
@@ -94,15 +94,40 @@ public final class Preflight {
             PreflightCheckKind.APPROVAL, PreflightCheckKind.STAGING_FIRST, PreflightCheckKind.NO_CONCURRENT_EXPERIMENT,
             PreflightCheckKind.BLAST_BUDGET, PreflightCheckKind.BASELINE_HEALTH, PreflightCheckKind.ROLLBACK_READY);
 
+    /** The checks about time — allowed hours, calendar, on-call — as they would judge a run starting at {@code start}. */
+    static final List<PreflightCheckKind> TIME_CHECKS = List.of(PreflightCheckKind.TIME_WINDOW,
+            PreflightCheckKind.DEPLOYMENT_CALENDAR, PreflightCheckKind.ON_CALL);
+
     public PreflightOutcome run(Plan plan, String proposer) throws InterruptedException {
+        return run(plan, proposer, null);
+    }
+
+    /** @param scheduled the window a deferred experiment must start in, or null when it runs as soon as cleared */
+    public PreflightOutcome run(Plan plan, String proposer, ScheduleWindow scheduled) throws InterruptedException {
         Instant start = clock.instant();
-        Instant end = start.plusMillis(plan.durationMillis()).plus(WINDOW_SLACK);
+        Instant end = start.plusMillis(plan.durationMillis()).plus(ScheduleWindow.SLACK);
         List<CheckResult> results = new ArrayList<>();
+        if (scheduled != null) {
+            results.add(ScheduleWindowRule.check(scheduled, plan.durationMillis(), start));
+        }
         for (PreflightCheckKind kind : ORDER) {
             results.add(runOne(kind, plan, proposer, start, end));
         }
         String summary = PreflightSummary.of(plan.experimentId(), plan.revision(), results, policy.approverList());
         return new PreflightOutcome(plan, results, start, end, summary);
+    }
+
+    /**
+     * The time checks for a run that would start at {@code start} (a deferred experiment's window, when it is
+     * scheduled): what is already known to stand in the way then. The full preflight still runs at the start.
+     */
+    public List<CheckResult> timeChecksAt(Plan plan, String proposer, Instant start) throws InterruptedException {
+        Instant end = start.plusMillis(plan.durationMillis()).plus(ScheduleWindow.SLACK);
+        List<CheckResult> results = new ArrayList<>();
+        for (PreflightCheckKind kind : TIME_CHECKS) {
+            results.add(runOne(kind, plan, proposer, start, end));
+        }
+        return results;
     }
 
     private CheckResult runOne(PreflightCheckKind kind, Plan plan, String proposer, Instant start, Instant end)

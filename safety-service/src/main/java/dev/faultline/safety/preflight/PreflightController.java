@@ -13,7 +13,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
  * {@code GET /experiments/{id}/preflight} (last result, every check; any signed-in caller) and {@code POST} (rerun now;
- * role {@code operator}: a passing rerun clears the injection).
+ * role {@code operator}: a passing rerun clears the injection; 409 for a deferred experiment outside its window).
  */
 @Controller("/experiments/{experimentId}/preflight")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -43,7 +43,7 @@ public class PreflightController {
         }
         try {
             return PreflightView.of(coordinator.run(experimentId, null));
-        } catch (PreflightCoordinator.NotApprovedException e) {
+        } catch (PreflightCoordinator.NotApprovedException | PreflightCoordinator.NotDueException e) {
             throw ApiException.conflict(e.getMessage());
         }
     }

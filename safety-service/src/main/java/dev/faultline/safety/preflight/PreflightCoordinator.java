@@ -7,6 +7,10 @@ import dev.faultline.safety.plan.ApprovedPlan;
 import dev.faultline.safety.plan.Plan;
 import dev.faultline.safety.plan.PlanBook;
 import dev.faultline.safety.records.SafetyLog;
+import dev.faultline.safety.schedule.ScheduleBook;
+import dev.faultline.safety.schedule.ScheduleWindow;
+import dev.faultline.safety.schedule.ScheduleWindowRule;
+import dev.faultline.safety.schedule.ScheduledStart;
 import dev.faultline.schemas.avro.Actor;
 import dev.faultline.schemas.avro.Clearance;
 import dev.faultline.schemas.avro.EventHeader;
@@ -17,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +34,13 @@ import org.slf4j.LoggerFactory;
  * ExperimentScheduled then PreflightPassed with a signed clearance, or PreflightBlocked with every check. One
  * preflight at a time per experiment, and a revision already cleared is never cleared again (its result is returned
  * instead). What it returns is read from the event it published, exactly as a rebuild from the topic reads it.
+ * <p>
+ * A plan whose proposal asked for a start or a window is <em>deferred</em>: its approval publishes a deferred
+ * ExperimentScheduled (with what the time checks already know about that window) and no preflight; the
+ * {@code ScheduledStarts} tick runs it once the window starts, and blocks it for good when the window ends. A
+ * window can be moved until the preflight passes; since a clearance is only ever issued inside the window (and
+ * expires by its latest start), moving never leaves a usable clearance for the old one, and a revision already
+ * cleared cannot be moved.
  */
 public final class PreflightCoordinator {
 
@@ -37,6 +49,20 @@ public final class PreflightCoordinator {
     /** The approved plan is missing: nothing to check yet. */
     public static final class NotApprovedException extends RuntimeException {
         NotApprovedException(String message) {
+            super(message);
+        }
+    }
+
+    /** The experiment is deferred and its window has not started, or has ended: no preflight runs now. */
+    public static final class NotDueException extends RuntimeException {
+        NotDueException(String message) {
+            super(message);
+        }
+    }
+
+    /** The approved revision is cleared already: its clearance may be in use, so its window cannot move. */
+    public static final class AlreadyClearedException extends RuntimeException {
+        AlreadyClearedException(String message) {
             super(message);
         }
     }
@@ -50,11 +76,13 @@ public final class PreflightCoordinator {
     private final Clock clock;
     private final Actor service;
     private final Duration clearanceTtl;
+    private final ScheduleBook schedules;
+    private final Duration startGrace;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     public PreflightCoordinator(PlanBook plans, PreflightResults results, Preflight preflight, ClearanceSigner signer,
                                 SafetyLog log, PreflightMetrics metrics, Clock clock, String serviceName,
-                                Duration clearanceTtl) {
+                                Duration clearanceTtl, ScheduleBook schedules, Duration startGrace) {
         this.plans = plans;
         this.results = results;
         this.preflight = preflight;
@@ -64,17 +92,90 @@ public final class PreflightCoordinator {
         this.clock = clock;
         this.service = Actors.service(serviceName);
         this.clearanceTtl = clearanceTtl;
+        this.schedules = schedules;
+        this.startGrace = startGrace;
     }
 
-    /** Runs the preflight a PlanApproved asks for, unless this revision was already checked (redelivery). */
+    /**
+     * Runs the preflight a PlanApproved asks for, unless this revision was already checked or scheduled (redelivery);
+     * a deferred plan (a requested window, or a window it was moved to) is scheduled instead.
+     */
     public void onPlanApproved(String experimentId, int revision, EventHeader cause) throws InterruptedException {
         synchronized (lock(experimentId)) {
+            Optional<ScheduledStart> scheduled = schedules.find(experimentId);
             if (results.latest(experimentId).filter(r -> r.revision() == revision).isPresent()
-                    || results.clearedRevision(experimentId, revision).isPresent()) {
-                LOG.info("preflight of {} revision {} already ran; PlanApproved ignored", experimentId, revision);
+                    || results.clearedRevision(experimentId, revision).isPresent()
+                    || scheduled.filter(s -> s.revision() == revision).isPresent()) {
+                LOG.info("preflight of {} revision {} already ran or is scheduled; PlanApproved ignored", experimentId,
+                        revision);
                 return;
             }
-            run(experimentId, cause);
+            ApprovedPlan approved = approved(experimentId);
+            Plan plan = approved.plan();
+            Optional<ScheduledStart> open = scheduled.filter(s -> !s.settled());
+            if (open.isPresent()) {
+                schedule(approved, open.get().window(), header(experimentId, cause),
+                        "revision " + revision + " keeps the window of revision " + open.get().revision());
+            } else if (plan.requestsWindow()) {
+                schedule(approved, ScheduleWindow.requested(plan.requestedStart(), plan.requestedEnd(),
+                        plan.durationMillis(), startGrace, clock.instant()), header(experimentId, cause),
+                        "the window the proposal asked for");
+            } else {
+                run(experimentId, cause);
+            }
+        }
+    }
+
+    /**
+     * Moves the window of an approved, not yet cleared experiment (or defers one that was not): publishes a deferred
+     * ExperimentScheduled by {@code person}; the preflight then runs at the new start.
+     *
+     * @param start null: now
+     * @param end   null: the start grace after the start, plus the run
+     * @throws IllegalArgumentException when the window cannot hold the run or has ended
+     */
+    public ScheduledStart move(String experimentId, Instant start, Instant end, String person, String why)
+            throws InterruptedException {
+        synchronized (lock(experimentId)) {
+            ApprovedPlan approved = approved(experimentId);
+            Plan plan = approved.plan();
+            results.clearedRevision(experimentId, plan.revision()).ifPresent(cleared -> {
+                throw new AlreadyClearedException("revision " + plan.revision() + " of " + experimentId
+                        + " was cleared at " + cleared.checkedAt() + " (clearance " + cleared.clearanceId()
+                        + ") and may be running: halt it (faultline halt " + experimentId
+                        + ") and propose it again for another time");
+            });
+            Instant now = clock.instant();
+            ScheduleWindow window = ScheduleWindow.requested(start, end, plan.durationMillis(), startGrace, now);
+            if (!window.fits(plan.durationMillis()) || window.ended(now, plan.durationMillis())) {
+                throw new IllegalArgumentException("the window " + window + " cannot hold a run of "
+                        + plan.durationMillis() / 1000 + " s (plus " + ScheduleWindow.SLACK.toSeconds()
+                        + " s to stop it) starting at " + (window.started(now) ? "now" : window.start())
+                        + ": give a later end");
+            }
+            Actor mover = Actors.person(person);
+            EventHeader header = plans.draftHeader(experimentId, plan.revision())
+                    .map(draft -> EventHeaders.answering(draft, mover, clock))
+                    .orElseGet(() -> EventHeaders.first(experimentId, mover, clock));
+            schedule(approved, window, header, "moved by " + person + (why == null || why.isBlank() ? "" : ": " + why));
+            return schedules.find(experimentId).orElseThrow();
+        }
+    }
+
+    /**
+     * The scheduled preflight of a deferred experiment whose window has started (the tick): clears it, or blocks it —
+     * publishing only the window's first block, so that retries do not flood the topic —, or, once the window has
+     * ended, blocks it for good. Empty when nothing was published.
+     */
+    public Optional<PreflightRecord> runScheduled(String experimentId) throws InterruptedException {
+        synchronized (lock(experimentId)) {
+            Optional<ScheduledStart> open = schedules.find(experimentId).filter(s -> !s.settled());
+            Optional<ApprovedPlan> approved = plans.approvedPlan(experimentId);
+            if (open.isEmpty() || approved.isEmpty()
+                    || results.clearedRevision(experimentId, approved.get().plan().revision()).isPresent()) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(runInWindow(approved.get(), open.get(), null, false));
         }
     }
 
@@ -85,20 +186,90 @@ public final class PreflightCoordinator {
      */
     public PreflightRecord run(String experimentId, EventHeader cause) throws InterruptedException {
         synchronized (lock(experimentId)) {
-            ApprovedPlan approved = plans.approvedPlan(experimentId).orElseThrow(() -> new NotApprovedException(
-                    "no plan of " + experimentId + " has been approved in review yet"));
+            ApprovedPlan approved = approved(experimentId);
             Plan plan = approved.plan();
             Optional<PreflightRecord> cleared = results.clearedRevision(experimentId, plan.revision());
             if (cleared.isPresent()) {
                 return cleared.get();
             }
+            Optional<ScheduledStart> scheduled = schedules.find(experimentId);
+            if (scheduled.isPresent()) {
+                return runInWindow(approved, scheduled.get(), cause, true);
+            }
             PreflightOutcome outcome = preflight.run(plan, approved.proposer());
-            EventHeader answered = cause != null ? cause : plans.draftHeader(experimentId, plan.revision()).orElse(null);
-            return outcome.passed() ? clear(outcome, answered) : block(outcome, answered);
+            EventHeader answered = answered(experimentId, plan, cause);
+            return outcome.passed() ? clear(outcome, answered, null) : block(outcome, answered);
         }
     }
 
-    private PreflightRecord clear(PreflightOutcome outcome, EventHeader cause) {
+    /**
+     * The preflight of a deferred experiment, only within its window; null for a retry's block, which is not
+     * published when a block of this window already was (unless {@code asked}: a rerun or a sign-off asks for it).
+     */
+    private PreflightRecord runInWindow(ApprovedPlan approved, ScheduledStart scheduled, EventHeader cause,
+                                        boolean asked) throws InterruptedException {
+        Plan plan = approved.plan();
+        String id = plan.experimentId();
+        ScheduleWindow window = scheduled.window();
+        Instant now = clock.instant();
+        if (scheduled.settled()) {
+            throw new NotDueException("the window " + window + " of " + id + " ended without a passing preflight;"
+                    + " move it to a new window: POST /experiments/" + id + "/schedule (faultline schedule move)");
+        }
+        if (!window.started(now)) {
+            throw new NotDueException(id + " is scheduled for " + window.start() + ": its preflight runs then"
+                    + " (move it with POST /experiments/" + id + "/schedule)");
+        }
+        EventHeader answered = answered(id, plan, cause);
+        if (window.ended(now, plan.durationMillis())) {
+            return windowEnded(plan, window, answered);
+        }
+        PreflightOutcome outcome = preflight.run(plan, approved.proposer(), window);
+        if (outcome.passed()) {
+            return clear(outcome, answered, window.latestStart(plan.durationMillis()));
+        }
+        boolean blockedInWindow = results.latest(id).filter(r -> !r.passed())
+                .filter(r -> !r.checkedAt().isBefore(window.start())).isPresent();
+        return asked || !blockedInWindow ? block(outcome, answered) : null;
+    }
+
+    /** The block that ends a deferred experiment whose window passed without a passing preflight. */
+    private PreflightRecord windowEnded(Plan plan, ScheduleWindow window, EventHeader cause) {
+        String last = results.latest(plan.experimentId())
+                .filter(r -> !r.passed() && !r.checkedAt().isBefore(window.start()))
+                .map(r -> "; the last preflight in the window: " + r.summary()).orElse("");
+        CheckResult ended = ScheduleWindowRule.check(window, plan.durationMillis(), clock.instant());
+        String summary = PreflightSummary.of(plan.experimentId(), plan.revision(), List.of(ended), List.of()) + last;
+        PreflightOutcome outcome = new PreflightOutcome(plan, List.of(ended), window.start(), window.end(), summary);
+        return block(outcome, cause);
+    }
+
+    /** Publishes a deferred ExperimentScheduled, with what the time checks already know about its start. */
+    private void schedule(ApprovedPlan approved, ScheduleWindow window, EventHeader header, String why)
+            throws InterruptedException {
+        Plan plan = approved.plan();
+        List<String> known = preflight.timeChecksAt(plan, approved.proposer(), window.start()).stream()
+                .filter(CheckResult::isFailed).map(c -> c.kind() + ": " + c.reason()).toList();
+        log.record(ExperimentScheduled.newBuilder().setHeader(header).setRevision(plan.revision())
+                .setEnvironment(plan.environment()).setWindowStart(window.start()).setWindowEnd(window.end())
+                .setDeferred(true).setReason(why + "; the preflight runs at " + window.start() + ", the run starts by "
+                        + window.latestStart(plan.durationMillis())
+                        + (known.isEmpty() ? "" : "; already known to block then: " + String.join(" | ", known)))
+                .build());
+        LOG.info("{} revision {} scheduled for {}", plan.experimentId(), plan.revision(), window);
+    }
+
+    private ApprovedPlan approved(String experimentId) {
+        return plans.approvedPlan(experimentId).orElseThrow(() -> new NotApprovedException(
+                "no plan of " + experimentId + " has been approved in review yet"));
+    }
+
+    private EventHeader answered(String experimentId, Plan plan, EventHeader cause) {
+        return cause != null ? cause : plans.draftHeader(experimentId, plan.revision()).orElse(null);
+    }
+
+    /** @param notAfter the latest start of a deferred experiment's window (its clearance expires by then), or null */
+    private PreflightRecord clear(PreflightOutcome outcome, EventHeader cause, Instant notAfter) {
         Plan plan = outcome.plan();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         log.record(ExperimentScheduled.newBuilder().setHeader(header(plan.experimentId(), cause))
@@ -107,7 +278,8 @@ public final class PreflightCoordinator {
                 .setReason("preflight passed: runs now for " + plan.durationMillis() / 1000 + " s").build());
         Clearance clearance = signer.signed(plan.experimentId(), Clearance.newBuilder().setClearanceId(UUID.randomUUID())
                 .setHypothesisRevision(plan.revision()).setEnvironment(plan.environment()).setIssuedAt(now)
-                .setExpiresAt(now.plus(clearanceTtl)).setSignature(null).setOnCall(outcome.onCall()).build());
+                .setExpiresAt(notAfter == null || now.plus(clearanceTtl).isBefore(notAfter) ? now.plus(clearanceTtl)
+                        : notAfter.truncatedTo(ChronoUnit.MILLIS)).setSignature(null).setOnCall(outcome.onCall()).build());
         PreflightPassed event = PreflightPassed.newBuilder().setHeader(header(plan.experimentId(), cause))
                 .setRevision(plan.revision()).setClearance(clearance)
                 .setChecks(CheckResults.toAvro(outcome.checks(), now)).build();

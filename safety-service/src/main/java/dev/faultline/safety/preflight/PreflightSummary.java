@@ -35,6 +35,8 @@ public final class PreflightSummary {
             case NO_CONCURRENT_EXPERIMENT -> "wait until the other experiment on this service has ended";
             case BLAST_BUDGET -> "wait until experiments running in this environment end, or lower the traffic share";
             case STAGING_FIRST -> "run the same failure mode in staging to a verdict, then rerun the preflight";
+            case SCHEDULE_WINDOW -> "move it to a new window (`faultline schedule move " + experimentId
+                    + " --at ...`, POST /experiments/" + experimentId + "/schedule)";
             default -> "see the check's reason";
         };
     }

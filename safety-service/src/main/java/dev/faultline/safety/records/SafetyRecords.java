@@ -8,7 +8,13 @@ import dev.faultline.safety.preflight.PreflightRecord;
 import dev.faultline.safety.preflight.PreflightResults;
 import dev.faultline.safety.staging.StagingVerdict;
 import dev.faultline.safety.staging.VerdictBook;
+import dev.faultline.safety.schedule.ScheduleBook;
+import dev.faultline.safety.schedule.ScheduleWindow;
+import dev.faultline.safety.schedule.ScheduledStart;
 import dev.faultline.schemas.avro.ActorKind;
+import dev.faultline.schemas.avro.CheckOutcome;
+import dev.faultline.schemas.avro.ExperimentScheduled;
+import dev.faultline.schemas.avro.PreflightCheckKind;
 import dev.faultline.schemas.avro.ApprovalRecorded;
 import dev.faultline.schemas.avro.ExperimentProposed;
 import dev.faultline.schemas.avro.HypothesisDrafted;
@@ -21,8 +27,8 @@ import org.apache.avro.specific.SpecificRecordBase;
 
 /**
  * safety-service's tables as a projection of the proposals, hypotheses, safety and verdicts topics: plans and
- * proposers, approvals, preflight results and the baselines those preflights measured, and the verdicts issued (what
- * STAGING_FIRST reads). Every write is an upsert keyed by what
+ * proposers, approvals, preflight results and the baselines those preflights measured, the verdicts issued (what
+ * STAGING_FIRST reads), and the deferred experiments' windows (open until cleared or blocked by their end). Every write is an upsert keyed by what
  * the event says (a baseline keeps its newest measurement), so the tables can be dropped and rebuilt from offset
  * zero, in any interleaving of the topics, to the same rows.
  */
@@ -33,10 +39,12 @@ public final class SafetyRecords {
     private final PreflightResults results;
     private final BaselineNorms norms;
     private final VerdictBook verdicts;
+    private final ScheduleBook schedules;
 
     public SafetyRecords(PlanBook plans, ApprovalStore approvals, PreflightResults results, BaselineNorms norms,
-                         VerdictBook verdicts) {
+                         VerdictBook verdicts, ScheduleBook schedules) {
         this.verdicts = verdicts;
+        this.schedules = schedules;
         this.plans = plans;
         this.approvals = approvals;
         this.results = results;
@@ -56,13 +64,26 @@ public final class SafetyRecords {
             plans.approved(a.getHeader().getExperimentId(), a.getRevision());
         } else if (event instanceof ApprovalRecorded r) {
             approvals.save(Approval.of(r));
+        } else if (event instanceof ExperimentScheduled s && s.getDeferred()) {
+            schedules.scheduled(new ScheduledStart(s.getHeader().getExperimentId(), s.getRevision(), s.getEnvironment(),
+                    new ScheduleWindow(s.getWindowStart(), s.getWindowEnd()), false));
         } else if (event instanceof PreflightPassed p) {
             preflight(PreflightRecord.of(p), p);
+            schedules.settled(p.getHeader().getExperimentId(), p.getRevision());
         } else if (event instanceof PreflightBlocked b) {
             preflight(PreflightRecord.of(b), b);
+            if (windowEnded(b)) {
+                schedules.settled(b.getHeader().getExperimentId(), b.getRevision());
+            }
         } else if (event instanceof VerdictIssued v) {
             verdicts.save(StagingVerdict.of(v));
         }
+    }
+
+    /** The block that ends a deferred experiment: its SCHEDULE_WINDOW check failed. */
+    private static boolean windowEnded(PreflightBlocked b) {
+        return b.getChecks().stream().anyMatch(c -> c.getKind() == PreflightCheckKind.SCHEDULE_WINDOW
+                && c.getOutcome() == CheckOutcome.FAILED);
     }
 
     private void preflight(PreflightRecord record, SpecificRecordBase event) {

@@ -32,6 +32,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -90,6 +91,13 @@ public final class SafetyHarness implements AutoCloseable {
         baseUrl = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
     }
 
+    /** Stops the service and starts it again with its keyspace and in the same consumer groups: a restart. */
+    public void restart() {
+        context.close();
+        context = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
+        baseUrl = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
+    }
+
     /** Stops the service, drops its keyspace and starts it again in the same consumer groups: a rebuild. */
     public void restartWithoutItsKeyspace() {
         context.close();
@@ -100,12 +108,24 @@ public final class SafetyHarness implements AutoCloseable {
 
     /** Plays hypothesis-service: revision 1 drafted for proposer {@code alice}, then approved in review. */
     public void propose(String id, String service, Environment env, double share) {
+        propose(id, hypothesis(service, env, share));
+    }
+
+    /** As {@link #propose(String, String, Environment, double)}, for a proposal that asked for a window. */
+    public void proposeIn(String id, String service, Environment env, Instant start, Instant end) {
+        Hypothesis h = hypothesis(service, env, 0.5);
+        h.setRequestedStart(start);
+        h.setRequestedEnd(end);
+        propose(id, h);
+    }
+
+    private void propose(String id, Hypothesis hypothesis) {
         Clock clock = Clock.systemUTC();
         EventHeader header = EventHeaders.first(id, Actors.person("alice"), clock);
         header.setTraceparent("00-" + traceIdOf(id) + "-00f067aa0ba902b7-01");
         HypothesisDrafted drafted = HypothesisDrafted.newBuilder()
                 .setHeader(header).setRevision(1)
-                .setHypothesis(hypothesis(service, env, share)).setChangeSummary(null).build();
+                .setHypothesis(hypothesis).setChangeSummary(null).build();
         publisher.publish(drafted);
         publisher.publish(PlanApproved.newBuilder().setHeader(EventHeaders.answering(drafted.getHeader(),
                 Actors.service("hypothesis-service"), clock)).setRevision(1).setReviewers(List.of(Actors.person("bob"))).build());
