@@ -35,6 +35,9 @@ public final class PreflightSummary {
             case NO_CONCURRENT_EXPERIMENT -> "wait until the other experiment on this service has ended";
             case BLAST_BUDGET -> "wait until experiments running in this environment end, or lower the traffic share";
             case STAGING_FIRST -> "run the same failure mode in staging to a verdict, then rerun the preflight";
+            case HISTORICAL_NORM -> "the target is outside its norm for this hour of the week: find out why (a"
+                    + " deployment, a traffic peak, an incident) and rerun POST /experiments/" + experimentId
+                    + "/preflight when it is back in its band";
             default -> "see the check's reason";
         };
     }

@@ -3,7 +3,11 @@ package dev.faultline.safety.records;
 import dev.faultline.safety.approval.Approval;
 import dev.faultline.safety.approval.ApprovalStore;
 import dev.faultline.safety.baseline.BaselineNorms;
+import dev.faultline.safety.norm.ProbeKey;
+import dev.faultline.safety.norm.WatchedProbes;
+import dev.faultline.safety.plan.Plan;
 import dev.faultline.safety.plan.PlanBook;
+import dev.faultline.safety.plan.Probe;
 import dev.faultline.safety.preflight.PreflightRecord;
 import dev.faultline.safety.preflight.PreflightResults;
 import dev.faultline.safety.staging.StagingVerdict;
@@ -16,13 +20,14 @@ import dev.faultline.schemas.avro.PlanApproved;
 import dev.faultline.schemas.avro.PreflightBlocked;
 import dev.faultline.schemas.avro.PreflightPassed;
 import dev.faultline.schemas.avro.VerdictIssued;
+import java.time.Instant;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.specific.SpecificRecordBase;
 
 /**
  * safety-service's tables as a projection of the proposals, hypotheses, safety and verdicts topics: plans and
  * proposers, approvals, preflight results and the baselines those preflights measured, and the verdicts issued (what
- * STAGING_FIRST reads). Every write is an upsert keyed by what
+ * STAGING_FIRST reads), and the HTTP probes of approved plans whose history is kept. Every write is an upsert keyed by what
  * the event says (a baseline keeps its newest measurement), so the tables can be dropped and rebuilt from offset
  * zero, in any interleaving of the topics, to the same rows.
  */
@@ -33,9 +38,11 @@ public final class SafetyRecords {
     private final PreflightResults results;
     private final BaselineNorms norms;
     private final VerdictBook verdicts;
+    private final WatchedProbes probes;
 
     public SafetyRecords(PlanBook plans, ApprovalStore approvals, PreflightResults results, BaselineNorms norms,
-                         VerdictBook verdicts) {
+                         VerdictBook verdicts, WatchedProbes probes) {
+        this.probes = probes;
         this.verdicts = verdicts;
         this.plans = plans;
         this.approvals = approvals;
@@ -54,6 +61,8 @@ public final class SafetyRecords {
             }
         } else if (event instanceof PlanApproved a) {
             plans.approved(a.getHeader().getExperimentId(), a.getRevision());
+            plans.approvedPlan(a.getHeader().getExperimentId()).ifPresent(approved -> watch(approved.plan(),
+                    a.getHeader().getOccurredAt()));
         } else if (event instanceof ApprovalRecorded r) {
             approvals.save(Approval.of(r));
         } else if (event instanceof PreflightPassed p) {
@@ -63,6 +72,12 @@ public final class SafetyRecords {
         } else if (event instanceof VerdictIssued v) {
             verdicts.save(StagingVerdict.of(v));
         }
+    }
+
+    /** The plan's HTTP probes are sampled in the background from its approval on (their history). */
+    private void watch(Plan plan, Instant approvedAt) {
+        plan.probes().stream().filter(Probe::isHttp).forEach(probe -> probes.watch(
+                new ProbeKey(plan.environment(), plan.service(), probe.probeId()), probe, approvedAt));
     }
 
     private void preflight(PreflightRecord record, SpecificRecordBase event) {
