@@ -195,7 +195,8 @@ public final class HistoricalNormCheck {
 
     private Assessment noHistory(String id, Bucket bucket, Map<String, String> details) {
         return noHistory(id, "no history for probe " + id + " at " + bucket.hour().label() + ": "
-                + bucket.values().size() + " samples in the past " + settings.weeks() + " weeks (that hour and the"
+                + bucket.values().size() + (bucket.values().size() == 1 ? " sample" : " samples") + " in the past "
+                + settings.weeks() + " weeks (that hour and the"
                 + " hours either side), needs " + settings.minSamples(), details);
     }
 

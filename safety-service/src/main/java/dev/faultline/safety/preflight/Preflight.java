@@ -103,8 +103,8 @@ public final class Preflight {
             PreflightCheckKind.BLAST_RADIUS_POLICY, PreflightCheckKind.TIME_WINDOW,
             PreflightCheckKind.DEPLOYMENT_CALENDAR, PreflightCheckKind.ON_CALL, PreflightCheckKind.NO_OPEN_INCIDENT,
             PreflightCheckKind.HISTORICAL_NORM, PreflightCheckKind.APPROVAL, PreflightCheckKind.STAGING_FIRST,
-            PreflightCheckKind.NO_CONCURRENT_EXPERIMENT,
-            PreflightCheckKind.BLAST_BUDGET, PreflightCheckKind.BASELINE_HEALTH, PreflightCheckKind.ROLLBACK_READY);
+            PreflightCheckKind.NO_CONCURRENT_EXPERIMENT, PreflightCheckKind.BLAST_BUDGET,
+            PreflightCheckKind.BASELINE_HEALTH, PreflightCheckKind.ROLLBACK_READY);
 
     public PreflightOutcome run(Plan plan, String proposer) throws InterruptedException {
         Instant start = clock.instant();

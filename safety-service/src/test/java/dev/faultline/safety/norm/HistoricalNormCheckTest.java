@@ -109,7 +109,7 @@ class HistoricalNormCheckTest {
         CheckResult result = check.check(plan(reads()), NOW);
 
         assertThat(result.outcome()).isEqualTo(CheckOutcome.PASSED);
-        assertThat(result.reason()).isEqualTo("no history for probe reads at Thu 12:00 UTC: 1 samples in the past 4"
+        assertThat(result.reason()).isEqualTo("no history for probe reads at Thu 12:00 UTC: 1 sample in the past 4"
                 + " weeks (that hour and the hours either side), needs 30");
         assertThat(result.details()).containsEntry(HistoricalNormCheck.NO_HISTORY, "reads")
                 .containsEntry("reads.norm", "no history");
