@@ -47,7 +47,7 @@ public final class ApprovalRule {
     }
 
     /**
-     * @param settings how many approvers each risk level needs, and (through the approvals' validUntil) for how long
+     * @param settings   how many approvers each risk level needs, and (through the approvals' validUntil) for how long
      * @param now        approvals that lapsed before it no longer count
      * @param historyGap why the plan needs an approver for want of history (e.g. "no history yet for reads at Thu
      *                   12:00 UTC in PRODUCTION"), or null
@@ -67,8 +67,8 @@ public final class ApprovalRule {
                     + " (traffic share " + plan.trafficShare() + "): no approval needed", details);
         }
         String required = Stream.of(byEnvironment, historyGap, byRisk == 0 ? null
-                : plan.riskLevel() + " risk needs " + byRisk
-                + " distinct approver" + (byRisk == 1 ? "" : "s")).filter(Objects::nonNull)
+                : plan.riskLevel() + " risk needs " + byRisk + " distinct approver" + (byRisk == 1 ? "" : "s"))
+                .filter(Objects::nonNull)
                 .collect(Collectors.joining("; "));
         details.put("requiredBecause", required);
         details.put("approversNeeded", Integer.toString(needed));

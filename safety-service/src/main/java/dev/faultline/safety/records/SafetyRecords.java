@@ -27,9 +27,9 @@ import org.apache.avro.specific.SpecificRecordBase;
 /**
  * safety-service's tables as a projection of the proposals, hypotheses, safety and verdicts topics: plans and
  * proposers, approvals, preflight results and the baselines those preflights measured, and the verdicts issued (what
- * STAGING_FIRST reads), and the HTTP probes of approved plans whose history is kept. Every write is an upsert keyed by what
- * the event says (a baseline keeps its newest measurement), so the tables can be dropped and rebuilt from offset
- * zero, in any interleaving of the topics, to the same rows.
+ * STAGING_FIRST reads), and the HTTP probes of approved plans whose history is kept. Every write is an upsert keyed
+ * by what the event says (a baseline keeps its newest measurement, a watched probe its latest approval), so the
+ * tables can be dropped and rebuilt from offset zero, in any interleaving of the topics, to the same rows.
  */
 public final class SafetyRecords {
 
