@@ -123,8 +123,10 @@ public class SafetyFactory {
     }
 
     @Singleton
-    HistorySampler historySampler(WatchedProbes probes, ProbeHistory history, HttpClientSpans spans) {
-        return new HistorySampler(probes, history, new HttpProbeClient(spans));
+    HistorySampler historySampler(WatchedProbes probes, ProbeHistory history, HttpClientSpans spans,
+                                  ActiveInjections injections, Clock clock) {
+        return new HistorySampler(probes, history, new HttpProbeClient(spans), service ->
+                injections.activeAt(clock.instant()).stream().anyMatch(r -> r.service().equals(service)));
     }
 
     @Singleton

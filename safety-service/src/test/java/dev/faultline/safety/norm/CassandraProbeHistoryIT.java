@@ -23,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,18 +122,25 @@ class CassandraProbeHistoryIT {
             ProbeKey key = new ProbeKey(Environment.TEST, "search", "query");
             watched.watch(key, new Probe("query", "HTTP", target.url("/search?q=x"), "POST",
                     1000, Map.of("content-type", "application/json"), "{\"q\":\"x\"}"), NOW);
-            HistorySampler sampler = new HistorySampler(watched, history, new HttpProbeClient(HttpClientSpans.disabled()));
+            AtomicBoolean injecting = new AtomicBoolean();
+            HistorySampler sampler = new HistorySampler(watched, history, new HttpProbeClient(HttpClientSpans.disabled()),
+                    service -> service.equals("search") && injecting.get());
             Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusMillis(1);
 
             sampler.sampleOnce();
             target.answer(503);
+            sampler.sampleOnce();
+            injecting.set(true);
+            target.answer(500);
             sampler.sampleOnce();
 
             List<ProbeHistory.Sample> samples = new ArrayList<>();
             for (int h = -1; h <= 1; h++) {
                 samples.addAll(history.samples(key, HourOfWeek.of(Instant.now()).plus(h), before));
             }
-            assertThat(samples).extracting(ProbeHistory.Sample::ok).containsExactlyInAnyOrder(true, false);
+            assertThat(samples).as("none while an experiment injects on search").extracting(ProbeHistory.Sample::ok)
+                    .containsExactlyInAnyOrder(true, false);
+            assertThat(target.bodies()).hasSize(2);
             assertThat(samples).allSatisfy(s -> assertThat(s.latencyMillis()).isPositive());
             assertThat(target.bodies()).contains("{\"q\":\"x\"}");
         }
