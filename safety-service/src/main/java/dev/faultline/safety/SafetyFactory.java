@@ -3,6 +3,8 @@ package dev.faultline.safety;
 import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.clearance.ClearanceSigner;
 import dev.faultline.kit.events.EventPublisher;
+import dev.faultline.kit.probe.HttpProbeClient;
+import dev.faultline.kit.probe.PromQlClient;
 import dev.faultline.kit.tracing.HttpClientSpans;
 import dev.faultline.safety.approval.ApprovalDesk;
 import dev.faultline.safety.approval.ApprovalSettings;
@@ -21,6 +23,12 @@ import dev.faultline.safety.envelope.MidRunWatch;
 import dev.faultline.safety.envelope.TimeEnvelope;
 import dev.faultline.safety.halt.ActiveHalts;
 import dev.faultline.safety.incident.OpenIncidents;
+import dev.faultline.safety.norm.HistoricalNormCheck;
+import dev.faultline.safety.norm.HistorySampler;
+import dev.faultline.safety.norm.NormSettings;
+import dev.faultline.safety.norm.ProbeHistory;
+import dev.faultline.safety.norm.PrometheusHistory;
+import dev.faultline.safety.norm.WatchedProbes;
 import dev.faultline.safety.plan.ApprovedPlan;
 import dev.faultline.safety.plan.PlanBook;
 import dev.faultline.safety.policy.EnvironmentSettings;
@@ -113,8 +121,24 @@ public class SafetyFactory {
 
     @Singleton
     SafetyRecords safetyRecords(PlanBook plans, ApprovalStore approvals, PreflightResults results, BaselineNorms norms,
-                                VerdictBook verdicts, ScheduleBook schedules) {
-        return new SafetyRecords(plans, approvals, results, norms, verdicts, schedules);
+                                VerdictBook verdicts, ScheduleBook schedules,
+                                WatchedProbes probes) {
+        return new SafetyRecords(plans, approvals, results, norms, verdicts, schedules, probes);
+    }
+
+    @Singleton
+    HistorySampler historySampler(WatchedProbes probes, ProbeHistory history, HttpClientSpans spans,
+                                  ActiveInjections injections, Clock clock) {
+        return new HistorySampler(probes, history, new HttpProbeClient(spans), service ->
+                injections.activeAt(clock.instant()).stream().anyMatch(r -> r.service().equals(service)));
+    }
+
+    @Singleton
+    HistoricalNormCheck historicalNormCheck(ProbeHistory history, HttpClientSpans spans, BaselineSettings baseline,
+                                            NormSettings settings) {
+        HttpProbeClient client = new HttpProbeClient(spans);
+        return new HistoricalNormCheck(new BaselineSampler(baseline.samples(), baseline.pause().toMillis(), spans),
+                history, new PrometheusHistory(client), new PromQlClient(client), settings);
     }
 
     @Singleton
@@ -146,10 +170,10 @@ public class SafetyFactory {
 
     @Singleton
     Preflight preflight(SafetyPolicy policy, TimeEnvelope envelope, ActiveHalts halts, ActiveInjections injections,
-                        BaselineHealthCheck baseline, RollbackDryRun rollback, ApprovalBook approvals,
-                        ApprovalSettings approvalSettings, PlanBook plans, VerdictBook verdicts,
-                        StagingFirstSettings stagingFirst, Clock clock) {
-        return new Preflight(policy, envelope, halts, injections, baseline, rollback, approvals, approvalSettings, plans,
-                verdicts, stagingFirst, clock);
+                        BaselineHealthCheck baseline, HistoricalNormCheck norms, RollbackDryRun rollback,
+                        ApprovalBook approvals, ApprovalSettings approvalSettings, NormSettings normSettings,
+                        PlanBook plans, VerdictBook verdicts, StagingFirstSettings stagingFirst, Clock clock) {
+        return new Preflight(policy, envelope, halts, injections, baseline, norms, rollback, approvals, approvalSettings,
+                normSettings, plans, verdicts, stagingFirst, clock);
     }
 }

@@ -17,8 +17,9 @@ import java.util.List;
  *   <li>{@code approvers} (default none): narrows who may approve an experiment to these people; without it, anyone
  *       whose token has the role {@code approver:<environment>} may (the role is checked in any case).</li>
  * </ul>
- * The baseline, the environments' policies, the freezes and the calendar have classes of their own
- * ({@code BaselineSettings}, {@code EnvironmentSettings}, {@code FreezeSettings}, {@code CalendarSettings}).
+ * The baseline, the historical norms, the environments' policies, the freezes and the calendar have classes of their
+ * own ({@code BaselineSettings}, {@code NormSettings}, {@code EnvironmentSettings}, {@code FreezeSettings},
+ * {@code CalendarSettings}).
  */
 @ConfigurationProperties("faultline.safety")
 public final class SafetySettings {

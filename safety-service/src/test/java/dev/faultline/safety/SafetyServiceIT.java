@@ -72,8 +72,11 @@ class SafetyServiceIT {
         assertThat(passed.getClearance().getHypothesisRevision()).isEqualTo(1);
         assertThat(Duration.between(passed.getClearance().getIssuedAt(), passed.getClearance().getExpiresAt()))
                 .isEqualTo(Duration.ofMinutes(10));
-        assertThat(passed.getChecks()).hasSize(12).extracting(PreflightCheckResult::getOutcome)
+        assertThat(passed.getChecks()).hasSize(13).extracting(PreflightCheckResult::getOutcome)
                 .doesNotContain(CheckOutcome.FAILED);
+        assertThat(passed.getChecks()).filteredOn(c -> c.getKind() == PreflightCheckKind.HISTORICAL_NORM)
+                .singleElement().satisfies(c -> assertThat(c.getReason()).startsWith("no history for probe product-reads"
+                        + " at ").contains("needs 30"));
         assertThat(safety.tap.first(ExperimentScheduled.class, id)).isPresent();
         assertThat(safety.get("/experiments/" + id + "/preflight").body()).contains("\"outcome\":\"PASSED\"");
         assertThat(safety.target.bodies()).anySatisfy(b -> assertThat(b).contains("\"dependency\":\"pricing\""))
@@ -96,6 +99,7 @@ class SafetyServiceIT {
                 .extracting(PreflightCheckResult::getKind)
                 .containsExactly(PreflightCheckKind.APPROVAL, PreflightCheckKind.STAGING_FIRST);
         assertThat(blocked.getSummary()).contains("APPROVAL failed").contains("the holders of approver:<environment>")
+                .contains("no history yet for product-reads")
                 .contains("storefront under NETWORK_BLACKHOLE has no verdict in STAGING: run it in staging first");
         safety.verdictInStaging("exp-staged-" + safety.run, "storefront", FaultType.NETWORK_BLACKHOLE,
                 VerdictOutcome.PARTIALLY_HELD);

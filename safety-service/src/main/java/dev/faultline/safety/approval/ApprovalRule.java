@@ -23,7 +23,9 @@ import java.util.stream.Stream;
  * decision on this revision by an authorized approver who is not the proposer, and a risk level may ask for more
  * distinct approvers anywhere ({@link ApprovalSettings}: HIGH two). An approval counts until its validUntil; no
  * authorized approver's latest decision on the revision may be a denial (a denial is a veto until that approver
- * changes their mind).
+ * changes their mind). A plan whose probes have no history yet where that asks for a sign-off (HISTORICAL_NORM,
+ * {@code faultline.safety.norms.approver-without-history}: production) needs at least one approver too: nobody can
+ * tell from the numbers whether the target is in its normal state, so a person must.
  */
 public final class ApprovalRule {
 
@@ -45,11 +47,13 @@ public final class ApprovalRule {
     }
 
     /**
-     * @param settings how many approvers each risk level needs, and (through the approvals' validUntil) for how long
-     * @param now      approvals that lapsed before it no longer count
+     * @param settings   how many approvers each risk level needs, and (through the approvals' validUntil) for how long
+     * @param now        approvals that lapsed before it no longer count
+     * @param historyGap why the plan needs an approver for want of history (e.g. "no history yet for reads at Thu
+     *                   12:00 UTC in PRODUCTION"), or null
      */
     public static CheckResult check(Plan plan, String proposer, Optional<EnvironmentPolicy> envPolicy, SafetyPolicy policy,
-                                    List<Approval> approvals, ApprovalSettings settings, Instant now) {
+                                    List<Approval> approvals, ApprovalSettings settings, Instant now, String historyGap) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("proposer", String.valueOf(proposer));
         details.put("authorizedApprovers", String.join(",", policy.approverList()));
@@ -57,13 +61,14 @@ public final class ApprovalRule {
         String byEnvironment = envPolicy.isPresent() ? envPolicy.get().approvalReason(plan.trafficShare())
                 : "environment " + plan.environment() + " has no policy";
         int byRisk = settings.requiredFor(plan.riskLevel());
-        int needed = Math.max(byEnvironment == null ? 0 : 1, byRisk);
+        int needed = Math.max(byEnvironment == null && historyGap == null ? 0 : 1, byRisk);
         if (needed == 0) {
             return CheckResult.notRequired(KIND, plan.riskLevel() + "-risk plan in " + plan.environment()
                     + " (traffic share " + plan.trafficShare() + "): no approval needed", details);
         }
-        String required = Stream.of(byEnvironment, byRisk == 0 ? null : plan.riskLevel() + " risk needs " + byRisk
-                + " distinct approver" + (byRisk == 1 ? "" : "s")).filter(Objects::nonNull)
+        String required = Stream.of(byEnvironment, historyGap, byRisk == 0 ? null
+                : plan.riskLevel() + " risk needs " + byRisk + " distinct approver" + (byRisk == 1 ? "" : "s"))
+                .filter(Objects::nonNull)
                 .collect(Collectors.joining("; "));
         details.put("requiredBecause", required);
         details.put("approversNeeded", Integer.toString(needed));

@@ -37,9 +37,14 @@ public final class BaselineSampler {
         this.pauseMillis = pauseMillis;
     }
 
-    public ProbeMeasurement measure(Probe probe) throws InterruptedException {
+    /** The request {@code probe} sends, waiting at most its own timeout and never more than {@link #MAX_TIMEOUT}. */
+    public static HttpProbe request(Probe probe) {
         Duration timeout = Duration.ofMillis(Math.min(Math.max(probe.timeoutMillis(), 1), MAX_TIMEOUT.toMillis()));
-        HttpProbe request = new HttpProbe(probe.url(), probe.method(), probe.headers(), probe.body(), timeout);
+        return new HttpProbe(probe.url(), probe.method(), probe.headers(), probe.body(), timeout);
+    }
+
+    public ProbeMeasurement measure(Probe probe) throws InterruptedException {
+        HttpProbe request = request(probe);
         Map<String, String> dropped;
         try {
             dropped = client.prepare(request, Map.of()).dropped();

@@ -6,6 +6,8 @@ import dev.faultline.safety.baseline.BaselineHealthCheck;
 import dev.faultline.safety.calendar.TimeWindowRule;
 import dev.faultline.safety.envelope.TimeEnvelope;
 import dev.faultline.safety.halt.ActiveHalts;
+import dev.faultline.safety.norm.HistoricalNormCheck;
+import dev.faultline.safety.norm.NormSettings;
 import dev.faultline.safety.plan.ApprovedPlan;
 import dev.faultline.safety.plan.Plan;
 import dev.faultline.safety.plan.PlanBook;
@@ -38,10 +40,11 @@ import java.util.Optional;
  */
 public final class Preflight {
 
-    /** One check over the plan, its proposer and its window. */
+    /** One check over the plan, its proposer, its window and the checks of this preflight that ran before it. */
     @FunctionalInterface
     interface Check {
-        CheckResult run(Plan plan, String proposer, Instant start, Instant end) throws Exception;
+        CheckResult run(Plan plan, String proposer, Instant start, Instant end, List<CheckResult> earlier)
+                throws Exception;
     }
 
     private final SafetyPolicy policy;
@@ -55,44 +58,53 @@ public final class Preflight {
      * @param plans    the approved plans of the experiments injecting now (their traffic shares, for the blast budget)
      *                 and of the staging experiments whose verdicts STAGING_FIRST reads (their templates)
      * @param verdicts the verdicts issued so far
+     * @param norms    HISTORICAL_NORM; where {@code normSettings} ask, a probe without history makes APPROVAL need an
+     *                 approver
      */
     public Preflight(SafetyPolicy policy, TimeEnvelope envelope, ActiveHalts halts, ActiveInjections injections,
-                     BaselineHealthCheck baseline, RollbackDryRun rollback, ApprovalBook approvals,
-                     ApprovalSettings approvalSettings, PlanBook plans, VerdictBook verdicts,
-                     StagingFirstSettings stagingFirst, Clock clock) {
+                     BaselineHealthCheck baseline, HistoricalNormCheck norms, RollbackDryRun rollback,
+                     ApprovalBook approvals, ApprovalSettings approvalSettings, NormSettings normSettings,
+                     PlanBook plans, VerdictBook verdicts, StagingFirstSettings stagingFirst, Clock clock) {
         this.policy = policy;
         this.clock = clock;
         this.plans = plans;
         this.verdicts = verdicts;
         Map<PreflightCheckKind, Check> all = new EnumMap<>(PreflightCheckKind.class);
-        all.put(PreflightCheckKind.BASELINE_HEALTH, (plan, proposer, start, end) -> baseline.check(plan));
-        all.put(PreflightCheckKind.TIME_WINDOW, (plan, proposer, start, end) ->
+        all.put(PreflightCheckKind.BASELINE_HEALTH, (plan, proposer, start, end, earlier) -> baseline.check(plan));
+        all.put(PreflightCheckKind.TIME_WINDOW, (plan, proposer, start, end, earlier) ->
                 TimeWindowRule.check(plan, start, end, envPolicy(plan)));
-        all.put(PreflightCheckKind.DEPLOYMENT_CALENDAR, (plan, proposer, start, end) -> envelope.calendar(plan, start, end));
-        all.put(PreflightCheckKind.ON_CALL, (plan, proposer, start, end) -> envelope.onCall(plan, start, end));
-        all.put(PreflightCheckKind.NO_OPEN_INCIDENT, (plan, proposer, start, end) -> envelope.incidents(plan));
-        all.put(PreflightCheckKind.BLAST_RADIUS_POLICY, (plan, proposer, start, end) ->
+        all.put(PreflightCheckKind.DEPLOYMENT_CALENDAR, (plan, proposer, start, end, earlier) ->
+                envelope.calendar(plan, start, end));
+        all.put(PreflightCheckKind.ON_CALL, (plan, proposer, start, end, earlier) -> envelope.onCall(plan, start, end));
+        all.put(PreflightCheckKind.NO_OPEN_INCIDENT, (plan, proposer, start, end, earlier) -> envelope.incidents(plan));
+        all.put(PreflightCheckKind.BLAST_RADIUS_POLICY, (plan, proposer, start, end, earlier) ->
                 BlastRadiusRule.check(plan, envPolicy(plan)));
-        all.put(PreflightCheckKind.ROLLBACK_READY, (plan, proposer, start, end) -> rollback.check(plan));
-        all.put(PreflightCheckKind.APPROVAL, (plan, proposer, start, end) -> ApprovalRule.check(plan, proposer,
-                envPolicy(plan), policy, approvals.forExperiment(plan.experimentId()), approvalSettings, start));
-        all.put(PreflightCheckKind.NO_ACTIVE_HALT, (plan, proposer, start, end) ->
+        all.put(PreflightCheckKind.ROLLBACK_READY, (plan, proposer, start, end, earlier) -> rollback.check(plan));
+        all.put(PreflightCheckKind.APPROVAL, (plan, proposer, start, end, earlier) -> ApprovalRule.check(plan, proposer,
+                envPolicy(plan), policy, approvals.forExperiment(plan.experimentId()), approvalSettings, start,
+                historyGap(plan, earlier, normSettings)));
+        all.put(PreflightCheckKind.HISTORICAL_NORM, (plan, proposer, start, end, earlier) -> norms.check(plan, start));
+        all.put(PreflightCheckKind.NO_ACTIVE_HALT, (plan, proposer, start, end, earlier) ->
                 halts.check(plan.experimentId(), plan.environment()));
-        all.put(PreflightCheckKind.NO_CONCURRENT_EXPERIMENT, (plan, proposer, start, end) ->
+        all.put(PreflightCheckKind.NO_CONCURRENT_EXPERIMENT, (plan, proposer, start, end, earlier) ->
                 injections.check(plan.experimentId(), plan.service(), start));
-        all.put(PreflightCheckKind.BLAST_BUDGET, (plan, proposer, start, end) ->
+        all.put(PreflightCheckKind.BLAST_BUDGET, (plan, proposer, start, end, earlier) ->
                 BlastBudgetRule.check(plan, envPolicy(plan), runningBeside(plan, injections, start)));
-        all.put(PreflightCheckKind.STAGING_FIRST, (plan, proposer, start, end) ->
+        all.put(PreflightCheckKind.STAGING_FIRST, (plan, proposer, start, end, earlier) ->
                 StagingFirstRule.check(plan, envPolicy(plan), stagingFirst.maxAge(), start, stagingRuns(plan)));
         this.checks = Collections.unmodifiableMap(all);
     }
 
-    /** The order checks are run and reported in: cheap rules first, then the ones that call out. */
+    /**
+     * The order checks are run and reported in: cheap rules first, then the ones that call out — but HISTORICAL_NORM
+     * before APPROVAL, which reads whether every probe has a history.
+     */
     static final List<PreflightCheckKind> ORDER = List.of(PreflightCheckKind.NO_ACTIVE_HALT,
             PreflightCheckKind.BLAST_RADIUS_POLICY, PreflightCheckKind.TIME_WINDOW,
             PreflightCheckKind.DEPLOYMENT_CALENDAR, PreflightCheckKind.ON_CALL, PreflightCheckKind.NO_OPEN_INCIDENT,
-            PreflightCheckKind.APPROVAL, PreflightCheckKind.STAGING_FIRST, PreflightCheckKind.NO_CONCURRENT_EXPERIMENT,
-            PreflightCheckKind.BLAST_BUDGET, PreflightCheckKind.BASELINE_HEALTH, PreflightCheckKind.ROLLBACK_READY);
+            PreflightCheckKind.HISTORICAL_NORM, PreflightCheckKind.APPROVAL, PreflightCheckKind.STAGING_FIRST,
+            PreflightCheckKind.NO_CONCURRENT_EXPERIMENT, PreflightCheckKind.BLAST_BUDGET,
+            PreflightCheckKind.BASELINE_HEALTH, PreflightCheckKind.ROLLBACK_READY);
 
     /** The checks about time — allowed hours, calendar, on-call — as they would judge a run starting at {@code start}. */
     static final List<PreflightCheckKind> TIME_CHECKS = List.of(PreflightCheckKind.TIME_WINDOW,
@@ -111,7 +123,7 @@ public final class Preflight {
             results.add(ScheduleWindowRule.check(scheduled, plan.durationMillis(), start));
         }
         for (PreflightCheckKind kind : ORDER) {
-            results.add(runOne(kind, plan, proposer, start, end));
+            results.add(runOne(kind, plan, proposer, start, end, List.copyOf(results)));
         }
         String summary = PreflightSummary.of(plan.experimentId(), plan.revision(), results, policy.approverList());
         return new PreflightOutcome(plan, results, start, end, summary);
@@ -125,20 +137,35 @@ public final class Preflight {
         Instant end = start.plusMillis(plan.durationMillis()).plus(ScheduleWindow.SLACK);
         List<CheckResult> results = new ArrayList<>();
         for (PreflightCheckKind kind : TIME_CHECKS) {
-            results.add(runOne(kind, plan, proposer, start, end));
+            results.add(runOne(kind, plan, proposer, start, end, List.copyOf(results)));
         }
         return results;
     }
 
-    private CheckResult runOne(PreflightCheckKind kind, Plan plan, String proposer, Instant start, Instant end)
-            throws InterruptedException {
+    private CheckResult runOne(PreflightCheckKind kind, Plan plan, String proposer, Instant start, Instant end,
+                               List<CheckResult> earlier) throws InterruptedException {
         try {
-            return checks.get(kind).run(plan, proposer, start, end);
+            return checks.get(kind).run(plan, proposer, start, end, earlier);
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
             return CheckResult.failed(kind, "the check could not run: " + e, Map.of());
         }
+    }
+
+    /**
+     * Why the plan needs an approver for want of history — HISTORICAL_NORM's reason when it names probes without one
+     * and the plan's environment is one of {@code approver-without-history} — or null.
+     */
+    private static String historyGap(Plan plan, List<CheckResult> earlier, NormSettings settings) {
+        if (!settings.approverWithoutHistory(plan.environment())) {
+            return null;
+        }
+        return earlier.stream().filter(c -> c.kind() == PreflightCheckKind.HISTORICAL_NORM)
+                .filter(c -> c.details().containsKey(HistoricalNormCheck.NO_HISTORY)).findFirst()
+                .map(c -> "no history yet for " + c.details().get(HistoricalNormCheck.NO_HISTORY).replace(",", ", ")
+                        + " at " + c.details().get("hourOfWeek") + " in " + plan.environment())
+                .orElse(null);
     }
 
     /** The other experiments injecting in the plan's environment at {@code now}, with their approved plans' shares. */

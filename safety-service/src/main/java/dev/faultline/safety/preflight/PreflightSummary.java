@@ -37,6 +37,9 @@ public final class PreflightSummary {
             case STAGING_FIRST -> "run the same failure mode in staging to a verdict, then rerun the preflight";
             case SCHEDULE_WINDOW -> "move it to a new window (`faultline schedule move " + experimentId
                     + " --at ...`, POST /experiments/" + experimentId + "/schedule)";
+            case HISTORICAL_NORM -> "the target is outside its norm for this hour of the week: find out why (a"
+                    + " deployment, a traffic peak, an incident) and rerun POST /experiments/" + experimentId
+                    + "/preflight when it is back in its band";
             default -> "see the check's reason";
         };
     }

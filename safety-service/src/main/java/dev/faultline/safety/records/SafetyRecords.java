@@ -3,7 +3,11 @@ package dev.faultline.safety.records;
 import dev.faultline.safety.approval.Approval;
 import dev.faultline.safety.approval.ApprovalStore;
 import dev.faultline.safety.baseline.BaselineNorms;
+import dev.faultline.safety.norm.ProbeKey;
+import dev.faultline.safety.norm.WatchedProbes;
+import dev.faultline.safety.plan.Plan;
 import dev.faultline.safety.plan.PlanBook;
+import dev.faultline.safety.plan.Probe;
 import dev.faultline.safety.preflight.PreflightRecord;
 import dev.faultline.safety.preflight.PreflightResults;
 import dev.faultline.safety.staging.StagingVerdict;
@@ -22,15 +26,17 @@ import dev.faultline.schemas.avro.PlanApproved;
 import dev.faultline.schemas.avro.PreflightBlocked;
 import dev.faultline.schemas.avro.PreflightPassed;
 import dev.faultline.schemas.avro.VerdictIssued;
+import java.time.Instant;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.specific.SpecificRecordBase;
 
 /**
  * safety-service's tables as a projection of the proposals, hypotheses, safety and verdicts topics: plans and
  * proposers, approvals, preflight results and the baselines those preflights measured, the verdicts issued (what
- * STAGING_FIRST reads), and the deferred experiments' windows (open until cleared or blocked by their end). Every write is an upsert keyed by what
- * the event says (a baseline keeps its newest measurement), so the tables can be dropped and rebuilt from offset
- * zero, in any interleaving of the topics, to the same rows.
+ * STAGING_FIRST reads), the deferred experiments' windows (open until cleared or blocked by their end), and the HTTP
+ * probes of approved plans whose history is kept. Every write is an upsert keyed by what the event says (a baseline
+ * keeps its newest measurement, a watched probe its latest approval), so the tables can be dropped and rebuilt from
+ * offset zero, in any interleaving of the topics, to the same rows.
  */
 public final class SafetyRecords {
 
@@ -40,9 +46,11 @@ public final class SafetyRecords {
     private final BaselineNorms norms;
     private final VerdictBook verdicts;
     private final ScheduleBook schedules;
+    private final WatchedProbes probes;
 
     public SafetyRecords(PlanBook plans, ApprovalStore approvals, PreflightResults results, BaselineNorms norms,
-                         VerdictBook verdicts, ScheduleBook schedules) {
+                         VerdictBook verdicts, ScheduleBook schedules, WatchedProbes probes) {
+        this.probes = probes;
         this.verdicts = verdicts;
         this.schedules = schedules;
         this.plans = plans;
@@ -62,6 +70,8 @@ public final class SafetyRecords {
             }
         } else if (event instanceof PlanApproved a) {
             plans.approved(a.getHeader().getExperimentId(), a.getRevision());
+            plans.approvedPlan(a.getHeader().getExperimentId()).ifPresent(approved -> watch(approved.plan(),
+                    a.getHeader().getOccurredAt()));
         } else if (event instanceof ApprovalRecorded r) {
             approvals.save(Approval.of(r));
         } else if (event instanceof ExperimentScheduled s && s.getDeferred()) {
@@ -84,6 +94,12 @@ public final class SafetyRecords {
     private static boolean windowEnded(PreflightBlocked b) {
         return b.getChecks().stream().anyMatch(c -> c.getKind() == PreflightCheckKind.SCHEDULE_WINDOW
                 && c.getOutcome() == CheckOutcome.FAILED);
+    }
+
+    /** The plan's HTTP probes are sampled in the background from its approval on (their history). */
+    private void watch(Plan plan, Instant approvedAt) {
+        plan.probes().stream().filter(Probe::isHttp).forEach(probe -> probes.watch(
+                new ProbeKey(plan.environment(), plan.service(), probe.probeId()), probe, approvedAt));
     }
 
     private void preflight(PreflightRecord record, SpecificRecordBase event) {

@@ -36,7 +36,7 @@ class ApprovalRuleTest {
     }
 
     private static CheckResult check(Plan plan, EnvironmentPolicy policy, List<Approval> approvals, Instant now) {
-        return ApprovalRule.check(plan, "alice", Optional.of(policy), Policies.demo(), approvals, SETTINGS, now);
+        return ApprovalRule.check(plan, "alice", Optional.of(policy), Policies.demo(), approvals, SETTINGS, now, null);
     }
 
     @Test

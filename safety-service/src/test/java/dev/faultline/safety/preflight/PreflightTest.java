@@ -2,6 +2,8 @@ package dev.faultline.safety.preflight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faultline.kit.probe.HttpProbeClient;
+import dev.faultline.kit.probe.PromQlClient;
 import dev.faultline.kit.tracing.HttpClientSpans;
 import dev.faultline.safety.approval.Approval;
 import dev.faultline.safety.approval.ApprovalSettings;
@@ -15,11 +17,18 @@ import dev.faultline.safety.calendar.DeploymentCalendar;
 import dev.faultline.safety.envelope.TimeEnvelope;
 import dev.faultline.safety.halt.ActiveHalts;
 import dev.faultline.safety.incident.OpenIncidents;
+import dev.faultline.safety.norm.HistoricalNormCheck;
+import dev.faultline.safety.norm.NormSettings;
+import dev.faultline.safety.norm.ProbeKey;
+import dev.faultline.safety.norm.PrometheusHistory;
+import dev.faultline.safety.policy.EnvironmentPolicy;
+import dev.faultline.safety.policy.SafetyPolicy;
 import dev.faultline.safety.plan.Plan;
 import dev.faultline.safety.staging.StagingFirstSettings;
 import dev.faultline.safety.staging.StagingVerdict;
 import dev.faultline.safety.staging.VerdictBook;
 import dev.faultline.safety.support.InMemoryPlans;
+import dev.faultline.safety.support.InMemoryProbeHistory;
 import dev.faultline.safety.support.Plans;
 import dev.faultline.safety.support.Policies;
 import dev.faultline.safety.support.TargetServer;
@@ -48,6 +57,12 @@ import org.junit.jupiter.api.Test;
 class PreflightTest {
 
     private static final Instant NOON = Instant.parse("2026-11-26T12:00:00Z");
+    private static final NormSettings NORMS = new NormSettings(Duration.ofMinutes(1), Duration.ofDays(35), 4, 0.1, 0.9,
+            1.0, 0.1, 30, 0.05, Duration.ofMinutes(1), null);
+    /** Production as a team might run it once its norms are known: approvals only beyond a quarter of the traffic. */
+    private static final SafetyPolicy UNATTENDED_PRODUCTION = new SafetyPolicy(Map.of(Environment.PRODUCTION,
+            new EnvironmentPolicy(Environment.PRODUCTION, 0.25, false, 0.25, Policies.PRODUCTION.allowedHours(), true, 0.5,
+                    true)), Set.of("bob", "carol"));
 
     private final TargetServer target = new TargetServer();
     private final List<Approval> approvals = new ArrayList<>();
@@ -56,6 +71,8 @@ class PreflightTest {
     private final InMemoryPlans plans = new InMemoryPlans();
     private final ActiveInjections injections = new ActiveInjections();
     private final List<StagingVerdict> verdicts = new ArrayList<>();
+    private final InMemoryProbeHistory history = new InMemoryProbeHistory();
+    private SafetyPolicy policy = Policies.demo();
     private RollbackDryRun rollback = plan -> CheckResult.passed(PreflightCheckKind.ROLLBACK_READY, "verified", Map.of());
 
     private Preflight preflight() {
@@ -82,10 +99,14 @@ class PreflightTest {
                         && v.faultType() == faultType).toList();
             }
         };
-        return new Preflight(Policies.demo(), new TimeEnvelope(Policies.demo(), calendar, incidents, new DeclaredTargets(),
+        HttpProbeClient client = new HttpProbeClient(HttpClientSpans.disabled());
+        HistoricalNormCheck norms = new HistoricalNormCheck(new BaselineSampler(3, 0), history,
+                new PrometheusHistory(client), new PromQlClient(client), NORMS);
+        return new Preflight(policy, new TimeEnvelope(policy, calendar, incidents, new DeclaredTargets(),
                 Duration.ofMinutes(30)), new ActiveHalts(), injections,
-                new BaselineHealthCheck(new BaselineSampler(3, 0), new EvidenceSources(HttpClientSpans.disabled()), none, clock), p -> rollback.check(p),
-                id -> approvals, new ApprovalSettings(Map.of(), Duration.ofHours(24)), plans, verdictBook,
+                new BaselineHealthCheck(new BaselineSampler(3, 0), new EvidenceSources(HttpClientSpans.disabled()), none,
+                        clock), norms, p -> rollback.check(p), id -> approvals,
+                new ApprovalSettings(Map.of(), Duration.ofHours(24)), NORMS, plans, verdictBook,
                 new StagingFirstSettings(Duration.ofDays(30)), clock);
     }
 
@@ -114,7 +135,7 @@ class PreflightTest {
                 .extracting(CheckResult::outcome).containsExactly(CheckOutcome.NOT_REQUIRED);
         assertThat(outcome.windowStart()).isEqualTo(NOON);
         assertThat(outcome.windowEnd()).isEqualTo(NOON.plusSeconds(90));
-        assertThat(outcome.summary()).contains("all 12 checks passed");
+        assertThat(outcome.summary()).contains("all 13 checks passed");
         assertThat(outcome.onCall()).isNull();
     }
 
@@ -171,6 +192,52 @@ class PreflightTest {
         injections.stopped(injections.activeAt(NOON).stream().filter(r -> r.experimentId().equals("exp-search"))
                 .findFirst().orElseThrow().injectionId());
         assertThat(preflight().run(plan(Environment.PRODUCTION, 0.1), "alice").passed()).isTrue();
+    }
+
+    @Test
+    void shouldAskForAnApproverInProductionWhileAProbeHasNoHistory() throws Exception {
+        policy = UNATTENDED_PRODUCTION;
+        calendar.put(onCall("dave"));
+        ranInStaging();
+
+        PreflightOutcome blocked = preflight().run(plan(Environment.PRODUCTION, 0.1), "alice");
+
+        assertThat(blocked.checks()).filteredOn(CheckResult::isFailed).extracting(CheckResult::kind)
+                .containsExactly(PreflightCheckKind.APPROVAL);
+        assertThat(check(blocked, PreflightCheckKind.HISTORICAL_NORM).reason())
+                .isEqualTo("no history for probe reads at Thu 12:00 UTC: 0 samples in the past 4 weeks (that hour and"
+                        + " the hours either side), needs 30");
+        assertThat(check(blocked, PreflightCheckKind.APPROVAL).reason())
+                .startsWith("no history yet for reads at Thu 12:00 UTC in PRODUCTION: revision 1 needs an approval by"
+                        + " one of bob, carol who are not the proposer; it has none");
+
+        approvals.add(new Approval("exp-1", 1, "bob", ApprovalDecision.APPROVED, "", NOON, NOON.plus(Duration.ofHours(24))));
+        assertThat(preflight().run(plan(Environment.PRODUCTION, 0.1), "alice").passed()).isTrue();
+    }
+
+    @Test
+    void shouldNeedNoApproverForANormKnownAndBlockWhenTheTargetIsOutsideIt() throws Exception {
+        policy = UNATTENDED_PRODUCTION;
+        calendar.put(onCall("dave"));
+        ranInStaging();
+        history.weeksOf(new ProbeKey(Environment.PRODUCTION, "storefront", "reads"), NOON, 4,
+                List.of(100.0, 200.0, 300.0), true);
+
+        PreflightOutcome passed = preflight().run(plan(Environment.PRODUCTION, 0.1), "alice");
+        assertThat(passed.passed()).isTrue();
+        assertThat(check(passed, PreflightCheckKind.APPROVAL).outcome()).isEqualTo(CheckOutcome.NOT_REQUIRED);
+
+        target.answerAfter(600);
+        PreflightOutcome blocked = preflight().run(plan(Environment.PRODUCTION, 0.1), "alice");
+        assertThat(blocked.checks()).filteredOn(CheckResult::isFailed).extracting(CheckResult::kind)
+                .containsExactly(PreflightCheckKind.HISTORICAL_NORM);
+        assertThat(blocked.summary()).contains("HISTORICAL_NORM failed (reads: median latency")
+                .contains("above p90 300 + tolerance 200 = 500 ms")
+                .contains("the target is outside its norm for this hour of the week");
+    }
+
+    private static CheckResult check(PreflightOutcome outcome, PreflightCheckKind kind) {
+        return outcome.checks().stream().filter(c -> c.kind() == kind).findFirst().orElseThrow();
     }
 
     private static CalendarEntry onCall(String person) {

@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A tiny HTTP target for probe tests: answers every request with a settable status and records POST bodies. */
+/** A tiny HTTP target for probe tests: answers every request with a settable status and delay, and records POST bodies. */
 public final class TargetServer implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicInteger status = new AtomicInteger(200);
+    private final AtomicInteger delayMillis = new AtomicInteger();
     private final List<String> bodies = new CopyOnWriteArrayList<>();
     private final List<String> headers = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
@@ -26,6 +27,13 @@ public final class TargetServer implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            if (delayMillis.get() > 0) {
+                try {
+                    Thread.sleep(delayMillis.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             headers.addAll(exchange.getRequestHeaders().keySet().stream().map(String::toLowerCase).toList());
             authorizations.addAll(exchange.getRequestHeaders().getOrDefault("Authorization", List.of()));
             byte[] body = "{\"verified\":true,\"detail\":\"toxic created, removed and gone\"}".getBytes(StandardCharsets.UTF_8);
@@ -43,6 +51,11 @@ public final class TargetServer implements AutoCloseable {
 
     public void answer(int code) {
         status.set(code);
+    }
+
+    /** Answers each request this long after it arrived (a slow target). */
+    public void answerAfter(int millis) {
+        delayMillis.set(millis);
     }
 
     public List<String> bodies() {

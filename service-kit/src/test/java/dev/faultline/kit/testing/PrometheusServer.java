@@ -59,6 +59,20 @@ public final class PrometheusServer implements AutoCloseable {
      * @throws IllegalStateException when the binary is missing or Prometheus does not become ready (with its output)
      */
     public static PrometheusServer start(Map<String, URI> jobs) {
+        return start(jobs, null);
+    }
+
+    /**
+     * Starts Prometheus with a past: {@code openMetrics} (OpenMetrics text with timestamps, ending {@code # EOF}) is
+     * written into its storage as blocks by {@code promtool tsdb create-blocks-from openmetrics} (Prometheus'
+     * documented backfill, from the same package) before it starts, and it keeps 90 days, so that range queries over
+     * past weeks find the samples.
+     */
+    public static PrometheusServer startWithHistory(Map<String, URI> jobs, String openMetrics) {
+        return start(jobs, openMetrics);
+    }
+
+    private static PrometheusServer start(Map<String, URI> jobs, String openMetrics) {
         Path binary = Path.of(System.getProperty(BINARY_PROPERTY, "/usr/bin/prometheus"));
         if (!Files.isExecutable(binary)) {
             throw new IllegalStateException("Prometheus is not installed: " + binary + " is missing. Install Debian's"
@@ -68,9 +82,13 @@ public final class PrometheusServer implements AutoCloseable {
         int port = FreePorts.next();
         Path workDir = WorkDirs.fresh("faultline-prometheus-");
         try {
+            if (openMetrics != null) {
+                backfill(binary.resolveSibling("promtool"), workDir, openMetrics);
+            }
             Path config = Files.writeString(workDir.resolve("prometheus.yml"), config(port, jobs));
             Process process = new ProcessBuilder(List.of(binary.toString(), "--config.file=" + config,
-                    "--storage.tsdb.path=" + workDir.resolve("data"), "--web.listen-address=127.0.0.1:" + port))
+                    "--storage.tsdb.path=" + workDir.resolve("data"), "--storage.tsdb.retention.time=90d",
+                    "--web.listen-address=127.0.0.1:" + port))
                     .redirectErrorStream(true)
                     .redirectOutput(workDir.resolve("prometheus.log").toFile())
                     .start();
@@ -80,6 +98,25 @@ public final class PrometheusServer implements AutoCloseable {
         } catch (IOException e) {
             WorkDirs.deleteRecursively(workDir);
             throw new UncheckedIOException("cannot start " + binary, e);
+        }
+    }
+
+    private static void backfill(Path promtool, Path workDir, String openMetrics) throws IOException {
+        Path input = Files.writeString(workDir.resolve("history.om"), openMetrics);
+        Path log = workDir.resolve("promtool.log");
+        Process process = new ProcessBuilder(List.of(promtool.toString(), "tsdb", "create-blocks-from", "openmetrics",
+                input.toString(), workDir.resolve("data").toString())).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException(promtool + " could not backfill the history: "
+                        + Files.readString(log, StandardCharsets.UTF_8));
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + promtool + " backfilled the history", e);
         }
     }
 
