@@ -10,10 +10,8 @@ import dev.faultline.safety.approval.ApprovalDesk;
 import dev.faultline.safety.approval.ApprovalSettings;
 import dev.faultline.safety.approval.ApprovalStore;
 import dev.faultline.safety.baseline.BaselineHealthCheck;
-import dev.faultline.safety.baseline.BaselineNorms;
 import dev.faultline.safety.baseline.BaselineSampler;
 import dev.faultline.safety.baseline.BaselineSettings;
-import dev.faultline.safety.baseline.Baselines;
 import dev.faultline.safety.baseline.EvidenceSources;
 import dev.faultline.safety.calendar.CalendarSettings;
 import dev.faultline.safety.calendar.DeploymentCalendar;
@@ -108,22 +106,19 @@ public class SafetyFactory {
     }
 
     @Singleton
-    BaselineHealthCheck baselineHealthCheck(Baselines baselines, Clock clock, HttpClientSpans spans,
-                                            BaselineSettings settings) {
-        return new BaselineHealthCheck(new BaselineSampler(settings.samples(), settings.pause().toMillis(), spans),
-                new EvidenceSources(spans), baselines, clock);
+    BaselineSampler baselineSampler(HttpClientSpans spans, BaselineSettings settings) {
+        return new BaselineSampler(settings.samples(), settings.pause().toMillis(), spans);
     }
 
     @Singleton
-    BaselineNorms baselineNorms(Baselines baselines) {
-        return new BaselineNorms(baselines);
+    BaselineHealthCheck baselineHealthCheck(HttpClientSpans spans, BaselineSettings settings) {
+        return new BaselineHealthCheck(new EvidenceSources(spans), settings.maxErrorRate());
     }
 
     @Singleton
-    SafetyRecords safetyRecords(PlanBook plans, ApprovalStore approvals, PreflightResults results, BaselineNorms norms,
-                                VerdictBook verdicts, ScheduleBook schedules,
-                                WatchedProbes probes) {
-        return new SafetyRecords(plans, approvals, results, norms, verdicts, schedules, probes);
+    SafetyRecords safetyRecords(PlanBook plans, ApprovalStore approvals, PreflightResults results,
+                                VerdictBook verdicts, ScheduleBook schedules, WatchedProbes probes) {
+        return new SafetyRecords(plans, approvals, results, verdicts, schedules, probes);
     }
 
     @Singleton
@@ -134,11 +129,9 @@ public class SafetyFactory {
     }
 
     @Singleton
-    HistoricalNormCheck historicalNormCheck(ProbeHistory history, HttpClientSpans spans, BaselineSettings baseline,
-                                            NormSettings settings) {
+    HistoricalNormCheck historicalNormCheck(ProbeHistory history, HttpClientSpans spans, NormSettings settings) {
         HttpProbeClient client = new HttpProbeClient(spans);
-        return new HistoricalNormCheck(new BaselineSampler(baseline.samples(), baseline.pause().toMillis(), spans),
-                history, new PrometheusHistory(client), new PromQlClient(client), settings);
+        return new HistoricalNormCheck(history, new PrometheusHistory(client), new PromQlClient(client), settings);
     }
 
     @Singleton
@@ -170,10 +163,11 @@ public class SafetyFactory {
 
     @Singleton
     Preflight preflight(SafetyPolicy policy, TimeEnvelope envelope, ActiveHalts halts, ActiveInjections injections,
-                        BaselineHealthCheck baseline, HistoricalNormCheck norms, RollbackDryRun rollback,
-                        ApprovalBook approvals, ApprovalSettings approvalSettings, NormSettings normSettings,
-                        PlanBook plans, VerdictBook verdicts, StagingFirstSettings stagingFirst, Clock clock) {
-        return new Preflight(policy, envelope, halts, injections, baseline, norms, rollback, approvals, approvalSettings,
-                normSettings, plans, verdicts, stagingFirst, clock);
+                        BaselineHealthCheck baseline, HistoricalNormCheck norms, BaselineSampler sampler,
+                        RollbackDryRun rollback, ApprovalBook approvals, ApprovalSettings approvalSettings,
+                        NormSettings normSettings, PlanBook plans, VerdictBook verdicts,
+                        StagingFirstSettings stagingFirst, Clock clock) {
+        return new Preflight(policy, envelope, halts, injections, baseline, norms, sampler, rollback, approvals,
+                approvalSettings, normSettings, plans, verdicts, stagingFirst, clock);
     }
 }

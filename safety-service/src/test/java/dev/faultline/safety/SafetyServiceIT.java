@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
 import dev.faultline.kit.clearance.ClearanceVerifier;
+import dev.faultline.safety.norm.WatchedProbes;
 import dev.faultline.safety.support.SafetyHarness;
 import dev.faultline.schemas.avro.ApprovalDecision;
 import dev.faultline.schemas.avro.ApprovalRecorded;
@@ -21,11 +22,9 @@ import dev.faultline.schemas.avro.VerdictOutcome;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -166,11 +165,13 @@ class SafetyServiceIT {
         Map<String, String> before = new LinkedHashMap<>();
         ids.forEach(id -> before.put(id, safety.get(preflight(id)).body()));
         int decisions = decisions(ids);
-        String norm = newestNorm();
+        List<WatchedProbes.Watched> watched = watched();
+        assertThat(watched).as("the approved plans' HTTP probe").isNotEmpty();
 
         safety.restartWithoutItsKeyspace();
 
         ids.forEach(id -> assertThat(safety.get(preflight(id)).body()).as(id + " after the rebuild").isEqualTo(before.get(id)));
+        assertThat(watched()).as("the same probes watched").containsExactlyInAnyOrderElementsOf(watched);
         HttpResponse<String> rerun = safety.post(preflight(ids.get(1)), "");
         assertThat(rerun.body()).as("the approved production revision stays cleared, with its clearance")
                 .isEqualTo(before.get(ids.get(1)));
@@ -179,8 +180,8 @@ class SafetyServiceIT {
         PreflightPassed passed = await().atMost(WAIT).until(() -> safety.tap.first(PreflightPassed.class, next).orElse(null),
                 p -> p != null);
         assertThat(passed.getChecks()).filteredOn(c -> c.getKind() == PreflightCheckKind.BASELINE_HEALTH).singleElement()
-                .satisfies(c -> assertThat(c.getDetails().get("product-reads.baselineP95Millis"))
-                        .as("the norm learnt before the drop").isEqualTo(String.format("%.1f", Double.parseDouble(norm))));
+                .satisfies(c -> assertThat(c.getDetails()).containsKey("product-reads.errorRate")
+                        .as("no blended norm any more").doesNotContainKey("product-reads.normP95Millis"));
         assertThat(decisions(ids)).as("no plan checked again").isEqualTo(decisions);
     }
 
@@ -193,14 +194,8 @@ class SafetyServiceIT {
                 + safety.tap.events(PreflightBlocked.class, id).size()).sum();
     }
 
-    /** The p95 norm of product-reads that the newest passing baseline check stated. */
-    private static String newestNorm() {
-        return safety.tap.all().stream()
-                .flatMap(e -> e instanceof PreflightPassed p ? p.getChecks().stream()
-                        : e instanceof PreflightBlocked b ? b.getChecks().stream() : Stream.empty())
-                .filter(c -> c.getKind() == PreflightCheckKind.BASELINE_HEALTH && c.getOutcome() == CheckOutcome.PASSED)
-                .filter(c -> c.getDetails().containsKey("product-reads.normP95Millis"))
-                .max(Comparator.comparing(PreflightCheckResult::getCheckedAt))
-                .map(c -> c.getDetails().get("product-reads.normP95Millis")).orElseThrow();
+    /** The HTTP probes whose history is sampled: the projection of the approved plans. */
+    private static List<WatchedProbes.Watched> watched() {
+        return safety.context.getBean(WatchedProbes.class).all();
     }
 }

@@ -5,8 +5,8 @@ import dev.faultline.kit.probe.ProbeAnswer;
 import dev.faultline.kit.probe.PromQlClient;
 import dev.faultline.kit.probe.PromQuery;
 import dev.faultline.kit.probe.PromResult;
-import dev.faultline.safety.baseline.BaselineSampler;
 import dev.faultline.safety.baseline.ProbeMeasurement;
+import dev.faultline.safety.baseline.ProbeMeasurements;
 import dev.faultline.safety.plan.Plan;
 import dev.faultline.safety.plan.Probe;
 import dev.faultline.safety.preflight.CheckResult;
@@ -22,10 +22,11 @@ import java.util.concurrent.ExecutionException;
 /**
  * HISTORICAL_NORM: each probe's value now beside its norm for this hour of the week ({@link Norm}: median and band
  * of the same hour in past weeks), blocking when it lies beyond the band by more than the allowed deviation
- * ({@link Deviation}). An HTTP probe is sent a few times now ({@link BaselineSampler}) and its median latency is
- * compared with the latencies of its background samples ({@link ProbeHistory}; too slow only), its error rate with
- * their error share plus a margin; a METRIC probe with {@code source=prometheus} is asked now (an instant query of
- * its expression) and compared, on either side, with its past read by range queries ({@link PrometheusHistory}).
+ * ({@link Deviation}). An HTTP probe's measurement now (this preflight's, shared with BASELINE_HEALTH:
+ * {@link ProbeMeasurements}) has its median latency compared with the latencies of its background samples
+ * ({@link ProbeHistory}; too slow only), its error rate with their error share plus a margin; a METRIC probe with
+ * {@code source=prometheus} is asked now (an instant query of its expression) and compared, on either side, with its
+ * past read by range queries ({@link PrometheusHistory}).
  * A probe without enough past values says so and does not block; the check names it in the detail
  * {@value #NO_HISTORY}, which APPROVAL reads (where {@code approver-without-history} asks, such a plan needs an
  * approver). Scrape-form METRIC and LOG probes keep no history.
@@ -42,22 +43,20 @@ public final class HistoricalNormCheck {
     private record Assessment(String reason, boolean blocks, boolean noHistory) {
     }
 
-    private final BaselineSampler sampler;
     private final ProbeHistory history;
     private final PrometheusHistory prometheusHistory;
     private final PromQlClient prometheus;
     private final NormSettings settings;
 
-    public HistoricalNormCheck(BaselineSampler sampler, ProbeHistory history, PrometheusHistory prometheusHistory,
-                               PromQlClient prometheus, NormSettings settings) {
-        this.sampler = sampler;
+    public HistoricalNormCheck(ProbeHistory history, PrometheusHistory prometheusHistory, PromQlClient prometheus,
+                               NormSettings settings) {
         this.history = history;
         this.prometheusHistory = prometheusHistory;
         this.prometheus = prometheus;
         this.settings = settings;
     }
 
-    public CheckResult check(Plan plan, Instant now) throws InterruptedException {
+    public CheckResult check(Plan plan, Instant now, ProbeMeasurements measurements) throws InterruptedException {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("hourOfWeek", HourOfWeek.of(now).label());
         List<Assessment> assessed = new ArrayList<>();
@@ -65,7 +64,8 @@ public final class HistoricalNormCheck {
         for (Probe probe : plan.probes()) {
             Assessment a;
             if (probe.isHttp()) {
-                a = http(new ProbeKey(plan.environment(), plan.service(), probe.probeId()), probe, now, details);
+                a = http(new ProbeKey(plan.environment(), plan.service(), probe.probeId()), probe, now, measurements,
+                        details);
             } else if ("METRIC".equals(probe.kind()) && isPromQl(probe)) {
                 a = metric(probe, now, details);
             } else {
@@ -92,8 +92,8 @@ public final class HistoricalNormCheck {
         return CheckResult.passed(KIND, String.join("; ", assessed.stream().map(Assessment::reason).toList()), details);
     }
 
-    private Assessment http(ProbeKey key, Probe probe, Instant now, Map<String, String> details)
-            throws InterruptedException {
+    private Assessment http(ProbeKey key, Probe probe, Instant now, ProbeMeasurements measurements,
+                            Map<String, String> details) throws InterruptedException {
         String id = probe.probeId();
         Instant since = HourOfWeek.startOf(now).minus(HourOfWeek.WEEK.multipliedBy(settings.weeks()))
                 .minus(Duration.ofHours(1));
@@ -110,7 +110,7 @@ public final class HistoricalNormCheck {
         double errorShare = all.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
         Bucket latencies = Bucket.of(now, past.stream().filter(ProbeHistory.Sample::ok)
                 .map(s -> new Timed(s.at(), s.latencyMillis())).toList(), all.widened());
-        ProbeMeasurement measured = sampler.measure(probe);
+        ProbeMeasurement measured = measurements.of(probe);
         double errorRate = measured.errorRate();
         details.put(id + ".now.errorRate", String.format("%.3f", errorRate));
         details.put(id + ".norm.errorShare", String.format("%.3f", errorShare));

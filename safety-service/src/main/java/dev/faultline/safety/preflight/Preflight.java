@@ -3,6 +3,8 @@ package dev.faultline.safety.preflight;
 import dev.faultline.safety.approval.ApprovalRule;
 import dev.faultline.safety.approval.ApprovalSettings;
 import dev.faultline.safety.baseline.BaselineHealthCheck;
+import dev.faultline.safety.baseline.BaselineSampler;
+import dev.faultline.safety.baseline.ProbeMeasurements;
 import dev.faultline.safety.calendar.TimeWindowRule;
 import dev.faultline.safety.envelope.TimeEnvelope;
 import dev.faultline.safety.halt.ActiveHalts;
@@ -40,17 +42,21 @@ import java.util.Optional;
  */
 public final class Preflight {
 
-    /** One check over the plan, its proposer, its window and the checks of this preflight that ran before it. */
+    /**
+     * One check over the plan, its proposer, its window, the checks of this preflight that ran before it and the
+     * HTTP probes as this preflight measures them (each sent once, whichever check asks first).
+     */
     @FunctionalInterface
     interface Check {
-        CheckResult run(Plan plan, String proposer, Instant start, Instant end, List<CheckResult> earlier)
-                throws Exception;
+        CheckResult run(Plan plan, String proposer, Instant start, Instant end, List<CheckResult> earlier,
+                        ProbeMeasurements measured) throws Exception;
     }
 
     private final SafetyPolicy policy;
     private final Clock clock;
     private final PlanBook plans;
     private final VerdictBook verdicts;
+    private final BaselineSampler sampler;
     private final Map<PreflightCheckKind, Check> checks;
 
     /**
@@ -60,37 +66,46 @@ public final class Preflight {
      * @param verdicts the verdicts issued so far
      * @param norms    HISTORICAL_NORM; where {@code normSettings} ask, a probe without history makes APPROVAL need an
      *                 approver
+     * @param sampler  how each preflight measures an HTTP probe, once for BASELINE_HEALTH and HISTORICAL_NORM both
      */
     public Preflight(SafetyPolicy policy, TimeEnvelope envelope, ActiveHalts halts, ActiveInjections injections,
-                     BaselineHealthCheck baseline, HistoricalNormCheck norms, RollbackDryRun rollback,
-                     ApprovalBook approvals, ApprovalSettings approvalSettings, NormSettings normSettings,
-                     PlanBook plans, VerdictBook verdicts, StagingFirstSettings stagingFirst, Clock clock) {
+                     BaselineHealthCheck baseline, HistoricalNormCheck norms, BaselineSampler sampler,
+                     RollbackDryRun rollback, ApprovalBook approvals, ApprovalSettings approvalSettings,
+                     NormSettings normSettings, PlanBook plans, VerdictBook verdicts, StagingFirstSettings stagingFirst,
+                     Clock clock) {
         this.policy = policy;
         this.clock = clock;
         this.plans = plans;
         this.verdicts = verdicts;
+        this.sampler = sampler;
         Map<PreflightCheckKind, Check> all = new EnumMap<>(PreflightCheckKind.class);
-        all.put(PreflightCheckKind.BASELINE_HEALTH, (plan, proposer, start, end, earlier) -> baseline.check(plan));
-        all.put(PreflightCheckKind.TIME_WINDOW, (plan, proposer, start, end, earlier) ->
+        all.put(PreflightCheckKind.BASELINE_HEALTH, (plan, proposer, start, end, earlier, measured) ->
+                baseline.check(plan, measured));
+        all.put(PreflightCheckKind.TIME_WINDOW, (plan, proposer, start, end, earlier, measured) ->
                 TimeWindowRule.check(plan, start, end, envPolicy(plan)));
-        all.put(PreflightCheckKind.DEPLOYMENT_CALENDAR, (plan, proposer, start, end, earlier) ->
+        all.put(PreflightCheckKind.DEPLOYMENT_CALENDAR, (plan, proposer, start, end, earlier, measured) ->
                 envelope.calendar(plan, start, end));
-        all.put(PreflightCheckKind.ON_CALL, (plan, proposer, start, end, earlier) -> envelope.onCall(plan, start, end));
-        all.put(PreflightCheckKind.NO_OPEN_INCIDENT, (plan, proposer, start, end, earlier) -> envelope.incidents(plan));
-        all.put(PreflightCheckKind.BLAST_RADIUS_POLICY, (plan, proposer, start, end, earlier) ->
+        all.put(PreflightCheckKind.ON_CALL, (plan, proposer, start, end, earlier, measured) ->
+                envelope.onCall(plan, start, end));
+        all.put(PreflightCheckKind.NO_OPEN_INCIDENT, (plan, proposer, start, end, earlier, measured) ->
+                envelope.incidents(plan));
+        all.put(PreflightCheckKind.BLAST_RADIUS_POLICY, (plan, proposer, start, end, earlier, measured) ->
                 BlastRadiusRule.check(plan, envPolicy(plan)));
-        all.put(PreflightCheckKind.ROLLBACK_READY, (plan, proposer, start, end, earlier) -> rollback.check(plan));
-        all.put(PreflightCheckKind.APPROVAL, (plan, proposer, start, end, earlier) -> ApprovalRule.check(plan, proposer,
-                envPolicy(plan), policy, approvals.forExperiment(plan.experimentId()), approvalSettings, start,
-                historyGap(plan, earlier, normSettings)));
-        all.put(PreflightCheckKind.HISTORICAL_NORM, (plan, proposer, start, end, earlier) -> norms.check(plan, start));
-        all.put(PreflightCheckKind.NO_ACTIVE_HALT, (plan, proposer, start, end, earlier) ->
+        all.put(PreflightCheckKind.ROLLBACK_READY, (plan, proposer, start, end, earlier, measured) ->
+                rollback.check(plan));
+        all.put(PreflightCheckKind.APPROVAL, (plan, proposer, start, end, earlier, measured) ->
+                ApprovalRule.check(plan, proposer, envPolicy(plan), policy,
+                        approvals.forExperiment(plan.experimentId()), approvalSettings, start,
+                        historyGap(plan, earlier, normSettings)));
+        all.put(PreflightCheckKind.HISTORICAL_NORM, (plan, proposer, start, end, earlier, measured) ->
+                norms.check(plan, start, measured));
+        all.put(PreflightCheckKind.NO_ACTIVE_HALT, (plan, proposer, start, end, earlier, measured) ->
                 halts.check(plan.experimentId(), plan.environment()));
-        all.put(PreflightCheckKind.NO_CONCURRENT_EXPERIMENT, (plan, proposer, start, end, earlier) ->
+        all.put(PreflightCheckKind.NO_CONCURRENT_EXPERIMENT, (plan, proposer, start, end, earlier, measured) ->
                 injections.check(plan.experimentId(), plan.service(), start));
-        all.put(PreflightCheckKind.BLAST_BUDGET, (plan, proposer, start, end, earlier) ->
+        all.put(PreflightCheckKind.BLAST_BUDGET, (plan, proposer, start, end, earlier, measured) ->
                 BlastBudgetRule.check(plan, envPolicy(plan), runningBeside(plan, injections, start)));
-        all.put(PreflightCheckKind.STAGING_FIRST, (plan, proposer, start, end, earlier) ->
+        all.put(PreflightCheckKind.STAGING_FIRST, (plan, proposer, start, end, earlier, measured) ->
                 StagingFirstRule.check(plan, envPolicy(plan), stagingFirst.maxAge(), start, stagingRuns(plan)));
         this.checks = Collections.unmodifiableMap(all);
     }
@@ -122,8 +137,9 @@ public final class Preflight {
         if (scheduled != null) {
             results.add(ScheduleWindowRule.check(scheduled, plan.durationMillis(), start));
         }
+        ProbeMeasurements measured = new ProbeMeasurements(sampler);
         for (PreflightCheckKind kind : ORDER) {
-            results.add(runOne(kind, plan, proposer, start, end, List.copyOf(results)));
+            results.add(runOne(kind, plan, proposer, start, end, List.copyOf(results), measured));
         }
         String summary = PreflightSummary.of(plan.experimentId(), plan.revision(), results, policy.approverList());
         return new PreflightOutcome(plan, results, start, end, summary);
@@ -136,16 +152,17 @@ public final class Preflight {
     public List<CheckResult> timeChecksAt(Plan plan, String proposer, Instant start) throws InterruptedException {
         Instant end = start.plusMillis(plan.durationMillis()).plus(ScheduleWindow.SLACK);
         List<CheckResult> results = new ArrayList<>();
+        ProbeMeasurements unused = new ProbeMeasurements(sampler); // the time checks send no probe
         for (PreflightCheckKind kind : TIME_CHECKS) {
-            results.add(runOne(kind, plan, proposer, start, end, List.copyOf(results)));
+            results.add(runOne(kind, plan, proposer, start, end, List.copyOf(results), unused));
         }
         return results;
     }
 
     private CheckResult runOne(PreflightCheckKind kind, Plan plan, String proposer, Instant start, Instant end,
-                               List<CheckResult> earlier) throws InterruptedException {
+                               List<CheckResult> earlier, ProbeMeasurements measured) throws InterruptedException {
         try {
-            return checks.get(kind).run(plan, proposer, start, end, earlier);
+            return checks.get(kind).run(plan, proposer, start, end, earlier, measured);
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {

@@ -2,7 +2,6 @@ package dev.faultline.safety.records;
 
 import dev.faultline.safety.approval.Approval;
 import dev.faultline.safety.approval.ApprovalStore;
-import dev.faultline.safety.baseline.BaselineNorms;
 import dev.faultline.safety.norm.ProbeKey;
 import dev.faultline.safety.norm.WatchedProbes;
 import dev.faultline.safety.plan.Plan;
@@ -28,35 +27,31 @@ import dev.faultline.schemas.avro.PreflightPassed;
 import dev.faultline.schemas.avro.VerdictIssued;
 import java.time.Instant;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.avro.specific.SpecificRecordBase;
 
 /**
  * safety-service's tables as a projection of the proposals, hypotheses, safety and verdicts topics: plans and
- * proposers, approvals, preflight results and the baselines those preflights measured, the verdicts issued (what
- * STAGING_FIRST reads), the deferred experiments' windows (open until cleared or blocked by their end), and the HTTP
- * probes of approved plans whose history is kept. Every write is an upsert keyed by what the event says (a baseline
- * keeps its newest measurement, a watched probe its latest approval), so the tables can be dropped and rebuilt from
- * offset zero, in any interleaving of the topics, to the same rows.
+ * proposers, approvals, preflight results, the verdicts issued (what STAGING_FIRST reads), the deferred experiments'
+ * windows (open until cleared or blocked by their end), and the HTTP probes of approved plans whose history is kept.
+ * Every write is an upsert keyed by what the event says (a watched probe keeps its latest approval), so the tables can
+ * be dropped and rebuilt from offset zero, in any interleaving of the topics, to the same rows.
  */
 public final class SafetyRecords {
 
     private final PlanBook plans;
     private final ApprovalStore approvals;
     private final PreflightResults results;
-    private final BaselineNorms norms;
     private final VerdictBook verdicts;
     private final ScheduleBook schedules;
     private final WatchedProbes probes;
 
-    public SafetyRecords(PlanBook plans, ApprovalStore approvals, PreflightResults results, BaselineNorms norms,
-                         VerdictBook verdicts, ScheduleBook schedules, WatchedProbes probes) {
+    public SafetyRecords(PlanBook plans, ApprovalStore approvals, PreflightResults results, VerdictBook verdicts,
+                         ScheduleBook schedules, WatchedProbes probes) {
         this.probes = probes;
         this.verdicts = verdicts;
         this.schedules = schedules;
         this.plans = plans;
         this.approvals = approvals;
         this.results = results;
-        this.norms = norms;
     }
 
     public void apply(SpecificRecord event) {
@@ -78,10 +73,10 @@ public final class SafetyRecords {
             schedules.scheduled(new ScheduledStart(s.getHeader().getExperimentId(), s.getRevision(), s.getEnvironment(),
                     new ScheduleWindow(s.getWindowStart(), s.getWindowEnd()), false));
         } else if (event instanceof PreflightPassed p) {
-            preflight(PreflightRecord.of(p), p);
+            results.save(PreflightRecord.of(p), p);
             schedules.settled(p.getHeader().getExperimentId(), p.getRevision());
         } else if (event instanceof PreflightBlocked b) {
-            preflight(PreflightRecord.of(b), b);
+            results.save(PreflightRecord.of(b), b);
             if (windowEnded(b)) {
                 schedules.settled(b.getHeader().getExperimentId(), b.getRevision());
             }
@@ -100,10 +95,5 @@ public final class SafetyRecords {
     private void watch(Plan plan, Instant approvedAt) {
         plan.probes().stream().filter(Probe::isHttp).forEach(probe -> probes.watch(
                 new ProbeKey(plan.environment(), plan.service(), probe.probeId()), probe, approvedAt));
-    }
-
-    private void preflight(PreflightRecord record, SpecificRecordBase event) {
-        results.save(record, event);
-        norms.learn(record);
     }
 }

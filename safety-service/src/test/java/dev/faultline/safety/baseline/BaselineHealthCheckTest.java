@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.faultline.kit.tracing.HttpClientSpans;
 import dev.faultline.safety.plan.Probe;
+import dev.faultline.safety.plan.Plan;
 import dev.faultline.safety.preflight.CheckResult;
-import dev.faultline.safety.preflight.PreflightRecord;
 import dev.faultline.safety.support.Plans;
 import dev.faultline.safety.support.TargetServer;
 import dev.faultline.schemas.avro.CheckOutcome;
@@ -15,12 +15,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,47 +24,40 @@ import org.junit.jupiter.api.io.TempDir;
 class BaselineHealthCheckTest {
 
     private final TargetServer target = new TargetServer();
-    private final Map<String, Baseline> store = new HashMap<>();
-    private final Baselines baselines = new Baselines() {
-        @Override
-        public Optional<Baseline> find(String service, String probeId) {
-            return Optional.ofNullable(store.get(service + "/" + probeId));
-        }
-
-        @Override
-        public void save(Baseline b) {
-            store.put(b.service() + "/" + b.probeId(), b);
-        }
-    };
-    private final BaselineHealthCheck check = new BaselineHealthCheck(new BaselineSampler(5, 0),
-            new EvidenceSources(HttpClientSpans.disabled()), baselines, Clock.systemUTC());
-    private final BaselineNorms norms = new BaselineNorms(baselines);
+    private final BaselineHealthCheck health = new BaselineHealthCheck(new EvidenceSources(HttpClientSpans.disabled()),
+            0.05);
 
     @AfterEach
     void stop() {
         target.close();
     }
 
+    /** The check as one preflight runs it: the plan's HTTP probes sent 5 times now. */
+    private CheckResult check(Plan plan) throws InterruptedException {
+        return health.check(plan, new ProbeMeasurements(new BaselineSampler(5, 0)));
+    }
+
     @Test
-    void shouldRecordAFirstBaselineThenCompareWithIt() throws Exception {
+    void shouldPassAHealthyTargetAndBlockAnUnhealthyOneWithItsReason() throws Exception {
         var plan = Plans.plan(Environment.STAGING, 1.0, List.of(Plans.get("reads", target.url("/products/sku-1"))));
-        CheckResult first = published(check.check(plan));
-        assertThat(first.outcome()).isEqualTo(CheckOutcome.PASSED);
-        assertThat(first.reason()).contains("no baseline yet");
-        assertThat(store).containsKey("storefront/reads");
+        CheckResult healthy = check(plan);
+        assertThat(healthy.outcome()).isEqualTo(CheckOutcome.PASSED);
+        assertThat(healthy.reason()).startsWith("reads: error rate 0.00").contains("over 5 samples");
+        assertThat(healthy.details()).containsEntry("reads.errorRate", "0.000").containsKey("reads.p95Millis")
+                .as("no blended norm is stated any more").doesNotContainKeys("service", "reads.normErrorRate");
 
         target.answer(503);
-        CheckResult sick = published(check.check(plan));
+        CheckResult sick = check(plan);
         assertThat(sick.outcome()).isEqualTo(CheckOutcome.FAILED);
-        assertThat(sick.reason()).contains("error rate 1.00");
-        assertThat(store.get("storefront/reads").errorRate()).isZero();
+        assertThat(sick.reason()).contains("reads: error rate 1.00", "above the limit 0.05", "status 503");
+        assertThat(sick.details()).containsEntry("reads.errorRate", "1.000");
     }
 
     @Test
     void shouldSendAPostProbesBody() throws Exception {
         Probe orders = new Probe("orders", "HTTP", target.url("/orders"), "POST", 1000,
                 Map.of("content-type", "application/json"), "{\"productId\":\"sku-1\",\"quantity\":1}");
-        CheckResult result = check.check(Plans.plan(Environment.STAGING, 1.0, List.of(orders)));
+        CheckResult result = check(Plans.plan(Environment.STAGING, 1.0, List.of(orders)));
         assertThat(result.outcome()).isEqualTo(CheckOutcome.PASSED);
         assertThat(target.bodies()).hasSize(5).allSatisfy(b -> assertThat(b).isEqualTo("{\"productId\":\"sku-1\",\"quantity\":1}"));
         assertThat(target.headerNames()).contains("content-type");
@@ -78,7 +67,7 @@ class BaselineHealthCheckTest {
     void shouldDropHeadersTheHttpClientRefusesAndSaySo() throws Exception {
         Probe reads = new Probe("reads", "HTTP", target.url("/products/sku-1"), "GET", 1000,
                 Map.of("Host", "storefront.example", "accept", "application/json"), null);
-        CheckResult result = check.check(Plans.plan(Environment.STAGING, 1.0, List.of(reads)));
+        CheckResult result = check(Plans.plan(Environment.STAGING, 1.0, List.of(reads)));
         assertThat(result.outcome()).isEqualTo(CheckOutcome.PASSED);
         assertThat(result.details()).containsKey("reads.droppedHeaders");
         assertThat(result.details().get("reads.droppedHeaders")).contains("Host", "restricted header name");
@@ -89,34 +78,16 @@ class BaselineHealthCheckTest {
     void shouldCountA4xxAnswerAsAFailureLikeTheInjectorDoes() throws Exception {
         var plan = Plans.plan(Environment.STAGING, 1.0, List.of(Plans.get("reads", target.url("/products/sku-1"))));
         target.answer(404);
-        CheckResult result = published(check.check(plan));
+        CheckResult result = check(plan);
         assertThat(result.outcome()).isEqualTo(CheckOutcome.FAILED);
         assertThat(result.reason()).contains("error rate 1.00", "status 404");
-        assertThat(store).isEmpty();
     }
 
     @Test
     void shouldFailAnUnreachableTargetAndAPlanWithoutHttpProbe() throws Exception {
         var down = Plans.plan(Environment.STAGING, 1.0, List.of(Plans.get("reads", "http://127.0.0.1:1/x")));
-        assertThat(check.check(down).reason()).contains("unreachable");
-        assertThat(check.check(Plans.staging(1.0)).outcome()).isEqualTo(CheckOutcome.FAILED);
-    }
-
-    @Test
-    void shouldLearnTheSameNormsWhateverOrderThePreflightsAreReadIn() throws Exception {
-        var plan = Plans.plan(Environment.STAGING, 1.0, List.of(Plans.get("reads", target.url("/products/sku-1"))));
-        PreflightRecord first = record(check.check(plan), Instant.parse("2026-12-05T10:00:00Z"));
-        norms.learn(first);
-        PreflightRecord second = record(check.check(plan), Instant.parse("2026-12-05T10:05:00Z"));
-        norms.learn(second);
-        Baseline live = store.get("storefront/reads");
-
-        store.clear();
-        List.of(second, first, second, first).forEach(norms::learn);
-
-        assertThat(store.get("storefront/reads")).isEqualTo(live);
-        assertThat(live.samples()).isEqualTo(10);
-        assertThat(live.updatedAt()).isEqualTo(Instant.parse("2026-12-05T10:05:00Z"));
+        assertThat(check(down).reason()).contains("unreachable");
+        assertThat(check(Plans.staging(1.0)).outcome()).isEqualTo(CheckOutcome.FAILED);
     }
 
     @Test
@@ -143,8 +114,8 @@ class BaselineHealthCheckTest {
             Probe gone = new Probe("gone", "LOG", dir.resolve("gone.log").toString(), "GET", 1000, Map.of(), null,
                     Map.of("level", "ERROR"));
 
-            CheckResult readable = check.check(Plans.plan(Environment.STAGING, 1.0, List.of(reads, stale, notYet, errors)));
-            CheckResult missing = check.check(Plans.plan(Environment.STAGING, 1.0, List.of(reads, overload, gone)));
+            CheckResult readable = check(Plans.plan(Environment.STAGING, 1.0, List.of(reads, stale, notYet, errors)));
+            CheckResult missing = check(Plans.plan(Environment.STAGING, 1.0, List.of(reads, overload, gone)));
 
             assertThat(readable.outcome()).isEqualTo(CheckOutcome.PASSED);
             assertThat(readable.details()).containsEntry("stale.source", "readable").containsEntry("errors.source", "readable")
@@ -155,15 +126,5 @@ class BaselineHealthCheckTest {
         } finally {
             metrics.stop(0);
         }
-    }
-
-    /** The check as a published preflight, learnt by the norms as the projection learns it. */
-    private CheckResult published(CheckResult result) {
-        norms.learn(record(result, Instant.now()));
-        return result;
-    }
-
-    private static PreflightRecord record(CheckResult result, Instant at) {
-        return new PreflightRecord("exp-1", 1, !result.isFailed(), "", at, null, null, List.of(result));
     }
 }

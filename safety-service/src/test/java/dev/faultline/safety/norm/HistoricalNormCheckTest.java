@@ -6,6 +6,7 @@ import dev.faultline.kit.probe.HttpProbeClient;
 import dev.faultline.kit.probe.PromQlClient;
 import dev.faultline.kit.tracing.HttpClientSpans;
 import dev.faultline.safety.baseline.BaselineSampler;
+import dev.faultline.safety.baseline.ProbeMeasurements;
 import dev.faultline.safety.plan.Plan;
 import dev.faultline.safety.plan.Probe;
 import dev.faultline.safety.preflight.CheckResult;
@@ -37,14 +38,19 @@ class HistoricalNormCheckTest {
     private final FakePrometheus prometheus = new FakePrometheus();
     private final InMemoryProbeHistory history = new InMemoryProbeHistory();
     private final HttpProbeClient client = new HttpProbeClient(HttpClientSpans.disabled());
-    private final HistoricalNormCheck check = new HistoricalNormCheck(new BaselineSampler(3, 0), history,
-            new PrometheusHistory(client), new PromQlClient(client), new NormSettings(Duration.ofMinutes(1),
+    private final HistoricalNormCheck norms = new HistoricalNormCheck(history, new PrometheusHistory(client),
+            new PromQlClient(client), new NormSettings(Duration.ofMinutes(1),
             Duration.ofDays(35), 4, 0.1, 0.9, 1.0, 0.1, 30, 0.05, Duration.ofMinutes(1), null));
 
     @AfterEach
     void stop() {
         target.close();
         prometheus.close();
+    }
+
+    /** HISTORICAL_NORM as one preflight runs it at {@link #NOW}, an HTTP probe sent 3 times. */
+    private CheckResult check(Plan plan) throws InterruptedException {
+        return norms.check(plan, NOW, new ProbeMeasurements(new BaselineSampler(3, 0)));
     }
 
     private Plan plan(Probe... probes) {
@@ -65,7 +71,7 @@ class HistoricalNormCheckTest {
         history.weeksOf(READS, HOUR, 4, List.of(2.0, 3.0, 4.0, 5.0, 6.0), true);
         target.answerAfter(150);
 
-        CheckResult result = check.check(plan(reads()), NOW);
+        CheckResult result = check(plan(reads()));
 
         assertThat(result.outcome()).isEqualTo(CheckOutcome.FAILED);
         assertThat(result.reason()).startsWith("reads: median latency ")
@@ -82,7 +88,7 @@ class HistoricalNormCheckTest {
     void shouldPassWithinTheBandSayingWhereTheValueStands() throws Exception {
         history.weeksOf(READS, HOUR, 2, List.of(1.0, 50.0, 100.0, 200.0, 400.0), true);
 
-        CheckResult result = check.check(plan(reads()), NOW);
+        CheckResult result = check(plan(reads()));
 
         assertThat(result.outcome()).isEqualTo(CheckOutcome.PASSED);
         assertThat(result.reason()).contains("reads: error rate 0.00 now vs 0.00 at Thu 12:00 UTC in past weeks")
@@ -94,7 +100,7 @@ class HistoricalNormCheckTest {
         history.weeksOf(READS, HOUR, 4, List.of(2.0, 3.0), true);
         target.answer(503);
 
-        CheckResult result = check.check(plan(reads()), NOW);
+        CheckResult result = check(plan(reads()));
 
         assertThat(result.outcome()).isEqualTo(CheckOutcome.FAILED);
         assertThat(result.reason()).isEqualTo("reads: error rate 1.00 now vs 0.00 at Thu 12:00 UTC in past weeks"
@@ -106,7 +112,7 @@ class HistoricalNormCheckTest {
         history.record(READS, new ProbeHistory.Sample(HOUR.minus(Duration.ofDays(7)).minusSeconds(60), 3, true));
         history.record(READS, new ProbeHistory.Sample(HOUR.minusSeconds(60), 3, true));  // today: not a past week
 
-        CheckResult result = check.check(plan(reads()), NOW);
+        CheckResult result = check(plan(reads()));
 
         assertThat(result.outcome()).isEqualTo(CheckOutcome.PASSED);
         assertThat(result.reason()).isEqualTo("no history for probe reads at Thu 12:00 UTC: 1 sample in the past 4"
@@ -118,7 +124,7 @@ class HistoricalNormCheckTest {
     @Test
     void shouldCompareAMetricNowWithItsRangeQueriesOfPastWeeksOnEitherSide() throws Exception {
         prometheus.answerNow(112);
-        CheckResult within = check.check(plan(metric("sum(rate(lookups_total[1m]))")), NOW);
+        CheckResult within = check(plan(metric("sum(rate(lookups_total[1m]))")));
 
         assertThat(within.outcome()).isEqualTo(CheckOutcome.PASSED);
         assertThat(within.reason()).isEqualTo("lookups: 112 now vs median 109, p10–p90 101–118 over 240 samples"
@@ -129,7 +135,7 @@ class HistoricalNormCheckTest {
                 .contains("start=1795086000&end=1795096740&step=60");
 
         prometheus.answerNow(60);
-        CheckResult below = check.check(plan(metric("sum(rate(lookups_total[1m]))")), NOW);
+        CheckResult below = check(plan(metric("sum(rate(lookups_total[1m]))")));
 
         assertThat(below.outcome()).isEqualTo(CheckOutcome.FAILED);
         assertThat(below.reason()).isEqualTo("lookups: 60 now vs median 109, p10–p90 101–118 over 240 samples"
@@ -142,7 +148,7 @@ class HistoricalNormCheckTest {
         Probe gone = new Probe("lookups", "METRIC", "http://127.0.0.1:1", "GET", 1000, Map.of(), null,
                 Map.of("source", "prometheus", "query", "up"));
 
-        CheckResult result = check.check(plan(gone), NOW);
+        CheckResult result = check(plan(gone));
 
         assertThat(result.outcome()).isEqualTo(CheckOutcome.PASSED);
         assertThat(result.reason()).startsWith("no history for probe lookups at Thu 12:00 UTC: Prometheus at"

@@ -9,6 +9,7 @@ import dev.faultline.kit.probe.PromQlClient;
 import dev.faultline.kit.testing.PrometheusServer;
 import dev.faultline.kit.tracing.HttpClientSpans;
 import dev.faultline.safety.baseline.BaselineSampler;
+import dev.faultline.safety.baseline.ProbeMeasurements;
 import dev.faultline.safety.plan.Probe;
 import dev.faultline.safety.preflight.CheckResult;
 import dev.faultline.safety.support.InMemoryProbeHistory;
@@ -44,8 +45,7 @@ class PrometheusNormIT {
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final AtomicInteger value = new AtomicInteger(112);
     private final HttpProbeClient client = new HttpProbeClient(HttpClientSpans.disabled());
-    private final HistoricalNormCheck check = new HistoricalNormCheck(new BaselineSampler(3, 0),
-            new InMemoryProbeHistory(), new PrometheusHistory(client), new PromQlClient(client),
+    private final HistoricalNormCheck check = new HistoricalNormCheck(new InMemoryProbeHistory(), new PrometheusHistory(client), new PromQlClient(client),
             new NormSettings(Duration.ofMinutes(1), Duration.ofDays(35), 4, 0.1, 0.9, 1.0, 0.1, 30, 0.05,
                     Duration.ofMinutes(1), null));
     private HttpServer exposition;
@@ -95,7 +95,8 @@ class PrometheusNormIT {
     private CheckResult checkNow() throws InterruptedException {
         Probe lookups = new Probe("lookups", "METRIC", prometheus.baseUrl(), "GET", 2000, Map.of(), null,
                 Map.of("source", "prometheus", "query", "sum(lookups)"));
-        return check.check(Plans.plan(Environment.PRODUCTION, 0.1, List.of(lookups)), now);
+        return check.check(Plans.plan(Environment.PRODUCTION, 0.1, List.of(lookups)), now,
+                new ProbeMeasurements(new BaselineSampler(3, 0)));
     }
 
     private void scraped(int expected) {

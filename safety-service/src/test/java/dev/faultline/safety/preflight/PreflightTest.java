@@ -7,10 +7,8 @@ import dev.faultline.kit.probe.PromQlClient;
 import dev.faultline.kit.tracing.HttpClientSpans;
 import dev.faultline.safety.approval.Approval;
 import dev.faultline.safety.approval.ApprovalSettings;
-import dev.faultline.safety.baseline.Baseline;
 import dev.faultline.safety.baseline.BaselineHealthCheck;
 import dev.faultline.safety.baseline.BaselineSampler;
-import dev.faultline.safety.baseline.Baselines;
 import dev.faultline.safety.baseline.EvidenceSources;
 import dev.faultline.safety.calendar.CalendarEntry;
 import dev.faultline.safety.calendar.DeploymentCalendar;
@@ -48,7 +46,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -57,6 +54,8 @@ import org.junit.jupiter.api.Test;
 class PreflightTest {
 
     private static final Instant NOON = Instant.parse("2026-11-26T12:00:00Z");
+    /** Requests per HTTP probe and preflight. */
+    private static final int SAMPLES = 3;
     private static final NormSettings NORMS = new NormSettings(Duration.ofMinutes(1), Duration.ofDays(35), 4, 0.1, 0.9,
             1.0, 0.1, 30, 0.05, Duration.ofMinutes(1), null);
     /** Production as a team might run it once its norms are known: approvals only beyond a quarter of the traffic. */
@@ -76,16 +75,6 @@ class PreflightTest {
     private RollbackDryRun rollback = plan -> CheckResult.passed(PreflightCheckKind.ROLLBACK_READY, "verified", Map.of());
 
     private Preflight preflight() {
-        Baselines none = new Baselines() {
-            @Override
-            public Optional<Baseline> find(String service, String probeId) {
-                return Optional.empty();
-            }
-
-            @Override
-            public void save(Baseline baseline) {
-            }
-        };
         Clock clock = Clock.fixed(NOON, ZoneOffset.UTC);
         VerdictBook verdictBook = new VerdictBook() {
             @Override
@@ -100,12 +89,12 @@ class PreflightTest {
             }
         };
         HttpProbeClient client = new HttpProbeClient(HttpClientSpans.disabled());
-        HistoricalNormCheck norms = new HistoricalNormCheck(new BaselineSampler(3, 0), history,
-                new PrometheusHistory(client), new PromQlClient(client), NORMS);
+        HistoricalNormCheck norms = new HistoricalNormCheck(history, new PrometheusHistory(client),
+                new PromQlClient(client), NORMS);
         return new Preflight(policy, new TimeEnvelope(policy, calendar, incidents, new DeclaredTargets(),
                 Duration.ofMinutes(30)), new ActiveHalts(), injections,
-                new BaselineHealthCheck(new BaselineSampler(3, 0), new EvidenceSources(HttpClientSpans.disabled()), none,
-                        clock), norms, p -> rollback.check(p), id -> approvals,
+                new BaselineHealthCheck(new EvidenceSources(HttpClientSpans.disabled()), 0.05), norms,
+                new BaselineSampler(SAMPLES, 0), p -> rollback.check(p), id -> approvals,
                 new ApprovalSettings(Map.of(), Duration.ofHours(24)), NORMS, plans, verdictBook,
                 new StagingFirstSettings(Duration.ofDays(30)), clock);
     }
@@ -234,6 +223,20 @@ class PreflightTest {
         assertThat(blocked.summary()).contains("HISTORICAL_NORM failed (reads: median latency")
                 .contains("above p90 300 + tolerance 200 = 500 ms")
                 .contains("the target is outside its norm for this hour of the week");
+    }
+
+    @Test
+    void shouldSendEachHttpProbeOncePerPreflightForBothTheHealthAndTheNorm() throws Exception {
+        history.weeksOf(new ProbeKey(Environment.STAGING, "storefront", "reads"), NOON, 4, List.of(100.0), true);
+        target.answer(503);
+
+        PreflightOutcome outcome = preflight().run(plan(Environment.STAGING, 0.5), "alice");
+
+        assertThat(target.requests()).as("baseline.samples requests, not one round per check").isEqualTo(SAMPLES);
+        assertThat(check(outcome, PreflightCheckKind.HISTORICAL_NORM).reason())
+                .contains("reads: error rate 1.00 now vs 0.00");
+        assertThat(check(outcome, PreflightCheckKind.BASELINE_HEALTH).reason())
+                .contains("reads: error rate 1.00, p95", "over 3 samples; above the limit 0.05 (status 503)");
     }
 
     private static CheckResult check(PreflightOutcome outcome, PreflightCheckKind kind) {

@@ -58,6 +58,11 @@ public final class TargetServer implements AutoCloseable {
         delayMillis.set(millis);
     }
 
+    /** How many requests arrived. */
+    public int requests() {
+        return bodies.size();
+    }
+
     public List<String> bodies() {
         return bodies;
     }
