@@ -12,6 +12,7 @@ import dev.faultline.devstack.support.WorkDirs;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,9 +96,21 @@ public final class DevStack implements AutoCloseable {
         return kafkaClientProperties(KafkaPrincipal.ADMIN);
     }
 
+    /** {@link #kafkaClientProperties()} with {@code settings} added (a client's own settings). */
+    public Map<String, Object> kafkaClientProperties(Map<String, Object> settings) {
+        Map<String, Object> props = new HashMap<>(kafkaClientProperties());
+        props.putAll(settings);
+        return props;
+    }
+
     /** Kafka client properties authenticating as {@code principal}, with its registry credentials. */
     public Map<String, Object> kafkaClientProperties(KafkaPrincipal principal) {
         return kafka.clientProperties(principal);
+    }
+
+    /** {@code user:password} of the administrator at the schema registry ({@code basic.auth.user.info}). */
+    public String schemaRegistryUserInfo() {
+        return kafkaCredentials().userInfo(KafkaPrincipal.ADMIN);
     }
 
     /** The passwords of this stack's principals (generated when it started). */

@@ -1,0 +1,135 @@
+package dev.faultline.schemas.topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.faultline.devstack.DevStack;
+import dev.faultline.devstack.junit.DevStackExtension;
+import dev.faultline.devstack.kafka.KafkaPrincipal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The devstack's ACLs against the contract: for every topic of {@link Topics}, exactly the principals its writer
+ * names may write it (a service by its name, "tool(s)" the outside-tool principal, "any service" every service);
+ * every other principal gets an authorization error. Generated from {@code Topics}, so a writer changed there and
+ * not in the devstack's {@code KafkaAccess} (or the other way round) fails here. The administrator, a super user, is
+ * left out.
+ */
+@ExtendWith(DevStackExtension.class)
+class TopicWritersIT {
+
+    private static final List<KafkaPrincipal> CANDIDATES = List.of(KafkaPrincipal.HYPOTHESIS_SERVICE,
+            KafkaPrincipal.SAFETY_SERVICE, KafkaPrincipal.INJECTOR_SERVICE, KafkaPrincipal.ANALYSIS_SERVICE,
+            KafkaPrincipal.CATALOG_SERVICE, KafkaPrincipal.TOOL, KafkaPrincipal.AUDITOR, KafkaPrincipal.DEMO_SHOP,
+            KafkaPrincipal.SCHEMA_REGISTRY);
+
+    @BeforeAll
+    static void createTopics(DevStack stack) {
+        try (Admin admin = Admin.create(stack.kafkaClientProperties())) {
+            new TopicProvisioner(admin, Duration.ofSeconds(30)).createMissing((short) 1);
+        }
+    }
+
+    static List<Topic> topics() {
+        return Topics.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("topics")
+    void shouldLetOnlyTheNamedWriterWrite(Topic topic, DevStack stack) {
+        Set<KafkaPrincipal> writers = writersNamedIn(topic.writer());
+        assertThat(writers).as("the writer of %s (\"%s\") names a principal", topic.name(), topic.writer()).isNotEmpty();
+
+        List<KafkaPrincipal> allowed = new ArrayList<>();
+        for (KafkaPrincipal principal : CANDIDATES) {
+            if (canWrite(stack, principal, topic.name())) {
+                allowed.add(principal);
+            }
+        }
+
+        assertThat(allowed).as("principals that may write %s", topic.name()).containsExactlyInAnyOrderElementsOf(writers);
+    }
+
+    @Test
+    void shouldLetAnOutsideToolReadVerdictsButNotTheSafetyTopic(DevStack stack) {
+        try (KafkaConsumer<byte[], byte[]> tool = consumer(stack, KafkaPrincipal.TOOL)) {
+            tool.assign(List.of(new TopicPartition(Topics.VERDICTS.name(), 0)));
+            tool.seekToBeginning(tool.assignment());
+            tool.poll(Duration.ofMillis(500));
+            assertThat(tool.position(new TopicPartition(Topics.VERDICTS.name(), 0))).isGreaterThanOrEqualTo(0);
+
+            tool.assign(List.of(new TopicPartition(Topics.SAFETY.name(), 0)));
+            tool.seekToBeginning(tool.assignment());
+            assertThatThrownBy(() -> tool.poll(Duration.ofSeconds(5))).isInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    /** The principals a topic's writer description names. */
+    static Set<KafkaPrincipal> writersNamedIn(String writer) {
+        Set<KafkaPrincipal> named = EnumSet.noneOf(KafkaPrincipal.class);
+        for (KafkaPrincipal service : KafkaPrincipal.services()) {
+            if (writer.contains(service.username())) {
+                named.add(service);
+            }
+        }
+        if (writer.contains("any service")) {
+            named.addAll(KafkaPrincipal.services());
+        }
+        if (writer.contains("tool")) {
+            named.add(KafkaPrincipal.TOOL);
+        }
+        return named;
+    }
+
+    private static boolean canWrite(DevStack stack, KafkaPrincipal principal, String topic) {
+        Map<String, Object> props = new HashMap<>(stack.kafkaClientProperties(principal));
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, "acl-check".getBytes(), new byte[] {1})).get(15, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            // a principal with no WRITE anywhere is refused its idempotent producer id (cluster authorization)
+            if (e.getCause() instanceof AuthorizationException) {
+                return false;
+            }
+            throw new AssertionError(principal + " writing " + topic + " failed otherwise: " + e.getCause(), e);
+        } catch (AuthorizationException e) {
+            return false;
+        } catch (Exception e) {
+            throw new AssertionError(principal + " writing " + topic + ": " + e, e);
+        }
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(DevStack stack, KafkaPrincipal principal) {
+        Map<String, Object> props = new HashMap<>(stack.kafkaClientProperties(principal));
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+}
