@@ -113,6 +113,15 @@ public final class DevStack implements AutoCloseable {
         return kafkaCredentials().userInfo(KafkaPrincipal.ADMIN);
     }
 
+    /**
+     * A Kafka client properties file (owner-readable) authenticating as {@code principal}: what a child process or
+     * the CLI's {@code --kafka-config} reads.
+     */
+    public Path kafkaClientConfig(KafkaPrincipal principal) {
+        return kafkaCredentials().writeClientConfig(principal, kafka.bootstrapServers(),
+                workDir.resolve("kafka-clients").resolve(principal.username() + ".properties"));
+    }
+
     /** The passwords of this stack's principals (generated when it started). */
     public KafkaCredentials kafkaCredentials() {
         return kafka.config().credentials();

@@ -34,7 +34,7 @@ final class DemoTargets {
                     .replace("${pricing-port}", Integer.toString(endpoints.ports().pricing()))
                     .replace("${agent-url}", endpoints.agentUrl())
                     .replace("${logs}", logDir.toAbsolutePath().toString());
-            TargetsTopic.Applied applied = new TargetsTopic(endpoints.kafkaBootstrapServers(), endpoints.schemaRegistryUrl())
+            TargetsTopic.Applied applied = new TargetsTopic(endpoints.services().kafkaEndpoint())
                     .apply(TargetsFile.read(text, FILE, "faultline-stack", Clock.systemUTC()), Clock.systemUTC());
             return FILE + ": " + applied.declared();
         } catch (IOException e) {

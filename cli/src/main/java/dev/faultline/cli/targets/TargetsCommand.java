@@ -80,7 +80,7 @@ public final class TargetsCommand extends CommandGroup {
                 out.printf("%s: %d targets valid (dry run, nothing published)%n", file, declared.size());
                 return 0;
             }
-            TargetsTopic.Applied applied = new TargetsTopic(services.endpoints().kafka(), services.endpoints().registry())
+            TargetsTopic.Applied applied = new TargetsTopic(services.endpoints().kafkaEndpoint())
                     .apply(declared, Clock.systemUTC());
             out.printf("%s: declared %s%s%n", file, applied.declared(),
                     applied.removed().isEmpty() ? "" : "; removed " + applied.removed());

@@ -1,5 +1,6 @@
 package dev.faultline.cli.targets;
 
+import dev.faultline.cli.http.KafkaEndpoint;
 import dev.faultline.cli.declared.CliTopic;
 import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.EventHeader;
@@ -28,8 +29,8 @@ public final class TargetsTopic {
 
     private final CliTopic<TargetDeclared> topic;
 
-    public TargetsTopic(String bootstrapServers, String schemaRegistryUrl) {
-        this.topic = new CliTopic<>(Topics.TARGETS, TargetDeclared.class, bootstrapServers, schemaRegistryUrl);
+    public TargetsTopic(KafkaEndpoint kafka) {
+        this.topic = new CliTopic<>(Topics.TARGETS, TargetDeclared.class, kafka);
     }
 
     public static String keyOf(Environment environment, String service) {

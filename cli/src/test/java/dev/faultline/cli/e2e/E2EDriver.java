@@ -171,7 +171,8 @@ final class E2EDriver {
     /** Runs a CLI command that talks to Kafka (targets, failure-modes) against this stack; returns what it printed. */
     String cliOnKafka(String... tokens) {
         List<String> line = new java.util.ArrayList<>(List.of(tokens));
-        line.addAll(List.of("--kafka", services.kafka(), "--registry-url", services.registry()));
+        line.addAll(List.of("--kafka", services.kafka(), "--registry-url", services.registry(),
+                "--kafka-config", services.kafkaConfig()));
         return cli(line.toArray(String[]::new));
     }
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.cli.FaultlineCli;
 import dev.faultline.cli.declared.CliTopic;
+import dev.faultline.cli.http.KafkaEndpoint;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
+import dev.faultline.devstack.kafka.KafkaPrincipal;
 import dev.faultline.schemas.avro.FailureModeDeclared;
 import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.IncidentRecorded;
@@ -46,7 +48,8 @@ class FailureModesAddIT {
         out.reset();
         err.reset();
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--kafka", stack.kafkaBootstrapServers(), "--registry-url", stack.schemaRegistryUrl()));
+        all.addAll(List.of("--kafka", stack.kafkaBootstrapServers(), "--registry-url", stack.schemaRegistryUrl(),
+                "--kafka-config", stack.kafkaClientConfig(KafkaPrincipal.ADMIN).toString()));
         return FaultlineCli.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
     }
@@ -69,8 +72,7 @@ class FailureModesAddIT {
     }
 
     private Map<String, FailureModeDeclared> topic() {
-        return new CliTopic<>(Topics.FAILURE_MODES, FailureModeDeclared.class, stack.kafkaBootstrapServers(),
-                stack.schemaRegistryUrl()).current();
+        return new CliTopic<>(Topics.FAILURE_MODES, FailureModeDeclared.class, adminEndpoint()).current();
     }
 
     @Test
@@ -107,8 +109,8 @@ class FailureModesAddIT {
         assertThat(cli("incident", "record", "--id", id, "--title", "checkout timeouts", "--service", "storefront",
                 "--fault", "network-latency", "--severity", "high", "--summary", "pricing GC pauses", "--by", "dora"))
                 .as(err.toString()).isZero();
-        IncidentRecorded incident = new CliTopic<>(Topics.INCIDENTS, IncidentRecorded.class,
-                stack.kafkaBootstrapServers(), stack.schemaRegistryUrl()).current().get(id);
+        IncidentRecorded incident = new CliTopic<>(Topics.INCIDENTS, IncidentRecorded.class, adminEndpoint())
+                .current().get(id);
         assertThat(incident.getFaultTypes()).containsExactly(FaultType.NETWORK_LATENCY);
         assertThat(incident.getServices()).containsExactly("storefront");
         assertThat(incident.getHeader().getActor().getId()).isEqualTo("dora");
@@ -116,5 +118,10 @@ class FailureModesAddIT {
         assertThat(cli("incident", "record", "--id", id + "-b", "--title", "t", "--service", "s", "--fault", "slow"))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("--fault 'slow' is not one of [network-latency,");
+    }
+
+    private KafkaEndpoint adminEndpoint() {
+        return KafkaEndpoint.of(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(),
+                stack.kafkaClientConfig(KafkaPrincipal.ADMIN).toString());
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ServiceCatalogTest {
 
     private final StackEndpoints stack = new StackEndpoints(StackPorts.demo(), "127.0.0.1:9092", "http://127.0.0.1:8081",
-            "127.0.0.1:9042", "datacenter1");
+            "127.0.0.1:9042", "datacenter1", Path.of("/tmp/stack/kafka-clients"));
 
     @Test
     void shouldWireEveryServiceToTheStackAndToEachOther(@TempDir Path work) {

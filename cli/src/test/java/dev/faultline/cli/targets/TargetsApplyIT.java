@@ -3,8 +3,10 @@ package dev.faultline.cli.targets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.cli.FaultlineCli;
+import dev.faultline.cli.http.KafkaEndpoint;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
+import dev.faultline.devstack.kafka.KafkaPrincipal;
 import dev.faultline.schemas.avro.TargetDeclared;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -39,7 +41,8 @@ class TargetsApplyIT {
         out.reset();
         err.reset();
         List<String> args = new ArrayList<>(List.of("targets", "apply", file.toString(), "--by", "alice",
-                "--kafka", stack.kafkaBootstrapServers(), "--registry-url", stack.schemaRegistryUrl()));
+                "--kafka", stack.kafkaBootstrapServers(), "--registry-url", stack.schemaRegistryUrl(),
+                "--kafka-config", stack.kafkaClientConfig(KafkaPrincipal.ADMIN).toString()));
         args.addAll(List.of(extra));
         return FaultlineCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
@@ -50,7 +53,8 @@ class TargetsApplyIT {
     }
 
     private Map<String, TargetDeclared> topic() {
-        return new TargetsTopic(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl()).current();
+        return new TargetsTopic(KafkaEndpoint.of(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(),
+                stack.kafkaClientConfig(KafkaPrincipal.ADMIN).toString())).current();
     }
 
     @Test

@@ -134,7 +134,8 @@ public final class KafkaCredentials {
                 + "\" password=\"" + password + "\";";
     }
 
-    static void writeOwnerOnly(Path file, Properties content, String comment) throws IOException {
+    /** Writes {@code content} to {@code file}, created readable and writable by its owner only. */
+    public static void writeOwnerOnly(Path file, Properties content, String comment) throws IOException {
         Files.deleteIfExists(file);
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -3,9 +3,9 @@ package dev.faultline.schemas.topics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.faultline.devstack.DevStack;
-import dev.faultline.devstack.junit.DevStackExtension;
+import dev.faultline.devstack.kafka.EmbeddedKafka;
 import dev.faultline.devstack.kafka.KafkaPrincipal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -26,10 +26,11 @@ import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -37,9 +38,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * names may write it (a service by its name, "tool(s)" the outside-tool principal, "any service" every service);
  * every other principal gets an authorization error. Generated from {@code Topics}, so a writer changed there and
  * not in the devstack's {@code KafkaAccess} (or the other way round) fails here. The administrator, a super user, is
- * left out.
+ * left out. A broker of its own (the devstack's, with the same ACLs): the probe records are not events, and other
+ * tests read these topics from the start.
  */
-@ExtendWith(DevStackExtension.class)
 class TopicWritersIT {
 
     private static final List<KafkaPrincipal> CANDIDATES = List.of(KafkaPrincipal.HYPOTHESIS_SERVICE,
@@ -47,11 +48,19 @@ class TopicWritersIT {
             KafkaPrincipal.CATALOG_SERVICE, KafkaPrincipal.TOOL, KafkaPrincipal.AUDITOR, KafkaPrincipal.DEMO_SHOP,
             KafkaPrincipal.SCHEMA_REGISTRY);
 
+    static EmbeddedKafka kafka;
+
     @BeforeAll
-    static void createTopics(DevStack stack) {
-        try (Admin admin = Admin.create(stack.kafkaClientProperties())) {
+    static void start(@TempDir Path dir) {
+        kafka = EmbeddedKafka.start(dir);
+        try (Admin admin = Admin.create(kafka.clientProperties(KafkaPrincipal.ADMIN))) {
             new TopicProvisioner(admin, Duration.ofSeconds(30)).createMissing((short) 1);
         }
+    }
+
+    @AfterAll
+    static void stop() {
+        kafka.close();
     }
 
     static List<Topic> topics() {
@@ -60,13 +69,13 @@ class TopicWritersIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("topics")
-    void shouldLetOnlyTheNamedWriterWrite(Topic topic, DevStack stack) {
+    void shouldLetOnlyTheNamedWriterWrite(Topic topic) {
         Set<KafkaPrincipal> writers = writersNamedIn(topic.writer());
         assertThat(writers).as("the writer of %s (\"%s\") names a principal", topic.name(), topic.writer()).isNotEmpty();
 
         List<KafkaPrincipal> allowed = new ArrayList<>();
         for (KafkaPrincipal principal : CANDIDATES) {
-            if (canWrite(stack, principal, topic.name())) {
+            if (canWrite(principal, topic.name())) {
                 allowed.add(principal);
             }
         }
@@ -75,8 +84,8 @@ class TopicWritersIT {
     }
 
     @Test
-    void shouldLetAnOutsideToolReadVerdictsButNotTheSafetyTopic(DevStack stack) {
-        try (KafkaConsumer<byte[], byte[]> tool = consumer(stack, KafkaPrincipal.TOOL)) {
+    void shouldLetAnOutsideToolReadVerdictsButNotTheSafetyTopic() {
+        try (KafkaConsumer<byte[], byte[]> tool = consumer(KafkaPrincipal.TOOL)) {
             tool.assign(List.of(new TopicPartition(Topics.VERDICTS.name(), 0)));
             tool.seekToBeginning(tool.assignment());
             tool.poll(Duration.ofMillis(500));
@@ -105,8 +114,8 @@ class TopicWritersIT {
         return named;
     }
 
-    private static boolean canWrite(DevStack stack, KafkaPrincipal principal, String topic) {
-        Map<String, Object> props = new HashMap<>(stack.kafkaClientProperties(principal));
+    private static boolean canWrite(KafkaPrincipal principal, String topic) {
+        Map<String, Object> props = new HashMap<>(kafka.clientProperties(principal));
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
@@ -127,8 +136,8 @@ class TopicWritersIT {
         }
     }
 
-    private static KafkaConsumer<byte[], byte[]> consumer(DevStack stack, KafkaPrincipal principal) {
-        Map<String, Object> props = new HashMap<>(stack.kafkaClientProperties(principal));
+    private static KafkaConsumer<byte[], byte[]> consumer(KafkaPrincipal principal) {
+        Map<String, Object> props = new HashMap<>(kafka.clientProperties(principal));
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
