@@ -18,7 +18,7 @@ public record ShopKafka(String bootstrapServers, Map<String, String> settings) {
 
     public ShopKafka {
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
-            throw new IllegalArgumentException("the shop's Kafka needs bootstrap servers");
+            throw new IllegalArgumentException("the shop's Kafka bootstrap servers are missing (--kafka-bootstrap-servers)");
         }
         settings = Map.copyOf(settings);
     }
