@@ -31,4 +31,9 @@ public record KafkaCluster(String bootstrapServers, Map<String, Object> security
         props.putAll(settings);
         return props;
     }
+
+    @Override
+    public String toString() {
+        return bootstrapServers; // the security settings hold a password
+    }
 }
