@@ -11,6 +11,8 @@ const {
 
 const url = process.argv[2];
 const topic = process.argv[3] || 'confluent-client';
+// the registry's writes need HTTP Basic: user:password from the environment (never on the command line)
+const auth = { basicAuthCredentials: { credentialsSource: 'USER_INFO', userInfo: process.env.REGISTRY_USER_INFO } };
 const subject = `${topic}-value`;
 
 const record = (fields) => ({ type: 'record', name: 'Order', namespace: 'confluent.check', fields });
@@ -28,7 +30,7 @@ async function refusal(promise) {
 
 async function main() {
   assert.ok(url, 'usage: node client-check.js <registry-url> [topic]');
-  const client = new SchemaRegistryClient({ baseURLs: [url], cacheCapacity: 100 });
+  const client = new SchemaRegistryClient({ baseURLs: [url], cacheCapacity: 100, ...auth });
 
   const v1 = await client.register(subject, avro(orderV1));
   assert.equal(await client.register(subject, avro(orderV1)), v1, 'same schema, same id');
@@ -38,7 +40,7 @@ async function main() {
   assert.equal(bytes.readUInt8(0), 0, 'magic byte');
   assert.equal(bytes.readInt32BE(1), v1, 'schema id in the wire format');
 
-  const fresh = new SchemaRegistryClient({ baseURLs: [url] });
+  const fresh = new SchemaRegistryClient({ baseURLs: [url], ...auth });
   const deserializer = new AvroDeserializer(fresh, SerdeType.VALUE, {});
   assert.deepEqual({ ...(await deserializer.deserialize(topic, bytes)) }, { id: 'o-1', amount: 12.5 });
 
@@ -73,7 +75,7 @@ async function main() {
   assert.equal(await client.deleteSubjectVersion(subject, 2, false), 2);
   assert.deepEqual(await client.deleteSubject(subject, false), [1]);
   assert.deepEqual(await client.deleteSubject(subject, true), [1, 2]);
-  const gone = await refusal(new SchemaRegistryClient({ baseURLs: [url] }).getAllVersions(subject));
+  const gone = await refusal(new SchemaRegistryClient({ baseURLs: [url], ...auth }).getAllVersions(subject));
   assert.equal(gone.errorCode, 40401);
 
   console.log(JSON.stringify({ ok: true, subject, v1, v2, encodedBytes: bytes.length,

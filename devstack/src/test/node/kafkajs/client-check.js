@@ -8,6 +8,8 @@ const { SchemaRegistry, SchemaType } = require('@kafkajs/confluent-schema-regist
 
 const url = process.argv[2];
 const subject = process.argv[3] || 'node-client-value';
+// the registry's writes need HTTP Basic: user:password from the environment (never on the command line)
+const [username, password] = (process.env.REGISTRY_USER_INFO || '').split(/:(.*)/s);
 
 const userV1 = {
   type: 'record', name: 'User', namespace: 'node.check',
@@ -26,7 +28,7 @@ const avro = (schema) => ({ type: SchemaType.AVRO, schema: JSON.stringify(schema
 
 async function main() {
   assert.ok(url, 'usage: node client-check.js <registry-url> [subject]');
-  const registry = new SchemaRegistry({ host: url, clientId: 'faultline-node-check' });
+  const registry = new SchemaRegistry({ host: url, clientId: 'faultline-node-check', auth: { username, password } });
 
   const { id: v1 } = await registry.register(avro(userV1), { subject });
   const encoded = await registry.encode(v1, { name: 'Ada' });

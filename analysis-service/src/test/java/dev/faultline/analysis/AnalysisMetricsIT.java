@@ -58,8 +58,7 @@ class AnalysisMetricsIT {
         Map<String, Object> props = ServiceProperties.forDevStack(stack, "analysis_metrics_" + RUN);
         props.put("faultline.analysis.group-id", "analysis-metrics-" + RUN);
         context = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
-        Map<String, Object> producerProps = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                FaultlineSerdeConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl(), ProducerConfig.ACKS_CONFIG, "all");
+        Map<String, Object> producerProps = stack.kafkaClientProperties(Map.of(FaultlineSerdeConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl(), ProducerConfig.ACKS_CONFIG, "all"));
         FaultlineAvroSerializer<SpecificRecord> values = new FaultlineAvroSerializer<>();
         values.configure(producerProps, false);
         producer = new KafkaProducer<>(producerProps, new StringSerializer(), values);

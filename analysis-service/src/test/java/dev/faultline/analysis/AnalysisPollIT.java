@@ -59,11 +59,10 @@ class AnalysisPollIT {
         Map<String, Object> props = ServiceProperties.forDevStack(stack, "analysis_poll_" + RUN);
         props.put("faultline.analysis.group-id", group);
         try (ApplicationContext context = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
-             VerdictTap verdicts = new VerdictTap(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl());
-             EventTap dlq = new EventTap(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), List.of(Topics.DEAD_LETTERS));
+             VerdictTap verdicts = new VerdictTap(stack);
+             EventTap dlq = new EventTap(stack, List.of(Topics.DEAD_LETTERS));
              KafkaProducer<String, SpecificRecord> events = producer(stack);
-             KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                     stack.kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+             KafkaProducer<String, byte[]> raw = new KafkaProducer<>(stack.kafkaClientProperties(), new StringSerializer(), new ByteArraySerializer())) {
             ConsumerRegistry consumers = context.getBean(ConsumerRegistry.class);
             // micronaut-kafka throws, rather than answering empty, for a consumer not assigned yet
             await().atMost(WAIT).ignoreException(IllegalArgumentException.class).until(() -> consumers.getConsumerIds()
@@ -96,7 +95,7 @@ class AnalysisPollIT {
                     .anySatisfy(r -> assertThat(r).contains("tombstone"));
             assertThat(dlq.events(DeadLetter.class, EXP)).allSatisfy(l ->
                     assertThat(l.getSourceTopic()).isEqualTo(Topics.Names.EVIDENCE));
-            KafkaSettings kafka = new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "test");
+            KafkaSettings kafka = ServiceProperties.kafkaSettings(stack, "test");
             await().atMost(WAIT).untilAsserted(() -> assertThat(EndOffsets.unread(kafka,
                     List.of(Topics.HYPOTHESES, Topics.INJECTIONS, Topics.EVIDENCE), group))
                     .as("the poll's offsets are committed").isEmpty());
@@ -104,8 +103,7 @@ class AnalysisPollIT {
     }
 
     private static KafkaProducer<String, SpecificRecord> producer(DevStack stack) {
-        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                FaultlineSerdeConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl(), ProducerConfig.ACKS_CONFIG, "all");
+        Map<String, Object> props = stack.kafkaClientProperties(Map.of(FaultlineSerdeConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl(), ProducerConfig.ACKS_CONFIG, "all"));
         FaultlineAvroSerializer<SpecificRecord> values = new FaultlineAvroSerializer<>();
         values.configure(props, false);
         return new KafkaProducer<>(props, new StringSerializer(), values);

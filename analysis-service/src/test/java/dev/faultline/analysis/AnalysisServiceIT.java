@@ -10,7 +10,6 @@ import dev.faultline.analysis.verdict.VerdictController.RecomputeView;
 import dev.faultline.analysis.verdict.VerdictView;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
-import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.events.EventPublisher;
 import dev.faultline.kit.testing.Keyspaces;
 import dev.faultline.kit.testing.ServiceProperties;
@@ -71,9 +70,8 @@ class AnalysisServiceIT {
     static void start(DevStack stack) {
         devStack = stack;
         context = startService(stack, "analysis-it-" + RUN, "analysis_it_" + RUN);
-        publisher = EventPublisher.standalone(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(),
-                "injector-it"));
-        tap = new VerdictTap(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl());
+        publisher = EventPublisher.standalone(ServiceProperties.kafkaSettings(stack, "injector-it"));
+        tap = new VerdictTap(stack);
     }
 
     @AfterAll

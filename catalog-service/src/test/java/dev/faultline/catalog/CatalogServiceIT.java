@@ -19,6 +19,7 @@ import dev.faultline.schemas.avro.VerdictIssued;
 import dev.faultline.schemas.avro.VerdictOutcome;
 import dev.faultline.schemas.serde.FaultlineSerdes;
 import dev.faultline.schemas.topics.Topics;
+import dev.faultline.kit.testing.ServiceProperties;
 import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
@@ -85,7 +86,7 @@ class CatalogServiceIT {
     }
 
     private static void startService() {
-        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, ServiceProperties.withKafkaLogin(stack, Map.of(
                 "micronaut.server.port", -1,
                 "faultline.kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
                 "faultline.kafka.schema-registry-url", stack.schemaRegistryUrl(),
@@ -93,7 +94,7 @@ class CatalogServiceIT {
                 "faultline.catalog.state-dir", stateDir,
                 "faultline.catalog.expected.storefront", "NETWORK_BLACKHOLE,NETWORK_LATENCY",
                 "faultline.security.jwks-url", stack.issuer().jwksUrl(),
-                "faultline.security.issuer", stack.issuer().url()));
+                "faultline.security.issuer", stack.issuer().url())));
         context = server.getApplicationContext();
         baseUrl = "http://127.0.0.1:" + server.getPort();
         json = context.getBean(JsonMapper.class);
@@ -157,7 +158,7 @@ class CatalogServiceIT {
     void shouldDeadLetterGarbageOnVerdictsAndKeepProcessing() throws Exception {
         String garbageKey = "exp-garbage-" + UUID.randomUUID();
         byte[] garbage = "this is not avro".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()),
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(stack.kafkaClientProperties(),
                 new StringSerializer(), new ByteArraySerializer())) {
             raw.send(new ProducerRecord<>(Topics.VERDICTS.name(), garbageKey, garbage)).get();
         }
@@ -246,10 +247,9 @@ class CatalogServiceIT {
 
     private static <T extends SpecificRecord> ConsumerRecord<String, T> readUntil(String topic, Class<T> type,
                                                                                   java.util.function.Predicate<ConsumerRecord<String, T>> match) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "catalog-it-reader-" + UUID.randomUUID(),
+        Map<String, Object> props = stack.kafkaClientProperties(Map.of(ConsumerConfig.GROUP_ID_CONFIG, "catalog-it-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
         Deserializer<T> values = FaultlineSerdes.specific(type, Map.of("schema.registry.url", stack.schemaRegistryUrl()))
                 .deserializer();
         List<ConsumerRecord<String, T>> found = new ArrayList<>();

@@ -17,7 +17,7 @@ public final class ServiceOptions {
 
     /** The options {@link EnvironmentDefaults} reads from the environment. */
     static final List<String> NAMES = List.of("--hypothesis-url", "--safety-url", "--injector-url", "--analysis-url",
-            "--catalog-url", "--kafka", "--registry-url", "--token");
+            "--catalog-url", "--kafka", "--registry-url", "--kafka-config", "--token");
 
     @Option(names = "--hypothesis-url", paramLabel = "URL", defaultValue = "http://127.0.0.1:8101",
             description = "hypothesis-service (env FAULTLINE_HYPOTHESIS_URL; default ${DEFAULT-VALUE})")
@@ -47,13 +47,18 @@ public final class ServiceOptions {
             description = "schema registry (env FAULTLINE_REGISTRY_URL; default ${DEFAULT-VALUE})")
     String registry;
 
+    @Option(names = "--kafka-config", paramLabel = "FILE", description = "Kafka client settings (SASL, the registry's "
+            + "basic.auth.user.info), as a devstack writes them in <data>/kafka/clients (env FAULTLINE_KAFKA_CONFIG; "
+            + "default: none)")
+    String kafkaConfig;
+
     @Option(names = "--token", paramLabel = "JWT", description = "the bearer token to send (env FAULTLINE_TOKEN; "
             + "default: the one `faultline login` stored)")
     String token;
 
     /** The services, called with {@code --token}, else {@code FAULTLINE_TOKEN}, else the stored token. */
     public Endpoints endpoints() {
-        return new Endpoints(hypothesis, safety, injector, analysis, catalog, kafka, registry,
+        return new Endpoints(hypothesis, safety, injector, analysis, catalog, kafka, registry, kafkaConfig,
                 token != null && !token.isBlank() ? token.strip() : TokenStore.ofProcess().stored().orElse(null));
     }
 

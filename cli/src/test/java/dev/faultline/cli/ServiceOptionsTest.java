@@ -45,16 +45,17 @@ class ServiceOptionsTest {
     void shouldUseTheDemoPortsWithoutFlagsOrEnvironment() {
         assertThat(endpoints(Map.of(), "exp-1").withToken(null)).isEqualTo(new Endpoints("http://127.0.0.1:8101",
                 "http://127.0.0.1:8102", "http://127.0.0.1:8103", "http://127.0.0.1:8104", "http://127.0.0.1:8105",
-                "127.0.0.1:9092", "http://127.0.0.1:8081", null));
+                "127.0.0.1:9092", "http://127.0.0.1:8081", null, null));
     }
 
     @Test
     void shouldReadEveryServiceOptionFromItsVariable() {
         Map<String, String> env = Map.of("FAULTLINE_HYPOTHESIS_URL", "h", "FAULTLINE_SAFETY_URL", "s",
                 "FAULTLINE_INJECTOR_URL", "i", "FAULTLINE_ANALYSIS_URL", "a", "FAULTLINE_CATALOG_URL", "c",
-                "FAULTLINE_KAFKA", "k", "FAULTLINE_REGISTRY_URL", "r");
+                "FAULTLINE_KAFKA", "k", "FAULTLINE_REGISTRY_URL", "r", "FAULTLINE_KAFKA_CONFIG", "kc");
 
-        assertThat(endpoints(env, "exp-1").withToken(null)).isEqualTo(new Endpoints("h", "s", "i", "a", "c", "k", "r", null));
+        assertThat(endpoints(env, "exp-1").withToken(null))
+                .isEqualTo(new Endpoints("h", "s", "i", "a", "c", "k", "r", "kc", null));
     }
 
     @Test

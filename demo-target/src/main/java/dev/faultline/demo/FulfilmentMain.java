@@ -3,6 +3,7 @@ package dev.faultline.demo;
 import dev.faultline.demo.fulfilment.FulfilmentApp;
 import dev.faultline.demo.fulfilment.FulfilmentConfig;
 import dev.faultline.demo.http.HttpApp;
+import dev.faultline.demo.orders.ShopKafka;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -32,10 +33,11 @@ public final class FulfilmentMain {
 
     static FulfilmentConfig parse(String[] args) {
         FulfilmentConfig defaults = FulfilmentConfig.defaults();
-        Flags flags = Flags.parse(args, List.of("--port", "--kafka-bootstrap-servers", "--max-attempts",
+        Flags flags = Flags.parse(args, List.of("--port", "--kafka-bootstrap-servers", "--kafka-config", "--max-attempts",
                 "--retry-backoff-ms"));
         return new FulfilmentConfig(flags.number("--port", defaults.port()),
-                flags.text("--kafka-bootstrap-servers", defaults.kafkaBootstrapServers()), defaults.groupId(),
+                ShopKafka.of(flags.text("--kafka-bootstrap-servers", defaults.kafka().bootstrapServers()),
+                        flags.text("--kafka-config", null)), defaults.groupId(),
                 flags.number("--max-attempts", defaults.maxAttempts()),
                 Duration.ofMillis(flags.number("--retry-backoff-ms", (int) defaults.retryBackoff().toMillis())));
     }

@@ -3,6 +3,7 @@ package dev.faultline.demo;
 import dev.faultline.demo.http.HttpApp;
 import dev.faultline.demo.storefront.StorefrontApp;
 import dev.faultline.demo.storefront.StorefrontConfig;
+import dev.faultline.demo.orders.ShopKafka;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -34,11 +35,12 @@ public final class StorefrontMain {
     static StorefrontConfig parse(String[] args) {
         StorefrontConfig defaults = StorefrontConfig.defaults();
         Flags flags = Flags.parse(args, List.of("--port", "--pricing-url", "--pricing-timeout-ms", "--cache-ttl-ms",
-                "--kafka-bootstrap-servers"));
+                "--kafka-bootstrap-servers", "--kafka-config"));
         return new StorefrontConfig(flags.number("--port", defaults.port()),
                 flags.text("--pricing-url", defaults.pricingUrl()),
                 Duration.ofMillis(flags.number("--pricing-timeout-ms", (int) defaults.pricingTimeout().toMillis())),
                 Duration.ofMillis(flags.number("--cache-ttl-ms", (int) defaults.cacheTtl().toMillis())),
-                defaults.products(), flags.text("--kafka-bootstrap-servers", defaults.kafkaBootstrapServers()));
+                defaults.products(), ShopKafka.of(flags.text("--kafka-bootstrap-servers", null),
+                        flags.text("--kafka-config", null)));
     }
 }

@@ -12,6 +12,8 @@ import dev.faultline.demo.storefront.StorefrontApp;
 import dev.faultline.demo.storefront.StorefrontConfig;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
+import dev.faultline.devstack.kafka.KafkaPrincipal;
+import dev.faultline.demo.orders.ShopKafka;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,11 +28,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -60,15 +60,15 @@ class FulfilmentKafkaIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private String bootstrap;
+    private ShopKafka kafka;
     private HttpApp fulfilment;
     private KafkaProducer<String, byte[]> producer;
 
     @BeforeAll
     void start(DevStack stack) throws Exception {
-        bootstrap = stack.kafkaBootstrapServers();
-        fulfilment = FulfilmentApp.start(new FulfilmentConfig(0, bootstrap, "fulfilment-it-" + run, 3, Duration.ofMillis(200)));
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(),
+        kafka = new ShopKafka(stack.kafkaBootstrapServers(), stringValues(stack.kafkaClientProperties(KafkaPrincipal.DEMO_SHOP)));
+        fulfilment = FulfilmentApp.start(new FulfilmentConfig(0, kafka, "fulfilment-it-" + run, 3, Duration.ofMillis(200)));
+        producer = new KafkaProducer<>(kafka.clientProperties(Map.of()), new StringSerializer(),
                 new ByteArraySerializer());
         await().atMost(Duration.ofSeconds(30)).until(() -> get(fulfilment, "/health").statusCode() == 200);
     }
@@ -84,7 +84,7 @@ class FulfilmentKafkaIT {
         double processed = metric("fulfilment_orders_total{outcome=\"processed\"}");
         try (HttpApp pricing = PricingApp.start(0);
              HttpApp storefront = StorefrontApp.start(new StorefrontConfig(0, pricing.baseUrl(), Duration.ofSeconds(1),
-                     Duration.ofSeconds(1), 50, bootstrap))) {
+                     Duration.ofSeconds(1), 50, kafka))) {
             for (int i = 0; i < 3; i++) {
                 HttpResponse<String> order = post(storefront, "/orders", "{\"productId\":\"sku-4\",\"quantity\":2}");
                 assertThat(order.statusCode()).isEqualTo(201);
@@ -178,7 +178,7 @@ class FulfilmentKafkaIT {
     /** The dead letters whose key starts with {@code prefix}, by key, once there are {@code count}. */
     private Map<String, ConsumerRecord<String, byte[]>> awaitDeadLetters(String prefix, int count) {
         Map<String, ConsumerRecord<String, byte[]>> found = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> dlq = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+        try (KafkaConsumer<String, byte[]> dlq = new KafkaConsumer<>(kafka.clientProperties(Map.of()),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             TopicPartition partition = new TopicPartition(OrderTopics.DEAD_LETTERS, 0);
             dlq.assign(List.of(partition));
@@ -219,5 +219,11 @@ class FulfilmentKafkaIT {
         return http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Map<String, String> stringValues(Map<String, Object> props) {
+        Map<String, String> values = new HashMap<>();
+        props.forEach((key, value) -> values.put(key, value.toString()));
+        return values;
     }
 }

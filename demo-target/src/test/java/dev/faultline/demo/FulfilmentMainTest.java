@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faultline.demo.fulfilment.FulfilmentConfig;
+import dev.faultline.demo.orders.ShopKafka;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class FulfilmentMainTest {
         FulfilmentConfig config = FulfilmentMain.parse(new String[] {"--port", "0", "--kafka-bootstrap-servers",
             "k:1", "--max-attempts", "2", "--retry-backoff-ms", "10"});
 
-        assertThat(config).isEqualTo(new FulfilmentConfig(0, "k:1", "fulfilment", 2, Duration.ofMillis(10)));
+        assertThat(config).isEqualTo(new FulfilmentConfig(0, ShopKafka.at("k:1"), "fulfilment", 2, Duration.ofMillis(10)));
     }
 
     @Test

@@ -23,12 +23,12 @@ class StorefrontMainTest {
         assertThat(config.pricingUrl()).isEqualTo("http://x:1");
         assertThat(config.pricingTimeout()).isEqualTo(Duration.ofMillis(300));
         assertThat(config.cacheTtl()).isEqualTo(Duration.ofMillis(200));
-        assertThat(config.kafkaBootstrapServers()).isEqualTo("k:9092");
+        assertThat(config.kafka().bootstrapServers()).isEqualTo("k:9092");
     }
 
     @Test
     void shouldAnnounceNoOrdersWithoutKafka() {
-        assertThat(StorefrontMain.parse(new String[0]).kafkaBootstrapServers()).isNull();
+        assertThat(StorefrontMain.parse(new String[0]).kafka()).isNull();
     }
 
     @Test

@@ -4,18 +4,22 @@ import dev.faultline.devstack.cassandra.CassandraNode;
 import dev.faultline.devstack.issuer.IssuerUsers;
 import dev.faultline.devstack.issuer.LocalIssuer;
 import dev.faultline.devstack.kafka.EmbeddedKafka;
+import dev.faultline.devstack.kafka.KafkaCredentials;
+import dev.faultline.devstack.kafka.KafkaPrincipal;
 import dev.faultline.devstack.process.ShutdownHooks;
 import dev.faultline.devstack.registry.SchemaRegistryServer;
 import dev.faultline.devstack.support.WorkDirs;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded stack tests run against: a real Kafka broker, the schema registry and the local token issuer (with
- * the bundled users file) in this JVM, and a real Cassandra node in a child JVM started on the first call to
+ * The embedded stack tests run against: a real Kafka broker (SASL/SCRAM and ACLs on, see {@link KafkaPrincipal}),
+ * the schema registry (writes need HTTP Basic) and the local token issuer (with the bundled users file) in this JVM, and a real Cassandra node in a child JVM started on the first call to
  * {@link #cassandra()}. {@link #shared()} gives one stack per JVM, stopped when the JVM exits. Stop order: whatever
  * was registered with {@link #closeBeforeStop} (clients of Kafka), the issuer, the registry, Kafka; the
  * Cassandra node stops alongside.
@@ -65,7 +69,8 @@ public final class DevStack implements AutoCloseable {
         SchemaRegistryServer registry = null;
         LocalIssuer issuer;
         try {
-            registry = SchemaRegistryServer.start(kafka.bootstrapServers(), 0);
+            registry = SchemaRegistryServer.start(kafka.clientProperties(KafkaPrincipal.SCHEMA_REGISTRY),
+                    kafka.config().credentials().registryUsers(), 0);
             issuer = LocalIssuer.start(IssuerUsers.bundled(), 0);
         } catch (RuntimeException e) {
             if (registry != null) {
@@ -81,6 +86,45 @@ public final class DevStack implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /**
+     * Kafka client properties of the stack's administrator (a super user): bootstrap servers, SASL/SCRAM and the
+     * schema registry's HTTP Basic credentials. Tests' own producers, consumers and admins start from these.
+     */
+    public Map<String, Object> kafkaClientProperties() {
+        return kafkaClientProperties(KafkaPrincipal.ADMIN);
+    }
+
+    /** {@link #kafkaClientProperties()} with {@code settings} added (a client's own settings). */
+    public Map<String, Object> kafkaClientProperties(Map<String, Object> settings) {
+        Map<String, Object> props = new HashMap<>(kafkaClientProperties());
+        props.putAll(settings);
+        return props;
+    }
+
+    /** Kafka client properties authenticating as {@code principal}, with its registry credentials. */
+    public Map<String, Object> kafkaClientProperties(KafkaPrincipal principal) {
+        return kafka.clientProperties(principal);
+    }
+
+    /** {@code user:password} of the administrator at the schema registry ({@code basic.auth.user.info}). */
+    public String schemaRegistryUserInfo() {
+        return kafkaCredentials().userInfo(KafkaPrincipal.ADMIN);
+    }
+
+    /**
+     * A Kafka client properties file (owner-readable) authenticating as {@code principal}: what a child process or
+     * the CLI's {@code --kafka-config} reads.
+     */
+    public Path kafkaClientConfig(KafkaPrincipal principal) {
+        return kafkaCredentials().writeClientConfig(principal, kafka.bootstrapServers(),
+                workDir.resolve("kafka-clients").resolve(principal.username() + ".properties"));
+    }
+
+    /** The passwords of this stack's principals (generated when it started). */
+    public KafkaCredentials kafkaCredentials() {
+        return kafka.config().credentials();
     }
 
     public String schemaRegistryUrl() {

@@ -4,6 +4,8 @@ import dev.faultline.devstack.cassandra.CassandraNode;
 import dev.faultline.devstack.issuer.IssuerUsers;
 import dev.faultline.devstack.issuer.LocalIssuer;
 import dev.faultline.devstack.kafka.KafkaBrokerConfig;
+import dev.faultline.devstack.kafka.KafkaCredentials;
+import dev.faultline.devstack.kafka.KafkaPrincipal;
 import dev.faultline.devstack.kafka.KafkaProcess;
 import dev.faultline.devstack.process.ProcessStats;
 import dev.faultline.devstack.process.ShutdownHooks;
@@ -73,12 +75,16 @@ public final class DevStackMain {
         // One part after the other: on two cores, starting Cassandra beside Kafka saved no wall time
         // and blurred each part's start time.
         try {
+            KafkaCredentials credentials = KafkaCredentials.loadOrCreate(dataDir.resolve("kafka/credentials.properties"));
             KafkaProcess kafka = stack.kafka(KafkaProcess.start(dataDir.resolve("kafka"),
-                    new KafkaBrokerConfig(dataDir.resolve("kafka/kafka-logs"), kafkaPort, controllerPort)));
+                    new KafkaBrokerConfig(dataDir.resolve("kafka/kafka-logs"), kafkaPort, controllerPort, credentials)));
             print("kafka", kafka.bootstrapServers(), kafka.startTime(), ProcessStats.megabytes(kafka.rssBytes()), kafka.pid());
+            Path clients = credentials.writeClientConfigs(kafka.bootstrapServers(), dataDir.resolve("kafka/clients"));
+            System.out.println("           SASL/SCRAM: client settings per principal in " + clients + "/<principal>.properties");
 
             long registryStarted = System.nanoTime();
-            SchemaRegistryServer registry = stack.registry(SchemaRegistryServer.start(kafka.bootstrapServers(), registryPort));
+            SchemaRegistryServer registry = stack.registry(SchemaRegistryServer.start(
+                    kafka.clientProperties(KafkaPrincipal.SCHEMA_REGISTRY), credentials.registryUsers(), registryPort));
             print("registry", registry.url(), Duration.ofNanos(System.nanoTime() - registryStarted),
                     ProcessStats.megabytes(ProcessStats.selfRssBytes()) + " (this JVM)", ProcessHandle.current().pid());
 

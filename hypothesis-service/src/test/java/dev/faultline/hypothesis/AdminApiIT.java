@@ -7,9 +7,9 @@ import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
 import dev.faultline.hypothesis.support.Http;
 import dev.faultline.hypothesis.support.ServiceUnderTest;
-import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.events.TopicReplay;
 import dev.faultline.kit.testing.EventTap;
+import dev.faultline.kit.testing.ServiceProperties;
 import dev.faultline.schemas.avro.ActorKind;
 import dev.faultline.schemas.avro.FailureModeDeclared;
 import dev.faultline.schemas.avro.HypothesisDrafted;
@@ -54,8 +54,7 @@ class AdminApiIT {
         devStack = stack;
         context = ServiceUnderTest.start(stack, "hypothesis_admin_it_" + RUN, "hypothesis-admin-it-" + RUN);
         baseUrl = ServiceUnderTest.baseUrl(context);
-        tap = new EventTap(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(),
-                List.of(Topics.TARGETS, Topics.FAILURE_MODES, Topics.HYPOTHESES));
+        tap = new EventTap(stack, List.of(Topics.TARGETS, Topics.FAILURE_MODES, Topics.HYPOTHESES));
     }
 
     @AfterAll
@@ -214,9 +213,8 @@ class AdminApiIT {
                 FaultlineSerdeConfig.SPECIFIC_AVRO_READER, true);
         Map<String, SpecificRecord> latest = new HashMap<>();
         try (Deserializer<SpecificRecord> values = FaultlineSerdes.anyEvent(serde).deserializer()) {
-            TopicReplay.readToEnd(new KafkaSettings(devStack.kafkaBootstrapServers(), devStack.schemaRegistryUrl(),
-                    "admin-api-it"), List.of(topic.name()), record -> latest.put(record.key(),
-                    values.deserialize(record.topic(), record.value())));
+            TopicReplay.readToEnd(ServiceProperties.kafkaSettings(devStack, "admin-api-it"), List.of(topic.name()),
+                    record -> latest.put(record.key(), values.deserialize(record.topic(), record.value())));
         }
         return latest;
     }

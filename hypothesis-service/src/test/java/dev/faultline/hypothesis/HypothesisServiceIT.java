@@ -10,7 +10,7 @@ import dev.faultline.hypothesis.knowledge.KnowledgeFixtures;
 import dev.faultline.hypothesis.support.Http;
 import dev.faultline.hypothesis.support.ServiceUnderTest;
 import dev.faultline.hypothesis.target.TargetsTest;
-import dev.faultline.kit.KafkaSettings;
+import dev.faultline.kit.testing.ServiceProperties;
 import dev.faultline.kit.events.EventPublisher;
 import dev.faultline.kit.testing.EventTap;
 import dev.faultline.kit.testing.Keyspaces;
@@ -74,9 +74,8 @@ class HypothesisServiceIT {
         devStack = stack;
         context = ServiceUnderTest.start(stack, "hypothesis_it_" + RUN, "hypothesis-it-" + RUN);
         baseUrl = ServiceUnderTest.baseUrl(context);
-        publisher = EventPublisher.standalone(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "hypothesis-it"));
-        tap = new EventTap(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(),
-                List.of(Topics.HYPOTHESES, Topics.DEAD_LETTERS));
+        publisher = EventPublisher.standalone(ServiceProperties.kafkaSettings(stack, "hypothesis-it"));
+        tap = new EventTap(stack, List.of(Topics.HYPOTHESES, Topics.DEAD_LETTERS));
     }
 
     @AfterAll
@@ -129,8 +128,7 @@ class HypothesisServiceIT {
     void shouldDeadLetterGarbageAndKeepProcessing() throws Exception {
         String garbage = "exp-garbage-" + RUN;
         String after = "exp-after-garbage-" + RUN;
-        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers",
-                devStack.kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(devStack.kafkaClientProperties(), new StringSerializer(), new ByteArraySerializer())) {
             raw.send(new ProducerRecord<>(Topics.Names.PROPOSALS, garbage, new byte[] {0, 0, 0, 0, 7, 42, 42})).get();
         }
         publisher.publish(ServiceUnderTest.proposal(after, "storefront", FaultType.HTTP_ERROR_STATUS, "pricing answers 503 under load"));

@@ -83,7 +83,7 @@ class EveryEventTypeRoundTripIT {
     @Test
     void shouldRegisterOneSubjectPerTopicAndEventTypeWithTheIdInTheRecord() throws Exception {
         SchemaRegistryClient registry = new CachingSchemaRegistryClient(new HttpSchemaRegistryClient(
-                List.of(URI.create(stack.schemaRegistryUrl())), Duration.ofSeconds(10), null), null);
+                List.of(URI.create(stack.schemaRegistryUrl())), Duration.ofSeconds(10), stack.schemaRegistryUserInfo()), null);
         SpecificRecord drafted = events.drafted();
         try (KafkaProducer<String, SpecificRecord> producer = KafkaTestClients.producer(stack, Map.of())) {
             producer.send(new ProducerRecord<>(Topics.HYPOTHESES.name(), experimentId, drafted)).get();

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,7 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Plain Kafka clients on the devstack, configured the way any application configures Faultline's serde: by class
- * name and {@code schema.registry.url}, nothing else.
+ * name and {@code schema.registry.url} (with the administrator's credentials), nothing else.
  */
 public final class KafkaTestClients {
 
@@ -30,12 +29,13 @@ public final class KafkaTestClients {
     }
 
     public static Map<String, Object> serdeConfig(DevStack stack) {
-        return Map.of("schema.registry.url", stack.schemaRegistryUrl());
+        return Map.of("schema.registry.url", stack.schemaRegistryUrl(), "basic.auth.credentials.source", "USER_INFO",
+                "basic.auth.user.info", stack.schemaRegistryUserInfo());
     }
 
     public static <V> KafkaProducer<String, V> producer(DevStack stack, Map<String, Object> overrides) {
         Map<String, Object> config = new HashMap<>(serdeConfig(stack));
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+        config.putAll(stack.kafkaClientProperties());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, FaultlineAvroSerializer.class.getName());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -45,7 +45,7 @@ public final class KafkaTestClients {
 
     public static <V> KafkaConsumer<String, V> consumer(DevStack stack, Map<String, Object> overrides) {
         Map<String, Object> config = new HashMap<>(serdeConfig(stack));
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+        config.putAll(stack.kafkaClientProperties());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "schemas-it-" + UUID.randomUUID());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, FaultlineAvroDeserializer.class.getName());
@@ -56,7 +56,7 @@ public final class KafkaTestClients {
     }
 
     public static Admin admin(DevStack stack) {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()));
+        return Admin.create(stack.kafkaClientProperties());
     }
 
     /** Assigns every partition of {@code topics} from the beginning (no group join, so no rebalance wait). */

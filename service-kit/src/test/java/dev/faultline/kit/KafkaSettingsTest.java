@@ -62,4 +62,33 @@ class KafkaSettingsTest {
         assertThat(settings.serviceName()).isEqualTo("it");
         assertThat(settings.replicationFactor()).isEqualTo((short) 1);
     }
+
+    @Test
+    void shouldAuthenticateEveryClientAndTheRegistryAsItsPrincipal() {
+        KafkaSettings settings = bind(Map.of("faultline.kafka.username", "safety-service",
+                "faultline.kafka.password", "s3cr\"et"));
+
+        assertThat(settings.authenticates()).isTrue();
+        assertThat(settings.clientProperties())
+                .containsEntry(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-256")
+                .containsEntry("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required "
+                        + "username=\"safety-service\" password=\"s3cr\\\"et\";")
+                .containsEntry("basic.auth.credentials.source", "USER_INFO")
+                .containsEntry("basic.auth.user.info", "safety-service:s3cr\"et");
+    }
+
+    @Test
+    void shouldConnectUnauthenticatedWithoutAUsername() {
+        assertThat(bind(Map.of()).clientProperties()).doesNotContainKeys(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG,
+                "sasl.jaas.config", "basic.auth.user.info");
+    }
+
+    @Test
+    void shouldRefuseAUsernameWithoutAPasswordNamingTheVariable() {
+        assertThatThrownBy(() -> bind(Map.of("faultline.kafka.username", "safety-service")))
+                .hasStackTraceContaining("FAULTLINE_KAFKA_PASSWORD");
+        assertThatThrownBy(() -> bind(Map.of("faultline.kafka.username", "a", "faultline.kafka.password", "b",
+                "faultline.kafka.sasl-mechanism", "PLAIN"))).hasStackTraceContaining("SCRAM-SHA-256 or SCRAM-SHA-512");
+    }
 }

@@ -151,9 +151,8 @@ public final class EvidenceIngestBench {
     }
 
     private static KafkaProducer<String, SpecificRecord> producer(DevStack stack) {
-        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                FaultlineSerdeConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl(), ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 5);
+        Map<String, Object> props = stack.kafkaClientProperties(Map.of(FaultlineSerdeConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl(), ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 5));
         FaultlineAvroSerializer<SpecificRecord> values = new FaultlineAvroSerializer<>();
         values.configure(props, false);
         return new KafkaProducer<>(props, new StringSerializer(), values);

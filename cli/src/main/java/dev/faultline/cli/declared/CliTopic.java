@@ -1,6 +1,7 @@
 package dev.faultline.cli.declared;
 
 import dev.faultline.cli.ServiceOptions;
+import dev.faultline.cli.http.KafkaEndpoint;
 import dev.faultline.schemas.serde.FaultlineSerdeConfig;
 import dev.faultline.schemas.serde.FaultlineSerdes;
 import dev.faultline.schemas.topics.Topic;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -35,28 +35,28 @@ public final class CliTopic<T extends SpecificRecord> {
 
     private final Topic topic;
     private final Class<T> type;
-    private final String bootstrapServers;
+    private final KafkaEndpoint kafka;
     private final Map<String, Object> serde;
     private boolean provisioned;
 
-    public CliTopic(Topic topic, Class<T> type, String bootstrapServers, String schemaRegistryUrl) {
+    public CliTopic(Topic topic, Class<T> type, KafkaEndpoint kafka) {
         this.topic = topic;
         this.type = type;
-        this.bootstrapServers = bootstrapServers;
-        this.serde = Map.of(FaultlineSerdeConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl,
-                FaultlineSerdeConfig.SPECIFIC_AVRO_READER, true);
+        this.kafka = kafka;
+        Map<String, Object> serde = new HashMap<>(kafka.clientProperties());
+        serde.put(FaultlineSerdeConfig.SPECIFIC_AVRO_READER, true);
+        this.serde = Map.copyOf(serde);
     }
 
     /** The topic at the Kafka and registry {@code services} name. */
     public static <T extends SpecificRecord> CliTopic<T> of(Topic topic, Class<T> type, ServiceOptions services) {
-        return new CliTopic<>(topic, type, services.endpoints().kafka(), services.endpoints().registry());
+        return new CliTopic<>(topic, type, services.endpoints().kafkaEndpoint());
     }
 
     /** The latest declaration of every key on the topic (withdrawn ones included). */
     public Map<String, T> current() {
         createMissing();
         Map<String, Object> props = new HashMap<>(serde);
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Map<String, T> latest = new LinkedHashMap<>();
@@ -82,7 +82,6 @@ public final class CliTopic<T extends SpecificRecord> {
     public void publish(Map<String, T> records, String clientId) {
         createMissing();
         Map<String, Object> props = new HashMap<>(serde);
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
@@ -105,11 +104,11 @@ public final class CliTopic<T extends SpecificRecord> {
         if (provisioned) {
             return;
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
             new TopicProvisioner(admin, Duration.ofSeconds(30)).createMissing(List.of(topic), (short) 1);
             provisioned = true;
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot reach Kafka at " + bootstrapServers + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot reach Kafka at " + kafka.bootstrapServers() + ": " + e.getMessage(), e);
         }
     }
 }

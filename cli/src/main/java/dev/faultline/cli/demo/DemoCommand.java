@@ -88,7 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
         Endpoints approver = addresses.withToken(issuer.signIn(ExampleExperiment.APPROVER).token());
         Endpoints services = addresses.withToken(issuer.signIn(ExampleExperiment.OPERATOR).token());
         Optional<VerdictIssued> verdict;
-        try (EventStream stream = new EventStream(services.kafka(), services.registry())) {
+        try (EventStream stream = new EventStream(services.kafkaEndpoint())) {
             verdict = new ExperimentWatcher(stream, id).untilVerdict(out::println,
                     new ApprovalStep(approver, id, out), timeout);
         }

@@ -44,8 +44,7 @@ final class DemoTargets {
             Map<String, TargetDeclared> byKey = new LinkedHashMap<>();
             TargetsFile.read(text, FILE, "faultline-stack", Clock.systemUTC())
                     .forEach(d -> byKey.put(TargetsFile.keyOf(d.getEnvironment(), d.getService()), d));
-            new CliTopic<>(Topics.TARGETS, TargetDeclared.class, endpoints.kafkaBootstrapServers(),
-                    endpoints.schemaRegistryUrl()).publish(byKey, "faultline-stack-targets");
+            new CliTopic<>(Topics.TARGETS, TargetDeclared.class, endpoints.services().kafkaEndpoint()).publish(byKey, "faultline-stack-targets");
             return FILE + ": " + List.copyOf(byKey.keySet());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);

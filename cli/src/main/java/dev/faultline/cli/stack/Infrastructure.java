@@ -4,6 +4,8 @@ import dev.faultline.devstack.cassandra.CassandraNode;
 import dev.faultline.devstack.issuer.IssuerUsers;
 import dev.faultline.devstack.issuer.LocalIssuer;
 import dev.faultline.devstack.kafka.KafkaBrokerConfig;
+import dev.faultline.devstack.kafka.KafkaCredentials;
+import dev.faultline.devstack.kafka.KafkaPrincipal;
 import dev.faultline.devstack.kafka.KafkaProcess;
 import dev.faultline.devstack.process.ProcessStats;
 import dev.faultline.devstack.registry.SchemaRegistryServer;
@@ -13,7 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * The devstack part of the local stack, started the way {@code faultline devstack} starts it:
- * Kafka in its own JVM, the schema registry and the token issuer (the users of {@code deploy/users.yaml}, as bundled
+ * Kafka in its own JVM (SASL/SCRAM and ACLs; each principal's settings written by {@link StackCredentials}), the
+ * schema registry and the token issuer (the users of {@code deploy/users.yaml}, as bundled
  * with the devstack) inside this JVM, Cassandra in its own JVM.
  */
 final class Infrastructure implements AutoCloseable {
@@ -22,24 +25,30 @@ final class Infrastructure implements AutoCloseable {
     private final SchemaRegistryServer registry;
     private final LocalIssuer issuer;
     private final CassandraNode cassandra;
+    private final Path kafkaClients;
 
-    private Infrastructure(KafkaProcess kafka, SchemaRegistryServer registry, LocalIssuer issuer, CassandraNode cassandra) {
+    private Infrastructure(KafkaProcess kafka, SchemaRegistryServer registry, LocalIssuer issuer, CassandraNode cassandra,
+                           Path kafkaClients) {
         this.kafka = kafka;
+        this.kafkaClients = kafkaClients;
         this.registry = registry;
         this.issuer = issuer;
         this.cassandra = cassandra;
     }
 
     static Infrastructure start(Path dataDir, StackPorts ports, Consumer<String> progress) {
+        KafkaCredentials credentials = KafkaCredentials.loadOrCreate(dataDir.resolve("kafka/credentials.properties"));
         KafkaProcess kafka = KafkaProcess.start(dataDir.resolve("kafka"),
-                new KafkaBrokerConfig(dataDir.resolve("kafka/kafka-logs"), ports.kafka(), ports.kafkaController()));
+                new KafkaBrokerConfig(dataDir.resolve("kafka/kafka-logs"), ports.kafka(), ports.kafkaController(), credentials));
+        Path kafkaClients = StackCredentials.write(credentials, kafka.bootstrapServers(), dataDir.resolve("kafka/clients"));
         progress.accept(String.format("kafka      %-26s %5.1f s  pid %d", kafka.bootstrapServers(),
                 kafka.startTime().toMillis() / 1000.0, kafka.pid()));
         SchemaRegistryServer registry = null;
         LocalIssuer issuer = null;
         try {
             long started = System.nanoTime();
-            registry = SchemaRegistryServer.start(kafka.bootstrapServers(), ports.registry());
+            registry = SchemaRegistryServer.start(kafka.clientProperties(KafkaPrincipal.SCHEMA_REGISTRY),
+                    credentials.registryUsers(), ports.registry());
             progress.accept(String.format("registry   %-26s %5.1f s  (in this JVM)", registry.url(),
                     (System.nanoTime() - started) / 1e9));
             issuer = LocalIssuer.start(IssuerUsers.bundled(), ports.issuer());
@@ -48,7 +57,7 @@ final class Infrastructure implements AutoCloseable {
                     ports.cassandraStorage());
             progress.accept(String.format("cassandra  %-26s %5.1f s  pid %d", cassandra.address(),
                     cassandra.startTime().toMillis() / 1000.0, cassandra.pid()));
-            return new Infrastructure(kafka, registry, issuer, cassandra);
+            return new Infrastructure(kafka, registry, issuer, cassandra, kafkaClients);
         } catch (RuntimeException | Error e) {
             if (issuer != null) {
                 issuer.close();
@@ -63,6 +72,11 @@ final class Infrastructure implements AutoCloseable {
 
     String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** Where each principal's client settings are ({@link StackCredentials}). */
+    Path kafkaClients() {
+        return kafkaClients;
     }
 
     String schemaRegistryUrl() {

@@ -58,7 +58,7 @@ public final class LocalStack implements AutoCloseable {
         Infrastructure infrastructure = Infrastructure.start(workDir.resolve("data"), ports, progress);
         StackEndpoints endpoints = new StackEndpoints(ports, infrastructure.kafkaBootstrapServers(),
                 infrastructure.schemaRegistryUrl(), infrastructure.cassandraContactPoint(),
-                infrastructure.cassandraDatacenter());
+                infrastructure.cassandraDatacenter(), infrastructure.kafkaClients());
         LocalStack stack = new LocalStack(repo, workDir, infrastructure, endpoints);
         try {
             StackKeys keys = StackKeys.create(workDir);

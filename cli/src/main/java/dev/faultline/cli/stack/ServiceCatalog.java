@@ -1,6 +1,7 @@
 package dev.faultline.cli.stack;
 
 import dev.faultline.devstack.issuer.IssuerUsers;
+import dev.faultline.devstack.kafka.KafkaPrincipal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,14 +50,18 @@ final class ServiceCatalog {
         return new ServiceSpec("storefront", "demo-target", STOREFRONT_MAIN, smallJvm("96m"),
                 List.of("--port", Integer.toString(stack.ports().storefront()),
                         "--pricing-url", stack.url(stack.ports().pricingProxy()),
-                        "--kafka-bootstrap-servers", stack.kafkaBootstrapServers()), stack.storefrontUrl() + "/health");
+                        "--kafka-bootstrap-servers", stack.kafkaBootstrapServers(),
+                        "--kafka-config", stack.kafkaClientFile(KafkaPrincipal.DEMO_SHOP).toString()),
+                stack.storefrontUrl() + "/health");
     }
 
     /** Ready once its consumer owns the order topic's partitions (its /health answers 503 before). */
     static ServiceSpec fulfilment(StackEndpoints stack) {
         return new ServiceSpec("fulfilment", "demo-target", "dev.faultline.demo.FulfilmentMain", smallJvm("64m"),
                 List.of("--port", Integer.toString(stack.ports().fulfilment()),
-                        "--kafka-bootstrap-servers", stack.kafkaBootstrapServers()), stack.fulfilmentUrl() + "/health");
+                        "--kafka-bootstrap-servers", stack.kafkaBootstrapServers(),
+                        "--kafka-config", stack.kafkaClientFile(KafkaPrincipal.DEMO_SHOP).toString()),
+                stack.fulfilmentUrl() + "/health");
     }
 
     static ServiceSpec carrier(StackEndpoints stack) {
@@ -102,6 +107,8 @@ final class ServiceCatalog {
             List<String> jvm = new ArrayList<>(smallJvm(heap));
             jvm.add("-Dmicronaut.server.port=" + layout.port());
             jvm.addAll(sharedSettings(stack));
+            // its Kafka principal's password, from a file only this user can read (not on the command line)
+            jvm.add("-Dmicronaut.config.files=" + StackCredentials.serviceFile(stack.kafkaClients(), layout.name()));
             if (layout.name().equals("safety-service")) {
                 jvm.addAll(keys.signerSettings());
                 jvm.addAll(LOCAL_PRODUCTION);

@@ -1,10 +1,21 @@
 package dev.faultline.cli.stack;
 
 import dev.faultline.cli.http.Endpoints;
+import dev.faultline.devstack.kafka.KafkaPrincipal;
+import java.nio.file.Path;
 
-/** The addresses of a running local stack. */
+/**
+ * The addresses of a running local stack.
+ *
+ * @param kafkaClients the directory of each Kafka principal's client settings ({@link StackCredentials})
+ */
 public record StackEndpoints(StackPorts ports, String kafkaBootstrapServers, String schemaRegistryUrl,
-                             String cassandraContactPoint, String cassandraDatacenter) {
+                             String cassandraContactPoint, String cassandraDatacenter, Path kafkaClients) {
+
+    /** The Kafka client settings of {@code principal} (SASL, the registry's Basic credentials). */
+    public Path kafkaClientFile(KafkaPrincipal principal) {
+        return StackCredentials.clientFile(kafkaClients, principal);
+    }
 
     public String url(int port) {
         return "http://127.0.0.1:" + port;
@@ -49,9 +60,13 @@ public record StackEndpoints(StackPorts ports, String kafkaBootstrapServers, Str
         return issuerUrl() + "/.well-known/jwks.json";
     }
 
-    /** The services' endpoints, as the CLI's commands use them, with no token yet ({@link Endpoints#withToken}). */
+    /**
+     * The services' endpoints, as the CLI's commands use them, with no token yet ({@link Endpoints#withToken}); Kafka
+     * as the stack's administrator, who declares the demo's targets before the services start.
+     */
     public Endpoints services() {
         return new Endpoints(url(ports.hypothesis()), url(ports.safety()), url(ports.injector()), url(ports.analysis()),
-                url(ports.catalog()), kafkaBootstrapServers, schemaRegistryUrl, null);
+                url(ports.catalog()), kafkaBootstrapServers, schemaRegistryUrl,
+                kafkaClientFile(KafkaPrincipal.ADMIN).toString(), null);
     }
 }

@@ -1,9 +1,11 @@
 package dev.faultline.cli.watch;
 
+import dev.faultline.cli.http.KafkaEndpoint;
 import dev.faultline.schemas.serde.FaultlineSerdeConfig;
 import dev.faultline.schemas.serde.FaultlineSerdes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -31,16 +33,16 @@ public final class EventStream implements AutoCloseable {
 
     private final KafkaConsumer<String, SpecificRecord> consumer;
 
-    public EventStream(String bootstrapServers, String schemaRegistryUrl) {
+    public EventStream(KafkaEndpoint kafka) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(kafka.clientProperties());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "faultline-cli-watch-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "2000");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        Map<String, Object> serde = Map.of(FaultlineSerdeConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl,
-                FaultlineSerdeConfig.SPECIFIC_AVRO_READER, true);
+        Map<String, Object> serde = new HashMap<>(kafka.clientProperties());
+        serde.put(FaultlineSerdeConfig.SPECIFIC_AVRO_READER, true);
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 FaultlineSerdes.anyEvent(serde).deserializer());
         consumer.subscribe(FAULTLINE_TOPICS);

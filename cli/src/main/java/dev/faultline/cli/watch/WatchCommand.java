@@ -23,7 +23,7 @@ public final class WatchCommand extends ServiceCommand {
     @Override
     public Integer call() {
         Endpoints endpoints = services.endpoints();
-        try (EventStream stream = new EventStream(endpoints.kafka(), endpoints.registry())) {
+        try (EventStream stream = new EventStream(endpoints.kafkaEndpoint())) {
             Thread stopper = new Thread(stream::wakeup, "faultline-watch-stop");
             Runtime.getRuntime().addShutdownHook(stopper);
             cli.out().println("watching " + experimentId + " on " + endpoints.kafka() + " (Ctrl-C stops)");

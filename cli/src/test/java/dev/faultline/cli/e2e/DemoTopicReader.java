@@ -2,9 +2,11 @@ package dev.faultline.cli.e2e;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.faultline.cli.http.KafkaEndpoint;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -28,14 +30,16 @@ final class DemoTopicReader {
     }
 
     /** Every record of {@code topic} whose header {@code header} is {@code value}. */
-    static List<ConsumerRecord<String, byte[]>> withHeader(String bootstrap, String topic, String header, String value) {
-        return readAll(bootstrap, topic).stream().filter(record -> value.equals(header(record, header))).toList();
+    static List<ConsumerRecord<String, byte[]>> withHeader(KafkaEndpoint kafka, String topic, String header, String value) {
+        return readAll(kafka, topic).stream().filter(record -> value.equals(header(record, header))).toList();
     }
 
-    static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic) {
+    static List<ConsumerRecord<String, byte[]>> readAll(KafkaEndpoint kafka, String topic) {
         List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2 << 20), new StringDeserializer(), new ByteArrayDeserializer())) {
+        Map<String, Object> props = new HashMap<>(kafka.clientProperties());
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2 << 20);
+        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = reader.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             reader.assign(partitions);

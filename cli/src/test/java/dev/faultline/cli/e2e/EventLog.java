@@ -2,6 +2,7 @@ package dev.faultline.cli.e2e;
 
 import org.awaitility.Awaitility;
 
+import dev.faultline.cli.http.KafkaEndpoint;
 import dev.faultline.cli.watch.EventStream;
 import dev.faultline.cli.watch.StreamedEvent;
 import java.time.Duration;
@@ -21,8 +22,8 @@ final class EventLog implements AutoCloseable {
     private final Thread poller;
     private volatile boolean running = true;
 
-    EventLog(String bootstrapServers, String registryUrl) {
-        this.stream = new EventStream(bootstrapServers, registryUrl);
+    EventLog(KafkaEndpoint kafka) {
+        this.stream = new EventStream(kafka);
         this.poller = new Thread(this::pollLoop, "e2e-event-log");
         poller.setDaemon(true);
         poller.start();

@@ -10,12 +10,14 @@ import dev.faultline.cli.demo.DemoCommand;
 import dev.faultline.cli.demo.ExampleExperiment;
 import dev.faultline.cli.experiment.StatusView;
 import dev.faultline.cli.http.Endpoints;
+import dev.faultline.cli.http.KafkaEndpoint;
 import dev.faultline.cli.http.ServiceCallException;
 import dev.faultline.cli.login.IssuerClient;
 import dev.faultline.cli.stack.DataPlaneAdmin;
 import dev.faultline.cli.stack.LocalStack;
 import dev.faultline.cli.stack.RepoLayout;
 import dev.faultline.cli.stack.StackOptions;
+import dev.faultline.devstack.kafka.KafkaPrincipal;
 import dev.faultline.kit.testing.OtlpReceiver;
 import dev.faultline.schemas.avro.CheckOutcome;
 import dev.faultline.schemas.avro.DeadLetter;
@@ -91,7 +93,7 @@ class FaultlineE2EIT {
         stack = LocalStack.start(options, line -> LOG.info("stack: {}", line));
         services = stack.endpoints().services();
         dataplane = new DataPlaneAdmin(stack.endpoints().dataplaneUrl());
-        events = new EventLog(services.kafka(), services.registry());
+        events = new EventLog(services.kafkaEndpoint());
         driver = new E2EDriver(stack, events);
         services = driver.as(ExampleExperiment.OPERATOR); // reads and halts; the other steps sign in as their user
     }
@@ -159,7 +161,8 @@ class FaultlineE2EIT {
         String vague = "exp-vague-" + shortId();
         String garbage = "exp-garbage-" + shortId();
         String valid = "exp-valid-" + shortId();
-        try (TopicWriter writer = new TopicWriter(services.kafka(), services.registry())) {
+        try (TopicWriter writer = new TopicWriter(KafkaEndpoint.of(services.kafka(), services.registry(),
+                stack.endpoints().kafkaClientFile(KafkaPrincipal.TOOL).toString()))) {
             writer.propose(vague, "no-such-service", null, "test");
             writer.proposeGarbage(garbage);
             writer.propose(valid, "storefront", "pricing", ExampleExperiment.STATEMENT);
@@ -581,7 +584,7 @@ class FaultlineE2EIT {
         assertThat(results.get("no-errors-logged").getOutcome()).isEqualTo(PredictionOutcome.HELD);
         assertThat(verdict.getOutcome()).isEqualTo(VerdictOutcome.PARTIALLY_HELD);
 
-        String kafka = services.kafka();
+        KafkaEndpoint kafka = services.kafkaEndpoint();
         List<ConsumerRecord<String, byte[]>> written = DemoTopicReader.withHeader(kafka, DemoTopicReader.ORDERS,
                 "faultline-experiment", id);
         assertThat(written).as("the bad records, found again by their experiment header").hasSizeGreaterThan(50)

@@ -4,9 +4,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.faultline.cli.demo.ExampleExperiment;
 import dev.faultline.cli.http.Endpoints;
+import dev.faultline.cli.http.KafkaEndpoint;
 import dev.faultline.cli.stack.DataPlaneAdmin;
 import dev.faultline.cli.stack.LocalStack;
 import dev.faultline.cli.stack.StackOptions;
+import dev.faultline.devstack.kafka.KafkaPrincipal;
 import dev.faultline.schemas.avro.Actor;
 import dev.faultline.schemas.avro.ActorKind;
 import dev.faultline.schemas.avro.CalendarEntryKind;
@@ -19,12 +21,12 @@ import dev.faultline.schemas.avro.IncidentStatus;
 import dev.faultline.schemas.avro.InjectionStarted;
 import dev.faultline.schemas.avro.InjectionStopped;
 import dev.faultline.schemas.avro.StopReason;
-import dev.faultline.schemas.serde.FaultlineSerdeConfig;
 import dev.faultline.schemas.serde.FaultlineSerdes;
 import dev.faultline.schemas.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,13 +59,17 @@ public final class MidRunStopBench {
 
     private MidRunStopBench(LocalStack stack) {
         Endpoints services = stack.endpoints().services();
-        this.events = new EventLog(services.kafka(), services.registry());
+        this.events = new EventLog(services.kafkaEndpoint());
         this.driver = new E2EDriver(stack, events);
         this.dataplane = new DataPlaneAdmin(stack.endpoints().dataplaneUrl());
-        Map<String, Object> serde = Map.of(FaultlineSerdeConfig.SCHEMA_REGISTRY_URL, services.registry());
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, services.kafka(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(),
-                FaultlineSerdes.anyEvent(serde).serializer());
+        // the freeze and the incident come from another tool, with the outside tools' principal
+        KafkaEndpoint tool = KafkaEndpoint.of(services.kafka(), services.registry(),
+                stack.endpoints().kafkaClientFile(KafkaPrincipal.TOOL).toString());
+        Map<String, Object> props = new HashMap<>(tool.clientProperties());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        this.producer = new KafkaProducer<>(props, new StringSerializer(),
+                FaultlineSerdes.anyEvent(tool.clientProperties()).serializer());
     }
 
     public static void main(String[] args) throws Exception {

@@ -1,5 +1,6 @@
 package dev.faultline.cli.e2e;
 
+import dev.faultline.cli.http.KafkaEndpoint;
 import dev.faultline.schemas.avro.Actor;
 import dev.faultline.schemas.avro.ActorKind;
 import dev.faultline.schemas.avro.Environment;
@@ -14,21 +15,20 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Publishes proposals the way an outside tool would: straight onto {@code faultline.proposals}. */
+/** Publishes proposals the way an outside tool would: straight onto {@code faultline.proposals}, as its principal. */
 final class TopicWriter implements AutoCloseable {
 
     private final KafkaProducer<String, ExperimentProposed> avro;
     private final KafkaProducer<String, byte[]> raw;
 
-    TopicWriter(String bootstrapServers, String registryUrl) {
+    TopicWriter(KafkaEndpoint tool) {
         FaultlineAvroSerializer<ExperimentProposed> serializer = new FaultlineAvroSerializer<>();
-        serializer.configure(Map.of("schema.registry.url", registryUrl), false);
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        serializer.configure(tool.clientProperties(), false);
+        Map<String, Object> config = tool.clientProperties();
         this.avro = new KafkaProducer<>(config, new StringSerializer(), serializer);
         this.raw = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.cli.FaultlineCli;
 import dev.faultline.cli.declared.CliTopic;
+import dev.faultline.cli.http.KafkaEndpoint;
 import dev.faultline.devstack.DevStack;
+import dev.faultline.devstack.kafka.KafkaPrincipal;
 import dev.faultline.devstack.junit.DevStackExtension;
 import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.IncidentRecorded;
@@ -41,7 +43,7 @@ class IncidentRecordIT {
         err.reset();
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--kafka", stack.kafkaBootstrapServers(), "--registry-url", stack.schemaRegistryUrl(),
-                "--token", stack.issuer().mint("dora", List.of("operator"), Duration.ofMinutes(5))));
+                "--kafka-config", stack.kafkaClientConfig(KafkaPrincipal.TOOL).toString(), "--token", stack.issuer().mint("dora", List.of("operator"), Duration.ofMinutes(5))));
         return FaultlineCli.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
     }
@@ -53,7 +55,8 @@ class IncidentRecordIT {
                 "--fault", "network-latency", "--severity", "high", "--summary", "pricing GC pauses"))
                 .as(err.toString()).isZero();
         IncidentRecorded incident = new CliTopic<>(Topics.INCIDENTS, IncidentRecorded.class,
-                stack.kafkaBootstrapServers(), stack.schemaRegistryUrl()).current().get(id);
+                KafkaEndpoint.of(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(),
+                        stack.kafkaClientConfig(KafkaPrincipal.AUDITOR).toString())).current().get(id);
         assertThat(incident.getFaultTypes()).containsExactly(FaultType.NETWORK_LATENCY);
         assertThat(incident.getServices()).containsExactly("storefront");
         assertThat(incident.getHeader().getActor().getId()).as("the token's subject").isEqualTo("dora");

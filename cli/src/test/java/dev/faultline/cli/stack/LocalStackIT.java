@@ -3,6 +3,7 @@ package dev.faultline.cli.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.faultline.cli.http.KafkaEndpoint;
 import dev.faultline.cli.http.ServiceClient;
 import dev.faultline.cli.watch.EventFormatter;
 import dev.faultline.cli.watch.EventStream;
@@ -30,7 +31,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -158,7 +158,8 @@ class LocalStackIT {
     @Test
     void shouldFollowAnExperimentsEventsOffKafka() throws Exception {
         String bootstrap = stack.endpoints().kafkaBootstrapServers();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        KafkaEndpoint kafka = stack.endpoints().services().kafkaEndpoint();
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
             new TopicProvisioner(admin, Duration.ofSeconds(30)).createMissing((short) 1);
         }
         String id = "exp-it-" + UUID.randomUUID().toString().substring(0, 8);
@@ -171,15 +172,15 @@ class LocalStackIT {
                 .setEnvironment(Environment.STAGING).setReason(ProposalReason.ROUTINE).setMotivation("pricing drill")
                 .setIncidentId(null).setRequestedDurationMillis(15_000L).setLabels(Map.of()).build();
         FaultlineAvroSerializer<ExperimentProposed> serializer = new FaultlineAvroSerializer<>();
-        serializer.configure(Map.of("schema.registry.url", stack.endpoints().schemaRegistryUrl()), false);
+        serializer.configure(kafka.clientProperties(), false);
         try (KafkaProducer<String, ExperimentProposed> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), serializer)) {
+                kafka.clientProperties(), new StringSerializer(), serializer)) {
             producer.send(new ProducerRecord<>(Topics.PROPOSALS.name(), id, proposed)).get();
         }
 
         List<String> lines = new ArrayList<>();
         EventFormatter formatter = new EventFormatter();
-        try (EventStream stream = new EventStream(bootstrap, stack.endpoints().schemaRegistryUrl())) {
+        try (EventStream stream = new EventStream(kafka)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (StreamedEvent event : stream.poll(Duration.ofMillis(500))) {
                     if (id.equals(event.experimentId())) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ServiceCatalogTest {
 
     private final StackEndpoints stack = new StackEndpoints(StackPorts.demo(), "127.0.0.1:9092", "http://127.0.0.1:8081",
-            "127.0.0.1:9042", "datacenter1");
+            "127.0.0.1:9042", "datacenter1", Path.of("/tmp/stack/kafka-clients"));
 
     @Test
     void shouldWireEveryServiceToTheStackAndToEachOther(@TempDir Path work) {
@@ -34,6 +34,9 @@ class ServiceCatalogTest {
                 "-Dfaultline.security.issuer=http://127.0.0.1:8110",
                 "-Dfaultline.security.client-id=safety-service",
                 "-Dfaultline.safety.approvers=bob");
+        assertThat(safety.jvmArgs()).as("its Kafka password comes from a file, not the command line")
+                .contains("-Dmicronaut.config.files=/tmp/stack/kafka-clients/safety-service.service.properties")
+                .noneMatch(argument -> argument.contains("faultline.kafka.password"));
         assertThat(safety.jvmArgs()).as("only safety-service calls another service's API")
                 .anyMatch(argument -> argument.startsWith("-Dfaultline.security.client-secret="));
         assertThat(services.get(0).jvmArgs()).noneMatch(argument -> argument.startsWith("-Dfaultline.security.client"));
@@ -77,7 +80,8 @@ class ServiceCatalogTest {
     @Test
     void shouldPointTheStorefrontAtThePricingProxy() {
         assertThat(ServiceCatalog.storefront(stack).args()).containsExactly("--port", "18080",
-                "--pricing-url", "http://127.0.0.1:18091", "--kafka-bootstrap-servers", "127.0.0.1:9092");
+                "--pricing-url", "http://127.0.0.1:18091", "--kafka-bootstrap-servers", "127.0.0.1:9092",
+                "--kafka-config", "/tmp/stack/kafka-clients/demo-shop.properties");
         assertThat(ServiceCatalog.dataplane(stack).readyUrl()).isEqualTo("http://127.0.0.1:8474/version");
     }
 
@@ -120,7 +124,8 @@ class ServiceCatalogTest {
     @Test
     void shouldRunFulfilmentOnTheStacksKafkaWhereTheStorefrontAnnouncesItsOrders() {
         assertThat(ServiceCatalog.fulfilment(stack).args()).containsExactly("--port", "18082",
-                "--kafka-bootstrap-servers", "127.0.0.1:9092");
+                "--kafka-bootstrap-servers", "127.0.0.1:9092",
+                "--kafka-config", "/tmp/stack/kafka-clients/demo-shop.properties");
         assertThat(ServiceCatalog.fulfilment(stack).mainClass()).isEqualTo("dev.faultline.demo.FulfilmentMain");
         assertThat(ServiceCatalog.fulfilment(stack).readyUrl()).isEqualTo("http://127.0.0.1:18082/health");
     }

@@ -1,5 +1,6 @@
 package dev.faultline.demo.fulfilment;
 
+import dev.faultline.demo.orders.ShopKafka;
 import dev.faultline.demo.orders.OrderTopics;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -27,9 +28,8 @@ final class DeadLetters implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
 
-    DeadLetters(String bootstrapServers) {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024),
+    DeadLetters(ShopKafka kafka) {
+        producer = new KafkaProducer<>(kafka.clientProperties(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024)),
                 new StringSerializer(), new ByteArraySerializer());
     }
 

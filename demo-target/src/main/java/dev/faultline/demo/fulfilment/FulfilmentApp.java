@@ -25,7 +25,7 @@ public final class FulfilmentApp {
 
     /** Creates the order topics if missing, starts consuming and serving; closing the app stops both. */
     public static HttpApp start(FulfilmentConfig config) throws IOException {
-        OrderTopics.ensure(config.kafkaBootstrapServers());
+        OrderTopics.ensure(config.kafka());
         PrometheusRegistry registry = new PrometheusRegistry();
         FulfilmentMetrics metrics = new FulfilmentMetrics(registry);
         StockReservations stock = new StockReservations();
@@ -33,9 +33,9 @@ public final class FulfilmentApp {
                 new OrderProcessor(new ProductCatalog(StorefrontConfig.defaults().products()), stock),
                 config.maxAttempts(), config.retryBackoff(), duration -> Thread.sleep(duration.toMillis()),
                 metrics::retried);
-        LagMonitor lag = new LagMonitor(config.kafkaBootstrapServers(), config.groupId(), metrics::lag);
-        DeadLetters deadLetters = new DeadLetters(config.kafkaBootstrapServers());
-        FulfilmentConsumer consumer = new FulfilmentConsumer(config.kafkaBootstrapServers(), config.groupId(), intake,
+        LagMonitor lag = new LagMonitor(config.kafka(), config.groupId(), metrics::lag);
+        DeadLetters deadLetters = new DeadLetters(config.kafka());
+        FulfilmentConsumer consumer = new FulfilmentConsumer(config.kafka(), config.groupId(), intake,
                 deadLetters, metrics, lag);
         List<Route> routes = List.of(new Route("GET", "/health", request -> health(consumer.notRunning())));
         HttpApp app;

@@ -1,5 +1,6 @@
 package dev.faultline.demo.fulfilment;
 
+import dev.faultline.demo.orders.ShopKafka;
 import dev.faultline.demo.orders.OrderTopics;
 import java.time.Duration;
 import java.util.Collection;
@@ -38,14 +39,13 @@ final class FulfilmentConsumer implements AutoCloseable {
     private volatile boolean closing;
     private volatile String failure;
 
-    FulfilmentConsumer(String bootstrapServers, String groupId, OrderIntake intake, DeadLetters deadLetters,
+    FulfilmentConsumer(ShopKafka kafka, String groupId, OrderIntake intake, DeadLetters deadLetters,
                        FulfilmentMetrics metrics, LagMonitor lag) {
-        this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, groupId, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        this.consumer = new KafkaConsumer<>(kafka.clientProperties(Map.of(ConsumerConfig.GROUP_ID_CONFIG, groupId, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 // a poll's records are handled one after the other, retries included: keep a poll well within
                 // max.poll.interval.ms even when every record of it is retried
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50)),
                 new StringDeserializer(), new ByteArrayDeserializer());
         this.intake = intake;
         this.deadLetters = deadLetters;

@@ -1,5 +1,6 @@
 package dev.faultline.demo.fulfilment;
 
+import dev.faultline.demo.orders.ShopKafka;
 import dev.faultline.demo.orders.OrderTopics;
 import java.time.Duration;
 import java.util.List;
@@ -40,9 +41,8 @@ final class LagMonitor implements AutoCloseable {
         return thread;
     });
 
-    LagMonitor(String bootstrapServers, String groupId, LongConsumer report) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000));
+    LagMonitor(ShopKafka kafka, String groupId, LongConsumer report) {
+        this.admin = Admin.create(kafka.clientProperties(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000)));
         this.groupId = groupId;
         this.report = report;
     }

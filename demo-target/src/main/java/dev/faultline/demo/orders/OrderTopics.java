@@ -24,10 +24,9 @@ public final class OrderTopics {
     private OrderTopics() {
     }
 
-    /** Creates both topics on {@code bootstrapServers} unless they exist; fails when Kafka does not answer in 15 s. */
-    public static void ensure(String bootstrapServers) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000))) {
+    /** Creates both topics on {@code kafka} unless they exist; fails when Kafka does not answer in 15 s. */
+    public static void ensure(ShopKafka kafka) {
+        try (Admin admin = Admin.create(kafka.clientProperties(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000)))) {
             Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
             List<NewTopic> missing = List.of(new NewTopic(ORDERS, ORDER_PARTITIONS, (short) 1),
                     new NewTopic(DEAD_LETTERS, 1, (short) 1)).stream().filter(t -> !existing.contains(t.name())).toList();
@@ -41,7 +40,7 @@ public final class OrderTopics {
                 }
             }
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot create the order topics on Kafka " + bootstrapServers + ": " + e, e);
+            throw new IllegalStateException("cannot create the order topics on Kafka " + kafka.bootstrapServers() + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating the order topics", e);

@@ -1,5 +1,6 @@
 package dev.faultline.demo.storefront;
 
+import dev.faultline.demo.orders.ShopKafka;
 import dev.faultline.demo.orders.OrderEvent;
 import dev.faultline.demo.orders.OrderEventJson;
 import dev.faultline.demo.orders.OrderTopics;
@@ -26,12 +27,11 @@ public final class KafkaOrderEvents implements OrderEvents, AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final Counter published;
 
-    public KafkaOrderEvents(String bootstrapServers, PrometheusRegistry metrics) {
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
+    public KafkaOrderEvents(ShopKafka kafka, PrometheusRegistry metrics) {
+        this.producer = new KafkaProducer<>(kafka.clientProperties(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
                 // an order thread waits at most this long for Kafka's metadata; then the send fails and is counted
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000)),
                 new StringSerializer(), new ByteArraySerializer());
         this.published = Counter.builder().name("storefront_order_events_total")
                 .help("order events sent to Kafka, by result: published (acknowledged) or failed")

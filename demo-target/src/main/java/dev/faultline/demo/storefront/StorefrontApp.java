@@ -46,9 +46,9 @@ public final class StorefrontApp {
         PriceCache cache = new PriceCache(pricing, Clock.systemUTC(), config.cacheTtl(),
                 source -> lookups.labelValues(source.header()).inc());
         KafkaOrderEvents events = null;
-        if (config.kafkaBootstrapServers() != null) {
-            OrderTopics.ensure(config.kafkaBootstrapServers());
-            events = new KafkaOrderEvents(config.kafkaBootstrapServers(), metrics);
+        if (config.kafka() != null) {
+            OrderTopics.ensure(config.kafka());
+            events = new KafkaOrderEvents(config.kafka(), metrics);
         }
         StorefrontApp app = new StorefrontApp(catalog, cache, new OrderService(pricing, catalog,
                 events == null ? OrderEvents.NONE : events, Clock.systemUTC()));

@@ -1,5 +1,6 @@
 package dev.faultline.demo.storefront;
 
+import dev.faultline.demo.orders.ShopKafka;
 import java.time.Duration;
 
 /**
@@ -7,7 +8,7 @@ import java.time.Duration;
  * products, and the Kafka cluster it announces orders on (null: it announces nothing).
  */
 public record StorefrontConfig(int port, String pricingUrl, Duration pricingTimeout, Duration cacheTtl, int products,
-                               String kafkaBootstrapServers) {
+                               ShopKafka kafka) {
 
     /** Seconds a client should wait before retrying an order refused because pricing was unavailable. */
     public static final int RETRY_AFTER_SECONDS = 5;

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -29,31 +30,45 @@ public final class EmbeddedKafka implements AutoCloseable {
         this.server = server;
     }
 
-    /** Formats a fresh log directory under {@code workDir} and starts a broker on it. */
+    /**
+     * Formats a fresh log directory under {@code workDir} and starts a broker on it, with its principals' passwords
+     * in {@code workDir/credentials.properties}.
+     */
     public static EmbeddedKafka start(Path workDir) {
-        KafkaBrokerConfig config = new KafkaBrokerConfig(workDir.resolve("kafka-logs"), FreePorts.next(), FreePorts.next());
+        KafkaBrokerConfig config = new KafkaBrokerConfig(workDir.resolve("kafka-logs"), FreePorts.next(), FreePorts.next(),
+                KafkaCredentials.loadOrCreate(workDir.resolve("credentials.properties")));
         return start(workDir, config);
     }
 
-    /** Starts a broker with the given configuration, formatting its log directory when it is new. */
+    /**
+     * Starts a broker with the given configuration, formatting its log directory when it is new, then creates its
+     * principals and ACLs ({@link KafkaAccess}).
+     */
     public static EmbeddedKafka start(Path workDir, KafkaBrokerConfig config) {
         long started = System.nanoTime();
         Path propertiesFile = config.write(workDir);
         format(config, propertiesFile);
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config.toProperties(), false), Time.SYSTEM);
         server.startup();
+        try {
+            KafkaSecuritySetup.apply(config);
+        } catch (RuntimeException e) {
+            server.shutdown();
+            server.awaitShutdown();
+            throw e;
+        }
         LOG.info("Kafka broker up at {} in {} ms", config.bootstrapServers(), (System.nanoTime() - started) / 1_000_000);
         return new EmbeddedKafka(config, server);
     }
 
+    /** Formats the log directory of {@code config} unless it holds a formatted log already. */
     static void format(KafkaBrokerConfig config, Path propertiesFile) {
         if (Files.exists(config.logDir().resolve("meta.properties"))) {
             return;
         }
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
         try (PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
-            StorageTool.execute(new String[] {"format", "--standalone", "-t", clusterId, "-c", propertiesFile.toString()}, out);
+            StorageTool.execute(config.formatArguments(propertiesFile), out);
         } catch (Exception e) {
             throw new IllegalStateException("cannot format Kafka storage: " + captured.toString(StandardCharsets.UTF_8), e);
         }
@@ -61,6 +76,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public String bootstrapServers() {
         return config.bootstrapServers();
+    }
+
+    /** Client properties authenticating as {@code principal} at this broker. */
+    public Map<String, Object> clientProperties(KafkaPrincipal principal) {
+        return config.clientProperties(principal);
     }
 
     public KafkaBrokerConfig config() {

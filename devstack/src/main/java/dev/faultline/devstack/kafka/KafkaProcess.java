@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -23,9 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real single-node KRaft broker running as its own child JVM ({@code kafka.Kafka server.properties}
- * after formatting new storage, see {@link KafkaServerMain}), the form used by the demo; {@link #start} returns once the
- * broker answers an admin request. The child dies with this JVM; {@link #close()} stops it cleanly.
+ * A real single-node KRaft broker running as its own child JVM ({@code kafka.Kafka server.properties}, see
+ * {@link KafkaServerMain}), the form used by the demo; {@link #start} formats new storage here (with the super
+ * users' SCRAM credentials, which thus never appear on the child's command line) and returns once the broker answers
+ * the administrator and its principals and ACLs are set up. The child dies with this JVM; {@link #close()} stops it
+ * cleanly.
  */
 public final class KafkaProcess implements AutoCloseable {
 
@@ -44,9 +47,10 @@ public final class KafkaProcess implements AutoCloseable {
         this.atExit = ShutdownHooks.register("Kafka " + config.bootstrapServers(), jvm);
     }
 
-    /** Starts a broker on free ports with its log directory under {@code workDir}. */
+    /** Starts a broker on free ports with its log directory and credentials under {@code workDir}. */
     public static KafkaProcess start(Path workDir) {
-        return start(workDir, new KafkaBrokerConfig(workDir.resolve("kafka-logs"), FreePorts.next(), FreePorts.next()));
+        return start(workDir, new KafkaBrokerConfig(workDir.resolve("kafka-logs"), FreePorts.next(), FreePorts.next(),
+                KafkaCredentials.loadOrCreate(workDir.resolve("credentials.properties"))));
     }
 
     /**
@@ -58,6 +62,7 @@ public final class KafkaProcess implements AutoCloseable {
         FreePorts.requireFree(config.brokerPort(), "Kafka broker");
         FreePorts.requireFree(config.controllerPort(), "Kafka controller");
         Path properties = config.write(workDir);
+        EmbeddedKafka.format(config, properties);
         Path logback = writeLogback(workDir);
         ChildJvm jvm = ChildJvm.launch("Kafka", List.of(
                         "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
@@ -66,6 +71,7 @@ public final class KafkaProcess implements AutoCloseable {
                 workDir.resolve("kafka.out"));
         try {
             awaitReady(jvm, config);
+            KafkaSecuritySetup.apply(config);
         } catch (RuntimeException e) {
             jvm.close();
             throw e;
@@ -79,11 +85,11 @@ public final class KafkaProcess implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         awaitPort(jvm, config.brokerPort(), deadline);
         String bootstrap = config.bootstrapServers();
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200))) {
+        Map<String, Object> props = new HashMap<>(config.clientProperties(KafkaPrincipal.ADMIN));
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+        props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200);
+        try (Admin admin = Admin.create(props)) {
             while (System.nanoTime() < deadline) {
                 if (!jvm.isAlive()) {
                     throw new IllegalStateException("Kafka exited during start-up: " + jvm.failureSummary());
@@ -135,6 +141,11 @@ public final class KafkaProcess implements AutoCloseable {
 
     public String bootstrapServers() {
         return config.bootstrapServers();
+    }
+
+    /** Client properties authenticating as {@code principal} at this broker. */
+    public Map<String, Object> clientProperties(KafkaPrincipal principal) {
+        return config.clientProperties(principal);
     }
 
     public KafkaBrokerConfig config() {

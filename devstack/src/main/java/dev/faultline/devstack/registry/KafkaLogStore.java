@@ -1,14 +1,15 @@
 package dev.faultline.devstack.registry;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,24 +44,25 @@ final class KafkaLogStore implements AutoCloseable {
     private long nextOffset;
     private volatile boolean running = true;
 
-    private KafkaLogStore(String bootstrap, String topic, BiConsumer<String, String> applier) {
+    private KafkaLogStore(Map<String, Object> kafka, String topic, BiConsumer<String, String> applier) {
         this.partition = new TopicPartition(topic, 0);
         this.applier = applier;
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0),
-                new StringSerializer(), new StringSerializer());
-        this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new StringDeserializer());
+        this.producer = new KafkaProducer<>(with(kafka, Map.of(ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 0)), new StringSerializer(), new StringSerializer());
+        this.consumer = new KafkaConsumer<>(with(kafka, Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")), new StringDeserializer(), new StringDeserializer());
         this.reader = new Thread(this::readLoop, "schema-registry-store");
         this.reader.setDaemon(true);
     }
 
-    /** Creates the compacted topic if needed and replays it into {@code applier}. */
-    static KafkaLogStore open(String bootstrap, String topic, BiConsumer<String, String> applier) {
-        ensureTopic(bootstrap, topic);
-        KafkaLogStore store = new KafkaLogStore(bootstrap, topic, applier);
+    /**
+     * Creates the compacted topic if needed and replays it into {@code applier}; {@code kafka} holds the client
+     * settings (bootstrap servers and credentials) of the registry's principal.
+     */
+    static KafkaLogStore open(Map<String, Object> kafka, String topic, BiConsumer<String, String> applier) {
+        Object bootstrap = kafka.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
+        ensureTopic(kafka, topic);
+        KafkaLogStore store = new KafkaLogStore(kafka, topic, applier);
         store.consumer.assign(List.of(store.partition));
         store.consumer.seekToBeginning(List.of(store.partition));
         long end = store.consumer.endOffsets(List.of(store.partition), TIMEOUT).get(store.partition);
@@ -141,8 +143,15 @@ final class KafkaLogStore implements AutoCloseable {
         }
     }
 
-    private static void ensureTopic(String bootstrap, String topic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    private static Map<String, Object> with(Map<String, Object> kafka, Map<String, Object> more) {
+        Map<String, Object> props = new HashMap<>(kafka);
+        props.putAll(more);
+        return props;
+    }
+
+    private static void ensureTopic(Map<String, Object> kafka, String topic) {
+        Object bootstrap = kafka.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
+        try (Admin admin = Admin.create(kafka)) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
                     .configs(Map.of("cleanup.policy", "compact")))).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             LOG.info("created compacted topic {}", topic);

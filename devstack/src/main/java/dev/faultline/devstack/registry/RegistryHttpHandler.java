@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP edge: checks the request content type, routes, and writes every answer as
  * {@code application/vnd.schemaregistry.v1+json}; refusals become Confluent error bodies and
- * unexpected failures a 500 error body, never a stack trace.
+ * unexpected failures a 500 error body, never a stack trace. Writes (anything but GET and HEAD) need HTTP Basic
+ * credentials of a registry user, as Confluent's registry with basic authentication: 401 otherwise.
  */
 final class RegistryHttpHandler implements HttpHandler {
 
@@ -24,11 +25,15 @@ final class RegistryHttpHandler implements HttpHandler {
     private static final Set<String> ACCEPTED = Set.of(CONTENT_TYPE, "application/vnd.schemaregistry+json",
             "application/json", "application/octet-stream");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Methods anyone may call; every other one needs a writer's credentials. */
+    private static final Set<String> READS = Set.of("GET", "HEAD");
 
     private final Router router;
+    private final BasicAuth writers;
 
-    RegistryHttpHandler(Router router) {
+    RegistryHttpHandler(Router router, BasicAuth writers) {
         this.router = router;
+        this.writers = writers;
     }
 
     @Override
@@ -49,6 +54,11 @@ final class RegistryHttpHandler implements HttpHandler {
 
     private ApiResponse answer(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        if (!READS.contains(method) && !writers.allows(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"faultline-schema-registry\"");
+            return ApiResponse.error(401, 401, "Unauthorized: " + method
+                    + " needs HTTP Basic credentials of a registry user (basic.auth.user.info)");
+        }
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();

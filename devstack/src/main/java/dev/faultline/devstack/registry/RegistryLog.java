@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * The registry's records in its compacted topic, as JSON keys and values: a schema version
@@ -35,8 +36,8 @@ final class RegistryLog {
     }
 
     /** Opens the topic and replays it into {@code state}. */
-    static RegistryLog open(String bootstrap, RegistryState state) {
-        return new RegistryLog(KafkaLogStore.open(bootstrap, TOPIC, (k, v) -> apply(state, k, v)));
+    static RegistryLog open(Map<String, Object> kafka, RegistryState state) {
+        return new RegistryLog(KafkaLogStore.open(kafka, TOPIC, (k, v) -> apply(state, k, v)));
     }
 
     void putSchema(RegisteredSchema schema) {

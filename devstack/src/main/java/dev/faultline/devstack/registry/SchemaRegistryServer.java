@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -46,11 +47,17 @@ public final class SchemaRegistryServer implements AutoCloseable {
         this.log = log;
     }
 
-    /** Replays the registry topic, then serves on 127.0.0.1:{@code port} (0 picks a free port). */
-    public static SchemaRegistryServer start(String kafkaBootstrapServers, int port) {
+    /**
+     * Replays the registry topic, then serves on 127.0.0.1:{@code port} (0 picks a free port).
+     *
+     * @param kafka   Kafka client settings of the registry's store: bootstrap servers and its principal's credentials
+     * @param writers who may write (POST, PUT, DELETE need HTTP Basic with one of these; GETs are open, as reads of
+     *                schemas are in a registry whose readers are every consumer): username to password
+     */
+    public static SchemaRegistryServer start(Map<String, Object> kafka, Map<String, String> writers, int port) {
         long started = System.nanoTime();
         RegistryState state = new RegistryState();
-        RegistryLog log = RegistryLog.open(kafkaBootstrapServers, state);
+        RegistryLog log = RegistryLog.open(kafka, state);
         ReentrantLock writeLock = new ReentrantLock();
         SchemaRegistry registry = new SchemaRegistry(state, log, writeLock);
         SchemaQueries queries = new SchemaQueries(state);
@@ -62,7 +69,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
         ExecutorService executor = Executors.newFixedThreadPool(4, daemonThreads());
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
-            http.createContext("/", new RegistryHttpHandler(router));
+            http.createContext("/", new RegistryHttpHandler(router, new BasicAuth(writers)));
             http.setExecutor(executor);
             http.start();
             SchemaRegistryServer server = new SchemaRegistryServer(http, executor, log);

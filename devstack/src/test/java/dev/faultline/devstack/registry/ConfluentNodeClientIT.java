@@ -3,6 +3,7 @@ package dev.faultline.devstack.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.faultline.devstack.kafka.KafkaPrincipal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -92,8 +93,11 @@ class ConfluentNodeClientIT {
     private static Run run(Path folder, List<String> command, long timeoutSeconds) throws IOException, InterruptedException {
         Path log = Files.createTempFile("node-check", ".log");
         try {
-            Process process = new ProcessBuilder(command).directory(folder.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("REGISTRY_USER_INFO",
+                    fixture.kafka.config().credentials().userInfo(KafkaPrincipal.TOOL));
+            Process process = builder.start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return new Run(-1, command + " timed out after " + timeoutSeconds + " s:\n" + Files.readString(log));

@@ -1,6 +1,7 @@
 package dev.faultline.devstack.registry;
 
 import dev.faultline.devstack.kafka.EmbeddedKafka;
+import dev.faultline.devstack.kafka.KafkaPrincipal;
 import java.nio.file.Path;
 
 /** A real broker with a registry on it, for one test class. */
@@ -20,8 +21,9 @@ final class RegistryFixture implements AutoCloseable {
         if (server != null) {
             server.close();
         }
-        server = SchemaRegistryServer.start(kafka.bootstrapServers(), 0);
-        http = new RegistryHttp(server.url());
+        server = SchemaRegistryServer.start(kafka.clientProperties(KafkaPrincipal.SCHEMA_REGISTRY),
+                kafka.config().credentials().registryUsers(), 0);
+        http = new RegistryHttp(server.url(), kafka.config().credentials().userInfo(KafkaPrincipal.ADMIN));
     }
 
     @Override

@@ -8,11 +8,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-/** A plain java.net.http client for the registry's REST API, as any non-Confluent client would call it. */
+/**
+ * A plain java.net.http client for the registry's REST API, as any non-Confluent client would call it, sending HTTP
+ * Basic credentials ({@code user:password}) when it has them.
+ */
 final class RegistryHttp {
 
     static final String V1_JSON = "application/vnd.schemaregistry.v1+json";
@@ -32,9 +37,21 @@ final class RegistryHttp {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String baseUrl;
+    private final String userInfo;
 
-    RegistryHttp(String baseUrl) {
+    RegistryHttp(String baseUrl, String userInfo) {
         this.baseUrl = baseUrl;
+        this.userInfo = userInfo;
+    }
+
+    /** The same registry, called with no credentials. */
+    RegistryHttp anonymous() {
+        return new RegistryHttp(baseUrl, null);
+    }
+
+    /** The same registry, called with {@code user:password}. */
+    RegistryHttp as(String otherUserInfo) {
+        return new RegistryHttp(baseUrl, otherUserInfo);
     }
 
     Reply get(String path) {
@@ -66,6 +83,10 @@ final class RegistryHttp {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Accept", V1_JSON);
+        if (userInfo != null) {
+            request.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8)));
+        }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

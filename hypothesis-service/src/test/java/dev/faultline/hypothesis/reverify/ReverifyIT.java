@@ -9,9 +9,9 @@ import dev.faultline.hypothesis.knowledge.KnowledgeFixtures;
 import dev.faultline.hypothesis.support.Http;
 import dev.faultline.hypothesis.support.ServiceUnderTest;
 import dev.faultline.hypothesis.target.TargetsTest;
-import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.events.EventPublisher;
 import dev.faultline.kit.testing.EventTap;
+import dev.faultline.kit.testing.ServiceProperties;
 import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.ExperimentProposed;
 import dev.faultline.schemas.avro.FaultType;
@@ -51,10 +51,8 @@ class ReverifyIT {
     static void start(DevStack stack) {
         devStack = stack;
         context = ServiceUnderTest.start(stack, "reverify_it_" + RUN, "reverify-it-" + RUN, SETTINGS);
-        publisher = EventPublisher.standalone(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(),
-                "reverify-it"));
-        tap = new EventTap(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(),
-                List.of(Topics.PROPOSALS, Topics.HYPOTHESES));
+        publisher = EventPublisher.standalone(ServiceProperties.kafkaSettings(stack, "reverify-it"));
+        tap = new EventTap(stack, List.of(Topics.PROPOSALS, Topics.HYPOTHESES));
     }
 
     @AfterAll

@@ -11,6 +11,7 @@ import dev.faultline.injector.fault.Lease;
 import dev.faultline.injector.fault.Route;
 import dev.faultline.injector.probe.Sample;
 import dev.faultline.injector.run.RunRequest;
+import dev.faultline.injector.fault.record.KafkaCluster;
 import dev.faultline.kit.clearance.ClearanceSigner;
 import dev.faultline.kit.clearance.Clearances;
 import dev.faultline.kit.events.Actors;
@@ -47,7 +48,7 @@ public final class Fixtures {
     /** safety-service's signing key in the unit tests (real Ed25519). */
     public static final ClearanceKeyPair KEYS = ClearanceKeyPair.generate("safety-test");
     /** Faultline's own Kafka as the injector sees it, for kinds that plan without talking to it. */
-    public static final String OWN_KAFKA = "127.0.0.1:9092";
+    public static final KafkaCluster OWN_KAFKA = KafkaCluster.unauthenticated("127.0.0.1:9092");
 
     private Fixtures() {
     }

@@ -2,7 +2,6 @@ package dev.faultline.safety.support;
 
 import dev.faultline.clearance.ClearanceKeyPair;
 import dev.faultline.devstack.DevStack;
-import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.events.Actors;
 import dev.faultline.kit.events.EventHeaders;
 import dev.faultline.kit.events.EventPublisher;
@@ -84,8 +83,8 @@ public final class SafetyHarness implements AutoCloseable {
         props.put("faultline.clearance.signing-key", keys.privateKeyBase64());
         props.put("faultline.security.client-id", "safety-service");
         props.put("faultline.security.client-secret", stack.issuer().clientSecret("safety-service"));
-        publisher = EventPublisher.standalone(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "safety-it"));
-        tap = new EventTap(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), List.of(Topics.SAFETY, Topics.CONTROL));
+        publisher = EventPublisher.standalone(ServiceProperties.kafkaSettings(stack, "safety-it"));
+        tap = new EventTap(stack, List.of(Topics.SAFETY, Topics.CONTROL));
         beforeStart.accept(this);
         context = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
         baseUrl = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();

@@ -79,10 +79,12 @@ public final class Topics {
     public static final Topic INCIDENTS = new Topic(Names.INCIDENTS, "other tools (incident management)",
             RecordKey.INCIDENT_ID, List.of(IncidentRecorded.class), TopicDefinition.log(Names.INCIDENTS, 3));
     /** The systems Faultline may touch, per environment and service (compacted: the latest declaration wins). */
-    public static final Topic TARGETS = new Topic(Names.TARGETS, "hypothesis-service's admin API (faultline targets apply)", RecordKey.TARGET,
+    public static final Topic TARGETS = new Topic(Names.TARGETS,
+            "hypothesis-service's admin API (faultline targets apply)", RecordKey.TARGET,
             List.of(TargetDeclared.class), TopicDefinition.table(Names.TARGETS, 3));
     /** Failure-mode templates teams add beside the built-in ones (compacted: the latest per template id wins). */
-    public static final Topic FAILURE_MODES = new Topic(Names.FAILURE_MODES, "hypothesis-service's admin API (faultline failure-modes add)",
+    public static final Topic FAILURE_MODES = new Topic(Names.FAILURE_MODES,
+            "hypothesis-service's admin API (faultline failure-modes add)",
             RecordKey.TEMPLATE_ID, List.of(FailureModeDeclared.class), TopicDefinition.table(Names.FAILURE_MODES, 3));
     public static final Topic DEAD_LETTERS = new Topic(Names.DEAD_LETTERS, "any service", RecordKey.SOURCE_KEY,
             List.of(DeadLetter.class), TopicDefinition.log(Names.DEAD_LETTERS, 3));

@@ -11,6 +11,7 @@ import dev.faultline.schemas.serde.FaultlineAvroDeserializer;
 import dev.faultline.schemas.serde.FaultlineAvroSerializer;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -28,15 +29,15 @@ class MicronautKafkaWiringIT {
     void shouldSendAndReceiveGeneratedEventsThroughMicronautKafka(DevStack stack) {
         String experimentId = "exp-" + UUID.randomUUID();
         VerdictIssued verdict = new SampleEvents(experimentId).verdict();
-        Map<String, Object> configuration = Map.of(
+        Map<String, Object> configuration = new HashMap<>(Map.of(
                 ENABLED, true,
-                "kafka.bootstrap.servers", stack.kafkaBootstrapServers(),
                 "kafka.schema.registry.url", stack.schemaRegistryUrl(),
                 // Micronaut requires key and value (de)serializers to be set together
                 "kafka.producers.default.key.serializer", StringSerializer.class.getName(),
                 "kafka.producers.default.value.serializer", FaultlineAvroSerializer.class.getName(),
                 "kafka.consumers.default.key.deserializer", StringDeserializer.class.getName(),
-                "kafka.consumers.default.value.deserializer", FaultlineAvroDeserializer.class.getName());
+                "kafka.consumers.default.value.deserializer", FaultlineAvroDeserializer.class.getName()));
+        stack.kafkaClientProperties().forEach((key, value) -> configuration.put("kafka." + key, value));
 
         try (ApplicationContext context = ApplicationContext.run(configuration)) {
             context.getBean(VerdictClient.class).send(experimentId, verdict);

@@ -24,7 +24,8 @@ class HttpSchemaRegistryClientIT {
     private final String subject = "schemas-it-" + UUID.randomUUID() + "-value";
 
     HttpSchemaRegistryClientIT(DevStack stack) {
-        client = new HttpSchemaRegistryClient(List.of(URI.create(stack.schemaRegistryUrl())), Duration.ofSeconds(10), null);
+        client = new HttpSchemaRegistryClient(List.of(URI.create(stack.schemaRegistryUrl())), Duration.ofSeconds(10),
+                stack.schemaRegistryUserInfo());
     }
 
     @Test
@@ -75,7 +76,8 @@ class HttpSchemaRegistryClientIT {
     @Test
     void shouldFailOverToTheNextUrlAndReportWhenNoneAnswers(DevStack stack) {
         HttpSchemaRegistryClient withDeadFirst = new HttpSchemaRegistryClient(
-                List.of(URI.create("http://127.0.0.1:1"), URI.create(stack.schemaRegistryUrl())), Duration.ofSeconds(5), null);
+                List.of(URI.create("http://127.0.0.1:1"), URI.create(stack.schemaRegistryUrl())), Duration.ofSeconds(5),
+                stack.schemaRegistryUserInfo());
         assertThat(withDeadFirst.register(subject, VerdictIssued.getClassSchema())).isPositive();
 
         HttpSchemaRegistryClient dead = new HttpSchemaRegistryClient(List.of(URI.create("http://127.0.0.1:1")),

@@ -43,7 +43,7 @@ class SerdeAgainstRegistryIT {
     SerdeAgainstRegistryIT(DevStack stack) throws Exception {
         this.stack = stack;
         this.registry = new CachingSchemaRegistryClient(new HttpSchemaRegistryClient(
-                List.of(URI.create(stack.schemaRegistryUrl())), Duration.ofSeconds(10), null), null);
+                List.of(URI.create(stack.schemaRegistryUrl())), Duration.ofSeconds(10), stack.schemaRegistryUserInfo()), null);
         try (Admin admin = KafkaTestClients.admin(stack)) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
         }
@@ -94,7 +94,8 @@ class SerdeAgainstRegistryIT {
     @Test
     void shouldRefuseAnUnregisteredSchemaWhenAutoRegisterIsOff() {
         FaultlineAvroSerializer<SpecificRecord> serializer = new FaultlineAvroSerializer<>();
-        serializer.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl(), "auto.register.schemas", "false"), false);
+        serializer.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl(), "auto.register.schemas", "false",
+                "basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", stack.schemaRegistryUserInfo()), false);
 
         assertThatThrownBy(() -> serializer.serialize(topic, events.drafted()))
                 .isInstanceOf(RegistryLookupException.class)
@@ -110,6 +111,7 @@ class SerdeAgainstRegistryIT {
         int latestId = registry.register(subject, evolved);
         FaultlineAvroSerializer<SpecificRecord> serializer = new FaultlineAvroSerializer<>();
         serializer.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl(), "use.latest.version", true,
+                "basic.auth.user.info", stack.schemaRegistryUserInfo(),
                 "auto.register.schemas", false, "value.subject.name.strategy", TopicNameStrategy.class.getName()), false);
         FaultlineAvroDeserializer<SpecificRecord> deserializer = new FaultlineAvroDeserializer<>();
         deserializer.configure(KafkaTestClients.serdeConfig(stack), false);

@@ -43,8 +43,7 @@ public class KafkaHealth extends DependencyHealth {
     private synchronized Admin admin() {
         if (admin == null) {
             int millis = (int) timeout().toMillis();
-            Map<String, Object> props = new HashMap<>();
-            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+            Map<String, Object> props = new HashMap<>(settings.clientProperties());
             props.put(AdminClientConfig.CLIENT_ID_CONFIG, settings.serviceName() + "-health");
             props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
             props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);

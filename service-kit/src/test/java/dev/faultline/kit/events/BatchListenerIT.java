@@ -10,6 +10,7 @@ import dev.faultline.kit.testing.EventTap;
 import dev.faultline.schemas.avro.DeadLetter;
 import dev.faultline.schemas.avro.ExperimentProposed;
 import dev.faultline.schemas.topics.Topics;
+import dev.faultline.kit.testing.ServiceProperties;
 import io.micronaut.configuration.kafka.ConsumerRegistry;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.ApplicationContext;
@@ -48,15 +49,13 @@ class BatchListenerIT {
     void shouldHandleAPollTogetherDeadLetterItsBadRecordsOnceAndRetryAFailingPollRecordByRecord(DevStack stack)
             throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> props = Map.of("micronaut.server.port", -1, "faultline.service.name", "kit-batch-test",
+        Map<String, Object> props = ServiceProperties.withKafkaLogin(stack, Map.of("micronaut.server.port", -1, "faultline.service.name", "kit-batch-test",
                 "faultline.kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
                 "faultline.kafka.schema-registry-url", stack.schemaRegistryUrl(),
-                "kit-test.batch-listener", true, "kit-test.group-id", "kit-batch-test-" + run, "kit-test.run", run);
-        try (EventTap dlq = new EventTap(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(),
-                List.of(Topics.DEAD_LETTERS))) {
+                "kit-test.batch-listener", true, "kit-test.group-id", "kit-batch-test-" + run, "kit-test.run", run));
+        try (EventTap dlq = new EventTap(stack, List.of(Topics.DEAD_LETTERS))) {
             try (ApplicationContext context = ApplicationContext.run(props);
-                 KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers",
-                         stack.kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+                 KafkaProducer<String, byte[]> raw = new KafkaProducer<>(stack.kafkaClientProperties(), new StringSerializer(), new ByteArraySerializer())) {
                 RecordingHandler handler = context.getBean(RecordingHandler.class);
                 EventPublisher publisher = context.getBean(EventPublisher.class);
                 ConsumerRegistry consumers = context.getBean(ConsumerRegistry.class);

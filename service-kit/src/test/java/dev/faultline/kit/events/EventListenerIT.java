@@ -13,6 +13,7 @@ import dev.faultline.schemas.avro.ProposalReason;
 import dev.faultline.schemas.serde.FaultlineAvroDeserializer;
 import dev.faultline.schemas.serde.FaultlineSerdeConfig;
 import dev.faultline.schemas.topics.Topics;
+import dev.faultline.kit.testing.ServiceProperties;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Requires;
@@ -46,14 +47,14 @@ class EventListenerIT {
     @Test
     void shouldDeadLetterBadRecordsAndKeepProcessing(DevStack stack) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> props = Map.of("micronaut.server.port", -1, "faultline.service.name", "kit-test",
+        Map<String, Object> props = ServiceProperties.withKafkaLogin(stack, Map.of("micronaut.server.port", -1, "faultline.service.name", "kit-test",
                 "faultline.kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
                 "faultline.kafka.schema-registry-url", stack.schemaRegistryUrl(),
-                "kit-test.listener", true, "kit-test.group-id", "kit-test-" + run);
+                "kit-test.listener", true, "kit-test.group-id", "kit-test-" + run));
         try (ApplicationContext context = ApplicationContext.run(props)) {
             RecordingListener listener = context.getBean(RecordingListener.class);
             EventPublisher publisher = context.getBean(EventPublisher.class);
-            try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()),
+            try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(stack.kafkaClientProperties(),
                     new StringSerializer(), new ByteArraySerializer())) {
                 raw.send(new ProducerRecord<>(Topics.Names.PROPOSALS, run + "-garbage", new byte[] {0, 0, 0, 0, 1, 42})).get();
                 raw.send(new ProducerRecord<>(Topics.Names.PROPOSALS, run + "-text", "{\"service\":\"x\"}".getBytes())).get();
@@ -124,9 +125,8 @@ class EventListenerIT {
     }
 
     private static List<DeadLetter> deadLetters(DevStack stack, String run) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + run, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                FaultlineSerdeConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl(), FaultlineSerdeConfig.SPECIFIC_AVRO_READER, true);
+        Map<String, Object> props = stack.kafkaClientProperties(Map.of(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + run, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                FaultlineSerdeConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl(), FaultlineSerdeConfig.SPECIFIC_AVRO_READER, true));
         FaultlineAvroDeserializer<SpecificRecord> values = new FaultlineAvroDeserializer<>();
         values.configure(props, false);
         List<DeadLetter> found = new CopyOnWriteArrayList<>();

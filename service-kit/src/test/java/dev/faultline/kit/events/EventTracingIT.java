@@ -10,6 +10,7 @@ import dev.faultline.kit.testing.OtlpReceiver;
 import dev.faultline.kit.tracing.TraceContexts;
 import dev.faultline.schemas.avro.ExperimentProposed;
 import dev.faultline.schemas.topics.Topics;
+import dev.faultline.kit.testing.ServiceProperties;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +30,7 @@ class EventTracingIT {
     void shouldTracePublishHandleAndDeadLetterAsOneTrace(DevStack stack) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         try (OtlpReceiver receiver = OtlpReceiver.start();
-             ApplicationContext context = ApplicationContext.run(Map.<String, Object>ofEntries(Map.entry("micronaut.server.port", -1),
+             ApplicationContext context = ApplicationContext.run(ServiceProperties.withKafkaLogin(stack, Map.<String, Object>ofEntries(Map.entry("micronaut.server.port", -1),
                      Map.entry("micronaut.application.name", "kit-trace-test"),
                      Map.entry("faultline.service.name", "kit-trace-test"),
                      Map.entry("faultline.kafka.bootstrap-servers", stack.kafkaBootstrapServers()),
@@ -38,7 +39,7 @@ class EventTracingIT {
                      Map.entry("kit-test.group-id", "kit-trace-" + run),
                      Map.entry("otel.exporter.otlp.endpoint", receiver.endpoint()),
                      Map.entry("otel.exporter.otlp.protocol", "http/protobuf"),
-                     Map.entry("otel.bsp.schedule.delay", "100")))) {
+                     Map.entry("otel.bsp.schedule.delay", "100"))))) {
             ExperimentProposed invalid = EventListenerIT.proposal(run + "-invalid", "invalid");
             context.getBean(EventPublisher.class).publish(invalid);
             String traceId = TraceContexts.parse(invalid.getHeader().getTraceparent()).getTraceId();

@@ -1,5 +1,6 @@
 package dev.faultline.kit.testing;
 
+import dev.faultline.devstack.DevStack;
 import dev.faultline.schemas.serde.FaultlineAvroDeserializer;
 import dev.faultline.schemas.serde.FaultlineSerdeConfig;
 import dev.faultline.schemas.topics.Topic;
@@ -30,11 +31,12 @@ public final class EventTap implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    public EventTap(String bootstrap, String registry, List<Topic> topics) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+    public EventTap(DevStack stack, List<Topic> topics) {
+        Map<String, Object> props = stack.kafkaClientProperties(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "event-tap-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                FaultlineSerdeConfig.SCHEMA_REGISTRY_URL, registry, FaultlineSerdeConfig.SPECIFIC_AVRO_READER, true);
+                FaultlineSerdeConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl(),
+                FaultlineSerdeConfig.SPECIFIC_AVRO_READER, true));
         FaultlineAvroDeserializer<SpecificRecord> values = new FaultlineAvroDeserializer<>();
         values.configure(props, false);
         consumer = new KafkaConsumer<>(props, new StringDeserializer(), values);

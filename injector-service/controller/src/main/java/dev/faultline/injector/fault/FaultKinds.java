@@ -1,6 +1,7 @@
 package dev.faultline.injector.fault;
 
 import dev.faultline.agent.client.AgentClient;
+import dev.faultline.injector.fault.record.KafkaCluster;
 import dev.faultline.kit.KafkaSettings;
 import dev.faultline.schemas.avro.FaultSpec;
 import dev.faultline.schemas.avro.FaultType;
@@ -23,11 +24,12 @@ public final class FaultKinds {
 
     @Inject
     public FaultKinds(DataPlanePort dataPlane, AgentClients agents, KafkaSettings kafka) {
-        this(builtIn(dataPlane, agents::of, kafka.bootstrapServers()));
+        this(builtIn(dataPlane, agents::of, new KafkaCluster(kafka.bootstrapServers(), kafka.securityProperties())));
     }
 
     /** The built-in families: one line each. {@code ownKafka}: Faultline's own cluster (MALFORMED_RECORD's default). */
-    public static List<FaultKind> builtIn(DataPlanePort dataPlane, Function<String, AgentClient> agents, String ownKafka) {
+    public static List<FaultKind> builtIn(DataPlanePort dataPlane, Function<String, AgentClient> agents,
+                                          KafkaCluster ownKafka) {
         return List.of(
                 new ProxyToxicKind(dataPlane),
                 new HttpRuleKind(dataPlane),

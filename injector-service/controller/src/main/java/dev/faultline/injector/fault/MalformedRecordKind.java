@@ -1,5 +1,6 @@
 package dev.faultline.injector.fault;
 
+import dev.faultline.injector.fault.record.KafkaCluster;
 import dev.faultline.injector.fault.record.MalformedRecords;
 import dev.faultline.injector.fault.record.RecordWriter;
 import dev.faultline.injector.fault.record.StopVerification;
@@ -26,10 +27,13 @@ public final class MalformedRecordKind implements FaultKind {
 
     private static final Logger LOG = LoggerFactory.getLogger(MalformedRecordKind.class);
 
-    private final String ownKafka;
+    private final KafkaCluster ownKafka;
 
-    /** @param ownKafka Faultline's own bootstrap servers: the cluster of a dependency that names none */
-    public MalformedRecordKind(String ownKafka) {
+    /**
+     * @param ownKafka Faultline's own cluster, with the injector's credentials: the cluster of a dependency that names
+     *                 none (a dependency's own cluster is reached with the same credentials)
+     */
+    public MalformedRecordKind(KafkaCluster ownKafka) {
         this.ownKafka = ownKafka;
     }
 
@@ -41,7 +45,7 @@ public final class MalformedRecordKind implements FaultKind {
     @Override
     public Fault plan(FaultSpec spec, FaultContext context) {
         String topic;
-        String cluster = ownKafka;
+        KafkaCluster cluster = ownKafka;
         if (spec.getTarget().getKind() == TargetKind.TOPIC && spec.getTarget().getTopic() != null) {
             topic = spec.getTarget().getTopic();
         } else {
@@ -57,7 +61,7 @@ public final class MalformedRecordKind implements FaultKind {
             }
             topic = dependency.getTopic();
             if (dependency.getBootstrapServers() != null) {
-                cluster = dependency.getBootstrapServers();
+                cluster = ownKafka.at(dependency.getBootstrapServers());
             }
         }
         FaultParameters parameters = new FaultParameters(spec.getParameters());

@@ -9,6 +9,7 @@ import dev.faultline.injector.fault.FaultKinds;
 import dev.faultline.injector.fault.Lease;
 import dev.faultline.injector.fault.MalformedRecordKind;
 import dev.faultline.injector.fault.Route;
+import dev.faultline.injector.fault.record.KafkaCluster;
 import dev.faultline.schemas.avro.FaultDirection;
 import dev.faultline.schemas.avro.FaultSpec;
 import dev.faultline.schemas.avro.FaultTarget;
@@ -44,7 +45,7 @@ final class KafkaRecordsCase implements RemovalCase {
 
     KafkaRecordsCase(String bootstrap) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
-        this.kinds = new FaultKinds(List.of(new MalformedRecordKind(bootstrap)));
+        this.kinds = new FaultKinds(List.of(new MalformedRecordKind(KafkaCluster.unauthenticated(bootstrap))));
         try {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
         } catch (InterruptedException e) {

@@ -5,6 +5,7 @@ import dev.faultline.injector.bench.RemovalCase.Observation;
 import dev.faultline.injector.fault.DataPlaneClient;
 import dev.faultline.injector.fault.Fault;
 import dev.faultline.injector.fault.FaultKinds;
+import dev.faultline.injector.fault.record.KafkaCluster;
 import dev.faultline.injector.fault.Lease;
 import dev.faultline.injector.it.TestTarget;
 import dev.faultline.schemas.avro.FaultType;
@@ -67,7 +68,8 @@ public final class RemovalBench {
     /** The fault families measured; add a family (an agent's host fault, a Kafka record fault) here. */
     static List<RemovalCase> cases(TestTarget target) {
         FaultKinds kinds = new FaultKinds(FaultKinds.builtIn(new DataPlaneClient(target.dataPlaneUrl(), JsonMapper.createDefault()),
-                url -> new AgentClient(URI.create(url), "faultline-bench-agent-token"), "127.0.0.1:9092"));
+                url -> new AgentClient(URI.create(url), "faultline-bench-agent-token"),
+                KafkaCluster.unauthenticated("127.0.0.1:9092")));
         String l4 = target.url("/prices/sku-1");
         String l7 = target.httpUrl("/prices/sku-1");
         return List.of(

@@ -26,9 +26,8 @@ public final class EventTap implements AutoCloseable {
     private volatile boolean running = true;
 
     public EventTap(DevStack stack, List<String> topics) {
-        Map<String, Object> props = new HashMap<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "injector-it-tap-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                FaultlineSerdeConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl(), FaultlineSerdeConfig.SPECIFIC_AVRO_READER, true));
+        Map<String, Object> props = new HashMap<>(stack.kafkaClientProperties(Map.of(ConsumerConfig.GROUP_ID_CONFIG, "injector-it-tap-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                FaultlineSerdeConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl(), FaultlineSerdeConfig.SPECIFIC_AVRO_READER, true)));
         FaultlineAvroDeserializer<SpecificRecord> values = new FaultlineAvroDeserializer<>();
         values.configure(props, false);
         KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(props, new StringDeserializer(), values);

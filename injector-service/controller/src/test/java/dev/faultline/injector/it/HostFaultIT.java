@@ -8,7 +8,7 @@ import dev.faultline.agent.support.ProcFs;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
 import dev.faultline.injector.Fixtures;
-import dev.faultline.kit.KafkaSettings;
+import dev.faultline.kit.testing.ServiceProperties;
 import dev.faultline.kit.events.Actors;
 import dev.faultline.kit.events.EventHeaders;
 import dev.faultline.kit.events.EventPublisher;
@@ -106,7 +106,7 @@ class HostFaultIT {
         props.put("faultline.injector.agent-token", agent.token());
         props.put("faultline.injector.before-millis", 500);
         context = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
-        publisher = EventPublisher.standalone(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "host-it"));
+        publisher = EventPublisher.standalone(ServiceProperties.kafkaSettings(stack, "host-it"));
         tap = new EventTap(stack, List.of(Topics.Names.INJECTIONS, Topics.Names.EVIDENCE));
         targets = new HostTargets(publisher, "host-fault-it-" + run);
         String url = agent.url().toString();

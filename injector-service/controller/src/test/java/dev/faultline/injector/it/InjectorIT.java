@@ -9,7 +9,7 @@ import dev.faultline.devstack.issuer.LocalIssuer;
 import dev.faultline.devstack.junit.DevStackExtension;
 import dev.faultline.injector.Fixtures;
 import dev.faultline.injector.run.RunRequest;
-import dev.faultline.kit.KafkaSettings;
+import dev.faultline.kit.testing.ServiceProperties;
 import dev.faultline.kit.events.Actors;
 import dev.faultline.kit.events.EventHeaders;
 import dev.faultline.kit.events.EventPublisher;
@@ -79,7 +79,7 @@ class InjectorIT {
         Map<String, Object> props = InjectorProperties.of(stack, target, "it" + run);
         props.put("faultline.clearance.public-keys." + next.keyId(), next.publicKeyBase64());
         context = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
-        publisher = EventPublisher.standalone(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "injector-it"));
+        publisher = EventPublisher.standalone(ServiceProperties.kafkaSettings(stack, "injector-it"));
         tap = new EventTap(stack, List.of(Topics.Names.INJECTIONS, Topics.Names.EVIDENCE, Topics.Names.DEAD_LETTERS));
     }
 

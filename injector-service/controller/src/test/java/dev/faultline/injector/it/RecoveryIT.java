@@ -9,7 +9,7 @@ import dev.faultline.devstack.junit.DevStackExtension;
 import dev.faultline.injector.Fixtures;
 import dev.faultline.injector.run.CassandraRunStore;
 import dev.faultline.injector.run.RunStore;
-import dev.faultline.kit.KafkaSettings;
+import dev.faultline.kit.testing.ServiceProperties;
 import dev.faultline.kit.events.Actors;
 import dev.faultline.kit.events.EventHeaders;
 import dev.faultline.kit.events.EventPublisher;
@@ -93,8 +93,7 @@ class RecoveryIT {
         Map<String, Object> props;
         try (TestTarget target = new TestTarget("pricing");
              EventTap tap = new EventTap(stack, List.of(Topics.Names.INJECTIONS, Topics.Names.DEAD_LETTERS));
-             EventPublisher publisher = EventPublisher.standalone(new KafkaSettings(stack.kafkaBootstrapServers(),
-                     stack.schemaRegistryUrl(), "injector-it"))) {
+             EventPublisher publisher = EventPublisher.standalone(ServiceProperties.kafkaSettings(stack, "injector-it"))) {
             props = InjectorProperties.of(stack, target, suffix);
             PreflightPassed cleared = approveAndClear(publisher, exp, target, suffix);
             String before;

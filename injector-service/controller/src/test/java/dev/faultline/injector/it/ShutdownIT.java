@@ -9,7 +9,7 @@ import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
 import dev.faultline.injector.Fixtures;
 import dev.faultline.injector.fault.record.RecordWriter;
-import dev.faultline.kit.KafkaSettings;
+import dev.faultline.kit.testing.ServiceProperties;
 import dev.faultline.kit.events.Actors;
 import dev.faultline.kit.events.EventHeaders;
 import dev.faultline.kit.events.EventPublisher;
@@ -75,7 +75,7 @@ class ShutdownIT {
         int port = freePort();
         Path log = Files.createTempFile("injector-" + suffix, ".log");
         try (TestTarget target = new TestTarget("pricing");
-             EventPublisher publisher = EventPublisher.standalone(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "it"))) {
+             EventPublisher publisher = EventPublisher.standalone(ServiceProperties.kafkaSettings(stack, "it"))) {
             Map<String, Object> props = InjectorProperties.of(stack, target, suffix);
             props.put("micronaut.server.port", port);
             props.put("faultline.injector.lease-ttl-millis", 60_000);
@@ -111,7 +111,7 @@ class ShutdownIT {
         Path log = Files.createTempFile("injector-" + suffix, ".log");
         try (TestTarget target = new TestTarget("pricing");
              EventTap tap = new EventTap(stack, List.of(dev.faultline.schemas.topics.Topics.Names.INJECTIONS));
-             EventPublisher publisher = EventPublisher.standalone(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "it"))) {
+             EventPublisher publisher = EventPublisher.standalone(ServiceProperties.kafkaSettings(stack, "it"))) {
             Supplier<String> faults = type == FaultType.NETWORK_BLACKHOLE ? target::toxics : target::rules;
             Map<String, Object> props = InjectorProperties.of(stack, target, suffix);
             props.put("micronaut.server.port", freePort());
@@ -161,7 +161,7 @@ class ShutdownIT {
              HostAgent agent = HostAgent.start(work, "shutdown-it-agent-token-" + suffix, InjectorProperties.keys(suffix),
                      List.of(pricing.pattern()), List.of(fill.toString()));
              EventTap tap = new EventTap(stack, List.of(dev.faultline.schemas.topics.Topics.Names.INJECTIONS));
-             EventPublisher publisher = EventPublisher.standalone(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "it"))) {
+             EventPublisher publisher = EventPublisher.standalone(ServiceProperties.kafkaSettings(stack, "it"))) {
             HostTargets targets = new HostTargets(publisher, "shutdown-it-" + suffix);
             targets.declare("shop-" + suffix, agent.url().toString(), null);
             targets.declare("pricing-" + suffix, agent.url().toString(), pricing.pattern());
@@ -230,9 +230,9 @@ class ShutdownIT {
         String topic = "shutdown-it.orders-" + suffix;
         Path log = Files.createTempFile("injector-" + suffix, ".log");
         try (TestTarget target = new TestTarget("pricing");
-             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()));
+             Admin admin = Admin.create(stack.kafkaClientProperties());
              EventTap tap = new EventTap(stack, List.of(dev.faultline.schemas.topics.Topics.Names.INJECTIONS));
-             EventPublisher publisher = EventPublisher.standalone(new KafkaSettings(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl(), "it"))) {
+             EventPublisher publisher = EventPublisher.standalone(ServiceProperties.kafkaSettings(stack, "it"))) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
             Map<String, Object> props = InjectorProperties.of(stack, target, suffix);
             props.put("micronaut.server.port", freePort());
@@ -281,10 +281,9 @@ class ShutdownIT {
 
     /** The records on {@code topic} carrying the experiment header {@code experimentId}, read from the beginning. */
     private static List<ConsumerRecord<byte[], byte[]>> recordsOf(DevStack stack, String topic, String experimentId) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+        Map<String, Object> config = stack.kafkaClientProperties(Map.of(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
         List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
             TopicPartition partition = new TopicPartition(topic, 0);

@@ -38,7 +38,7 @@ public final class RecordWriter {
 
     private static final Duration KAFKA_TIMEOUT = TopicScan.KAFKA_TIMEOUT;
 
-    private final String bootstrapServers;
+    private final KafkaCluster cluster;
     private final String topic;
     private final String experimentId;
     private final String injectionId;
@@ -53,18 +53,18 @@ public final class RecordWriter {
     private ScheduledExecutorService timer;
     private volatile boolean stopped;
 
-    public RecordWriter(String bootstrapServers, String topic, String experimentId, String injectionId,
+    public RecordWriter(KafkaCluster cluster, String topic, String experimentId, String injectionId,
                         MalformedRecords records, double ratePerSecond) {
         if (!(ratePerSecond > 0 && ratePerSecond <= MAX_RATE)) {
             throw new IllegalArgumentException("ratePerSecond must be above 0 and at most " + MAX_RATE + ", was " + ratePerSecond);
         }
-        this.bootstrapServers = bootstrapServers;
+        this.cluster = cluster;
         this.topic = topic;
         this.experimentId = experimentId;
         this.injectionId = injectionId;
         this.records = records;
         this.ratePerSecond = ratePerSecond;
-        this.scan = new TopicScan(bootstrapServers, topic, "faultline-records-check-" + injectionId);
+        this.scan = new TopicScan(cluster, topic, "faultline-records-check-" + injectionId);
     }
 
     /** "topic 'demo.orders' on Kafka 127.0.0.1:9092". */
@@ -176,11 +176,11 @@ public final class RecordWriter {
 
     private KafkaProducer<String, byte[]> newProducer() {
         int biggest = records.kinds().contains(RecordKind.OVERSIZED) ? MalformedRecords.MAX_OVERSIZED_BYTES : 0;
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        return new KafkaProducer<>(cluster.clientProperties(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "faultline-records-" + injectionId, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(1 << 20, biggest + 65_536),
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis(),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000)),
                 new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -24,19 +24,19 @@ final class TopicScan {
 
     static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
 
-    private final String bootstrapServers;
+    private final KafkaCluster cluster;
     private final String topic;
     private final String clientId;
 
-    TopicScan(String bootstrapServers, String topic, String clientId) {
-        this.bootstrapServers = bootstrapServers;
+    TopicScan(KafkaCluster cluster, String topic, String clientId) {
+        this.cluster = cluster;
         this.topic = topic;
         this.clientId = clientId;
     }
 
     /** "topic 'demo.orders' on Kafka 127.0.0.1:9092". */
     String where() {
-        return "topic '" + topic + "' on Kafka " + bootstrapServers;
+        return "topic '" + topic + "' on Kafka " + cluster.bootstrapServers();
     }
 
     /** The end offset of every partition; {@link FaultException} when the topic does not exist or Kafka does not answer. */
@@ -98,11 +98,10 @@ final class TopicScan {
     }
 
     private KafkaConsumer<byte[], byte[]> newConsumer() {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG, clientId,
+        return new KafkaConsumer<>(cluster.clientProperties(Map.of(ConsumerConfig.CLIENT_ID_CONFIG, clientId,
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2 << 20, ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis()),
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis())),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 }

@@ -47,13 +47,15 @@ class RecordWriterIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private KafkaCluster kafka;
     private String bootstrap;
     private Admin admin;
 
     @BeforeAll
     void start(DevStack stack) {
         bootstrap = stack.kafkaBootstrapServers();
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+        kafka = new KafkaCluster(bootstrap, stack.kafkaClientProperties());
+        admin = Admin.create(stack.kafkaClientProperties());
     }
 
     @AfterAll
@@ -65,7 +67,7 @@ class RecordWriterIT {
     void shouldWriteAtTheRateWithItsHeadersAndProveThatNothingIsWrittenAfterTheStop() throws Exception {
         String topic = topic(3, Map.of());
         MalformedRecords records = MalformedRecords.of(Map.of("sample", MalformedRecordsTest.SAMPLE, "keyField", "orderId"), "fl-it");
-        RecordWriter writer = new RecordWriter(bootstrap, topic, "exp-1", "inj-1", records, 20);
+        RecordWriter writer = new RecordWriter(kafka, topic, "exp-1", "inj-1", records, 20);
 
         long started = System.nanoTime();
         writer.start();
@@ -90,7 +92,7 @@ class RecordWriterIT {
                 .allSatisfy(record -> assertThat(JSON.readTree(record.value()).get("orderId").asText()).isEqualTo(record.key()));
 
         // a record of the injection that lands after the stop is what the verification is there to catch
-        try (KafkaProducer<String, String> late = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+        try (KafkaProducer<String, String> late = new KafkaProducer<>(kafka.security(),
                 new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, "late", "{}");
             record.headers().add(RecordWriter.INJECTION_HEADER, "inj-1".getBytes(StandardCharsets.UTF_8));
@@ -105,7 +107,7 @@ class RecordWriterIT {
     @Test
     void shouldRefuseATopicThatDoesNotExistAndNotCreateIt() throws Exception {
         String missing = "it.missing-" + UUID.randomUUID().toString().substring(0, 8);
-        RecordWriter writer = new RecordWriter(bootstrap, missing, "exp-2", "inj-2", MalformedRecords.of(Map.of(), "x"), 5);
+        RecordWriter writer = new RecordWriter(kafka, missing, "exp-2", "inj-2", MalformedRecords.of(Map.of(), "x"), 5);
 
         assertThatThrownBy(writer::start).isInstanceOf(FaultException.class)
                 .hasMessage("topic '" + missing + "' on Kafka " + bootstrap + " does not exist: nothing is written to a topic"
@@ -117,7 +119,7 @@ class RecordWriterIT {
     @Test
     void shouldRehearseTheStopWithoutWritingAnything() throws Exception {
         String topic = topic(2, Map.of());
-        RecordWriter rehearsal = new RecordWriter(bootstrap, topic, "exp-3", "rehearsal-3", MalformedRecords.of(Map.of(), "x"), 5);
+        RecordWriter rehearsal = new RecordWriter(kafka, topic, "exp-3", "rehearsal-3", MalformedRecords.of(Map.of(), "x"), 5);
 
         assertThat(rehearsal.rehearse()).contains("2 partitions", "closed it without writing", "no record of rehearsal-3");
         assertThat(readAll(topic)).isEmpty();
@@ -126,7 +128,7 @@ class RecordWriterIT {
     @Test
     void shouldFailWithTheReasonWhenTheTopicRefusesTheRecords() throws Exception {
         String topic = topic(1, Map.of("max.message.bytes", "4096"));
-        RecordWriter writer = new RecordWriter(bootstrap, topic, "exp-4", "inj-4",
+        RecordWriter writer = new RecordWriter(kafka, topic, "exp-4", "inj-4",
                 MalformedRecords.of(Map.of("kinds", "oversized", "oversizedBytes", "20000"), "x"), 10);
 
         writer.start();
@@ -146,8 +148,7 @@ class RecordWriterIT {
 
     private List<ConsumerRecord<String, byte[]>> readAll(String topic) {
         List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2 << 20), new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(withKafka(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2 << 20), new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = reader.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             reader.assign(partitions);
@@ -164,5 +165,11 @@ class RecordWriterIT {
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private Map<String, Object> withKafka(String key, Object value) {
+        Map<String, Object> props = new java.util.HashMap<>(kafka.security());
+        props.put(key, value);
+        return props;
     }
 }
