@@ -23,8 +23,8 @@ import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * The devstack's ACLs: each Faultline topic has exactly the writer the architecture names (WRITE), each service reads
- * the topics it consumes (READ), outside tools may write proposals, calendar and incidents and read verdicts and the
- * catalog, auditors read everything. The broker denies whatever no ACL allows
+ * the topics it consumes (READ), outside tools may write (and create) proposals, calendar and incidents and read
+ * verdicts, the catalog and the calendar, auditors read everything. The broker denies whatever no ACL allows
  * ({@code allow.everyone.if.no.acl.found=false}).
  *
  * <p>The topic names are spelled here because the devstack sits below the contract module ({@code schemas} depends
@@ -88,7 +88,12 @@ public final class KafkaAccess {
                     .prefixed(service, FAULTLINE_PREFIX, AclOperation.DESCRIBE, AclOperation.CREATE)
                     .anyGroup(service);
         }
-        acls.write(TOOL, PROPOSALS, CALENDAR, INCIDENTS).read(TOOL, VERDICTS, CATALOG).anyGroup(TOOL);
+        // an outside tool reads back the calendar it keeps (cancelling an entry republishes it), and may create the
+        // topics it writes when no service has yet (with the catalogue's definition, as `faultline calendar` does)
+        acls.write(TOOL, PROPOSALS, CALENDAR, INCIDENTS).read(TOOL, VERDICTS, CATALOG, CALENDAR).anyGroup(TOOL);
+        for (String topic : List.of(PROPOSALS, CALENDAR, INCIDENTS)) {
+            acls.literal(TOOL, ResourceType.TOPIC, topic, AclOperation.CREATE);
+        }
         acls.prefixed(AUDITOR, FAULTLINE_PREFIX, AclOperation.READ, AclOperation.DESCRIBE).anyGroup(AUDITOR);
         acls.prefixed(DEMO_SHOP, DEMO_PREFIX, AclOperation.ALL).anyGroup(DEMO_SHOP);
         acls.literal(SCHEMA_REGISTRY, ResourceType.TOPIC, SCHEMA_REGISTRY_TOPIC, AclOperation.ALL);
