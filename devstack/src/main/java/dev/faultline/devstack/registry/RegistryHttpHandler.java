@@ -9,14 +9,16 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP edge: checks the request content type, routes, and writes every answer as
  * {@code application/vnd.schemaregistry.v1+json}; refusals become Confluent error bodies and
- * unexpected failures a 500 error body, never a stack trace. Writes (anything but GET and HEAD) need HTTP Basic
- * credentials of a registry user, as Confluent's registry with basic authentication: 401 otherwise.
+ * unexpected failures a 500 error body, never a stack trace. Writes need HTTP Basic credentials of a registry user,
+ * as Confluent's registry with basic authentication: 401 otherwise. Reads stay open: GET and HEAD, and the two POSTs
+ * that only ask (is this schema registered under the subject, is it compatible), which deserializing clients send.
  */
 final class RegistryHttpHandler implements HttpHandler {
 
@@ -25,8 +27,10 @@ final class RegistryHttpHandler implements HttpHandler {
     private static final Set<String> ACCEPTED = Set.of(CONTENT_TYPE, "application/vnd.schemaregistry+json",
             "application/json", "application/octet-stream");
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Methods anyone may call; every other one needs a writer's credentials. */
+    /** Methods anyone may call; every other one needs a writer's credentials, but for {@link #ASKING}. */
     private static final Set<String> READS = Set.of("GET", "HEAD");
+    /** POST /subjects/{subject} (look a schema up) and POST /compatibility/… (test one): questions, not writes. */
+    private static final Pattern ASKING = Pattern.compile("/subjects/[^/]+/?|/compatibility/.*");
 
     private final Router router;
     private final BasicAuth writers;
@@ -54,7 +58,9 @@ final class RegistryHttpHandler implements HttpHandler {
 
     private ApiResponse answer(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        if (!READS.contains(method) && !writers.allows(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        boolean read = READS.contains(method)
+                || method.equals("POST") && ASKING.matcher(exchange.getRequestURI().getRawPath()).matches();
+        if (!read && !writers.allows(exchange.getRequestHeaders().getFirst("Authorization"))) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"faultline-schema-registry\"");
             return ApiResponse.error(401, 401, "Unauthorized: " + method
                     + " needs HTTP Basic credentials of a registry user (basic.auth.user.info)");

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.devstack.kafka.KafkaPrincipal;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Writes to the registry need HTTP Basic credentials of a registry user, as Confluent's with basic auth; reads do not. */
+/**
+ * Writes to the registry need HTTP Basic credentials of a registry user, as Confluent's with basic auth; reads, and the
+ * POSTs that only ask, do not.
+ */
 class RegistryAuthIT {
 
     static RegistryFixture fixture;
@@ -51,5 +55,21 @@ class RegistryAuthIT {
         int id = registered.json().get("id").asInt();
         assertThat(fixture.http.anonymous().get("/schemas/ids/" + id).status()).isEqualTo(200);
         assertThat(fixture.http.anonymous().delete("/subjects/auth-tool-value").status()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldAnswerAnAnonymousLookupAndCompatibilityQuestionButNotRegisterThroughThem() {
+        String toolUser = fixture.kafka.config().credentials().userInfo(KafkaPrincipal.TOOL);
+        String schema = Schemas.record("Asked");
+        int id = fixture.http.as(toolUser).register("auth-asked-value", schema).json().get("id").asInt();
+
+        RegistryHttp.Reply lookup = fixture.http.anonymous().post("/subjects/auth-asked-value", Map.of("schema", schema));
+        assertThat(lookup.status()).as(lookup.body()).isEqualTo(200);
+        assertThat(lookup.json().get("id").asInt()).isEqualTo(id);
+        RegistryHttp.Reply compatible = fixture.http.anonymous().post(
+                "/compatibility/subjects/auth-asked-value/versions/latest", Map.of("schema", schema));
+        assertThat(compatible.status()).as(compatible.body()).isEqualTo(200);
+        assertThat(fixture.http.anonymous().post("/subjects/auth-asked-value/versions",
+                Map.of("schema", Schemas.record("Sneaked"))).status()).isEqualTo(401);
     }
 }
