@@ -56,7 +56,7 @@ public final class DemoCommand implements Callable<Integer> {
         StackOptions options = freePorts ? StackOptions.freePorts() : StackOptions.demo();
         try (LocalStack stack = LocalStack.start(options, line -> out.println("  " + line))) {
             out.printf("stack up in %.1f s%n%n", seconds(started));
-            Optional<VerdictIssued> verdict = runExample(stack.endpoints().services(),
+            Optional<VerdictIssued> verdict = runExample(stack.endpoints().watching(),
                     new IssuerClient(stack.endpoints().issuerUrl()), out, timeout);
             out.printf("%nwall time %.1f s; memory of the running stack:%n", seconds(started));
             out.print(MemoryTable.render(stack.memory()));

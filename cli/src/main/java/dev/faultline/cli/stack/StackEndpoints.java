@@ -62,11 +62,20 @@ public record StackEndpoints(StackPorts ports, String kafkaBootstrapServers, Str
 
     /**
      * The services' endpoints, as the CLI's commands use them, with no token yet ({@link Endpoints#withToken}); Kafka
-     * as the stack's administrator, who declares the demo's targets before the services start.
+     * as the stack's administrator, who declares the demo's targets before the services start (and tests' fixtures).
      */
     public Endpoints services() {
+        return endpoints(KafkaPrincipal.ADMIN);
+    }
+
+    /** The same endpoints with Kafka as the auditor, who reads every Faultline topic and writes none: for watching. */
+    public Endpoints watching() {
+        return endpoints(KafkaPrincipal.AUDITOR);
+    }
+
+    private Endpoints endpoints(KafkaPrincipal kafkaPrincipal) {
         return new Endpoints(url(ports.hypothesis()), url(ports.safety()), url(ports.injector()), url(ports.analysis()),
                 url(ports.catalog()), kafkaBootstrapServers, schemaRegistryUrl,
-                kafkaClientFile(KafkaPrincipal.ADMIN).toString(), null);
+                kafkaClientFile(kafkaPrincipal).toString(), null);
     }
 }

@@ -126,12 +126,10 @@ public final class HttpApp implements AutoCloseable {
                         : Response.error(404, "no such resource: " + path);
             }
         }
-        try {
-            write(exchange, response);
-        } finally {
-            requests.labelValues(method, label, Integer.toString(response.status())).inc();
-            latency.labelValues(method, label).observe((System.nanoTime() - started) / 1e9);
-        }
+        // counted before the answer is sent: a client that reads /metrics after its answer finds its request there
+        requests.labelValues(method, label, Integer.toString(response.status())).inc();
+        latency.labelValues(method, label).observe((System.nanoTime() - started) / 1e9);
+        write(exchange, response);
     }
 
     private Response handle(Route route, Request request) {

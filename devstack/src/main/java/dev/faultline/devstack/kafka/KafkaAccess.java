@@ -31,7 +31,9 @@ import org.apache.kafka.common.resource.ResourceType;
  * on it for its tests); {@code TopicWritersIT} in {@code schemas} checks this table against {@code Topics}' writers,
  * so the two cannot drift apart. Shared by every service: WRITE on the dead-letter topic; DESCRIBE and CREATE on
  * {@code faultline.*} (each service creates the catalogue's missing topics at start, which is not writing them);
- * READ on every consumer group (groups are no trust boundary here: a group cannot read a topic its member may not).
+ * READ on the consumer groups named after it ({@code <service>…}, the default {@code faultline.<service>.group-id}
+ * and its suffixed groups; catalog-service's Streams application id). Groups are per principal because a principal
+ * that may read a topic could otherwise join another's group on it and move its offsets (the injector's halts).
  */
 public final class KafkaAccess {
 
@@ -60,6 +62,10 @@ public final class KafkaAccess {
      * fault may write and scan them (a deployment grants it the topics its targets declare).
      */
     public static final String DEMO_PREFIX = "demo.";
+    /** The CLI's throwaway groups ({@code faultline watch}: {@code faultline-cli-watch-<uuid>}). */
+    static final String CLI_GROUPS = "faultline-cli-";
+    /** The demo shop's groups: fulfilment's ({@code fulfilment}, and {@code fulfilment-it-…} in its tests). */
+    static final String DEMO_SHOP_GROUPS = "fulfilment";
     /** The schema registry's compacted store. */
     public static final String SCHEMA_REGISTRY_TOPIC = SchemaRegistryServer.TOPIC;
 
@@ -82,20 +88,23 @@ public final class KafkaAccess {
         acls.write(CATALOG_SERVICE, CATALOG)
                 .read(CATALOG_SERVICE, PROPOSALS, HYPOTHESES, SAFETY, INJECTIONS, EVIDENCE, VERDICTS, CATALOG)
                 .prefixed(CATALOG_SERVICE, CATALOG_APPLICATION_ID, AclOperation.ALL)
-                .transactionalIds(CATALOG_SERVICE, CATALOG_APPLICATION_ID);
+                .transactionalIds(CATALOG_SERVICE, CATALOG_APPLICATION_ID)
+                .groups(CATALOG_SERVICE, CATALOG_APPLICATION_ID);
         for (KafkaPrincipal service : KafkaPrincipal.services()) {
             acls.write(service, DEAD_LETTERS)
                     .prefixed(service, FAULTLINE_PREFIX, AclOperation.DESCRIBE, AclOperation.CREATE)
-                    .anyGroup(service);
+                    .groups(service, service.username());
         }
         // an outside tool reads back the calendar it keeps (cancelling an entry republishes it), and may create the
         // topics it writes when no service has yet (with the catalogue's definition, as `faultline calendar` does)
-        acls.write(TOOL, PROPOSALS, CALENDAR, INCIDENTS).read(TOOL, VERDICTS, CATALOG, CALENDAR).anyGroup(TOOL);
+        acls.write(TOOL, PROPOSALS, CALENDAR, INCIDENTS).read(TOOL, VERDICTS, CATALOG, CALENDAR)
+                .groups(TOOL, TOOL.username(), CLI_GROUPS);
         for (String topic : List.of(PROPOSALS, CALENDAR, INCIDENTS)) {
             acls.literal(TOOL, ResourceType.TOPIC, topic, AclOperation.CREATE);
         }
-        acls.prefixed(AUDITOR, FAULTLINE_PREFIX, AclOperation.READ, AclOperation.DESCRIBE).anyGroup(AUDITOR);
-        acls.prefixed(DEMO_SHOP, DEMO_PREFIX, AclOperation.ALL).anyGroup(DEMO_SHOP);
+        acls.prefixed(AUDITOR, FAULTLINE_PREFIX, AclOperation.READ, AclOperation.DESCRIBE)
+                .groups(AUDITOR, AUDITOR.username(), CLI_GROUPS);
+        acls.prefixed(DEMO_SHOP, DEMO_PREFIX, AclOperation.ALL).groups(DEMO_SHOP, DEMO_SHOP_GROUPS);
         acls.literal(SCHEMA_REGISTRY, ResourceType.TOPIC, SCHEMA_REGISTRY_TOPIC, AclOperation.ALL);
         return acls.bindings;
     }
@@ -132,9 +141,11 @@ public final class KafkaAccess {
             return this;
         }
 
-        Acls anyGroup(KafkaPrincipal principal) {
-            add(principal, new ResourcePattern(ResourceType.GROUP, ResourcePattern.WILDCARD_RESOURCE, PatternType.LITERAL),
-                    AclOperation.READ);
+        /** READ (join, commit) on the consumer groups whose names start with one of {@code prefixes}. */
+        Acls groups(KafkaPrincipal principal, String... prefixes) {
+            for (String prefix : prefixes) {
+                add(principal, new ResourcePattern(ResourceType.GROUP, prefix, PatternType.PREFIXED), AclOperation.READ);
+            }
             return this;
         }
 

@@ -42,36 +42,44 @@ public final class KafkaCredentials {
         return new KafkaCredentials(passwords);
     }
 
-    /** The passwords in {@code file}, or fresh ones written there (owner read/write only) when it does not exist. */
+    /**
+     * The passwords in {@code file}; a principal it lacks (all of them when there is no file) gets a fresh one, and the
+     * whole set is written back (owner read/write only), so a password once given never changes with a restart.
+     */
     public static KafkaCredentials loadOrCreate(Path file) {
         try {
+            Properties stored = new Properties();
             if (Files.exists(file)) {
-                Properties stored = new Properties();
                 try (InputStream in = Files.newInputStream(file)) {
                     stored.load(in);
                 }
-                Map<KafkaPrincipal, String> passwords = new EnumMap<>(KafkaPrincipal.class);
-                for (KafkaPrincipal principal : KafkaPrincipal.values()) {
-                    passwords.put(principal, stored.getProperty(principal.username(), randomPassword()));
-                }
-                return new KafkaCredentials(passwords);
             }
-            KafkaCredentials created = generate();
-            Files.createDirectories(file.getParent());
-            Properties out = new Properties();
-            created.passwords.forEach((principal, password) -> out.setProperty(principal.username(), password));
-            writeOwnerOnly(file, out, "Kafka and schema registry passwords of this devstack's principals");
-            return created;
+            Map<KafkaPrincipal, String> passwords = new EnumMap<>(KafkaPrincipal.class);
+            for (KafkaPrincipal principal : KafkaPrincipal.values()) {
+                passwords.put(principal, stored.getProperty(principal.username(), randomPassword()));
+            }
+            if (passwords.size() != stored.size()) {
+                Files.createDirectories(file.getParent());
+                Properties out = new Properties();
+                passwords.forEach((principal, password) -> out.setProperty(principal.username(), password));
+                writeOwnerOnly(file, out, "Kafka and schema registry passwords of this devstack's principals");
+            }
+            return new KafkaCredentials(passwords);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the Kafka credentials in " + file, e);
         }
     }
 
-    /** The schema registry's writers: every principal but the broker, with the same password as on Kafka. */
+    /**
+     * The schema registry's writers, with the same password as on Kafka: the principals whose serializers register
+     * schemas — the administrator, the five services and outside tools. Auditors and the demo shop read schemas
+     * (open to all) and write none.
+     */
     public Map<String, String> registryUsers() {
         Map<String, String> users = new HashMap<>();
         passwords.forEach((principal, password) -> {
-            if (principal != KafkaPrincipal.BROKER) {
+            if (principal == KafkaPrincipal.ADMIN || principal == KafkaPrincipal.TOOL
+                    || KafkaPrincipal.services().contains(principal)) {
                 users.put(principal.username(), password);
             }
         });

@@ -33,8 +33,10 @@ final class KafkaSecuritySetup {
                     .<UserScramCredentialAlteration>map(principal -> new UserScramCredentialUpsertion(principal.username(),
                             new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_256, 4096), credentials.password(principal)))
                     .toList();
-            admin.alterUserScramCredentials(upserts).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            // the ACLs first: metadata reaches the broker in order, so once it knows the users it has the ACLs too,
+            // and no client can log in before what it may do is known
             admin.createAcls(KafkaAccess.bindings()).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            admin.alterUserScramCredentials(upserts).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             Set<String> wanted = users.stream().map(KafkaPrincipal::username).collect(Collectors.toSet());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
             while (!admin.describeUserScramCredentials().users().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).containsAll(wanted)) {

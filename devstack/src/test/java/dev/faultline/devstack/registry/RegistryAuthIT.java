@@ -39,6 +39,15 @@ class RegistryAuthIT {
     }
 
     @Test
+    void shouldRefuseAPrincipalThatWritesNoSchemasEvenWithItsPassword() {
+        String auditor = fixture.kafka.config().credentials().userInfo(KafkaPrincipal.AUDITOR);
+
+        assertThat(fixture.http.as(auditor).register("auth-auditor-value", Schemas.record("Audit")).status())
+                .isEqualTo(401);
+        assertThat(fixture.http.as(auditor).get("/subjects").status()).as("reads stay open").isEqualTo(200);
+    }
+
+    @Test
     void shouldRefuseAWrongPassword() {
         RegistryHttp.Reply reply = fixture.http.as(KafkaPrincipal.TOOL.username() + ":wrong")
                 .register("auth-wrong-value", Schemas.record("Wrong"));

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -96,6 +98,21 @@ class TopicWritersIT {
         }
     }
 
+    @Test
+    void shouldKeepEachPrincipalToItsOwnConsumerGroups() {
+        try (KafkaConsumer<byte[], byte[]> auditor = consumer(KafkaPrincipal.AUDITOR, "injector-service-control")) {
+            auditor.subscribe(List.of(Topics.CONTROL.name()));
+            assertThatThrownBy(() -> auditor.poll(Duration.ofSeconds(5)))
+                    .as("an auditor reads the control topic but may not join the injector's group on it")
+                    .isInstanceOf(GroupAuthorizationException.class);
+        }
+        try (KafkaConsumer<byte[], byte[]> watch = consumer(KafkaPrincipal.AUDITOR, "faultline-cli-watch-" + UUID.randomUUID())) {
+            watch.subscribe(List.of(Topics.CONTROL.name()));
+            watch.poll(Duration.ofMillis(500));
+            assertThat(watch.subscription()).containsExactly(Topics.CONTROL.name());
+        }
+    }
+
     /** The principals a topic's writer description names. */
     static Set<KafkaPrincipal> writersNamedIn(String writer) {
         Set<KafkaPrincipal> named = EnumSet.noneOf(KafkaPrincipal.class);
@@ -135,7 +152,14 @@ class TopicWritersIT {
     }
 
     private static KafkaConsumer<byte[], byte[]> consumer(KafkaPrincipal principal) {
+        return consumer(principal, null);
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(KafkaPrincipal principal, String group) {
         Map<String, Object> props = new HashMap<>(kafka.clientProperties(principal));
+        if (group != null) {
+            props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        }
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }

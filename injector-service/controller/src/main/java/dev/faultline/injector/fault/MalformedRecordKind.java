@@ -9,6 +9,7 @@ import dev.faultline.schemas.avro.FaultSpec;
 import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.TargetDependency;
 import dev.faultline.schemas.avro.TargetKind;
+import dev.faultline.schemas.topics.Topics;
 import java.util.EnumSet;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -27,11 +28,14 @@ public final class MalformedRecordKind implements FaultKind {
 
     private static final Logger LOG = LoggerFactory.getLogger(MalformedRecordKind.class);
 
+    /** Faultline's topics (the contract's catalogue, and whatever else is named under it). */
+    private static final String FAULTLINE_TOPICS = "faultline.";
+
     private final KafkaCluster ownKafka;
 
     /**
      * @param ownKafka Faultline's own cluster, with the injector's credentials: the cluster of a dependency that names
-     *                 none (a dependency's own cluster is reached with the same credentials)
+     *                 none (a dependency's own cluster is reached without them, see {@link KafkaCluster#at})
      */
     public MalformedRecordKind(KafkaCluster ownKafka) {
         this.ownKafka = ownKafka;
@@ -63,6 +67,10 @@ public final class MalformedRecordKind implements FaultKind {
             if (dependency.getBootstrapServers() != null) {
                 cluster = ownKafka.at(dependency.getBootstrapServers());
             }
+        }
+        if (cluster == ownKafka && (topic.startsWith(FAULTLINE_TOPICS) || Topics.byName(topic).isPresent())) {
+            throw new UnsupportedFaultException("MALFORMED_RECORD never writes onto Faultline's own topic " + topic
+                    + ": its topics are the audit trail, and no experiment may corrupt them");
         }
         FaultParameters parameters = new FaultParameters(spec.getParameters());
         double rate = rate(parameters);

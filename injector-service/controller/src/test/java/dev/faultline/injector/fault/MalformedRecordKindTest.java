@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faultline.injector.Fixtures;
+import dev.faultline.injector.fault.record.KafkaCluster;
 import dev.faultline.schemas.avro.Actor;
 import dev.faultline.schemas.avro.ActorKind;
 import dev.faultline.schemas.avro.DependencyProtocol;
@@ -54,6 +55,28 @@ class MalformedRecordKindTest {
         spec.getTarget().setTopic("audit.events");
 
         assertThat(kinds.plan(spec, context(route())).where()).isEqualTo("topic 'audit.events' on Kafka 127.0.0.1:9092");
+    }
+
+    @Test
+    void shouldNeverWriteOntoFaultlinesOwnTopics() {
+        FaultSpec direct = spec(null, Map.of());
+        direct.getTarget().setKind(TargetKind.TOPIC);
+        direct.getTarget().setTopic("faultline.evidence");
+
+        assertThatThrownBy(() -> kinds.plan(direct, context(route())))
+                .isInstanceOf(UnsupportedFaultException.class)
+                .hasMessageContaining("never writes onto Faultline's own topic faultline.evidence");
+        assertThatThrownBy(() -> kinds.plan(spec("audit", Map.of()),
+                context(route(kafka("audit", "faultline.injections", null)))))
+                .hasMessageContaining("Faultline's own topic faultline.injections");
+    }
+
+    @Test
+    void shouldSendTheInjectorsCredentialsOnlyToFaultlinesOwnCluster() {
+        KafkaCluster own = new KafkaCluster("127.0.0.1:9092", Map.of("sasl.jaas.config", "secret"));
+
+        assertThat(own.at("127.0.0.1:9092").security()).containsEntry("sasl.jaas.config", "secret");
+        assertThat(own.at("kafka-1:9092").security()).as("another cluster gets no Faultline password").isEmpty();
     }
 
     @Test

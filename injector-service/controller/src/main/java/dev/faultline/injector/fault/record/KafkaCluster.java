@@ -19,9 +19,13 @@ public record KafkaCluster(String bootstrapServers, Map<String, Object> security
         return new KafkaCluster(bootstrapServers, Map.of());
     }
 
-    /** The same credentials at other brokers (a target's own cluster, named in its targets file). */
+    /**
+     * The cluster at {@code otherBootstrapServers} (a target's own, named in its targets file): these credentials only
+     * when it is this cluster; another cluster is reached without any, so that Faultline's password is never sent to
+     * brokers it does not know (credentials per target cluster are not supported yet).
+     */
     public KafkaCluster at(String otherBootstrapServers) {
-        return new KafkaCluster(otherBootstrapServers, security);
+        return otherBootstrapServers.equals(bootstrapServers) ? this : unauthenticated(otherBootstrapServers);
     }
 
     /** Client properties: the bootstrap servers, the credentials, then {@code settings}. */
