@@ -126,6 +126,65 @@ class ScheduleIT {
     }
 
     @Test
+    void shouldNotReopenAClearedWindowWhenItsScheduleIsReadAgain() {
+        String id = "exp-replayed-" + safety.run;
+        Instant start = Instant.now().plusSeconds(3);
+        safety.proposeIn(id, "storefront", Environment.STAGING, start, start.plus(RUN_AND_SLACK).plusSeconds(60));
+        await().atMost(WAIT).until(() -> safety.tap.first(PreflightPassed.class, id).isPresent());
+        ExperimentScheduled deferred = safety.tap.first(ExperimentScheduled.class, id).orElseThrow();
+        assertThat(deferred.getDeferred()).isTrue();
+
+        safety.publisher.publish(deferred);
+        safety.restart();
+
+        assertThat(safety.get("/experiments/" + id + "/schedule").body()).as("read again after its clearance")
+                .contains("\"state\":\"CLEARED\"");
+        assertThat(safety.get("/schedules").body()).doesNotContain(id);
+    }
+
+    @Test
+    void shouldBlockAWindowTooShortForTheRunAtOnceAndRunALaterRevisionWithoutAWindow() {
+        String id = "exp-too-short-" + safety.run;
+        Instant start = Instant.now().plus(Duration.ofHours(1));
+        safety.proposeIn(id, "storefront", Environment.STAGING, start, start.plusSeconds(60));
+
+        PreflightBlocked blocked = await().atMost(WAIT).until(() -> safety.tap.first(PreflightBlocked.class, id)
+                .orElse(null), b -> b != null);
+        assertThat(blocked.getSummary()).contains("cannot hold a run of 30 s plus 60 s");
+        assertThat(blocked.getChecks()).singleElement().satisfies(c -> {
+            assertThat(c.getKind()).isEqualTo(PreflightCheckKind.SCHEDULE_WINDOW);
+            assertThat(c.getOutcome()).isEqualTo(CheckOutcome.FAILED);
+        });
+
+        safety.revise(id, 2, safety.hypothesis("storefront", Environment.STAGING, 0.5));
+
+        PreflightPassed passed = await().atMost(WAIT).until(() -> safety.tap.first(PreflightPassed.class, id)
+                .orElse(null), p -> p != null);
+        assertThat(passed.getRevision()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldBlockInsteadOfClearingWhenThePreflightEndsAfterTheLatestStart() {
+        String id = "exp-slow-preflight-" + safety.run;
+        Instant start = Instant.now().plusSeconds(5);
+        safety.target.answerAfter(2000);
+        try {
+            safety.proposeIn(id, "storefront", Environment.STAGING, start, start.plus(RUN_AND_SLACK).plusSeconds(3));
+
+            PreflightBlocked blocked = await().atMost(WAIT).until(() -> safety.tap.first(PreflightBlocked.class, id)
+                    .orElse(null), b -> b != null);
+            assertThat(blocked.getSummary()).contains("ended without a passing preflight");
+            assertThat(blocked.getChecks()).singleElement().satisfies(c -> {
+                assertThat(c.getKind()).isEqualTo(PreflightCheckKind.SCHEDULE_WINDOW);
+                assertThat(c.getOutcome()).isEqualTo(CheckOutcome.FAILED);
+            });
+            assertThat(safety.tap.first(PreflightPassed.class, id)).as("no clearance born expired").isEmpty();
+        } finally {
+            safety.target.answerAfter(0);
+        }
+    }
+
+    @Test
     void shouldKeepAScheduledStartAcrossARestartFromItsTopic() {
         String id = "exp-restart-" + safety.run;
         Instant start = Instant.now().plusSeconds(25);
