@@ -26,7 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Deferred starts against the devstack: a plan whose proposal asked for a window is scheduled on approval and its
  * preflight runs at the window's start, not before; a window that passes without a passing preflight ends the
- * experiment with its reason; a moved window runs the preflight at the new start; a schedule survives a restart.
+ * experiment with its reason; a moved window runs the preflight at the new start; a schedule survives a restart, and
+ * an old schedule read again does not reopen it; a window too short for the run is blocked at once, and a later
+ * revision with no window runs; a preflight that passes only after the latest start blocks instead of clearing.
  * The harness's plans run 30 s, and a run needs 60 s more to be stopped: a window of start + 93 s has 3 s to start.
  */
 @ExtendWith(DevStackExtension.class)
