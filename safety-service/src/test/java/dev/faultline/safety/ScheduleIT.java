@@ -26,7 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Deferred starts against the devstack: a plan whose proposal asked for a window is scheduled on approval and its
  * preflight runs at the window's start, not before; a window that passes without a passing preflight ends the
- * experiment with its reason; a moved window runs the preflight at the new start; a schedule survives a restart.
+ * experiment with its reason; a moved window runs the preflight at the new start; a schedule survives a restart, and
+ * an old schedule read again does not reopen it; a window too short for the run is blocked at once, and a later
+ * revision with no window runs; a preflight that passes only after the latest start blocks instead of clearing.
  * The harness's plans run 30 s, and a run needs 60 s more to be stopped: a window of start + 93 s has 3 s to start.
  */
 @ExtendWith(DevStackExtension.class)
@@ -123,6 +125,65 @@ class ScheduleIT {
                 .orElse(null), p -> p != null);
         assertThat(passed.getChecks().get(0).getCheckedAt()).isAfterOrEqualTo(moved.truncatedTo(
                 ChronoUnit.MILLIS)).isBefore(farAway);
+    }
+
+    @Test
+    void shouldNotReopenAClearedWindowWhenItsScheduleIsReadAgain() {
+        String id = "exp-replayed-" + safety.run;
+        Instant start = Instant.now().plusSeconds(3);
+        safety.proposeIn(id, "storefront", Environment.STAGING, start, start.plus(RUN_AND_SLACK).plusSeconds(60));
+        await().atMost(WAIT).until(() -> safety.tap.first(PreflightPassed.class, id).isPresent());
+        ExperimentScheduled deferred = safety.tap.first(ExperimentScheduled.class, id).orElseThrow();
+        assertThat(deferred.getDeferred()).isTrue();
+
+        safety.publisher.publish(deferred);
+        safety.restart();
+
+        assertThat(safety.get("/experiments/" + id + "/schedule").body()).as("read again after its clearance")
+                .contains("\"state\":\"CLEARED\"");
+        assertThat(safety.get("/schedules").body()).doesNotContain(id);
+    }
+
+    @Test
+    void shouldBlockAWindowTooShortForTheRunAtOnceAndRunALaterRevisionWithoutAWindow() {
+        String id = "exp-too-short-" + safety.run;
+        Instant start = Instant.now().plus(Duration.ofHours(1));
+        safety.proposeIn(id, "storefront", Environment.STAGING, start, start.plusSeconds(60));
+
+        PreflightBlocked blocked = await().atMost(WAIT).until(() -> safety.tap.first(PreflightBlocked.class, id)
+                .orElse(null), b -> b != null);
+        assertThat(blocked.getSummary()).contains("cannot hold a run of 30 s plus 60 s");
+        assertThat(blocked.getChecks()).singleElement().satisfies(c -> {
+            assertThat(c.getKind()).isEqualTo(PreflightCheckKind.SCHEDULE_WINDOW);
+            assertThat(c.getOutcome()).isEqualTo(CheckOutcome.FAILED);
+        });
+
+        safety.revise(id, 2, safety.hypothesis("storefront", Environment.STAGING, 0.5));
+
+        PreflightPassed passed = await().atMost(WAIT).until(() -> safety.tap.first(PreflightPassed.class, id)
+                .orElse(null), p -> p != null);
+        assertThat(passed.getRevision()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldBlockInsteadOfClearingWhenThePreflightEndsAfterTheLatestStart() {
+        String id = "exp-slow-preflight-" + safety.run;
+        Instant start = Instant.now().plusSeconds(5);
+        safety.target.answerAfter(2000);
+        try {
+            safety.proposeIn(id, "storefront", Environment.STAGING, start, start.plus(RUN_AND_SLACK).plusSeconds(3));
+
+            PreflightBlocked blocked = await().atMost(WAIT).until(() -> safety.tap.first(PreflightBlocked.class, id)
+                    .orElse(null), b -> b != null);
+            assertThat(blocked.getSummary()).contains("ended without a passing preflight");
+            assertThat(blocked.getChecks()).singleElement().satisfies(c -> {
+                assertThat(c.getKind()).isEqualTo(PreflightCheckKind.SCHEDULE_WINDOW);
+                assertThat(c.getOutcome()).isEqualTo(CheckOutcome.FAILED);
+            });
+            assertThat(safety.tap.first(PreflightPassed.class, id)).as("no clearance born expired").isEmpty();
+        } finally {
+            safety.target.answerAfter(0);
+        }
     }
 
     @Test

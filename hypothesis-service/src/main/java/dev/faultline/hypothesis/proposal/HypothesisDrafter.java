@@ -28,6 +28,12 @@ import java.util.List;
  */
 public final class HypothesisDrafter {
 
+    /**
+     * The time safety-service keeps in a window beyond the run to stop its fault ({@code ScheduleWindow.SLACK}
+     * there): a window shorter than the run plus this is blocked at its start, so it is refused here already.
+     */
+    static final Duration STOP_SLACK = Duration.ofMinutes(1);
+
     private final Targets targets;
     private final FailureModeCatalog catalog;
     private final ProposalRules proposalRules;
@@ -92,7 +98,7 @@ public final class HypothesisDrafter {
         }
     }
 
-    /** A requested window must hold the run: end after start plus the duration (safety-service adds its stop time). */
+    /** A requested window must hold the run and the time to stop it: end at least start + duration + stop slack. */
     private void window(Proposal proposal, List<Finding> problems) {
         if (proposal.requestedEnd() == null) {
             return;
@@ -100,9 +106,12 @@ public final class HypothesisDrafter {
         long duration = proposal.requestedDurationMillis() == null ? defaultDurationMillis
                 : proposal.requestedDurationMillis();
         Instant start = proposal.requestedStart() != null ? proposal.requestedStart() : clock.instant();
-        if (proposal.requestedEnd().isBefore(start.plusMillis(duration))) {
+        Instant earliestEnd = start.plusMillis(duration).plus(STOP_SLACK);
+        if (proposal.requestedEnd().isBefore(earliestEnd)) {
             problems.add(Finding.of(LintRule.NO_DURATION, "requestedEnd", "the window " + start + " – "
-                    + proposal.requestedEnd() + " is shorter than the run (" + duration / 1000 + " s): give a later end"));
+                    + proposal.requestedEnd() + " is shorter than the run (" + duration / 1000 + " s) plus the "
+                    + STOP_SLACK.toSeconds() + " s safety-service keeps to stop its fault: give an end at "
+                    + earliestEnd + " or later"));
         }
     }
 

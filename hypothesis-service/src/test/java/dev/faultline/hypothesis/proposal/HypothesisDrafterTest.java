@@ -45,6 +45,24 @@ class HypothesisDrafterTest {
     }
 
     @Test
+    void shouldRejectAWindowThatHoldsTheRunButNotTheTimeToStopIt() {
+        Instant start = Instant.parse("2030-01-07T10:00:00Z");
+        Proposal noSlack = new Proposal("exp-1", "storefront", FaultType.NETWORK_BLACKHOLE, "pricing",
+                Environment.STAGING, "demo-user", ProposalReason.ROUTINE, "storefront must survive a pricing outage",
+                60_000L, Map.of(), null, start, start.plusSeconds(119));
+        Proposal withSlack = new Proposal("exp-2", "storefront", FaultType.NETWORK_BLACKHOLE, "pricing",
+                Environment.STAGING, "demo-user", ProposalReason.ROUTINE, "storefront must survive a pricing outage",
+                60_000L, Map.of(), null, start, start.plusSeconds(120));
+
+        assertThat(((DraftResult.Rejected) drafter.draft(noSlack)).findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(LintRule.NO_DURATION);
+            assertThat(f.reason()).contains("plus the 60 s safety-service keeps to stop its fault")
+                    .contains("2030-01-07T10:02:00Z or later");
+        });
+        assertThat(drafter.draft(withSlack)).isInstanceOf(DraftResult.Drafted.class);
+    }
+
+    @Test
     void shouldTakeTheDefaultDurationWhenNoneIsAsked() {
         DraftResult.Drafted drafted = (DraftResult.Drafted) drafter.draft(proposal(null, Environment.STAGING, Map.of()));
         assertThat(drafted.hypothesis().getScenario().getDurationMillis()).isEqualTo(30_000);

@@ -117,9 +117,14 @@ public final class PreflightCoordinator {
                 schedule(approved, open.get().window(), header(experimentId, cause),
                         "revision " + revision + " keeps the window of revision " + open.get().revision());
             } else if (plan.requestsWindow()) {
-                schedule(approved, ScheduleWindow.requested(plan.requestedStart(), plan.requestedEnd(),
-                        plan.durationMillis(), startGrace, clock.instant()), header(experimentId, cause),
-                        "the window the proposal asked for");
+                ScheduleWindow window = ScheduleWindow.requested(plan.requestedStart(), plan.requestedEnd(),
+                        plan.durationMillis(), startGrace, clock.instant());
+                EventHeader header = header(experimentId, cause);
+                schedule(approved, window, header, "the window the proposal asked for");
+                if (!window.fits(plan.durationMillis()) || window.ended(clock.instant(), plan.durationMillis())) {
+                    // blocked now with its reason, not at a start that cannot lead to a run
+                    windowEnded(plan, window, header);
+                }
             } else {
                 run(experimentId, cause);
             }
@@ -192,7 +197,10 @@ public final class PreflightCoordinator {
             if (cleared.isPresent()) {
                 return cleared.get();
             }
-            Optional<ScheduledStart> scheduled = schedules.find(experimentId);
+            // an open schedule is this revision's window (an approval carries an open window over to the next
+            // revision); a settled one only if it is of this revision — an older revision's ended window is not its
+            Optional<ScheduledStart> scheduled = schedules.find(experimentId)
+                    .filter(s -> !s.settled() || s.revision() == plan.revision());
             if (scheduled.isPresent()) {
                 return runInWindow(approved, scheduled.get(), cause, true);
             }
@@ -225,6 +233,10 @@ public final class PreflightCoordinator {
             return windowEnded(plan, window, answered);
         }
         PreflightOutcome outcome = preflight.run(plan, approved.proposer(), window);
+        if (outcome.passed() && window.ended(clock.instant(), plan.durationMillis())) {
+            // the preflight took until the latest start: a clearance now would be born expired
+            return windowEnded(plan, window, answered);
+        }
         if (outcome.passed()) {
             return clear(outcome, answered, window.latestStart(plan.durationMillis()));
         }
@@ -233,7 +245,10 @@ public final class PreflightCoordinator {
         return asked || !blockedInWindow ? block(outcome, answered) : null;
     }
 
-    /** The block that ends a deferred experiment whose window passed without a passing preflight. */
+    /**
+     * The block that ends a deferred experiment whose window passed without a passing preflight, or that cannot hold
+     * the run at all (its SCHEDULE_WINDOW check says which); it settles the schedule until the window is moved.
+     */
     private PreflightRecord windowEnded(Plan plan, ScheduleWindow window, EventHeader cause) {
         String last = results.latest(plan.experimentId())
                 .filter(r -> !r.passed() && !r.checkedAt().isBefore(window.start()))

@@ -32,8 +32,9 @@ import org.apache.avro.specific.SpecificRecord;
  * safety-service's tables as a projection of the proposals, hypotheses, safety and verdicts topics: plans and
  * proposers, approvals, preflight results, the verdicts issued (what STAGING_FIRST reads), the deferred experiments'
  * windows (open until cleared or blocked by their end), and the HTTP probes of approved plans whose history is kept.
- * Every write is an upsert keyed by what the event says (a watched probe keeps its latest approval), so the tables can
- * be dropped and rebuilt from offset zero, in any interleaving of the topics, to the same rows.
+ * Every write is an upsert keyed by what the event says (a watched probe keeps its latest approval, a schedule its
+ * latest event), so the tables can be dropped and rebuilt from offset zero, in any interleaving of the topics, to the
+ * same rows.
  */
 public final class SafetyRecords {
 
@@ -71,14 +72,14 @@ public final class SafetyRecords {
             approvals.save(Approval.of(r));
         } else if (event instanceof ExperimentScheduled s && s.getDeferred()) {
             schedules.scheduled(new ScheduledStart(s.getHeader().getExperimentId(), s.getRevision(), s.getEnvironment(),
-                    new ScheduleWindow(s.getWindowStart(), s.getWindowEnd()), false));
+                    new ScheduleWindow(s.getWindowStart(), s.getWindowEnd()), false), s.getHeader().getOccurredAt());
         } else if (event instanceof PreflightPassed p) {
             results.save(PreflightRecord.of(p), p);
-            schedules.settled(p.getHeader().getExperimentId(), p.getRevision());
+            schedules.settled(p.getHeader().getExperimentId(), p.getRevision(), p.getHeader().getOccurredAt());
         } else if (event instanceof PreflightBlocked b) {
             results.save(PreflightRecord.of(b), b);
             if (windowEnded(b)) {
-                schedules.settled(b.getHeader().getExperimentId(), b.getRevision());
+                schedules.settled(b.getHeader().getExperimentId(), b.getRevision(), b.getHeader().getOccurredAt());
             }
         } else if (event instanceof VerdictIssued v) {
             verdicts.save(StagingVerdict.of(v));

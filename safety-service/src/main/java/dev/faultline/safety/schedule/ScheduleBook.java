@@ -11,11 +11,17 @@ import java.util.Optional;
  */
 public interface ScheduleBook {
 
-    /** Opens or moves the schedule of an experiment (upsert: the window of the latest event wins). */
-    void scheduled(ScheduledStart start);
+    /**
+     * Opens or moves the schedule of an experiment, as an event of time {@code at} says: the latest event wins, in
+     * whatever order the events are read (a replay of an older one changes nothing).
+     */
+    void scheduled(ScheduledStart start, Instant at);
 
-    /** Settles the schedule of {@code experimentId} if it is for {@code revision}. */
-    void settled(String experimentId, int revision);
+    /**
+     * Settles the schedule of {@code experimentId} if it is for {@code revision}, as an event of time {@code at}
+     * says: only a deferred ExperimentScheduled later than {@code at} opens it again.
+     */
+    void settled(String experimentId, int revision, Instant at);
 
     Optional<ScheduledStart> find(String experimentId);
 

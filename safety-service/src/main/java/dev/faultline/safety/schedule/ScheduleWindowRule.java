@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * SCHEDULE_WINDOW, a deferred experiment's own check: a run starting {@code now} lies within the window it was
- * scheduled for — not before its start, and early enough to end (and be stopped) by its end.
+ * scheduled for — not before its start, and early enough to end (and be stopped) by its end; a window too short for
+ * the run fails at once.
  */
 public final class ScheduleWindowRule {
 
@@ -22,6 +23,11 @@ public final class ScheduleWindowRule {
         details.put("scheduledStart", window.start().toString());
         details.put("scheduledEnd", window.end().toString());
         details.put("latestStart", window.latestStart(durationMillis).toString());
+        if (!window.fits(durationMillis)) {
+            return CheckResult.failed(KIND, "the window " + window + " cannot hold a run of " + durationMillis / 1000
+                    + " s plus " + ScheduleWindow.SLACK.toSeconds() + " s to stop it: move it to a window that ends"
+                    + " at least that long after its start", details);
+        }
         if (!window.started(now)) {
             return CheckResult.failed(KIND, "the scheduled window " + window + " has not started", details);
         }

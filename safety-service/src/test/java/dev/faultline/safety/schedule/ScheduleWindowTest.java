@@ -68,4 +68,14 @@ class ScheduleWindowTest {
         assertThat(late.outcome()).isEqualTo(CheckOutcome.FAILED);
         assertThat(late.reason()).contains("ended without a passing preflight").contains("start by 2026-12-07T10:24:00Z");
     }
+
+    @Test
+    void shouldFailAWindowTooShortForTheRunWhateverTheTime() {
+        ScheduleWindow window = new ScheduleWindow(TEN, TEN.plus(Duration.ofMinutes(5)));
+
+        CheckResult beforeItsStart = ScheduleWindowRule.check(window, FIVE_MINUTES, TEN.minusSeconds(60));
+
+        assertThat(beforeItsStart.outcome()).isEqualTo(CheckOutcome.FAILED);
+        assertThat(beforeItsStart.reason()).contains("cannot hold a run of 300 s plus 60 s to stop it");
+    }
 }

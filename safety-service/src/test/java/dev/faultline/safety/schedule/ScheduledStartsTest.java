@@ -127,12 +127,12 @@ class ScheduledStartsTest {
 
     private final class InMemoryBook implements ScheduleBook {
         @Override
-        public void scheduled(ScheduledStart start) {
+        public void scheduled(ScheduledStart start, Instant at) {
             rows.put(start.experimentId(), start);
         }
 
         @Override
-        public void settled(String experimentId, int revision) {
+        public void settled(String experimentId, int revision, Instant at) {
             rows.computeIfPresent(experimentId, (id, s) -> s.revision() == revision
                     ? new ScheduledStart(id, revision, s.environment(), s.window(), true) : s);
         }

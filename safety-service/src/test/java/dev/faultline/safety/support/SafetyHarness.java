@@ -119,15 +119,21 @@ public final class SafetyHarness implements AutoCloseable {
     }
 
     private void propose(String id, Hypothesis hypothesis) {
+        revise(id, 1, hypothesis);
+    }
+
+    /** Plays hypothesis-service: {@code revision} of {@code id} drafted for {@code alice}, then approved in review. */
+    public void revise(String id, int revision, Hypothesis hypothesis) {
         Clock clock = Clock.systemUTC();
         EventHeader header = EventHeaders.first(id, Actors.person("alice"), clock);
         header.setTraceparent("00-" + traceIdOf(id) + "-00f067aa0ba902b7-01");
         HypothesisDrafted drafted = HypothesisDrafted.newBuilder()
-                .setHeader(header).setRevision(1)
+                .setHeader(header).setRevision(revision)
                 .setHypothesis(hypothesis).setChangeSummary(null).build();
         publisher.publish(drafted);
         publisher.publish(PlanApproved.newBuilder().setHeader(EventHeaders.answering(drafted.getHeader(),
-                Actors.service("hypothesis-service"), clock)).setRevision(1).setReviewers(List.of(Actors.person("bob"))).build());
+                Actors.service("hypothesis-service"), clock)).setRevision(revision)
+                .setReviewers(List.of(Actors.person("bob"))).build());
     }
 
     /** Plays analysis-service: a verdict on a staging experiment that ran {@code faultType} on {@code service}. */
