@@ -33,6 +33,7 @@ import org.apache.kafka.common.config.SaslConfigs;
 public final class KafkaSettings {
 
     private static final String DEFAULT_SERVICE_NAME = "faultline";
+    private static final String SCRAM_SHA_256 = "SCRAM-SHA-256";
 
     private final String bootstrapServers;
     private final String schemaRegistryUrl;
@@ -48,7 +49,7 @@ public final class KafkaSettings {
                   @Bindable(defaultValue = "1") short replicationFactor,
                   @Nullable String username,
                   @Nullable String password,
-                  @Bindable(defaultValue = "SCRAM-SHA-256") String saslMechanism,
+                  @Bindable(defaultValue = SCRAM_SHA_256) String saslMechanism,
                   @Property(name = "faultline.service.name") @Nullable String serviceName,
                   @Property(name = "micronaut.application.name", defaultValue = DEFAULT_SERVICE_NAME)
                   String applicationName) {
@@ -64,7 +65,7 @@ public final class KafkaSettings {
             throw new IllegalArgumentException("faultline.kafka.username and faultline.kafka.password go together: "
                     + (hasUser ? "set the password (FAULTLINE_KAFKA_PASSWORD)" : "set the username") + " or neither");
         }
-        if (!saslMechanism.equals("SCRAM-SHA-256") && !saslMechanism.equals("SCRAM-SHA-512")) {
+        if (!saslMechanism.equals(SCRAM_SHA_256) && !saslMechanism.equals("SCRAM-SHA-512")) {
             throw new IllegalArgumentException("faultline.kafka.sasl-mechanism must be SCRAM-SHA-256 or SCRAM-SHA-512, not '"
                     + saslMechanism + "'");
         }
@@ -81,7 +82,7 @@ public final class KafkaSettings {
     /** Settings made by hand, authenticating as {@code username} (SCRAM-SHA-256) when it is not null. */
     public KafkaSettings(String bootstrapServers, String schemaRegistryUrl, String serviceName, String username,
                          String password) {
-        this(bootstrapServers, schemaRegistryUrl, (short) 1, username, password, "SCRAM-SHA-256", serviceName,
+        this(bootstrapServers, schemaRegistryUrl, (short) 1, username, password, SCRAM_SHA_256, serviceName,
                 DEFAULT_SERVICE_NAME);
     }
 

@@ -2,6 +2,7 @@ package dev.faultline.cli.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.cli.ServiceCommand;
+import dev.faultline.cli.schedule.WhenOptions;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -102,16 +103,6 @@ public final class ProposeCommand extends ServiceCommand {
         if (at != null && window != null) {
             throw new ParameterException(spec.commandLine(), "give --at or --window, not both");
         }
-        if (at != null) {
-            body.put("at", at);
-        } else if (window != null) {
-            String[] ends = window.split("/");
-            if (ends.length != 2 || ends[0].isBlank() || ends[1].isBlank()) {
-                throw new ParameterException(spec.commandLine(), "--window is START/END, e.g."
-                        + " 2026-12-07T10:00Z/2026-12-07T12:00Z, not " + window);
-            }
-            body.put("windowStart", ends[0].strip());
-            body.put("windowEnd", ends[1].strip());
-        }
+        WhenOptions.putInto(body, at, window, spec.commandLine());
     }
 }

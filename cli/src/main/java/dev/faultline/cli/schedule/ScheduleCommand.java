@@ -66,17 +66,7 @@ public final class ScheduleCommand extends CommandGroup {
                         + " (exactly one)");
             }
             Map<String, Object> body = new LinkedHashMap<>();
-            if (at != null) {
-                body.put("at", at);
-            } else {
-                String[] ends = window.split("/");
-                if (ends.length != 2 || ends[0].isBlank() || ends[1].isBlank()) {
-                    throw new ParameterException(spec.commandLine(), "--window is START/END, e.g."
-                            + " 2026-12-07T10:00Z/2026-12-07T12:00Z, not " + window);
-                }
-                body.put("windowStart", ends[0].strip());
-                body.put("windowEnd", ends[1].strip());
-            }
+            WhenOptions.putInto(body, at, window, spec.commandLine());
             if (reason != null) {
                 body.put("reason", reason);
             }

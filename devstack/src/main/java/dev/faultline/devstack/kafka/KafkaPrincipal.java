@@ -1,6 +1,5 @@
 package dev.faultline.devstack.kafka;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,18 +42,8 @@ public enum KafkaPrincipal {
         return "User:" + username;
     }
 
-    public boolean superUser() {
-        return this == BROKER || this == ADMIN;
-    }
-
     /** The five services, in workflow order. */
     public static List<KafkaPrincipal> services() {
         return List.of(HYPOTHESIS_SERVICE, SAFETY_SERVICE, INJECTOR_SERVICE, ANALYSIS_SERVICE, CATALOG_SERVICE);
-    }
-
-    /** The principal whose username is {@code username}. */
-    public static KafkaPrincipal byUsername(String username) {
-        return Arrays.stream(values()).filter(p -> p.username.equals(username)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no Kafka principal named '" + username + "'"));
     }
 }

@@ -26,10 +26,7 @@ public final class AdminRequests {
      */
     public static void requireAdmin(Authentication caller, String action, String by) {
         Roles.require(caller, Roles.ADMIN, action);
-        if (by != null) {
-            throw ApiException.badRequest("the author is taken from your token (" + caller.getName()
-                    + "); leave 'by' out");
-        }
+        Roles.refuseNamedActor(caller, by, "the author", "leave 'by' out");
     }
 
     /** The file's name, which its declarations carry as their {@code source}; 400 when it is missing. */

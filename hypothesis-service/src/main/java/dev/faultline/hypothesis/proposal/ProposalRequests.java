@@ -1,11 +1,10 @@
 package dev.faultline.hypothesis.proposal;
 
+import dev.faultline.kit.http.RequestedWindow;
 import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.ProposalReason;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -55,12 +54,14 @@ public final class ProposalRequests {
         String dependency = r.dependency() == null || r.dependency().isBlank() ? null : r.dependency();
         Long duration = r.durationSeconds() == null ? null : r.durationSeconds() * 1000;
         String incident = r.incidentId() == null || r.incidentId().isBlank() ? null : r.incidentId().strip();
-        if (r.at() != null && (r.windowStart() != null || r.windowEnd() != null)) {
-            throw new InvalidRequest("give either at, or windowStart and/or windowEnd, not both");
+        RequestedWindow window;
+        try {
+            window = RequestedWindow.parse(r.at(), r.windowStart(), r.windowEnd());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequest(e.getMessage());
         }
-        Instant start = instant("at", r.at());
-        start = start != null ? start : instant("windowStart", r.windowStart());
-        Instant end = instant("windowEnd", r.windowEnd());
+        Instant start = window.start();
+        Instant end = window.end();
         if (start != null && !start.isAfter(now)) {
             throw new InvalidRequest((r.at() != null ? "at" : "windowStart") + " " + start + " is not in the future"
                     + " (now is " + now + "); leave it out to run once approved");
@@ -71,18 +72,6 @@ public final class ProposalRequests {
         }
         return new Proposal(experimentId, service, faultType, dependency, environment, proposer, reason, motivation,
                 duration, labels, incident, start, end);
-    }
-
-    /** An ISO-8601 instant with {@code Z} or an offset (seconds optional), or null when absent. */
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequest(field + " '" + value + "' is not an ISO-8601 time such as 2026-12-07T10:00Z");
-        }
     }
 
     private static String required(String field, String value) {

@@ -82,8 +82,9 @@ public final class Reverifier {
 
     private Entry entry(KnownBehaviourUpdated e, Instant now) {
         Instant dueAt = e.getLastTestedAt().plus(maxAge);
-        Optional<Hypothesis> source = source(e).map(HypothesisDrafted::getHypothesis);
-        String rerunOf = source(e).map(d -> d.getHeader().getExperimentId()).orElse(null);
+        Optional<HypothesisDrafted> drafted = source(e);
+        Optional<Hypothesis> source = drafted.map(HypothesisDrafted::getHypothesis);
+        String rerunOf = drafted.map(d -> d.getHeader().getExperimentId()).orElse(null);
         if (!now.isAfter(dueAt)) {
             return new Entry(e.getBehaviourKey(), e.getService(), e.getFaultType().name(), e.getLastTestedAt(), dueAt,
                     "FRESH", null, rerunOf);

@@ -69,10 +69,7 @@ public class ExperimentController {
     @Post("/reviews")
     public Reviewed review(@PathVariable String id, @Body ReviewRequest request, Authentication caller) {
         Roles.require(caller, Roles.REVIEWER, "reviewing a plan");
-        if (request.reviewer() != null) {
-            throw ApiException.badRequest("reviewer is taken from your token (" + caller.getName()
-                    + "); leave it out of the body");
-        }
+        Roles.refuseNamedActor(caller, request.reviewer(), "reviewer", "leave it out of the body");
         Review.Decision decision = decision(request.decision());
         try {
             ReviewService.Outcome outcome = reviews.review(id, new Review(caller.getName(), decision,

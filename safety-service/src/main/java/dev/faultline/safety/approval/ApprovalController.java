@@ -38,10 +38,7 @@ public class ApprovalController {
                                                   Authentication caller) throws InterruptedException {
         Plan plan = plans.latest(experimentId).orElseThrow(() -> ApiException.notFound("unknown experiment " + experimentId));
         Roles.require(caller, Roles.approver(plan.environment()), "approving in " + plan.environment());
-        if (request.approver() != null) {
-            throw ApiException.badRequest("approver is taken from your token (" + caller.getName()
-                    + "); leave it out of the body");
-        }
+        Roles.refuseNamedActor(caller, request.approver(), "approver", "leave it out of the body");
         ApprovalDecision decision = decision(request.decision());
         try {
             ApprovalDesk.Outcome outcome = desk.record(plan, caller.getName(), decision, request.comment());

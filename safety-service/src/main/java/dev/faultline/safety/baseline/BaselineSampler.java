@@ -17,11 +17,9 @@ import java.util.concurrent.ExecutionException;
 /**
  * Sends a plan's HTTP probe a few times now, one request after the other, through service-kit's
  * {@link HttpProbeClient} — the prober the injector runs during an experiment, with its meaning of success and its
- * handling of refused headers. Each request waits at most {@link #MAX_TIMEOUT} so that a preflight stays short.
+ * handling of refused headers. Each request waits at most {@link Probe#preflightTimeout()} so that a preflight stays short.
  */
 public final class BaselineSampler {
-
-    static final Duration MAX_TIMEOUT = Duration.ofSeconds(3);
 
     private final HttpProbeClient client;
     private final int samples;
@@ -37,9 +35,9 @@ public final class BaselineSampler {
         this.pauseMillis = pauseMillis;
     }
 
-    /** The request {@code probe} sends, waiting at most its own timeout and never more than {@link #MAX_TIMEOUT}. */
+    /** The request {@code probe} sends, waiting at most {@link Probe#preflightTimeout()}. */
     public static HttpProbe request(Probe probe) {
-        Duration timeout = Duration.ofMillis(Math.min(Math.max(probe.timeoutMillis(), 1), MAX_TIMEOUT.toMillis()));
+        Duration timeout = probe.preflightTimeout();
         return new HttpProbe(probe.url(), probe.method(), probe.headers(), probe.body(), timeout);
     }
 

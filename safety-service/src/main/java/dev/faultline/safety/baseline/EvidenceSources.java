@@ -60,8 +60,7 @@ public final class EvidenceSources {
     }
 
     private Optional<String> metric(Probe probe) throws InterruptedException {
-        Duration timeout = Duration.ofMillis(Math.min(Math.max(probe.timeoutMillis(), 1),
-                BaselineSampler.MAX_TIMEOUT.toMillis()));
+        Duration timeout = probe.preflightTimeout();
         if (MetricSource.of(probe.parameters()) == MetricSource.PROMETHEUS) {
             return prometheus(probe, PromQuery.of(probe.parameters()), timeout);
         }

@@ -61,9 +61,7 @@ public class HaltController {
     public Map<String, String> lift(@PathVariable String haltId, @QueryValue @Nullable String reason,
                                     @QueryValue @Nullable String by, Authentication caller) {
         Roles.require(caller, Roles.OPERATOR, "lifting a halt");
-        if (by != null) {
-            throw ApiException.badRequest("by is taken from your token (" + caller.getName() + "); leave it out");
-        }
+        Roles.refuseNamedActor(caller, by, "by", "leave it out");
         UUID id;
         try {
             id = UUID.fromString(haltId);

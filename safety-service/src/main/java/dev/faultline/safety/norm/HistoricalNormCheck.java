@@ -37,7 +37,6 @@ public final class HistoricalNormCheck {
     public static final String NO_HISTORY = "noHistory";
 
     private static final PreflightCheckKind KIND = PreflightCheckKind.HISTORICAL_NORM;
-    private static final Duration METRIC_TIMEOUT = Duration.ofSeconds(3);
 
     /** What one probe showed: a sentence, whether it blocks, and whether it had no history. */
     private record Assessment(String reason, boolean blocks, boolean noHistory) {
@@ -157,7 +156,7 @@ public final class HistoricalNormCheck {
             // BASELINE_HEALTH blocks on an unreadable source; here there is nothing to compare
             return noHistory(id, id + ": " + e.getMessage(), details);
         }
-        Duration timeout = Duration.ofMillis(Math.min(Math.max(probe.timeoutMillis(), 1), METRIC_TIMEOUT.toMillis()));
+        Duration timeout = probe.preflightTimeout();
         PrometheusHistory.Past past = prometheusHistory.past(probe.url(), query.query(), now, settings.weeks(),
                 settings.metricStep(), timeout);
         if (past.problem() != null) {

@@ -1,5 +1,6 @@
 package dev.faultline.safety.plan;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -12,6 +13,9 @@ import java.util.Map;
  */
 public record Probe(String probeId, String kind, String url, String method, long timeoutMillis, Map<String, String> headers,
                     String body, Map<String, String> parameters) {
+
+    /** The longest a preflight waits for one probe's answer or source, so that a preflight stays short. */
+    public static final Duration PREFLIGHT_MAX_TIMEOUT = Duration.ofSeconds(3);
 
     public Probe {
         headers = Map.copyOf(headers);
@@ -31,5 +35,10 @@ public record Probe(String probeId, String kind, String url, String method, long
 
     public boolean isHttp() {
         return "HTTP".equals(kind);
+    }
+
+    /** How long a preflight waits for this probe: its own timeout, never more than {@link #PREFLIGHT_MAX_TIMEOUT}. */
+    public Duration preflightTimeout() {
+        return Duration.ofMillis(Math.min(Math.max(timeoutMillis, 1), PREFLIGHT_MAX_TIMEOUT.toMillis()));
     }
 }

@@ -1,12 +1,12 @@
 package dev.faultline.safety.schedule;
 
 import dev.faultline.kit.http.ApiException;
+import dev.faultline.kit.http.RequestedWindow;
 import dev.faultline.kit.security.Roles;
 import dev.faultline.safety.plan.ApprovedPlan;
 import dev.faultline.safety.plan.PlanBook;
 import dev.faultline.safety.preflight.PreflightCoordinator;
 import dev.faultline.safety.preflight.PreflightResults;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -16,9 +16,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 
@@ -69,16 +66,14 @@ public class ScheduleController {
             throw ApiException.forbidden("moving the window of " + experimentId + " needs the role " + Roles.OPERATOR
                     + " or being its proposer");
         }
-        if (request.at() != null && (request.windowStart() != null || request.windowEnd() != null)) {
-            throw ApiException.badRequest("give either at, or windowStart and/or windowEnd, not both");
-        }
-        if (request.at() == null && request.windowStart() == null && request.windowEnd() == null) {
-            throw ApiException.badRequest("give at, or windowStart and/or windowEnd (ISO-8601, e.g. 2026-12-07T10:00Z)");
-        }
-        Instant start = request.at() != null ? instant("at", request.at()) : instant("windowStart", request.windowStart());
-        Instant end = instant("windowEnd", request.windowEnd());
         try {
-            return view(coordinator.move(experimentId, start, end, caller.getName(), request.reason()));
+            RequestedWindow window = RequestedWindow.parse(request.at(), request.windowStart(), request.windowEnd());
+            if (request.at() == null && request.windowStart() == null && request.windowEnd() == null) {
+                throw ApiException.badRequest(
+                        "give at, or windowStart and/or windowEnd (ISO-8601, e.g. 2026-12-07T10:00Z)");
+            }
+            return view(coordinator.move(experimentId, window.start(), window.end(), caller.getName(),
+                    request.reason()));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         } catch (PreflightCoordinator.NotApprovedException | PreflightCoordinator.AlreadyClearedException e) {
@@ -90,17 +85,5 @@ public class ScheduleController {
         Long duration = plans.approvedPlan(s.experimentId()).map(ApprovedPlan::plan).map(p -> p.durationMillis())
                 .orElse(null);
         return ScheduleView.of(s, duration, results.latest(s.experimentId()).orElse(null), clock.instant());
-    }
-
-    /** An ISO-8601 instant, with {@code Z} or an offset; minutes without seconds are fine. */
-    static Instant instant(String field, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(field + " '" + value + "' is not an ISO-8601 time such as 2026-12-07T10:00Z");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.faultline.safety.support;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,6 +8,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A tiny HTTP target for probe tests: answers every request with a settable status and delay, and records POST bodies. */
@@ -18,6 +22,7 @@ public final class TargetServer implements AutoCloseable {
     private final List<String> bodies = new CopyOnWriteArrayList<>();
     private final List<String> headers = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService answers = Executors.newSingleThreadScheduledExecutor();
 
     public TargetServer() {
         try {
@@ -27,22 +32,28 @@ public final class TargetServer implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            if (delayMillis.get() > 0) {
-                try {
-                    Thread.sleep(delayMillis.get());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
             headers.addAll(exchange.getRequestHeaders().keySet().stream().map(String::toLowerCase).toList());
             authorizations.addAll(exchange.getRequestHeaders().getOrDefault("Authorization", List.of()));
-            byte[] body = "{\"verified\":true,\"detail\":\"toxic created, removed and gone\"}".getBytes(StandardCharsets.UTF_8);
+            int delay = delayMillis.get();
+            if (delay > 0) {
+                // a slow target: the answer is sent later from another thread, the server's thread is not held
+                answers.schedule(() -> answer(exchange), delay, TimeUnit.MILLISECONDS);
+            } else {
+                answer(exchange);
+            }
+        });
+        server.start();
+    }
+
+    private void answer(HttpExchange exchange) {
+        byte[] body = "{\"verified\":true,\"detail\":\"toxic created, removed and gone\"}".getBytes(StandardCharsets.UTF_8);
+        try (exchange) {
             exchange.getResponseHeaders().add("content-type", "application/json");
             exchange.sendResponseHeaders(status.get(), body.length);
             exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
+        } catch (IOException e) {
+            // the client gave up waiting (a timeout under test): nothing to answer
+        }
     }
 
     public String url(String path) {
@@ -79,5 +90,6 @@ public final class TargetServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        answers.shutdownNow();
     }
 }

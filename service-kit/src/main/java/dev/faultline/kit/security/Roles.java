@@ -40,4 +40,16 @@ public final class Roles {
                     + (caller.getRoles().isEmpty() ? "no roles" : String.join(", ", new TreeSet<>(caller.getRoles()))));
         }
     }
+
+    /**
+     * Throws a 400 when the request names who acts ({@code named} not null): the actor is always the token's subject.
+     *
+     * @param field    the request's field naming a person, e.g. "approver"
+     * @param leaveOut what to do about it, e.g. "leave it out of the body"
+     */
+    public static void refuseNamedActor(Authentication caller, Object named, String field, String leaveOut) {
+        if (named != null) {
+            throw ApiException.badRequest(field + " is taken from your token (" + caller.getName() + "); " + leaveOut);
+        }
+    }
 }

@@ -24,14 +24,12 @@ public final class ServiceProperties {
         props.put("micronaut.server.port", -1);
         props.put("faultline.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
         props.put("faultline.kafka.schema-registry-url", stack.schemaRegistryUrl());
-        props.put("faultline.kafka.username", KafkaPrincipal.ADMIN.username());
-        props.put("faultline.kafka.password", stack.kafkaCredentials().password(KafkaPrincipal.ADMIN));
         props.put("faultline.cassandra.contact-point", stack.cassandra().address());
         props.put("faultline.cassandra.datacenter", stack.cassandra().localDatacenter());
         props.put("faultline.cassandra.keyspace", keyspace);
         props.put("faultline.security.jwks-url", stack.issuer().jwksUrl());
         props.put("faultline.security.issuer", stack.issuer().url());
-        return props;
+        return withKafkaLogin(stack, props);
     }
 
     /** {@code props} with the administrator's {@code faultline.kafka.username} and {@code password} added. */
