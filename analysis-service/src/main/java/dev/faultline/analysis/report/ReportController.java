@@ -1,6 +1,6 @@
 package dev.faultline.analysis.report;
 
-import dev.faultline.analysis.evaluation.Verdict;
+import dev.faultline.evaluation.Verdict;
 import dev.faultline.analysis.evidence.EvidenceRecords;
 import dev.faultline.analysis.verdict.IssuedVerdict;
 import dev.faultline.analysis.verdict.VerdictRecords;

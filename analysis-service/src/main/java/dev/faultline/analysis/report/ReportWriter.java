@@ -1,7 +1,7 @@
 package dev.faultline.analysis.report;
 
-import dev.faultline.analysis.evaluation.Verdict;
-import dev.faultline.analysis.evaluation.Wording;
+import dev.faultline.evaluation.Verdict;
+import dev.faultline.evaluation.Wording;
 import dev.faultline.analysis.evidence.EvidenceSummary;
 import dev.faultline.schemas.avro.BlastRadius;
 import dev.faultline.schemas.avro.EvidenceCaptured;

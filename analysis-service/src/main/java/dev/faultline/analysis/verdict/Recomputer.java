@@ -1,7 +1,7 @@
 package dev.faultline.analysis.verdict;
 
-import dev.faultline.analysis.evaluation.Evaluator;
-import dev.faultline.analysis.evaluation.Verdict;
+import dev.faultline.evaluation.Evaluator;
+import dev.faultline.evaluation.Verdict;
 import dev.faultline.analysis.evidence.EvidenceRecords;
 import dev.faultline.kit.http.ApiException;
 import dev.faultline.schemas.avro.EvidenceCaptured;

@@ -1,6 +1,6 @@
 package dev.faultline.analysis.verdict;
 
-import dev.faultline.analysis.evaluation.Verdict;
+import dev.faultline.evaluation.Verdict;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;

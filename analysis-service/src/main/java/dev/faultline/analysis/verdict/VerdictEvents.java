@@ -1,6 +1,6 @@
 package dev.faultline.analysis.verdict;
 
-import dev.faultline.analysis.evaluation.Verdict;
+import dev.faultline.evaluation.Verdict;
 import dev.faultline.schemas.avro.EventHeader;
 import dev.faultline.schemas.avro.VerdictIssued;
 

@@ -3,8 +3,8 @@ package dev.faultline.analysis.report;
 import static dev.faultline.analysis.fixtures.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.faultline.analysis.evaluation.Evaluator;
-import dev.faultline.analysis.evaluation.Verdict;
+import dev.faultline.evaluation.Evaluator;
+import dev.faultline.evaluation.Verdict;
 import dev.faultline.analysis.evidence.EvidenceSummary;
 import dev.faultline.analysis.fixtures.Fixtures;
 import dev.faultline.schemas.avro.EvidenceCaptured;

@@ -1,14 +1,15 @@
-package dev.faultline.analysis.evaluation;
+package dev.faultline.injector.guardrail;
 
-import static dev.faultline.analysis.fixtures.Fixtures.T0;
+import static dev.faultline.evaluation.testing.EvaluationFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
-import dev.faultline.analysis.evaluation.AgreementCases.Case;
-import dev.faultline.analysis.fixtures.Fixtures;
-import dev.faultline.injector.guardrail.Breach;
-import dev.faultline.injector.guardrail.GuardrailEvaluator;
-import dev.faultline.injector.guardrail.GuardrailRule;
+import dev.faultline.evaluation.Observation;
+import dev.faultline.evaluation.PredictionJudge;
+import dev.faultline.evaluation.Timeline;
+import dev.faultline.evaluation.testing.AgreementCases;
+import dev.faultline.evaluation.testing.AgreementCases.Case;
+import dev.faultline.evaluation.testing.EvaluationFixtures;
 import dev.faultline.injector.probe.Sample;
 import dev.faultline.schemas.avro.ExperimentPhase;
 import dev.faultline.schemas.avro.Guardrail;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Property: on the same samples, injector-service's {@link GuardrailEvaluator} trips a guardrail exactly when
- * analysis-service's {@link PredictionJudge} holds the prediction with the same statistic, comparator and threshold
+ * the verdicts' {@link PredictionJudge} holds the prediction with the same statistic, comparator and threshold
  * (a guardrail's condition is "the statistic compares to the threshold", as a prediction's is). The judge also
  * wants minSamples: with fewer samples it is inconclusive, and the guardrail then decides as the judge would with
  * the samples there are. Both run their real window selection: the guardrail over [now − window, now], the
@@ -89,17 +90,17 @@ class GuardrailVerdictAgreementTest {
     }
 
     private static PredictionResult judge(Case c, int minSamples) {
-        Prediction prediction = Fixtures.prediction("pr", "p", c.statistic(), c.comparator(), c.threshold(),
+        Prediction prediction = EvaluationFixtures.prediction("pr", "p", c.statistic(), c.comparator(), c.threshold(),
                 MeasureUnit.RATIO, minSamples);
         prediction.setStatus(c.status());
         prediction.setHeader(c.header());
-        prediction.setWindow(Fixtures.window(ExperimentPhase.DURING, SKIP_MILLIS, c.windowMillis(), minSamples));
-        List<ProbeSample> samples = c.samples().stream().map(d -> Fixtures.sample(d.probeId(),
+        prediction.setWindow(EvaluationFixtures.window(ExperimentPhase.DURING, SKIP_MILLIS, c.windowMillis(), minSamples));
+        List<ProbeSample> samples = c.samples().stream().map(d -> EvaluationFixtures.sample(d.probeId(),
                 WINDOW_START.plusMillis(d.offsetMillis()), d.latencyMillis(), d.status(), d.ok(),
                 d.headers().toArray(String[]::new))).toList();
         long removed = WINDOW_START.plusMillis(c.windowMillis() + 10_000).toEpochMilli();
         Timeline timeline = new Timeline(T0.toEpochMilli(), removed, Observation.ordered(
-                List.of(Fixtures.batch("e", UUID.nameUUIDFromBytes(new byte[] {1}), 0, ExperimentPhase.DURING, samples))));
+                List.of(EvaluationFixtures.batch("e", UUID.nameUUIDFromBytes(new byte[] {1}), 0, ExperimentPhase.DURING, samples))));
         return PredictionJudge.judge(prediction, timeline);
     }
 }

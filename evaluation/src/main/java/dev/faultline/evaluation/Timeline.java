@@ -1,4 +1,4 @@
-package dev.faultline.analysis.evaluation;
+package dev.faultline.evaluation;
 
 import dev.faultline.schemas.avro.ExperimentPhase;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.List;
  * (InjectionStarted) and ends when it was removed (InjectionStopped); BEFORE and AFTER start at their first sample.
  * A phase with no known start starts at its first sample; a phase with no known end ends at its last sample.
  */
-record Timeline(Long faultApplied, Long faultRemoved, List<Observation> observations) {
+public record Timeline(Long faultApplied, Long faultRemoved, List<Observation> observations) {
 
     Long start(ExperimentPhase phase) {
         if (phase == ExperimentPhase.DURING && faultApplied != null) {

@@ -1,4 +1,4 @@
-package dev.faultline.analysis.evaluation;
+package dev.faultline.evaluation;
 
 import dev.faultline.schemas.measure.Comparison;
 import dev.faultline.schemas.measure.Measure;
@@ -19,12 +19,12 @@ import java.util.OptionalDouble;
  * code guardrails use). Fewer samples than the window's minSamples, no value, or an unknown comparator make it
  * inconclusive; the observed value is kept.
  */
-final class PredictionJudge {
+public final class PredictionJudge {
 
     private PredictionJudge() {
     }
 
-    static PredictionResult judge(Prediction prediction, Timeline timeline) {
+    public static PredictionResult judge(Prediction prediction, Timeline timeline) {
         PredictionWindow window = prediction.getWindow();
         Long phaseStart = timeline.start(window.getPhase());
         List<ProbeSample> samples = List.of();

@@ -1,4 +1,4 @@
-package dev.faultline.analysis.evaluation;
+package dev.faultline.evaluation.testing;
 
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -19,17 +19,17 @@ import org.quicktheories.generators.Generate;
  * a threshold — often one the samples make interesting (a latency, a share k/n summed with rounding noise, the
  * count, the throughput) — and the prediction's minimum number of samples.
  */
-final class AgreementCases {
+public final class AgreementCases {
 
     /** One drawn sample; {@code offsetMillis} is from the window's start, negative before it. */
-    record Drawn(long offsetMillis, String probeId, double latencyMillis, Integer status, boolean ok, List<String> headers) {
+    public record Drawn(long offsetMillis, String probeId, double latencyMillis, Integer status, boolean ok, List<String> headers) {
     }
 
-    record Case(List<Drawn> samples, long windowMillis, Statistic statistic, Integer status, String header,
+    public record Case(List<Drawn> samples, long windowMillis, Statistic statistic, Integer status, String header,
                 ComparisonOperator comparator, double threshold, int minSamples) {
 
         /** The samples both sides must select: probe {@code p}, inside the window. */
-        int selected() {
+        public int selected() {
             return (int) samples.stream().filter(d -> d.probeId().equals("p") && d.offsetMillis() >= 0).count();
         }
     }
@@ -45,7 +45,7 @@ final class AgreementCases {
     private AgreementCases() {
     }
 
-    static Gen<Case> cases() {
+    public static Gen<Case> cases() {
         return drafts().flatMap(draft -> thresholds(draft).zip(integers().between(0, 70), (threshold, minSamples) ->
                 new Case(draft.samples(), draft.windowMillis(), draft.statistic(), draft.status(), draft.header(),
                         draft.comparator(), threshold, minSamples)));

@@ -1,4 +1,4 @@
-package dev.faultline.analysis.evaluation;
+package dev.faultline.evaluation;
 
 import dev.faultline.schemas.avro.EvidenceCaptured;
 import dev.faultline.schemas.avro.ExperimentPhase;
@@ -13,7 +13,7 @@ import java.util.Map;
  * One probe sample with the phase of its batch and its position in the evidence. {@link #ordered} flattens batches
  * into one deterministic sequence: batches by sequence (duplicates dropped), samples by time, probe and position.
  */
-record Observation(ExperimentPhase phase, ProbeSample sample, int position) {
+public record Observation(ExperimentPhase phase, ProbeSample sample, int position) {
 
     private static final Comparator<EvidenceCaptured> BATCH_ORDER = Comparator
             .comparingLong(EvidenceCaptured::getSequence)
@@ -23,7 +23,7 @@ record Observation(ExperimentPhase phase, ProbeSample sample, int position) {
             .thenComparing(o -> o.sample().getProbeId())
             .thenComparingInt(Observation::position);
 
-    static List<Observation> ordered(List<EvidenceCaptured> evidence) {
+    public static List<Observation> ordered(List<EvidenceCaptured> evidence) {
         Map<String, EvidenceCaptured> unique = new LinkedHashMap<>();
         evidence.stream().sorted(BATCH_ORDER)
                 .forEach(batch -> unique.putIfAbsent(batch.getInjectionId() + "#" + batch.getSequence(), batch));
@@ -37,7 +37,7 @@ record Observation(ExperimentPhase phase, ProbeSample sample, int position) {
         return observations;
     }
 
-    long at() {
+    public long at() {
         return sample.getAt().toEpochMilli();
     }
 }

@@ -1,9 +1,9 @@
-package dev.faultline.analysis.evaluation;
+package dev.faultline.evaluation;
 
-import static dev.faultline.analysis.fixtures.Fixtures.T0;
+import static dev.faultline.evaluation.testing.EvaluationFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.faultline.analysis.fixtures.Fixtures;
+import dev.faultline.evaluation.testing.EvaluationFixtures;
 import dev.faultline.schemas.avro.ComparisonOperator;
 import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.EvidenceCaptured;
@@ -33,15 +33,15 @@ class EvaluatorTest {
 
     static final String EXP = "exp-eval";
     static final UUID INJ = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
-    static final InjectionStarted STARTED = Fixtures.started(EXP, INJ, 2, T0, T0.plusSeconds(30));
+    static final InjectionStarted STARTED = EvaluationFixtures.started(EXP, INJ, 2, T0, T0.plusSeconds(30));
 
     static InjectionStopped stopped(StopReason reason) {
-        return Fixtures.stopped(EXP, INJ, reason, T0, T0.plusSeconds(30), 38L);
+        return EvaluationFixtures.stopped(EXP, INJ, reason, T0, T0.plusSeconds(30), 38L);
     }
 
     static Verdict example(StopReason reason) {
-        return Evaluator.evaluate(Fixtures.hypothesis(Fixtures.examplePredictions()), 2,
-                Fixtures.exampleEvidence(EXP, INJ), STARTED, stopped(reason));
+        return Evaluator.evaluate(EvaluationFixtures.hypothesis(EvaluationFixtures.examplePredictions()), 2,
+                EvaluationFixtures.exampleEvidence(EXP, INJ), STARTED, stopped(reason));
     }
 
     @Test
@@ -78,8 +78,8 @@ class EvaluatorTest {
 
     @Test
     void shouldGiveTheSameVerdictForShuffledAndRedeliveredBatches() {
-        Hypothesis hypothesis = Fixtures.hypothesis(Fixtures.examplePredictions());
-        List<EvidenceCaptured> evidence = Fixtures.exampleEvidence(EXP, INJ);
+        Hypothesis hypothesis = EvaluationFixtures.hypothesis(EvaluationFixtures.examplePredictions());
+        List<EvidenceCaptured> evidence = EvaluationFixtures.exampleEvidence(EXP, INJ);
         Verdict reference = Evaluator.evaluate(hypothesis, 2, evidence, STARTED, stopped(StopReason.COMPLETED));
         for (int seed = 0; seed < 5; seed++) {
             List<EvidenceCaptured> shuffled = new ArrayList<>(evidence);
@@ -118,8 +118,8 @@ class EvaluatorTest {
 
     @Test
     void shouldJudgeALostInjectorAbortedLost() {
-        Verdict verdict = Evaluator.lost(Fixtures.hypothesis(Fixtures.examplePredictions()), 2,
-                Fixtures.exampleEvidence(EXP, INJ).subList(0, 20), STARTED);
+        Verdict verdict = Evaluator.lost(EvaluationFixtures.hypothesis(EvaluationFixtures.examplePredictions()), 2,
+                EvaluationFixtures.exampleEvidence(EXP, INJ).subList(0, 20), STARTED);
 
         assertThat(verdict.outcome()).isEqualTo(VerdictOutcome.ABORTED);
         assertThat(verdict.stopReason()).isEqualTo(StopReason.LOST);
@@ -187,15 +187,15 @@ class EvaluatorTest {
 
     private static Prediction reads(String id, Statistic statistic, ComparisonOperator comparator, double threshold) {
         MeasureUnit unit = statistic.name().endsWith("LATENCY") ? MeasureUnit.MILLISECONDS : MeasureUnit.RATIO;
-        return Fixtures.prediction(id, "product-reads", statistic, comparator, threshold, unit, 10);
+        return EvaluationFixtures.prediction(id, "product-reads", statistic, comparator, threshold, unit, 10);
     }
 
     private static Verdict judge(List<Prediction> predictions) {
-        return Evaluator.evaluate(Fixtures.hypothesis(predictions), 1, Fixtures.exampleEvidence(EXP, INJ), STARTED,
+        return Evaluator.evaluate(EvaluationFixtures.hypothesis(predictions), 1, EvaluationFixtures.exampleEvidence(EXP, INJ), STARTED,
                 stopped(StopReason.COMPLETED));
     }
 
     static List<EvidenceCaptured> only(ExperimentPhase phase) {
-        return Fixtures.exampleEvidence(EXP, INJ).stream().filter(b -> b.getPhase() == phase).toList();
+        return EvaluationFixtures.exampleEvidence(EXP, INJ).stream().filter(b -> b.getPhase() == phase).toList();
     }
 }

@@ -1,4 +1,4 @@
-package dev.faultline.analysis.evaluation;
+package dev.faultline.evaluation;
 
 import dev.faultline.schemas.avro.FollowUp;
 import dev.faultline.schemas.avro.FollowUpKind;

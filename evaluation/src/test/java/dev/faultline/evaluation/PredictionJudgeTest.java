@@ -1,9 +1,9 @@
-package dev.faultline.analysis.evaluation;
+package dev.faultline.evaluation;
 
-import static dev.faultline.analysis.fixtures.Fixtures.T0;
+import static dev.faultline.evaluation.testing.EvaluationFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.faultline.analysis.fixtures.Fixtures;
+import dev.faultline.evaluation.testing.EvaluationFixtures;
 import dev.faultline.schemas.avro.ComparisonOperator;
 import dev.faultline.schemas.avro.EvidenceCaptured;
 import dev.faultline.schemas.avro.ExperimentPhase;
@@ -29,16 +29,16 @@ class PredictionJudgeTest {
         List<ProbeSample> during = new ArrayList<>();
         List<ProbeSample> after = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            before.add(Fixtures.sample("reads", T0.minusMillis(2000 - i * 100L), 1, 200, true));
-            after.add(Fixtures.sample("reads", T0.plusMillis(11_000 + i * 100L), 5000, 200, true));
+            before.add(EvaluationFixtures.sample("reads", T0.minusMillis(2000 - i * 100L), 1, 200, true));
+            after.add(EvaluationFixtures.sample("reads", T0.plusMillis(11_000 + i * 100L), 5000, 200, true));
         }
         for (int i = 0; i < 100; i++) {
-            during.add(Fixtures.sample("reads", T0.plusMillis(300 + i * 100L), (300 + i * 100) / 1000, 200, true));
-            during.add(Fixtures.sample("other", T0.plusMillis(300 + i * 100L), 9999, 500, false));
+            during.add(EvaluationFixtures.sample("reads", T0.plusMillis(300 + i * 100L), (300 + i * 100) / 1000, 200, true));
+            during.add(EvaluationFixtures.sample("other", T0.plusMillis(300 + i * 100L), 9999, 500, false));
         }
-        return List.of(Fixtures.batch("e", INJ, 0, ExperimentPhase.BEFORE, before),
-                Fixtures.batch("e", INJ, 1, ExperimentPhase.DURING, during),
-                Fixtures.batch("e", INJ, 2, ExperimentPhase.AFTER, after));
+        return List.of(EvaluationFixtures.batch("e", INJ, 0, ExperimentPhase.BEFORE, before),
+                EvaluationFixtures.batch("e", INJ, 1, ExperimentPhase.DURING, during),
+                EvaluationFixtures.batch("e", INJ, 2, ExperimentPhase.AFTER, after));
     }
 
     static Timeline timeline() {
@@ -46,9 +46,9 @@ class PredictionJudgeTest {
     }
 
     static PredictionResult judge(ExperimentPhase phase, long skip, Long length, Statistic statistic, int minSamples) {
-        Prediction prediction = Fixtures.prediction("p", "reads", statistic, ComparisonOperator.LESS_THAN, 3,
+        Prediction prediction = EvaluationFixtures.prediction("p", "reads", statistic, ComparisonOperator.LESS_THAN, 3,
                 MeasureUnit.MILLISECONDS, minSamples);
-        prediction.setWindow(Fixtures.window(phase, skip, length, minSamples));
+        prediction.setWindow(EvaluationFixtures.window(phase, skip, length, minSamples));
         return PredictionJudge.judge(prediction, timeline());
     }
 
@@ -110,7 +110,7 @@ class PredictionJudgeTest {
 
     @Test
     void shouldExplainARatioWithoutAUnit() {
-        Prediction prediction = Fixtures.prediction("s", "reads", Statistic.SUCCESS_RATE,
+        Prediction prediction = EvaluationFixtures.prediction("s", "reads", Statistic.SUCCESS_RATE,
                 ComparisonOperator.GREATER_OR_EQUAL, 0.99, MeasureUnit.RATIO, 10);
         assertThat(PredictionJudge.judge(prediction, timeline()).getExplanation())
                 .isEqualTo("success rate of reads was 1, threshold ≥ 0.99: held (83 samples)");
@@ -119,14 +119,14 @@ class PredictionJudgeTest {
     @Test
     void shouldLeaveOutDuringSamplesAnsweredAfterTheFaultWasRemoved() {
         List<ProbeSample> during = List.of(
-                Fixtures.sample("reads", T0.plusMillis(5_000), 1200, 503, false),
-                Fixtures.sample("reads", T0.plusMillis(9_500), 700, 503, false),
-                Fixtures.sample("reads", T0.plusMillis(9_800), 900, 201, true));
+                EvaluationFixtures.sample("reads", T0.plusMillis(5_000), 1200, 503, false),
+                EvaluationFixtures.sample("reads", T0.plusMillis(9_500), 700, 503, false),
+                EvaluationFixtures.sample("reads", T0.plusMillis(9_800), 900, 201, true));
         Timeline timeline = new Timeline(T0.toEpochMilli(), T0.plusMillis(10_300).toEpochMilli(),
-                Observation.ordered(List.of(Fixtures.batch("e", INJ, 0, ExperimentPhase.DURING, during))));
-        Prediction prediction = Fixtures.prediction("p", "reads", Statistic.ERROR_RATE, ComparisonOperator.GREATER_OR_EQUAL,
+                Observation.ordered(List.of(EvaluationFixtures.batch("e", INJ, 0, ExperimentPhase.DURING, during))));
+        Prediction prediction = EvaluationFixtures.prediction("p", "reads", Statistic.ERROR_RATE, ComparisonOperator.GREATER_OR_EQUAL,
                 0.99, MeasureUnit.RATIO, 1);
-        prediction.setWindow(Fixtures.window(ExperimentPhase.DURING, 0, null, 1));
+        prediction.setWindow(EvaluationFixtures.window(ExperimentPhase.DURING, 0, null, 1));
 
         PredictionResult result = PredictionJudge.judge(prediction, timeline);
 
@@ -140,19 +140,19 @@ class PredictionJudgeTest {
         List<ProbeSample> fallbacks = new ArrayList<>();
         List<ProbeSample> absent = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            ProbeSample scrape = Fixtures.sample("fallbacks", T0.plusMillis(1000 + i * 1000L), 4, 200, true);
+            ProbeSample scrape = EvaluationFixtures.sample("fallbacks", T0.plusMillis(1000 + i * 1000L), 4, 200, true);
             scrape.setValue(i == 0 ? null : (double) i);
             fallbacks.add(scrape);
-            ProbeSample missing = Fixtures.sample("errors", T0.plusMillis(1000 + i * 1000L), 1, 200, false);
+            ProbeSample missing = EvaluationFixtures.sample("errors", T0.plusMillis(1000 + i * 1000L), 1, 200, false);
             missing.setError("fallbacks_total{reason=\"overload\"} is absent (http://storefront/metrics)");
             absent.add(missing);
         }
         Timeline timeline = new Timeline(T0.toEpochMilli(), T0.plusMillis(10_300).toEpochMilli(), Observation.ordered(
-                List.of(Fixtures.batch("e", INJ, 0, ExperimentPhase.DURING, fallbacks),
-                        Fixtures.batch("e", INJ, 1, ExperimentPhase.DURING, absent))));
-        Prediction used = Fixtures.prediction("used", "fallbacks", Statistic.VALUE_MAX, ComparisonOperator.GREATER_THAN, 0,
+                List.of(EvaluationFixtures.batch("e", INJ, 0, ExperimentPhase.DURING, fallbacks),
+                        EvaluationFixtures.batch("e", INJ, 1, ExperimentPhase.DURING, absent))));
+        Prediction used = EvaluationFixtures.prediction("used", "fallbacks", Statistic.VALUE_MAX, ComparisonOperator.GREATER_THAN, 0,
                 MeasureUnit.PER_SECOND, 5);
-        Prediction quiet = Fixtures.prediction("quiet", "errors", Statistic.VALUE_SUM, ComparisonOperator.LESS_OR_EQUAL, 0,
+        Prediction quiet = EvaluationFixtures.prediction("quiet", "errors", Statistic.VALUE_SUM, ComparisonOperator.LESS_OR_EQUAL, 0,
                 MeasureUnit.COUNT, 5);
 
         PredictionResult held = PredictionJudge.judge(used, timeline);
