@@ -54,7 +54,7 @@ public class HypothesisBeans {
 
     @Singleton
     HypothesisLinter linter(HypothesisSettings settings) {
-        return new HypothesisLinter(settings.maxDuration().toMillis());
+        return new HypothesisLinter(settings.maxDuration().toMillis(), settings.phases());
     }
 
     @Singleton

@@ -1,5 +1,6 @@
 package dev.faultline.hypothesis;
 
+import dev.faultline.hypothesis.lint.PhaseLengths;
 import dev.faultline.kit.SettingChecks;
 import io.micronaut.context.annotation.ConfigurationInject;
 import io.micronaut.context.annotation.ConfigurationProperties;
@@ -16,7 +17,11 @@ import java.time.Duration;
  *   <li>{@code faultline.hypothesis.max-duration-seconds} (default 600): longer hypotheses fail lint
  *       (NO_DURATION);</li>
  *   <li>{@code faultline.hypothesis.catalog-stale-after-days} (default 30, as catalog-service's {@code stale-after}):
- *       a known-behaviour entry older than this is cited as stale in a draft's rationale.</li>
+ *       a known-behaviour entry older than this is cited as stale in a draft's rationale;</li>
+ *   <li>{@code faultline.hypothesis.injector-before-millis} / {@code injector-after-millis} (default 5000 / 3000):
+ *       how long the injector's BEFORE and AFTER phases last — <b>must match</b> injector-service's
+ *       {@code faultline.injector.before-millis} / {@code after-millis}; lint counts the samples a BEFORE or AFTER
+ *       prediction can get with them (INSUFFICIENT_SAMPLES).</li>
  * </ul>
  */
 @ConfigurationProperties("faultline.hypothesis")
@@ -26,12 +31,18 @@ public final class HypothesisSettings {
     private final Duration defaultDuration;
     private final Duration maxDuration;
     private final Duration catalogStaleAfter;
+    private final PhaseLengths phases;
 
     @ConfigurationInject
     public HypothesisSettings(@Bindable(defaultValue = "hypothesis-service") String groupId,
                               @Bindable(defaultValue = "30") long defaultDurationSeconds,
                               @Bindable(defaultValue = "600") long maxDurationSeconds,
-                              @Bindable(defaultValue = "30") long catalogStaleAfterDays) {
+                              @Bindable(defaultValue = "30") long catalogStaleAfterDays,
+                              @Bindable(defaultValue = "5000") long injectorBeforeMillis,
+                              @Bindable(defaultValue = "3000") long injectorAfterMillis) {
+        this.phases = new PhaseLengths(
+                SettingChecks.atLeast(injectorBeforeMillis, 0, "faultline.hypothesis.injector-before-millis"),
+                SettingChecks.atLeast(injectorAfterMillis, 0, "faultline.hypothesis.injector-after-millis"));
         this.catalogStaleAfter = Duration.ofDays(SettingChecks.atLeast(catalogStaleAfterDays, 1,
                 "faultline.hypothesis.catalog-stale-after-days"));
         this.groupId = SettingChecks.notBlank(groupId, "faultline.hypothesis.group-id");
@@ -59,5 +70,10 @@ public final class HypothesisSettings {
 
     public Duration catalogStaleAfter() {
         return catalogStaleAfter;
+    }
+
+    /** The injector's phase lengths, as configured here. */
+    public PhaseLengths phases() {
+        return phases;
     }
 }

@@ -4,6 +4,7 @@ import dev.faultline.hypothesis.failuremode.FailureModeCatalog;
 import dev.faultline.hypothesis.knowledge.Incidents;
 import dev.faultline.hypothesis.knowledge.KnownBehaviours;
 import dev.faultline.hypothesis.lint.HypothesisLinter;
+import dev.faultline.hypothesis.lint.PhaseLengths;
 import dev.faultline.hypothesis.proposal.HypothesisDrafter;
 import dev.faultline.hypothesis.proposal.Proposal;
 import dev.faultline.hypothesis.target.Target;
@@ -21,6 +22,8 @@ import java.util.Map;
 public final class Fixtures {
 
     public static final long MAX_DURATION_MILLIS = 600_000;
+    /** The injector's default BEFORE and AFTER phases (hypothesis-service's defaults too). */
+    public static final PhaseLengths PHASES = new PhaseLengths(5000, 3000);
     public static final Target STOREFRONT = new Target("storefront", "http-storefront", "http://127.0.0.1:18080",
             List.of("pricing"), "/health");
     public static final Target INVENTORY = new Target("inventory", "http-api", "http://inventory:9000/",
@@ -33,8 +36,12 @@ public final class Fixtures {
         return new Targets(List.of(STOREFRONT, INVENTORY));
     }
 
+    public static HypothesisLinter linter() {
+        return new HypothesisLinter(MAX_DURATION_MILLIS, PHASES);
+    }
+
     public static HypothesisDrafter drafter() {
-        return new HypothesisDrafter(targets(), FailureModeCatalog.builtIn(), new HypothesisLinter(MAX_DURATION_MILLIS),
+        return new HypothesisDrafter(targets(), FailureModeCatalog.builtIn(), linter(),
                 30_000, new Incidents(), new KnownBehaviours(), Duration.ofDays(30), Clock.systemUTC());
     }
 

@@ -155,7 +155,7 @@ class HypothesisServiceIT {
 
         HttpResponse<String> changed = post("bob", "/experiments/" + id + "/reviews", """
                 {"decision":"REQUEST_CHANGES","comment":"shorter, please",
-                 "changes":{"durationSeconds":20,"thresholds":{"reads-p99":900}}}""");
+                 "changes":{"durationSeconds":20,"thresholds":{"reads-p99":900},"minSamples":{"reads-p99":70}}}""");
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(changed.body()).contains("\"revision\":2", "\"decision\":\"CHANGES_REQUESTED\"");
         HypothesisDrafted second = await().atMost(WAIT).until(() -> tap.events(HypothesisDrafted.class, id), l -> l.size() == 2).get(1);

@@ -3,6 +3,7 @@ package dev.faultline.hypothesis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultline.hypothesis.lint.PhaseLengths;
 import dev.faultline.kit.testing.SettingsBinding;
 import java.time.Duration;
 import java.util.Map;
@@ -18,17 +19,20 @@ class HypothesisSettingsTest {
         assertThat(settings.groupId()).isEqualTo("hypothesis-service");
         assertThat(settings.defaultDuration()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.maxDuration()).isEqualTo(Duration.ofSeconds(600));
+        assertThat(settings.phases()).as("the injector's defaults").isEqualTo(new PhaseLengths(5000, 3000));
     }
 
     @Test
     void shouldBindOverrides() {
         HypothesisSettings settings = SettingsBinding.bind(HypothesisSettings.class, Map.of(
                 "faultline.hypothesis.group-id", "hypothesis-eu", "faultline.hypothesis.default-duration-seconds", 45,
-                "faultline.hypothesis.max-duration-seconds", 120));
+                "faultline.hypothesis.max-duration-seconds", 120, "faultline.hypothesis.injector-before-millis", 1000,
+                "faultline.hypothesis.injector-after-millis", 500));
 
         assertThat(settings.groupId()).isEqualTo("hypothesis-eu");
         assertThat(settings.defaultDuration()).isEqualTo(Duration.ofSeconds(45));
         assertThat(settings.maxDuration()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(settings.phases()).isEqualTo(new PhaseLengths(1000, 500));
     }
 
     @Test

@@ -41,6 +41,10 @@ public final class ReviewCommand extends ServiceCommand {
     @Option(names = "--threshold", paramLabel = "PREDICTION=VALUE", description = "change: a prediction's threshold; repeatable")
     Map<String, Double> thresholds = new LinkedHashMap<>();
 
+    @Option(names = "--min-samples", paramLabel = "PREDICTION=COUNT",
+            description = "change: the samples a prediction requires (a shorter run gives fewer); repeatable")
+    Map<String, Integer> minSamples = new LinkedHashMap<>();
+
     @Option(names = "--remove-prediction", paramLabel = "PREDICTION", description = "change: drop a prediction; repeatable")
     List<String> removedPredictions = new ArrayList<>();
 
@@ -89,12 +93,15 @@ public final class ReviewCommand extends ServiceCommand {
         if (!thresholds.isEmpty()) {
             changes.put("thresholds", thresholds);
         }
+        if (!minSamples.isEmpty()) {
+            changes.put("minSamples", minSamples);
+        }
         if (!removedPredictions.isEmpty()) {
             changes.put("removePredictions", removedPredictions);
         }
         if (changes.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--request-changes needs at least one of --duration, "
-                    + "--traffic-share, --threshold, --remove-prediction");
+                    + "--traffic-share, --threshold, --min-samples, --remove-prediction");
         }
         return changes;
     }

@@ -78,11 +78,13 @@ class RequestBodiesTest {
     @Test
     void shouldBuildARequestForChanges() {
         Map<String, Object> body = parse(new ReviewCommand(), "exp-1", "--request-changes",
-                "--duration", "20", "--threshold", "reads-p99=1500", "--comment", "looser p99").body();
+                "--duration", "20", "--threshold", "reads-p99=1500", "--min-samples", "reads-p99=60", "--comment",
+                "looser p99").body();
 
         assertThat(body).doesNotContainKey("reviewer").containsEntry("decision", "REQUEST_CHANGES")
                 .containsEntry("comment", "looser p99")
-                .containsEntry("changes", Map.of("durationSeconds", 20, "thresholds", Map.of("reads-p99", 1500.0)));
+                .containsEntry("changes", Map.of("durationSeconds", 20, "thresholds", Map.of("reads-p99", 1500.0),
+                        "minSamples", Map.of("reads-p99", 60)));
     }
 
     @Test

@@ -49,6 +49,8 @@ import java.util.UUID;
  *     predictions:
  *       reads-p99: {probe: product-reads, statistic: p99-latency, comparator: '&lt;', threshold: 'latencyMillis + 500',
  *                   unit: milliseconds, min-samples: 40, description: reads stay fast}
+ *       reads-served: {probe: product-reads, statistic: success-rate, comparator: '&gt;=', threshold: 0.99, unit: ratio,
+ *                      min-samples: 'math:max(1, math:min(50, (durationSeconds - 2) * 4))'}   # scales with the run
  *     guardrails:
  *       reads-failing: {probe: product-reads, statistic: error-rate, comparator: '&gt;', threshold: 0.5, unit: ratio,
  *                       window: 3s, sustain: 1s, description: stop when most reads fail}
@@ -235,7 +237,8 @@ public final class FailureModesFile {
                     "unit", "skip-first", "min-samples");
             Check check = check(fields, spec, path, parameters, probes);
             Long skipFirst = millis(fields, path, "skip-first", 2000L);
-            Long minSamples = number(fields, path, "min-samples", 1, 1L);
+            String minSamplesExpression = minSamplesExpression(fields, path, parameters);
+            Long minSamples = minSamplesExpression == null ? number(fields, path, "min-samples", 1, 1L) : 1L;
             if (problemCount() != before) {
                 return null;
             }
@@ -243,7 +246,22 @@ public final class FailureModesFile {
                     .setDescription(text(fields, spec, path, "description", parameters, true)).setProbeId(check.probe)
                     .setStatistic(check.statistic).setStatus(check.status).setHeader(check.header)
                     .setComparator(check.comparator).setThreshold(check.threshold).setUnit(check.unit)
-                    .setSkipFirstMillis(skipFirst).setMinSamples(minSamples.intValue()).build();
+                    .setSkipFirstMillis(skipFirst).setMinSamples(minSamples.intValue())
+                    .setMinSamplesExpression(minSamplesExpression).build();
+        }
+
+        /**
+         * {@code min-samples} when it is an expression (so that it scales with the run, e.g.
+         * {@code math:max(1, math:min(100, (durationSeconds - 2) * 4))}), checked; null when it is absent or a number.
+         */
+        private String minSamplesExpression(Map<String, Node> fields, String path, Set<String> parameters) {
+            String text = scalar(fields.get("min-samples"), path + ".min-samples");
+            if (text == null || text.strip().matches("-?\\d+")) {
+                return null;
+            }
+            TemplateExpressions.checkNumber(text, parameters)
+                    .ifPresent(message -> problem(fields.get("min-samples"), path + ".min-samples", message));
+            return text;
         }
 
         private TemplateGuardrail guardrail(String id, Node spec, String path, Set<String> parameters,

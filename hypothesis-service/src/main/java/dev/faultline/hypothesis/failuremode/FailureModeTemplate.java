@@ -34,7 +34,8 @@ import java.util.function.Function;
  * the share of traffic as its toxicity (a process fault there acts on the dependency's own process), or, for a
  * template whose target is {@code host}, on the service's own hosts; probes are resolved against the target (its named endpoints, its metrics,
  * Prometheus server and log); a METRIC or LOG probe whose source the target does not declare is left out, with the
- * predictions and guardrails on it; thresholds and texts are the template's expressions, evaluated here.
+ * predictions and guardrails on it; thresholds, minimum samples and texts are the template's expressions, evaluated
+ * here.
  */
 public final class FailureModeTemplate {
 
@@ -159,13 +160,26 @@ public final class FailureModeTemplate {
 
     private static Prediction prediction(TemplatePrediction p, Map<String, Object> variables) {
         PredictionWindow window = PredictionWindow.newBuilder().setPhase(ExperimentPhase.DURING)
-                .setSkipFirstMillis(p.getSkipFirstMillis()).setLengthMillis(null).setMinSamples(p.getMinSamples()).build();
+                .setSkipFirstMillis(p.getSkipFirstMillis()).setLengthMillis(null).setMinSamples(minSamples(p, variables))
+                .build();
         return Prediction.newBuilder().setPredictionId(p.getPredictionId())
                 .setDescription(text(p.getDescription(), variables, p.getPredictionId()))
                 .setProbeId(p.getProbeId()).setStatistic(p.getStatistic()).setStatus(p.getStatus())
                 .setHeader(p.getHeader()).setComparator(p.getComparator())
                 .setThreshold(number(p.getThreshold(), variables, p.getPredictionId())).setUnit(p.getUnit())
                 .setWindow(window).build();
+    }
+
+    /** The template's minSamples, or its expression's value rounded down (so that it scales with the run). */
+    private static int minSamples(TemplatePrediction p, Map<String, Object> variables) {
+        if (p.getMinSamplesExpression() == null) {
+            return p.getMinSamples();
+        }
+        try {
+            return (int) Math.floor(TemplateExpressions.number(p.getMinSamplesExpression(), variables));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("min-samples of " + p.getPredictionId() + ": " + e.getMessage(), e);
+        }
     }
 
     private static Guardrail guardrail(TemplateGuardrail g, Map<String, Object> variables) {

@@ -8,9 +8,11 @@ public final class HypothesisLinter {
 
     private final List<HypothesisRule> rules;
 
-    public HypothesisLinter(long maxDurationMillis) {
+    /** @param phases how long the injector's BEFORE and AFTER phases last, for the arithmetic of samples */
+    public HypothesisLinter(long maxDurationMillis, PhaseLengths phases) {
         this.rules = List.of(new PredictionRule(), new BlastRadiusRule(), new GuardrailRule(),
-                new DurationRule(maxDurationMillis), new ParameterRule(), new ProbeRule());
+                new DurationRule(maxDurationMillis), new ParameterRule(), new ProbeRule(), new SamplesRule(phases),
+                new GuardrailReachRule());
     }
 
     public List<Finding> lint(Hypothesis hypothesis) {

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * Applies a reviewer's {@link Changes} to a copy of a hypothesis: duration, share of traffic (toxicity and blast
- * radius together), prediction thresholds, removed predictions. Changes naming unknown predictions are findings.
+ * radius together), prediction thresholds and minimum samples, removed predictions. Changes naming unknown predictions
+ * are findings.
  */
 public final class RevisionEditor {
 
@@ -43,6 +44,16 @@ public final class RevisionEditor {
             h.getPredictions().stream().filter(p -> p.getPredictionId().equals(id)).forEach(p -> {
                 summary.add(id + " threshold " + p.getThreshold() + " → " + threshold);
                 p.setThreshold(threshold == null ? Double.NaN : threshold);
+            });
+        });
+        changes.minSamples().forEach((id, minSamples) -> {
+            if (!known.contains(id)) {
+                findings.add(unknown("changes.minSamples." + id, id, known));
+                return;
+            }
+            h.getPredictions().stream().filter(p -> p.getPredictionId().equals(id)).forEach(p -> {
+                summary.add(id + " minSamples " + p.getWindow().getMinSamples() + " → " + minSamples);
+                p.getWindow().setMinSamples(minSamples == null ? 0 : minSamples);
             });
         });
         for (String id : changes.removePredictions()) {

@@ -3,7 +3,6 @@ package dev.faultline.hypothesis.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.hypothesis.Fixtures;
-import dev.faultline.hypothesis.lint.HypothesisLinter;
 import dev.faultline.hypothesis.proposal.ProposalIntake;
 import dev.faultline.hypothesis.review.Review;
 import dev.faultline.hypothesis.review.ReviewService;
@@ -26,7 +25,7 @@ class ExperimentsTest {
         RecordingEvents events = new RecordingEvents();
         new ProposalIntake(Fixtures.drafter(), experiments, events)
                 .onProposed(Fixtures.example("exp-1"), RecordingEvents.proposalHeader("exp-1", "demo-user"));
-        new ReviewService(experiments, events, new HypothesisLinter(Fixtures.MAX_DURATION_MILLIS))
+        new ReviewService(experiments, events, Fixtures.linter())
                 .review("exp-1", new Review("alice", Review.Decision.ACCEPT, "go", null));
 
         List<SpecificRecord> replay = new ArrayList<>(events.published);

@@ -34,7 +34,7 @@ class HostTemplatesTest {
             "/prices/sku-1");
 
     private final FailureModeCatalog catalog = FailureModeCatalog.builtIn();
-    private final HypothesisLinter linter = new HypothesisLinter(Fixtures.MAX_DURATION_MILLIS);
+    private final HypothesisLinter linter = Fixtures.linter();
 
     private Hypothesis draft(FaultType type, Target target, String dependency, long millis, Map<String, String> labels) {
         DraftContext context = new DraftContext(target, dependency, name -> Optional.of(PRICING).filter(t -> t.name().equals(name)),

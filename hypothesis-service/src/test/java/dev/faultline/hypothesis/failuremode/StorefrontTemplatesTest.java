@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.faultline.hypothesis.Fixtures;
-import dev.faultline.hypothesis.lint.HypothesisLinter;
 import dev.faultline.hypothesis.target.Target;
 import dev.faultline.schemas.avro.ComparisonOperator;
 import dev.faultline.schemas.avro.Environment;
@@ -157,7 +156,7 @@ class StorefrontTemplatesTest {
         assertPrediction(slow.getPredictions().get(2), "order-writes", Statistic.SUCCESS_RATE,
                 ComparisonOperator.GREATER_OR_EQUAL, 0.99, MeasureUnit.RATIO, 20);
         assertThat(slow.getGuardrails()).extracting(Guardrail::getGuardrailId).containsExactly("reads-failing");
-        assertThat(new HypothesisLinter(Fixtures.MAX_DURATION_MILLIS).lint(slow)).isEmpty();
+        assertThat(Fixtures.linter().lint(slow)).isEmpty();
     }
 
     @Test
@@ -175,7 +174,7 @@ class StorefrontTemplatesTest {
                 .containsExactly("reads-served", "reads-p99", "orders-failures-bounded");
         assertPrediction(corrupted.getPredictions().get(2), "order-writes", Statistic.ERROR_RATE,
                 ComparisonOperator.LESS_OR_EQUAL, 0.55 + 2 * Math.sqrt(0.5 * 0.5 / 56), MeasureUnit.RATIO, 20);
-        assertThat(new HypothesisLinter(Fixtures.MAX_DURATION_MILLIS).lint(corrupted)).isEmpty();
+        assertThat(Fixtures.linter().lint(corrupted)).isEmpty();
 
         Hypothesis replaced = draft(FaultType.MALFORMED_BODY, 0.5, Map.of("body", "{\"amount\":\"free\"}"));
         assertThat(replaced.getScenario().getParameters()).containsEntry("body", "{\"amount\":\"free\"}");
@@ -197,7 +196,7 @@ class StorefrontTemplatesTest {
                 .contains(tuple("stale-prices-served", Statistic.VALUE_MAX), tuple("no-errors-logged", Statistic.VALUE_SUM));
         assertThat(latency.getPredictions()).extracting(Prediction::getPredictionId).contains("no-errors-logged")
                 .doesNotContain("stale-prices-served");
-        assertThat(new HypothesisLinter(Fixtures.MAX_DURATION_MILLIS).lint(blackhole)).isEmpty();
+        assertThat(Fixtures.linter().lint(blackhole)).isEmpty();
         assertThat(draft(FaultType.NETWORK_BLACKHOLE, 1.0, Map.of()).getProbes()).as("a target declaring neither")
                 .extracting(ProbeSpec::getKind).containsOnly(ProbeKind.HTTP);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.hypothesis.Fixtures;
 import dev.faultline.hypothesis.failuremode.FailureModeCatalog;
-import dev.faultline.hypothesis.lint.HypothesisLinter;
 import dev.faultline.hypothesis.proposal.DraftResult;
 import dev.faultline.hypothesis.proposal.HypothesisDrafter;
 import dev.faultline.hypothesis.proposal.Proposal;
@@ -24,7 +23,7 @@ class RationaleTest {
     private final Incidents incidents = new Incidents();
     private final KnownBehaviours catalog = new KnownBehaviours();
     private final HypothesisDrafter drafter = new HypothesisDrafter(Fixtures.targets(), FailureModeCatalog.builtIn(),
-            new HypothesisLinter(Fixtures.MAX_DURATION_MILLIS), 30_000, incidents, catalog, Duration.ofDays(30),
+            Fixtures.linter(), 30_000, incidents, catalog, Duration.ofDays(30),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static Proposal latency(ProposalReason reason, String incidentId) {

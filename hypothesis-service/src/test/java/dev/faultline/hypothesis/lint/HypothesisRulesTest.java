@@ -3,6 +3,7 @@ package dev.faultline.hypothesis.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.hypothesis.Fixtures;
+import dev.faultline.schemas.avro.ComparisonOperator;
 import dev.faultline.schemas.avro.Hypothesis;
 import dev.faultline.schemas.avro.LintRule;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** Every hypothesis rule against its named invalid fixtures; the valid example passes all of them. */
 class HypothesisRulesTest {
 
-    private final HypothesisLinter linter = new HypothesisLinter(Fixtures.MAX_DURATION_MILLIS);
+    private final HypothesisLinter linter = Fixtures.linter();
 
     private List<Finding> lint(Hypothesis h) {
         return linter.lint(h);
@@ -114,5 +115,61 @@ class HypothesisRulesTest {
                 "probes[errors].parameters", "LOG probe errors: pattern:");
         assertOnly(lint(InvalidHypotheses.valueStatisticOnHttpProbe()), LintRule.NO_MEASURABLE_PREDICTION,
                 "predictions[reads-served].statistic", "use a METRIC or LOG probe");
+    }
+
+    @Test
+    void shouldRejectAPredictionWhoseProbeCannotGiveItsSamplesShowingTheArithmetic() {
+        assertOnly(lint(InvalidHypotheses.fifteenSecondsAsking(66)), LintRule.INSUFFICIENT_SAMPLES,
+                "predictions[reads-p99].window.minSamples", "reads-p99 asks for 66 samples of product-reads in the"
+                        + " DURING window; product-reads samples every 200 ms (one request per interval, sent without"
+                        + " waiting for the previous answer) and the window is 15 s (the fault's duration) − 2 s skip ="
+                        + " 13 s, so at most 65 samples: lower minSamples to ≤ 65, sample more often or lengthen the run");
+        assertThat(lint(InvalidHypotheses.fifteenSecondsAsking(65))).as("at the boundary").isEmpty();
+
+        assertOnly(lint(InvalidHypotheses.beforePhaseAsking(26)), LintRule.INSUFFICIENT_SAMPLES,
+                "predictions[reads-served].window.minSamples", "the window is 5 s (the injector's before-millis)"
+                        + " − 0 ms skip = 5 s, so at most 25 samples: lower minSamples to ≤ 25, sample more often or"
+                        + " lengthen the phase");
+        assertThat(lint(InvalidHypotheses.beforePhaseAsking(25))).isEmpty();
+        assertThat(new HypothesisLinter(Fixtures.MAX_DURATION_MILLIS, new PhaseLengths(1000, 3000))
+                .lint(InvalidHypotheses.beforePhaseAsking(25))).as("a shorter BEFORE configured")
+                .singleElement().satisfies(f -> assertThat(f.message()).contains("1 s (the injector's before-millis)",
+                        "at most 5 samples"));
+
+        assertOnly(lint(InvalidHypotheses.afterPhaseWindowAsking(11)), LintRule.INSUFFICIENT_SAMPLES,
+                "predictions[reads-served].window.minSamples", "the window is 2 s (lengthMillis; 3 s (the injector's"
+                        + " after-millis) − 500 ms skip = 2.5 s), so at most 10 samples");
+        assertThat(lint(InvalidHypotheses.afterPhaseWindowAsking(10))).isEmpty();
+
+        assertOnly(lint(InvalidHypotheses.skipAsLongAsTheRun()), LintRule.INSUFFICIENT_SAMPLES,
+                "predictions[reads-served].window.minSamples", "30 s (the fault's duration) − 30 s skip = 0 ms, so no"
+                        + " sample at all: lengthen the run beyond the skip or shorten skipFirstMillis");
+    }
+
+    @Test
+    void shouldRejectAGuardrailThatCannotFireSayingWhatToChange() {
+        assertOnly(lint(InvalidHypotheses.guardrailSustained(30_000)), LintRule.GUARDRAIL_CANNOT_FIRE,
+                "guardrails[reads-failing].sustainMillis", "reads-failing must hold for 30 s before it stops the run,"
+                        + " but the fault lasts 30 s: it can never fire; make sustainMillis shorter than 30 s or"
+                        + " lengthen the run");
+        assertThat(lint(InvalidHypotheses.guardrailSustained(29_999))).isEmpty();
+
+        assertOnly(lint(InvalidHypotheses.latencyGuardrail(ComparisonOperator.GREATER_THAN, 3000)),
+                LintRule.GUARDRAIL_CANNOT_FIRE, "guardrails[reads-failing].threshold", "reads-failing trips when"
+                        + " P99_LATENCY GREATER_THAN 3000 ms, but it judges the requests sent in its last 3 s and sees a"
+                        + " request only once answered, so no latency above 3 s ever reaches it (a service that hangs"
+                        + " included): lengthen evaluationWindowMillis beyond 3 s or lower the threshold below 3 s");
+        assertThat(lint(InvalidHypotheses.latencyGuardrail(ComparisonOperator.GREATER_THAN, 2999))).isEmpty();
+        assertThat(lint(InvalidHypotheses.latencyGuardrail(ComparisonOperator.GREATER_OR_EQUAL, 3000))).isEmpty();
+
+        assertOnly(lint(InvalidHypotheses.errorRateGuardrail(ComparisonOperator.GREATER_THAN, 1.0)),
+                LintRule.GUARDRAIL_CANNOT_FIRE, "guardrails[reads-failing].threshold",
+                "ERROR_RATE GREATER_THAN 1, but a share lies within 0..1");
+        assertThat(lint(InvalidHypotheses.errorRateGuardrail(ComparisonOperator.GREATER_OR_EQUAL, 1.0))).isEmpty();
+
+        assertOnly(lint(InvalidHypotheses.sampleCountGuardrail(ComparisonOperator.GREATER_OR_EQUAL, 17)),
+                LintRule.GUARDRAIL_CANNOT_FIRE, "guardrails[reads-failing].threshold", "product-reads samples every"
+                        + " 200 ms, so its 3 s window holds at most 16 samples: lower the threshold");
+        assertThat(lint(InvalidHypotheses.sampleCountGuardrail(ComparisonOperator.GREATER_OR_EQUAL, 16))).isEmpty();
     }
 }

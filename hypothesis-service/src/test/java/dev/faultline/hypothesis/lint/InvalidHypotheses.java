@@ -4,6 +4,10 @@ import dev.faultline.hypothesis.Fixtures;
 import dev.faultline.schemas.avro.ComparisonOperator;
 import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.Hypothesis;
+import dev.faultline.schemas.avro.PredictionWindow;
+import dev.faultline.schemas.avro.MeasureUnit;
+import dev.faultline.schemas.avro.Guardrail;
+import dev.faultline.schemas.avro.ExperimentPhase;
 import dev.faultline.schemas.avro.ProbeKind;
 import dev.faultline.schemas.avro.ProbeSpec;
 import dev.faultline.schemas.avro.Statistic;
@@ -166,6 +170,73 @@ final class InvalidHypotheses {
             Map<String, String> params = new HashMap<>(h.getScenario().getParameters());
             params.put(name, value);
             h.getScenario().setParameters(params);
+        });
+    }
+
+    /** The example run for 15 s, its reads-p99 asking for {@code minSamples} of product-reads (one per 200 ms). */
+    static Hypothesis fifteenSecondsAsking(int minSamples) {
+        return broken(h -> {
+            h.getScenario().setDurationMillis(15_000);
+            h.getPredictions().get(1).getWindow().setMinSamples(minSamples);
+        });
+    }
+
+    /** reads-served about the whole BEFORE phase (5 s, no skip). */
+    static Hypothesis beforePhaseAsking(int minSamples) {
+        return broken(h -> {
+            PredictionWindow window = h.getPredictions().get(0).getWindow();
+            window.setPhase(ExperimentPhase.BEFORE);
+            window.setSkipFirstMillis(0);
+            window.setMinSamples(minSamples);
+        });
+    }
+
+    /** reads-served about 2 s of the AFTER phase after a 500 ms skip. */
+    static Hypothesis afterPhaseWindowAsking(int minSamples) {
+        return broken(h -> {
+            PredictionWindow window = h.getPredictions().get(0).getWindow();
+            window.setPhase(ExperimentPhase.AFTER);
+            window.setSkipFirstMillis(500);
+            window.setLengthMillis(2000L);
+            window.setMinSamples(minSamples);
+        });
+    }
+
+    static Hypothesis skipAsLongAsTheRun() {
+        return broken(h -> h.getPredictions().get(0).getWindow().setSkipFirstMillis(30_000));
+    }
+
+    /** reads-failing (error rate over 3 s) sustained {@code sustainMillis} in the 30 s run. */
+    static Hypothesis guardrailSustained(long sustainMillis) {
+        return broken(h -> h.getGuardrails().get(0).setSustainMillis(sustainMillis));
+    }
+
+    /** reads-failing turned into "p99 latency comparator threshold" over its 3 s window. */
+    static Hypothesis latencyGuardrail(ComparisonOperator comparator, double thresholdMillis) {
+        return broken(h -> {
+            Guardrail g = h.getGuardrails().get(0);
+            g.setStatistic(Statistic.P99_LATENCY);
+            g.setComparator(comparator);
+            g.setThreshold(thresholdMillis);
+            g.setUnit(MeasureUnit.MILLISECONDS);
+        });
+    }
+
+    static Hypothesis errorRateGuardrail(ComparisonOperator comparator, double threshold) {
+        return broken(h -> {
+            h.getGuardrails().get(0).setComparator(comparator);
+            h.getGuardrails().get(0).setThreshold(threshold);
+        });
+    }
+
+    /** reads-failing turned into "SAMPLE_COUNT comparator count" over its 3 s window of product-reads (200 ms). */
+    static Hypothesis sampleCountGuardrail(ComparisonOperator comparator, double count) {
+        return broken(h -> {
+            Guardrail g = h.getGuardrails().get(0);
+            g.setStatistic(Statistic.SAMPLE_COUNT);
+            g.setComparator(comparator);
+            g.setThreshold(count);
+            g.setUnit(MeasureUnit.COUNT);
         });
     }
 }

@@ -8,7 +8,6 @@ import dev.faultline.hypothesis.experiment.ExperimentStatus;
 import dev.faultline.hypothesis.experiment.Experiments;
 import dev.faultline.hypothesis.experiment.InMemoryExperimentStore;
 import dev.faultline.hypothesis.experiment.RecordingEvents;
-import dev.faultline.hypothesis.lint.HypothesisLinter;
 import dev.faultline.hypothesis.proposal.Proposal;
 import dev.faultline.hypothesis.proposal.ProposalIntake;
 import dev.faultline.hypothesis.review.Review.Decision;
@@ -28,7 +27,7 @@ class ReviewServiceTest {
     private final Experiments experiments = new Experiments(new InMemoryExperimentStore());
     private final RecordingEvents events = new RecordingEvents();
     private final ReviewService reviews = new ReviewService(experiments, events,
-            new HypothesisLinter(Fixtures.MAX_DURATION_MILLIS));
+            Fixtures.linter());
 
     @BeforeEach
     void proposeTheExample() {
@@ -54,7 +53,8 @@ class ReviewServiceTest {
 
     @Test
     void shouldDraftANewRevisionWithTheRequestedChanges() {
-        Changes changes = new Changes(60L, 0.5, Map.of("reads-p99", 1000.0), List.of("orders-retry-after"));
+        Changes changes = new Changes(60L, 0.5, Map.of("reads-p99", 1000.0), List.of("orders-retry-after"),
+                Map.of("reads-served", 40));
         ReviewService.Outcome outcome = reviews.review("exp-1", review("alice", Decision.REQUEST_CHANGES, changes));
 
         assertThat(outcome.revision()).isEqualTo(2);
@@ -67,7 +67,9 @@ class ReviewServiceTest {
         assertThat(second.getHypothesis().getPredictions()).extracting(Prediction::getPredictionId)
                 .containsExactly("reads-served", "reads-p99", "orders-503");
         assertThat(second.getHypothesis().getPredictions().get(1).getThreshold()).isEqualTo(1000.0);
-        assertThat(second.getChangeSummary()).contains("duration 30 s → 60 s", "removed prediction orders-retry-after");
+        assertThat(second.getHypothesis().getPredictions().get(0).getWindow().getMinSamples()).isEqualTo(40);
+        assertThat(second.getChangeSummary()).contains("duration 30 s → 60 s", "removed prediction orders-retry-after",
+                "reads-served minSamples 50 → 40");
         PlanReviewed round = events.of(PlanReviewed.class).get(0);
         assertThat(second.getHeader().getCausationId()).isEqualTo(round.getHeader().getEventId());
         assertThat(experiments.find("exp-1").orElseThrow().revision()).isEqualTo(2);
@@ -77,7 +79,7 @@ class ReviewServiceTest {
 
     @Test
     void shouldRefuseChangesThatFailLintAndPublishNothing() {
-        Changes changes = new Changes(3600L, null, Map.of("nonsense", 1.0), List.of());
+        Changes changes = new Changes(3600L, null, Map.of("nonsense", 1.0), List.of(), Map.of());
 
         assertThatThrownBy(() -> reviews.review("exp-1", review("alice", Decision.REQUEST_CHANGES, changes)))
                 .isInstanceOfSatisfying(ReviewRefused.class, r -> {
