@@ -85,6 +85,26 @@ class FailureModesFileTest {
     }
 
     @Test
+    void shouldReadMinSamplesAsANumberOrAnExpressionThatScalesWithTheRun() throws Exception {
+        TemplatePrediction constant = read(QUEUE_WORKER).get(0).getPredictions().get(0);
+        assertThat(constant.getMinSamples()).isEqualTo(5);
+        assertThat(constant.getMinSamplesExpression()).isNull();
+
+        String scaled = QUEUE_WORKER.replace("min-samples: 5", "min-samples: math:max(1, math:min(5, durationSeconds - 2))");
+        TemplatePrediction scaling = read(scaled).get(0).getPredictions().get(0);
+        assertThat(scaling.getMinSamplesExpression()).isEqualTo("math:max(1, math:min(5, durationSeconds - 2))");
+        assertThat(TemplateExpressions.number(scaling.getMinSamplesExpression(), Map.of("durationSeconds", 4L)))
+                .isEqualTo(2.0);
+
+        assertThat(problems(QUEUE_WORKER.replace("min-samples: 5", "min-samples: runSeconds * 2")))
+                .extracting(Problem::toString).singleElement().asString()
+                .contains("predictions.lag-bounded.min-samples: unknown variable [runSeconds]");
+        assertThat(problems(QUEUE_WORKER.replace("min-samples: 5", "min-samples: 0")))
+                .extracting(Problem::toString).singleElement().asString()
+                .contains("predictions.lag-bounded.min-samples: a whole number of at least 1, was '0'");
+    }
+
+    @Test
     void shouldReadTheBuiltInTemplatesWithTheirSharedParts() throws Exception {
         for (String type : List.of("http-storefront", "http-api")) {
             Path file = Path.of("../hypothesis-service/src/main/resources/failure-modes/" + type + ".yaml");

@@ -64,15 +64,24 @@ public final class SamplesRule implements HypothesisRule {
             span = Millis.text(millis) + " (lengthMillis; " + span + ")";
         }
         String advice = most == 0
-                ? "so no sample at all: lengthen " + (window.getPhase() == ExperimentPhase.DURING ? "the run" : "the phase")
-                        + " beyond the skip or shorten skipFirstMillis"
+                ? "so no sample at all: " + lengthen(window.getPhase()) + " beyond the skip or shorten skipFirstMillis"
                 : "so at most " + most + " samples: lower minSamples to ≤ " + most + ", sample more often or "
-                        + (window.getPhase() == ExperimentPhase.DURING ? "lengthen the run" : "lengthen the phase");
+                        + lengthen(window.getPhase());
         return Optional.of(Finding.of(LintRule.INSUFFICIENT_SAMPLES,
                 "predictions[" + p.getPredictionId() + "].window.minSamples",
                 p.getPredictionId() + " asks for " + window.getMinSamples() + " samples of " + probe.getProbeId()
                         + " in the " + window.getPhase() + " window; " + probe.getProbeId() + " samples every "
                         + Millis.text(interval) + " (one request per interval, sent without waiting for the previous"
                         + " answer) and the window is " + span + ", " + advice));
+    }
+
+    private static String lengthen(ExperimentPhase phase) {
+        return switch (phase) {
+            case BEFORE -> "lengthen BEFORE (the injector's before-millis, and faultline.hypothesis.injector-before-millis"
+                    + " with it)";
+            case AFTER -> "lengthen AFTER (the injector's after-millis, and faultline.hypothesis.injector-after-millis"
+                    + " with it)";
+            default -> "lengthen the run";
+        };
     }
 }

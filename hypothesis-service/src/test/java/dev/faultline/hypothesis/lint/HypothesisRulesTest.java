@@ -129,7 +129,8 @@ class HypothesisRulesTest {
         assertOnly(lint(InvalidHypotheses.beforePhaseAsking(26)), LintRule.INSUFFICIENT_SAMPLES,
                 "predictions[reads-served].window.minSamples", "the window is 5 s (the injector's before-millis)"
                         + " − 0 ms skip = 5 s, so at most 25 samples: lower minSamples to ≤ 25, sample more often or"
-                        + " lengthen the phase");
+                        + " lengthen BEFORE (the injector's before-millis, and"
+                        + " faultline.hypothesis.injector-before-millis with it)");
         assertThat(lint(InvalidHypotheses.beforePhaseAsking(25))).isEmpty();
         assertThat(new HypothesisLinter(Fixtures.MAX_DURATION_MILLIS, new PhaseLengths(1000, 3000))
                 .lint(InvalidHypotheses.beforePhaseAsking(25))).as("a shorter BEFORE configured")
