@@ -9,6 +9,8 @@ import dev.faultline.schemas.avro.PredictionResult;
 import dev.faultline.schemas.avro.VerdictIssued;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,7 +51,7 @@ public final class FollowUpOpener {
         List<FollowUp> followUps = verdict.getFollowUps();
         List<String> assignees = owners.owners(verdict.getEnvironment(), verdict.getService());
         String assignee = assignees.isEmpty() ? null : assignees.get(0);
-        List<FollowUpOpened> published = new java.util.ArrayList<>();
+        List<FollowUpOpened> published = new ArrayList<>();
         for (int i = 0; i < followUps.size(); i++) {
             if (followUps.get(i).getKind() == FollowUpKind.NONE) {
                 continue;
@@ -97,6 +99,6 @@ public final class FollowUpOpener {
         String text = followUp.getDescription();
         return results.stream().map(PredictionResult::getPredictionId)
                 .filter(id -> text.startsWith(id + " (") || text.startsWith(id + ":"))
-                .max(java.util.Comparator.comparingInt(String::length));
+                .max(Comparator.comparingInt(String::length));
     }
 }

@@ -2,6 +2,7 @@ package dev.faultline.analysis.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.faultline.kit.events.Actors;
 import dev.faultline.schemas.avro.ComparisonOperator;
@@ -71,9 +72,9 @@ class FollowUpOpenerTest {
         List<FollowUpOpened> again = opener.open(verdict);
 
         assertThat(opened).extracting(FollowUpOpened::getKind, FollowUpOpened::getPredictionId, FollowUpOpened::getAssignee)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(FollowUpKind.FIX_SYSTEM, "reads-p99", "team-storefront"),
-                        org.assertj.core.groups.Tuple.tuple(FollowUpKind.UPDATE_HYPOTHESIS, "reads-p99", "team-storefront"),
-                        org.assertj.core.groups.Tuple.tuple(FollowUpKind.RERUN, null, "team-storefront"));
+                .containsExactly(tuple(FollowUpKind.FIX_SYSTEM, "reads-p99", "team-storefront"),
+                        tuple(FollowUpKind.UPDATE_HYPOTHESIS, "reads-p99", "team-storefront"),
+                        tuple(FollowUpKind.RERUN, null, "team-storefront"));
         assertThat(again).isEmpty();
         assertThat(published).hasSize(3);
         assertThat(opened.get(0).getFollowUpId()).isEqualTo(FollowUpOpener.idOf(verdict.getHeader().getEventId(), 0));

@@ -1,6 +1,7 @@
 package dev.faultline.cli.followup;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.faultline.cli.CommandGroup;
 import dev.faultline.cli.GroupSubcommand;
 import dev.faultline.cli.http.Endpoints;
@@ -8,6 +9,7 @@ import dev.faultline.cli.http.ServiceCallException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import picocli.CommandLine.Command;
@@ -50,7 +52,7 @@ public final class FollowUpsCommand extends CommandGroup {
         String query() {
             StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
             Map<String, String> filters = new LinkedHashMap<>();
-            filters.put("state", state == null ? null : state.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            filters.put("state", state == null ? null : state.toUpperCase(Locale.ROOT).replace('-', '_'));
             filters.put("service", service);
             filters.put("assignee", assignee);
             filters.put("experiment", experiment);
@@ -177,7 +179,7 @@ public final class FollowUpsCommand extends CommandGroup {
                 return endpoints.hypothesisService().get("/experiments/" + experimentId + "/hypothesis").path("hypothesis");
             } catch (ServiceCallException e) {
                 if (e.status() == 404) {
-                    return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+                    return MissingNode.getInstance();
                 }
                 throw e;
             }
