@@ -10,7 +10,8 @@ import java.time.Duration;
  * analysis-service's settings:
  * <ul>
  *   <li>{@code faultline.analysis.group-id} (default {@code analysis-service}): the consumer group of
- *       {@link AnalysisListener}, whose committed offsets also tell the start-up backlog;</li>
+ *       {@link AnalysisListener}, whose committed offsets also tell the start-up backlog; the follow-up queue's
+ *       listener uses {@code <group-id>-followups};</li>
  *   <li>{@code faultline.analysis.lost-grace-millis} (default 15000): an injection with no stop by its deadline plus
  *       this grace is judged lost (ABORTED, LOST);</li>
  *   <li>{@code faultline.analysis.watchdog-interval-millis} (default 1000): how often the lost-injector watchdog

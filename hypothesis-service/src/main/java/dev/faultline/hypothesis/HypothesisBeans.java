@@ -15,6 +15,7 @@ import dev.faultline.hypothesis.lint.HypothesisLinter;
 import dev.faultline.hypothesis.proposal.HypothesisDrafter;
 import dev.faultline.hypothesis.proposal.ProposalEvents;
 import dev.faultline.hypothesis.proposal.ProposalIntake;
+import dev.faultline.hypothesis.reverify.FixReverifier;
 import dev.faultline.hypothesis.reverify.Reverifier;
 import dev.faultline.hypothesis.reverify.ReverifySettings;
 import dev.faultline.hypothesis.review.ReviewService;
@@ -101,6 +102,12 @@ public class HypothesisBeans {
                           KafkaSettings kafka, ReverifySettings settings) {
         return new Reverifier(knownBehaviours, experiments, events, kafka.serviceName(), settings.maxAge(),
                 settings.window());
+    }
+
+    @Singleton
+    FixReverifier fixReverifier(Experiments experiments, ProposalEvents events, KafkaSettings kafka,
+                                ReverifySettings settings) {
+        return new FixReverifier(experiments, events, kafka.serviceName(), settings.window());
     }
 
     @Singleton

@@ -32,7 +32,7 @@ public final class SampleEvents {
     public List<SpecificRecord> all() {
         return List.of(proposed(), drafted(), rejected(), reviewed(), planApproved(), approvalRecorded(), scheduled(),
                 preflightPassed(), preflightBlocked(), injectionStarted(), injectionStopped(), injectionRefused(), evidence(20), verdict(),
-                knownBehaviour(), haltRequested(), haltLifted(), calendarEntry(), incident(), deadLetter(),
+                followUpOpened(), followUpStateChanged(), knownBehaviour(), haltRequested(), haltLifted(), calendarEntry(), incident(), deadLetter(),
                 targetDeclared(), failureModeDeclared());
     }
 
@@ -181,6 +181,23 @@ public final class SampleEvents {
                 .setFollowUps(List.of(FollowUp.newBuilder().setKind(FollowUpKind.FIX_SYSTEM)
                         .setDescription("add a timeout to the pricing client").build()))
                 .setSummary("cache held, latency did not").build();
+    }
+
+    public FollowUpOpened followUpOpened() {
+        return FollowUpOpened.newBuilder().setHeader(header("analysis-service", 3_801))
+                .setFollowUpId(UUID.nameUUIDFromBytes((experimentId + "/0").getBytes())).setIndex(0)
+                .setInjectionId(UUID.randomUUID()).setPredictionId("p99-products").setKind(FollowUpKind.FIX_SYSTEM)
+                .setDescription("add a timeout to the pricing client").setService("storefront")
+                .setFaultType(FaultType.NETWORK_LATENCY).setEnvironment(Environment.STAGING).setAssignee("team-storefront")
+                .build();
+    }
+
+    public FollowUpStateChanged followUpStateChanged() {
+        return FollowUpStateChanged.newBuilder().setHeader(header("analysis-service", 7_200))
+                .setFollowUpId(UUID.nameUUIDFromBytes((experimentId + "/0").getBytes())).setSequence(1)
+                .setFrom(FollowUpState.OPEN).setTo(FollowUpState.WONT_FIX).setAssignee("team-storefront")
+                .setNote("pricing is being replaced next quarter").setKind(FollowUpKind.FIX_SYSTEM).setService("storefront")
+                .setFaultType(FaultType.NETWORK_LATENCY).setEnvironment(Environment.STAGING).build();
     }
 
     public KnownBehaviourUpdated knownBehaviour() {

@@ -138,6 +138,10 @@ class FaultlineE2EIT {
         assertThat(driver.cli("report", id)).as("the report says where the evidence can be looked at again")
                 .contains("References:", "METRIC `" + stack.endpoints().storefrontUrl() + "/metrics`",
                         "LOG `", "storefront.log", "TRACE (probe requests");
+        assertThat(await().atMost(Duration.ofSeconds(30)).until(() -> driver.cli("follow-ups", "list", "--experiment", id),
+                listed -> listed.contains("FIX_SYSTEM")))
+                .as("the verdict's follow-ups in the queue, assigned to the target's owner (analysis-service's principal)")
+                .contains("OPEN", "reads-p99", "@demo-shop");
     }
 
     @Test

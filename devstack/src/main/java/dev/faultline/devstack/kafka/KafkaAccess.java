@@ -24,7 +24,7 @@ import org.apache.kafka.common.resource.ResourceType;
 /**
  * The devstack's ACLs: each Faultline topic has exactly the writer the architecture names (WRITE), each service reads
  * the topics it consumes (READ), outside tools may write (and create) proposals, calendar and incidents and read
- * verdicts, the catalog and the calendar, auditors read everything. The broker denies whatever no ACL allows
+ * verdicts, the catalog, the calendar and the follow-up queue, auditors read everything. The broker denies whatever no ACL allows
  * ({@code allow.everyone.if.no.acl.found=false}).
  *
  * <p>The topic names are spelled here because the devstack sits below the contract module ({@code schemas} depends
@@ -49,6 +49,7 @@ public final class KafkaAccess {
     public static final String INCIDENTS = "faultline.incidents";
     public static final String TARGETS = "faultline.targets";
     public static final String FAILURE_MODES = "faultline.failure-modes";
+    public static final String FOLLOWUPS = "faultline.followups";
     public static final String DEAD_LETTERS = "faultline.dlq";
     /** Every Faultline topic starts with this. */
     public static final String FAULTLINE_PREFIX = "faultline.";
@@ -76,15 +77,15 @@ public final class KafkaAccess {
     public static List<AclBinding> bindings() {
         Acls acls = new Acls();
         acls.write(HYPOTHESIS_SERVICE, PROPOSALS, HYPOTHESES, TARGETS, FAILURE_MODES)
-                .read(HYPOTHESIS_SERVICE, PROPOSALS, HYPOTHESES, CATALOG, INCIDENTS, TARGETS, FAILURE_MODES);
+                .read(HYPOTHESIS_SERVICE, PROPOSALS, HYPOTHESES, CATALOG, INCIDENTS, TARGETS, FAILURE_MODES, FOLLOWUPS);
         acls.write(SAFETY_SERVICE, SAFETY, CONTROL)
                 .read(SAFETY_SERVICE, PROPOSALS, HYPOTHESES, SAFETY, INJECTIONS, VERDICTS, CONTROL, CALENDAR, INCIDENTS,
                         TARGETS);
         acls.write(INJECTOR_SERVICE, INJECTIONS, EVIDENCE)
                 .read(INJECTOR_SERVICE, HYPOTHESES, SAFETY, CONTROL, INJECTIONS, TARGETS)
                 .prefixed(INJECTOR_SERVICE, DEMO_PREFIX, AclOperation.WRITE, AclOperation.READ);
-        acls.write(ANALYSIS_SERVICE, VERDICTS)
-                .read(ANALYSIS_SERVICE, HYPOTHESES, SAFETY, INJECTIONS, EVIDENCE, VERDICTS);
+        acls.write(ANALYSIS_SERVICE, VERDICTS, FOLLOWUPS)
+                .read(ANALYSIS_SERVICE, HYPOTHESES, SAFETY, INJECTIONS, EVIDENCE, VERDICTS, TARGETS, FOLLOWUPS);
         acls.write(CATALOG_SERVICE, CATALOG)
                 .read(CATALOG_SERVICE, PROPOSALS, HYPOTHESES, SAFETY, INJECTIONS, EVIDENCE, VERDICTS, CATALOG)
                 .prefixed(CATALOG_SERVICE, CATALOG_APPLICATION_ID, AclOperation.ALL)
@@ -97,7 +98,7 @@ public final class KafkaAccess {
         }
         // an outside tool reads back the calendar it keeps (cancelling an entry republishes it), and may create the
         // topics it writes when no service has yet (with the catalogue's definition, as `faultline calendar` does)
-        acls.write(TOOL, PROPOSALS, CALENDAR, INCIDENTS).read(TOOL, VERDICTS, CATALOG, CALENDAR)
+        acls.write(TOOL, PROPOSALS, CALENDAR, INCIDENTS).read(TOOL, VERDICTS, CATALOG, CALENDAR, FOLLOWUPS)
                 .groups(TOOL, TOOL.username(), CLI_GROUPS);
         for (String topic : List.of(PROPOSALS, CALENDAR, INCIDENTS)) {
             acls.literal(TOOL, ResourceType.TOPIC, topic, AclOperation.CREATE);

@@ -7,6 +7,8 @@ import dev.faultline.schemas.avro.EvidenceCaptured;
 import dev.faultline.schemas.avro.ExperimentProposed;
 import dev.faultline.schemas.avro.ExperimentScheduled;
 import dev.faultline.schemas.avro.FailureModeDeclared;
+import dev.faultline.schemas.avro.FollowUpOpened;
+import dev.faultline.schemas.avro.FollowUpStateChanged;
 import dev.faultline.schemas.avro.HaltLifted;
 import dev.faultline.schemas.avro.HaltRequested;
 import dev.faultline.schemas.avro.HypothesisDrafted;
@@ -47,6 +49,7 @@ public final class Topics {
         public static final String DEAD_LETTERS = "faultline.dlq";
         public static final String TARGETS = "faultline.targets";
         public static final String FAILURE_MODES = "faultline.failure-modes";
+        public static final String FOLLOWUPS = "faultline.followups";
 
         private Names() {
         }
@@ -67,6 +70,9 @@ public final class Topics {
             List.of(EvidenceCaptured.class));
     public static final Topic VERDICTS = experimentLog(Names.VERDICTS, "analysis-service",
             List.of(VerdictIssued.class));
+    /** The follow-up queue: each verdict's follow-ups opened, then triaged through analysis-service's API. */
+    public static final Topic FOLLOWUPS = experimentLog(Names.FOLLOWUPS, "analysis-service (its triage API)",
+            List.of(FollowUpOpened.class, FollowUpStateChanged.class));
     public static final Topic CATALOG = new Topic(Names.CATALOG, "catalog-service (Kafka Streams)",
             RecordKey.BEHAVIOUR_KEY, List.of(KnownBehaviourUpdated.class),
             TopicDefinition.table(Names.CATALOG, EXPERIMENT_PARTITIONS));
@@ -89,8 +95,8 @@ public final class Topics {
     public static final Topic DEAD_LETTERS = new Topic(Names.DEAD_LETTERS, "any service", RecordKey.SOURCE_KEY,
             List.of(DeadLetter.class), TopicDefinition.log(Names.DEAD_LETTERS, 3));
 
-    private static final List<Topic> ALL = List.of(TARGETS, FAILURE_MODES, PROPOSALS, HYPOTHESES, SAFETY, INJECTIONS, EVIDENCE, VERDICTS, CATALOG,
-            CONTROL, CALENDAR, INCIDENTS, DEAD_LETTERS);
+    private static final List<Topic> ALL = List.of(TARGETS, FAILURE_MODES, PROPOSALS, HYPOTHESES, SAFETY, INJECTIONS, EVIDENCE, VERDICTS, FOLLOWUPS,
+            CATALOG, CONTROL, CALENDAR, INCIDENTS, DEAD_LETTERS);
 
     private Topics() {
     }

@@ -30,7 +30,7 @@ class SchemaConventionsTest {
                 assertThat(schema.path("namespace").asText()).as("%s namespace", file).isEqualTo(NAMESPACE);
             }
         }
-        assertThat(schemas).hasSize(77);
+        assertThat(schemas).hasSize(80);
     }
 
     @Test
@@ -83,7 +83,7 @@ class SchemaConventionsTest {
         List<String> events = schemas.entrySet().stream()
                 .filter(e -> e.getValue().path("fields").findValuesAsText("type").contains("EventHeader"))
                 .map(Map.Entry::getKey).toList();
-        assertThat(events).hasSize(22);
+        assertThat(events).hasSize(24);
         for (String event : events) {
             JsonNode first = schemas.get(event).path("fields").get(0);
             assertThat(first.path("name").asText() + ":" + first.path("type").asText()).as(event).isEqualTo("header:EventHeader");
