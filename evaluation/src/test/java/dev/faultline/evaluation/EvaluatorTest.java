@@ -62,7 +62,25 @@ class EvaluatorTest {
         assertThat(p99.getSampleCount()).isEqualTo(139);
         assertThat(p99.getRequiredSamples()).isEqualTo(100);
         assertThat(p99.getExplanation())
-                .isEqualTo("p99 of product-reads was 1203 ms, threshold < 800 ms: not held (139 samples)");
+                .isEqualTo("p99 of product-reads was 1203 ms (95 % CI ≥ 1203 ms, 139 samples), threshold < 800 ms: not held");
+        assertThat(p99.getConfidenceLevel()).isEqualTo(0.95);
+        assertThat(p99.getLower()).isEqualTo(1203.0);
+        assertThat(p99.getUpper()).as("139 samples cannot bound a p99 from above").isNull();
+        assertThat(p99.getIntervalMethod()).isEqualTo("order statistics");
+        assertThat(p99.getSamplesNeeded()).isNull();
+        // the control: the same probe without the fault, BEFORE and AFTER
+        assertThat(p99.getControl().getControlSamples()).isEqualTo(40);
+        assertThat(p99.getControl().getControlValue()).isEqualTo(16.0);
+        assertThat(p99.getControl().getTest()).isEqualTo("Mann-Whitney U");
+        assertThat(p99.getControl().getPValue()).isLessThan(0.01);
+        assertThat(p99.getControl().getEffectKind()).isEqualTo("difference of medians");
+        PredictionResult served = verdict.results().get(0);
+        assertThat(served.getLower()).isCloseTo(139 / (139 + 1.959964 * 1.959964), org.assertj.core.api.Assertions.within(1e-4));
+        assertThat(served.getUpper()).isEqualTo(1.0);
+        assertThat(served.getControl().getTest()).isEqualTo("two-proportion z");
+        assertThat(served.getControl().getEffect()).isZero();
+        assertThat(served.getControl().getPValue()).isEqualTo(1.0);
+        assertThat(verdict.results().get(2).getControl().getEffect()).as("503 share, DURING minus control").isEqualTo(1.0);
         assertThat(verdict.results().get(2).getSampleCount()).isEqualTo(56);
         assertThat(verdict.sampleCount()).isEqualTo(38 * 7);
         assertThat(verdict.revision()).isEqualTo(2);
@@ -130,7 +148,7 @@ class EvaluatorTest {
 
     @Test
     void shouldJudgeAllHeldAndSuggestExtendingTheCatalog() {
-        Verdict verdict = judge(List.of(reads("a", Statistic.SUCCESS_RATE, ComparisonOperator.GREATER_OR_EQUAL, 0.99),
+        Verdict verdict = judge(List.of(reads("a", Statistic.SUCCESS_RATE, ComparisonOperator.GREATER_OR_EQUAL, 0.9),
                 reads("b", Statistic.P50_LATENCY, ComparisonOperator.LESS_THAN, 800)));
 
         assertThat(verdict.outcome()).isEqualTo(VerdictOutcome.ALL_HELD);
@@ -157,7 +175,8 @@ class EvaluatorTest {
         PredictionResult result = verdict.results().get(0);
         assertThat(result.getOutcome()).isEqualTo(PredictionOutcome.INCONCLUSIVE);
         assertThat(result.getObserved()).isEqualTo(1203.0);
-        assertThat(result.getExplanation()).endsWith("inconclusive, 139 samples of the 1000 required");
+        assertThat(result.getExplanation()).endsWith("inconclusive, 139 of the 1000 samples required");
+        assertThat(result.getSamplesNeeded()).isEqualTo(1000);
         assertThat(verdict.followUps()).extracting(FollowUp::getKind).containsExactly(FollowUpKind.RERUN);
         assertThat(verdict.followUps().get(0).getDescription()).contains("longer window");
     }
@@ -166,7 +185,7 @@ class EvaluatorTest {
     void shouldJudgePartiallyHeldWhenSomeHeldAndSomeInconclusive() {
         Prediction thin = reads("b", Statistic.P99_LATENCY, ComparisonOperator.LESS_THAN, 800);
         thin.getWindow().setMinSamples(1000);
-        Verdict verdict = judge(List.of(reads("a", Statistic.SUCCESS_RATE, ComparisonOperator.GREATER_OR_EQUAL, 0.99),
+        Verdict verdict = judge(List.of(reads("a", Statistic.SUCCESS_RATE, ComparisonOperator.GREATER_OR_EQUAL, 0.9),
                 thin));
 
         assertThat(verdict.outcome()).isEqualTo(VerdictOutcome.PARTIALLY_HELD);
