@@ -102,11 +102,17 @@ public final class Intervals {
     /**
      * The percentile bootstrap interval of the mean: {@value #RESAMPLES} resamples drawn with a generator seeded
      * from the values themselves (their bits, in sorted order), so the same data always give the same interval.
-     * The projection shrinks the two half-widths by √(n / more), as a mean's standard error does.
+     * The projection shrinks the two half-widths by √(n / more), as a mean's standard error does. A single value
+     * gives an unbounded interval.
      */
     public static Estimate bootstrapMean(double[] sorted, double level) {
         int n = sorted.length;
         double value = mean(sorted);
+        if (n < 2) {
+            // one value says nothing about the spread: no bound on either side, and no projection
+            return new Estimate(value, new Interval(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, level,
+                    Interval.Method.BOOTSTRAP), n, null);
+        }
         Random random = new Random(seed(sorted));
         double[] means = new double[RESAMPLES];
         for (int b = 0; b < RESAMPLES; b++) {

@@ -86,6 +86,14 @@ class DecisionTest {
     }
 
     @Test
+    void shouldNotDecideAMeanOfOneSample() {
+        Estimate one = Intervals.bootstrapMean(new double[] {5}, 0.95);
+        assertThat(one.decide(ComparisonOperator.LESS_THAN, 800)).isEqualTo(PredictionOutcome.INCONCLUSIVE);
+        assertThat(one.interval().lowerOrNull()).isNull();
+        assertThat(one.samplesToDecide(ComparisonOperator.LESS_THAN, 800)).isNull();
+    }
+
+    @Test
     void shouldBoundAPercentileFromOrderStatistics() {
         double[] sorted = IntStream.rangeClosed(1, 100).mapToDouble(i -> i).toArray();
         Estimate median = Intervals.percentile(sorted, 50, 0.95);
