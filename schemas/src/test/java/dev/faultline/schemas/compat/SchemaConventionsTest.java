@@ -30,7 +30,7 @@ class SchemaConventionsTest {
                 assertThat(schema.path("namespace").asText()).as("%s namespace", file).isEqualTo(NAMESPACE);
             }
         }
-        assertThat(schemas).hasSize(77);
+        assertThat(schemas).hasSize(78);
     }
 
     @Test
