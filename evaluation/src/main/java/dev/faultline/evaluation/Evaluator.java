@@ -21,8 +21,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Compares the evidence of one injection with every prediction of the judged hypothesis revision. A pure function:
- * no clock, no randomness, input order irrelevant, so recomputing from the recorded events gives the same verdict.
+ * Compares the evidence of one injection with every prediction of the judged hypothesis revision, each on its
+ * confidence interval at a level (95 % unless given; every result records it). A pure function: no clock, no
+ * randomness but the bootstrap's, seeded from the data; input order irrelevant, so recomputing from the recorded
+ * events at the recorded level gives the same verdict.
  */
 public final class Evaluator {
 
@@ -124,6 +126,7 @@ public final class Evaluator {
 
     private static Verdict judge(Hypothesis hypothesis, int revision, Timeline timeline, UUID injectionId,
                                  StopReason reason, String detail, String leadSentence, double level) {
+        ConfidenceLevel.check(level, "the confidence level");
         List<PredictionResult> results = hypothesis.getPredictions().stream()
                 .map(prediction -> PredictionJudge.judge(prediction, timeline, level)).toList();
         boolean aborted = reason != StopReason.COMPLETED && reason != StopReason.DEADLINE;

@@ -200,6 +200,37 @@ class EvaluatorTest {
     }
 
     @Test
+    void shouldJudgeAShareWhoseIntervalStraddlesTheThresholdInconclusiveWithTheSamplesNeeded() {
+        // 139 reads, all served: the Wilson lower bound 0.973 is below 0.99, so 0.99 cannot be claimed yet
+        Verdict verdict = judge(List.of(reads("a", Statistic.SUCCESS_RATE, ComparisonOperator.GREATER_OR_EQUAL, 0.99)));
+
+        PredictionResult result = verdict.results().get(0);
+        assertThat(result.getOutcome()).isEqualTo(PredictionOutcome.INCONCLUSIVE);
+        assertThat(result.getObserved()).isEqualTo(1.0);
+        assertThat(result.getSamplesNeeded()).isEqualTo(381);
+        assertThat(result.getExplanation()).isEqualTo("success rate of product-reads was 1 (95 % CI 0.973–1, 139 samples),"
+                + " threshold ≥ 0.99: inconclusive, the interval straddles the threshold; about 381 samples would decide it");
+        assertThat(verdict.followUps()).extracting(FollowUp::getKind).containsExactly(FollowUpKind.RERUN);
+        assertThat(verdict.followUps().get(0).getDescription()).contains("about 381 would decide it", "longer window");
+    }
+
+    @Test
+    void shouldJudgeAtTheGivenLevelAndRecordIt() {
+        Hypothesis hypothesis = EvaluationFixtures.hypothesis(EvaluationFixtures.examplePredictions());
+        Verdict strict = Evaluator.evaluate(hypothesis, 2, EvaluationFixtures.exampleEvidence(EXP, INJ), STARTED,
+                stopped(StopReason.COMPLETED), 0.999);
+
+        assertThat(strict.confidenceLevel()).isEqualTo(0.999);
+        assertThat(strict.results()).allSatisfy(r -> assertThat(r.getConfidenceLevel()).isEqualTo(0.999));
+        // 56 perfect orders: 56 / (56 + 3.29²) = 0.838 at 99.9 %, below 0.9
+        assertThat(strict.results().get(2).getOutcome()).isEqualTo(PredictionOutcome.INCONCLUSIVE);
+        assertThat(strict.results().get(2).getExplanation()).contains("99.9 % CI 0.838–1");
+        assertThat(example(StopReason.COMPLETED).confidenceLevel()).isEqualTo(0.95);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Evaluator.evaluate(hypothesis, 2, List.of(),
+                STARTED, stopped(StopReason.COMPLETED), 0.3))).hasMessage("the confidence level must be in [0.5, 0.999], was 0.3");
+    }
+
+    @Test
     void shouldJudgeAHypothesisWithoutPredictionsInconclusive() {
         assertThat(judge(List.of()).outcome()).isEqualTo(VerdictOutcome.INCONCLUSIVE);
     }
