@@ -1,5 +1,6 @@
 package dev.faultline.analysis;
 
+import dev.faultline.evaluation.stats.ConfidenceLevel;
 import dev.faultline.kit.SettingChecks;
 import io.micronaut.context.annotation.ConfigurationInject;
 import io.micronaut.context.annotation.ConfigurationProperties;
@@ -20,6 +21,10 @@ import java.time.Duration;
  *       started nor refused this long after it was issued (plus the lost grace) ends ABORTED: no injector took it.
  *       The injector refuses clearances older than its max-clearance-age (60 s) after waiting up to its plan-wait
  *       (15 s), so the default leaves a working injector time to answer.</li>
+ *   <li>{@code faultline.analysis.confidence-level} (default 0.95, in [0.5, 0.999]): the level of every prediction's
+ *       confidence interval; a prediction is HELD or NOT_HELD only when its interval lies on one side of the
+ *       threshold. Each result records the level, so that a recompute or a replay uses the level it was judged at.
+ *       A higher level asks for more samples before anything is decided.</li>
  * </ul>
  * {@code faultline.analysis.enabled: false} leaves the listener out (a context for the HTTP side alone).
  */
@@ -30,12 +35,14 @@ public final class AnalysisSettings {
     private final Duration lostGrace;
     private final Duration watchdogInterval;
     private final Duration startWithin;
+    private final double confidenceLevel;
 
     @ConfigurationInject
     public AnalysisSettings(@Bindable(defaultValue = "analysis-service") String groupId,
                             @Bindable(defaultValue = "15000") long lostGraceMillis,
                             @Bindable(defaultValue = "1000") long watchdogIntervalMillis,
-                            @Bindable(defaultValue = "90000") long startWithinMillis) {
+                            @Bindable(defaultValue = "90000") long startWithinMillis,
+                            @Bindable(defaultValue = "0.95") double confidenceLevel) {
         this.groupId = SettingChecks.notBlank(groupId, "faultline.analysis.group-id");
         this.lostGrace = Duration.ofMillis(SettingChecks.atLeast(lostGraceMillis, 0,
                 "faultline.analysis.lost-grace-millis"));
@@ -43,6 +50,7 @@ public final class AnalysisSettings {
                 "faultline.analysis.watchdog-interval-millis"));
         this.startWithin = Duration.ofMillis(SettingChecks.atLeast(startWithinMillis, 0,
                 "faultline.analysis.start-within-millis"));
+        this.confidenceLevel = ConfidenceLevel.check(confidenceLevel, "faultline.analysis.confidence-level");
     }
 
     public String groupId() {
@@ -59,5 +67,9 @@ public final class AnalysisSettings {
 
     public Duration startWithin() {
         return startWithin;
+    }
+
+    public double confidenceLevel() {
+        return confidenceLevel;
     }
 }

@@ -20,6 +20,7 @@ class AnalysisSettingsTest {
             assertThat(settings.groupId()).isEqualTo("analysis-service");
             assertThat(settings.lostGrace()).isEqualTo(Duration.ofMillis(15_000));
             assertThat(settings.watchdogInterval()).isEqualTo(Duration.ofMillis(1000));
+            assertThat(settings.confidenceLevel()).isEqualTo(0.95);
             assertThat(listenerGroup(context)).isEqualTo(settings.groupId());
         }
     }
@@ -27,12 +28,14 @@ class AnalysisSettingsTest {
     @Test
     void shouldTakeEveryKeyFromConfiguration() {
         try (ApplicationContext context = SettingsBinding.context(Map.of("faultline.analysis.group-id", "analysis-it-1",
-                "faultline.analysis.lost-grace-millis", 500, "faultline.analysis.watchdog-interval-millis", 200))) {
+                "faultline.analysis.lost-grace-millis", 500, "faultline.analysis.watchdog-interval-millis", 200,
+                "faultline.analysis.confidence-level", 0.99))) {
             AnalysisSettings settings = context.getBean(AnalysisSettings.class);
 
             assertThat(settings.groupId()).isEqualTo("analysis-it-1");
             assertThat(settings.lostGrace()).isEqualTo(Duration.ofMillis(500));
             assertThat(settings.watchdogInterval()).isEqualTo(Duration.ofMillis(200));
+            assertThat(settings.confidenceLevel()).isEqualTo(0.99);
             assertThat(listenerGroup(context)).isEqualTo("analysis-it-1");
         }
     }
@@ -42,6 +45,16 @@ class AnalysisSettingsTest {
         try (ApplicationContext context = SettingsBinding.context(Map.of("faultline.analysis.watchdog-interval-millis", 0))) {
             assertThatThrownBy(() -> context.getBean(AnalysisSettings.class))
                     .hasStackTraceContaining("faultline.analysis.watchdog-interval-millis must be at least 1, was 0");
+        }
+    }
+
+    @Test
+    void shouldRefuseAConfidenceLevelOutsideItsRange() {
+        for (double level : new double[] {0.4, 1.0}) {
+            try (ApplicationContext context = SettingsBinding.context(Map.of("faultline.analysis.confidence-level", level))) {
+                assertThatThrownBy(() -> context.getBean(AnalysisSettings.class))
+                        .hasStackTraceContaining("faultline.analysis.confidence-level must be in [0.5, 0.999], was " + level);
+            }
         }
     }
 

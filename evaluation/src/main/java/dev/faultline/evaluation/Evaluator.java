@@ -1,5 +1,6 @@
 package dev.faultline.evaluation;
 
+import dev.faultline.evaluation.stats.ConfidenceLevel;
 import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.EvidenceCaptured;
 import dev.faultline.schemas.avro.FaultSpec;
@@ -20,22 +21,33 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Compares the evidence of one injection with every prediction of the judged hypothesis revision. A pure function:
- * no clock, no randomness, input order irrelevant, so recomputing from the recorded events gives the same verdict.
+ * Compares the evidence of one injection with every prediction of the judged hypothesis revision, each on its
+ * confidence interval at a level (95 % unless given; every result records it). A pure function: no clock, no
+ * randomness but the bootstrap's, seeded from the data; input order irrelevant, so recomputing from the recorded
+ * events at the recorded level gives the same verdict.
  */
 public final class Evaluator {
 
     private Evaluator() {
     }
 
-    /** The verdict of an injection that stopped; {@code started} may be null (DURING then starts at stoppedAt's startedAt). */
+    /** {@link #evaluate(Hypothesis, int, List, InjectionStarted, InjectionStopped, double)} at 95 %. */
     public static Verdict evaluate(Hypothesis hypothesis, int revision, List<EvidenceCaptured> evidence,
                                    InjectionStarted started, InjectionStopped stopped) {
+        return evaluate(hypothesis, revision, evidence, started, stopped, ConfidenceLevel.DEFAULT);
+    }
+
+    /**
+     * The verdict of an injection that stopped; {@code started} may be null (DURING then starts at stoppedAt's
+     * startedAt). {@code level} is the confidence level of every prediction's interval, in [0.5, 0.999].
+     */
+    public static Verdict evaluate(Hypothesis hypothesis, int revision, List<EvidenceCaptured> evidence,
+                                   InjectionStarted started, InjectionStopped stopped, double level) {
         long applied = started != null ? started.getHeader().getOccurredAt().toEpochMilli()
                 : stopped.getStartedAt().toEpochMilli();
         Timeline timeline = new Timeline(applied, stopped.getStoppedAt().toEpochMilli(), Observation.ordered(evidence));
         return judge(hypothesis, revision, timeline, stopped.getInjectionId(), stopped.getReason(),
-                stopped.getDetail(), null);
+                stopped.getDetail(), null, level);
     }
 
     /**
@@ -45,6 +57,12 @@ public final class Evaluator {
      */
     public static Verdict lost(Hypothesis hypothesis, int revision, List<EvidenceCaptured> evidence,
                                InjectionStarted started) {
+        return lost(hypothesis, revision, evidence, started, ConfidenceLevel.DEFAULT);
+    }
+
+    /** {@link #lost(Hypothesis, int, List, InjectionStarted)} with intervals at {@code level}. */
+    public static Verdict lost(Hypothesis hypothesis, int revision, List<EvidenceCaptured> evidence,
+                               InjectionStarted started, double level) {
         List<EvidenceCaptured> captured = evidence.stream()
                 .filter(batch -> !batch.getHeader().getOccurredAt().isAfter(started.getDeadline())).toList();
         Timeline timeline = new Timeline(started.getHeader().getOccurredAt().toEpochMilli(), null,
@@ -53,7 +71,7 @@ public final class Evaluator {
                 + " by its deadline " + started.getDeadline() + " plus the grace period; the data plane's lease (held by "
                 + started.getController() + ") expires without renewal and removes the fault.";
         return judge(hypothesis, revision, timeline, started.getInjectionId(), StopReason.LOST,
-                "no InjectionStopped by the deadline " + started.getDeadline(), lostSummary);
+                "no InjectionStopped by the deadline " + started.getDeadline(), lostSummary, level);
     }
 
     /**
@@ -61,10 +79,15 @@ public final class Evaluator {
      * be judged; ABORTED with the injector's reason, which is what to fix.
      */
     public static Verdict refused(Hypothesis hypothesis, InjectionRefused refused) {
+        return refused(hypothesis, refused, ConfidenceLevel.DEFAULT);
+    }
+
+    /** {@link #refused(Hypothesis, InjectionRefused)}, its (empty) results recording {@code level}. */
+    public static Verdict refused(Hypothesis hypothesis, InjectionRefused refused, double level) {
         Timeline nothing = new Timeline(refused.getHeader().getOccurredAt().toEpochMilli(),
                 refused.getHeader().getOccurredAt().toEpochMilli(), List.of());
         return judge(hypothesis, refused.getRevision(), nothing, refused.getInjectionId(), StopReason.REFUSED,
-                refused.getReason() + ": " + refused.getDetail(), refusedSentence(refused));
+                refused.getReason() + ": " + refused.getDetail(), refusedSentence(refused), level);
     }
 
     /** {@link #refused(Hypothesis, InjectionRefused)} when the refused revision is not recorded: no predictions to list. */
@@ -82,12 +105,18 @@ public final class Evaluator {
      * had to start by, plus the grace period. Nothing was applied.
      */
     public static Verdict neverStarted(Hypothesis hypothesis, PreflightPassed cleared, UUID injectionId, Instant startBy) {
+        return neverStarted(hypothesis, cleared, injectionId, startBy, ConfidenceLevel.DEFAULT);
+    }
+
+    /** {@link #neverStarted(Hypothesis, PreflightPassed, UUID, Instant)}, its (empty) results recording {@code level}. */
+    public static Verdict neverStarted(Hypothesis hypothesis, PreflightPassed cleared, UUID injectionId, Instant startBy,
+                                       double level) {
         long at = startBy.toEpochMilli();
         String detail = "cleared at " + cleared.getClearance().getIssuedAt() + " (clearance "
                 + cleared.getClearance().getClearanceId() + ") but no injector started or refused it by " + startBy;
         return judge(hypothesis, cleared.getRevision(), new Timeline(at, at, List.of()), injectionId, StopReason.LOST, detail,
                 "No injector took the clearance: " + detail + ", so nothing was injected. Is injector-service running"
-                        + " and reading faultline.safety?");
+                        + " and reading faultline.safety?", level);
     }
 
     private static String refusedSentence(InjectionRefused refused) {
@@ -96,9 +125,10 @@ public final class Evaluator {
     }
 
     private static Verdict judge(Hypothesis hypothesis, int revision, Timeline timeline, UUID injectionId,
-                                 StopReason reason, String detail, String leadSentence) {
+                                 StopReason reason, String detail, String leadSentence, double level) {
+        ConfidenceLevel.check(level, "the confidence level");
         List<PredictionResult> results = hypothesis.getPredictions().stream()
-                .map(prediction -> PredictionJudge.judge(prediction, timeline)).toList();
+                .map(prediction -> PredictionJudge.judge(prediction, timeline, level)).toList();
         boolean aborted = reason != StopReason.COMPLETED && reason != StopReason.DEADLINE;
         VerdictOutcome outcome = aborted ? VerdictOutcome.ABORTED : overall(results);
         String fault = Wording.fault(hypothesis.getScenario());

@@ -57,10 +57,10 @@ final class FollowUps {
                             + prediction.getProbeId() + ", revise the threshold in a new revision."));
                 }
             } else if (result.getOutcome() == PredictionOutcome.INCONCLUSIVE) {
-                followUps.add(of(FollowUpKind.RERUN, result.getPredictionId() + ": " + result.getSampleCount() + " of "
-                        + result.getRequiredSamples() + " required samples of " + prediction.getProbeId() + " in the "
-                        + prediction.getWindow().getPhase() + " window; rerun with a longer window (a longer"
-                        + " duration or a shorter skip) so that the prediction can be judged."));
+                followUps.add(of(FollowUpKind.RERUN, result.getPredictionId() + ": " + result.getSampleCount() + " samples of "
+                        + prediction.getProbeId() + " in the " + prediction.getWindow().getPhase() + " window ("
+                        + result.getRequiredSamples() + " required)" + needed(result) + "; rerun with a longer window (a"
+                        + " longer duration or a shorter skip) so that the prediction can be judged."));
             }
         }
         boolean allHeld = !results.isEmpty()
@@ -87,6 +87,11 @@ final class FollowUps {
                     + " on its degraded answers.";
             default -> "Make " + prediction.getProbeId() + " meet the prediction under " + fault + ".";
         };
+    }
+
+    private static String needed(PredictionResult result) {
+        Long needed = result.getSamplesNeeded();
+        return needed == null ? "" : ", about " + needed + " would decide it";
     }
 
     private static boolean narrowMiss(PredictionResult result) {

@@ -1,5 +1,6 @@
 package dev.faultline.evaluation;
 
+import dev.faultline.evaluation.stats.ConfidenceLevel;
 import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.FollowUp;
@@ -8,6 +9,7 @@ import dev.faultline.schemas.avro.StopReason;
 import dev.faultline.schemas.avro.VerdictIssued;
 import dev.faultline.schemas.avro.VerdictOutcome;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -21,6 +23,16 @@ public record Verdict(int revision, String service, FaultType faultType, Environ
     public Verdict {
         results = List.copyOf(results);
         followUps = List.copyOf(followUps);
+    }
+
+    /**
+     * The confidence level its results were judged at (one for all), so that a recompute or a replay judges at the
+     * same level; {@link ConfidenceLevel#DEFAULT} when none is recorded (no predictions, or a verdict issued before
+     * intervals existed).
+     */
+    public double confidenceLevel() {
+        return results.stream().map(PredictionResult::getConfidenceLevel).filter(Objects::nonNull).findFirst()
+                .orElse(ConfidenceLevel.DEFAULT);
     }
 
     /** The verdict an issued event carries (its header left aside). */

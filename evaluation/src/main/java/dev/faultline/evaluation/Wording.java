@@ -1,9 +1,12 @@
 package dev.faultline.evaluation;
 
+import dev.faultline.evaluation.stats.ConfidenceLevel;
+import dev.faultline.evaluation.stats.Interval;
 import dev.faultline.schemas.avro.ComparisonOperator;
 import dev.faultline.schemas.avro.FaultSpec;
 import dev.faultline.schemas.avro.MeasureUnit;
 import dev.faultline.schemas.avro.Prediction;
+import dev.faultline.schemas.avro.PredictionResult;
 import dev.faultline.schemas.avro.Statistic;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -77,6 +80,41 @@ public final class Wording {
             target += "→" + fault.getTarget().getDependency();
         }
         return fault.getFaultType() + " of " + target;
+    }
+
+    /**
+     * "95 % CI 1190–1215 ms", "95 % CI ≥ 1190 ms" (no upper bound), "95 % CI unbounded"; "exact" for a count or an
+     * extreme of the window, which has no sampling error.
+     */
+    public static String interval(Interval interval, MeasureUnit unit) {
+        if (interval.method() == Interval.Method.EXACT) {
+            return "exact";
+        }
+        String ci = ConfidenceLevel.percent(interval.level()) + " CI ";
+        Double lower = interval.lowerOrNull();
+        Double upper = interval.upperOrNull();
+        if (lower != null && upper != null) {
+            return ci + number(lower) + "–" + quantity(upper, unit);
+        }
+        if (lower != null) {
+            return ci + "≥ " + quantity(lower, unit);
+        }
+        return upper != null ? ci + "≤ " + quantity(upper, unit) : ci + "unbounded";
+    }
+
+    /** A recorded result's interval in the words of {@link #interval(Interval, MeasureUnit)}; "" when it has none. */
+    public static String interval(PredictionResult result) {
+        if (result.getConfidenceLevel() == null || result.getIntervalMethod() == null || result.getObserved() == null) {
+            return "";
+        }
+        Interval.Method method = java.util.Arrays.stream(Interval.Method.values())
+                .filter(m -> m.label().equals(result.getIntervalMethod())).findFirst().orElse(null);
+        if (method == null) {
+            return result.getIntervalMethod();
+        }
+        double lower = result.getLower() == null ? Double.NEGATIVE_INFINITY : result.getLower();
+        double upper = result.getUpper() == null ? Double.POSITIVE_INFINITY : result.getUpper();
+        return interval(new Interval(lower, upper, result.getConfidenceLevel(), method), result.getUnit());
     }
 
     public static String plural(long count, String noun) {

@@ -62,7 +62,25 @@ class EvaluatorTest {
         assertThat(p99.getSampleCount()).isEqualTo(139);
         assertThat(p99.getRequiredSamples()).isEqualTo(100);
         assertThat(p99.getExplanation())
-                .isEqualTo("p99 of product-reads was 1203 ms, threshold < 800 ms: not held (139 samples)");
+                .isEqualTo("p99 of product-reads was 1203 ms (95 % CI ≥ 1203 ms, 139 samples), threshold < 800 ms: not held");
+        assertThat(p99.getConfidenceLevel()).isEqualTo(0.95);
+        assertThat(p99.getLower()).isEqualTo(1203.0);
+        assertThat(p99.getUpper()).as("139 samples cannot bound a p99 from above").isNull();
+        assertThat(p99.getIntervalMethod()).isEqualTo("order statistics");
+        assertThat(p99.getSamplesNeeded()).isNull();
+        // the control: the same probe without the fault, BEFORE and AFTER
+        assertThat(p99.getControl().getControlSamples()).isEqualTo(40);
+        assertThat(p99.getControl().getControlValue()).isEqualTo(16.0);
+        assertThat(p99.getControl().getTest()).isEqualTo("Mann-Whitney U");
+        assertThat(p99.getControl().getPValue()).isLessThan(0.01);
+        assertThat(p99.getControl().getEffectKind()).isEqualTo("difference of medians");
+        PredictionResult served = verdict.results().get(0);
+        assertThat(served.getLower()).isCloseTo(139 / (139 + 1.959964 * 1.959964), org.assertj.core.api.Assertions.within(1e-4));
+        assertThat(served.getUpper()).isEqualTo(1.0);
+        assertThat(served.getControl().getTest()).isEqualTo("two-proportion z");
+        assertThat(served.getControl().getEffect()).isZero();
+        assertThat(served.getControl().getPValue()).isEqualTo(1.0);
+        assertThat(verdict.results().get(2).getControl().getEffect()).as("503 share, DURING minus control").isEqualTo(1.0);
         assertThat(verdict.results().get(2).getSampleCount()).isEqualTo(56);
         assertThat(verdict.sampleCount()).isEqualTo(38 * 7);
         assertThat(verdict.revision()).isEqualTo(2);
@@ -130,7 +148,7 @@ class EvaluatorTest {
 
     @Test
     void shouldJudgeAllHeldAndSuggestExtendingTheCatalog() {
-        Verdict verdict = judge(List.of(reads("a", Statistic.SUCCESS_RATE, ComparisonOperator.GREATER_OR_EQUAL, 0.99),
+        Verdict verdict = judge(List.of(reads("a", Statistic.SUCCESS_RATE, ComparisonOperator.GREATER_OR_EQUAL, 0.9),
                 reads("b", Statistic.P50_LATENCY, ComparisonOperator.LESS_THAN, 800)));
 
         assertThat(verdict.outcome()).isEqualTo(VerdictOutcome.ALL_HELD);
@@ -157,7 +175,8 @@ class EvaluatorTest {
         PredictionResult result = verdict.results().get(0);
         assertThat(result.getOutcome()).isEqualTo(PredictionOutcome.INCONCLUSIVE);
         assertThat(result.getObserved()).isEqualTo(1203.0);
-        assertThat(result.getExplanation()).endsWith("inconclusive, 139 samples of the 1000 required");
+        assertThat(result.getExplanation()).endsWith("inconclusive, 139 of the 1000 samples required");
+        assertThat(result.getSamplesNeeded()).isEqualTo(1000);
         assertThat(verdict.followUps()).extracting(FollowUp::getKind).containsExactly(FollowUpKind.RERUN);
         assertThat(verdict.followUps().get(0).getDescription()).contains("longer window");
     }
@@ -166,7 +185,7 @@ class EvaluatorTest {
     void shouldJudgePartiallyHeldWhenSomeHeldAndSomeInconclusive() {
         Prediction thin = reads("b", Statistic.P99_LATENCY, ComparisonOperator.LESS_THAN, 800);
         thin.getWindow().setMinSamples(1000);
-        Verdict verdict = judge(List.of(reads("a", Statistic.SUCCESS_RATE, ComparisonOperator.GREATER_OR_EQUAL, 0.99),
+        Verdict verdict = judge(List.of(reads("a", Statistic.SUCCESS_RATE, ComparisonOperator.GREATER_OR_EQUAL, 0.9),
                 thin));
 
         assertThat(verdict.outcome()).isEqualTo(VerdictOutcome.PARTIALLY_HELD);
@@ -178,6 +197,37 @@ class EvaluatorTest {
 
         assertThat(verdict.followUps()).extracting(FollowUp::getKind)
                 .containsExactly(FollowUpKind.FIX_SYSTEM, FollowUpKind.UPDATE_HYPOTHESIS);
+    }
+
+    @Test
+    void shouldJudgeAShareWhoseIntervalStraddlesTheThresholdInconclusiveWithTheSamplesNeeded() {
+        // 139 reads, all served: the Wilson lower bound 0.973 is below 0.99, so 0.99 cannot be claimed yet
+        Verdict verdict = judge(List.of(reads("a", Statistic.SUCCESS_RATE, ComparisonOperator.GREATER_OR_EQUAL, 0.99)));
+
+        PredictionResult result = verdict.results().get(0);
+        assertThat(result.getOutcome()).isEqualTo(PredictionOutcome.INCONCLUSIVE);
+        assertThat(result.getObserved()).isEqualTo(1.0);
+        assertThat(result.getSamplesNeeded()).isEqualTo(381);
+        assertThat(result.getExplanation()).isEqualTo("success rate of product-reads was 1 (95 % CI 0.973–1, 139 samples),"
+                + " threshold ≥ 0.99: inconclusive, the interval straddles the threshold; about 381 samples would decide it");
+        assertThat(verdict.followUps()).extracting(FollowUp::getKind).containsExactly(FollowUpKind.RERUN);
+        assertThat(verdict.followUps().get(0).getDescription()).contains("about 381 would decide it", "longer window");
+    }
+
+    @Test
+    void shouldJudgeAtTheGivenLevelAndRecordIt() {
+        Hypothesis hypothesis = EvaluationFixtures.hypothesis(EvaluationFixtures.examplePredictions());
+        Verdict strict = Evaluator.evaluate(hypothesis, 2, EvaluationFixtures.exampleEvidence(EXP, INJ), STARTED,
+                stopped(StopReason.COMPLETED), 0.999);
+
+        assertThat(strict.confidenceLevel()).isEqualTo(0.999);
+        assertThat(strict.results()).allSatisfy(r -> assertThat(r.getConfidenceLevel()).isEqualTo(0.999));
+        // 56 perfect orders: 56 / (56 + 3.29²) = 0.838 at 99.9 %, below 0.9
+        assertThat(strict.results().get(2).getOutcome()).isEqualTo(PredictionOutcome.INCONCLUSIVE);
+        assertThat(strict.results().get(2).getExplanation()).contains("99.9 % CI 0.838–1");
+        assertThat(example(StopReason.COMPLETED).confidenceLevel()).isEqualTo(0.95);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Evaluator.evaluate(hypothesis, 2, List.of(),
+                STARTED, stopped(StopReason.COMPLETED), 0.3))).hasMessage("the confidence level must be in [0.5, 0.999], was 0.3");
     }
 
     @Test

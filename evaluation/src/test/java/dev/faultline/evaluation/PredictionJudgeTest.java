@@ -96,7 +96,13 @@ class PredictionJudgeTest {
         assertThat(result.getRequiredSamples()).isEqualTo(31);
         assertThat(judge(ExperimentPhase.DURING, 2000, 3000L, Statistic.P99_LATENCY, 30).getOutcome())
                 .isEqualTo(PredictionOutcome.NOT_HELD);
-        assertThat(judge(ExperimentPhase.DURING, 2000, 1000L, Statistic.P99_LATENCY, 10).getOutcome())
+        // ten samples of 2 ms: a p99 over ten samples has no upper bound, a median has one (the 9th of 10)
+        PredictionResult p99 = judge(ExperimentPhase.DURING, 2000, 1000L, Statistic.P99_LATENCY, 10);
+        assertThat(p99.getOutcome()).isEqualTo(PredictionOutcome.INCONCLUSIVE);
+        assertThat(p99.getExplanation()).isEqualTo("p99 of reads was 2 ms (95 % CI ≥ 2 ms, 10 samples), threshold < 3 ms:"
+                + " inconclusive, the interval straddles the threshold; about 368 samples would decide it");
+        assertThat(p99.getSamplesNeeded()).isEqualTo(368);
+        assertThat(judge(ExperimentPhase.DURING, 2000, 1000L, Statistic.P50_LATENCY, 10).getOutcome())
                 .isEqualTo(PredictionOutcome.HELD);
     }
 
@@ -111,9 +117,9 @@ class PredictionJudgeTest {
     @Test
     void shouldExplainARatioWithoutAUnit() {
         Prediction prediction = EvaluationFixtures.prediction("s", "reads", Statistic.SUCCESS_RATE,
-                ComparisonOperator.GREATER_OR_EQUAL, 0.99, MeasureUnit.RATIO, 10);
+                ComparisonOperator.GREATER_OR_EQUAL, 0.9, MeasureUnit.RATIO, 10);
         assertThat(PredictionJudge.judge(prediction, timeline()).getExplanation())
-                .isEqualTo("success rate of reads was 1, threshold ≥ 0.99: held (83 samples)");
+                .isEqualTo("success rate of reads was 1 (95 % CI 0.956–1, 83 samples), threshold ≥ 0.9: held");
     }
 
     @Test

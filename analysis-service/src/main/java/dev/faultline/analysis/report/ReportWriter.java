@@ -4,6 +4,7 @@ import dev.faultline.evaluation.Verdict;
 import dev.faultline.evaluation.Wording;
 import dev.faultline.analysis.evidence.EvidenceSummary;
 import dev.faultline.schemas.avro.BlastRadius;
+import dev.faultline.schemas.avro.ControlComparison;
 import dev.faultline.schemas.avro.EvidenceCaptured;
 import dev.faultline.schemas.avro.EvidenceReference;
 import dev.faultline.schemas.avro.EvidenceReferenceKind;
@@ -12,6 +13,7 @@ import dev.faultline.schemas.avro.FollowUp;
 import dev.faultline.schemas.avro.Guardrail;
 import dev.faultline.schemas.avro.Hypothesis;
 import dev.faultline.schemas.avro.InjectionStopped;
+import dev.faultline.schemas.avro.MeasureUnit;
 import dev.faultline.schemas.avro.Prediction;
 import dev.faultline.schemas.avro.PredictionResult;
 import java.util.ArrayList;
@@ -155,24 +157,67 @@ public final class ReportWriter {
 
     private static void comparison(StringBuilder md, Hypothesis h, Verdict verdict) {
         md.append("## Predictions vs evidence\n\n")
-                .append("| prediction | statistic | threshold | observed | samples | outcome |\n")
-                .append("|---|---|---|---:|---:|---|\n");
+                .append("Each prediction is decided on its confidence interval: held or not held only when the whole"
+                        + " interval lies on one side of the threshold.\n\n")
+                .append("| prediction | statistic | threshold | observed | interval | samples | outcome |\n")
+                .append("|---|---|---|---:|---|---:|---|\n");
         List<PredictionResult> results = verdict.results();
         for (int i = 0; i < results.size(); i++) {
             PredictionResult r = results.get(i);
-            Prediction p = i < h.getPredictions().size() ? h.getPredictions().get(i) : null;
-            String statistic = p == null ? r.getStatistic().name() : Wording.statistic(p) + " of " + p.getProbeId();
-            md.append("| `").append(r.getPredictionId()).append("` | ").append(cell(statistic)).append(" | ")
+            String interval = Wording.interval(r);
+            md.append("| `").append(r.getPredictionId()).append("` | ").append(cell(statistic(h, i, r))).append(" | ")
                     .append(Wording.symbol(r.getComparator())).append(' ')
                     .append(Wording.quantity(r.getThreshold(), r.getUnit())).append(" | ")
                     .append(r.getObserved() == null ? "—" : Wording.quantity(r.getObserved(), r.getUnit()))
+                    .append(" | ").append(interval.isEmpty() ? "—" : interval)
                     .append(" | ").append(r.getSampleCount()).append(" / ").append(r.getRequiredSamples())
+                    .append(r.getSamplesNeeded() == null ? "" : " (~" + r.getSamplesNeeded() + " needed)")
                     .append(" | **").append(r.getOutcome()).append("** |\n");
         }
         md.append('\n');
         results.forEach(r -> md.append("- `").append(r.getPredictionId()).append("`: ").append(r.getExplanation())
                 .append('\n'));
         md.append('\n');
+        control(md, h, results);
+    }
+
+    /** Each DURING prediction against its control: the same probe's BEFORE and AFTER samples. */
+    private static void control(StringBuilder md, Hypothesis h, List<PredictionResult> results) {
+        if (results.stream().allMatch(r -> r.getControl() == null)) {
+            return;
+        }
+        md.append("### Against the control (the same probe BEFORE and AFTER the fault)\n\n")
+                .append("| prediction | statistic | during | control | control samples | effect | test | p-value |\n")
+                .append("|---|---|---:|---:|---:|---|---|---:|\n");
+        for (int i = 0; i < results.size(); i++) {
+            PredictionResult r = results.get(i);
+            ControlComparison c = r.getControl();
+            if (c == null) {
+                continue;
+            }
+            md.append("| `").append(r.getPredictionId()).append("` | ").append(cell(statistic(h, i, r))).append(" | ")
+                    .append(r.getObserved() == null ? "—" : Wording.quantity(r.getObserved(), r.getUnit())).append(" | ")
+                    .append(c.getControlValue() == null ? "—" : Wording.quantity(c.getControlValue(), r.getUnit()))
+                    .append(" | ").append(c.getControlSamples()).append(" | ")
+                    .append(c.getEffect() == null ? "—" : signed(c.getEffect(), r.getUnit()) + " (" + c.getEffectKind() + ")")
+                    .append(" | ").append(c.getTest() == null ? "—" : c.getTest()).append(" | ")
+                    .append(c.getPValue() == null ? "—" : pValue(c.getPValue())).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static String statistic(Hypothesis h, int i, PredictionResult r) {
+        Prediction p = i < h.getPredictions().size() ? h.getPredictions().get(i) : null;
+        return p == null ? r.getStatistic().name() : Wording.statistic(p) + " of " + p.getProbeId();
+    }
+
+    private static String signed(double effect, MeasureUnit unit) {
+        return (effect > 0 ? "+" : "") + Wording.quantity(effect, unit);
+    }
+
+    /** "< 0.001" below that, else at most three decimals. */
+    private static String pValue(double p) {
+        return p < 0.001 ? "< 0.001" : Wording.number(p);
     }
 
     private static void stop(StringBuilder md, Verdict verdict, InjectionStopped stopped) {

@@ -16,7 +16,8 @@ import java.util.UUID;
 
 /**
  * Recomputes an experiment's latest verdict from the stored records, the way it was computed when issued (the same
- * revision, the same batches, the lost rule for a lost injector), and compares it with the issued one.
+ * revision, the same batches, the lost rule for a lost injector, the confidence level its results record), and
+ * compares it with the issued one.
  */
 @Singleton
 public class Recomputer {
@@ -54,13 +55,14 @@ public class Recomputer {
         List<EvidenceCaptured> evidence = records.evidence(experimentId, injectionId);
         if (issued.stopReason() == StopReason.LOST || stopped.isEmpty()) {
             // the lost rule picks its batches itself (captured up to the deadline), as when it was issued
-            return Evaluator.lost(hypothesis, issued.revision(), evidence, started);
+            return Evaluator.lost(hypothesis, issued.revision(), evidence, started, issued.confidenceLevel());
         }
         if (!latest.evidenceKeys().isEmpty()) {
             evidence = evidence.stream().filter(b -> latest.evidenceKeys().contains(EvidenceRecords.keyOf(b))).toList();
         } else {
             evidence = Readiness.judged(stopped.get(), evidence);
         }
-        return Evaluator.evaluate(hypothesis, issued.revision(), evidence, started, stopped.get());
+        return Evaluator.evaluate(hypothesis, issued.revision(), evidence, started, stopped.get(),
+                issued.confidenceLevel());
     }
 }

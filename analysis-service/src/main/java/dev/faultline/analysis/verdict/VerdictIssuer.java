@@ -1,6 +1,8 @@
 package dev.faultline.analysis.verdict;
 
+import dev.faultline.analysis.AnalysisSettings;
 import dev.faultline.evaluation.Evaluator;
+import dev.faultline.evaluation.stats.ConfidenceLevel;
 import dev.faultline.evaluation.Verdict;
 import dev.faultline.analysis.evidence.EvidenceRecords;
 import dev.faultline.analysis.report.ReportWriter;
@@ -15,6 +17,7 @@ import dev.faultline.schemas.avro.InjectionStarted;
 import dev.faultline.schemas.avro.InjectionStopped;
 import dev.faultline.schemas.avro.PreflightPassed;
 import dev.faultline.schemas.avro.VerdictIssued;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,14 +45,28 @@ public class VerdictIssuer {
     private final VerdictSink sink;
     private final Clock clock;
     private final String serviceName;
+    private final double confidenceLevel;
 
+    /** An issuer judging at the default confidence level, 95 %. */
     public VerdictIssuer(EvidenceRecords records, VerdictRecords verdicts, VerdictSink sink, Clock clock,
                          KafkaSettings kafka) {
+        this(records, verdicts, sink, clock, kafka, ConfidenceLevel.DEFAULT);
+    }
+
+    @Inject
+    public VerdictIssuer(EvidenceRecords records, VerdictRecords verdicts, VerdictSink sink, Clock clock,
+                         KafkaSettings kafka, AnalysisSettings settings) {
+        this(records, verdicts, sink, clock, kafka, settings.confidenceLevel());
+    }
+
+    private VerdictIssuer(EvidenceRecords records, VerdictRecords verdicts, VerdictSink sink, Clock clock,
+                          KafkaSettings kafka, double confidenceLevel) {
         this.records = records;
         this.verdicts = verdicts;
         this.sink = sink;
         this.clock = clock;
         this.serviceName = kafka.serviceName();
+        this.confidenceLevel = confidenceLevel;
     }
 
     /** Judges the injection if everything it needs is recorded and it has no verdict yet. */
@@ -73,7 +90,8 @@ public class VerdictIssuer {
         List<EvidenceCaptured> evidence = records.evidence(experimentId, injectionId);
         List<EvidenceCaptured> judged = Readiness.judged(stopped.get(), evidence);
         int revision = started.get().getRevision();
-        Verdict verdict = Evaluator.evaluate(hypothesis.get(), revision, judged, started.get(), stopped.get());
+        Verdict verdict = Evaluator.evaluate(hypothesis.get(), revision, judged, started.get(), stopped.get(),
+                confidenceLevel);
         return issue(verdict, stopped.get().getHeader(), hypothesis.get(), judged, stopped.get());
     }
 
@@ -93,7 +111,8 @@ public class VerdictIssuer {
             return Optional.empty();
         }
         Optional<Hypothesis> hypothesis = records.hypothesis(experimentId, refused.getRevision());
-        Verdict verdict = hypothesis.map(h -> Evaluator.refused(h, refused)).orElseGet(() -> Evaluator.refused(refused));
+        Verdict verdict = hypothesis.map(h -> Evaluator.refused(h, refused, confidenceLevel))
+                .orElseGet(() -> Evaluator.refused(refused));
         return issue(verdict, refused.getHeader(), hypothesis.orElse(null), List.of(), null);
     }
 
@@ -122,7 +141,8 @@ public class VerdictIssuer {
             return Optional.empty();
         }
         List<EvidenceCaptured> evidence = records.evidence(experimentId, injectionId);
-        Verdict verdict = Evaluator.lost(hypothesis.get(), started.get().getRevision(), evidence, started.get());
+        Verdict verdict = Evaluator.lost(hypothesis.get(), started.get().getRevision(), evidence, started.get(),
+                confidenceLevel);
         return issue(verdict, started.get().getHeader(), hypothesis.get(), evidence, null);
     }
 
@@ -135,7 +155,8 @@ public class VerdictIssuer {
                     injectionId, experimentId);
             return Optional.empty();
         }
-        Verdict verdict = Evaluator.neverStarted(hypothesis.get(), cleared.get(), injectionId, startBy);
+        Verdict verdict = Evaluator.neverStarted(hypothesis.get(), cleared.get(), injectionId, startBy,
+                confidenceLevel);
         return issue(verdict, cleared.get().getHeader(), hypothesis.get(), List.of(), null);
     }
 

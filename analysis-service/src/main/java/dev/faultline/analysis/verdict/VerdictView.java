@@ -1,6 +1,7 @@
 package dev.faultline.analysis.verdict;
 
 import dev.faultline.evaluation.Verdict;
+import dev.faultline.schemas.avro.ControlComparison;
 import dev.faultline.schemas.avro.FollowUp;
 import dev.faultline.schemas.avro.PredictionResult;
 import io.micronaut.serde.annotation.Serdeable;
@@ -12,15 +13,33 @@ public record VerdictView(String experimentId, String eventId, String issuedAt, 
                           String faultType, String environment, String outcome, String injectionId, String stopReason,
                           List<Result> results, long sampleCount, List<Action> followUps, String summary) {
 
-    /** One prediction's result. */
+    /**
+     * One prediction's result with its confidence interval: {@code lower}/{@code upper} null when unbounded on that
+     * side or when there is no interval ({@code confidenceLevel} null: judged before intervals existed);
+     * {@code samplesNeeded} for an inconclusive one; {@code control} for a DURING prediction with control samples.
+     */
     @Serdeable
     public record Result(String predictionId, String statistic, String comparator, double threshold, String unit,
-                         Double observed, long sampleCount, int requiredSamples, String outcome, String explanation) {
+                         Double observed, long sampleCount, int requiredSamples, String outcome, String explanation,
+                         Double confidenceLevel, Double lower, Double upper, String intervalMethod, Long samplesNeeded,
+                         Control control) {
 
         static Result of(PredictionResult r) {
             return new Result(r.getPredictionId(), r.getStatistic().name(), r.getComparator().name(), r.getThreshold(),
                     r.getUnit().name(), r.getObserved(), r.getSampleCount(), r.getRequiredSamples(),
-                    r.getOutcome().name(), r.getExplanation());
+                    r.getOutcome().name(), r.getExplanation(), r.getConfidenceLevel(), r.getLower(), r.getUpper(),
+                    r.getIntervalMethod(), r.getSamplesNeeded(), Control.of(r.getControl()));
+        }
+    }
+
+    /** The prediction's probe without the fault (BEFORE and AFTER) against the judged window. */
+    @Serdeable
+    public record Control(Double controlValue, long controlSamples, Double effect, String effectKind, String test,
+                          Double pValue) {
+
+        static Control of(ControlComparison c) {
+            return c == null ? null : new Control(c.getControlValue(), c.getControlSamples(), c.getEffect(),
+                    c.getEffectKind(), c.getTest(), c.getPValue());
         }
     }
 

@@ -44,8 +44,13 @@ class ReportWriterTest {
                 .contains("| product-reads | BEFORE | 25 | 14 ms | 16 ms | 0 |")
                 .contains("| product-reads | DURING | 150 | 15 ms | 1203 ms | 0 |")
                 .contains("| order-writes | DURING | 60 | 3 ms | 3 ms | 1 |")
-                .contains("| `reads-p99` | p99 of product-reads | < 800 ms | 1203 ms | 139 / 100 | **NOT_HELD** |")
-                .contains("| `orders-503` | share of status 503 of order-writes | ≥ 0.99 | 1 | 56 / 20 | **HELD** |")
+                .contains("| `reads-p99` | p99 of product-reads | < 800 ms | 1203 ms | 95 % CI ≥ 1203 ms | 139 / 100 | **NOT_HELD** |")
+                .contains("| `orders-503` | share of status 503 of order-writes | ≥ 0.9 | 1 | 95 % CI 0.936–1 | 56 / 35 | **HELD** |")
+                .contains("### Against the control (the same probe BEFORE and AFTER the fault)")
+                .contains("| `reads-p99` | p99 of product-reads | 1203 ms | 16 ms | 40 | +1 ms (difference of medians) |"
+                        + " Mann-Whitney U | < 0.001 |")
+                .contains("| `orders-503` | share of status 503 of order-writes | 1 | 0 | 16 | +1 (difference of proportions) |"
+                        + " two-proportion z | < 0.001 |")
                 .contains("Stop reason: **COMPLETED** — stopped: COMPLETED. Fault applied at 2026-11-26T12:00:00Z")
                 .contains("rollback verified: yes")
                 .contains("1. **FIX_SYSTEM** — reads-p99");
@@ -60,7 +65,8 @@ class ReportWriterTest {
         assertThat(ReportWriter.write(EXP, hypothesis, verdict, List.of(), null))
                 .contains("Stop reason: **LOST** — the injector never reported a stop; the data plane's lease removes")
                 .contains("0 batches, samples per phase: none.")
-                .contains("| `reads-p99` | p99 of product-reads | < 800 ms | — | 0 / 100 | **INCONCLUSIVE** |");
+                .contains("| `reads-p99` | p99 of product-reads | < 800 ms | — | — | 0 / 100 (~100 needed) | **INCONCLUSIVE** |")
+                .doesNotContain("Against the control");
     }
 
     @Test

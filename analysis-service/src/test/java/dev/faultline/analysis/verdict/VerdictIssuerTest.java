@@ -98,7 +98,7 @@ class VerdictIssuerTest {
         assertThat(records.find(EXP, INJ)).get().satisfies(v -> {
             assertThat(v.published()).isTrue();
             assertThat(v.report()).contains("## Hypothesis", "## Evidence", "## Predictions vs evidence", "## Stop",
-                    "## Follow-ups", "| `reads-p99` | p99 of product-reads | < 800 ms | 1203 ms | 139 / 100 | **NOT_HELD** |");
+                    "## Follow-ups", "| `reads-p99` | p99 of product-reads | < 800 ms | 1203 ms | 95 % CI ≥ 1203 ms | 139 / 100 | **NOT_HELD** |");
         });
     }
 
@@ -142,7 +142,7 @@ class VerdictIssuerTest {
     @Test
     void shouldIssueALostVerdictOnceAndIgnoreALateStop() {
         LostInjectorWatchdog watchdog = new LostInjectorWatchdog(records, issuer, clock,
-                new AnalysisSettings("analysis-service", 15_000, 1000, 90_000));
+                new AnalysisSettings("analysis-service", 15_000, 1000, 90_000, 0.95));
         deliverStartAndHypothesis();
         // batches 0..30 were captured up to the deadline (T0 + 30 s); a lost injector sends nothing later
         evidence.subList(0, 31).forEach(this::deliver);
@@ -198,7 +198,7 @@ class VerdictIssuerTest {
     @Test
     void shouldEndAClearanceThatNoInjectorTookAbortedOnceItsStartByTimeAndGracePass() {
         LostInjectorWatchdog watchdog = new LostInjectorWatchdog(records, issuer, clock,
-                new AnalysisSettings("analysis-service", 15_000, 1000, 90_000));
+                new AnalysisSettings("analysis-service", 15_000, 1000, 90_000, 0.95));
         deliver(Fixtures.drafted(EXP, 2, Fixtures.hypothesis(Fixtures.examplePredictions())));
         UUID taken = UUID.randomUUID();
         UUID forgotten = UUID.randomUUID();

@@ -61,17 +61,17 @@ public class EvaluationFixtures {
                 .setMinSamples(minSamples).build();
     }
 
-    /** The four predictions of the design's example experiment. */
+    /** The four predictions of the design's example experiment, as the built-in template states them. */
     public static List<Prediction> examplePredictions() {
         Prediction orders503 = prediction("orders-503", "order-writes", Statistic.STATUS_SHARE,
-                ComparisonOperator.GREATER_OR_EQUAL, 0.99, MeasureUnit.RATIO, 20);
+                ComparisonOperator.GREATER_OR_EQUAL, 0.9, MeasureUnit.RATIO, 35);
         orders503.setStatus(503);
         Prediction retryAfter = prediction("orders-retry-after", "order-writes", Statistic.HEADER_PRESENT_SHARE,
-                ComparisonOperator.GREATER_OR_EQUAL, 0.99, MeasureUnit.RATIO, 20);
+                ComparisonOperator.GREATER_OR_EQUAL, 0.9, MeasureUnit.RATIO, 35);
         retryAfter.setHeader("Retry-After");
         return List.of(
                 prediction("reads-served", "product-reads", Statistic.SUCCESS_RATE, ComparisonOperator.GREATER_OR_EQUAL,
-                        0.99, MeasureUnit.RATIO, 50),
+                        0.9, MeasureUnit.RATIO, 50),
                 prediction("reads-p99", "product-reads", Statistic.P99_LATENCY, ComparisonOperator.LESS_THAN, 800,
                         MeasureUnit.MILLISECONDS, 100),
                 orders503, retryAfter);

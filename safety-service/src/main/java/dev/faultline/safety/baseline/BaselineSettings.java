@@ -12,8 +12,9 @@ import java.time.Duration;
  * <ul>
  *   <li>{@code samples} (default 10): requests sent per probe, one after the other;</li>
  *   <li>{@code pause-millis} (default 20): the pause between two of them;</li>
- *   <li>{@code max-error-rate} (default 0.05): the share of those requests that may fail (no answer, or not
- *       2xx/3xx) before BASELINE_HEALTH blocks, in [0, 1).</li>
+ *   <li>{@code max-error-rate} (default 0.05): the error rate (no answer, or not 2xx/3xx) BASELINE_HEALTH allows,
+ *       in [0, 1): it blocks when the 95 % Wilson interval of those requests' error rate lies wholly above it
+ *       (confidently unhealthy; with 10 requests, 2 failures block at the default, 1 does not).</li>
  * </ul>
  */
 @ConfigurationProperties("faultline.safety.baseline")

@@ -1,6 +1,11 @@
 package dev.faultline.safety.baseline;
 
+import dev.faultline.evaluation.stats.ConfidenceLevel;
+import dev.faultline.evaluation.stats.Estimate;
+import dev.faultline.evaluation.stats.Estimates;
+import dev.faultline.evaluation.stats.Interval;
 import dev.faultline.schemas.measure.Measure;
+import dev.faultline.schemas.measure.SampleView;
 import dev.faultline.kit.probe.ProbeAnswer;
 import dev.faultline.schemas.avro.Statistic;
 import java.util.List;
@@ -30,6 +35,16 @@ public record ProbeMeasurement(String probeId, List<ProbeAnswer> answers, Map<St
         return measure(Statistic.ERROR_RATE).orElse(1.0);
     }
 
+    /**
+     * The 95 % Wilson interval of {@link #errorRate()}, from the verdicts' statistics; [0, 1] without samples
+     * (nothing is known).
+     */
+    public Interval errorRateInterval() {
+        return Estimates.of(Measure.of(Statistic.ERROR_RATE), views(), null, ConfidenceLevel.DEFAULT)
+                .map(Estimate::interval)
+                .orElse(new Interval(0, 1, ConfidenceLevel.DEFAULT, Interval.Method.WILSON));
+    }
+
     /** The 95th percentile latency in milliseconds; 0 when there are no samples. */
     public double p95Millis() {
         return measure(Statistic.P95_LATENCY).orElse(0);
@@ -51,6 +66,10 @@ public record ProbeMeasurement(String probeId, List<ProbeAnswer> answers, Map<St
     }
 
     private OptionalDouble measure(Statistic statistic) {
-        return Measure.of(statistic).over(answers.stream().map(ProbeAnswer::view).toList(), null);
+        return Measure.of(statistic).over(views(), null);
+    }
+
+    private List<SampleView> views() {
+        return answers.stream().map(ProbeAnswer::view).toList();
     }
 }

@@ -27,14 +27,25 @@ class ProbeHealthTest {
     void shouldPassAnErrorRateUpToTheLimitWhateverTheLatency() {
         ProbeHealth.Result result = ProbeHealth.judge(measured(1, 2500), LIMIT);
         assertThat(result.healthy()).isTrue();
-        assertThat(result.reason()).isEqualTo("reads: error rate 0.10, p95 2500 ms over 10 samples");
+        assertThat(result.reason()).isEqualTo("reads: error rate 0.10, p95 2500 ms over 10 samples;"
+                + " error rate 95 % CI 0.018–0.404");
     }
 
     @Test
-    void shouldFailAnErrorRateAboveTheLimitSayingWhatFailed() {
+    void shouldPassAnErrorRateAboveTheLimitThatTenSamplesCannotShowIsAbove() {
+        // 2 of 10: the Wilson interval 0.057–0.51 reaches below the limit 0.1 — maybe an unlucky sample
         ProbeHealth.Result result = ProbeHealth.judge(measured(2, 10), LIMIT);
+        assertThat(result.healthy()).isTrue();
+        assertThat(result.reason()).contains("error rate 0.20", "95 % CI 0.057–0.51",
+                "not confidently above the limit 0.10", "status 503");
+    }
+
+    @Test
+    void shouldFailAnErrorRateConfidentlyAboveTheLimitSayingWhatFailed() {
+        ProbeHealth.Result result = ProbeHealth.judge(measured(5, 10), LIMIT);
         assertThat(result.healthy()).isFalse();
-        assertThat(result.reason()).contains("error rate 0.20", "above the limit 0.10", "status 503");
+        assertThat(result.reason()).contains("error rate 0.50", "above the limit 0.10", "status 503",
+                "95 % CI 0.237–0.763 lies above it");
     }
 
     @Test

@@ -30,7 +30,7 @@ class SchemaConventionsTest {
                 assertThat(schema.path("namespace").asText()).as("%s namespace", file).isEqualTo(NAMESPACE);
             }
         }
-        assertThat(schemas).hasSize(80);
+        assertThat(schemas).hasSize(81);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.faultline.injector.guardrail;
 
+import dev.faultline.evaluation.Wording;
+import dev.faultline.evaluation.stats.ConfidenceLevel;
+import dev.faultline.evaluation.stats.Estimates;
 import dev.faultline.injector.probe.Sample;
 import dev.faultline.schemas.measure.Comparison;
 import dev.faultline.schemas.measure.SampleView;
@@ -20,7 +23,8 @@ import java.util.stream.Collectors;
  * window, except for SAMPLE_COUNT and THROUGHPUT which are 0 there) counts as not holding. A guardrail whose probe
  * has answered nothing for its {@code maxSilenceMillis} (counted from the last answer's arrival, at the earliest from
  * {@code watchingFrom}) is breached as well: the run cannot see what the fault does. Not thread-safe: one evaluator
- * per run, called under one lock.
+ * per run, called under one lock. A guardrail trips on the point estimate (safety first: no waiting for an interval
+ * to clear the threshold); the breach's detail adds the confidence interval the verdicts would compute.
  */
 public final class GuardrailEvaluator {
 
@@ -56,10 +60,21 @@ public final class GuardrailEvaluator {
             Instant since = holdingSince.computeIfAbsent(rule.id(), id -> now);
             if (Duration.between(since, now).toMillis() >= rule.sustainMillis()) {
                 return Optional.of(new Breach(rule, observed.getAsDouble(), since, now,
-                        "observed " + observed.getAsDouble()));
+                        "observed " + observed.getAsDouble() + interval(rule, window)));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The interval around the observed value, from the verdicts' statistics: shown with a breach, never deciding it
+     * — a guardrail trips on the point estimate, since waiting until an interval clears the threshold would keep a
+     * harmful fault applied for longer.
+     */
+    private static String interval(GuardrailRule rule, List<SampleView> window) {
+        return Estimates.of(rule.measure(), window, rule.windowMillis(), ConfidenceLevel.DEFAULT)
+                .map(e -> " (" + Wording.interval(e.interval(), rule.unit()) + ", " + Wording.plural(window.size(), "sample")
+                        + ")").orElse("");
     }
 
     /** @param probed the DURING samples of the rule's probe */

@@ -3,6 +3,7 @@ package dev.faultline.injector.guardrail;
 import dev.faultline.schemas.measure.Measure;
 import dev.faultline.schemas.avro.ComparisonOperator;
 import dev.faultline.schemas.avro.Guardrail;
+import dev.faultline.schemas.avro.MeasureUnit;
 import dev.faultline.schemas.avro.Statistic;
 import java.time.Duration;
 
@@ -12,13 +13,13 @@ import java.time.Duration;
  * when its probe has yielded no sample for {@code maxSilenceMillis} (running blind counts as a breach).
  */
 public record GuardrailRule(String id, String probeId, Statistic statistic, Integer status, String header,
-                            ComparisonOperator comparator, double threshold, long windowMillis, long sustainMillis,
-                            long maxSilenceMillis) {
+                            ComparisonOperator comparator, double threshold, MeasureUnit unit, long windowMillis,
+                            long sustainMillis, long maxSilenceMillis) {
 
     /** The guardrail as the hypothesis states it, blind after {@code maxSilence} without a sample from its probe. */
     public static GuardrailRule of(Guardrail g, Duration maxSilence) {
         return new GuardrailRule(g.getGuardrailId(), g.getProbeId(), g.getStatistic(), g.getStatus(), g.getHeader(),
-                g.getComparator(), g.getThreshold(), g.getEvaluationWindowMillis(), g.getSustainMillis(),
+                g.getComparator(), g.getThreshold(), g.getUnit(), g.getEvaluationWindowMillis(), g.getSustainMillis(),
                 maxSilence.toMillis());
     }
 

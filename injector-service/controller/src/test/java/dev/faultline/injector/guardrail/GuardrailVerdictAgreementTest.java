@@ -7,6 +7,7 @@ import static org.quicktheories.QuickTheory.qt;
 import dev.faultline.evaluation.Observation;
 import dev.faultline.evaluation.PredictionJudge;
 import dev.faultline.evaluation.Timeline;
+import dev.faultline.evaluation.Wording;
 import dev.faultline.evaluation.testing.AgreementCases;
 import dev.faultline.evaluation.testing.AgreementCases.Case;
 import dev.faultline.evaluation.testing.EvaluationFixtures;
@@ -18,6 +19,7 @@ import dev.faultline.schemas.avro.Prediction;
 import dev.faultline.schemas.avro.PredictionOutcome;
 import dev.faultline.schemas.avro.PredictionResult;
 import dev.faultline.schemas.avro.ProbeSample;
+import dev.faultline.schemas.measure.Comparison;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -29,13 +31,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Property: on the same samples, injector-service's {@link GuardrailEvaluator} trips a guardrail exactly when
- * the verdicts' {@link PredictionJudge} holds the prediction with the same statistic, comparator and threshold
- * (a guardrail's condition is "the statistic compares to the threshold", as a prediction's is). The judge also
- * wants minSamples: with fewer samples it is inconclusive, and the guardrail then decides as the judge would with
- * the samples there are. Both run their real window selection: the guardrail over [now − window, now], the
- * prediction over the DURING phase after a skip, for the window's length, with other probes and earlier samples
- * mixed into the evidence.
+ * Property: on the same samples, injector-service's {@link GuardrailEvaluator} trips a guardrail exactly when the
+ * verdicts' {@link PredictionJudge} finds the point estimate of the prediction with the same statistic, comparator
+ * and threshold comparing to the threshold (a guardrail's condition is "the statistic compares to the threshold", as
+ * a prediction's is). The judge decides on a confidence interval that contains its estimate, so a prediction judged
+ * HELD always trips the guardrail and one judged NOT_HELD never does; where the judge is INCONCLUSIVE (an interval
+ * across the threshold, or fewer samples than minSamples) the guardrail still decides on the estimate — safety
+ * first: it does not wait for certainty. The breach reports the same interval the judge computed. Both run their real
+ * window selection: the guardrail over [now − window, now], the prediction over the DURING phase after a skip, for
+ * the window's length, with other probes and earlier samples mixed into the evidence.
  */
 class GuardrailVerdictAgreementTest {
 
@@ -44,23 +48,33 @@ class GuardrailVerdictAgreementTest {
     private static final Instant WINDOW_START = T0.plusMillis(SKIP_MILLIS);
 
     @Test
-    void shouldTripAGuardrailExactlyWhenTheSamePredictionHolds() {
+    void shouldTripAGuardrailExactlyWhenTheJudgesEstimateCrossesTheThreshold() {
         AtomicInteger checked = new AtomicInteger();
         Map<PredictionOutcome, Integer> outcomes = new EnumMap<>(PredictionOutcome.class);
         AtomicInteger withinTolerance = new AtomicInteger();
+        AtomicInteger trippedWhileInconclusive = new AtomicInteger();
         qt().withExamples(EXAMPLES).forAll(AgreementCases.cases()).checkAssert(c -> {
             Optional<Breach> breach = guardrail(c);
             PredictionResult result = judge(c, c.minSamples());
-            if (c.minSamples() <= c.selected()) {
-                assertThat(breach.isPresent()).as("breach vs %s", result.getExplanation())
-                        .isEqualTo(result.getOutcome() == PredictionOutcome.HELD);
-            } else {
-                assertThat(result.getOutcome()).isEqualTo(PredictionOutcome.INCONCLUSIVE);
-                PredictionResult enough = judge(c, c.selected());
-                assertThat(breach.isPresent()).as("breach vs %s", enough.getExplanation())
-                        .isEqualTo(enough.getOutcome() == PredictionOutcome.HELD);
+            boolean estimateCrosses = result.getObserved() != null
+                    && Comparison.holds(c.comparator(), result.getObserved(), c.threshold());
+            assertThat(breach.isPresent()).as("breach vs %s", result.getExplanation()).isEqualTo(estimateCrosses);
+            if (result.getOutcome() == PredictionOutcome.HELD) {
+                assertThat(breach).as("held: %s", result.getExplanation()).isPresent();
             }
-            breach.ifPresent(b -> assertThat(b.observed()).isEqualTo(result.getObserved()));
+            if (result.getOutcome() == PredictionOutcome.NOT_HELD) {
+                assertThat(breach).as("not held: %s", result.getExplanation()).isEmpty();
+            }
+            if (c.minSamples() > c.selected()) {
+                assertThat(result.getOutcome()).isEqualTo(PredictionOutcome.INCONCLUSIVE);
+            }
+            breach.ifPresent(b -> {
+                assertThat(b.observed()).isEqualTo(result.getObserved());
+                assertThat(b.what()).as("the breach shows the judge's interval").contains(Wording.interval(result));
+            });
+            if (breach.isPresent() && result.getOutcome() == PredictionOutcome.INCONCLUSIVE) {
+                trippedWhileInconclusive.incrementAndGet();
+            }
             checked.incrementAndGet();
             outcomes.merge(result.getOutcome(), 1, Integer::sum);
             Double observed = result.getObserved();
@@ -72,6 +86,8 @@ class GuardrailVerdictAgreementTest {
         assertThat(outcomes).as("every outcome is exercised, not only inconclusive ones")
                 .allSatisfy((outcome, count) -> assertThat(count).isGreaterThan(EXAMPLES / 20))
                 .containsKeys(PredictionOutcome.HELD, PredictionOutcome.NOT_HELD, PredictionOutcome.INCONCLUSIVE);
+        assertThat(trippedWhileInconclusive).as("guardrails that trip before a verdict could be sure")
+                .hasValueGreaterThan(0);
         assertThat(withinTolerance).as("cases where only the tolerance makes observed equal to the threshold")
                 .hasValueGreaterThan(0);
     }

@@ -1,0 +1,68 @@
+package dev.faultline.evaluation.stats;
+
+/**
+ * The standard normal distribution's CDF and quantile, written out rather than taken from a library: the two
+ * functions are short, and computing them with {@link StrictMath} gives bit-identical results on every JVM and
+ * platform, which a verdict that an auditor's replay recomputes needs. Accuracy: the quantile (Acklam's rational
+ * approximation) to a relative 1.2e-9, the CDF (a Chebyshev fit of erfc, Numerical Recipes' {@code erfcc}) to a
+ * relative 1.2e-7 — far finer than any decision or p-value shown needs.
+ */
+public final class Normal {
+
+    private static final double[] A = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
+            1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00};
+    private static final double[] B = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
+            6.680131188771972e+01, -1.328068155288572e+01};
+    private static final double[] C = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
+            -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00};
+    private static final double[] D = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
+            3.754408661907416e+00};
+    private static final double LOW = 0.02425;
+
+    private Normal() {
+    }
+
+    /** P(Z ≤ x). */
+    public static double cdf(double x) {
+        return 0.5 * erfc(-x / StrictMath.sqrt(2));
+    }
+
+    /** The two-sided p-value of a standard normal statistic: P(|Z| ≥ |z|). */
+    public static double twoSided(double z) {
+        return Math.min(1.0, erfc(Math.abs(z) / StrictMath.sqrt(2)));
+    }
+
+    /** The x with P(Z ≤ x) = p, for 0 < p < 1. */
+    public static double quantile(double p) {
+        if (!(p > 0 && p < 1)) {
+            throw new IllegalArgumentException("a normal quantile needs 0 < p < 1, was " + p);
+        }
+        if (p < LOW) {
+            double q = StrictMath.sqrt(-2 * StrictMath.log(p));
+            return (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5])
+                    / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
+        }
+        if (p > 1 - LOW) {
+            return -quantile(1 - p);
+        }
+        double q = p - 0.5;
+        double r = q * q;
+        return (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q
+                / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
+    }
+
+    /** The z of a two-sided interval at {@code level}: quantile(1 − (1 − level)/2), 1.96 at 0.95. */
+    public static double z(double level) {
+        return quantile(1 - (1 - level) / 2);
+    }
+
+    /** The complementary error function, relative error below 1.2e-7 everywhere. */
+    static double erfc(double x) {
+        double z = Math.abs(x);
+        double t = 1 / (1 + 0.5 * z);
+        double ans = t * StrictMath.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
+                + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
+                + t * (-0.82215223 + t * 0.17087277)))))))));
+        return x >= 0 ? ans : 2 - ans;
+    }
+}
