@@ -47,17 +47,17 @@ final class FollowUps {
             Prediction prediction = predictions.get(i);
             PredictionResult result = results.get(i);
             if (result.getOutcome() == PredictionOutcome.NOT_HELD) {
-                followUps.add(of(FollowUpKind.FIX_SYSTEM, result.getPredictionId() + " (" + prediction.getDescription()
+                followUps.add(about(result, FollowUpKind.FIX_SYSTEM, result.getPredictionId() + " (" + prediction.getDescription()
                         + "): " + result.getExplanation() + " under " + fault + ". " + remedy(prediction, fault)));
                 if (narrowMiss(result)) {
-                    followUps.add(of(FollowUpKind.UPDATE_HYPOTHESIS, result.getPredictionId() + ": the observed "
+                    followUps.add(about(result, FollowUpKind.UPDATE_HYPOTHESIS, result.getPredictionId() + ": the observed "
                             + Wording.number(result.getObserved()) + " missed the threshold "
                             + Wording.number(result.getThreshold()) + " by less than "
                             + Math.round(NARROW_MISS * 100) + "%; if that level is acceptable for "
                             + prediction.getProbeId() + ", revise the threshold in a new revision."));
                 }
             } else if (result.getOutcome() == PredictionOutcome.INCONCLUSIVE) {
-                followUps.add(of(FollowUpKind.RERUN, result.getPredictionId() + ": " + result.getSampleCount() + " samples of "
+                followUps.add(about(result, FollowUpKind.RERUN, result.getPredictionId() + ": " + result.getSampleCount() + " samples of "
                         + prediction.getProbeId() + " in the " + prediction.getWindow().getPhase() + " window ("
                         + result.getRequiredSamples() + " required)" + needed(result) + "; rerun with a longer window (a"
                         + " longer duration or a shorter skip) so that the prediction can be judged."));
@@ -101,6 +101,11 @@ final class FollowUps {
     }
 
     private static FollowUp of(FollowUpKind kind, String description) {
-        return FollowUp.newBuilder().setKind(kind).setDescription(description).build();
+        return FollowUp.newBuilder().setKind(kind).setDescription(description).setPredictionId(null).build();
+    }
+
+    private static FollowUp about(PredictionResult result, FollowUpKind kind, String description) {
+        return FollowUp.newBuilder().setKind(kind).setDescription(description).setPredictionId(result.getPredictionId())
+                .build();
     }
 }

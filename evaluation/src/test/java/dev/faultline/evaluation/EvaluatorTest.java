@@ -91,6 +91,7 @@ class EvaluatorTest {
         assertThat(verdict.stopReason()).isEqualTo(StopReason.COMPLETED);
         assertThat(verdict.followUps()).extracting(FollowUp::getKind).containsExactly(FollowUpKind.FIX_SYSTEM);
         assertThat(verdict.followUps().get(0).getDescription()).startsWith("reads-p99").contains("circuit breaker");
+        assertThat(verdict.followUps().get(0).getPredictionId()).isEqualTo("reads-p99");
         assertThat(verdict.summary()).contains("3 of 4 predictions held", "1 not held (reads-p99)", "PARTIALLY_HELD");
     }
 
@@ -122,6 +123,7 @@ class EvaluatorTest {
                 .contains(PredictionOutcome.HELD, PredictionOutcome.NOT_HELD);
         assertThat(verdict.followUps()).extracting(FollowUp::getKind).containsExactly(FollowUpKind.FIX_SYSTEM);
         assertThat(verdict.followUps().get(0).getDescription()).contains("GUARDRAIL");
+        assertThat(verdict.followUps().get(0).getPredictionId()).as("about the whole run").isNull();
         assertThat(verdict.summary()).startsWith("Aborted: the injection stopped on GUARDRAIL");
     }
 

@@ -5,12 +5,10 @@ import dev.faultline.kit.events.EventHeaders;
 import dev.faultline.schemas.avro.FollowUp;
 import dev.faultline.schemas.avro.FollowUpKind;
 import dev.faultline.schemas.avro.FollowUpOpened;
-import dev.faultline.schemas.avro.PredictionResult;
 import dev.faultline.schemas.avro.VerdictIssued;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -85,20 +83,9 @@ public final class FollowUpOpener {
         return FollowUpOpened.newBuilder()
                 .setHeader(EventHeaders.answering(verdict.getHeader(), Actors.service(serviceName), clock))
                 .setFollowUpId(id).setIndex(index).setInjectionId(verdict.getInjectionId())
-                .setPredictionId(predictionOf(followUp, verdict.getResults()).orElse(null))
+                .setPredictionId(followUp.getPredictionId())
                 .setKind(followUp.getKind()).setDescription(followUp.getDescription()).setService(verdict.getService())
                 .setFaultType(verdict.getFaultType()).setEnvironment(verdict.getEnvironment()).setAssignee(assignee)
                 .build();
-    }
-
-    /**
-     * The prediction a follow-up is about: the evaluation words each per-prediction follow-up starting with the
-     * prediction's id ({@code "reads-p99 (…)"}, {@code "reads-p99: …"}); a follow-up about the whole run names none.
-     */
-    static Optional<String> predictionOf(FollowUp followUp, List<PredictionResult> results) {
-        String text = followUp.getDescription();
-        return results.stream().map(PredictionResult::getPredictionId)
-                .filter(id -> text.startsWith(id + " (") || text.startsWith(id + ":"))
-                .max(Comparator.comparingInt(String::length));
     }
 }

@@ -43,12 +43,12 @@ public record VerdictView(String experimentId, String eventId, String issuedAt, 
         }
     }
 
-    /** One follow-up action. */
+    /** One follow-up action; {@code predictionId} null when it is about the whole run. */
     @Serdeable
-    public record Action(String kind, String description) {
+    public record Action(String kind, String description, String predictionId) {
 
         static Action of(FollowUp f) {
-            return new Action(f.getKind().name(), f.getDescription());
+            return new Action(f.getKind().name(), f.getDescription(), f.getPredictionId());
         }
     }
 

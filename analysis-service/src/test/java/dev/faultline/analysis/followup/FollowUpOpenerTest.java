@@ -159,15 +159,15 @@ class FollowUpOpenerTest {
                 .setOutcome(VerdictOutcome.PARTIALLY_HELD).setInjectionId(UUID.randomUUID()).setResults(List.of(reads, p99))
                 .setSampleCount(150).setSummary("s")
                 .setFollowUps(List.of(
-                        followUp(FollowUpKind.FIX_SYSTEM, "reads-p99 (p99 of reads < 1000 ms): p99 1203 ms ≥ 1000 ms"),
-                        followUp(FollowUpKind.UPDATE_HYPOTHESIS, "reads-p99: the observed 1203 missed the threshold"),
-                        followUp(FollowUpKind.NONE, "nothing"),
-                        followUp(FollowUpKind.RERUN, "The injection was HALTED; rerun once the halt is lifted.")))
+                        followUp(FollowUpKind.FIX_SYSTEM, "reads-p99", "reads-p99 (p99 of reads < 1000 ms): p99 1203 ms ≥ 1000 ms"),
+                        followUp(FollowUpKind.UPDATE_HYPOTHESIS, "reads-p99", "reads-p99: the observed 1203 missed the threshold"),
+                        followUp(FollowUpKind.NONE, null, "nothing"),
+                        followUp(FollowUpKind.RERUN, null, "The injection was HALTED; rerun once the halt is lifted.")))
                 .build();
     }
 
-    private static FollowUp followUp(FollowUpKind kind, String description) {
-        return FollowUp.newBuilder().setKind(kind).setDescription(description).build();
+    private static FollowUp followUp(FollowUpKind kind, String predictionId, String description) {
+        return FollowUp.newBuilder().setKind(kind).setDescription(description).setPredictionId(predictionId).build();
     }
 
     /** The queue in memory, with the Cassandra store's conditions. */
