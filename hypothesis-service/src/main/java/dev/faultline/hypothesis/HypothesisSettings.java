@@ -14,9 +14,7 @@ import java.time.Duration;
  *   <li>{@code faultline.hypothesis.default-duration-seconds} (default 30): the fault's duration when a proposal
  *       names none;</li>
  *   <li>{@code faultline.hypothesis.max-duration-seconds} (default 600): longer hypotheses fail lint
- *       (NO_DURATION);</li>
- *   <li>{@code faultline.hypothesis.catalog-stale-after-days} (default 30, as catalog-service's {@code stale-after}):
- *       a known-behaviour entry older than this is cited as stale in a draft's rationale.</li>
+ *       (NO_DURATION).</li>
  * </ul>
  */
 @ConfigurationProperties("faultline.hypothesis")
@@ -25,15 +23,11 @@ public final class HypothesisSettings {
     private final String groupId;
     private final Duration defaultDuration;
     private final Duration maxDuration;
-    private final Duration catalogStaleAfter;
 
     @ConfigurationInject
     public HypothesisSettings(@Bindable(defaultValue = "hypothesis-service") String groupId,
                               @Bindable(defaultValue = "30") long defaultDurationSeconds,
-                              @Bindable(defaultValue = "600") long maxDurationSeconds,
-                              @Bindable(defaultValue = "30") long catalogStaleAfterDays) {
-        this.catalogStaleAfter = Duration.ofDays(SettingChecks.atLeast(catalogStaleAfterDays, 1,
-                "faultline.hypothesis.catalog-stale-after-days"));
+                              @Bindable(defaultValue = "600") long maxDurationSeconds) {
         this.groupId = SettingChecks.notBlank(groupId, "faultline.hypothesis.group-id");
         this.maxDuration = Duration.ofSeconds(SettingChecks.atLeast(maxDurationSeconds, 1,
                 "faultline.hypothesis.max-duration-seconds"));
@@ -55,9 +49,5 @@ public final class HypothesisSettings {
 
     public Duration maxDuration() {
         return maxDuration;
-    }
-
-    public Duration catalogStaleAfter() {
-        return catalogStaleAfter;
     }
 }
