@@ -37,6 +37,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -159,7 +160,8 @@ class CatalogServiceIT {
     void shouldListGapsMarkAnEntryStaleOnADeploymentAndWriteTheDocument() throws Exception {
         String service = "shop-" + UUID.randomUUID().toString().substring(0, 8);
         EventPublisher publisher = context.getBean(EventPublisher.class);
-        for (TargetDeclared target : TestDeclarations.targets(TestDeclarations.TARGETS.replace("storefront:", service + ":"))) {
+        String targets = TestDeclarations.TARGETS.replace("storefront:", service + ":");
+        for (TargetDeclared target : TestDeclarations.targets(targets)) {
             publisher.publish(TestDeclarations.key(target), target);
         }
         String id = "exp-gaps-" + UUID.randomUUID();
@@ -172,7 +174,7 @@ class CatalogServiceIT {
                 .filteredOn(gap -> gap.service().equals(service)).extracting(Gap::faultType)
                 .contains("NETWORK_LATENCY", "HTTP_ERROR_STATUS").doesNotContain("NETWORK_BLACKHOLE", "CPU_EXHAUSTION"));
 
-        Instant deployed = Instant.now().minusSeconds(1);
+        Instant deployed = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MILLIS); // timestamp-millis on the topic
         publisher.publish("deploy-" + service, TestDeclarations.deployment("deploy-" + service, deployed, false, service));
 
         KnownBehaviourUpdated stale = readUntil(Topics.CATALOG.name(), KnownBehaviourUpdated.class,
