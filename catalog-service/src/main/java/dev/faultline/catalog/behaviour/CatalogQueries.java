@@ -15,9 +15,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -59,27 +61,40 @@ public class CatalogQueries {
         return views;
     }
 
-    /** Expected failure modes never tested (by service, then fault type), then stale entries (by behaviour key). */
+    /**
+     * Expected failure modes never tested (by service, then fault type), then stale entries (by behaviour key). One
+     * pass over the catalog: a lookup per expected failure mode would ask every partition's store for each gap.
+     */
     public List<Gap> gaps() {
-        ReadOnlyKeyValueStore<String, KnownBehaviourUpdated> catalog = catalog();
+        Set<String> tested = new HashSet<>();
+        List<BehaviourView> stale = new ArrayList<>();
+        try (KeyValueIterator<String, KnownBehaviourUpdated> entries = catalog().all()) {
+            entries.forEachRemaining(entry -> {
+                tested.add(entry.key);
+                if (entry.value.getStale()) {
+                    stale.add(BehaviourView.of(entry.value));
+                }
+            });
+        }
         List<Expectations.Expected> expected = Expectations.of(values(DeclaredStores.TARGETS, TargetDeclared.class),
                 templates());
         Map<String, Expectations.Expected> byService = new HashMap<>();
         List<Gap> gaps = new ArrayList<>();
         for (Expectations.Expected e : expected) {
             byService.putIfAbsent(e.service(), e);
-            if (catalog.get(KnownBehaviourRules.behaviourKey(e.service(), e.faultType())) == null) {
+            if (!tested.contains(KnownBehaviourRules.behaviourKey(e.service(), e.faultType()))) {
                 gaps.add(new Gap(e.service(), e.faultType().name(), false, false, null, e.service() + " ("
                         + e.serviceType() + ") has never been tested under " + e.faultType(), e.environments(),
                         e.dependencies()));
             }
         }
-        all().stream().filter(BehaviourView::stale).forEach(view -> {
+        stale.sort(Comparator.comparing(BehaviourView::behaviourKey));
+        for (BehaviourView view : stale) {
             Optional<Expectations.Expected> target = Optional.ofNullable(byService.get(view.service()));
             gaps.add(new Gap(view.service(), view.faultType(), true, true, view.lastTestedAt(), view.staleReason(),
                     target.map(Expectations.Expected::environments).orElse(List.of()),
                     target.map(Expectations.Expected::dependencies).orElse(List.of())));
-        });
+        }
         return gaps;
     }
 

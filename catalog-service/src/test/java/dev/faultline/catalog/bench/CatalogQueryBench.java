@@ -2,6 +2,7 @@ package dev.faultline.catalog.bench;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.faultline.catalog.behaviour.CatalogQueries;
 import dev.faultline.catalog.streams.TestDeclarations;
 import dev.faultline.catalog.streams.TestVerdicts;
 import dev.faultline.devstack.DevStack;
@@ -15,7 +16,9 @@ import dev.faultline.schemas.avro.VerdictOutcome;
 import dev.faultline.schemas.serde.FaultlineSerdes;
 import dev.faultline.schemas.topics.Topics;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +49,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * (so that the gaps have work to do); then {@code threads} threads query it over HTTP (keep-alive, bearer token) for
  * {@code seconds} after a 5 s warm-up, each endpoint on its own: one entry ({@code GET /catalog/{service}/{faultType}},
  * a random one each time — the query the hypothesis stage and the console make), the gaps, and the whole catalog.
- * Prints p50/p99/max and requests/s per endpoint, measured by the client (on the same cores as the service).
+ * Prints p50/p99/max and requests/s per endpoint, measured by the client (on the same cores as the service), and the
+ * machine's 1-minute load average when the endpoint's run ended (other work on the machine shows there).
  * Run by {@code scripts/bench-catalog-query.sh}.
  */
 public final class CatalogQueryBench {
@@ -98,8 +102,30 @@ public final class CatalogQueryBench {
                 report("GET /catalog/gaps", drive(http, base, token, threads, seconds, i -> "/catalog/gaps"), seconds);
                 report("GET /catalog (all " + entries + ")", drive(http, base, token, threads, seconds, i -> "/catalog"),
                         seconds);
+                inProcess(context, run, services);
             }
         }
+    }
+
+    /**
+     * The same one-entry query without HTTP, on one thread: the store lookup and the JSON the controller writes, to
+     * tell the query's own cost from the HTTP stack's and from waiting for a core.
+     */
+    private static void inProcess(ApplicationContext context, String run, int services) throws Exception {
+        CatalogQueries queries = context.getBean(CatalogQueries.class);
+        JsonMapper json = context.getBean(JsonMapper.class);
+        int n = 20_000;
+        long[] took = new long[n];
+        for (int i = 0; i < n; i++) {
+            String[] path = one(run, services).split("/");
+            long start = System.nanoTime();
+            json.writeValueAsBytes(queries.behaviour(path[2], FaultType.valueOf(path[3])).orElseThrow());
+            took[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(took);
+        System.out.printf("  in-process lookup + JSON, one thread       %7d calls                 p50 %7.3f ms   p99 %7.3f ms"
+                + "   max %7.2f ms   (load %.1f)%n", n, percentile(took, 0.50), percentile(took, 0.99),
+                took[n - 1] / 1e6, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static String service(String run, int i) {
@@ -197,9 +223,10 @@ public final class CatalogQueryBench {
     }
 
     private static void report(String endpoint, long[] sorted, int seconds) {
-        System.out.printf("  %-44s %8d requests %8.0f req/s   p50 %6.2f ms   p99 %6.2f ms   max %7.2f ms%n", endpoint,
-                sorted.length, sorted.length / (double) seconds, percentile(sorted, 0.50), percentile(sorted, 0.99),
-                sorted[sorted.length - 1] / 1e6);
+        System.out.printf("  %-40s %7d requests %6.0f req/s   p50 %7.2f ms   p99 %7.2f ms   max %7.2f ms   (load %.1f)%n",
+                endpoint, sorted.length, sorted.length / (double) seconds, percentile(sorted, 0.50),
+                percentile(sorted, 0.99), sorted[sorted.length - 1] / 1e6,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static double percentile(long[] sorted, double p) {
