@@ -105,7 +105,7 @@ final class KnownBehaviourProcessor implements Processor<String, VerdictIssued, 
             LOG.info("verdict of {} already counted in {}; ignored", verdict.getHeader().getExperimentId(), record.key());
             return;
         }
-        KnownBehaviourUpdated entry = judged(updated.get(), deployments(), clock.instant());
+        KnownBehaviourUpdated entry = judged(updated.get(), calendarEntries(), clock.instant());
         store.put(record.key(), entry);
         LOG.info("{} {} by {} ({} experiments)", record.key(), entry.getChange(),
                 verdict.getHeader().getExperimentId(), entry.getExperimentIds().size());
@@ -115,12 +115,12 @@ final class KnownBehaviourProcessor implements Processor<String, VerdictIssued, 
     /** Judges every entry again; writes and forwards those whose staleness changed. */
     private void recheck() {
         Instant now = clock.instant();
-        List<CalendarEntryPublished> deployments = deployments();
+        List<CalendarEntryPublished> published = calendarEntries();
         List<KeyValue<String, KnownBehaviourUpdated>> changed = new ArrayList<>();
         try (KeyValueIterator<String, KnownBehaviourUpdated> entries = store.all()) {
             while (entries.hasNext()) {
                 KeyValue<String, KnownBehaviourUpdated> entry = entries.next();
-                KnownBehaviourUpdated judged = judged(entry.value, deployments, now);
+                KnownBehaviourUpdated judged = judged(entry.value, published, now);
                 if (judged.getStale() != entry.value.getStale()
                         || !Objects.equals(judged.getStaleReason(), entry.value.getStaleReason())) {
                     changed.add(KeyValue.pair(entry.key, judged));
@@ -141,15 +141,15 @@ final class KnownBehaviourProcessor implements Processor<String, VerdictIssued, 
     }
 
     /** {@code entry} with its staleness at {@code now}. */
-    private KnownBehaviourUpdated judged(KnownBehaviourUpdated entry, List<CalendarEntryPublished> deployments,
+    private KnownBehaviourUpdated judged(KnownBehaviourUpdated entry, List<CalendarEntryPublished> calendar,
                                          Instant now) {
-        Optional<String> reason = staleness.reason(entry, deployments, now);
+        Optional<String> reason = staleness.reason(entry, calendar, now);
         return KnownBehaviourUpdated.newBuilder(entry).setStale(reason.isPresent()).setStaleReason(reason.orElse(null))
                 .build();
     }
 
     /** The calendar's entries (the rule picks the deployment windows). */
-    private List<CalendarEntryPublished> deployments() {
+    private List<CalendarEntryPublished> calendarEntries() {
         List<CalendarEntryPublished> entries = new ArrayList<>();
         try (KeyValueIterator<String, CalendarEntryPublished> all = calendar.all()) {
             all.forEachRemaining(entry -> entries.add(entry.value));
