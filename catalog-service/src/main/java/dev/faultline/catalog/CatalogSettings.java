@@ -1,5 +1,6 @@
 package dev.faultline.catalog;
 
+import dev.faultline.catalog.behaviour.Staleness;
 import dev.faultline.kit.SettingChecks;
 import io.micronaut.context.annotation.ConfigurationInject;
 import io.micronaut.context.annotation.ConfigurationProperties;
@@ -7,9 +8,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * catalog-service's settings ({@code faultline.catalog.*}):
@@ -17,10 +15,14 @@ import java.util.Map;
  *   <li>{@code application-id} (default {@code faultline-catalog}): the Kafka Streams application id;</li>
  *   <li>{@code state-dir} (default {@code ${java.io.tmpdir}/faultline-catalog-state}): the Streams state directory;</li>
  *   <li>{@code commit-interval-ms} (default 200): the Streams commit interval;</li>
- *   <li>{@code stale-after} (default {@code 30d}): an entry not tested for this long is reported stale;</li>
- *   <li>{@code expected.<service>: [FAULT_TYPE, ...]} (default none): the failure modes each service is expected to be
- *       tested under, reported as gaps until they are.</li>
+ *   <li>{@code stale-after} (default {@code 30d}): an entry not tested for this long is stale (so is one whose service
+ *       was deployed since its last test); Faultline's one staleness period — hypothesis-service reads the verdict
+ *       off the entry;</li>
+ *   <li>{@code stale-check-every} (default {@code 10s}): how often the entries are judged again (an entry ages, a
+ *       deployment window starts), so how late a stale entry may be marked.</li>
  * </ul>
+ * The gaps (targets x failure modes never tested) come from faultline.targets, faultline.failure-modes and the
+ * built-in templates, not from settings.
  * The replication of the Streams app's internal topics is the kit's {@code faultline.kafka.replication-factor}.
  */
 @ConfigurationProperties("faultline.catalog")
@@ -30,14 +32,14 @@ public final class CatalogSettings {
     private final String stateDir;
     private final long commitIntervalMs;
     private final Duration staleAfter;
-    private final Map<String, List<String>> expected;
+    private final Duration staleCheckEvery;
 
     @ConfigurationInject
     public CatalogSettings(@Bindable(defaultValue = "faultline-catalog") String applicationId,
                            @Nullable String stateDir,
                            @Bindable(defaultValue = "200") long commitIntervalMs,
                            @Bindable(defaultValue = "30d") Duration staleAfter,
-                           @Nullable Map<String, List<String>> expected) {
+                           @Bindable(defaultValue = "10s") Duration staleCheckEvery) {
         this.applicationId = SettingChecks.notBlank(applicationId, "faultline.catalog.application-id");
         this.stateDir = stateDir == null || stateDir.isBlank()
                 ? Path.of(System.getProperty("java.io.tmpdir"), "faultline-catalog-state").toString() : stateDir;
@@ -46,7 +48,11 @@ public final class CatalogSettings {
             throw new IllegalArgumentException("faultline.catalog.stale-after must be positive, was " + staleAfter);
         }
         this.staleAfter = staleAfter;
-        this.expected = expected == null ? Map.of() : new LinkedHashMap<>(expected);
+        if (staleCheckEvery == null || staleCheckEvery.toMillis() < 1) {
+            throw new IllegalArgumentException("faultline.catalog.stale-check-every must be at least 1ms, was "
+                    + staleCheckEvery);
+        }
+        this.staleCheckEvery = staleCheckEvery;
     }
 
     public String applicationId() {
@@ -65,8 +71,12 @@ public final class CatalogSettings {
         return staleAfter;
     }
 
-    /** Expected fault type names by service (checked against the contract's fault types by the queries). */
-    public Map<String, List<String>> expected() {
-        return expected;
+    /** The staleness rule with this period. */
+    public Staleness staleness() {
+        return new Staleness(staleAfter);
+    }
+
+    public Duration staleCheckEvery() {
+        return staleCheckEvery;
     }
 }

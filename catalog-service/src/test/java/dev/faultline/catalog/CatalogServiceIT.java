@@ -6,15 +6,18 @@ import static org.awaitility.Awaitility.await;
 import dev.faultline.catalog.behaviour.BehaviourView;
 import dev.faultline.catalog.behaviour.Gap;
 import dev.faultline.catalog.experiment.ExperimentResponse;
+import dev.faultline.catalog.streams.TestDeclarations;
 import dev.faultline.catalog.streams.TestEvents;
 import dev.faultline.catalog.streams.TestVerdicts;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
 import dev.faultline.kit.events.EventPublisher;
+import dev.faultline.schemas.avro.CatalogChange;
 import dev.faultline.schemas.avro.DeadLetter;
 import dev.faultline.schemas.avro.KnownBehaviourUpdated;
 import dev.faultline.schemas.avro.PredictionOutcome;
 import dev.faultline.schemas.avro.StopReason;
+import dev.faultline.schemas.avro.TargetDeclared;
 import dev.faultline.schemas.avro.VerdictIssued;
 import dev.faultline.schemas.avro.VerdictOutcome;
 import dev.faultline.schemas.serde.FaultlineSerdes;
@@ -34,6 +37,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -54,6 +58,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -92,7 +97,7 @@ class CatalogServiceIT {
                 "faultline.kafka.schema-registry-url", stack.schemaRegistryUrl(),
                 "faultline.catalog.application-id", applicationId,
                 "faultline.catalog.state-dir", stateDir,
-                "faultline.catalog.expected.storefront", "NETWORK_BLACKHOLE,NETWORK_LATENCY",
+                "faultline.catalog.stale-check-every", "500ms",
                 "faultline.security.jwks-url", stack.issuer().jwksUrl(),
                 "faultline.security.issuer", stack.issuer().url())));
         context = server.getApplicationContext();
@@ -136,9 +141,6 @@ class CatalogServiceIT {
         assertThat(view.dimensions()).extracting(BehaviourView.Dimension::dimension).contains("reads-served", "reads-p99");
         assertThat(get("/catalog", 200, Argument.listOf(BehaviourView.class))).extracting(BehaviourView::behaviourKey)
                 .contains("storefront|NETWORK_BLACKHOLE");
-        assertThat(get("/catalog/gaps", 200, Argument.listOf(Gap.class))).extracting(Gap::service, Gap::faultType)
-                .contains(org.assertj.core.groups.Tuple.tuple("storefront", "NETWORK_LATENCY"))
-                .doesNotContain(org.assertj.core.groups.Tuple.tuple("storefront", "NETWORK_BLACKHOLE"));
         assertThat(get("/catalog/storefront/NETWORK_LATENCY", 404, Map.class).get("error").toString())
                 .contains("never been tested");
 
@@ -152,6 +154,48 @@ class CatalogServiceIT {
         assertThat(get("/experiments", 200, Argument.listOf(ExperimentResponse.class)))
                 .extracting(ExperimentResponse::experimentId).contains(id);
         get("/experiments/exp-never-seen", 404, Map.class);
+    }
+
+    @Test
+    void shouldListGapsMarkAnEntryStaleOnADeploymentAndWriteTheDocument() throws Exception {
+        String service = "shop-" + UUID.randomUUID().toString().substring(0, 8);
+        EventPublisher publisher = context.getBean(EventPublisher.class);
+        String targets = TestDeclarations.TARGETS.replace("storefront:", service + ":");
+        for (TargetDeclared target : TestDeclarations.targets(targets)) {
+            publisher.publish(TestDeclarations.key(target), target);
+        }
+        String id = "exp-gaps-" + UUID.randomUUID();
+        Instant tested = Instant.now().minusSeconds(60);
+        VerdictIssued verdict = TestVerdicts.verdict(id, VerdictOutcome.PARTIALLY_HELD, tested,
+                TestVerdicts.readsServed(PredictionOutcome.HELD, 1.0), TestVerdicts.readsP99(PredictionOutcome.NOT_HELD, 1210));
+        verdict.setService(service);
+        publisher.publish(verdict);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(get("/catalog/gaps", 200, Argument.listOf(Gap.class)))
+                .filteredOn(gap -> gap.service().equals(service)).extracting(Gap::faultType)
+                .contains("NETWORK_LATENCY", "HTTP_ERROR_STATUS").doesNotContain("NETWORK_BLACKHOLE", "CPU_EXHAUSTION"));
+
+        Instant deployed = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MILLIS); // timestamp-millis on the topic
+        publisher.publish("deploy-" + service, TestDeclarations.deployment("deploy-" + service, deployed, false, service));
+
+        KnownBehaviourUpdated stale = readUntil(Topics.CATALOG.name(), KnownBehaviourUpdated.class,
+                r -> r.value().getService().equals(service) && r.value().getStale()).value();
+        assertThat(stale.getChange()).isEqualTo(CatalogChange.STALE);
+        assertThat(stale.getStaleReason()).startsWith(service + " deployed at " + deployed + " (PRODUCTION, 'release 42')");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(get("/catalog/" + service + "/NETWORK_BLACKHOLE", 200,
+                BehaviourView.class).staleReason()).isEqualTo(stale.getStaleReason()));
+        assertThat(get("/catalog/gaps", 200, Argument.listOf(Gap.class))).filteredOn(Gap::stale)
+                .extracting(Gap::service, Gap::reason).contains(Tuple.tuple(service, stale.getStaleReason()));
+
+        HttpResponse<String> document = getResponse("/catalog/document");
+        assertThat(document.statusCode()).as(document.body()).isEqualTo(200);
+        assertThat(document.headers().firstValue("content-type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("text/markdown"));
+        assertThat(document.body()).startsWith("# How the system behaves under failure")
+                .contains("## " + service + "\n\n### Under NETWORK_BLACKHOLE\n")
+                .contains("**Stale:** " + stale.getStaleReason())
+                .contains("- **reads-p99** (P99_LATENCY): observed 1210 ms against the prediction < 800 ms — did not hold"
+                        + " last time; held 0×, not held 1×. Evidence: `" + id + "` (PARTIALLY_HELD in STAGING")
+                .contains("- NETWORK_LATENCY — propose it: `faultline catalog propose-gap " + service + " NETWORK_LATENCY`");
     }
 
     @Test

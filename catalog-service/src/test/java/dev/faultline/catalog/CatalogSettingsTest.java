@@ -7,7 +7,6 @@ import dev.faultline.kit.testing.SettingsBinding;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +18,7 @@ class CatalogSettingsTest {
     }
 
     @Test
-    void shouldDefaultToTheStatedStreamsSettingsAndNoExpectations() {
+    void shouldDefaultToTheStatedStreamsSettings() {
         CatalogSettings settings = bind(Map.of());
 
         assertThat(settings.applicationId()).isEqualTo("faultline-catalog");
@@ -27,15 +26,16 @@ class CatalogSettingsTest {
                 .isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "faultline-catalog-state").toString());
         assertThat(settings.commitIntervalMs()).isEqualTo(200);
         assertThat(settings.staleAfter()).isEqualTo(Duration.ofDays(30));
-        assertThat(settings.expected()).isEmpty();
+        assertThat(settings.staleCheckEvery()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
-    void shouldReadTheDemoExpectationsOfApplicationYml() {
+    void shouldReadApplicationYml() {
         try (ApplicationContext context = ApplicationContext.run(Map.of("kafka.enabled", false,
                 "micronaut.health.monitor.enabled", false))) {
-            assertThat(context.getBean(CatalogSettings.class).expected()).containsExactly(
-                    Map.entry("storefront", List.of("NETWORK_BLACKHOLE", "NETWORK_LATENCY", "HTTP_ERROR_STATUS")));
+            CatalogSettings settings = context.getBean(CatalogSettings.class);
+            assertThat(settings.staleAfter()).isEqualTo(Duration.ofDays(30));
+            assertThat(settings.staleCheckEvery()).isEqualTo(Duration.ofSeconds(10));
         }
     }
 
@@ -45,16 +45,13 @@ class CatalogSettingsTest {
                 "faultline.catalog.state-dir", "/tmp/catalog-it",
                 "faultline.catalog.commit-interval-ms", 50,
                 "faultline.catalog.stale-after", "7d",
-                "faultline.catalog.expected.demo-target", List.of("NETWORK_LATENCY"),
-                "faultline.catalog.expected.orderService", List.of("HTTP_ERROR_STATUS")));
+                "faultline.catalog.stale-check-every", "1s"));
 
         assertThat(settings.applicationId()).isEqualTo("catalog-it");
         assertThat(settings.stateDir()).isEqualTo("/tmp/catalog-it");
         assertThat(settings.commitIntervalMs()).isEqualTo(50);
         assertThat(settings.staleAfter()).isEqualTo(Duration.ofDays(7));
-        // service names come out hyphenated, as they always have
-        assertThat(settings.expected()).containsOnly(Map.entry("demo-target", List.of("NETWORK_LATENCY")),
-                Map.entry("order-service", List.of("HTTP_ERROR_STATUS")));
+        assertThat(settings.staleCheckEvery()).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test

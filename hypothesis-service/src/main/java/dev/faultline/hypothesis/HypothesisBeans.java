@@ -73,7 +73,7 @@ public class HypothesisBeans {
                               HypothesisSettings settings, Incidents incidents, KnownBehaviours knownBehaviours,
                               Clock clock) {
         return new HypothesisDrafter(targets, catalog, linter, settings.defaultDuration().toMillis(), incidents,
-                knownBehaviours, settings.catalogStaleAfter(), clock);
+                knownBehaviours, clock);
     }
 
     @Singleton
@@ -100,8 +100,7 @@ public class HypothesisBeans {
     @Singleton
     Reverifier reverifier(KnownBehaviours knownBehaviours, Experiments experiments, ProposalEvents events,
                           KafkaSettings kafka, ReverifySettings settings) {
-        return new Reverifier(knownBehaviours, experiments, events, kafka.serviceName(), settings.maxAge(),
-                settings.window());
+        return new Reverifier(knownBehaviours, experiments, events, kafka.serviceName(), settings.window());
     }
 
     @Singleton

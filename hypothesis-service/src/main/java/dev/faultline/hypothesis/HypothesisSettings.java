@@ -16,8 +16,6 @@ import java.time.Duration;
  *       names none;</li>
  *   <li>{@code faultline.hypothesis.max-duration-seconds} (default 600): longer hypotheses fail lint
  *       (NO_DURATION);</li>
- *   <li>{@code faultline.hypothesis.catalog-stale-after-days} (default 30, as catalog-service's {@code stale-after}):
- *       a known-behaviour entry older than this is cited as stale in a draft's rationale;</li>
  *   <li>{@code faultline.hypothesis.injector-before-millis} / {@code injector-after-millis} (default 5000 / 3000):
  *       how long the injector's BEFORE and AFTER phases last — <b>must match</b> injector-service's
  *       {@code faultline.injector.before-millis} / {@code after-millis}; lint counts the samples a BEFORE or AFTER
@@ -30,21 +28,17 @@ public final class HypothesisSettings {
     private final String groupId;
     private final Duration defaultDuration;
     private final Duration maxDuration;
-    private final Duration catalogStaleAfter;
     private final PhaseLengths phases;
 
     @ConfigurationInject
     public HypothesisSettings(@Bindable(defaultValue = "hypothesis-service") String groupId,
                               @Bindable(defaultValue = "30") long defaultDurationSeconds,
                               @Bindable(defaultValue = "600") long maxDurationSeconds,
-                              @Bindable(defaultValue = "30") long catalogStaleAfterDays,
                               @Bindable(defaultValue = "5000") long injectorBeforeMillis,
                               @Bindable(defaultValue = "3000") long injectorAfterMillis) {
         this.phases = new PhaseLengths(
                 SettingChecks.atLeast(injectorBeforeMillis, 0, "faultline.hypothesis.injector-before-millis"),
                 SettingChecks.atLeast(injectorAfterMillis, 0, "faultline.hypothesis.injector-after-millis"));
-        this.catalogStaleAfter = Duration.ofDays(SettingChecks.atLeast(catalogStaleAfterDays, 1,
-                "faultline.hypothesis.catalog-stale-after-days"));
         this.groupId = SettingChecks.notBlank(groupId, "faultline.hypothesis.group-id");
         this.maxDuration = Duration.ofSeconds(SettingChecks.atLeast(maxDurationSeconds, 1,
                 "faultline.hypothesis.max-duration-seconds"));
@@ -66,10 +60,6 @@ public final class HypothesisSettings {
 
     public Duration maxDuration() {
         return maxDuration;
-    }
-
-    public Duration catalogStaleAfter() {
-        return catalogStaleAfter;
     }
 
     /** The injector's phase lengths, as configured here. */

@@ -14,7 +14,6 @@ import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.Hypothesis;
 import dev.faultline.schemas.avro.ProposalReason;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +41,7 @@ public final class Fixtures {
 
     public static HypothesisDrafter drafter() {
         return new HypothesisDrafter(targets(), FailureModeCatalog.builtIn(), linter(),
-                30_000, new Incidents(), new KnownBehaviours(), Duration.ofDays(30), Clock.systemUTC());
+                30_000, new Incidents(), new KnownBehaviours(), Clock.systemUTC());
     }
 
     /** The example: pricing unreachable for the storefront in staging, proposed by demo-user. */

@@ -1,105 +1,124 @@
 package dev.faultline.catalog.behaviour;
 
-import dev.faultline.catalog.CatalogSettings;
+import dev.faultline.catalog.streams.DeclaredStores;
 import dev.faultline.catalog.streams.StoreAccess;
+import dev.faultline.declarations.failuremode.BuiltInFailureModes;
 import dev.faultline.kit.http.ApiException;
+import dev.faultline.schemas.avro.FailureModeDeclared;
 import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.KnownBehaviourUpdated;
-import io.micronaut.context.exceptions.ConfigurationException;
+import dev.faultline.schemas.avro.TargetDeclared;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * Interactive queries over the {@value KnownBehaviourTopology#STORE} store: one entry, all entries, and the gaps
- * (expected failure modes never tested, entries gone stale). Throws a 503 {@link ApiException} while the store
- * cannot be queried.
+ * (declared services never tested under a failure mode their templates cover, then entries gone stale). Throws a 503
+ * {@link ApiException} while a store cannot be queried.
  */
 @Singleton
 public class CatalogQueries {
 
     private final StoreAccess stores;
-    private final Map<String, List<FaultType>> expected;
-    private final Duration staleAfter;
-    private final Clock clock;
+    private final List<FailureModeDeclared> builtIn;
 
     @Inject
-    public CatalogQueries(StoreAccess stores, CatalogSettings settings) {
-        this(stores, settings.expected(), settings.staleAfter(), Clock.systemUTC());
+    public CatalogQueries(StoreAccess stores) {
+        this(stores, BuiltInFailureModes.all(Clock.systemUTC()));
     }
 
-    public CatalogQueries(StoreAccess stores, Map<String, List<String>> expected, Duration staleAfter, Clock clock) {
+    /** @param builtIn the built-in failure-mode templates */
+    public CatalogQueries(StoreAccess stores, List<FailureModeDeclared> builtIn) {
         this.stores = stores;
-        this.expected = parse(expected);
-        this.staleAfter = staleAfter;
-        this.clock = clock;
+        this.builtIn = List.copyOf(builtIn);
     }
 
     /** What is known about {@code service} under {@code faultType}; empty when it was never tested. */
     public Optional<BehaviourView> behaviour(String service, FaultType faultType) {
-        KnownBehaviourUpdated entry = store().get(KnownBehaviourRules.behaviourKey(service, faultType));
-        return Optional.ofNullable(entry).map(e -> BehaviourView.of(e, isStale(e.getLastTestedAt())));
+        return Optional.ofNullable(catalog().get(KnownBehaviourRules.behaviourKey(service, faultType)))
+                .map(BehaviourView::of);
     }
 
     /** Every entry, by behaviour key. */
     public List<BehaviourView> all() {
         List<BehaviourView> views = new ArrayList<>();
-        try (KeyValueIterator<String, KnownBehaviourUpdated> entries = store().all()) {
-            while (entries.hasNext()) {
-                KnownBehaviourUpdated entry = entries.next().value;
-                views.add(BehaviourView.of(entry, isStale(entry.getLastTestedAt())));
-            }
+        try (KeyValueIterator<String, KnownBehaviourUpdated> entries = catalog().all()) {
+            entries.forEachRemaining(entry -> views.add(BehaviourView.of(entry.value)));
         }
         views.sort(Comparator.comparing(BehaviourView::behaviourKey));
         return views;
     }
 
-    /** Expected failure modes never tested, then stale entries. */
+    /**
+     * Expected failure modes never tested (by service, then fault type), then stale entries (by behaviour key). One
+     * pass over the catalog: a lookup per expected failure mode would ask every partition's store for each gap.
+     */
     public List<Gap> gaps() {
+        Set<String> tested = new HashSet<>();
+        List<BehaviourView> stale = new ArrayList<>();
+        try (KeyValueIterator<String, KnownBehaviourUpdated> entries = catalog().all()) {
+            entries.forEachRemaining(entry -> {
+                tested.add(entry.key);
+                if (entry.value.getStale()) {
+                    stale.add(BehaviourView.of(entry.value));
+                }
+            });
+        }
+        List<Expectations.Expected> expected = Expectations.of(values(DeclaredStores.TARGETS, TargetDeclared.class),
+                templates());
+        Map<String, Expectations.Expected> byService = new HashMap<>();
         List<Gap> gaps = new ArrayList<>();
-        expected.forEach((service, faultTypes) -> faultTypes.stream()
-                .filter(faultType -> behaviour(service, faultType).isEmpty())
-                .forEach(faultType -> gaps.add(new Gap(service, faultType.name(), false, false, null,
-                        service + " has never been tested under " + faultType))));
-        gaps.sort(Comparator.comparing(Gap::service).thenComparing(Gap::faultType));
-        all().stream().filter(BehaviourView::stale).forEach(view -> gaps.add(new Gap(view.service(), view.faultType(),
-                true, true, view.lastTestedAt(), "last tested " + view.lastTestedAt() + ", more than " + staleAfter.toDays()
-                + " days ago")));
+        for (Expectations.Expected e : expected) {
+            byService.putIfAbsent(e.service(), e);
+            if (!tested.contains(KnownBehaviourRules.behaviourKey(e.service(), e.faultType()))) {
+                gaps.add(new Gap(e.service(), e.faultType().name(), false, false, null, e.service() + " ("
+                        + e.serviceType() + ") has never been tested under " + e.faultType(), e.environments(),
+                        e.dependencies()));
+            }
+        }
+        stale.sort(Comparator.comparing(BehaviourView::behaviourKey));
+        for (BehaviourView view : stale) {
+            Optional<Expectations.Expected> target = Optional.ofNullable(byService.get(view.service()));
+            gaps.add(new Gap(view.service(), view.faultType(), true, true, view.lastTestedAt(), view.staleReason(),
+                    target.map(Expectations.Expected::environments).orElse(List.of()),
+                    target.map(Expectations.Expected::dependencies).orElse(List.of())));
+        }
         return gaps;
     }
 
-    private static Map<String, List<FaultType>> parse(Map<String, List<String>> expected) {
-        Map<String, List<FaultType>> parsed = new TreeMap<>();
-        expected.forEach((service, names) -> parsed.put(service, names.stream().map(String::trim)
-                .filter(name -> !name.isEmpty()).map(name -> {
-                    try {
-                        return FaultType.valueOf(name);
-                    } catch (IllegalArgumentException e) {
-                        throw new ConfigurationException("faultline.catalog.expected." + service + ": unknown fault type '"
-                                + name + "'");
-                    }
-                }).toList()));
-        return parsed;
+    private List<FailureModeDeclared> templates() {
+        List<FailureModeDeclared> templates = new ArrayList<>(builtIn);
+        templates.addAll(values(DeclaredStores.FAILURE_MODES, FailureModeDeclared.class));
+        return templates;
     }
 
-    private boolean isStale(Instant lastTestedAt) {
-        return lastTestedAt.plus(staleAfter).isBefore(clock.instant());
+    private <V> List<V> values(String storeName, Class<V> type) {
+        ReadOnlyKeyValueStore<String, V> store = stores.<V>keyValueStore(storeName).orElseThrow(this::unavailable);
+        List<V> values = new ArrayList<>();
+        try (KeyValueIterator<String, V> all = store.all()) {
+            all.forEachRemaining(entry -> values.add(type.cast(entry.value)));
+        }
+        return values;
     }
 
-    private ReadOnlyKeyValueStore<String, KnownBehaviourUpdated> store() {
-        return stores.<KnownBehaviourUpdated>keyValueStore(KnownBehaviourTopology.STORE)
-                .orElseThrow(() -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
-                        "the catalog is not queryable yet (starting or rebalancing); retry shortly"));
+    private ReadOnlyKeyValueStore<String, KnownBehaviourUpdated> catalog() {
+        return stores.<KnownBehaviourUpdated>keyValueStore(KnownBehaviourTopology.STORE).orElseThrow(this::unavailable);
+    }
+
+    private ApiException unavailable() {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
+                "the catalog is not queryable yet (starting or rebalancing); retry shortly");
     }
 }

@@ -95,6 +95,8 @@ public final class KnownBehaviourRules {
                 .setConfirmations(confirmations + (outcome == PredictionOutcome.HELD ? 1 : 0))
                 .setContradictions(contradictions + (outcome == PredictionOutcome.NOT_HELD ? 1 : 0))
                 .setExperimentIds(append(before == null ? List.of() : before.getExperimentIds(), experimentId))
+                .setComparator(result.getComparator())
+                .setThreshold(result.getThreshold())
                 .build();
     }
 

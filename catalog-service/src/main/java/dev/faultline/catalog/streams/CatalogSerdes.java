@@ -2,7 +2,10 @@ package dev.faultline.catalog.streams;
 
 import dev.faultline.catalog.experiment.ExperimentView;
 import dev.faultline.catalog.experiment.ExperimentViewSerde;
+import dev.faultline.schemas.avro.CalendarEntryPublished;
+import dev.faultline.schemas.avro.FailureModeDeclared;
 import dev.faultline.schemas.avro.KnownBehaviourUpdated;
+import dev.faultline.schemas.avro.TargetDeclared;
 import dev.faultline.schemas.avro.VerdictIssued;
 import dev.faultline.schemas.registry.SchemaRegistryClient;
 import dev.faultline.schemas.serde.FaultlineSerdeConfig;
@@ -13,7 +16,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
- * The serdes of the catalog topology: Faultline's Avro wire format for topics and the known-behaviour store (all
+ * The serdes of the catalog topology: Faultline's Avro wire format for topics, the known-behaviour store and the
+ * declared stores (all
  * sharing one registry client and its caches), JSON for the internal experiment views.
  */
 public final class CatalogSerdes {
@@ -39,6 +43,18 @@ public final class CatalogSerdes {
 
     public Serde<KnownBehaviourUpdated> knownBehaviour() {
         return FaultlineSerdes.specific(KnownBehaviourUpdated.class, registry, config);
+    }
+
+    public Serde<CalendarEntryPublished> calendar() {
+        return FaultlineSerdes.specific(CalendarEntryPublished.class, registry, config);
+    }
+
+    public Serde<TargetDeclared> targets() {
+        return FaultlineSerdes.specific(TargetDeclared.class, registry, config);
+    }
+
+    public Serde<FailureModeDeclared> failureModes() {
+        return FaultlineSerdes.specific(FailureModeDeclared.class, registry, config);
     }
 
     /** For topics that carry several event types. */

@@ -57,6 +57,7 @@ public class CatalogStreamsFactory {
         props.put(UNCAUGHT_EXCEPTION_HANDLER, StreamThreadExceptionResponse.REPLACE_THREAD.name());
         LOG.info("catalog streams {} (state dir {})", settings.applicationId(), settings.stateDir());
         CatalogSerdes serdes = CatalogSerdes.of(kafka.clientProperties(), json);
-        return new CatalogTopology(serdes, Clock.systemUTC(), updates, tracing).build(builder);
+        return new CatalogTopology(serdes, Clock.systemUTC(), updates, tracing, settings.staleness(),
+                settings.staleCheckEvery()).build(builder);
     }
 }

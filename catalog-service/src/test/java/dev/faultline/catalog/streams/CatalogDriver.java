@@ -1,6 +1,10 @@
 package dev.faultline.catalog.streams;
 
+import dev.faultline.catalog.behaviour.Staleness;
 import dev.faultline.kit.tracing.EventTracing;
+import dev.faultline.schemas.avro.CalendarEntryPublished;
+import dev.faultline.schemas.avro.FailureModeDeclared;
+import dev.faultline.schemas.avro.TargetDeclared;
 import dev.faultline.schemas.avro.KnownBehaviourUpdated;
 import dev.faultline.schemas.avro.VerdictIssued;
 import dev.faultline.schemas.topics.Topics;
@@ -9,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -33,6 +38,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class CatalogDriver implements AutoCloseable, StoreAccess {
 
     public static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    /** The topology's staleness period and how often it judges entries again, under this driver. */
+    public static final Duration STALE_AFTER = Duration.ofDays(30);
+    public static final Duration STALE_CHECK_EVERY = Duration.ofSeconds(10);
 
     private final TopologyTestDriver driver;
     private final CatalogSerdes serdes;
@@ -43,9 +51,15 @@ public final class CatalogDriver implements AutoCloseable, StoreAccess {
     }
 
     public CatalogDriver(EventTracing tracing) {
+        this(tracing, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** The topology judging staleness at {@code clock}'s time. */
+    public CatalogDriver(EventTracing tracing, Clock clock) {
         serdes = new CatalogSerdes(new InMemoryRegistry(), Map.of("schema.registry.url", "http://registry.invalid"),
                 ObjectMapper.getDefault());
-        CatalogTopology topology = new CatalogTopology(serdes, Clock.fixed(NOW, ZoneOffset.UTC), reported::add, tracing);
+        CatalogTopology topology = new CatalogTopology(serdes, clock, reported::add, tracing, new Staleness(STALE_AFTER),
+                STALE_CHECK_EVERY);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "catalog-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -71,6 +85,24 @@ public final class CatalogDriver implements AutoCloseable, StoreAccess {
     /** Input for any experiment topic but verdicts. */
     public TestInputTopic<String, SpecificRecord> events(String topic) {
         return driver.createInputTopic(topic, new StringSerializer(), serdes.anyEvent().serializer());
+    }
+
+    public TestInputTopic<String, CalendarEntryPublished> calendar() {
+        return driver.createInputTopic(Topics.CALENDAR.name(), new StringSerializer(), serdes.calendar().serializer());
+    }
+
+    public TestInputTopic<String, TargetDeclared> targets() {
+        return driver.createInputTopic(Topics.TARGETS.name(), new StringSerializer(), serdes.targets().serializer());
+    }
+
+    public TestInputTopic<String, FailureModeDeclared> failureModes() {
+        return driver.createInputTopic(Topics.FAILURE_MODES.name(), new StringSerializer(),
+                serdes.failureModes().serializer());
+    }
+
+    /** Lets wall-clock time pass (the staleness check runs every {@link #STALE_CHECK_EVERY}). */
+    public void advanceWallClock(Duration duration) {
+        driver.advanceWallClockTime(duration);
     }
 
     public TestOutputTopic<String, KnownBehaviourUpdated> catalog() {

@@ -26,8 +26,8 @@ public final class ScheduleView {
             out.append("  (none: every entry is fresh)\n");
         }
         for (JsonNode r : reverifications) {
-            out.append(String.format("  %-36s %-9s last tested %s, due %s%s%n", r.path("behaviourKey").asText("?"),
-                    r.path("state").asText("?"), r.path("lastTestedAt").asText("?"), r.path("dueAt").asText("?"),
+            out.append(String.format("  %-36s %-9s stale: %s%s%n", r.path("behaviourKey").asText("?"),
+                    r.path("state").asText("?"), r.path("staleReason").asText("?"),
                     r.hasNonNull("experimentId") ? " → " + r.path("experimentId").asText()
                             + (r.hasNonNull("rerunOf") ? " (re-runs " + r.path("rerunOf").asText() + ")" : "") : ""));
         }

@@ -19,11 +19,12 @@ class ScheduleViewTest {
                   "windowEnd":"2026-12-07T12:00:00Z","latestStart":"2026-12-07T11:29:00Z","state":"RETRYING",
                   "lastPreflight":"blocked: ON_CALL failed"}]"""), json("""
                 [{"behaviourKey":"storefront|NETWORK_BLACKHOLE","state":"PROPOSED","lastTestedAt":"2026-10-01T00:00:00Z",
-                  "dueAt":"2026-10-31T00:00:00Z","experimentId":"reverify-0a1b2c3d4e5f","rerunOf":"exp-0"}]"""));
+                  "staleReason":"last tested 2026-10-01T00:00:00Z, more than 30 days ago","experimentId":"reverify-0a1b2c3d4e5f","rerunOf":"exp-0"}]"""));
 
         assertThat(out).contains("exp-1", "RETRYING", "2026-12-07T10:00:00Z – 2026-12-07T12:00:00Z",
                         "starts by 2026-12-07T11:29:00Z", "last preflight: blocked: ON_CALL failed")
-                .contains("storefront|NETWORK_BLACKHOLE", "PROPOSED", "→ reverify-0a1b2c3d4e5f (re-runs exp-0)");
+                .contains("storefront|NETWORK_BLACKHOLE", "PROPOSED", "stale: last tested 2026-10-01T00:00:00Z, more than 30 days"
+                        + " ago → reverify-0a1b2c3d4e5f (re-runs exp-0)");
     }
 
     @Test

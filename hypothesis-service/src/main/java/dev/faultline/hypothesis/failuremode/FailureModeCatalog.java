@@ -1,13 +1,8 @@
 package dev.faultline.hypothesis.failuremode;
 
-import dev.faultline.declarations.failuremode.FailureModesFile;
-import dev.faultline.declarations.yaml.Invalid;
+import dev.faultline.declarations.failuremode.BuiltInFailureModes;
 import dev.faultline.schemas.avro.FailureModeDeclared;
 import dev.faultline.schemas.avro.FaultType;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,15 +16,12 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The failure-mode templates by fault type and service type: the built-in ones (YAML resources under
- * {@code failure-modes/}, one file per service type) and those teams add on faultline.failure-modes, which win over
+ * The failure-mode templates by fault type and service type: the built-in ones ({@link BuiltInFailureModes}, shared
+ * with catalog-service) and those teams add on faultline.failure-modes, which win over
  * a built-in template of the same id, or of the same fault and service type. A withdrawn added template is gone; a
  * built-in one it replaced is back.
  */
 public final class FailureModeCatalog {
-
-    /** The built-in templates, one file per service type. */
-    static final List<String> BUILT_IN = List.of("failure-modes/http-storefront.yaml", "failure-modes/http-api.yaml");
 
     private final Map<String, FailureModeTemplate> builtIn;
     private final Map<String, FailureModeTemplate> added = new ConcurrentHashMap<>();
@@ -43,20 +35,9 @@ public final class FailureModeCatalog {
     /** The built-in catalog: {@code http-storefront} and generic {@code http-api} templates. */
     public static FailureModeCatalog builtIn() {
         List<FailureModeTemplate> all = new ArrayList<>();
-        for (String resource : BUILT_IN) {
-            try (InputStream in = FailureModeCatalog.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("built-in failure modes " + resource + " are not on the classpath");
-                }
-                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                FailureModesFile.read(text, resource, "faultline", null, Clock.systemUTC())
-                        .forEach(d -> all.add(new FailureModeTemplate(d, TemplateOrigin.builtIn(resource))));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (Invalid invalid) {
-                throw new IllegalStateException("built-in failure modes " + resource + " are invalid: "
-                        + invalid.problems(), invalid);
-            }
+        for (String resource : BuiltInFailureModes.RESOURCES) {
+            BuiltInFailureModes.read(resource, Clock.systemUTC())
+                    .forEach(d -> all.add(new FailureModeTemplate(d, TemplateOrigin.builtIn(resource))));
         }
         return new FailureModeCatalog(all);
     }

@@ -7,8 +7,6 @@ import dev.faultline.schemas.avro.KnownBehaviourUpdated;
 import dev.faultline.schemas.avro.ObservedDimension;
 import dev.faultline.schemas.avro.Prediction;
 import dev.faultline.schemas.avro.PredictionOutcome;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,26 +17,25 @@ import java.util.stream.Collectors;
 /**
  * Why a hypothesis is worth running, beyond its template: the incident that prompted it, and what the
  * known-behaviour catalog already knows of the service under this failure mode — the last value observed per
- * dimension, the predictions that did not hold before (and are predicted again), and whether the entry is stale.
+ * dimension, the predictions that did not hold before (and are predicted again), and whether the entry is stale (as
+ * catalog-service judges it, with its reason).
  * Each is cited by its id (incident, experiments) so that a reviewer can look it up.
  */
 public final class Rationale {
 
     private final Incidents incidents;
     private final KnownBehaviours catalog;
-    private final Duration staleAfter;
 
-    public Rationale(Incidents incidents, KnownBehaviours catalog, Duration staleAfter) {
+    public Rationale(Incidents incidents, KnownBehaviours catalog) {
         this.incidents = incidents;
         this.catalog = catalog;
-        this.staleAfter = staleAfter;
     }
 
     /** The template's rationale of {@code h}, followed by the incident's and the catalog's. */
-    public String of(Hypothesis h, FaultType faultType, String incidentId, Instant now) {
+    public String of(Hypothesis h, FaultType faultType, String incidentId) {
         StringBuilder text = new StringBuilder(h.getRationale());
         incidents.find(incidentId).ifPresent(incident -> text.append(' ').append(incident(incident)));
-        text.append(' ').append(catalog(h, faultType, now));
+        text.append(' ').append(catalog(h, faultType));
         return text.toString();
     }
 
@@ -48,7 +45,7 @@ public final class Rationale {
                 + (i.getSummary().isBlank() ? "" : " — " + i.getSummary()) + ".";
     }
 
-    private String catalog(Hypothesis h, FaultType faultType, Instant now) {
+    private String catalog(Hypothesis h, FaultType faultType) {
         Optional<KnownBehaviourUpdated> known = catalog.find(h.getService(), faultType);
         if (known.isEmpty()) {
             return "The known-behaviour catalog has no entry for " + h.getService() + " under " + faultType
@@ -58,8 +55,8 @@ public final class Rationale {
         List<String> parts = new ArrayList<>();
         parts.add("Known-behaviour catalog, " + entry.getBehaviourKey() + " (last tested " + entry.getLastTestedAt()
                 + " by " + last(entry.getExperimentIds()) + ", " + entry.getExperimentIds().size() + " experiment(s))");
-        if (entry.getStale() || entry.getLastTestedAt().plus(staleAfter).isBefore(now)) {
-            parts.add("the entry is stale (older than " + staleAfter.toDays() + " days): this run refreshes it");
+        if (entry.getStale()) {
+            parts.add("the entry is stale (" + entry.getStaleReason() + "): this run refreshes it");
         }
         Set<String> predicted = h.getPredictions().stream().map(Prediction::getPredictionId).collect(Collectors.toSet());
         List<String> notHeld = entry.getDimensions().stream()

@@ -45,14 +45,14 @@ public final class HypothesisDrafter {
 
     public HypothesisDrafter(Targets targets, FailureModeCatalog catalog, HypothesisLinter linter,
                              long defaultDurationMillis, Incidents incidents, KnownBehaviours knownBehaviours,
-                             Duration staleAfter, Clock clock) {
+                             Clock clock) {
         this.targets = targets;
         this.catalog = catalog;
         this.proposalRules = new ProposalRules(targets, catalog);
         this.linter = linter;
         this.defaultDurationMillis = defaultDurationMillis;
         this.incidents = incidents;
-        this.rationale = new Rationale(incidents, knownBehaviours, staleAfter);
+        this.rationale = new Rationale(incidents, knownBehaviours);
         this.clock = clock;
     }
 
@@ -77,7 +77,7 @@ public final class HypothesisDrafter {
             return new DraftResult.Rejected(null, List.of(Finding.of(LintRule.INVALID_PARAMETER, "labels",
                     "failure-mode template " + template.id() + " cannot draft with these parameters: " + e.getMessage())));
         }
-        hypothesis.setRationale(rationale.of(hypothesis, proposal.faultType(), proposal.incidentId(), clock.instant()));
+        hypothesis.setRationale(rationale.of(hypothesis, proposal.faultType(), proposal.incidentId()));
         hypothesis.setRequestedStart(proposal.requestedStart());
         hypothesis.setRequestedEnd(proposal.requestedEnd());
         List<Finding> findings = linter.lint(hypothesis);

@@ -12,7 +12,6 @@ import dev.faultline.schemas.avro.ProposalReason;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,18 +23,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the known-behaviour catalog fresh: an entry last tested more than {@code maxAge} ago is proposed for a re-run
- * of the experiment that established it (its newest contributing experiment this service drafted), with reason
- * STALE_KNOWLEDGE, through the normal review and approval. At most once per entry and staleness period: the
- * proposal's experiment id is derived from the entry, the time it was last tested and the period, so a restart,
- * a second instance or a second look finds it already proposed (the proposals topic is where that is known).
+ * Keeps the known-behaviour catalog fresh: an entry the catalog marks stale (catalog-service decides, by age or by a
+ * deployment since the last test, and says why in {@code staleReason}) is proposed for a re-run of the experiment
+ * that established it (its newest contributing experiment this service drafted), with reason STALE_KNOWLEDGE, through
+ * the normal review and approval. At most once per entry, last test and reason: the proposal's experiment id is
+ * derived from them, so a restart, a second instance or a second look finds it already proposed (the proposals topic
+ * is where that is known); a new reason (another deployment) or a new test starts afresh.
  */
 public final class Reverifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reverifier.class);
 
     /** Where one catalog entry stands: FRESH, DUE (stale, not proposed), PROPOSED, or NO_SOURCE (nothing to re-run). */
-    public record Entry(String behaviourKey, String service, String faultType, Instant lastTestedAt, Instant dueAt,
+    public record Entry(String behaviourKey, String service, String faultType, Instant lastTestedAt, String staleReason,
                         String state, String experimentId, String rerunOf) {
     }
 
@@ -43,30 +43,28 @@ public final class Reverifier {
     private final Experiments experiments;
     private final ProposalEvents events;
     private final String serviceName;
-    private final Duration maxAge;
     private final DailySlot window;
 
     /** @param window the daily window re-runs are proposed for, or null: once approved */
     public Reverifier(KnownBehaviours catalog, Experiments experiments, ProposalEvents events, String serviceName,
-                      Duration maxAge, DailySlot window) {
+                      DailySlot window) {
         this.catalog = catalog;
         this.experiments = experiments;
         this.events = events;
         this.serviceName = serviceName;
-        this.maxAge = maxAge;
         this.window = window;
     }
 
-    /** Every catalog entry with when it falls due and whether its re-run is proposed, the stalest first. */
-    public List<Entry> entries(Instant now) {
-        return catalog.all().stream().map(e -> entry(e, now)).sorted(Comparator.comparing(Entry::lastTestedAt)).toList();
+    /** Every catalog entry with why it is stale and whether its re-run is proposed, the least recently tested first. */
+    public List<Entry> entries() {
+        return catalog.all().stream().map(this::entry).sorted(Comparator.comparing(Entry::lastTestedAt)).toList();
     }
 
     /** Proposes the re-run of every stale entry not proposed yet in its period; returns the proposals made. */
     public synchronized List<Proposal> proposeDue(Instant now) {
         List<Proposal> made = new ArrayList<>();
         for (KnownBehaviourUpdated e : catalog.all()) {
-            Entry entry = entry(e, now);
+            Entry entry = entry(e);
             if (!"DUE".equals(entry.state())) {
                 continue;
             }
@@ -74,25 +72,24 @@ public final class Reverifier {
             events.proposedByService(proposal);
             experiments.proposed(proposal.experimentId(), serviceName);
             made.add(proposal);
-            LOG.info("{} last tested {}: proposed {} to re-run {}", e.getBehaviourKey(), e.getLastTestedAt(),
+            LOG.info("{} is stale ({}): proposed {} to re-run {}", e.getBehaviourKey(), e.getStaleReason(),
                     proposal.experimentId(), entry.rerunOf());
         }
         return made;
     }
 
-    private Entry entry(KnownBehaviourUpdated e, Instant now) {
-        Instant dueAt = e.getLastTestedAt().plus(maxAge);
+    private Entry entry(KnownBehaviourUpdated e) {
         Optional<HypothesisDrafted> drafted = source(e);
         Optional<Hypothesis> source = drafted.map(HypothesisDrafted::getHypothesis);
         String rerunOf = drafted.map(d -> d.getHeader().getExperimentId()).orElse(null);
-        if (!now.isAfter(dueAt)) {
-            return new Entry(e.getBehaviourKey(), e.getService(), e.getFaultType().name(), e.getLastTestedAt(), dueAt,
+        if (!e.getStale()) {
+            return new Entry(e.getBehaviourKey(), e.getService(), e.getFaultType().name(), e.getLastTestedAt(), null,
                     "FRESH", null, rerunOf);
         }
-        String id = experimentId(e, now);
+        String id = experimentId(e);
         String state = experiments.known(id) ? "PROPOSED" : source.isEmpty() ? "NO_SOURCE" : "DUE";
-        return new Entry(e.getBehaviourKey(), e.getService(), e.getFaultType().name(), e.getLastTestedAt(), dueAt,
-                state, id, rerunOf);
+        return new Entry(e.getBehaviourKey(), e.getService(), e.getFaultType().name(), e.getLastTestedAt(),
+                e.getStaleReason(), state, id, rerunOf);
     }
 
     /** The newest contributing experiment this service drafted: its latest revision. */
@@ -112,17 +109,15 @@ public final class Reverifier {
         DailySlot.Occurrence slot = window == null ? null : window.next(now);
         return new Proposal(entry.experimentId(), h.getService(), h.getScenario().getFaultType(),
                 h.getScenario().getTarget().getDependency(), h.getBlastRadius().getEnvironment(), serviceName,
-                ProposalReason.STALE_KNOWLEDGE, "re-verify the catalog entry " + e.getBehaviourKey() + ", last tested "
-                + e.getLastTestedAt() + " (older than " + maxAge.toDays() + " days), by re-running "
-                + entry.rerunOf(), h.getScenario().getDurationMillis(),
+                ProposalReason.STALE_KNOWLEDGE, "re-verify the catalog entry " + e.getBehaviourKey() + ", stale: "
+                + e.getStaleReason() + "; by re-running " + entry.rerunOf(), h.getScenario().getDurationMillis(),
                 Map.of(Proposal.TRAFFIC_SHARE_LABEL, Double.toString(h.getBlastRadius().getTrafficShare())), null,
                 slot == null ? null : slot.start(), slot == null ? null : slot.end());
     }
 
-    /** {@code reverify-} and a digest of the entry, when it was last tested and which staleness period this is. */
-    private String experimentId(KnownBehaviourUpdated e, Instant now) {
-        long period = Duration.between(e.getLastTestedAt().plus(maxAge), now).toMillis() / maxAge.toMillis();
-        String seed = e.getBehaviourKey() + "|" + e.getLastTestedAt().toEpochMilli() + "|" + period;
+    /** {@code reverify-} and a digest of the entry, when it was last tested and why it is stale. */
+    private String experimentId(KnownBehaviourUpdated e) {
+        String seed = e.getBehaviourKey() + "|" + e.getLastTestedAt().toEpochMilli() + "|" + e.getStaleReason();
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
             return "reverify-" + HexFormat.of().formatHex(digest, 0, 6);

@@ -12,35 +12,29 @@ import java.time.format.DateTimeParseException;
  * The re-verifier's settings ({@code faultline.reverify.*}):
  * <ul>
  *   <li>{@code enabled} (default true): whether stale catalog entries are proposed for a re-run at all;</li>
- *   <li>{@code max-age} (default {@code 30d}): a known behaviour last tested longer ago than this is stale; it is
- *       proposed once per such period;</li>
  *   <li>{@code every} (default {@code 1h}): how often the catalog is looked through;</li>
  *   <li>{@code window} (default none, e.g. {@code 02:00-05:00}): a daily UTC window the re-runs are proposed for
  *       (the next one to start), so that they run at quiet hours; without it they run once approved.</li>
  * </ul>
+ * When an entry is stale is catalog-service's to say ({@code faultline.catalog.stale-after}, deployments since the
+ * last test): the re-verifier reads the entry's {@code stale} and {@code staleReason}.
  */
 @ConfigurationProperties("faultline.reverify")
 public final class ReverifySettings {
 
     private final boolean enabled;
-    private final Duration maxAge;
     private final Duration every;
     private final LocalTime windowFrom;
     private final LocalTime windowTo;
 
     @ConfigurationInject
     public ReverifySettings(@Bindable(defaultValue = "true") boolean enabled,
-                            @Bindable(defaultValue = "30d") Duration maxAge,
                             @Bindable(defaultValue = "1h") Duration every,
                             @Nullable String window) {
-        if (maxAge == null || maxAge.isNegative() || maxAge.isZero()) {
-            throw new IllegalArgumentException("faultline.reverify.max-age must be positive, was " + maxAge);
-        }
         if (every == null || every.isNegative() || every.isZero()) {
             throw new IllegalArgumentException("faultline.reverify.every must be positive, was " + every);
         }
         this.enabled = enabled;
-        this.maxAge = maxAge;
         this.every = every;
         if (window == null || window.isBlank()) {
             this.windowFrom = null;
@@ -65,10 +59,6 @@ public final class ReverifySettings {
 
     public boolean enabled() {
         return enabled;
-    }
-
-    public Duration maxAge() {
-        return maxAge;
     }
 
     public Duration every() {

@@ -51,6 +51,12 @@ public final class KnowledgeFixtures {
                 .setExperimentIds(List.of("exp-old-1", "exp-old-2")).setLastTestedAt(lastTestedAt).setStale(false).build();
     }
 
+    /** {@link #latencyKnown} as catalog-service marks it stale, with {@code reason}. */
+    public static KnownBehaviourUpdated staleLatencyKnown(String service, Instant lastTestedAt, String reason) {
+        return KnownBehaviourUpdated.newBuilder(latencyKnown(service, lastTestedAt)).setChange(CatalogChange.STALE)
+                .setStale(true).setStaleReason(reason).build();
+    }
+
     private static ObservedDimension dimension(String id, Statistic statistic, MeasureUnit unit, double value,
                                                PredictionOutcome outcome, int held, int notHeld) {
         return ObservedDimension.newBuilder().setDimension(id).setStatistic(statistic).setUnit(unit).setLastObserved(value)

@@ -23,7 +23,7 @@ class RationaleTest {
     private final Incidents incidents = new Incidents();
     private final KnownBehaviours catalog = new KnownBehaviours();
     private final HypothesisDrafter drafter = new HypothesisDrafter(Fixtures.targets(), FailureModeCatalog.builtIn(),
-            Fixtures.linter(), 30_000, incidents, catalog, Duration.ofDays(30),
+            Fixtures.linter(), 30_000, incidents, catalog,
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static Proposal latency(ProposalReason reason, String incidentId) {
@@ -52,9 +52,11 @@ class RationaleTest {
 
     @Test
     void shouldSayAnEntryIsStaleAndThatAFirstTestHasNoEntry() {
-        catalog.update(KnowledgeFixtures.latencyKnown("storefront", NOW.minus(Duration.ofDays(45))));
+        catalog.update(KnowledgeFixtures.staleLatencyKnown("storefront", NOW.minus(Duration.ofDays(45)),
+                "last tested 2026-10-21T10:00:00Z, more than 30 days ago"));
         assertThat(((DraftResult.Drafted) drafter.draft(latency(ProposalReason.ROUTINE, null))).hypothesis()
-                .getRationale()).contains("the entry is stale (older than 30 days): this run refreshes it");
+                .getRationale()).contains("the entry is stale (last tested 2026-10-21T10:00:00Z, more than 30 days ago):"
+                        + " this run refreshes it");
 
         Proposal blackhole = Fixtures.example("exp-2");
         assertThat(((DraftResult.Drafted) drafter.draft(blackhole)).hypothesis().getRationale())

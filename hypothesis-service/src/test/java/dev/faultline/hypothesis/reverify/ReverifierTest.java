@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class ReverifierTest {
 
     private static final Instant NOW = Instant.parse("2026-12-05T17:00:00Z");
-    private static final Duration MAX_AGE = Duration.ofDays(30);
+    private static final String OLD = "last tested 2026-11-04T17:00:00Z, more than 30 days ago";
 
     private final KnownBehaviours catalog = new KnownBehaviours();
     private final InMemoryExperimentStore store = new InMemoryExperimentStore();
@@ -45,7 +45,7 @@ class ReverifierTest {
     };
 
     private Reverifier reverifier(Experiments known, DailySlot window) {
-        return new Reverifier(catalog, known, events, "hypothesis-service", MAX_AGE, window);
+        return new Reverifier(catalog, known, events, "hypothesis-service", window);
     }
 
     private void established(String experimentId) {
@@ -57,7 +57,7 @@ class ReverifierTest {
     @Test
     void shouldProposeAStaleEntryOnceAsAReRunOfTheExperimentThatEstablishedIt() {
         established("exp-old-2");
-        catalog.update(KnowledgeFixtures.latencyKnown("storefront", NOW.minus(Duration.ofDays(31))));
+        catalog.update(KnowledgeFixtures.staleLatencyKnown("storefront", NOW.minus(Duration.ofDays(31)), OLD));
 
         List<Proposal> first = reverifier(experiments, null).proposeDue(NOW);
         List<Proposal> second = reverifier(experiments, null).proposeDue(NOW.plus(Duration.ofHours(1)));
@@ -80,52 +80,55 @@ class ReverifierTest {
     @Test
     void shouldKnowAfterARestartThatTheEntryWasProposed() {
         established("exp-old-2");
-        catalog.update(KnowledgeFixtures.latencyKnown("storefront", NOW.minus(Duration.ofDays(31))));
+        catalog.update(KnowledgeFixtures.staleLatencyKnown("storefront", NOW.minus(Duration.ofDays(31)), OLD));
         reverifier(experiments, null).proposeDue(NOW);
 
         List<Proposal> afterRestart = reverifier(new Experiments(store), null).proposeDue(NOW);
 
         assertThat(afterRestart).isEmpty();
-        assertThat(reverifier(new Experiments(store), null).entries(NOW)).singleElement()
+        assertThat(reverifier(new Experiments(store), null).entries()).singleElement()
                 .satisfies(e -> assertThat(e.state()).isEqualTo("PROPOSED"));
     }
 
     @Test
-    void shouldLeaveAFreshEntryAloneAndSayWhenItFallsDue() {
+    void shouldLeaveAnEntryTheCatalogFindsFreshAlone() {
         established("exp-old-2");
-        catalog.update(KnowledgeFixtures.latencyKnown("storefront", NOW.minus(Duration.ofDays(29))));
+        catalog.update(KnowledgeFixtures.latencyKnown("storefront", NOW.minus(Duration.ofDays(300))));
 
         assertThat(reverifier(experiments, null).proposeDue(NOW)).isEmpty();
-        assertThat(reverifier(experiments, null).entries(NOW)).singleElement().satisfies(e -> {
+        assertThat(reverifier(experiments, null).entries()).singleElement().satisfies(e -> {
             assertThat(e.state()).isEqualTo("FRESH");
-            assertThat(e.dueAt()).isEqualTo(NOW.plus(Duration.ofDays(1)));
+            assertThat(e.staleReason()).isNull();
         });
     }
 
     @Test
-    void shouldProposeAgainInTheNextStalenessPeriodIfNothingWasVerified() {
+    void shouldProposeAgainWhenTheEntryGoesStaleForAnotherReason() {
         established("exp-old-2");
-        catalog.update(KnowledgeFixtures.latencyKnown("storefront", NOW.minus(Duration.ofDays(31))));
-
+        catalog.update(KnowledgeFixtures.staleLatencyKnown("storefront", NOW.minus(Duration.ofDays(31)), OLD));
         reverifier(experiments, null).proposeDue(NOW);
-        reverifier(experiments, null).proposeDue(NOW.plus(MAX_AGE));
+
+        catalog.update(KnowledgeFixtures.staleLatencyKnown("storefront", NOW.minus(Duration.ofDays(31)),
+                "storefront deployed at 2026-12-05T16:00:00Z (PRODUCTION, 'release 42') after the last test"));
+        reverifier(experiments, null).proposeDue(NOW);
 
         assertThat(published).hasSize(2).extracting(Proposal::experimentId).doesNotHaveDuplicates();
+        assertThat(published.get(1).motivation()).contains("deployed at 2026-12-05T16:00:00Z");
     }
 
     @Test
     void shouldNotProposeWhatNoKnownExperimentEstablished() {
-        catalog.update(KnowledgeFixtures.latencyKnown("storefront", NOW.minus(Duration.ofDays(31))));
+        catalog.update(KnowledgeFixtures.staleLatencyKnown("storefront", NOW.minus(Duration.ofDays(31)), OLD));
 
         assertThat(reverifier(experiments, null).proposeDue(NOW)).isEmpty();
-        assertThat(reverifier(experiments, null).entries(NOW)).singleElement()
+        assertThat(reverifier(experiments, null).entries()).singleElement()
                 .satisfies(e -> assertThat(e.state()).isEqualTo("NO_SOURCE"));
     }
 
     @Test
     void shouldAskForTheNextDailyWindow() {
         established("exp-old-2");
-        catalog.update(KnowledgeFixtures.latencyKnown("storefront", NOW.minus(Duration.ofDays(31))));
+        catalog.update(KnowledgeFixtures.staleLatencyKnown("storefront", NOW.minus(Duration.ofDays(31)), OLD));
 
         Proposal p = reverifier(experiments, new DailySlot(LocalTime.of(2, 0), LocalTime.of(5, 0))).proposeDue(NOW).get(0);
 

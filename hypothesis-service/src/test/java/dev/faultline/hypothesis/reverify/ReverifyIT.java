@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The re-verifier against the devstack: a catalog entry older than the max age (1 day here, looked at every second)
+ * The re-verifier against the devstack: a catalog entry catalog-service marked stale (looked at every second)
  * is proposed once, as a re-run of the experiment that established it, and drafted like any proposal; a fresh entry
  * is not proposed; neither a second look nor a restart proposes the stale one again.
  */
@@ -40,8 +40,7 @@ class ReverifyIT {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final Map<String, Object> SETTINGS = Map.of("faultline.reverify.every", "1s",
-            "faultline.reverify.max-age", "1d");
+    private static final Map<String, Object> SETTINGS = Map.of("faultline.reverify.every", "1s");
     private static DevStack devStack;
     private static ApplicationContext context;
     private static EventPublisher publisher;
@@ -72,9 +71,9 @@ class ReverifyIT {
         await().atMost(WAIT).until(() -> tap.first(HypothesisDrafted.class, established).isPresent());
 
         publisher.publish(service + "|NETWORK_BLACKHOLE", entry(service, FaultType.NETWORK_BLACKHOLE, established,
-                Instant.now().minus(Duration.ofDays(2))));
+                Instant.now().minus(Duration.ofDays(2)), "last tested 2 days ago (max 1 day)"));
         publisher.publish(service + "|NETWORK_LATENCY", entry(service, FaultType.NETWORK_LATENCY, established,
-                Instant.now()));
+                Instant.now(), null));
 
         ExperimentProposed rerun = await().atMost(WAIT).until(() -> reverifications(service), l -> !l.isEmpty()).get(0);
         String id = rerun.getHeader().getExperimentId();
@@ -103,8 +102,10 @@ class ReverifyIT {
                 .filter(p -> p.getReason() == ProposalReason.STALE_KNOWLEDGE && p.getService().equals(service)).toList();
     }
 
-    private static KnownBehaviourUpdated entry(String service, FaultType type, String experimentId, Instant lastTested) {
-        KnownBehaviourUpdated entry = KnowledgeFixtures.latencyKnown(service, lastTested);
+    private static KnownBehaviourUpdated entry(String service, FaultType type, String experimentId, Instant lastTested,
+                                               String staleReason) {
+        KnownBehaviourUpdated entry = staleReason == null ? KnowledgeFixtures.latencyKnown(service, lastTested)
+                : KnowledgeFixtures.staleLatencyKnown(service, lastTested, staleReason);
         entry.setBehaviourKey(service + "|" + type);
         entry.setFaultType(type);
         entry.setExperimentIds(List.of(experimentId));
