@@ -107,7 +107,7 @@ class FailureModesFileTest {
     @Test
     void shouldReadTheBuiltInTemplatesWithTheirSharedParts() throws Exception {
         for (String type : List.of("http-storefront", "http-api")) {
-            Path file = Path.of("../hypothesis-service/src/main/resources/failure-modes/" + type + ".yaml");
+            Path file = Path.of("src/main/resources/failure-modes/" + type + ".yaml");
             List<FailureModeDeclared> templates = FailureModesFile.read(Files.readString(file, StandardCharsets.UTF_8),
                     file.toString(), "faultline", null, CLOCK);
             assertThat(templates).hasSize(11).allSatisfy(t -> {
