@@ -1,6 +1,7 @@
 package dev.faultline.analysis.verdict;
 
 import dev.faultline.evaluation.Evaluator;
+import dev.faultline.evaluation.Readiness;
 import dev.faultline.evaluation.Verdict;
 import dev.faultline.analysis.evidence.EvidenceRecords;
 import dev.faultline.analysis.report.ReportWriter;
