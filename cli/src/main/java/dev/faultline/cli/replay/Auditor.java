@@ -26,15 +26,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Rebuilds each experiment's decision trail from the events in record order and checks it: every clearance's
  * signature, that every fault started under a recorded, unexpired clearance, and every verdict recomputed from the
  * recorded hypothesis and evidence ({@link Recompute}). An injection's evidence is held until its verdict is checked,
- * then released, keeping counts only.
+ * then released, keeping counts only. Signatures and recomputations run on one worker per core, at most four per
+ * core at a time; their results join the trails in the order the events came, so a report never depends on timing.
  */
 final class Auditor {
 
@@ -54,6 +63,11 @@ final class Auditor {
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, Long> eventsByTopic = new TreeMap<>();
     private final List<String> undecodableReasons = new ArrayList<>();
+    /** Checks running on the workers, in the order they were started; their results join the trail at the end. */
+    private final List<Future<Runnable>> running = new ArrayList<>();
+    private final ExecutorService workers;
+    /** At most this many injections' evidence is held by checks still running. */
+    private final Semaphore inFlight;
     private long events;
     private long undecodable;
     private long checked;
@@ -69,6 +83,13 @@ final class Auditor {
         this.clearances = clearances;
         this.policy = policy;
         this.startWithin = startWithin;
+        int cores = Runtime.getRuntime().availableProcessors();
+        this.workers = Executors.newFixedThreadPool(cores, task -> {
+            Thread thread = new Thread(task, "faultline-replay-check");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.inFlight = new Semaphore(4 * cores);
     }
 
     void accept(TopicScan.Scanned record) {
@@ -144,7 +165,21 @@ final class Auditor {
     private void cleared(ExperimentTrail trail, PreflightPassed passed, Instant at) {
         Clearance clearance = passed.getClearance();
         trail.clearances.put(clearance.getClearanceId(), passed);
-        String rejection = clearances.rejection(trail.experimentId, clearance);
+        int line = trail.entries.size();
+        trail.entries.add(null); // the signature check's line, once a worker has verified it
+        submit(() -> {
+            String rejection = clearances.rejection(trail.experimentId, clearance);
+            return () -> {
+                trail.entries.set(line, clearanceEntry(passed, at, rejection));
+                if (rejection != null) {
+                    findings.add(Finding.of(trail.experimentId, null, Finding.Kind.CLEARANCE_NOT_GENUINE, rejection));
+                }
+            };
+        });
+    }
+
+    private static TrailEntry clearanceEntry(PreflightPassed passed, Instant at, String rejection) {
+        Clearance clearance = passed.getClearance();
         Map<String, String> details = new LinkedHashMap<>();
         details.put("revision", String.valueOf(clearance.getHypothesisRevision()));
         details.put("environment", String.valueOf(clearance.getEnvironment()));
@@ -152,12 +187,24 @@ final class Auditor {
         details.put("expiresAt", String.valueOf(clearance.getExpiresAt()));
         details.put("keyId", String.valueOf(clearance.getKeyId()));
         details.put("signature", rejection == null ? "verified (Ed25519)" : "NOT VERIFIED: " + rejection);
-        trail.entries.add(new TrailEntry(at, "clearance", Entries.actor(passed.getHeader().getActor()),
-                "cleared revision " + clearance.getHypothesisRevision() + " (clearance " + clearance.getClearanceId()
-                        + ")", details));
-        if (rejection != null) {
-            findings.add(Finding.of(trail.experimentId, null, Finding.Kind.CLEARANCE_NOT_GENUINE, rejection));
-        }
+        return new TrailEntry(at, "clearance", Entries.actor(passed.getHeader().getActor()), "cleared revision "
+                + clearance.getHypothesisRevision() + " (clearance " + clearance.getClearanceId() + ")", details);
+    }
+
+    /**
+     * Runs {@code check} on a worker (signatures and verdict recomputations are the costly part of a replay); what it
+     * returns is applied on this thread at the end, in the order the checks were started, so the report does not
+     * depend on timing. Blocks while too many checks hold evidence.
+     */
+    private void submit(Callable<Runnable> check) {
+        inFlight.acquireUninterruptibly();
+        running.add(workers.submit(() -> {
+            try {
+                return check.call();
+            } finally {
+                inFlight.release();
+            }
+        }));
     }
 
     private void faultCleared(ExperimentTrail trail, InjectionStarted started) {
@@ -182,41 +229,49 @@ final class Auditor {
 
     private void check(ExperimentTrail trail, VerdictIssued issued) {
         checked++;
-        Verdict recorded = Verdict.of(issued);
         VerdictInputs.Found found = VerdictInputs.of(trail, issued, startWithin);
+        InjectionRecord injection = issued.getInjectionId() == null ? null : trail.injections.get(issued.getInjectionId());
         if (found.inputs() == null) {
             trail.verdicts.add(new ExperimentTrail.CheckedVerdict(issued.getInjectionId(), issued.getRevision(), "",
                     issued.getOutcome(), null, issued.getSummary(), List.of()));
             findings.add(Finding.of(trail.experimentId, issued.getInjectionId(), Finding.Kind.VERDICT_UNCHECKABLE,
                     "the verdict " + issued.getOutcome() + " cannot be recomputed: " + found.missing()
                             + " is not on the topics"));
-            return;
+        } else {
+            submit(() -> recompute(trail, issued, found));
         }
-        Verdict recomputed = Recompute.verdict(found.inputs());
-        List<VerdictDiff.Difference> differences = VerdictDiff.differences(recorded, recomputed);
-        trail.verdicts.add(new ExperimentTrail.CheckedVerdict(issued.getInjectionId(), issued.getRevision(),
-                found.rule(), issued.getOutcome(), recomputed.outcome(), issued.getSummary(), differences));
-        if (differences.isEmpty()) {
-            reproduced++;
-        }
-        differences.forEach(d -> findings.add(new Finding(trail.experimentId, issued.getInjectionId(),
-                Finding.Kind.VERDICT_MISMATCH, d.field(), String.valueOf(d.recorded()), String.valueOf(d.recomputed()),
-                "the recorded verdict's " + d.field() + " differs from the one its recorded evidence gives")));
-        InjectionRecord injection = issued.getInjectionId() == null ? null : trail.injections.get(issued.getInjectionId());
         if (injection != null) {
             if (injection.stopped != null && !Readiness.complete(injection.stopped, injection.sequences())) {
                 findings.add(Finding.of(trail.experimentId, injection.injectionId, Finding.Kind.EVIDENCE_MISSING,
                         "the stop announced " + injection.stopped.getEvidenceBatches() + " evidence batches; the topic "
-                                + "holds sequences " + new java.util.TreeSet<>(injection.sequences())));
-            }
-            if (policy != null) {
-                PolicyReplay.of(policy, trail, issued, found).ifPresent(trail.policy::add);
+                                + "holds sequences " + new TreeSet<>(injection.sequences())));
             }
             trail.entries.add(evidenceEntry(issued, injection));
-            injection.release();
+            injection.release(); // the running check holds the evidence it judges until it is done
         }
         trail.entries.add(TrailEntry.of(issued.getHeader().getOccurredAt(), "verdict",
                 Entries.actor(issued.getHeader().getActor()), issued.getOutcome() + ": " + issued.getSummary()));
+    }
+
+    /** On a worker: the verdict recomputed and compared field by field, and the policy's what-if. */
+    private Runnable recompute(ExperimentTrail trail, VerdictIssued issued, VerdictInputs.Found found) {
+        Verdict recomputed = Recompute.verdict(found.inputs());
+        List<VerdictDiff.Difference> differences = VerdictDiff.differences(Verdict.of(issued), recomputed);
+        Optional<ExperimentTrail.PolicyOutcome> whatIf = policy == null ? Optional.empty()
+                : PolicyReplay.of(policy, trail, issued, found);
+        String rule = found.rule(); // the result keeps no evidence
+        return () -> {
+            trail.verdicts.add(new ExperimentTrail.CheckedVerdict(issued.getInjectionId(), issued.getRevision(),
+                    rule, issued.getOutcome(), recomputed.outcome(), issued.getSummary(), differences));
+            if (differences.isEmpty()) {
+                reproduced++;
+            }
+            differences.forEach(d -> findings.add(new Finding(trail.experimentId, issued.getInjectionId(),
+                    Finding.Kind.VERDICT_MISMATCH, d.field(), String.valueOf(d.recorded()),
+                    String.valueOf(d.recomputed()), "the recorded verdict's " + d.field()
+                    + " differs from the one its recorded evidence gives")));
+            whatIf.ifPresent(trail.policy::add);
+        };
     }
 
     private static TrailEntry evidenceEntry(VerdictIssued issued, InjectionRecord injection) {
@@ -236,12 +291,30 @@ final class Auditor {
                 + " evidence batches of injection " + injection.injectionId, details);
     }
 
-    /** Checks what still waits for evidence (reporting the missing batches) and returns what the replay found. */
-    ReplayResult finish(Duration elapsed) {
+    /**
+     * Checks what still waits for evidence (reporting the missing batches), waits for the running checks and returns
+     * what the replay found.
+     *
+     * @param started {@link System#nanoTime()} when the replay began
+     */
+    ReplayResult finish(long started) {
         for (VerdictIssued pending : List.copyOf(waiting.values())) {
             check(trails.get(pending.getHeader().getExperimentId()), pending);
         }
         waiting.clear();
+        try {
+            for (Future<Runnable> check : running) {
+                check.get().run();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a check failed: " + e.getCause(), e.getCause());
+        } finally {
+            workers.shutdownNow();
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         for (ExperimentTrail trail : trails.values()) {
             for (InjectionRecord injection : trail.injections.values()) {
                 if (injection.batchesAfterVerdict > 0) {

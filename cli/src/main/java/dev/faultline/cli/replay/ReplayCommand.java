@@ -76,7 +76,7 @@ public final class ReplayCommand extends ServiceCommand {
         try (TopicScan scan = new TopicScan(endpoints.kafkaEndpoint(), Duration.ofSeconds(timeoutSeconds))) {
             scan.scan(auditor::accept);
         }
-        ReplayResult result = auditor.finish(Duration.ofNanos(System.nanoTime() - start));
+        ReplayResult result = auditor.finish(start);
         report(result);
         if (output != null || format != Format.text) {
             cli.out().println(TextReport.summary(result)); // the report went elsewhere or is a document: the totals too

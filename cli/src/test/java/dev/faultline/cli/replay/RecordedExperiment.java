@@ -17,6 +17,7 @@ import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.EventHeader;
 import dev.faultline.schemas.avro.EvidenceCaptured;
 import dev.faultline.schemas.avro.ExperimentProposed;
+import dev.faultline.schemas.avro.ExperimentPhase;
 import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.Hypothesis;
 import dev.faultline.schemas.avro.InjectionStarted;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -53,19 +55,56 @@ final class RecordedExperiment {
     final Verdict verdict;
     private final ClearanceKeyPair signer;
 
+    /** The design's example: 38 one-second batches of 7 samples, a 30 s fault. */
     RecordedExperiment(String experimentId, ClearanceKeyPair signer) {
+        this(experimentId, signer, UUID.randomUUID(), 30, EvaluationFixtures::exampleEvidence);
+    }
+
+    private RecordedExperiment(String experimentId, ClearanceKeyPair signer, UUID clearanceId, int faultSeconds,
+                               BiFunction<String, UUID, List<EvidenceCaptured>> evidence) {
         this.experimentId = experimentId;
         this.signer = signer;
-        this.clearanceId = UUID.randomUUID();
+        this.clearanceId = clearanceId;
         this.injectionId = Auditor.injectionIdOf(clearanceId);
         this.hypothesis = EvaluationFixtures.hypothesis(EvaluationFixtures.examplePredictions());
-        this.evidence = EvaluationFixtures.exampleEvidence(experimentId, injectionId);
+        this.evidence = evidence.apply(experimentId, injectionId);
         InjectionStarted start = EvaluationFixtures.started(experimentId, injectionId, 1, T0, T0.plusSeconds(90));
         start.setClearanceId(clearanceId);
         this.started = start;
         this.stopped = EvaluationFixtures.stopped(experimentId, injectionId, StopReason.COMPLETED, T0,
-                T0.plusSeconds(30), (long) evidence.size());
-        this.verdict = Evaluator.evaluate(hypothesis, 1, evidence, started, stopped);
+                T0.plusSeconds(faultSeconds), (long) this.evidence.size());
+        this.verdict = Evaluator.evaluate(hypothesis, 1, this.evidence, started, stopped);
+    }
+
+    /**
+     * An experiment with {@code batches} one-second batches of 20 samples, as the injector publishes them by default
+     * (16 product reads, one in eight slow during the fault, and 4 order writes): 5 s before, 3 s after, the fault
+     * in between.
+     */
+    static RecordedExperiment withBatches(String experimentId, ClearanceKeyPair signer, int batches) {
+        int during = Math.max(1, batches - 8);
+        return new RecordedExperiment(experimentId, signer, UUID.randomUUID(), during, (id, injection) -> {
+            List<EvidenceCaptured> evidence = new ArrayList<>(batches);
+            for (int b = 0; b < batches; b++) {
+                int second = b - 5;
+                ExperimentPhase phase = second < 0 ? ExperimentPhase.BEFORE
+                        : second < during ? ExperimentPhase.DURING : ExperimentPhase.AFTER;
+                List<ProbeSample> samples = new ArrayList<>(20);
+                for (int i = 0; i < 16; i++) {
+                    boolean slow = phase == ExperimentPhase.DURING && i % 8 == 0;
+                    samples.add(EvaluationFixtures.sample("product-reads", T0.plusMillis(second * 1000L + i * 60L),
+                            slow ? 1203 : 12 + i, 200, true));
+                }
+                for (int i = 0; i < 4; i++) {
+                    java.time.Instant at = T0.plusMillis(second * 1000L + i * 250L + 30);
+                    samples.add(phase == ExperimentPhase.DURING
+                            ? EvaluationFixtures.sample("order-writes", at, 3, 503, false, "Retry-After", "content-type")
+                            : EvaluationFixtures.sample("order-writes", at, 20, 201, true, "content-type"));
+                }
+                evidence.add(EvaluationFixtures.batch(id, injection, b, phase, samples));
+            }
+            return evidence;
+        });
     }
 
     /** The events in the order the services publish them; {@code tamper} alters the evidence batches published. */

@@ -3,6 +3,7 @@ package dev.faultline.cli.replay;
 import dev.faultline.cli.http.KafkaEndpoint;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.kafka.KafkaPrincipal;
+import dev.faultline.schemas.avro.EventHeader;
 import dev.faultline.schemas.serde.FaultlineAvroSerializer;
 import dev.faultline.schemas.topics.Topic;
 import dev.faultline.schemas.topics.TopicProvisioner;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -30,6 +32,7 @@ final class ServicePublisher implements AutoCloseable {
 
     private final Map<KafkaPrincipal, KafkaProducer<String, SpecificRecord>> producers = new EnumMap<>(KafkaPrincipal.class);
     private final DevStack stack;
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
 
     ServicePublisher(DevStack stack) {
         this.stack = stack;
@@ -38,12 +41,25 @@ final class ServicePublisher implements AutoCloseable {
         }
     }
 
+    /** Publishes the events in order and waits until all are written. */
     void publish(List<SpecificRecord> events) throws Exception {
+        send(events);
+        producers.values().forEach(KafkaProducer::flush);
+    }
+
+    /** Sends the events in order (each topic's partition keeps it) without waiting for them to be written. */
+    void send(List<SpecificRecord> events) {
         for (SpecificRecord event : events) {
             Topic topic = Topics.forValueType(event.getClass());
-            String key = ((dev.faultline.schemas.avro.EventHeader) event.get(event.getSchema().getField("header").pos()))
-                    .getExperimentId();
-            producer(WRITERS.get(topic.name())).send(new ProducerRecord<>(topic.name(), key, event)).get();
+            String key = ((EventHeader) event.get(event.getSchema().getField("header").pos())).getExperimentId();
+            producer(WRITERS.get(topic.name())).send(new ProducerRecord<>(topic.name(), key, event), (metadata, e) -> {
+                if (e != null) {
+                    failure.compareAndSet(null, e);
+                }
+            });
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("publishing failed", failure.get());
         }
     }
 
@@ -64,5 +80,8 @@ final class ServicePublisher implements AutoCloseable {
     @Override
     public void close() {
         producers.values().forEach(KafkaProducer::close);
+        if (failure.get() != null) {
+            throw new IllegalStateException("publishing failed", failure.get());
+        }
     }
 }
