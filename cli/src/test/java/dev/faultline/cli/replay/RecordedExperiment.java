@@ -30,6 +30,7 @@ import dev.faultline.schemas.avro.ProbeSample;
 import dev.faultline.schemas.avro.ProposalReason;
 import dev.faultline.schemas.avro.StopReason;
 import dev.faultline.schemas.avro.VerdictIssued;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,7 @@ final class RecordedExperiment {
                             slow ? 1203 : 12 + i, 200, true));
                 }
                 for (int i = 0; i < 4; i++) {
-                    java.time.Instant at = T0.plusMillis(second * 1000L + i * 250L + 30);
+                    Instant at = T0.plusMillis(second * 1000L + i * 250L + 30);
                     samples.add(phase == ExperimentPhase.DURING
                             ? EvaluationFixtures.sample("order-writes", at, 3, 503, false, "Retry-After", "content-type")
                             : EvaluationFixtures.sample("order-writes", at, 20, 201, true, "content-type"));
@@ -167,7 +168,7 @@ final class RecordedExperiment {
         };
     }
 
-    private EventHeader header(java.time.Instant at, ActorKind kind, String who) {
+    private EventHeader header(Instant at, ActorKind kind, String who) {
         return EventHeader.newBuilder().setEventId(UUID.randomUUID()).setExperimentId(experimentId).setOccurredAt(at)
                 .setActor(actor(kind, who)).setCausationId(null).setTraceparent(null).setTracestate(null).build();
     }
