@@ -12,6 +12,7 @@ import dev.faultline.cli.experiment.ReviewCommand;
 import dev.faultline.cli.experiment.StatusCommand;
 import dev.faultline.cli.http.ServiceCallException;
 import dev.faultline.cli.login.LoginCommand;
+import dev.faultline.cli.replay.ReplayCommand;
 import dev.faultline.cli.schedule.ScheduleCommand;
 import dev.faultline.cli.stack.StackCommand;
 import dev.faultline.cli.failuremodes.FailureModesCommand;
@@ -36,7 +37,7 @@ import picocli.CommandLine;
 /**
  * The {@code faultline} command on picocli: {@code demo}, {@code stack}, and the commands against running
  * services ({@code propose}, {@code review}, {@code approve}, {@code status}, {@code halt}, {@code report},
- * {@code watch}), each with generated {@code --help}. Exit codes: 0 done, 1 failed (a service error, no
+ * {@code watch}, {@code replay}), each with generated {@code --help}. Exit codes: 0 done, 1 failed (a service error, no
  * verdict), 2 bad command line.
  */
 @Command(name = "faultline",
@@ -44,7 +45,7 @@ import picocli.CommandLine;
         subcommands = {DemoCommand.class, StackCommand.class, LoginCommand.class, ProposeCommand.class, ReviewCommand.class,
             ApproveCommand.class, StatusCommand.class, HaltCommand.class, ReportCommand.class, WatchCommand.class,
             TargetsCommand.class, FailureModesCommand.class, IncidentCommand.class, CalendarCommand.class,
-            ScheduleCommand.class, FollowUpsCommand.class, CatalogCommand.class,
+            ScheduleCommand.class, FollowUpsCommand.class, CatalogCommand.class, ReplayCommand.class,
             HelpCommand.class},
         footer = {"", "Service addresses: --hypothesis-url, --safety-url, --injector-url, --analysis-url, --catalog-url, "
                 + "--kafka, --registry-url; else FAULTLINE_HYPOTHESIS_URL, FAULTLINE_SAFETY_URL, FAULTLINE_INJECTOR_URL, "

@@ -1,7 +1,9 @@
 package dev.faultline.analysis.verdict;
 
 import dev.faultline.evaluation.Evaluator;
+import dev.faultline.evaluation.Readiness;
 import dev.faultline.evaluation.Verdict;
+import dev.faultline.evaluation.VerdictDiff;
 import dev.faultline.analysis.evidence.EvidenceRecords;
 import dev.faultline.kit.http.ApiException;
 import dev.faultline.schemas.avro.EvidenceCaptured;

@@ -2,6 +2,7 @@ package dev.faultline.analysis.verdict;
 
 import dev.faultline.analysis.AnalysisSettings;
 import dev.faultline.evaluation.Evaluator;
+import dev.faultline.evaluation.Readiness;
 import dev.faultline.evaluation.stats.ConfidenceLevel;
 import dev.faultline.evaluation.Verdict;
 import dev.faultline.analysis.evidence.EvidenceRecords;

@@ -481,6 +481,29 @@ class FaultlineE2EIT {
         return proposal;
     }
 
+    /**
+     * Last, once every experiment above has its verdict: the auditor's replay reads the stack's topics only (as the
+     * auditor principal, with the stack's public key found beside its Kafka settings) and recomputes each verdict.
+     */
+    @Test
+    @Order(20)
+    void shouldReproduceEveryVerdictOfTheRunFromTheTopicsAlone() throws Exception {
+        Endpoints auditor = stack.endpoints().watching();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = dev.faultline.cli.FaultlineCli.run(List.of("replay", "--format", "json", "--kafka", auditor.kafka(),
+                        "--registry-url", auditor.registry(), "--kafka-config", auditor.kafkaConfig()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of());
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(report + err).isZero();
+        JsonNode totals = dev.faultline.cli.http.Json.MAPPER.readTree(report.substring(0, report.lastIndexOf('}') + 1))
+                .get("totals");
+        assertThat(totals.get("verdictsChecked").asLong()).as("the run's verdicts are checked").isPositive();
+        assertThat(totals.get("verdictsReproduced").asLong()).isEqualTo(totals.get("verdictsChecked").asLong());
+        assertThat(report).contains("\"findings\" : [ ]");
+    }
+
     private void assertRollbackRehearsedOnTheL7Proxy(String id) {
         PreflightPassed passed = events.next(id, PreflightPassed.class, SHORT_RUN);
         assertThat(passed.getChecks()).filteredOn(check -> check.getKind() == PreflightCheckKind.ROLLBACK_READY)

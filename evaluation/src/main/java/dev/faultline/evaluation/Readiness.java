@@ -1,4 +1,4 @@
-package dev.faultline.analysis.verdict;
+package dev.faultline.evaluation;
 
 import dev.faultline.schemas.avro.EvidenceCaptured;
 import dev.faultline.schemas.avro.InjectionStopped;
