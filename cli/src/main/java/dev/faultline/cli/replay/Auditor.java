@@ -255,7 +255,7 @@ final class Auditor {
 
     /** On a worker: the verdict recomputed and compared field by field, and the policy's what-if. */
     private Runnable recompute(ExperimentTrail trail, VerdictIssued issued, VerdictInputs.Found found) {
-        Verdict recomputed = Recompute.verdict(found.inputs());
+        Verdict recomputed = Recompute.verdict(found.inputs(), Verdict.of(issued).confidenceLevel());
         List<VerdictDiff.Difference> differences = VerdictDiff.differences(Verdict.of(issued), recomputed);
         Optional<ExperimentTrail.PolicyOutcome> whatIf = policy == null ? Optional.empty()
                 : PolicyReplay.of(policy, trail, issued, found);

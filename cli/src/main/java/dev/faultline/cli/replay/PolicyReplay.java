@@ -63,7 +63,7 @@ final class PolicyReplay {
         } else {
             inputs = new Recompute.Lost(changed, revision, evidence, started);
         }
-        Verdict wouldBe = Recompute.verdict(inputs);
+        Verdict wouldBe = Recompute.verdict(inputs, Verdict.of(issued).confidenceLevel());
         String recordedStop = stopped != null ? stopped.getReason() + " at " + stopped.getStoppedAt()
                 : "LOST (no stop by the deadline " + started.getDeadline() + ")";
         return Optional.of(new ExperimentTrail.PolicyOutcome(issued.getInjectionId(), issued.getOutcome(),

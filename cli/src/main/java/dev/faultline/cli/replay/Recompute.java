@@ -46,18 +46,20 @@ final class Recompute {
             implements Inputs {
     }
 
-    static Verdict verdict(Inputs inputs) {
+    /** The verdict at the confidence level the recorded verdict was judged at ({@link Verdict#confidenceLevel()}). */
+    static Verdict verdict(Inputs inputs, double level) {
         if (inputs instanceof Stopped s) {
             return Evaluator.evaluate(s.hypothesis(), s.revision(), Readiness.judged(s.stopped(), s.evidence()),
-                    s.started(), s.stopped());
+                    s.started(), s.stopped(), level);
         }
         if (inputs instanceof Lost l) {
-            return Evaluator.lost(l.hypothesis(), l.revision(), l.evidence(), l.started());
+            return Evaluator.lost(l.hypothesis(), l.revision(), l.evidence(), l.started(), level);
         }
         if (inputs instanceof Refused r) {
-            return r.hypothesis() == null ? Evaluator.refused(r.refused()) : Evaluator.refused(r.hypothesis(), r.refused());
+            return r.hypothesis() == null ? Evaluator.refused(r.refused())
+                    : Evaluator.refused(r.hypothesis(), r.refused(), level);
         }
         NeverStarted n = (NeverStarted) inputs;
-        return Evaluator.neverStarted(n.hypothesis(), n.cleared(), n.injectionId(), n.startBy());
+        return Evaluator.neverStarted(n.hypothesis(), n.cleared(), n.injectionId(), n.startBy(), level);
     }
 }

@@ -26,7 +26,7 @@ class PolicyTest {
         Policy policy = read("""
                 thresholds:
                   - statistic: success_rate
-                    threshold: 0.9
+                    threshold: 0.8
                   - prediction: reads-served
                     threshold: 0.5
                   - statistic: P99_LATENCY
@@ -37,9 +37,9 @@ class PolicyTest {
 
         Hypothesis changed = policy.apply(recorded);
 
-        assertThat(changed.getPredictions()).extracting(Prediction::getThreshold).containsExactly(0.5, 1500.0, 0.99, 0.99);
+        assertThat(changed.getPredictions()).extracting(Prediction::getThreshold).containsExactly(0.5, 1500.0, 0.9, 0.9);
         assertThat(changed.getPredictions().get(1).getComparator().name()).isEqualTo("LESS_OR_EQUAL");
-        assertThat(recorded.getPredictions()).extracting(Prediction::getThreshold).containsExactly(0.99, 800.0, 0.99, 0.99);
+        assertThat(recorded.getPredictions()).extracting(Prediction::getThreshold).containsExactly(0.9, 800.0, 0.9, 0.9);
     }
 
     @Test
