@@ -63,6 +63,7 @@ class FixReverifyIT {
     void shouldProposeTheReVerificationOfADoneFixOnce() {
         String service = "shop-" + RUN;
         publisher.publish("STAGING/" + service, TargetsTest.declared(Environment.STAGING, service, false));
+        ServiceUnderTest.awaitTarget(context, devStack, service);
         String found = "exp-found-" + RUN;
         publisher.publish(ServiceUnderTest.proposal(found, service, FaultType.NETWORK_BLACKHOLE,
                 "pricing outages must not take the shop down"));

@@ -65,6 +65,7 @@ class ReverifyIT {
     void shouldProposeAStaleEntryOnceAndAFreshOneNever() {
         String service = "shop-" + RUN;
         publisher.publish("STAGING/" + service, TargetsTest.declared(Environment.STAGING, service, false));
+        ServiceUnderTest.awaitTarget(context, devStack, service);
         String established = "exp-established-" + RUN;
         publisher.publish(ServiceUnderTest.proposal(established, service, FaultType.NETWORK_BLACKHOLE,
                 "pricing outages must not take the shop down"));

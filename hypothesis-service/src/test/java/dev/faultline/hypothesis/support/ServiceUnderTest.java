@@ -1,5 +1,7 @@
 package dev.faultline.hypothesis.support;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.faultline.kit.testing.ServiceProperties;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.kit.events.Actors;
@@ -11,6 +13,7 @@ import dev.faultline.schemas.avro.ProposalReason;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /** Starts hypothesis-service's context on the devstack, and builds the proposals tests publish. */
@@ -34,6 +37,16 @@ public final class ServiceUnderTest {
 
     public static String baseUrl(ApplicationContext context) {
         return "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
+    }
+
+    /**
+     * Waits until the service lists {@code service} among its targets ({@code GET /targets}): a proposal read before
+     * its target's declaration is rejected (unknown service), so a test that publishes both waits in between.
+     */
+    public static void awaitTarget(ApplicationContext context, DevStack stack, String service) {
+        Http http = new Http(baseUrl(context), stack.issuer().token("erin"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> http.get("/targets").body().contains("\"service\":\"" + service + "\""));
     }
 
     /** A staging proposal by demo-user on the storefront's link to pricing, for half the traffic, 30 s. */
