@@ -114,7 +114,7 @@ class SafetyEnvelopeIT {
         safety.verdictInStaging("exp-staged-" + safety.run, service, FaultType.NETWORK_BLACKHOLE,
                 VerdictOutcome.PARTIALLY_HELD);
         safety.propose(id, service, Environment.PRODUCTION, 0.2);
-        assertThat(safety.approve(id, "carol", "APPROVED").statusCode()).isEqualTo(201);
+        assertThat(safety.approveOnceRead(id, "carol", "APPROVED").statusCode()).isEqualTo(201);
         // the staging verdict is read asynchronously: rerun the preflight until ON_CALL is all that blocks it
         PreflightBlocked blocked = await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
             safety.post("/experiments/" + id + "/preflight", "");

@@ -1,5 +1,7 @@
 package dev.faultline.safety.support;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.faultline.clearance.ClearanceKeyPair;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.kit.events.Actors;
@@ -31,6 +33,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -173,6 +176,15 @@ public final class SafetyHarness implements AutoCloseable {
     /** {@code approver} (a user of the issuer's users file) decides on {@code id}. */
     public HttpResponse<String> approve(String id, String approver, String decision) {
         return approveWith(token(approver), id, decision);
+    }
+
+    /**
+     * As {@link #approve}, just after {@link #propose}: safety-service reads the approved plan from the topic
+     * asynchronously, so an answer 404 (no such plan yet) is asked again until the plan is known.
+     */
+    public HttpResponse<String> approveOnceRead(String id, String approver, String decision) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> approve(id, approver, decision), answer -> answer.statusCode() != 404);
     }
 
     /** Decides on {@code id} with any token (null: none). */
