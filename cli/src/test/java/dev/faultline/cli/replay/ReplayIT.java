@@ -89,10 +89,13 @@ class ReplayIT {
             assertThat(f.get("injectionId").asText()).isEqualTo(tampered.injectionId.toString());
             fields.add(f.get("field").asText());
         });
-        assertThat(fields).contains("results[reads-served].outcome", "results[reads-served].observed", "summary");
-        JsonNode outcome = findingOf(report, "results[reads-served].outcome");
-        assertThat(outcome.get("recorded").asText()).isEqualTo("HELD");
-        assertThat(outcome.get("recomputed").asText()).isEqualTo("NOT_HELD");
+        // one batch of reads turned into failures: the success rate and its interval move, the outcome (a Wilson
+        // interval still above 0.9) does not — the record no longer gives the verdict it carries all the same
+        assertThat(fields).contains("results[reads-served].observed", "results[reads-served].lower",
+                "results[reads-served].explanation");
+        JsonNode observed = findingOf(report, "results[reads-served].observed");
+        assertThat(observed.get("recorded").asDouble()).isEqualTo(1.0);
+        assertThat(observed.get("recomputed").asDouble()).isLessThan(1.0);
         assertThat(report.get("totals").get("verdictsReproduced").asInt()).isZero();
     }
 
@@ -122,7 +125,8 @@ class ReplayIT {
         assertThat(p99.get("predictionId").asText()).isEqualTo("reads-p99");
         assertThat(p99.get("recordedThreshold").asDouble()).isEqualTo(800);
         assertThat(p99.get("recordedOutcome").asText()).as("p99 1203 ms against 800 ms").isEqualTo("NOT_HELD");
-        assertThat(p99.get("policyOutcome").asText()).as("p99 1203 ms against 1500 ms").isEqualTo("HELD");
+        // below 368 samples a 95 % interval of a p99 has no upper bound: "< 1500 ms" cannot be shown, only refuted
+        assertThat(p99.get("policyOutcome").asText()).as("p99 1203 ms against 1500 ms").isEqualTo("INCONCLUSIVE");
     }
 
     @Test
