@@ -604,8 +604,12 @@ class FaultlineE2EIT {
         // the gap: each wrongly typed record holds the consumer for 1.75 s, so it falls behind and dead-letters slowly
         assertThat(results.get("consumer-lag-bounded").getOutcome()).isEqualTo(PredictionOutcome.NOT_HELD);
         assertThat(results.get("consumer-lag-bounded").getObserved()).as("records behind").isGreaterThanOrEqualTo(20);
-        assertThat(results.get("bad-records-dead-lettered").getOutcome()).isEqualTo(PredictionOutcome.NOT_HELD);
-        assertThat(results.get("bad-records-dead-lettered").getObserved()).as("dead letters a second").isPositive();
+        // dead letters come in bursts (one per 1.75 s hold): their mean rate lies below the threshold, though on a
+        // short run's few samples its bootstrap interval may still reach it — not held, or inconclusive, never held
+        PredictionResult deadLettered = results.get("bad-records-dead-lettered");
+        assertThat(deadLettered.getOutcome()).isIn(PredictionOutcome.NOT_HELD, PredictionOutcome.INCONCLUSIVE);
+        assertThat(deadLettered.getObserved()).as("dead letters a second").isPositive()
+                .isLessThan(deadLettered.getThreshold());
         assertThat(results.get("good-orders-processed").getOutcome()).isEqualTo(PredictionOutcome.HELD);
         assertThat(results.get("dead-letters-logged").getOutcome()).isEqualTo(PredictionOutcome.HELD);
         assertThat(results.get("no-errors-logged").getOutcome()).isEqualTo(PredictionOutcome.HELD);
