@@ -1,7 +1,9 @@
 package dev.faultline.clearance;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * What a clearance says and the signature vouching for it, in the one form every party shares: safety-service signs
@@ -56,5 +58,13 @@ public record ClearanceClaims(String experimentId, String clearanceId, int hypot
     ClearanceClaims signed(String byKeyId, String withSignature) {
         return new ClearanceClaims(experimentId, clearanceId, hypothesisRevision, environment, issuedAt, expiresAt,
                 byKeyId, withSignature);
+    }
+
+    /**
+     * The one injection a clearance can run, named by it: so a clearance that ran, or was refused, is known by its
+     * injection's events, analysis can watch a clearance that no injector took, and an auditor's replay finds them.
+     */
+    public static UUID injectionIdOf(UUID clearanceId) {
+        return UUID.nameUUIDFromBytes(("injection:" + clearanceId).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -16,7 +16,6 @@ import dev.faultline.schemas.avro.PreflightPassed;
 import dev.faultline.schemas.avro.StopReason;
 import dev.faultline.schemas.avro.VerdictIssued;
 import dev.faultline.schemas.topics.Topics;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -343,8 +342,4 @@ final class Auditor {
         return event instanceof InjectionRefused r ? r.getService() : null;
     }
 
-    /** The injection a clearance names (as service-kit's {@code Clearances.injectionIdOf} derives it). */
-    static UUID injectionIdOf(UUID clearanceId) {
-        return UUID.nameUUIDFromBytes(("injection:" + clearanceId).getBytes(StandardCharsets.UTF_8));
-    }
 }

@@ -1,5 +1,6 @@
 package dev.faultline.cli.replay;
 
+import dev.faultline.clearance.ClearanceClaims;
 import dev.faultline.schemas.avro.Hypothesis;
 import dev.faultline.schemas.avro.PreflightPassed;
 import dev.faultline.schemas.avro.StopReason;
@@ -30,7 +31,7 @@ final class VerdictInputs {
         }
         if (injection == null || injection.started == null) {
             PreflightPassed cleared = trail.clearances.values().stream()
-                    .filter(p -> Auditor.injectionIdOf(p.getClearance().getClearanceId()).equals(issued.getInjectionId()))
+                    .filter(p -> ClearanceClaims.injectionIdOf(p.getClearance().getClearanceId()).equals(issued.getInjectionId()))
                     .findFirst().orElse(null);
             if (cleared == null || hypothesis == null) {
                 return missing(cleared == null ? "the clearance of injection " + issued.getInjectionId() : revision);

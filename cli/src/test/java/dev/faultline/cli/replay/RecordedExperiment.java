@@ -66,7 +66,7 @@ final class RecordedExperiment {
         this.experimentId = experimentId;
         this.signer = signer;
         this.clearanceId = clearanceId;
-        this.injectionId = Auditor.injectionIdOf(clearanceId);
+        this.injectionId = ClearanceClaims.injectionIdOf(clearanceId);
         this.hypothesis = EvaluationFixtures.hypothesis(EvaluationFixtures.examplePredictions());
         this.evidence = evidence.apply(experimentId, injectionId);
         InjectionStarted start = EvaluationFixtures.started(experimentId, injectionId, 1, T0, T0.plusSeconds(90));

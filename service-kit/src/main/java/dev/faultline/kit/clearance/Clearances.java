@@ -2,7 +2,6 @@ package dev.faultline.kit.clearance;
 
 import dev.faultline.clearance.ClearanceClaims;
 import dev.faultline.schemas.avro.Clearance;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** What every service derives from a clearance alike. */
@@ -11,12 +10,9 @@ public final class Clearances {
     private Clearances() {
     }
 
-    /**
-     * The one injection a clearance can run, named by it: so a clearance that ran, or was refused, is known by its
-     * injection's events, and analysis can watch a clearance that no injector took.
-     */
+    /** The one injection a clearance can run ({@link ClearanceClaims#injectionIdOf}). */
     public static UUID injectionIdOf(UUID clearanceId) {
-        return UUID.nameUUIDFromBytes(("injection:" + clearanceId).getBytes(StandardCharsets.UTF_8));
+        return ClearanceClaims.injectionIdOf(clearanceId);
     }
 
     /** The Avro clearance of {@code experimentId} as the signed claims (what a host agent is sent with a fault). */
