@@ -2,6 +2,7 @@ package dev.faultline.cli;
 
 import dev.faultline.cli.calendar.CalendarCommand;
 import dev.faultline.cli.catalog.CatalogCommand;
+import dev.faultline.cli.console.ConsoleCommand;
 import dev.faultline.cli.demo.DemoCommand;
 import dev.faultline.cli.experiment.ApproveCommand;
 import dev.faultline.cli.followup.FollowUpsCommand;
@@ -45,7 +46,7 @@ import picocli.CommandLine;
         subcommands = {DemoCommand.class, StackCommand.class, LoginCommand.class, ProposeCommand.class, ReviewCommand.class,
             ApproveCommand.class, StatusCommand.class, HaltCommand.class, ReportCommand.class, WatchCommand.class,
             TargetsCommand.class, FailureModesCommand.class, IncidentCommand.class, CalendarCommand.class,
-            ScheduleCommand.class, FollowUpsCommand.class, CatalogCommand.class, ReplayCommand.class,
+            ScheduleCommand.class, FollowUpsCommand.class, CatalogCommand.class, ReplayCommand.class, ConsoleCommand.class,
             HelpCommand.class},
         footer = {"", "Service addresses: --hypothesis-url, --safety-url, --injector-url, --analysis-url, --catalog-url, "
                 + "--kafka, --registry-url; else FAULTLINE_HYPOTHESIS_URL, FAULTLINE_SAFETY_URL, FAULTLINE_INJECTOR_URL, "

@@ -23,7 +23,7 @@ final class ServiceCatalog {
     /** safety-service's client of the token issuer (deploy/users.yaml). */
     static final String SAFETY_CLIENT = "safety-service";
     static final List<String> SERVICES = List.of("hypothesis-service", "safety-service", "injector-service",
-            "analysis-service", "catalog-service");
+            "analysis-service", "catalog-service", "console-service");
 
     private ServiceCatalog() {
     }
@@ -98,7 +98,8 @@ final class ServiceCatalog {
                 new Layout("safety-service", "safety-service", "dev.faultline.safety.SafetyApplication", ports.safety()),
                 new Layout("injector-service", "injector-service/controller", "dev.faultline.injector.InjectorApplication", ports.injector()),
                 new Layout("analysis-service", "analysis-service", "dev.faultline.analysis.AnalysisApplication", ports.analysis()),
-                new Layout("catalog-service", "catalog-service", "dev.faultline.catalog.CatalogApplication", ports.catalog()));
+                new Layout("catalog-service", "catalog-service", "dev.faultline.catalog.CatalogApplication", ports.catalog()),
+                new Layout("console-service", "console-service", "dev.faultline.console.ConsoleApplication", ports.console()));
         List<ServiceSpec> specs = new ArrayList<>();
         for (Layout layout : layouts) {
             if (!wanted.contains(layout.name())) {

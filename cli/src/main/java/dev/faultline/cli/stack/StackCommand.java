@@ -40,6 +40,9 @@ public final class StackCommand implements Callable<Integer> {
                 + "--why 'pricing outage drill' --duration 15");
         out.println("  ./faultline login --user bob && ./faultline review <id> --accept    # then dave halts: "
                 + "./faultline login --user dave && ./faultline halt <id> --reason drill");
+        out.println("  the web console (" + endpoints.consoleUrl() + "): watch the run live and halt it there: "
+                + "./faultline login --user dave && ./faultline console" + (endpoints.consoleUrl().endsWith(":8106") ? ""
+                : " --console-url " + endpoints.consoleUrl()));
         out.println("  ./faultline propose --service storefront --fault HTTP_ERROR_STATUS --dependency pricing --traffic-share 0.3 "
                 + "--label status=503 --why 'pricing answers 503 to some calls' --duration 15   # L7, on pricing-http");
         out.println("  host faults, through the host's agent (" + endpoints.agentUrl() + "); pricing runs under a supervisor:");

@@ -15,6 +15,9 @@ import java.util.Properties;
  */
 final class StackCredentials {
 
+    /** console-service: a service without a principal of its own (it runs as the auditor). */
+    static final String CONSOLE = "console-service";
+
     private StackCredentials() {
     }
 
@@ -31,6 +34,15 @@ final class StackCredentials {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the Kafka credentials of " + service.username(), e);
             }
+        }
+        // the console reads the topics it shows live and writes none: the auditor's principal
+        Properties console = new Properties();
+        console.setProperty("faultline.kafka.username", KafkaPrincipal.AUDITOR.username());
+        console.setProperty("faultline.kafka.password", credentials.password(KafkaPrincipal.AUDITOR));
+        try {
+            KafkaCredentials.writeOwnerOnly(serviceFile(dir, CONSOLE), console, "Kafka principal of " + CONSOLE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the Kafka credentials of " + CONSOLE, e);
         }
         return dir;
     }

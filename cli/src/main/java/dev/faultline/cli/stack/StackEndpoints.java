@@ -60,6 +60,11 @@ public record StackEndpoints(StackPorts ports, String kafkaBootstrapServers, Str
         return issuerUrl() + "/.well-known/jwks.json";
     }
 
+    /** The web console. */
+    public String consoleUrl() {
+        return url(ports.console());
+    }
+
     /**
      * The services' endpoints, as the CLI's commands use them, with no token yet ({@link Endpoints#withToken}); Kafka
      * as the stack's administrator, who declares the demo's targets before the services start (and tests' fixtures).

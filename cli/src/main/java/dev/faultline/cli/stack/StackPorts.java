@@ -11,15 +11,15 @@ import dev.faultline.devstack.support.FreePorts;
 public record StackPorts(int kafka, int kafkaController, int registry, int cassandra, int cassandraStorage,
                          int dataplane, int pricingProxy, int pricingHttpProxy, int pricing, int storefront,
                          int carrierProxy, int carrier, int shipping, int fulfilment, int agent,
-                         int hypothesis, int safety, int injector, int analysis, int catalog, int issuer) {
+                         int hypothesis, int safety, int injector, int analysis, int catalog, int console, int issuer) {
 
     public static StackPorts demo() {
         return new StackPorts(9092, 9093, 8081, 9042, 7000, 8474, 18091, 18094, 18090, 18080, 18093, 18092, 18081, 18082, 8479,
-                8101, 8102, 8103, 8104, 8105, 8110);
+                8101, 8102, 8103, 8104, 8105, 8106, 8110);
     }
 
     public static StackPorts free() {
-        return new StackPorts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new StackPorts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /** These ports with every 0 replaced by a port that is free now; fixed ports must be free (named if not). */
@@ -32,6 +32,7 @@ public record StackPorts(int kafka, int kafkaController, int registry, int cassa
                 pick(shipping, "shipping"), pick(fulfilment, "fulfilment"), pick(agent, "host agent"),
                 pick(hypothesis, "hypothesis-service"), pick(safety, "safety-service"),
                 pick(injector, "injector-service"), pick(analysis, "analysis-service"), pick(catalog, "catalog-service"),
+                pick(console, "console-service"),
                 pick(issuer, "token issuer"));
     }
 

@@ -54,6 +54,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -252,6 +254,67 @@ class FaultlineE2EIT {
         assertThat(dataplane.toxics("pricing")).isEmpty();
         events.next(id, VerdictIssued.class, SHORT_RUN);
         services.safetyService().delete("/halts/" + halt.path("haltId").asText() + "?reason=e2e-done");
+    }
+
+    /**
+     * The web console, in a real headless Chromium, signed in as the operator: every page draws the stack's data
+     * (a screenshot of each is kept in cli/target/screenshots), and a run watched live — its evidence charted as it
+     * arrives — is halted with the page's button: the fault is removed at once and the page says so.
+     */
+    @Test
+    @Order(15)
+    void shouldShowEveryPageAndHaltARunFromTheConsole() {
+        try (ConsolePages console = new ConsolePages(stack.endpoints().consoleUrl(), services.token())) {
+            assertThat(console.rows("experiments")).as("experiments listed").isNotEmpty();
+            console.browser().screenshot("console-experiments");
+
+            if (exampleVerdict != null) {
+                String example = exampleVerdict.getHeader().getExperimentId();
+                console.open("experiments/" + example);
+                assertThat(console.browser().waitFor(By.id("outcome")).getText()).isEqualTo("PARTIALLY_HELD");
+                assertThat(console.browser().findAll(By.cssSelector("#verdict-report .fl-interval")))
+                        .as("one interval per prediction").hasSize(exampleVerdict.getResults().size());
+                assertThat(console.browser().findAll(By.cssSelector("#verdict-report canvas"))).isNotEmpty();
+                console.browser().screenshot("console-verdict");
+            }
+            console.open("catalog");
+            assertThat(console.rows("catalog")).as("catalog entries").isNotEmpty();
+            console.browser().screenshot("console-catalog");
+            console.open("gaps");
+            assertThat(console.rows("gaps")).as("gaps of the declared targets").isNotEmpty();
+            console.browser().screenshot("console-gaps");
+            console.open("follow-ups");
+            assertThat(console.rows("follow-ups")).as("the example's follow-ups").isNotEmpty();
+            console.browser().screenshot("console-follow-ups");
+
+            String id = driver.propose(ExampleExperiment.proposal("STAGING", 40, null));
+            driver.acceptAndClear(id);
+            events.next(id, InjectionStarted.class, SHORT_RUN);
+            await().atMost(Duration.ofSeconds(30)).until(() -> "INJECTING".equals(
+                    services.catalogService().get("/experiments/" + id).path("status").asText()));
+            console.open("experiments/" + id);
+            console.browser().waitUntil(d -> "STARTED".equals(console.browser().script(
+                    "return document.getElementById('live-state').dataset.state")));
+            console.browser().waitUntil(d -> Integer.parseInt(d.findElement(By.id("live-count")).getText()) >= 20);
+            assertThat(console.browser().findAll(By.cssSelector("#live-chart canvas"))).isNotEmpty();
+            assertThat(dataplane.toxics("pricing")).as("the fault is on while the page shows it").isNotEmpty();
+            console.browser().screenshot("console-live");
+
+            console.browser().driver().findElement(By.id("halt-reason")).sendKeys("e2e: halted from the console");
+            console.browser().driver().findElement(By.id("halt-button")).click();
+
+            InjectionStopped stopped = events.next(id, InjectionStopped.class, Duration.ofSeconds(30));
+            assertThat(stopped.getReason()).isEqualTo(StopReason.HALTED);
+            assertThat(dataplane.toxics("pricing")).as("the fault is removed").isEmpty();
+            WebElement state = console.browser().waitFor(By.cssSelector("#live-state[data-state='STOPPED']"));
+            assertThat(state.getText()).contains("fault removed", "HALTED");
+            String haltId = console.browser().waitFor(By.cssSelector("#halt-result[data-halt-id]"))
+                    .getAttribute("data-halt-id");
+            events.next(id, VerdictIssued.class, SHORT_RUN);
+            console.browser().waitFor(By.id("outcome"));
+            console.browser().screenshot("console-halted");
+            services.safetyService().delete("/halts/" + haltId + "?reason=e2e-done");
+        }
     }
 
     /**

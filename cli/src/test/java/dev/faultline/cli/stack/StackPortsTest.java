@@ -23,7 +23,7 @@ class StackPortsTest {
     @Test
     void shouldNameAFixedPortThatIsTaken() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            StackPorts ports = new StackPorts(0, 0, 0, 0, 0, 0, 0, 0, 0, taken.getLocalPort(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            StackPorts ports = new StackPorts(0, 0, 0, 0, 0, 0, 0, 0, 0, taken.getLocalPort(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
             assertThatThrownBy(ports::resolve).hasMessageContaining("port " + taken.getLocalPort())
                     .hasMessageContaining("storefront");
