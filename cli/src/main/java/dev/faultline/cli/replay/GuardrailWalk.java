@@ -17,7 +17,8 @@ import java.util.OptionalDouble;
 /**
  * "Would this guardrail have stopped that run, and when?": walks an injection's recorded DURING samples in the order
  * their answers arrived and, at each arrival, evaluates the guardrail as the injector does — the statistic over the
- * samples of its evaluation window that have arrived by then, compared with its threshold, breached once the
+ * samples whose answers arrived in its evaluation window (by arrival, not by when the request went out: a request
+ * that hangs for longer than the window counts when it fails), compared with its threshold, breached once the
  * condition has held for its sustain without interruption (a window with no value interrupts it). The injector's
  * check that a probe went silent is not replayed: it depends on the injector's settings, not the guardrail's.
  */
@@ -45,10 +46,7 @@ final class GuardrailWalk {
             long now = arrival(samples.get(i));
             List<SampleView> inWindow = new ArrayList<>();
             for (int j = i; j >= 0 && arrival(samples.get(j)) >= now - window; j--) {
-                long at = samples.get(j).getAt().toEpochMilli();
-                if (at >= now - window && at <= now) {
-                    inWindow.add(SampleView.of(samples.get(j)));
-                }
+                inWindow.add(SampleView.of(samples.get(j)));
             }
             OptionalDouble observed = measure.over(inWindow, window);
             if (observed.isEmpty() || !Comparison.holds(guardrail.getComparator(), observed.getAsDouble(),

@@ -9,7 +9,10 @@ import dev.faultline.schemas.avro.EvidenceCaptured;
 import dev.faultline.schemas.avro.Guardrail;
 import dev.faultline.schemas.avro.MeasureUnit;
 import dev.faultline.schemas.avro.Statistic;
+import dev.faultline.schemas.avro.ExperimentPhase;
+import dev.faultline.schemas.avro.ProbeSample;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -44,8 +47,27 @@ class GuardrailWalkTest {
 
     @Test
     void shouldNotTripWhenAnEmptyOrHealthyWindowInterruptsTheCondition() {
-        // a 100 ms window (on request starts) never holds a slow request: each started 1.2 s before its answer came
+        // a 100 ms window holds a slow answer (every second, at x.203 s) only until the next answer, 10 ms later: the
+        // window at x.414 s holds one fast answer, and the condition never lasts 500 ms
         assertThat(GuardrailWalk.firstTrip(guardrail(Statistic.P99_LATENCY, 1000, 100, 500), evidence)).isEmpty();
         assertThat(GuardrailWalk.firstTrip(guardrail(Statistic.P99_LATENCY, 5000, 3000, 0), evidence)).isEmpty();
+    }
+
+    @Test
+    void shouldTripOnRequestsThatHangForLongerThanTheWindow() {
+        // every request times out after 5 s, against a 2 s window: each timeout counts in the window it fired in
+        List<ProbeSample> timeouts = new ArrayList<>();
+        for (long t = 0; t < 20_000; t += 200) {
+            timeouts.add(EvaluationFixtures.sample("product-reads", T0.plusMillis(t), 5000, null, false));
+        }
+        List<EvidenceCaptured> hanging = List.of(EvaluationFixtures.batch("e", UUID.randomUUID(), 0,
+                ExperimentPhase.DURING, timeouts));
+        Guardrail failing = guardrail(Statistic.ERROR_RATE, 0.5, 2000, 1000);
+
+        GuardrailWalk.Trip trip = GuardrailWalk.firstTrip(failing, hanging).orElseThrow();
+
+        assertThat(trip.holdingSince()).as("the first timeout").isEqualTo(T0.plusMillis(5000));
+        assertThat(trip.at()).isEqualTo(T0.plusMillis(6000));
+        assertThat(trip.observed()).isEqualTo(1.0);
     }
 }

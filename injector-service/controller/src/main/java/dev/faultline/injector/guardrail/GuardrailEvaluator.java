@@ -17,14 +17,16 @@ import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 /**
- * Evaluates an injection's guardrails against the samples taken during the fault, with service-kit's statistics
- * and comparison (the ones verdicts use). Pure apart from remembering, per guardrail, since when its condition has
- * held without interruption: a condition that stops holding resets it, and a statistic with no value (an empty
- * window, except for SAMPLE_COUNT and THROUGHPUT which are 0 there) counts as not holding. A guardrail whose probe
- * has answered nothing for its {@code maxSilenceMillis} (counted from the last answer's arrival, at the earliest from
- * {@code watchingFrom}) is breached as well: the run cannot see what the fault does. Not thread-safe: one evaluator
- * per run, called under one lock. A guardrail trips on the point estimate (safety first: no waiting for an interval
- * to clear the threshold); the breach's detail adds the confidence interval the verdicts would compute.
+ * Evaluates an injection's guardrails against the samples taken during the fault, with service-kit's statistics and
+ * comparison (the ones verdicts use). A guardrail's window holds the samples whose answer arrived in
+ * [now − window, now] (sent time plus latency; a timeout arrives when it fired), so that requests which hang for longer
+ * than the window count when they fail rather than never. Pure apart from remembering, per guardrail, since when its
+ * condition has held without interruption: a condition that stops holding resets it, and a statistic with no value (an
+ * empty window, except for SAMPLE_COUNT and THROUGHPUT which are 0 there) counts as not holding. A guardrail whose
+ * probe has answered nothing for its {@code maxSilenceMillis} (counted from the last answer's arrival, at the earliest
+ * from {@code watchingFrom}) is breached as well: the run cannot see what the fault does. Not thread-safe: one
+ * evaluator per run, called under one lock. A guardrail trips on the point estimate (safety first: no waiting for an
+ * interval to clear the threshold); the breach's detail adds the confidence interval the verdicts would compute.
  */
 public final class GuardrailEvaluator {
 
@@ -48,9 +50,11 @@ public final class GuardrailEvaluator {
             if (blind.isPresent()) {
                 return blind;
             }
+            // by arrival: windowed by when requests went out, a request that hangs for longer than the window
+            // would be out of every window by the time its timeout fires, and a hanging dependency never seen
             Instant from = now.minusMillis(rule.windowMillis());
             List<SampleView> window = probed.stream()
-                    .filter(s -> !s.at().isBefore(from) && !s.at().isAfter(now))
+                    .filter(s -> !arrival(s).isBefore(from) && !arrival(s).isAfter(now))
                     .map(Sample::view).toList();
             OptionalDouble observed = rule.measure().over(window, rule.windowMillis());
             if (observed.isEmpty() || !Comparison.holds(rule.comparator(), observed.getAsDouble(), rule.threshold())) {
@@ -94,8 +98,12 @@ public final class GuardrailEvaluator {
                 "running blind: no sample from %s for %.1f s", rule.probeId(), silence.toMillis() / 1000.0)));
     }
 
-    /** A sample is heard when its answer came back, not when its request went out. */
+    /**
+     * A sample is heard when its answer came back (or its request failed or timed out), not when its request went
+     * out. Rounded up to the nanosecond, as the verdicts round it up to the millisecond: a request counts as answered
+     * by a moment only when its whole latency fits before it.
+     */
     private static Instant arrival(Sample s) {
-        return s.at().plusNanos((long) (s.latencyMillis() * 1_000_000));
+        return s.at().plusNanos((long) Math.ceil(s.latencyMillis() * 1_000_000));
     }
 }

@@ -116,10 +116,11 @@ class GuardrailEvaluatorTest {
         for (int i = 0; i < 10; i++) {
             samples.add(sample("reads", T0.plusMillis(i * 100L), 10, i >= 3)); // 3 of 10 failing
         }
+        // at 910 ms every answer is in (the last one sent at 900 ms)
         assertThat(immediately(Statistic.ERROR_RATE, null, ComparisonOperator.EQUAL, 0.1 + 0.2)
-                .evaluate(samples, T0.plusMillis(900))).isPresent(); // 0.3 EQUAL 0.30000000000000004
+                .evaluate(samples, T0.plusMillis(910))).isPresent(); // 0.3 EQUAL 0.30000000000000004
         assertThat(immediately(Statistic.ERROR_RATE, null, ComparisonOperator.GREATER_THAN, 0.1 + 0.2)
-                .evaluate(samples, T0.plusMillis(900))).isEmpty();
+                .evaluate(samples, T0.plusMillis(910))).isEmpty();
     }
 
     @Test
@@ -153,5 +154,45 @@ class GuardrailEvaluatorTest {
 
         assertThat(watched.evaluate(slow, T0.plusMillis(8999))).isEmpty();
         assertThat(watched.evaluate(slow, T0.plusMillis(9000))).isPresent();
+    }
+
+    @Test
+    void shouldTripOnRequestsThatHangForLongerThanTheWindow() {
+        // every request to a hanging dependency times out after 5 s; the guardrail looks at the last 2 s. Windowed by
+        // when requests went out, the window would only ever hold requests still in flight (no sample yet) and the
+        // guardrail would never trip, while the steady timeouts keep the probe from being silent: it must count the
+        // timeouts when they fire
+        GuardrailEvaluator watched = evaluator(Fixtures.errorRateGuardrail("reads", 2000, 1000), Duration.ofSeconds(6));
+        List<Sample> sent = new ArrayList<>();
+        for (long t = 0; t < 20_000; t += 200) {
+            sent.add(new Sample("reads", "storefront", T0.plusMillis(t), 5000, null, false, List.of(),
+                    "request timed out"));
+        }
+
+        Breach breach = null;
+        for (long now = 0; breach == null && now <= 20_000; now += 100) {
+            Instant at = T0.plusMillis(now);
+            // as in a run, a sample exists once its answer (here: its timeout) has come back
+            List<Sample> arrived = sent.stream().filter(s -> !s.at().plusMillis(5000).isAfter(at)).toList();
+            breach = watched.evaluate(arrived, at).orElse(null);
+        }
+
+        assertThat(breach).as("a guardrail breach while every request hangs").isNotNull();
+        assertThat(breach.observed()).isEqualTo(1.0);
+        assertThat(breach.conditionSince()).as("from the first timeout").isEqualTo(T0.plusMillis(5000));
+        assertThat(breach.detectedAt()).isEqualTo(T0.plusMillis(6000));
+    }
+
+    @Test
+    void shouldCountASampleInTheWindowItsAnswerArrivedIn() {
+        GuardrailEvaluator immediate = evaluator(Fixtures.errorRateGuardrail("reads", 1000, 0), NEVER_BLIND);
+        List<Sample> samples = List.of(sample("reads", T0.plusMillis(500), 800, false), // answered at 1300 ms
+                sample("reads", T0.plusMillis(1800), 300, true)); // answered at 2100 ms
+
+        // [1000, 2000]: the failure sent before the window is in it; the success sent in it is not back yet
+        assertThat(immediate.evaluate(samples, T0.plusMillis(2000))).hasValueSatisfying(b ->
+                assertThat(b.observed()).isEqualTo(1.0));
+        assertThat(immediate.evaluate(samples, T0.plusMillis(2100))).isEmpty(); // [1100, 2100]: 1 of 2 failing
+        assertThat(immediate.evaluate(samples, T0.plusMillis(2301))).isEmpty(); // [1301, 2301]: 0 of 1 failing
     }
 }

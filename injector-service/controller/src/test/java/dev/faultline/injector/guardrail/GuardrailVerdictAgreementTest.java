@@ -38,8 +38,11 @@ import org.junit.jupiter.api.Test;
  * HELD always trips the guardrail and one judged NOT_HELD never does; where the judge is INCONCLUSIVE (an interval
  * across the threshold, or fewer samples than minSamples) the guardrail still decides on the estimate — safety
  * first: it does not wait for certainty. The breach reports the same interval the judge computed. Both run their real
- * window selection: the guardrail over [now − window, now], the prediction over the DURING phase after a skip, for
- * the window's length, with other probes and earlier samples mixed into the evidence.
+ * window selection: the guardrail over the samples answered in [now − window, now], the prediction over the samples
+ * sent in the DURING phase after a skip, for the window's length, of a fault removed at the guardrail's now (as when
+ * the guardrail trips), which leaves out the answers that came after the removal; with other probes, samples answered
+ * before the window and samples still unanswered at its end mixed into the evidence ({@link AgreementCases} on the
+ * one sample the two selections would tell apart: one sent before the window and answered in it).
  */
 class GuardrailVerdictAgreementTest {
 
@@ -53,6 +56,7 @@ class GuardrailVerdictAgreementTest {
         Map<PredictionOutcome, Integer> outcomes = new EnumMap<>(PredictionOutcome.class);
         AtomicInteger withinTolerance = new AtomicInteger();
         AtomicInteger trippedWhileInconclusive = new AtomicInteger();
+        AtomicInteger withLateAnswers = new AtomicInteger();
         qt().withExamples(EXAMPLES).forAll(AgreementCases.cases()).checkAssert(c -> {
             Optional<Breach> breach = guardrail(c);
             PredictionResult result = judge(c, c.minSamples());
@@ -75,6 +79,9 @@ class GuardrailVerdictAgreementTest {
             if (breach.isPresent() && result.getOutcome() == PredictionOutcome.INCONCLUSIVE) {
                 trippedWhileInconclusive.incrementAndGet();
             }
+            if (c.answeredAfter() > 0 && c.selected() > 0) {
+                withLateAnswers.incrementAndGet();
+            }
             checked.incrementAndGet();
             outcomes.merge(result.getOutcome(), 1, Integer::sum);
             Double observed = result.getObserved();
@@ -88,6 +95,8 @@ class GuardrailVerdictAgreementTest {
                 .containsKeys(PredictionOutcome.HELD, PredictionOutcome.NOT_HELD, PredictionOutcome.INCONCLUSIVE);
         assertThat(trippedWhileInconclusive).as("guardrails that trip before a verdict could be sure")
                 .hasValueGreaterThan(0);
+        assertThat(withLateAnswers).as("windows with samples still unanswered at their end beside answered ones")
+                .hasValueGreaterThan(EXAMPLES / 10);
         assertThat(withinTolerance).as("cases where only the tolerance makes observed equal to the threshold")
                 .hasValueGreaterThan(0);
     }
@@ -114,7 +123,8 @@ class GuardrailVerdictAgreementTest {
         List<ProbeSample> samples = c.samples().stream().map(d -> EvaluationFixtures.sample(d.probeId(),
                 WINDOW_START.plusMillis(d.offsetMillis()), d.latencyMillis(), d.status(), d.ok(),
                 d.headers().toArray(String[]::new))).toList();
-        long removed = WINDOW_START.plusMillis(c.windowMillis() + 10_000).toEpochMilli();
+        // removed when the guardrail evaluates: an answer that came after it is left out, as by the guardrail
+        long removed = WINDOW_START.plusMillis(c.windowMillis()).toEpochMilli();
         Timeline timeline = new Timeline(T0.toEpochMilli(), removed, Observation.ordered(
                 List.of(EvaluationFixtures.batch("e", UUID.nameUUIDFromBytes(new byte[] {1}), 0, ExperimentPhase.DURING, samples))));
         return PredictionJudge.judge(prediction, timeline);
