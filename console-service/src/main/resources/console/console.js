@@ -269,20 +269,33 @@ async function drawLive(id, section, onStatusChange) {
   section.replaceChildren(el('h2', {}, 'Live evidence'), state,
       el('p', {}, el('span', {}, 'samples: '), count), chartBox, haltForm, haltResult);
 
-  const chart = FaultlineCharts.evidenceChart(chartBox, {thresholds: thresholds});
-  let samples = 0;
+  // one line per probe of the plan; a probe the plan did not name redraws the chart with a line for it
+  const probes = (hypothesis.probes || []).map(p => p.probeId);
+  const points = [];
+  let faultWindow = null;
+  let chart = FaultlineCharts.evidenceChart(chartBox, {probes: probes, thresholds: thresholds});
   const feed = follow('?experiment=' + encodeURIComponent(id), event => {
     if (event.type === 'evidence') {
-      chart.append(event.samples.map(s => ({...s, phase: event.phase})));
-      samples += event.samples.length;
-      count.textContent = String(samples);
+      points.push(...event.samples);
+      const unseen = event.samples.map(s => s.probeId).filter((p, i, all) => !probes.includes(p) && all.indexOf(p) === i);
+      if (unseen.length > 0) {
+        probes.push(...unseen);
+        chart.destroy();
+        chart = FaultlineCharts.evidenceChart(chartBox, {probes: probes, thresholds: thresholds, points: points,
+          window: faultWindow});
+      } else {
+        chart.append(event.samples);
+      }
+      count.textContent = String(points.length);
     } else if (event.type === 'injection') {
       if (event.state === 'STARTED') {
-        chart.faultWindow(Date.parse(event.from), null);
+        faultWindow = {start: Date.parse(event.from), end: null};
+        chart.setWindow(faultWindow);
         state.textContent = 'fault applied: ' + event.detail + ' (deadline ' + time(event.to) + ')';
       } else {
         if (event.from && event.to) {
-          chart.faultWindow(Date.parse(event.from), Date.parse(event.to));
+          faultWindow = {start: Date.parse(event.from), end: Date.parse(event.to)};
+          chart.setWindow(faultWindow);
         }
         state.textContent = (event.state === 'STOPPED' ? 'fault removed: ' : 'refused: ') + event.detail;
         haltForm.hidden = true;
@@ -299,7 +312,7 @@ async function drawLive(id, section, onStatusChange) {
 /** A finished experiment: its verdict, each prediction's interval against its threshold, the evidence over time. */
 async function drawVerdict(id, section) {
   const verdict = await api('experiments/' + encodeURIComponent(id) + '/verdict');
-  const samples = await api('experiments/' + encodeURIComponent(id) + '/evidence/samples').catch(() => null);
+  const evidence = await api('experiments/' + encodeURIComponent(id) + '/evidence');
   const report = el('div', {id: 'verdict-report'});
   const open = el('button', {id: 'open-report', type: 'button', onclick: async () => {
     const response = await fetch('/api/experiments/' + encodeURIComponent(id) + '/report.html',
@@ -310,7 +323,7 @@ async function drawVerdict(id, section) {
   section.replaceChildren(el('h2', {}, 'Verdict ', el('span', {class: 'outcome ' + verdict.outcome, id: 'outcome'},
       verdict.outcome)), el('p', {}, verdict.summary || ''), report, open);
   section.hidden = false;
-  FaultlineCharts.verdictReport(report, verdict, samples);
+  FaultlineCharts.verdictReport(report, verdict, evidence);
 }
 
 async function catalogPage() {

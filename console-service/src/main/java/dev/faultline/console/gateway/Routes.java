@@ -22,7 +22,7 @@ public final class Routes {
             get("experiments", Upstream.CATALOG),
             get("experiments/" + ID, Upstream.CATALOG),
             get("experiments/" + ID + "/hypothesis", Upstream.HYPOTHESIS),
-            get("experiments/" + ID + "/(verdict|evidence|evidence/samples|report|report\\.html)", Upstream.ANALYSIS),
+            get("experiments/" + ID + "/(verdict|evidence|report|report\\.html)", Upstream.ANALYSIS),
             get("catalog(/gaps|/document|/" + ID + "/" + ID + ")?", Upstream.CATALOG),
             get("follow-ups(/" + ID + ")?", Upstream.ANALYSIS),
             new Route(HttpMethod.POST, Pattern.compile("follow-ups/" + ID + "/transitions"), Upstream.ANALYSIS),
