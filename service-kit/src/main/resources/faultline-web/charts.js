@@ -53,7 +53,7 @@
         return typeof value === "number" && isFinite(value);
     }
 
-    /** A value in its unit, as the Markdown report writes it: ms whole, ratios as percentages. */
+    /** A value in its unit for chart labels: ms whole, ratios as percentages, rates to two decimals. */
     function format(value, unit) {
         if (!finite(value)) {
             return "–";
