@@ -160,6 +160,7 @@ class ConsoleServiceIT {
         assertThat(page.body()).contains("<title>Faultline console</title>");
         assertThat(get("/console.js", null).statusCode()).isEqualTo(200);
         assertThat(get("/assets/uplot/uPlot.iife.min.js", null).statusCode()).isEqualTo(200);
+        assertThat(get("/assets/faultline-web/charts.js", null).body()).contains("FaultlineCharts");
 
         assertThat(get("/api/live", null).statusCode()).isEqualTo(401);
         assertThat(get("/api/experiments/exp-1/verdict", null).statusCode()).isEqualTo(401);
