@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.console.live.LiveEvent;
 import dev.faultline.devstack.junit.DevStackExtension;
+import dev.faultline.devstack.kafka.KafkaPrincipal;
 import dev.faultline.evaluation.testing.EvaluationFixtures;
 import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.events.EventPublisher;
@@ -49,10 +50,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * console-service against the devstack's real Kafka, registry and token issuer: the live feed read off the topics
- * and sent as server-sent events, and the API gateway's forwarding — to a recording HTTP server standing in for the
- * services (the gateway's own behaviour: what it sends on and what it relays; the pages against the real services
- * are the end-to-end suite's browser test).
+ * console-service against the devstack's real Kafka (as the read-only auditor), registry and token issuer: the live
+ * feed read off the topics and sent as server-sent events, and the API gateway's forwarding — to a recording HTTP
+ * server standing in for the services (the gateway's own behaviour: what it sends on and what it relays; the pages
+ * against the real services are the end-to-end suite's browser test).
  */
 @ExtendWith(DevStackExtension.class)
 class ConsoleServiceIT {
@@ -80,6 +81,9 @@ class ConsoleServiceIT {
         String upstreamUrl = "http://127.0.0.1:" + upstream.getAddress().getPort();
         Map<String, Object> props = ServiceProperties.forDevStack(stack, "unused");
         props.remove("faultline.cassandra.keyspace");
+        // as in the local stack: the auditor's principal, which reads the topics and may create none
+        props.put("faultline.kafka.username", KafkaPrincipal.AUDITOR.username());
+        props.put("faultline.kafka.password", stack.kafkaCredentials().password(KafkaPrincipal.AUDITOR));
         props.put("faultline.services.analysis-url", upstreamUrl);
         props.put("faultline.services.safety-url", upstreamUrl);
         props.put("faultline.services.catalog-url", "http://127.0.0.1:" + freePort());

@@ -49,6 +49,7 @@ public final class LiveFeed {
             Topics.Names.CONTROL);
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration TOPIC_WAIT = Duration.ofSeconds(2);
+    private static final Duration RETRY = Duration.ofSeconds(5);
 
     private final KafkaSettings kafka;
     private final LiveHub hub;
@@ -73,20 +74,26 @@ public final class LiveFeed {
         thread.start();
     }
 
+    /** Reads until stopped; a failure (the broker gone, an ACL missing) is logged and the reading starts again. */
     private void run() {
-        try (KafkaConsumer<String, SpecificRecord> reader = newConsumer()) {
-            consumer = reader;
-            if (!running) {
-                return;
-            }
-            assign(reader);
+        try {
             while (running) {
-                poll(reader);
+                try (KafkaConsumer<String, SpecificRecord> reader = newConsumer()) {
+                    consumer = reader;
+                    if (!running) {
+                        return;
+                    }
+                    assign(reader);
+                    while (running) {
+                        poll(reader);
+                    }
+                } catch (WakeupException e) {
+                    LOG.debug("live feed stopped");
+                } catch (RuntimeException e) {
+                    LOG.error("live feed failed, starting again in {}: {}", RETRY, e.toString(), e);
+                    pause(RETRY);
+                }
             }
-        } catch (WakeupException e) {
-            LOG.debug("live feed stopped");
-        } catch (RuntimeException e) {
-            LOG.error("live feed stopped: {}", e.toString(), e);
         } finally {
             stopped.countDown();
         }
@@ -97,6 +104,8 @@ public final class LiveFeed {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, kafka.serviceName() + "-live");
+        // a topic not created yet is waited for: asking the broker to create it would need a right the console lacks
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         Map<String, Object> serde = new HashMap<>(kafka.clientProperties());
         serde.put(FaultlineSerdeConfig.SPECIFIC_AVRO_READER, true);
         return new KafkaConsumer<>(props, new StringDeserializer(), FaultlineSerdes.anyEvent(serde).deserializer());
@@ -128,14 +137,20 @@ public final class LiveFeed {
                         .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             }
             LOG.info("live feed waits for the topics {} to exist", TOPICS.stream().filter(t -> !found.containsKey(t)).toList());
-            try {
-                if (stopping.await(TOPIC_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new WakeupException();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            pause(TOPIC_WAIT);
+            if (!running) {
                 throw new WakeupException();
             }
+        }
+    }
+
+    /** Waits {@code duration}, or less if the feed is stopped meanwhile. */
+    private void pause(Duration duration) {
+        try {
+            stopping.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 
