@@ -2,7 +2,6 @@ package dev.faultline.schemas.measure;
 
 import dev.faultline.schemas.avro.ProbeSample;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The part of a probe sample that the statistics read: latency, HTTP status (null without an answer), whether the
@@ -29,14 +28,27 @@ public record SampleView(double latencyMillis, Integer status, boolean ok, List<
                 sample.getValue());
     }
 
-    /** Whether a header named {@code name} was seen: names compare case-insensitively, a recorded value is ignored. */
+    /**
+     * Whether a header named {@code name} was seen: names compare case-insensitively, a recorded value is ignored.
+     * Compared in place (trimmed as {@link String#trim} does), without a lower-cased copy of every header: guardrails
+     * and verdicts ask it of every sample.
+     */
     public boolean hasHeader(String name) {
-        String wanted = name.trim().toLowerCase(Locale.ROOT);
-        return headers.stream().anyMatch(recorded -> nameOf(recorded).equals(wanted));
-    }
-
-    private static String nameOf(String recorded) {
-        int colon = recorded.indexOf(':');
-        return (colon < 0 ? recorded : recorded.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
+        String wanted = name.trim();
+        for (String recorded : headers) {
+            int colon = recorded.indexOf(':');
+            int end = colon < 0 ? recorded.length() : colon;
+            int start = 0;
+            while (start < end && recorded.charAt(start) <= ' ') {
+                start++;
+            }
+            while (end > start && recorded.charAt(end - 1) <= ' ') {
+                end--;
+            }
+            if (end - start == wanted.length() && recorded.regionMatches(true, start, wanted, 0, wanted.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 }
