@@ -24,8 +24,21 @@ public record SampleView(double latencyMillis, Integer status, boolean ok, List<
 
     /** The view of a sample as the contract carries it. */
     public static SampleView of(ProbeSample sample) {
-        return new SampleView(sample.getLatencyMillis(), sample.getStatus(), sample.getOk(), sample.getHeaders(),
-                sample.getValue());
+        return new SampleView(sample.getLatencyMillis(), sample.getStatus(), sample.getOk(),
+                immutable(sample.getHeaders()), sample.getValue());
+    }
+
+    /**
+     * The usual one or two headers as an immutable list directly: {@code List.copyOf} then keeps it as it is, where
+     * copying a decoded Avro array walks it through an iterator (a verdict views every sample of its evidence).
+     */
+    private static List<String> immutable(List<String> headers) {
+        return headers == null ? null : switch (headers.size()) {
+            case 0 -> List.of();
+            case 1 -> List.of(headers.get(0));
+            case 2 -> List.of(headers.get(0), headers.get(1));
+            default -> headers;
+        };
     }
 
     /**
