@@ -3,6 +3,7 @@ package dev.faultline.evaluation;
 import dev.faultline.schemas.avro.EvidenceCaptured;
 import dev.faultline.schemas.avro.ExperimentPhase;
 import dev.faultline.schemas.avro.ProbeSample;
+import dev.faultline.schemas.measure.SampleView;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One probe sample with the phase of its batch and its position in the evidence. {@link #ordered} flattens batches
- * into one deterministic sequence: batches by sequence (duplicates dropped), samples by time, probe and position.
+ * One probe sample with the phase of its batch, its position in the evidence and its {@link SampleView} (made once
+ * here: every prediction and its control read it). {@link #ordered} flattens batches into one deterministic
+ * sequence: batches by sequence (duplicates dropped), samples by time, probe and position.
  */
-public record Observation(ExperimentPhase phase, ProbeSample sample, int position) {
+public record Observation(ExperimentPhase phase, ProbeSample sample, SampleView view, int position) {
 
     private static final Comparator<EvidenceCaptured> BATCH_ORDER = Comparator
             .comparingLong(EvidenceCaptured::getSequence)
@@ -30,7 +32,7 @@ public record Observation(ExperimentPhase phase, ProbeSample sample, int positio
         List<Observation> observations = new ArrayList<>();
         for (EvidenceCaptured batch : unique.values()) {
             for (ProbeSample sample : batch.getSamples()) {
-                observations.add(new Observation(batch.getPhase(), sample, observations.size()));
+                observations.add(new Observation(batch.getPhase(), sample, SampleView.of(sample), observations.size()));
             }
         }
         observations.sort(SAMPLE_ORDER);

@@ -41,7 +41,7 @@ public final class PredictionJudge {
         ConfidenceLevel.check(level, "the confidence level");
         PredictionWindow window = prediction.getWindow();
         Long phaseStart = timeline.start(window.getPhase());
-        List<ProbeSample> samples = List.of();
+        List<Observation> selected = List.of();
         Long windowMillis = null;
         if (phaseStart != null) {
             long from = phaseStart + window.getSkipFirstMillis();
@@ -52,16 +52,17 @@ public final class PredictionJudge {
             // removed) tells how the system recovered, not how it behaved during the phase: it is left out.
             long answeredBy = window.getPhase() == ExperimentPhase.DURING && timeline.faultRemoved() != null
                     ? timeline.faultRemoved() : Long.MAX_VALUE;
-            samples = timeline.observations().stream()
+            selected = timeline.observations().stream()
                     .filter(o -> o.phase() == window.getPhase())
                     .filter(o -> o.sample().getProbeId().equals(prediction.getProbeId()))
                     .filter(o -> o.at() >= from && o.at() < to)
                     .filter(o -> o.at() + (long) Math.ceil(o.sample().getLatencyMillis()) <= answeredBy)
-                    .map(Observation::sample).toList();
+                    .toList();
             windowMillis = length != null ? length : phaseEnd == null ? null : phaseEnd - from;
         }
         Measure measure = new Measure(prediction.getStatistic(), prediction.getStatus(), prediction.getHeader());
-        List<SampleView> views = samples.stream().map(SampleView::of).toList();
+        List<ProbeSample> samples = selected.stream().map(Observation::sample).toList();
+        List<SampleView> views = selected.stream().map(Observation::view).toList();
         Estimate estimate = Estimates.of(measure, views, windowMillis, level).orElse(null);
         Judged judged = decide(prediction, estimate, samples.size());
         Interval interval = estimate == null ? null : estimate.interval();
@@ -109,7 +110,7 @@ public final class PredictionJudge {
         return timeline.observations().stream()
                 .filter(o -> o.phase() == ExperimentPhase.BEFORE || o.phase() == ExperimentPhase.AFTER)
                 .filter(o -> o.sample().getProbeId().equals(prediction.getProbeId()))
-                .map(o -> SampleView.of(o.sample())).toList();
+                .map(Observation::view).toList();
     }
 
     /** Why nothing could be measured, as the probe said it (an absent metric, an unreadable log), else nothing. */

@@ -17,7 +17,7 @@ final class ClearanceCheck {
 
     /** @param keys public keys by key id; empty: every clearance is reported as unverifiable */
     ClearanceCheck(Map<String, PublicKey> keys) {
-        this.verifier = keys.isEmpty() ? null : new ClaimsVerifier(keys);
+        this.verifier = keys.isEmpty() ? null : new ClaimsVerifier(keys, new BouncyCastleEd25519());
     }
 
     /** Why the clearance is not genuine, or null when its signature verifies. */

@@ -5,6 +5,7 @@ import dev.faultline.schemas.avro.ExperimentPhase;
 import dev.faultline.schemas.avro.InjectionRefused;
 import dev.faultline.schemas.avro.InjectionStarted;
 import dev.faultline.schemas.avro.InjectionStopped;
+import dev.faultline.schemas.avro.ProbeSample;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -45,11 +46,18 @@ final class InjectionRecord {
         sequences.add(batch.getSequence());
         batches++;
         samplesByPhase.merge(batch.getPhase(), (long) batch.getSamples().size(), Long::sum);
-        batch.getSamples().forEach(sample -> {
+        if (batch.getSamples().isEmpty()) {
+            return;
+        }
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (ProbeSample sample : batch.getSamples()) {
             long at = sample.getAt().toEpochMilli();
-            firstSample = firstSample == null ? at : Math.min(firstSample, at);
-            lastSample = lastSample == null ? at : Math.max(lastSample, at);
-        });
+            first = Math.min(first, at);
+            last = Math.max(last, at);
+        }
+        firstSample = firstSample == null ? first : Math.min(firstSample, first);
+        lastSample = lastSample == null ? last : Math.max(lastSample, last);
     }
 
     List<EvidenceCaptured> evidence() {

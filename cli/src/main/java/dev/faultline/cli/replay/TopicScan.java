@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
@@ -88,18 +89,26 @@ final class TopicScan implements AutoCloseable {
                     .filter(tp -> buffers.get(tp).size() >= BUFFERED_PER_PARTITION).toList();
             consumer.pause(full);
             consumer.resume(reading.stream().filter(tp -> !full.contains(tp)).toList());
-            List<ConsumerRecord<String, byte[]>> polled = new ArrayList<>();
-            consumer.poll(POLL).forEach(polled::add);
+            ConsumerRecords<String, byte[]> polled = consumer.poll(POLL);
             if (!polled.isEmpty()) {
                 lastProgress = System.nanoTime();
             } else if (System.nanoTime() - lastProgress > timeout.toNanos()) {
                 throw new IllegalStateException("no records for " + timeout.toSeconds() + " s while " + reading
                         + " are not read up to their end offsets " + ends + ": is Kafka reachable?");
             }
-            for (Scanned scanned : decode(polled)) {
-                TopicPartition tp = new TopicPartition(scanned.topic(), scanned.partition());
-                if (scanned.offset() < ends.get(tp)) {
-                    buffers.get(tp).add(scanned);
+            // decoded all at once (in parallel), then buffered partition by partition, in offset order
+            List<ConsumerRecord<String, byte[]>> inOrder = new ArrayList<>(polled.count());
+            polled.partitions().forEach(tp -> inOrder.addAll(polled.records(tp)));
+            List<Scanned> decoded = decode(inOrder);
+            int next = 0;
+            for (TopicPartition tp : polled.partitions()) {
+                ArrayDeque<Scanned> buffer = buffers.get(tp);
+                long end = ends.get(tp);
+                for (int left = polled.records(tp).size(); left > 0; left--) {
+                    Scanned scanned = decoded.get(next++);
+                    if (scanned.offset() < end) {
+                        buffer.add(scanned);
+                    }
                 }
             }
         }

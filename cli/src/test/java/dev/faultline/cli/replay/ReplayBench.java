@@ -6,6 +6,9 @@ import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.kafka.KafkaPrincipal;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +29,28 @@ public final class ReplayBench {
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /**
+     * CPU of the devstack's threads (the broker, its controller, the registry) alive now: every Java thread but the
+     * replay's own (main, its check workers, the common pool that decodes). GC threads are not Java threads: their
+     * CPU counts as the replay's, which allocates nearly all of it during a run.
+     */
+    private static long devstackCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && !isReplays(info.getThreadName())) {
+                sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return sum;
+    }
+
+    private static boolean isReplays(String thread) {
+        return thread.equals("main") || thread.startsWith("faultline-replay") || thread.startsWith("ForkJoinPool");
     }
 
     public static void main(String[] args) throws Exception {
@@ -48,10 +71,12 @@ public final class ReplayBench {
             }
             System.out.printf("filled %d experiments x %d batches of 20 samples in %.1f s%n", experiments, batches,
                     (System.nanoTime() - fill) / 1e9);
+            long eventsPerRun = (long) experiments * (batches + 8);
             Path keys = Files.createDirectories(work.resolve("keys"));
             Files.writeString(keys.resolve(key.keyId() + ".pem"), key.publicKeyBase64());
             for (int run = 1; run <= runs; run++) {
                 long cpu = processCpuNanos();
+                long devstack = devstackCpuNanos();
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 ByteArrayOutputStream err = new ByteArrayOutputStream();
                 int code = FaultlineCli.run(List.of("replay", "--format", "json", "--output", work.resolve("replay.json")
@@ -62,8 +87,12 @@ public final class ReplayBench {
                         Map.of());
                 System.out.println("run " + run + " (exit " + code + "): " + out.toString(StandardCharsets.UTF_8).strip()
                         + err.toString(StandardCharsets.UTF_8).strip());
-                System.out.printf("  CPU of this JVM during the run (replay and the devstack's broker serving it): %.2f s%n",
-                        (processCpuNanos() - cpu) / 1e9);
+                long devstackUsed = devstackCpuNanos() - devstack;
+                long used = processCpuNanos() - cpu;
+                System.out.printf("  CPU during the run: %.2f s in all, of which the replay %.2f s (%.1f µs an event) and"
+                                + " the devstack's broker and registry serving it %.2f s; load average %s%n", used / 1e9,
+                        (used - devstackUsed) / 1e9, (used - devstackUsed) / 1e3 / eventsPerRun, devstackUsed / 1e9,
+                        Files.readString(Path.of("/proc/loadavg")).strip());
             }
         }
         System.out.println(Runtime.getRuntime().availableProcessors() + " cores; load average "
