@@ -59,6 +59,8 @@ public final class LiveFeed {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, SpecificRecord> consumer;
+    /** Where each partition goes on: a reading started again after a failure sends nothing twice (feed thread only). */
+    private final Map<TopicPartition, Long> next = new HashMap<>();
 
     public LiveFeed(KafkaSettings kafka, LiveHub hub, ConsoleSettings settings, Clock clock) {
         this.kafka = kafka;
@@ -111,7 +113,10 @@ public final class LiveFeed {
         return new KafkaConsumer<>(props, new StringDeserializer(), FaultlineSerdes.anyEvent(serde).deserializer());
     }
 
-    /** Every partition of the four topics, from {@code lookback} ago (their end where nothing is that recent). */
+    /**
+     * Every partition of the four topics: where the last reading stopped, else from {@code lookback} ago (their end
+     * where nothing is that recent).
+     */
     private void assign(KafkaConsumer<String, SpecificRecord> reader) {
         List<TopicPartition> partitions = partitions(reader);
         reader.assign(partitions);
@@ -119,7 +124,8 @@ public final class LiveFeed {
         Map<TopicPartition, OffsetAndTimestamp> offsets = reader.offsetsForTimes(
                 partitions.stream().collect(Collectors.toMap(Function.identity(), p -> since)));
         Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
-        partitions.forEach(p -> reader.seek(p, offsets.get(p) == null ? ends.get(p) : offsets.get(p).offset()));
+        partitions.forEach(p -> reader.seek(p, next.containsKey(p) ? next.get(p)
+                : offsets.get(p) == null ? ends.get(p) : offsets.get(p).offset()));
         LOG.info("live feed reads {} partitions of {} from {} ago", partitions.size(), TOPICS, lookback);
     }
 
@@ -157,6 +163,7 @@ public final class LiveFeed {
     private void poll(KafkaConsumer<String, SpecificRecord> reader) {
         try {
             for (ConsumerRecord<String, SpecificRecord> record : reader.poll(POLL)) {
+                next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                 if (record.value() != null) {
                     LiveEvents.of(record.value()).ifPresent(hub::publish);
                 }
@@ -164,6 +171,7 @@ public final class LiveFeed {
         } catch (RecordDeserializationException e) {
             LOG.warn("live feed skips an undecodable record at {} offset {}: {}", e.topicPartition(), e.offset(),
                     e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            next.put(e.topicPartition(), e.offset() + 1);
             reader.seek(e.topicPartition(), e.offset() + 1);
         }
     }
