@@ -1,17 +1,21 @@
 package dev.faultline.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.faultline.devstack.issuer.IssuerUsers;
 import dev.faultline.devstack.issuer.LocalIssuer;
+import dev.faultline.kit.security.AcceptedTokens;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.security.token.validator.TokenValidator;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What every service gets from the kit, in a context of the kit alone whose Kafka is unreachable: {@code /metrics} in
  * the Prometheus format with the service tag, {@code /health} answering 503 with the broken dependency named — both
- * without a token —, every other path behind a bearer JWT of the trusted issuer, and the kit's defaults below
+ * without a token —, every other path behind a bearer JWT of the trusted issuer (an accepted token remembered, but
+ * refused once expired), and the kit's defaults below
  * anything a service configures.
  */
 class KitEndpointsTest {
@@ -80,6 +85,23 @@ class KitEndpointsTest {
     void shouldLeaveOnlyMetricsAsTheScrapePath() throws Exception {
         assertThat(get("/prometheus", issuer.token("erin")).statusCode()).isEqualTo(404);
         assertThat(get("/prometheus").statusCode()).as("any path but /health and /metrics wants a token").isEqualTo(401);
+    }
+
+    @Test
+    void shouldRefuseATokenOnceExpiredThoughItWasAcceptedWhileValid() throws Exception {
+        assertThat(server.getApplicationContext().getBeansOfType(TokenValidator.class)).as("the validator remembers")
+                .singleElement().satisfies(v -> assertThat(v.getClass().getEnclosingClass()).isEqualTo(AcceptedTokens.class));
+        String token = issuer.mint("erin", List.of(), Duration.ofSeconds(2));
+        assertThat(get("/prometheus", token).statusCode()).as("accepted (no such path)").isEqualTo(404);
+        assertThat(get("/prometheus", token).statusCode()).as("accepted again, from memory").isEqualTo(404);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            HttpResponse<String> expired = get("/prometheus", token);
+            assertThat(expired.statusCode()).isEqualTo(401);
+            assertThat(expired.body()).contains("the bearer token expired at");
+        });
+        assertThat(get("/prometheus", issuer.foreignToken("erin", List.of())).statusCode()).as("not our issuer's key")
+                .isEqualTo(401);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.faultline.catalog.behaviour;
 
 import dev.faultline.kit.http.ApiException;
 import dev.faultline.schemas.avro.FaultType;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import java.util.Arrays;
@@ -12,9 +13,11 @@ import java.util.List;
 public class CatalogController {
 
     private final CatalogQueries queries;
+    private final BehaviourJson json;
 
-    public CatalogController(CatalogQueries queries) {
+    public CatalogController(CatalogQueries queries, BehaviourJson json) {
         this.queries = queries;
+        this.json = json;
     }
 
     @Get
@@ -27,10 +30,11 @@ public class CatalogController {
         return queries.gaps();
     }
 
-    @Get("/{service}/{faultType}")
-    public BehaviourView behaviour(String service, String faultType) {
+    /** A {@link BehaviourView}, its JSON written once per version of the entry ({@link BehaviourJson}). */
+    @Get(value = "/{service}/{faultType}", produces = MediaType.APPLICATION_JSON)
+    public byte[] behaviour(String service, String faultType) {
         FaultType type = parse(faultType);
-        return queries.behaviour(service, type).orElseThrow(() -> ApiException.notFound(
+        return queries.entry(service, type).map(json::of).orElseThrow(() -> ApiException.notFound(
                 "nothing is known about " + service + " under " + type + ": it has never been tested"));
     }
 

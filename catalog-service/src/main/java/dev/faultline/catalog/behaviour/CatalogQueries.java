@@ -47,8 +47,12 @@ public class CatalogQueries {
 
     /** What is known about {@code service} under {@code faultType}; empty when it was never tested. */
     public Optional<BehaviourView> behaviour(String service, FaultType faultType) {
-        return Optional.ofNullable(catalog().get(KnownBehaviourRules.behaviourKey(service, faultType)))
-                .map(BehaviourView::of);
+        return entry(service, faultType).map(BehaviourView::of);
+    }
+
+    /** The stored entry for {@code service} under {@code faultType}; empty when it was never tested. */
+    public Optional<KnownBehaviourUpdated> entry(String service, FaultType faultType) {
+        return Optional.ofNullable(catalog().get(KnownBehaviourRules.behaviourKey(service, faultType)));
     }
 
     /** Every entry, by behaviour key. */

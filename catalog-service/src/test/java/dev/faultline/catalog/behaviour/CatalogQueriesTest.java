@@ -13,6 +13,8 @@ import dev.faultline.schemas.avro.PredictionOutcome;
 import dev.faultline.schemas.avro.TargetDeclared;
 import dev.faultline.schemas.avro.VerdictIssued;
 import dev.faultline.schemas.avro.VerdictOutcome;
+import io.micronaut.json.JsonMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +23,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The catalog's queries under TopologyTestDriver: entries, and gaps from targets x failure modes. */
+/**
+ * The catalog's queries under TopologyTestDriver: entries (and their JSON, written once per version), and gaps from
+ * targets x failure modes.
+ */
 class CatalogQueriesTest {
 
     private static final List<String> STOREFRONT_UNTESTED = List.of("HTTP_DELAY", "HTTP_ERROR_STATUS", "MALFORMED_BODY",
@@ -51,6 +56,28 @@ class CatalogQueriesTest {
     @Test
     void shouldAnswerEmptyForAFailureModeNeverTested() {
         assertThat(queries.behaviour("storefront", FaultType.NETWORK_LATENCY)).isEmpty();
+    }
+
+    @Test
+    void shouldWriteAnEntrysJsonOnceAndAgainWhenANewVerdictChangesIt() throws Exception {
+        JsonMapper mapper = JsonMapper.createDefault();
+        BehaviourJson json = new BehaviourJson(mapper);
+        send(verdict("exp-1", VerdictOutcome.ALL_HELD, CatalogDriver.NOW.minus(Duration.ofDays(2)),
+                readsServed(PredictionOutcome.HELD, 1.0)));
+        byte[] first = json.of(queries.entry("storefront", FaultType.NETWORK_BLACKHOLE).orElseThrow());
+
+        assertThat(json.of(queries.entry("storefront", FaultType.NETWORK_BLACKHOLE).orElseThrow()))
+                .as("the same entry: the JSON written before").isSameAs(first);
+        assertThat(first).isEqualTo(mapper.writeValueAsBytes(queries.behaviour("storefront", FaultType.NETWORK_BLACKHOLE)
+                .orElseThrow()));
+
+        send(verdict("exp-2", VerdictOutcome.NONE_HELD, CatalogDriver.NOW.minus(Duration.ofDays(1)),
+                readsServed(PredictionOutcome.NOT_HELD, 0.4)));
+        byte[] second = json.of(queries.entry("storefront", FaultType.NETWORK_BLACKHOLE).orElseThrow());
+
+        assertThat(new String(second, StandardCharsets.UTF_8)).contains("\"change\":\"CONTRADICTED\"", "exp-2");
+        assertThat(second).isEqualTo(mapper.writeValueAsBytes(queries.behaviour("storefront", FaultType.NETWORK_BLACKHOLE)
+                .orElseThrow()));
     }
 
     @Test
