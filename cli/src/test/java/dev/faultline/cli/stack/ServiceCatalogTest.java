@@ -21,7 +21,7 @@ class ServiceCatalogTest {
                 Map.of("safety-service", List.of("-Dfaultline.safety.approvers=bob")), ServiceCatalog.SERVICES);
 
         assertThat(services).extracting(ServiceSpec::name).containsExactly("hypothesis-service", "safety-service",
-                "injector-service", "analysis-service", "catalog-service");
+                "injector-service", "analysis-service", "catalog-service", "console-service");
         ServiceSpec safety = services.get(1);
         assertThat(safety.jvmArgs()).as("the schemas module trusts its Avro package itself")
                 .noneMatch(argument -> argument.contains("SERIALIZABLE_PACKAGES"));
@@ -40,6 +40,9 @@ class ServiceCatalogTest {
         assertThat(safety.jvmArgs()).as("only safety-service calls another service's API")
                 .anyMatch(argument -> argument.startsWith("-Dfaultline.security.client-secret="));
         assertThat(services.get(0).jvmArgs()).noneMatch(argument -> argument.startsWith("-Dfaultline.security.client"));
+        assertThat(services.get(5).jvmArgs()).as("the console, on its port, finds the services it forwards to")
+                .contains("-Dmicronaut.server.port=8106", "-Dfaultline.services.analysis-url=http://127.0.0.1:8104",
+                        "-Dmicronaut.config.files=/tmp/stack/kafka-clients/console-service.service.properties");
         assertThat(safety.jvmArgs()).as("the demo's production runs at any hour with no on-call rotation")
                 .containsAll(ServiceCatalog.LOCAL_PRODUCTION);
         assertThat(services.get(0).jvmArgs()).noneMatch(argument -> argument.contains("on-call-required"));
