@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.faultline.console.ConsoleSettings;
-import java.time.Clock;
+import dev.faultline.kit.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -18,7 +16,7 @@ class LiveHubTest {
 
     private static final Instant T0 = Instant.parse("2026-12-06T00:00:00Z");
 
-    private final MutableClock clock = new MutableClock();
+    private final ManualClock clock = new ManualClock(T0);
     private final LiveHub hub = new LiveHub(new ConsoleSettings(900_000, 10, 600_000), clock);
 
     @Test
@@ -93,28 +91,5 @@ class LiveHubTest {
         return new LiveEvent(LiveEvent.EVIDENCE, experiment, "inj", T0, null, null, null, null, "DURING", sequence,
                 IntStream.range(0, samples).mapToObj(i -> new LiveEvent.Point("reads", T0.toEpochMilli() + i, 12.5,
                         true, 200)).toList());
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = T0;
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -3,19 +3,16 @@ package dev.faultline.kit.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWT;
+import dev.faultline.kit.testing.ManualClock;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.jwt.validator.ReactiveJsonWebTokenValidator;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
@@ -29,9 +26,9 @@ class AcceptedTokensTest {
 
     private static final Instant T0 = Instant.parse("2026-12-05T10:00:00Z");
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
+    private final ManualClock now = new ManualClock(T0);
     private final StandIn standIn = new StandIn();
-    private final ReactiveJsonWebTokenValidator<JWT, Object> validator = new AcceptedTokens(clock()).remembering(standIn);
+    private final ReactiveJsonWebTokenValidator<JWT, Object> validator = new AcceptedTokens(now).remembering(standIn);
 
     @Test
     void shouldValidateATokenOnceWhileItHolds() {
@@ -83,24 +80,6 @@ class AcceptedTokensTest {
         return Mono.from(validator.validateToken(token, new Object())).block();
     }
 
-    private Clock clock() {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
-    }
 
     /** Accepts a known token until its expiry (at the test's clock), refuses anything else; records what it checked. */
     private final class StandIn implements ReactiveJsonWebTokenValidator<JWT, Object> {
@@ -117,7 +96,7 @@ class AcceptedTokensTest {
             validated.add(token);
             Authentication known = tokens.get(token);
             boolean valid = known != null
-                    && now.get().isBefore(((Date) known.getAttributes().get("exp")).toInstant());
+                    && now.instant().isBefore(((Date) known.getAttributes().get("exp")).toInstant());
             return valid ? Publishers.just(known) : Publishers.empty();
         }
 
