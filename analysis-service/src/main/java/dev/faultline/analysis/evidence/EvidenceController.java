@@ -30,11 +30,11 @@ public class EvidenceController {
 
     @Get("/evidence")
     public EvidenceView evidence(@PathVariable String id) {
-        List<EvidenceCaptured> evidence = EvidenceSummary.unique(records.evidence(id));
-        if (evidence.isEmpty() && records.injections(id).isEmpty()) {
+        EvidenceView view = EvidenceView.of(id, records, records.evidence(id));
+        if (view.batches().isEmpty() && view.injections().isEmpty()) {
             throw ApiException.notFound("no evidence for experiment " + id);
         }
-        return EvidenceView.of(id, records, evidence);
+        return view;
     }
 
     /**

@@ -40,10 +40,10 @@ public final class EvidenceTimeline {
         }
     }
 
-    /** The samples of the batches, once each ({@link EvidenceSummary#unique}), per probe in probe-id order. */
-    public static List<Series> series(List<EvidenceCaptured> evidence) {
+    /** The samples of {@code batches} (each given once: {@link EvidenceSummary#unique}), per probe in probe-id order. */
+    public static List<Series> series(List<EvidenceCaptured> batches) {
         Map<String, List<ProbeSample>> byProbe = new TreeMap<>();
-        for (EvidenceCaptured batch : EvidenceSummary.unique(evidence)) {
+        for (EvidenceCaptured batch : batches) {
             batch.getSamples().forEach(s -> byProbe.computeIfAbsent(s.getProbeId(), k -> new ArrayList<>()).add(s));
         }
         List<Series> series = new ArrayList<>();

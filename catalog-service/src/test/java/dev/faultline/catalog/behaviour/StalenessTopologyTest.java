@@ -5,8 +5,8 @@ import static dev.faultline.catalog.streams.TestVerdicts.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.catalog.streams.CatalogDriver;
-import dev.faultline.catalog.streams.MovingClock;
 import dev.faultline.catalog.streams.TestDeclarations;
+import dev.faultline.kit.testing.ManualClock;
 import dev.faultline.kit.tracing.EventTracing;
 import dev.faultline.schemas.avro.CatalogChange;
 import dev.faultline.schemas.avro.KnownBehaviourUpdated;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** Staleness under TopologyTestDriver: by age and by a deployment since the last test, judged on a wall-clock beat. */
 class StalenessTopologyTest {
 
-    private final MovingClock clock = new MovingClock(CatalogDriver.NOW);
+    private final ManualClock clock = new ManualClock(CatalogDriver.NOW);
     private CatalogDriver driver;
     private TestOutputTopic<String, KnownBehaviourUpdated> catalog;
 

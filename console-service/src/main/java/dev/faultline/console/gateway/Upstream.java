@@ -1,5 +1,7 @@
 package dev.faultline.console.gateway;
 
+import java.util.Locale;
+
 /** The services the console forwards to, each at its {@code faultline.services.<name>-url}. */
 public enum Upstream {
     HYPOTHESIS("hypothesis-url", "http://127.0.0.1:8101"),
@@ -26,6 +28,6 @@ public enum Upstream {
 
     /** How the services name it (in a 502's message). */
     public String serviceName() {
-        return name().toLowerCase(java.util.Locale.ROOT) + "-service";
+        return name().toLowerCase(Locale.ROOT) + "-service";
     }
 }

@@ -55,9 +55,9 @@ public final class LiveFeed {
     private final LiveHub hub;
     private final Duration lookback;
     private final Clock clock;
+    /** Counted down once, when the feed is to stop. */
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private volatile boolean running = true;
     private volatile KafkaConsumer<String, SpecificRecord> consumer;
     /** Where each partition goes on: a reading started again after a failure sends nothing twice (feed thread only). */
     private final Map<TopicPartition, Long> next = new HashMap<>();
@@ -79,14 +79,14 @@ public final class LiveFeed {
     /** Reads until stopped; a failure (the broker gone, an ACL missing) is logged and the reading starts again. */
     private void run() {
         try {
-            while (running) {
+            while (running()) {
                 try (KafkaConsumer<String, SpecificRecord> reader = newConsumer()) {
                     consumer = reader;
-                    if (!running) {
+                    if (!running()) {
                         return;
                     }
                     assign(reader);
-                    while (running) {
+                    while (running()) {
                         poll(reader);
                     }
                 } catch (WakeupException e) {
@@ -144,10 +144,14 @@ public final class LiveFeed {
             }
             LOG.info("live feed waits for the topics {} to exist", TOPICS.stream().filter(t -> !found.containsKey(t)).toList());
             pause(TOPIC_WAIT);
-            if (!running) {
+            if (!running()) {
                 throw new WakeupException();
             }
         }
+    }
+
+    private boolean running() {
+        return stopping.getCount() > 0;
     }
 
     /** Waits {@code duration}, or less if the feed is stopped meanwhile. */
@@ -156,7 +160,7 @@ public final class LiveFeed {
             stopping.await(duration.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            running = false;
+            stopping.countDown();
         }
     }
 
@@ -178,7 +182,6 @@ public final class LiveFeed {
 
     @PreDestroy
     void stop() throws InterruptedException {
-        running = false;
         stopping.countDown();
         KafkaConsumer<String, SpecificRecord> reader = consumer;
         if (reader != null) {

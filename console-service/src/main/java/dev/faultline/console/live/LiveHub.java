@@ -89,13 +89,6 @@ public final class LiveHub {
         }
     }
 
-    /** How many are watching now. */
-    public int watchers() {
-        synchronized (lock) {
-            return watchers.size();
-        }
-    }
-
     private static final class Run {
         private final Deque<LiveEvent> events = new ArrayDeque<>();
         private int samples;
