@@ -15,6 +15,7 @@ import dev.faultline.cli.http.ServiceCallException;
 import dev.faultline.cli.login.LoginCommand;
 import dev.faultline.cli.replay.ReplayCommand;
 import dev.faultline.cli.schedule.ScheduleCommand;
+import dev.faultline.cli.stack.ComposeSecretsCommand;
 import dev.faultline.cli.stack.StackCommand;
 import dev.faultline.cli.failuremodes.FailureModesCommand;
 import dev.faultline.cli.incident.IncidentCommand;
@@ -47,6 +48,7 @@ import picocli.CommandLine;
             ApproveCommand.class, StatusCommand.class, HaltCommand.class, ReportCommand.class, WatchCommand.class,
             TargetsCommand.class, FailureModesCommand.class, IncidentCommand.class, CalendarCommand.class,
             ScheduleCommand.class, FollowUpsCommand.class, CatalogCommand.class, ReplayCommand.class, ConsoleCommand.class,
+            ComposeSecretsCommand.class,
             HelpCommand.class},
         footer = {"", "Service addresses: --hypothesis-url, --safety-url, --injector-url, --analysis-url, --catalog-url, "
                 + "--kafka, --registry-url; else FAULTLINE_HYPOTHESIS_URL, FAULTLINE_SAFETY_URL, FAULTLINE_INJECTOR_URL, "

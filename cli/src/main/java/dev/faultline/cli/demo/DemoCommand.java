@@ -3,6 +3,7 @@ package dev.faultline.cli.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.cli.FaultlineCli;
 import dev.faultline.cli.HelpOption;
+import dev.faultline.cli.ServiceOptions;
 import dev.faultline.cli.experiment.HypothesisView;
 import dev.faultline.cli.http.Endpoints;
 import dev.faultline.cli.http.Retry;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,6 +41,17 @@ public final class DemoCommand implements Callable<Integer> {
             description = "how long to wait for the verdict; default ${DEFAULT-VALUE}")
     int timeoutSeconds;
 
+    @Option(names = "--running", description = {"run the example on running services (the service addresses below, "
+            + "e.g. the compose stack's) instead of starting a local stack; --kafka-config should be the auditor's"})
+    boolean running;
+
+    @Option(names = "--issuer", paramLabel = "URL", defaultValue = IssuerClient.DEFAULT_ISSUER,
+            description = "with --running: where the demo's users sign in; default ${DEFAULT-VALUE}")
+    String issuerUrl;
+
+    @ArgGroup(exclusive = false, heading = ServiceOptions.HEADING)
+    ServiceOptions services = new ServiceOptions();
+
     @Mixin
     HelpOption help;
 
@@ -52,6 +65,11 @@ public final class DemoCommand implements Callable<Integer> {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         out.println("Faultline demo: " + ExampleExperiment.STATEMENT);
         out.println();
+        if (running) {
+            Optional<VerdictIssued> verdict = runExample(services.endpoints(), new IssuerClient(issuerUrl), out, timeout);
+            out.printf("%nwall time %.1f s%n", seconds(started));
+            return verdict.isPresent() ? 0 : 1;
+        }
         out.println("starting the local stack ...");
         StackOptions options = freePorts ? StackOptions.freePorts() : StackOptions.demo();
         try (LocalStack stack = LocalStack.start(options, line -> out.println("  " + line))) {

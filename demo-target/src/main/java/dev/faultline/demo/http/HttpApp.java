@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpApp implements AutoCloseable {
 
+    /** Where a container's demo process listens: {@code DEMO_BIND_ADDRESS=0.0.0.0}; loopback when unset. */
+    public static final String BIND_ADDRESS_VARIABLE = "DEMO_BIND_ADDRESS";
+
     private static final Logger LOG = LoggerFactory.getLogger(HttpApp.class);
 
     private final String name;
@@ -59,12 +62,14 @@ public final class HttpApp implements AutoCloseable {
     }
 
     /**
-     * Binds {@code 127.0.0.1:port} ({@code 0} = a free port) and starts serving with at most
+     * Binds {@code 127.0.0.1:port} ({@code 0} = a free port) — in a container, the address in the environment variable
+     * {@value #BIND_ADDRESS_VARIABLE} ({@code 0.0.0.0}) instead — and starts serving with at most
      * {@code threads} concurrent requests; more wait in a bounded queue, beyond it they are refused.
      */
     public static HttpApp start(String name, int port, int threads, List<Route> routes, PrometheusRegistry metrics)
             throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
+        String address = System.getenv().getOrDefault(BIND_ADDRESS_VARIABLE, "127.0.0.1");
+        HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 128);
         AtomicInteger counter = new AtomicInteger();
         ThreadPoolExecutor workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(256), runnable -> {
@@ -76,7 +81,7 @@ public final class HttpApp implements AutoCloseable {
         server.createContext("/", app::serve);
         server.setExecutor(workers);
         server.start();
-        LOG.info("{} listening on http://127.0.0.1:{}", name, app.port());
+        LOG.info("{} listening on http://{}:{}", name, address, app.port());
         return app;
     }
 

@@ -7,11 +7,18 @@ import java.nio.file.Path;
 
 /**
  * The generated configuration of a single-node Cassandra: a {@code cassandra.yaml} with all data
- * under {@code dir} and a Logback configuration for the node's log.
+ * under {@code dir} and a Logback configuration for the node's log. The node listens on {@code listenAddress} (its
+ * own seed) and serves CQL on {@code rpcAddress}; the devstack keeps both on loopback, a container listens on its
+ * network address and serves CQL on every interface.
  */
-record CassandraConfig(Path dir, int nativePort, int storagePort) {
+public record CassandraConfig(Path dir, int nativePort, int storagePort, String listenAddress, String rpcAddress) {
 
-    Path yamlFile() {
+    /** On loopback only: the devstack's node. */
+    CassandraConfig(Path dir, int nativePort, int storagePort) {
+        this(dir, nativePort, storagePort, "127.0.0.1", "127.0.0.1");
+    }
+
+    public Path yamlFile() {
         return dir.resolve("cassandra.yaml");
     }
 
@@ -20,7 +27,7 @@ record CassandraConfig(Path dir, int nativePort, int storagePort) {
     }
 
     /** Writes both files and creates the data directories. */
-    void write() {
+    public void write() {
         try {
             for (String sub : new String[] {"data", "commitlog", "saved_caches", "hints", "cdc_raw", "logs"}) {
                 Files.createDirectories(dir.resolve(sub));
@@ -50,10 +57,10 @@ record CassandraConfig(Path dir, int nativePort, int storagePort) {
                 seed_provider:
                   - class_name: org.apache.cassandra.locator.SimpleSeedProvider
                     parameters:
-                      - seeds: "127.0.0.1:%d"
-                listen_address: 127.0.0.1
-                rpc_address: 127.0.0.1
-                storage_port: %d
+                      - seeds: "%s:%d"
+                listen_address: %s
+                rpc_address: %s
+                %sstorage_port: %d
                 native_transport_port: %d
                 start_native_transport: true
                 endpoint_snitch: SimpleSnitch
@@ -67,7 +74,9 @@ record CassandraConfig(Path dir, int nativePort, int storagePort) {
                 concurrent_compactors: 1
                 key_cache_size: 8MiB
                 """.formatted(d.resolve("data"), d.resolve("commitlog"), d.resolve("saved_caches"),
-                d.resolve("hints"), d.resolve("cdc_raw"), storagePort, storagePort, nativePort);
+                d.resolve("hints"), d.resolve("cdc_raw"), listenAddress, storagePort, listenAddress, rpcAddress,
+                rpcAddress.equals("0.0.0.0") ? "broadcast_rpc_address: " + listenAddress + "\n" : "",
+                storagePort, nativePort);
     }
 
     private static final String LOGBACK = """

@@ -21,7 +21,7 @@ public final class CassandraNode implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CassandraNode.class);
     private static final String HOST = "127.0.0.1";
-    private static final String DAEMON = "org.apache.cassandra.service.CassandraDaemon";
+    public static final String DAEMON = "org.apache.cassandra.service.CassandraDaemon";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final CassandraConfig config;
@@ -98,7 +98,8 @@ public final class CassandraNode implements AutoCloseable {
         }
     }
 
-    static List<String> jvmArgs(CassandraConfig config) {
+    /** The JVM options of a node with {@code config} (heap, the daemon's settings, JDK 17's opens). */
+    public static List<String> jvmArgs(CassandraConfig config) {
         Path dir = config.dir();
         List<String> args = new ArrayList<>(List.of(
                 "-Xms64m", "-Xmx512m", "-Xss512k",

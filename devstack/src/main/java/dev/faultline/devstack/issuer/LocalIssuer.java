@@ -50,17 +50,30 @@ public final class LocalIssuer implements AutoCloseable {
     private final RSAKey key;
     private final IssuerUsers users;
     private final Clock clock;
+    private final String publicUrl;
 
-    private LocalIssuer(HttpServer http, ExecutorService executor, RSAKey key, IssuerUsers users, Clock clock) {
+    private LocalIssuer(HttpServer http, ExecutorService executor, RSAKey key, IssuerUsers users, Clock clock,
+                        String publicUrl) {
         this.http = http;
         this.executor = executor;
         this.key = key;
         this.users = users;
         this.clock = clock;
+        this.publicUrl = publicUrl != null ? publicUrl : "http://127.0.0.1:" + http.getAddress().getPort();
     }
 
     /** Generates a signing key and serves on 127.0.0.1:{@code port} (0 picks a free port). */
     public static LocalIssuer start(IssuerUsers users, int port) {
+        return start(users, new InetSocketAddress(InetAddress.getLoopbackAddress(), port), null);
+    }
+
+    /**
+     * Generates a signing key and serves on {@code bind}; {@code publicUrl} (null: {@code http://127.0.0.1:<port>}) is
+     * the {@code iss} of its tokens and the base of its URLs, as the services know it — in a container network, its
+     * name there (e.g. {@code http://issuer:8110}) whatever address a client reached it at.
+     */
+    public static LocalIssuer start(IssuerUsers users, InetSocketAddress bind, String publicUrl) {
+        int port = bind.getPort();
         RSAKey key = newKey();
         ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "local-issuer");
@@ -68,8 +81,8 @@ public final class LocalIssuer implements AutoCloseable {
             return thread;
         });
         try {
-            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
-            LocalIssuer issuer = new LocalIssuer(http, executor, key, users, Clock.systemUTC());
+            HttpServer http = HttpServer.create(bind, 50);
+            LocalIssuer issuer = new LocalIssuer(http, executor, key, users, Clock.systemUTC(), publicUrl);
             http.createContext("/", new IssuerRoutes(issuer, users));
             http.setExecutor(executor);
             http.start();
@@ -83,7 +96,7 @@ public final class LocalIssuer implements AutoCloseable {
 
     /** The issuer URL, the {@code iss} of its tokens, e.g. {@code http://127.0.0.1:8110}. */
     public String url() {
-        return "http://127.0.0.1:" + http.getAddress().getPort();
+        return publicUrl;
     }
 
     /** Where the public key is published (the services' {@code faultline.security.jwks-url}). */

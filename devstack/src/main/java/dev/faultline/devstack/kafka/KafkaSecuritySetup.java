@@ -17,7 +17,7 @@ import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
  * format time its SCRAM credential (again on a restart, with the passwords of the data directory), creates the ACLs
  * of {@link KafkaAccess} (creating an existing ACL changes nothing) and waits until the broker knows every user.
  */
-final class KafkaSecuritySetup {
+public final class KafkaSecuritySetup {
 
     private static final long TIMEOUT_SECONDS = 30;
 
@@ -25,10 +25,17 @@ final class KafkaSecuritySetup {
     }
 
     static void apply(KafkaBrokerConfig config) {
-        KafkaCredentials credentials = config.credentials();
+        apply(config.credentials(), config.bootstrapServers());
+    }
+
+    /**
+     * Gives every principal but the bootstrapped super users its SCRAM credential and creates the ACLs, as the
+     * administrator of the cluster at {@code bootstrapServers} (any broker of it: a container cluster's setup job).
+     */
+    public static void apply(KafkaCredentials credentials, String bootstrapServers) {
         List<KafkaPrincipal> users = List.of(KafkaPrincipal.values()).stream()
                 .filter(principal -> !KafkaBrokerConfig.BOOTSTRAPPED.contains(principal)).toList();
-        try (Admin admin = Admin.create(config.clientProperties(KafkaPrincipal.ADMIN))) {
+        try (Admin admin = Admin.create(credentials.clientProperties(KafkaPrincipal.ADMIN, bootstrapServers))) {
             List<UserScramCredentialAlteration> upserts = users.stream()
                     .<UserScramCredentialAlteration>map(principal -> new UserScramCredentialUpsertion(principal.username(),
                             new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_256, 4096), credentials.password(principal)))
@@ -41,7 +48,7 @@ final class KafkaSecuritySetup {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
             while (!admin.describeUserScramCredentials().users().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).containsAll(wanted)) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Kafka at " + config.bootstrapServers() + " did not learn the users "
+                    throw new IllegalStateException("Kafka at " + bootstrapServers + " did not learn the users "
                             + wanted + " within " + TIMEOUT_SECONDS + " s");
                 }
                 Thread.sleep(20); // the controller's record reaches the broker's metadata within milliseconds
@@ -50,7 +57,7 @@ final class KafkaSecuritySetup {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while setting up Kafka's principals and ACLs", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot set up Kafka's principals and ACLs at " + config.bootstrapServers()
+            throw new IllegalStateException("cannot set up Kafka's principals and ACLs at " + bootstrapServers
                     + ": " + e.getMessage(), e);
         }
     }

@@ -55,6 +55,13 @@ public final class SchemaRegistryServer implements AutoCloseable {
      *                schemas are in a registry whose readers are every consumer): username to password
      */
     public static SchemaRegistryServer start(Map<String, Object> kafka, Map<String, String> writers, int port) {
+        return start(kafka, writers, new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    }
+
+    /** {@link #start(Map, Map, int)} on {@code bind}: all interfaces in a container ({@code 0.0.0.0:8081}). */
+    public static SchemaRegistryServer start(Map<String, Object> kafka, Map<String, String> writers,
+                                             InetSocketAddress bind) {
+        int port = bind.getPort();
         long started = System.nanoTime();
         RegistryState state = new RegistryState();
         RegistryLog log = RegistryLog.open(kafka, state);
@@ -68,7 +75,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
         new ConfigRoutes(new RegistryConfigs(state, log, writeLock)).addTo(router);
         ExecutorService executor = Executors.newFixedThreadPool(4, daemonThreads());
         try {
-            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+            HttpServer http = HttpServer.create(bind, 50);
             http.createContext("/", new RegistryHttpHandler(router, new BasicAuth(writers)));
             http.setExecutor(executor);
             http.start();

@@ -1,0 +1,126 @@
+package dev.faultline.cli.stack;
+
+import dev.faultline.cli.HelpOption;
+import dev.faultline.devstack.issuer.IssuerUsers;
+import dev.faultline.devstack.kafka.KafkaCredentials;
+import dev.faultline.devstack.kafka.KafkaPrincipal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code faultline compose-secrets DIR} (run by {@code ./faultline compose}): the compose stack's secrets, generated
+ * once into DIR and kept, as the local stack's are per run — each a file its owner alone reads, mounted into the one
+ * container that needs it (compose {@code secrets:}), so that no password or key is in the compose file, an image or
+ * the environment:
+ * <ul>
+ *   <li>{@code kafka/credentials.properties}: every principal's password (the cluster's setup job creates them);</li>
+ *   <li>{@code kafka/broker.properties}, {@code kafka/broker-scram.txt}: the brokers' SASL listeners and their super
+ *       users, given to the storage format;</li>
+ *   <li>{@code kafka/clients/<principal>.properties}: client settings for tools on this host (brokers on
+ *       {@value #HOST_BOOTSTRAP}) and {@code <service>.service.properties}, each service's principal;</li>
+ *   <li>{@code registry.properties}: the registry's own principal and its writers;</li>
+ *   <li>{@code clearance/}: the Ed25519 pair — {@code safety-service.clearance.properties} and the private key for
+ *       safety-service, {@code injector-service.clearance.properties} with the public key for the injector.</li>
+ * </ul>
+ * A second run with the same DIR changes nothing.
+ */
+@Command(name = "compose-secrets", hidden = true,
+        description = "Write the compose stack's generated secrets into DIR (once; ./faultline compose runs it).")
+public final class ComposeSecretsCommand implements Callable<Integer> {
+
+    /** The brokers as a tool on the compose host reaches them: the three published ports. */
+    static final String HOST_BOOTSTRAP = "127.0.0.1:9092,127.0.0.1:9192,127.0.0.1:9292";
+    /** The brokers on the compose network (their INTERNAL listeners). */
+    static final String NETWORK_BOOTSTRAP = "kafka-1:19092,kafka-2:19092,kafka-3:19092";
+    /** Where compose mounts the clearance signing key in safety-service. */
+    static final String SIGNING_KEY_MOUNT = "/run/secrets/clearance-signing-key";
+
+    @Parameters(paramLabel = "DIR", description = "where the secrets go (./faultline compose: target/compose)")
+    Path dir;
+
+    @Option(names = "--host-bootstrap", defaultValue = HOST_BOOTSTRAP,
+            description = "the brokers as tools on this host reach them; default ${DEFAULT-VALUE}")
+    String hostBootstrap;
+
+    @Mixin
+    HelpOption help;
+
+    @Override
+    public Integer call() throws IOException {
+        Path done = dir.resolve(".complete");
+        if (Files.exists(done)) {
+            return 0;
+        }
+        Files.createDirectories(dir);
+        Path kafka = dir.resolve("kafka");
+        KafkaCredentials credentials = KafkaCredentials.loadOrCreate(kafka.resolve("credentials.properties"));
+        StackCredentials.write(credentials, hostBootstrap, kafka.resolve("clients"));
+        writeBroker(credentials, kafka);
+        writeRegistry(credentials);
+        writeClearance();
+        Files.writeString(done, "");
+        return 0;
+    }
+
+    /** The SASL settings of the INTERNAL and EXTERNAL (SCRAM) and CONTROLLER (PLAIN, the broker only) listeners. */
+    private void writeBroker(KafkaCredentials credentials, Path kafka) throws IOException {
+        String broker = KafkaPrincipal.BROKER.username();
+        String password = credentials.password(KafkaPrincipal.BROKER);
+        String scram = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + broker
+                + "\" password=\"" + password + "\";";
+        Properties props = new Properties();
+        props.setProperty("listener.name.internal.scram-sha-256.sasl.jaas.config", scram);
+        props.setProperty("listener.name.external.scram-sha-256.sasl.jaas.config", scram);
+        props.setProperty("listener.name.controller.plain.sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + broker
+                        + "\" password=\"" + password + "\" user_" + broker + "=\"" + password + "\";");
+        KafkaCredentials.writeOwnerOnly(kafka.resolve("broker.properties"), props, "SASL settings of the brokers");
+        List<String> superUsers = List.of(KafkaPrincipal.BROKER, KafkaPrincipal.ADMIN).stream()
+                .map(p -> KafkaCredentials.MECHANISM + "=[name=" + p.username() + ",password=" + credentials.password(p) + "]")
+                .toList();
+        Path scramFile = kafka.resolve("broker-scram.txt");
+        Files.write(scramFile, superUsers);
+        restrict(scramFile);
+    }
+
+    private void writeRegistry(KafkaCredentials credentials) throws IOException {
+        Properties props = new Properties();
+        credentials.clientProperties(KafkaPrincipal.SCHEMA_REGISTRY, NETWORK_BOOTSTRAP)
+                .forEach((key, value) -> props.setProperty("kafka." + key, value.toString()));
+        credentials.registryUsers().forEach((user, password) -> props.setProperty("writer." + user, password));
+        KafkaCredentials.writeOwnerOnly(dir.resolve("registry.properties"), props, "the schema registry's principal and writers");
+    }
+
+    private void writeClearance() throws IOException {
+        StackKeys keys = StackKeys.create(dir);
+        Properties signer = new Properties();
+        signer.setProperty("faultline.clearance.key-id", keys.keyId());
+        signer.setProperty("faultline.clearance.signing-key-file", SIGNING_KEY_MOUNT);
+        signer.setProperty("faultline.security.client-id", ServiceCatalog.SAFETY_CLIENT);
+        signer.setProperty("faultline.security.client-secret",
+                IssuerUsers.bundled().clients().get(ServiceCatalog.SAFETY_CLIENT).secret());
+        KafkaCredentials.writeOwnerOnly(dir.resolve("clearance/safety-service.clearance.properties"), signer,
+                "safety-service: the clearance signing key's id and file, its client of the token issuer");
+        Properties verifier = new Properties();
+        verifier.setProperty("faultline.clearance.public-keys." + keys.keyId(), keys.publicKey());
+        KafkaCredentials.writeOwnerOnly(dir.resolve("clearance/injector-service.clearance.properties"), verifier,
+                "injector-service: the public key it verifies clearances with");
+    }
+
+    private static void restrict(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: nothing to restrict
+        }
+    }
+}

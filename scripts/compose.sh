@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# `./faultline compose up|demo|down|ps|logs [SERVICE]`: the whole platform in containers (docker-compose.yml).
+#   up    prepares Docker when needed (scripts/prepare-docker.sh), builds the images (deploy/docker/build-images.sh;
+#         Docker's cache keeps what did not change), writes the stack's secrets once (target/compose), starts
+#         everything and waits until every container is healthy; prints the time to ready and the memory it holds
+#   demo  up, then declares the demo targets and runs the example experiment through the containers to its verdict
+#   down  stops and removes the containers, their network and volumes (the secrets stay in target/compose)
+# The CLI's settings for this stack: FAULTLINE_KAFKA=127.0.0.1:9092,127.0.0.1:9192,127.0.0.1:9292 and
+# FAULTLINE_KAFKA_CONFIG=target/compose/kafka/clients/<principal>.properties; the services are on the demo ports.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+log() { printf 'compose: %s\n' "$*" >&2; }
+SECRETS=target/compose
+COMPOSE=(docker-compose -p faultline -f docker-compose.yml)
+# Debian's client, which matches its engine (scripts/prepare-docker.sh)
+docker() { /usr/bin/docker "$@"; }
+READY_TIMEOUT=${FAULTLINE_COMPOSE_READY_TIMEOUT:-300}
+export FAULTLINE_KAFKA=127.0.0.1:9092,127.0.0.1:9192,127.0.0.1:9292
+
+prepare() {
+  bash scripts/prepare-docker.sh
+  deploy/docker/build-images.sh
+  ./faultline compose-secrets "$SECRETS"
+}
+
+# Waits until every container of the project is healthy (or, for the one-shot setup job, exited 0).
+await_ready() {
+  local deadline=$((SECONDS + READY_TIMEOUT)) id state pending
+  while :; do
+    pending=()
+    for id in $("${COMPOSE[@]}" ps -q); do
+      state="$(docker inspect -f '{{.Name}} {{.State.Status}} {{.State.ExitCode}} {{.RestartCount}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}' "$id")"
+      read -r name status code restarts health <<< "$state"
+      if [ "$restarts" -ge 3 ]; then
+        log "${name#/} keeps failing ($restarts restarts); its last lines:"
+        docker logs --tail 30 "$id" 2>&1 | grep -v '^\s*at ' >&2
+        return 1
+      fi
+      case "$status/$health" in
+        running/healthy | running/none) ;;
+        exited/none) [ "$code" = 0 ] || { log "${name#/} exited with $code:"; docker logs --tail 30 "$id" >&2; return 1; } ;;
+        *) pending+=("${name#/}:$status/$health") ;;
+      esac
+    done
+    [ ${#pending[@]} -eq 0 ] && return 0
+    if [ $SECONDS -ge $deadline ]; then
+      log "not ready within ${READY_TIMEOUT} s: ${pending[*]}"
+      "${COMPOSE[@]}" ps >&2
+      return 1
+    fi
+    sleep 1
+  done
+}
+
+# Resident memory of every container, and the total (docker stats: the cgroup's usage, page cache excluded).
+memory() {
+  docker stats --no-stream --format '{{.Name}} {{.MemUsage}}' $("${COMPOSE[@]}" ps -q) | awk '
+    function mib(v) { if (v ~ /GiB/) return v * 1024; if (v ~ /MiB/) return v + 0; if (v ~ /KiB/) return v / 1024; return v / 1048576 }
+    { m = mib($2); total += m; printf "  %-34s %7.0f MiB\n", $1, m }
+    END { printf "  %-34s %7.0f MiB\n", "total", total }'
+}
+
+up() {
+  prepare
+  local started=$SECONDS
+  "${COMPOSE[@]}" up -d >&2
+  await_ready
+  log "ready in $((SECONDS - started)) s (docker-compose up to every container healthy); memory:"
+  memory >&2
+}
+
+demo() {
+  up
+  local cli_home="$SECRETS/cli" admin_token
+  mkdir -p "$cli_home"
+  # the demo targets with the containers' addresses, declared by the admin through hypothesis-service
+  admin_token="$(curl -sf -X POST -H 'content-type: application/json' -d '{"user":"admin"}' http://127.0.0.1:8110/token \
+    | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p')"
+  [ -n "$admin_token" ] || { log "cannot sign in as admin at the issuer (http://127.0.0.1:8110)"; return 1; }
+  FAULTLINE_HOME="$cli_home" FAULTLINE_TOKEN="$admin_token" ./faultline targets apply deploy/targets/demo.yaml \
+    --set storefront-url=http://storefront:18080 --set storefront-port=18080 \
+    --set pricing-url=http://pricing:18090 --set pricing-port=18090 \
+    --set agent-url=http://agent:8479 --set logs=/var/log/demo
+  FAULTLINE_HOME="$cli_home" ./faultline demo --running --kafka-config "$SECRETS/kafka/clients/faultline-auditor.properties"
+}
+
+sub="${1:-up}"
+shift || true
+case "$sub" in
+  up) up ;;
+  demo) demo ;;
+  down) "${COMPOSE[@]}" down -v --remove-orphans ;;
+  ps) "${COMPOSE[@]}" ps ;;
+  logs) "${COMPOSE[@]}" logs --tail 200 "$@" ;;
+  *) log "unknown: compose $sub (up, demo, down, ps, logs)"; exit 2 ;;
+esac
