@@ -1,5 +1,6 @@
 package dev.faultline.devstack;
 
+import dev.faultline.devstack.cassandra.CassandraEndpoint;
 import dev.faultline.devstack.cassandra.CassandraNode;
 import dev.faultline.devstack.issuer.IssuerUsers;
 import dev.faultline.devstack.issuer.LocalIssuer;
@@ -14,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,29 +31,70 @@ public final class DevStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DevStack.class);
     private static DevStack shared;
 
+    /** Where {@link #shared()} runs the stack: {@code embedded} (the default) or {@code containers}. */
+    public static final String BACKEND_PROPERTY = "faultline.devstack";
+
     private final Path workDir;
-    private final EmbeddedKafka kafka;
-    private final SchemaRegistryServer registry;
+    private final String kafkaBootstrapServers;
+    private final KafkaCredentials credentials;
+    private final AutoCloseable kafka;
+    private final String registryUrl;
+    private final AutoCloseable registry;
     private final LocalIssuer issuer;
+    private final Function<Path, CassandraEndpoint> cassandraStarter;
     private final Deque<AutoCloseable> dependents = new ArrayDeque<>();
     private final ShutdownHooks.Registration atExit;
-    private CassandraNode cassandra;
+    private CassandraEndpoint cassandra;
     private boolean closed;
 
-    private DevStack(Path workDir, EmbeddedKafka kafka, SchemaRegistryServer registry, LocalIssuer issuer) {
+    /**
+     * A stack of parts started elsewhere (the embedded ones here, or containers: {@code ContainerDevStack}), each
+     * closed by {@link #close()}; Cassandra is started with {@code cassandraStarter} on the first {@link #cassandra()}.
+     */
+    public DevStack(Path workDir, String kafkaBootstrapServers, KafkaCredentials credentials, AutoCloseable kafka,
+                    String registryUrl, AutoCloseable registry, LocalIssuer issuer,
+                    Function<Path, CassandraEndpoint> cassandraStarter) {
         this.workDir = workDir;
+        this.kafkaBootstrapServers = kafkaBootstrapServers;
+        this.credentials = credentials;
         this.kafka = kafka;
+        this.registryUrl = registryUrl;
         this.registry = registry;
         this.issuer = issuer;
+        this.cassandraStarter = cassandraStarter;
         this.atExit = ShutdownHooks.register("devstack in " + workDir, this);
     }
 
-    /** The stack of this JVM, started on the first call (or again after it was closed). */
+    /**
+     * The stack of this JVM, started on the first call (or again after it was closed): embedded, or in containers
+     * when {@value #BACKEND_PROPERTY} (or {@code FAULTLINE_DEVSTACK}) is {@code containers} — the same tests then run
+     * against the images' Kafka (through Testcontainers' Kafka module), registry and Cassandra.
+     */
     public static synchronized DevStack shared() {
         if (shared == null || shared.isClosed()) {
-            shared = start(WorkDirs.fresh("faultline-devstack-"));
+            Path workDir = WorkDirs.fresh("faultline-devstack-");
+            shared = containersRequested() ? startContainers(workDir) : start(workDir);
         }
         return shared;
+    }
+
+    static boolean containersRequested() {
+        String backend = System.getProperty(BACKEND_PROPERTY, System.getenv().getOrDefault("FAULTLINE_DEVSTACK", "embedded"));
+        return switch (backend.strip()) {
+            case "", "embedded" -> false;
+            case "containers" -> true;
+            default -> throw new IllegalArgumentException(BACKEND_PROPERTY + " is 'embedded' or 'containers', not '"
+                    + backend + "'");
+        };
+    }
+
+    private static DevStack startContainers(Path workDir) {
+        try {
+            return dev.faultline.devstack.containers.ContainerDevStack.start(workDir);
+        } catch (NoClassDefFoundError e) {
+            throw new IllegalStateException(BACKEND_PROPERTY + "=containers needs Testcontainers on the classpath "
+                    + "(org.testcontainers:testcontainers-kafka, a test dependency): " + e.getMessage(), e);
+        }
     }
 
     /** Stops the JVM's shared stack if one is running; the next {@link #shared()} starts a new one. */
@@ -81,11 +124,12 @@ public final class DevStack implements AutoCloseable {
         }
         LOG.info("devstack up in {} ms: Kafka {}, schema registry {}, token issuer {}",
                 (System.nanoTime() - started) / 1_000_000, kafka.bootstrapServers(), registry.url(), issuer.url());
-        return new DevStack(workDir, kafka, registry, issuer);
+        return new DevStack(workDir, kafka.bootstrapServers(), kafka.config().credentials(), kafka, registry.url(),
+                registry::close, issuer, dir -> CassandraNode.start(dir));
     }
 
     public String kafkaBootstrapServers() {
-        return kafka.bootstrapServers();
+        return kafkaBootstrapServers;
     }
 
     /**
@@ -105,7 +149,7 @@ public final class DevStack implements AutoCloseable {
 
     /** Kafka client properties authenticating as {@code principal}, with its registry credentials. */
     public Map<String, Object> kafkaClientProperties(KafkaPrincipal principal) {
-        return kafka.clientProperties(principal);
+        return credentials.clientProperties(principal, kafkaBootstrapServers);
     }
 
     /** {@code user:password} of the administrator at the schema registry ({@code basic.auth.user.info}). */
@@ -118,17 +162,17 @@ public final class DevStack implements AutoCloseable {
      * the CLI's {@code --kafka-config} reads.
      */
     public Path kafkaClientConfig(KafkaPrincipal principal) {
-        return kafkaCredentials().writeClientConfig(principal, kafka.bootstrapServers(),
+        return kafkaCredentials().writeClientConfig(principal, kafkaBootstrapServers,
                 workDir.resolve("kafka-clients").resolve(principal.username() + ".properties"));
     }
 
     /** The passwords of this stack's principals (generated when it started). */
     public KafkaCredentials kafkaCredentials() {
-        return kafka.config().credentials();
+        return credentials;
     }
 
     public String schemaRegistryUrl() {
-        return registry.url();
+        return registryUrl;
     }
 
     /** The local token issuer: its URL and JWKS for the services' settings, and tokens for the tests' users. */
@@ -136,11 +180,11 @@ public final class DevStack implements AutoCloseable {
         return issuer;
     }
 
-    /** The Cassandra node, started (in its own JVM, about 5 s) on the first call. */
-    public synchronized CassandraNode cassandra() {
+    /** The Cassandra node, started (in its own JVM, about 5 s; a container, about 20 s) on the first call. */
+    public synchronized CassandraEndpoint cassandra() {
         requireOpen();
         if (cassandra == null) {
-            cassandra = CassandraNode.start(workDir.resolve("cassandra"));
+            cassandra = cassandraStarter.apply(workDir.resolve("cassandra"));
         }
         return cassandra;
     }
@@ -170,14 +214,14 @@ public final class DevStack implements AutoCloseable {
         }
         closed = true;
         atExit.cancel();
-        if (cassandra != null) {
-            cassandra.requestStop(); // stops in parallel with the rest
+        if (cassandra instanceof CassandraNode node) {
+            node.requestStop(); // stops in parallel with the rest
         }
         while (!dependents.isEmpty()) {
             closeQuietly("a devstack user", dependents.pop());
         }
         closeQuietly("the token issuer", issuer);
-        closeQuietly("the schema registry", registry::close);
+        closeQuietly("the schema registry", registry);
         closeQuietly("Kafka", kafka);
         if (cassandra != null) {
             closeQuietly("Cassandra", cassandra);

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * data under a work directory. {@link #start(Path)} returns once the node answers CQL. The child
  * dies with this JVM; {@link #close()} stops it cleanly.
  */
-public final class CassandraNode implements AutoCloseable {
+public final class CassandraNode implements CassandraEndpoint, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CassandraNode.class);
     private static final String HOST = "127.0.0.1";
@@ -123,22 +123,19 @@ public final class CassandraNode implements AutoCloseable {
         return args;
     }
 
+    @Override
     public String host() {
         return HOST;
     }
 
+    @Override
     public int port() {
         return config.nativePort();
     }
 
-    /** The data centre name drivers must use as their local one. */
+    @Override
     public String localDatacenter() {
         return "datacenter1";
-    }
-
-    /** {@code 127.0.0.1:9042}. */
-    public String address() {
-        return HOST + ":" + port();
     }
 
     public String releaseVersion() {

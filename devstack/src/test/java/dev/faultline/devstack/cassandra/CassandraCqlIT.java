@@ -26,7 +26,7 @@ class CassandraCqlIT {
 
     @BeforeAll
     static void connect(DevStack stack) {
-        CassandraNode node = stack.cassandra();
+        CassandraEndpoint node = stack.cassandra();
         session = CqlSession.builder()
                 .addContactPoint(new InetSocketAddress(node.host(), node.port()))
                 .withLocalDatacenter(node.localDatacenter())
@@ -68,7 +68,7 @@ class CassandraCqlIT {
 
     @Test
     void shouldReportTheNodeItRuns(DevStack stack) {
-        CassandraNode node = stack.cassandra();
+        CassandraNode node = (CassandraNode) stack.cassandra(); // the devstack's own node: it reports its version
 
         Row local = session.execute("SELECT release_version, data_center FROM system.local").one();
 

@@ -6,7 +6,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import dev.faultline.devstack.DevStack;
-import dev.faultline.devstack.cassandra.CassandraNode;
+import dev.faultline.devstack.cassandra.CassandraEndpoint;
 import dev.faultline.devstack.junit.DevStackExtension;
 import dev.faultline.kit.probe.HttpProbeClient;
 import dev.faultline.kit.tracing.HttpClientSpans;
@@ -49,7 +49,7 @@ class CassandraProbeHistoryIT {
 
     @BeforeAll
     static void connect(DevStack stack) {
-        CassandraNode node = stack.cassandra();
+        CassandraEndpoint node = stack.cassandra();
         DriverConfigLoader timeouts = DriverConfigLoader.programmaticBuilder()
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
                 .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(30)).build();
