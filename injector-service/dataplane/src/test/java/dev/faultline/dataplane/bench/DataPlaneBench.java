@@ -39,6 +39,7 @@ public final class DataPlaneBench {
 
     private final PrintStream out = System.out;
     private final Report report = new Report();
+    private double[] l4Pauses = {0, 0};
 
     /** One path to the upstreams: direct, or through a proxy whose process can be metered (null when unknown). */
     private record Target(String name, int echoPort, int httpPort, ProcessMeter meter) {
@@ -75,11 +76,13 @@ public final class DataPlaneBench {
                 out.printf(Locale.ROOT, "load average at the start: %s%n", loadAverage());
                 out.printf(Locale.ROOT, "%d rounds x %d round trips (64 B echo) per path in interleaved blocks; %d connections;"
                         + " %d x %d MiB streams; no fault configured%n%n", ROUNDS, BLOCK, CONNECTIONS, STREAM_ROUNDS, STREAM_BYTES >> 20);
-                measure(targets, upstreams);
-                double[] pauses = faultline.gcPauses();
+                measure(targets, upstreams, faultline);
+                double[] pauses = faultline.gcPauses(0, Double.MAX_VALUE);
                 report.print(out, targets.stream().map(Target::name).toList());
-                out.printf(Locale.ROOT, "%nfaultline data plane: RSS %.1f MiB at the end, peak %.1f MiB; %d GC pauses in the whole run, longest %.2f ms%n",
-                        faultline.meter().rssMiB(), faultline.meter().peakRssMiB(), (int) pauses[0], pauses[1]);
+                out.printf(Locale.ROOT, "%nfaultline data plane: RSS %.1f MiB at the end, peak %.1f MiB; %d GC pauses in the whole run"
+                        + " (start-up and L7 included), longest %.2f ms; during the L4 round-trip blocks: %d, longest %.2f ms%n",
+                        faultline.meter().rssMiB(), faultline.meter().peakRssMiB(), (int) pauses[0], pauses[1],
+                        (int) l4Pauses[0], l4Pauses[1]);
                 targets.stream().filter(t -> !t.direct() && !t.name().equals("faultline") && t.meter() != null).forEach(t ->
                         out.printf(Locale.ROOT, "%s: RSS %.1f MiB at the end, peak %.1f MiB%n", t.name(), t.meter().rssMiB(), t.meter().peakRssMiB()));
                 report.targets(out, faultline.meter().peakRssMiB(), Runtime.getRuntime().availableProcessors() == 1);
@@ -92,7 +95,7 @@ public final class DataPlaneBench {
         }
     }
 
-    private void measure(List<Target> targets, Upstreams upstreams) throws Exception {
+    private void measure(List<Target> targets, Upstreams upstreams, DataPlaneProcess faultline) throws Exception {
         for (int i = 0; i < 3; i++) {
             for (Target t : targets) {
                 Load.roundTrips(t.echoPort(), Load.Exchange.echo(64), 10_000);
@@ -100,11 +103,13 @@ public final class DataPlaneBench {
         }
         // (a) latency: blocks of round trips, the order of the paths rotating every round
         Map<String, List<long[]>> times = new LinkedHashMap<>();
+        double from = faultline.uptime();
         for (int r = 0; r < ROUNDS; r++) {
             for (Target t : rotate(targets, r)) {
                 times.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(Load.roundTrips(t.echoPort(), Load.Exchange.echo(64), BLOCK));
             }
         }
+        l4Pauses = faultline.gcPauses(from, faultline.uptime());
         times.forEach((name, blocks) -> report.latency("L4 64 B round trip", name, Load.concat(blocks)));
 
         // (b) requests/s on many connections, and CPU per request of client + upstream (+ proxy)

@@ -21,11 +21,12 @@ import java.util.regex.Pattern;
  */
 final class DataPlaneProcess implements AutoCloseable {
 
-    private static final Pattern PAUSE = Pattern.compile("Pause.* ([0-9.]+)ms$");
+    private static final Pattern PAUSE = Pattern.compile("^\\[([0-9.]+)s\\].*Pause.* ([0-9.]+)ms$");
 
     private final Process process;
     private final Path gcLog;
     private final ToxiproxyApi api;
+    private final long startedNanos;
 
     DataPlaneProcess(List<String> jvmFlags, Path workDir) throws IOException, InterruptedException {
         Files.createDirectories(workDir);
@@ -41,6 +42,7 @@ final class DataPlaneProcess implements AutoCloseable {
         command.add("-Xlog:gc:file=" + gcLog);
         command.addAll(Arrays.asList("-cp", System.getProperty("java.class.path"), DataPlaneMain.class.getName(),
                 "--host", "127.0.0.1", "--port", Integer.toString(port)));
+        this.startedNanos = System.nanoTime();
         this.process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("dataplane.log").toFile()).start();
         this.api = new ToxiproxyApi("http://127.0.0.1:" + port);
@@ -67,15 +69,20 @@ final class DataPlaneProcess implements AutoCloseable {
         return new ProcessMeter(process.pid());
     }
 
-    /** The GC pauses logged so far: count and the longest, in ms. */
-    double[] gcPauses() throws IOException {
+    /** Seconds since the process was launched (about its JVM's uptime, which its GC log stamps). */
+    double uptime() {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    /** The GC pauses logged between two {@link #uptime()}s: count and the longest, in ms. */
+    double[] gcPauses(double from, double to) throws IOException {
         double count = 0;
         double longest = 0;
         for (String line : Files.readAllLines(gcLog, StandardCharsets.UTF_8)) {
             Matcher m = PAUSE.matcher(line.trim());
-            if (m.find()) {
+            if (m.find() && Double.parseDouble(m.group(1)) >= from && Double.parseDouble(m.group(1)) <= to) {
                 count++;
-                longest = Math.max(longest, Double.parseDouble(m.group(1)));
+                longest = Math.max(longest, Double.parseDouble(m.group(2)));
             }
         }
         return new double[] {count, longest};
