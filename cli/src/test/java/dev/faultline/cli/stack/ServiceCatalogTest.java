@@ -81,6 +81,15 @@ class ServiceCatalogTest {
     }
 
     @Test
+    void shouldLaunchTheDataPlaneWithTheFlagsOfItsJvmOptionsFile() throws Exception {
+        // the file `./faultline dataplane` and scripts/bench-dataplane.sh read (cli's tests run in cli/)
+        List<String> file = Files.readAllLines(Path.of("../injector-service/dataplane/jvm.options")).stream()
+                .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .flatMap(line -> java.util.Arrays.stream(line.split("\\s+"))).toList();
+        assertThat(ServiceCatalog.dataplane(stack).jvmArgs()).containsExactlyElementsOf(file);
+    }
+
+    @Test
     void shouldPointTheStorefrontAtThePricingProxy() {
         assertThat(ServiceCatalog.storefront(stack).args()).containsExactly("--port", "18080",
                 "--pricing-url", "http://127.0.0.1:18091", "--kafka-bootstrap-servers", "127.0.0.1:9092",

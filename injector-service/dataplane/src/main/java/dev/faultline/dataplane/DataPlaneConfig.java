@@ -14,7 +14,9 @@ import java.util.random.RandomGenerator;
  * @param port           management API port (0 picks a free one; Toxiproxy's default is 8474)
  * @param defaultLease   lease of a fault created without {@code lease}: every fault expires
  * @param reapInterval   how often expired leases are looked for
- * @param eventLoops     number of Netty event-loop threads (0 = Netty's default, 2 x cores)
+ * @param eventLoops     number of Netty event-loop threads (0 = Netty's default, 2 x cores); one per
+ *                       core by default: a relay is never blocked, so more threads than cores only
+ *                       add context switches and per-thread buffer caches (resident memory)
  * @param clock          time source of leases
  * @param random         toxicity draws ({@code nextDouble() < toxicity} affects a connection)
  */
@@ -39,7 +41,7 @@ public record DataPlaneConfig(String host, int port, Duration defaultLease, Dura
     /** Loopback, Toxiproxy's port 8474, a 10-minute default lease. */
     public static DataPlaneConfig defaults() {
         return new DataPlaneConfig("127.0.0.1", TOXIPROXY_PORT, DEFAULT_LEASE, Duration.ofMillis(200),
-                0, Clock.systemUTC(), synchronizedRandom(new java.util.Random()));
+                Runtime.getRuntime().availableProcessors(), Clock.systemUTC(), synchronizedRandom(new java.util.Random()));
     }
 
     public DataPlaneConfig withPort(int newPort) {

@@ -7,20 +7,31 @@ import dev.faultline.dataplane.toxic.ToxicSpec;
 import dev.faultline.dataplane.toxic.ToxicStage;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.WriteBufferWaterMark;
 import java.util.ArrayDeque;
 import java.util.random.RandomGenerator;
 
 /**
  * One direction of one proxied connection: bytes read from the source channel pass through
  * the toxics' stages, in creation order, and are written to the sink channel. Toxics are
- * added, replaced and removed while data flows. Back-pressure: when more than {@link #HIGH}
- * bytes are read but not yet written (held by stages or queued on the socket), the source
- * stops reading until the backlog falls under {@link #LOW}. Confined to the connection's event loop.
+ * added, replaced and removed while data flows. Back-pressure: the source stops reading when
+ * more than {@link #HIGH} bytes are held by stages, or when the sink's outbound queue passes its
+ * high water mark ({@link #WATER_MARK}, the same bounds), and reads again once both are under
+ * {@link #LOW}. Confined to the connection's event loop.
+ *
+ * <p>The relay path allocates nothing per chunk besides the pooled buffer the read filled: a
+ * write takes the sink's void promise (no future, no listener; a failed write closes the channel
+ * through its exception handler) and the socket queue is watched through the channel's
+ * writability instead of a listener per write. Writes made while the source is being read are
+ * flushed once, when the read burst ends ({@link #readComplete()}): one syscall for up to a
+ * read loop's worth of chunks.
  */
 final class DirectionPipe {
 
     static final long HIGH = 1024 * 1024;
     static final long LOW = 256 * 1024;
+    /** The sink's outbound queue bounds: unwritable over {@link #HIGH}, writable again under {@link #LOW}. */
+    static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark((int) LOW, (int) HIGH);
 
     private final Stream stream;
     private final Channel source;
@@ -30,7 +41,9 @@ final class DirectionPipe {
     private final Node head = new Node(null, null);
     private final Node tail = new Node(null, null);
     private final ArrayDeque<ByteBuf> early = new ArrayDeque<>();
-    private long pending;
+    private long held;
+    private boolean inReadBurst;
+    private boolean flushPending;
     private boolean started;
     private boolean endedEarly;
     private boolean reading;
@@ -104,15 +117,30 @@ final class DirectionPipe {
     }
 
     void receive(ByteBuf data) {
-        pending += data.readableBytes();
+        held += data.readableBytes();
         if (!started) {
             early.add(data);
             return;
         }
+        inReadBurst = true;
         head.forward(data);
-        if (reading && pending >= HIGH) {
+        if (reading && (held >= HIGH || !sink.isWritable())) {
             setReading(false);
         }
+    }
+
+    /** The source's read burst is over: flush what it wrote to the sink, in one go. */
+    void readComplete() {
+        inReadBurst = false;
+        if (flushPending) {
+            flushPending = false;
+            sink.flush();
+        }
+    }
+
+    /** The sink's outbound queue crossed a water mark: reading may resume. */
+    void sinkWritabilityChanged() {
+        resumeIfDrained();
     }
 
     /** The source sent EOF (or went away): pass the end through the stages. */
@@ -132,9 +160,14 @@ final class DirectionPipe {
         return finished;
     }
 
+    /** Bytes left the stages (written to the sink, or dropped). */
     private void consumed(int bytes) {
-        pending -= bytes;
-        if (!reading && !sourceEnded && pending <= LOW && connection.isOpen()) {
+        held -= bytes;
+        resumeIfDrained();
+    }
+
+    private void resumeIfDrained() {
+        if (!reading && started && !sourceEnded && held <= LOW && sink.isWritable() && connection.isOpen()) {
             setReading(true);
         }
     }
@@ -148,13 +181,17 @@ final class DirectionPipe {
         int bytes = data.readableBytes();
         if (!sink.isActive()) {
             data.release();
-            consumed(bytes);
-            return;
+        } else if (inReadBurst) {
+            sink.write(data, sink.voidPromise());
+            flushPending = true;
+        } else {
+            sink.writeAndFlush(data, sink.voidPromise());
         }
-        sink.writeAndFlush(data).addListener(f -> consumed(bytes));
+        consumed(bytes);
     }
 
     private void finish() {
+        readComplete();
         if (!finished) {
             finished = true;
             connection.directionFinished(this, sink);

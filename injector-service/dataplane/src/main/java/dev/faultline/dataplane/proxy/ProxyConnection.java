@@ -45,6 +45,7 @@ final class ProxyConnection {
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, DirectionPipe.WATER_MARK)
                 .handler(new RelayHandler(this, false))
                 .connect(upstreamAddress);
         this.backend = connect.channel();
@@ -98,6 +99,16 @@ final class ProxyConnection {
 
     void received(boolean fromFrontend, ByteBuf data) {
         (fromFrontend ? upstream : downstream).receive(data);
+    }
+
+    /** A read burst on one side is over: what it wrote to the other side is flushed. */
+    void readComplete(boolean fromFrontend) {
+        (fromFrontend ? upstream : downstream).readComplete();
+    }
+
+    /** One side's outbound queue crossed a water mark: the direction writing to it may read again. */
+    void writabilityChanged(boolean frontendSide) {
+        (frontendSide ? downstream : upstream).sinkWritabilityChanged();
     }
 
     /** The channel's peer sent FIN ({@code inputShutdown}) or the channel closed. */

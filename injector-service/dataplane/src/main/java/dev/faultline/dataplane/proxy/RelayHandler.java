@@ -9,7 +9,10 @@ import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Feeds what one side of a proxied connection reads, its EOF and its closing into the connection. */
+/**
+ * Feeds what one side of a proxied connection reads, the end of each read burst, its EOF, its
+ * closing and its outbound queue's writability into the connection.
+ */
 final class RelayHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RelayHandler.class);
@@ -29,6 +32,17 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
         } else {
             ReferenceCountUtil.release(msg);
         }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        connection.readComplete(frontend);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        connection.writabilityChanged(frontend);
+        ctx.fireChannelWritabilityChanged();
     }
 
     @Override

@@ -21,17 +21,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Measures what idle proxied connections cost the data plane's heap: starts the standalone
  * data plane jar as its own JVM, reads its used heap after a full GC (jcmd), opens N idle
- * connections through one proxy, and reads it again. Clients and upstream live in this JVM,
- * so only the data plane's own cost is counted. Used by {@code scripts/dataplane-memory.sh}
+ * connections through one proxy, and reads it again (and its resident set both times). Clients
+ * and upstream live in this JVM, so only the data plane's own cost is counted. Used by {@code scripts/dataplane-memory.sh}
  * and by {@code IdleConnectionMemoryIT}.
  */
 public final class IdleConnectionHeap {
 
     private static final Logger LOG = LoggerFactory.getLogger("measurement");
-    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+    /** Used heap per space: G1's one "garbage-first heap" line, or the serial collector's two "generation" lines. */
+    private static final Pattern USED = Pattern.compile("(?:generation|heap)\\s+total \\d+K, used (\\d+)K");
+    /** The data plane's JVM flags: -Ddataplane.jvm (scripts/dataplane-memory.sh passes jvm.options), else a roomy G1 heap. */
+    private static final List<String> JVM_FLAGS = java.util.Arrays.stream(
+            System.getProperty("dataplane.jvm", "-Xms64m -Xmx512m -XX:+UseG1GC").trim().split("\\s+")).toList();
 
     /** Heap used by the data plane process before and after opening the connections, in bytes. */
-    public record Result(int connections, long before, long after) {
+    public record Result(int connections, long before, long after, long rssBefore, long rssAfter) {
         public long delta() {
             return after - before;
         }
@@ -44,9 +48,11 @@ public final class IdleConnectionHeap {
         int apiPort = freePort();
         try (ServerSocketChannel upstream = ServerSocketChannel.open()) {
             upstream.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), connections);
-            Process plane = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xms64m", "-Xmx512m", "-XX:+UseG1GC", "-jar", jar.toString(), "--port", String.valueOf(apiPort))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(JVM_FLAGS);
+            command.addAll(List.of("-jar", jar.toString(), "--port", String.valueOf(apiPort)));
+            Process plane = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             List<Socket> clients = new ArrayList<>();
             List<SocketChannel> accepted = new ArrayList<>();
             try {
@@ -54,15 +60,17 @@ public final class IdleConnectionHeap {
                 String listen = createProxy(api, upstream.socket().getLocalPort());
                 warmUp(listen, upstream);
                 long before = usedHeapAfterGc(plane.pid());
+                long rssBefore = residentBytes(plane.pid());
                 int port = Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1));
                 for (int i = 0; i < connections; i++) {
                     clients.add(new Socket(InetAddress.getLoopbackAddress(), port));
                     accepted.add(upstream.accept());
                 }
                 long after = usedHeapAfterGc(plane.pid());
-                Result result = new Result(connections, before, after);
-                LOG.info("{} idle proxied connections: data-plane heap {} KB -> {} KB after GC, delta {} KB ({} bytes per connection)",
-                        connections, before / 1024, after / 1024, result.delta() / 1024, result.delta() / connections);
+                Result result = new Result(connections, before, after, rssBefore, residentBytes(plane.pid()));
+                LOG.info("{} idle proxied connections: data-plane heap {} KB -> {} KB after GC, delta {} KB ({} bytes per connection);"
+                        + " resident set {} KB -> {} KB; JVM flags {}", connections, before / 1024, after / 1024, result.delta() / 1024,
+                        result.delta() / connections, rssBefore / 1024, result.rssAfter() / 1024, String.join(" ", JVM_FLAGS));
                 return result;
             } finally {
                 for (Socket s : clients) {
@@ -105,10 +113,26 @@ public final class IdleConnectionHeap {
         jcmd(pid, "GC.run");
         String info = jcmd(pid, "GC.heap_info");
         Matcher m = USED.matcher(info);
-        if (!m.find()) {
+        long used = 0;
+        boolean found = false;
+        while (m.find()) {
+            used += Long.parseLong(m.group(1)) * 1024;
+            found = true;
+        }
+        if (!found) {
             throw new IllegalStateException("cannot read used heap from jcmd GC.heap_info: " + info);
         }
-        return Long.parseLong(m.group(1)) * 1024;
+        return used;
+    }
+
+    /** The process's resident set ({@code VmRSS}), in bytes. */
+    private static long residentBytes(long pid) throws IOException {
+        for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/" + pid + "/status"), StandardCharsets.US_ASCII)) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.substring("VmRSS:".length()).trim().split("\\s+")[0]) * 1024;
+            }
+        }
+        return 0;
     }
 
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {

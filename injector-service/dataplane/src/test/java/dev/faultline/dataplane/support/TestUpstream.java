@@ -67,6 +67,17 @@ public final class TestUpstream implements AutoCloseable {
         });
     }
 
+    /** On connect, writes 64 KiB chunks for as long as the connection takes them, counting the bytes written. */
+    public static TestUpstream firehose(java.util.concurrent.atomic.AtomicLong written) throws IOException {
+        return new TestUpstream((in, out) -> {
+            byte[] chunk = new byte[64 * 1024];
+            while (true) {
+                out.write(chunk);
+                written.addAndGet(chunk.length);
+            }
+        });
+    }
+
     public int port() {
         return server.getLocalPort();
     }
