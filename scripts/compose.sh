@@ -83,6 +83,28 @@ demo() {
     --set pricing-url=http://pricing:18090 --set pricing-port=18090 \
     --set agent-url=http://agent:8479 --set logs=/var/log/demo
   FAULTLINE_HOME="$cli_home" ./faultline demo --running --kafka-config "$SECRETS/kafka/clients/faultline-auditor.properties"
+  await_traces
+}
+
+# The services' spans reached the stack's trace collector: every one of the five that the example passes through.
+await_traces() {
+  local deadline=$((SECONDS + 30)) services missing
+  while :; do
+    services="$(curl -sf http://127.0.0.1:4318/v1/services || true)"
+    missing=()
+    for service in hypothesis-service safety-service injector-service analysis-service catalog-service; do
+      [[ "$services" == *"\"$service\""* ]] || missing+=("$service")
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+      log "spans received by the trace collector, per service: $services"
+      return 0
+    fi
+    if [ $SECONDS -ge $deadline ]; then
+      log "no spans from ${missing[*]} at the trace collector within 30 s (it has: ${services:-nothing})"
+      return 1
+    fi
+    sleep 1
+  done
 }
 
 sub="${1:-up}"

@@ -18,7 +18,7 @@ import dev.faultline.cli.stack.LocalStack;
 import dev.faultline.cli.stack.RepoLayout;
 import dev.faultline.cli.stack.StackOptions;
 import dev.faultline.devstack.kafka.KafkaPrincipal;
-import dev.faultline.kit.testing.OtlpReceiver;
+import dev.faultline.devstack.traces.TraceCollector;
 import dev.faultline.schemas.avro.CheckOutcome;
 import dev.faultline.schemas.avro.DeadLetter;
 import dev.faultline.schemas.avro.EvidenceCaptured;
@@ -85,12 +85,12 @@ class FaultlineE2EIT {
     private DataPlaneAdmin dataplane;
     private EventLog events;
     private E2EDriver driver;
-    private OtlpReceiver traces;
+    private TraceCollector traces;
     private VerdictIssued exampleVerdict;
 
     @BeforeAll
     void startStack() throws Exception {
-        traces = OtlpReceiver.start();
+        traces = TraceCollector.start();
         StackOptions options = StackOptions.freePorts().withExtraJvmArgs(TraceAssertions.exportTo(traces));
         stack = LocalStack.start(options, line -> LOG.info("stack: {}", line));
         services = stack.endpoints().services();

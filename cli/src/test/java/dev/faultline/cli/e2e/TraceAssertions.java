@@ -3,8 +3,8 @@ package dev.faultline.cli.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.faultline.kit.testing.OtlpReceiver.ReceivedSpan;
-import dev.faultline.kit.testing.OtlpReceiver;
+import dev.faultline.devstack.traces.TraceCollector.ReceivedSpan;
+import dev.faultline.devstack.traces.TraceCollector;
 import dev.faultline.schemas.avro.EventHeader;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +24,7 @@ final class TraceAssertions {
     }
 
     /** The standard OTel settings that make every service export its spans to {@code receiver} at once. */
-    static Map<String, List<String>> exportTo(OtlpReceiver receiver) {
+    static Map<String, List<String>> exportTo(TraceCollector receiver) {
         List<String> settings = List.of("-Dotel.exporter.otlp.endpoint=" + receiver.endpoint(),
                 "-Dotel.exporter.otlp.protocol=http/protobuf", "-Dotel.bsp.schedule.delay=200");
         return SERVICES.stream().collect(Collectors.toMap(Function.identity(), service -> settings));
@@ -35,7 +35,7 @@ final class TraceAssertions {
      * carry, every parent received (one root: the request that proposed it), publish → process links across
      * services over Kafka, and the experiment id on every Kafka span.
      */
-    static void assertOneTraceAcrossServices(OtlpReceiver receiver, EventHeader verdict) {
+    static void assertOneTraceAcrossServices(TraceCollector receiver, EventHeader verdict) {
         String traceId = verdict.getTraceparent().split("-")[1];
         String experimentId = verdict.getExperimentId();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {

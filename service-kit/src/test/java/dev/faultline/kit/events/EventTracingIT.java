@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
-import dev.faultline.kit.testing.OtlpReceiver.ReceivedSpan;
-import dev.faultline.kit.testing.OtlpReceiver;
+import dev.faultline.devstack.traces.TraceCollector.ReceivedSpan;
+import dev.faultline.devstack.traces.TraceCollector;
 import dev.faultline.kit.tracing.TraceContexts;
 import dev.faultline.schemas.avro.ExperimentProposed;
 import dev.faultline.schemas.topics.Topics;
@@ -29,7 +29,7 @@ class EventTracingIT {
     @Test
     void shouldTracePublishHandleAndDeadLetterAsOneTrace(DevStack stack) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        try (OtlpReceiver receiver = OtlpReceiver.start();
+        try (TraceCollector receiver = TraceCollector.start();
              ApplicationContext context = ApplicationContext.run(ServiceProperties.withKafkaLogin(stack, Map.<String, Object>ofEntries(Map.entry("micronaut.server.port", -1),
                      Map.entry("micronaut.application.name", "kit-trace-test"),
                      Map.entry("faultline.service.name", "kit-trace-test"),
