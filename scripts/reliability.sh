@@ -8,7 +8,7 @@
 # 120 s, its events counted on every faultline.* topic as the auditor (exactly one proposal, draft, approval,
 # clearance, start, stop and verdict; evidence batches contiguous, none twice, as many as the stop announced; no event
 # id twice) and its verdict reproduced by `faultline replay`.
-#   scripts/reliability.sh        # about 15 minutes on 2 cores (2–3 min of building, 12 of scenarios)
+#   scripts/reliability.sh        # 11–13 min on the 2 shared cores (load 12–28): 2–4 min of building, 9–10 of suite
 # Writes the table of outcomes to cli/target/reliability.md (and prints it); exit status non-zero when a scenario failed.
 # Builds this checkout's modules in the Maven reactor (nothing installed) and runs only ReliabilityIT.
 set -euo pipefail

@@ -56,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * by its lease), the experiment at a final status within a bound, and its events counted on every {@code faultline.*}
  * topic as the auditor — exactly one of each milestone, evidence batches contiguous and none twice, no event id twice,
  * the verdict reproduced by the auditor's replay. Each scenario adds a row to {@code target/reliability.md}, a failed
- * one with the reason. Not part of the default build (about 15 minutes): {@code scripts/reliability.sh}, or
+ * one with the reason. Not part of the default build (about 10 minutes): {@code scripts/reliability.sh}, or
  * {@code mvn -pl cli verify -Dit.test=ReliabilityIT}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
