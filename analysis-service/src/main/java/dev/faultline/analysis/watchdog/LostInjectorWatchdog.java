@@ -4,9 +4,14 @@ import dev.faultline.analysis.AnalysisSettings;
 import dev.faultline.analysis.evidence.EvidenceRecords;
 import dev.faultline.analysis.verdict.VerdictIssuer;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Every {@link AnalysisSettings#watchdogInterval()}, looks at the started injections with no stop and issues the
  * ABORTED/LOST verdict of each one past its deadline plus {@link AnalysisSettings#lostGrace()} (once: the issuer
- * claims it). The data plane's lease has removed the fault by then.
+ * claims it) — once the listener has stored everything that was on its topics when the injection first looked lost
+ * ({@link IntakeProgress}): a stop held up behind an outage of the store is read first. The data plane's lease has
+ * removed the fault by then.
  */
 @Singleton
 public class LostInjectorWatchdog implements AutoCloseable {
@@ -28,15 +35,26 @@ public class LostInjectorWatchdog implements AutoCloseable {
     private final Clock clock;
     private final LostInjectionRule rule;
     private final long intervalMillis;
+    private final IntakeProgress intake;
+    /** Per injection that looked lost, the topics' end offsets at that moment. */
+    private final Map<UUID, Map<String, Long>> suspected = new ConcurrentHashMap<>();
     private ScheduledExecutorService timer;
     private volatile StartupBacklog backlog = new StartupBacklog(java.util.Map.of());
 
-    public LostInjectorWatchdog(EvidenceRecords records, VerdictIssuer issuer, Clock clock, AnalysisSettings settings) {
+    @Inject
+    public LostInjectorWatchdog(EvidenceRecords records, VerdictIssuer issuer, Clock clock, AnalysisSettings settings,
+                                IntakeProgress intake) {
         this.records = records;
         this.issuer = issuer;
         this.clock = clock;
         this.rule = new LostInjectionRule(settings.lostGrace());
         this.intervalMillis = settings.watchdogInterval().toMillis();
+        this.intake = intake;
+    }
+
+    /** A watchdog whose listener is always caught up (tests of the rule). */
+    public LostInjectorWatchdog(EvidenceRecords records, VerdictIssuer issuer, Clock clock, AnalysisSettings settings) {
+        this(records, issuer, clock, settings, IntakeProgress.CAUGHT_UP);
     }
 
     /** Starts sweeping; sweeps do nothing until the event loop has handled the backlog present at start-up. */
@@ -59,9 +77,20 @@ public class LostInjectorWatchdog implements AutoCloseable {
         }
         Instant now = clock.instant();
         int lost = 0;
-        for (EvidenceRecords.OpenInjection open : records.openInjections()) {
-            if (rule.isLost(open.deadline(), false, false, now)
-                    && issuer.issueLost(open).isPresent()) {
+        List<EvidenceRecords.OpenInjection> openInjections = records.openInjections();
+        suspected.keySet().retainAll(openInjections.stream().map(EvidenceRecords.OpenInjection::injectionId).toList());
+        for (EvidenceRecords.OpenInjection open : openInjections) {
+            if (!rule.isLost(open.deadline(), false, false, now)) {
+                continue;
+            }
+            Map<String, Long> endsWhenSuspected = suspected.computeIfAbsent(open.injectionId(), id -> intake.endsNow());
+            if (!intake.reached(endsWhenSuspected)) {
+                LOG.debug("injection {} of {} looks lost; judged once the listener has stored the topics up to {}",
+                        open.injectionId(), open.experimentId(), endsWhenSuspected);
+                continue;
+            }
+            suspected.remove(open.injectionId());
+            if (issuer.issueLost(open).isPresent()) {
                 LOG.warn("injection {} of {} is lost: no stop by {} + {}", open.injectionId(), open.experimentId(),
                         open.deadline(), rule.grace());
                 lost++;

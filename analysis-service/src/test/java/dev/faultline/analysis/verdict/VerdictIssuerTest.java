@@ -9,6 +9,7 @@ import dev.faultline.analysis.evidence.EvidenceIntake;
 import dev.faultline.analysis.evidence.EvidenceRecords;
 import dev.faultline.analysis.fixtures.Fixtures;
 import dev.faultline.analysis.fixtures.InMemoryRecords;
+import dev.faultline.analysis.watchdog.IntakeProgress;
 import dev.faultline.analysis.watchdog.LostInjectorWatchdog;
 import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.clearance.Clearances;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.avro.specific.SpecificRecord;
@@ -166,6 +168,48 @@ class VerdictIssuerTest {
         Recomputer.Recomputation recomputed = new Recomputer(records, records).recompute(EXP);
         assertThat(recomputed.identical()).isTrue();
         assertThat(recomputed.recomputed().stopReason()).isEqualTo(StopReason.LOST);
+    }
+
+    /**
+     * The store was down past the deadline: the listener kept the run's last batches and its stop unread (retrying,
+     * committing nothing). The run looks lost to the records, but the watchdog waits until the listener has stored
+     * what was on the topics then — and the stop is among it: the verdict is the run's own, not LOST.
+     */
+    @Test
+    void shouldNotJudgeARunLostWhileItsStopWaitsUnreadBehindAnOutage() {
+        AtomicBoolean storedUpToThen = new AtomicBoolean();
+        List<Map<String, Long>> asked = new ArrayList<>();
+        LostInjectorWatchdog watchdog = new LostInjectorWatchdog(records, issuer, clock,
+                new AnalysisSettings("analysis-service", 15_000, 1000, 90_000, 0.95), new IntakeProgress() {
+                    @Override
+                    public Map<String, Long> endsNow() {
+                        return Map.of("faultline.injections-0", 7L);
+                    }
+
+                    @Override
+                    public boolean reached(Map<String, Long> ends) {
+                        asked.add(ends);
+                        return storedUpToThen.get();
+                    }
+                });
+        deliverStartAndHypothesis();
+        evidence.subList(0, 20).forEach(this::deliver);
+
+        now = T0.plusSeconds(46);
+        assertThat(watchdog.sweep()).as("past deadline + grace, but the listener is behind").isZero();
+        now = T0.plusSeconds(80);
+        assertThat(watchdog.sweep()).isZero();
+        evidence.subList(20, evidence.size()).forEach(this::deliver);
+        deliver(Fixtures.stopped(EXP, INJ, StopReason.COMPLETED, T0, T0.plusSeconds(30), (long) evidence.size()));
+        storedUpToThen.set(true);
+
+        assertThat(watchdog.sweep()).isZero();
+        assertThat(asked).as("always against the ends of when it first looked lost")
+                .containsOnly(Map.of("faultline.injections-0", 7L));
+        assertThat(published).singleElement().satisfies(verdict -> {
+            assertThat(verdict.getStopReason()).isEqualTo(StopReason.COMPLETED);
+            assertThat(verdict.getSampleCount()).isEqualTo(evidence.size() * 7L);
+        });
     }
 
     @Test

@@ -42,7 +42,11 @@ final class VerdictInputs {
         if (hypothesis == null) {
             return missing(revision);
         }
-        if (issued.getStopReason() == StopReason.LOST || injection.stopped == null) {
+        // a verdict answering the stop (the restarted injector's InjectionStopped(LOST) arriving before the watchdog's
+        // grace ran out, say) was judged as a stop; one answering the start is the watchdog's
+        boolean answersItsStop = injection.stopped != null
+                && injection.stopped.getHeader().getEventId().equals(issued.getHeader().getCausationId());
+        if (!answersItsStop && (issued.getStopReason() == StopReason.LOST || injection.stopped == null)) {
             return new Found(new Recompute.Lost(hypothesis, issued.getRevision(), injection.evidence(),
                     injection.started), "lost injector", null);
         }

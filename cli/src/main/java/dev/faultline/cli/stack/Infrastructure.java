@@ -17,18 +17,26 @@ import java.util.function.Consumer;
  * The devstack part of the local stack, started the way {@code faultline devstack} starts it:
  * Kafka in its own JVM (SASL/SCRAM and ACLs; each principal's settings written by {@link StackCredentials}), the
  * schema registry and the token issuer (the users of {@code deploy/users.yaml}, as bundled
- * with the devstack) inside this JVM, Cassandra in its own JVM.
+ * with the devstack) inside this JVM, Cassandra in its own JVM. Kafka and Cassandra can be killed and started again
+ * on the same ports and data directories ({@link #kill}, {@link #restart}: the reliability suite's outages).
  */
 final class Infrastructure implements AutoCloseable {
 
-    private final KafkaProcess kafka;
+    /** The processes of the devstack that {@link #kill} and {@link #restart} know. */
+    static final List<String> PROCESSES = List.of("kafka", "cassandra");
+
+    private final Path dataDir;
+    private final StackPorts ports;
+    private volatile KafkaProcess kafka;
     private final SchemaRegistryServer registry;
     private final LocalIssuer issuer;
-    private final CassandraNode cassandra;
+    private volatile CassandraNode cassandra;
     private final Path kafkaClients;
 
-    private Infrastructure(KafkaProcess kafka, SchemaRegistryServer registry, LocalIssuer issuer, CassandraNode cassandra,
-                           Path kafkaClients) {
+    private Infrastructure(Path dataDir, StackPorts ports, KafkaProcess kafka, SchemaRegistryServer registry,
+                           LocalIssuer issuer, CassandraNode cassandra, Path kafkaClients) {
+        this.dataDir = dataDir;
+        this.ports = ports;
         this.kafka = kafka;
         this.kafkaClients = kafkaClients;
         this.registry = registry;
@@ -57,7 +65,7 @@ final class Infrastructure implements AutoCloseable {
                     ports.cassandraStorage());
             progress.accept(String.format("cassandra  %-26s %5.1f s  pid %d", cassandra.address(),
                     cassandra.startTime().toMillis() / 1000.0, cassandra.pid()));
-            return new Infrastructure(kafka, registry, issuer, cassandra, kafkaClients);
+            return new Infrastructure(dataDir, ports, kafka, registry, issuer, cassandra, kafkaClients);
         } catch (RuntimeException | Error e) {
             if (issuer != null) {
                 issuer.close();
@@ -68,6 +76,46 @@ final class Infrastructure implements AutoCloseable {
             kafka.close();
             throw e;
         }
+    }
+
+    /** SIGKILL to {@code kafka} or {@code cassandra} (no clean shutdown); returns once it is dead. */
+    synchronized void kill(String name) {
+        long pid = switch (name) {
+            case "kafka" -> kafka.pid();
+            case "cassandra" -> cassandra.pid();
+            default -> throw new IllegalArgumentException("no devstack process named " + name + "; known: " + PROCESSES);
+        };
+        ProcessHandle.of(pid).ifPresent(process -> {
+            process.destroyForcibly();
+            process.onExit().join();
+        });
+        if (name.equals("kafka")) {
+            kafka.close(); // dead already: forgets its shutdown hook
+        } else {
+            cassandra.close();
+        }
+    }
+
+    /**
+     * Stops {@code kafka} or {@code cassandra} if it still runs and starts it again on the same ports and data directory
+     * (Kafka's storage is formatted only once; its principals and ACLs are applied again, which changes nothing).
+     */
+    synchronized void restart(String name) {
+        switch (name) {
+            case "kafka" -> {
+                kafka.close();
+                kafka = KafkaProcess.start(dataDir.resolve("kafka"), kafka.config());
+            }
+            case "cassandra" -> {
+                cassandra.close();
+                cassandra = CassandraNode.start(dataDir.resolve("cassandra"), ports.cassandra(), ports.cassandraStorage());
+            }
+            default -> throw new IllegalArgumentException("no devstack process named " + name + "; known: " + PROCESSES);
+        }
+    }
+
+    boolean isAlive(String name) {
+        return name.equals("kafka") ? kafka.isRunning() : cassandra.isRunning();
     }
 
     String kafkaBootstrapServers() {

@@ -63,13 +63,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             StackKeys keys = StackKeys.create(workDir);
             stack.launchAndWait(List.of(ServiceCatalog.dataplane(endpoints)), progress);
-            DataPlaneAdmin dataplane = new DataPlaneAdmin(endpoints.dataplaneUrl());
-            // storefront -> L4 `pricing` -> L7 `pricing-http` -> pricing: the L4 proxy stays the storefront's own
-            // connection (a reset or a blackhole acts on it exactly as without the L7 hop), the L7 proxy acts on the
-            // HTTP requests that pass the L4 faults
-            httpProxy(dataplane, "pricing-http", ports.pricingHttpProxy(), ports.pricing(), progress);
-            proxy(dataplane, "pricing", ports.pricingProxy(), ports.pricingHttpProxy(), progress);
-            proxy(dataplane, "carrier", ports.carrierProxy(), ports.carrier(), progress);
+            routes(endpoints, progress);
             // the systems under test and the host's agent start all at once: a caller reaches its dependency only
             // when asked
             stack.launchAndWait(List.of(ServiceCatalog.pricing(endpoints), ServiceCatalog.carrier(endpoints),
@@ -84,6 +78,20 @@ public final class LocalStack implements AutoCloseable {
             stack.close();
             throw e;
         }
+    }
+
+    /**
+     * The data plane's proxies (its state is in memory: created at start, and again after a restart). storefront -> L4
+     * `pricing` -> L7 `pricing-http` -> pricing: the L4 proxy stays the storefront's own connection (a reset or a
+     * blackhole acts on it exactly as without the L7 hop), the L7 proxy acts on the HTTP requests that pass the L4
+     * faults; shipping -> `carrier` -> carrier.
+     */
+    private static void routes(StackEndpoints endpoints, Consumer<String> progress) {
+        StackPorts ports = endpoints.ports();
+        DataPlaneAdmin dataplane = new DataPlaneAdmin(endpoints.dataplaneUrl());
+        httpProxy(dataplane, "pricing-http", ports.pricingHttpProxy(), ports.pricing(), progress);
+        proxy(dataplane, "pricing", ports.pricingProxy(), ports.pricingHttpProxy(), progress);
+        proxy(dataplane, "carrier", ports.carrierProxy(), ports.carrier(), progress);
     }
 
     /** Creates the data plane's L4 proxy {@code name} from {@code listen} to {@code upstream} on loopback. */
@@ -112,10 +120,16 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Kills a process of the stack with SIGKILL (no clean shutdown), e.g. {@code "injector-service"}; a supervised one
-     * with its supervisor (killing only its JVM is what a PROCESS_KILL fault does: the supervisor starts it again).
+     * Kills a process of the stack with SIGKILL (no clean shutdown), e.g. {@code "injector-service"}, {@code "kafka"}
+     * or {@code "cassandra"}; a supervised one with its supervisor (killing only its JVM is what a PROCESS_KILL fault
+     * does: the supervisor starts it again).
      */
     public synchronized void kill(String name) {
+        if (Infrastructure.PROCESSES.contains(name)) {
+            infrastructure.kill(name);
+            LOG.info("killed {}", name);
+            return;
+        }
         ChildJvm jvm = require(name);
         ProcessHandle.of(jvm.pid()).ifPresent(process -> {
             List<ProcessHandle> children = process.descendants().toList();
@@ -130,17 +144,31 @@ public final class LocalStack implements AutoCloseable {
         LOG.info("killed {} (pid {})", name, jvm.pid());
     }
 
-    /** Stops a process of the stack if it still runs, starts it again and waits until it is ready. */
+    /**
+     * Stops a process of the stack if it still runs, starts it again (Kafka and Cassandra on their ports and data
+     * directories) and waits until it is ready; a restarted data plane gets its proxies again.
+     */
     public void restart(String name) {
+        if (Infrastructure.PROCESSES.contains(name)) {
+            infrastructure.restart(name);
+            LOG.info("restarted {}", name);
+            return;
+        }
         ChildJvm old;
         synchronized (this) {
             old = require(name);
         }
         old.close();
         launchAndWait(List.of(specs.get(name)), line -> LOG.info("restarted {}", line));
+        if (name.equals("dataplane")) {
+            routes(endpoints, line -> LOG.info("restarted {}", line));
+        }
     }
 
     public synchronized boolean isAlive(String name) {
+        if (Infrastructure.PROCESSES.contains(name)) {
+            return infrastructure.isAlive(name);
+        }
         return require(name).isAlive();
     }
 

@@ -57,6 +57,12 @@ final class EventLog implements AutoCloseable {
                 .map(event -> event.as(type)).filter(matching).findFirst();
     }
 
+    /** How many events of {@code type} about {@code experimentId} that match have arrived so far. */
+    <T extends SpecificRecord> long count(String experimentId, Class<T> type, Predicate<T> matching) {
+        return events.stream().filter(event -> experimentId.equals(event.experimentId()) && event.is(type))
+                .map(event -> event.as(type)).filter(matching).count();
+    }
+
     /** Any event (whatever its experiment) of {@code type} that matches, waiting up to {@code timeout}. */
     <T extends SpecificRecord> T awaitAny(Class<T> type, Predicate<T> matching, Duration timeout) {
         Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200)).alias(type.getSimpleName())

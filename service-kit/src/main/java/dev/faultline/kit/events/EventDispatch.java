@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * Turns a raw record into an {@link IncomingEvent} for a handler. A record that cannot be decoded, or that its
  * handler finds invalid ({@link InvalidEventException}), goes to the dead-letter topic at once and the listener
  * goes on; any other failure is thrown to micronaut-kafka's error strategy, which retries the record and finally
- * hands it to {@link #exhausted}. Each handling is a span, the child of the publish span the record carries, and is
+ * hands it to {@link #exhausted}; a failure because the service's store or Kafka is unreachable is first tried again
+ * while the outage lasts ({@link OutageWait}), so that an outage dead-letters nothing. Each handling is a span, the child of the publish span the record carries, and is
  * counted and timed ({@code EventMetrics}). A batch listener hands a whole poll to {@link #dispatchAll}, with the
  * same outcomes per record. Creates the missing topics first, so that no listener subscribes to a topic that does not
  * exist yet.
@@ -33,6 +34,7 @@ public class EventDispatch {
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatch.class);
 
     private final FaultlineAvroDeserializer<SpecificRecord> values = new FaultlineAvroDeserializer<>();
+    private final OutageWait outages = new OutageWait();
     private final DeadLetters deadLetters;
     private final EventTracing tracing;
     private final EventMetrics metrics;
@@ -67,7 +69,8 @@ public class EventDispatch {
         long started = System.nanoTime();
         try (Traced traced = tracing.handle(record.topic(), record.partition(), record.offset(), record.headers(), value)) {
             try {
-                handler.handle(event);
+                outages.run(typeOf(value) + " at " + record.topic() + "-" + record.partition() + "@" + record.offset(),
+                        () -> handler.handle(event));
             } catch (InvalidEventException e) {
                 traced.fail(e);
                 deadLetters.send(record, "invalid", "invalid " + typeOf(value) + ": " + e.getMessage(), e);
@@ -95,6 +98,16 @@ public class EventDispatch {
      * poll that still fails to {@link #exhausted(KafkaListenerException, EventHandler)}.
      */
     public void dispatchAll(Iterable<ConsumerRecord<String, byte[]>> records, BatchEventHandler handler) {
+        try {
+            outages.run("a poll", () -> dispatchAllOnce(records, handler));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new EventHandlingException("a poll", e);
+        }
+    }
+
+    private void dispatchAllOnce(Iterable<ConsumerRecord<String, byte[]>> records, BatchEventHandler handler) {
         PollRun run = new PollRun(handler.poll(), tracing, metrics);
         for (ConsumerRecord<String, byte[]> record : records) {
             if (record.value() == null) {

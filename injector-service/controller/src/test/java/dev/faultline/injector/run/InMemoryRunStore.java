@@ -27,8 +27,14 @@ public final class InMemoryRunStore implements RunStore {
         active.put(record.injectionId(), record);
     }
 
+    /** How many of the next removals fail as a store that does not answer would. */
+    final java.util.concurrent.atomic.AtomicInteger failingRemovals = new java.util.concurrent.atomic.AtomicInteger();
+
     @Override
     public void removeActive(UUID injectionId) {
+        if (failingRemovals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new IllegalStateException("No node was available to execute the query");
+        }
         active.remove(injectionId);
     }
 

@@ -94,6 +94,18 @@ class InjectionRunTest {
         assertThat(during).isNotEmpty().allSatisfy(s -> assertThat(s.ok()).isFalse());
     }
 
+    /** The store down when the run ends: its active row is forgotten once the store answers, not left for a restart. */
+    @Test
+    void shouldForgetTheActiveRunOnceTheStoreAnswersAgain() {
+        store.failingRemovals.set(3);
+
+        RunOutcome outcome = run(300, List.of()).execute();
+
+        assertThat(outcome.reason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(store.failingRemovals).hasValue(0);
+        assertThat(store.active()).as("nothing a restart would report LOST").isEmpty();
+    }
+
     @Test
     void shouldSayInTheStopWhatTheRemovalFoundInTheFaultsPlace() {
         Hypothesis hypothesis = Fixtures.hypothesis(
