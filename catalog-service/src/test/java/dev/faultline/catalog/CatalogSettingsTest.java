@@ -27,6 +27,17 @@ class CatalogSettingsTest {
         assertThat(settings.commitIntervalMs()).isEqualTo(200);
         assertThat(settings.staleAfter()).isEqualTo(Duration.ofDays(30));
         assertThat(settings.staleCheckEvery()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.applicationServer()).as("one instance").isEmpty();
+    }
+
+    @Test
+    void shouldTakeTheAddressOtherInstancesReachThisOneAtAsHostAndPort() {
+        assertThat(bind(Map.of("faultline.catalog.application-server", "catalog-2:8105")).applicationServer())
+                .contains("catalog-2:8105");
+        assertThatThrownBy(() -> bind(Map.of("faultline.catalog.application-server", "catalog-2")))
+                .hasStackTraceContaining("faultline.catalog.application-server must be host:port, was 'catalog-2'");
+        assertThatThrownBy(() -> bind(Map.of("faultline.catalog.application-server", "catalog-2:http")))
+                .hasStackTraceContaining("must be host:port");
     }
 
     @Test

@@ -42,10 +42,11 @@ import org.slf4j.LoggerFactory;
  * the control, calendar, injections, incidents and targets topics (small topics). Built before anything else at every
  * start: the constructor replays the topics to their end ({@link TopicReplay}), so no preflight ({@link PlanListener}
  * waits for this bean) and no mid-run check ({@link MidRunWatch}, started once the replay is done) ever runs on half of
- * them; then the listener, in the stable group {@code safety-service-state}, goes on from where the replay ended, and
- * re-checks the running injections after every event.
+ * them; then the listener goes on from where the replay ended, in a group of this instance's own
+ * ({@code safety-service-state_<uuid>}, so that each instance follows every partition), and re-checks the running
+ * injections after every event.
  */
-@FaultlineListener(groupId = "${faultline.safety.group-id:safety-service}-state")
+@FaultlineListener(groupId = "${faultline.safety.group-id:safety-service}-state", uniqueGroupId = true)
 public class StateListener extends EventListenerSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(StateListener.class);

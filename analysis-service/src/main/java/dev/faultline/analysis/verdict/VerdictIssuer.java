@@ -21,12 +21,14 @@ import dev.faultline.schemas.avro.VerdictIssued;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +37,17 @@ import org.slf4j.LoggerFactory;
  * Issues each injection's verdict exactly once: when its stop and all its evidence are recorded, or when the
  * watchdog finds its injector lost. The verdict is claimed in the store before it is published, so a redelivered
  * event or a late stop publishes nothing new; a claim whose publication failed is published again on the next try.
+ * Several instances share the store: a claim found unpublished may be one another instance is publishing at this
+ * moment (both watchdogs find the same lost injection), so another instance's claim is published again only once it
+ * is {@link #PUBLISH_GRACE} old — by then its publication has either happened or failed; a claim whose publication
+ * failed in this instance is published again at once.
  */
 @Singleton
 public class VerdictIssuer {
 
     private static final Logger LOG = LoggerFactory.getLogger(VerdictIssuer.class);
+    /** How long a claim found unpublished is left to the instance that made it before another publishes it. */
+    static final Duration PUBLISH_GRACE = Duration.ofSeconds(30);
 
     private final EvidenceRecords records;
     private final VerdictRecords verdicts;
@@ -47,6 +55,8 @@ public class VerdictIssuer {
     private final Clock clock;
     private final String serviceName;
     private final double confidenceLevel;
+    /** Claims this instance made whose publication failed: published again at the next try, whatever their age. */
+    private final Set<String> failedHere = ConcurrentHashMap.newKeySet();
 
     /** An issuer judging at the default confidence level, 95 %. */
     public VerdictIssuer(EvidenceRecords records, VerdictRecords verdicts, VerdictSink sink, Clock clock,
@@ -172,7 +182,7 @@ public class VerdictIssuer {
             alreadyIssued(header.getExperimentId(), verdict.injectionId());
             return Optional.empty();
         }
-        publish(event);
+        publishOrRemember(event);
         LOG.info("verdict {} for experiment {} injection {}", verdict.outcome(), header.getExperimentId(),
                 verdict.injectionId());
         return Optional.of(event);
@@ -185,9 +195,29 @@ public class VerdictIssuer {
             return false;
         }
         if (!existing.get().published()) {
-            publish(existing.get().event());
+            VerdictIssued event = existing.get().event();
+            Duration age = Duration.between(event.getHeader().getOccurredAt(), clock.instant());
+            if (failedHere.remove(key(experimentId, injectionId)) || age.compareTo(PUBLISH_GRACE) >= 0) {
+                publishOrRemember(event);
+            } else {
+                LOG.info("verdict for experiment {} injection {} was claimed {} ms ago by another instance, which "
+                        + "publishes it", experimentId, injectionId, age.toMillis());
+            }
         }
         return true;
+    }
+
+    private void publishOrRemember(VerdictIssued event) {
+        try {
+            publish(event);
+        } catch (RuntimeException e) {
+            failedHere.add(key(event.getHeader().getExperimentId(), event.getInjectionId()));
+            throw e;
+        }
+    }
+
+    private static String key(String experimentId, UUID injectionId) {
+        return experimentId + "/" + injectionId;
     }
 
     private void publish(VerdictIssued event) {

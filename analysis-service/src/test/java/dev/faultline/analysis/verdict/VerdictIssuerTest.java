@@ -126,6 +126,29 @@ class VerdictIssuerTest {
     }
 
     @Test
+    void shouldLeaveAnotherInstancesFreshClaimToItAndPublishItOnlyOnceItIsOlderThanTheGrace() {
+        deliverStartAndHypothesis();
+        evidence.forEach(this::deliver);
+        brokerDown.set(true); // this instance claims the verdict; its publication has not happened (yet, or ever)
+        assertThatThrownBy(() -> deliver(Fixtures.stopped(EXP, INJ, StopReason.COMPLETED, T0, T0.plusSeconds(30),
+                (long) evidence.size()))).isInstanceOf(IllegalStateException.class);
+        brokerDown.set(false);
+        VerdictIssuer otherInstance = new VerdictIssuer(records, records, published::add, clock,
+                new KafkaSettings("127.0.0.1:9092", "http://127.0.0.1:8081", "analysis-service"));
+
+        assertThat(otherInstance.tryIssue(EXP, INJ)).isEmpty();
+        now = now.plus(VerdictIssuer.PUBLISH_GRACE).minusMillis(1);
+        assertThat(otherInstance.tryIssue(EXP, INJ)).isEmpty();
+        assertThat(published).as("the claimer may be publishing it right now").isEmpty();
+
+        now = now.plusMillis(1);
+        otherInstance.tryIssue(EXP, INJ);
+        otherInstance.tryIssue(EXP, INJ);
+        assertThat(published).as("the claimer failed or died: published once, by the other").hasSize(1);
+        assertThat(records.find(EXP, INJ).orElseThrow().published()).isTrue();
+    }
+
+    @Test
     void shouldPublishAClaimedVerdictAgainWhenItsPublicationFailed() {
         deliverStartAndHypothesis();
         evidence.forEach(this::deliver);

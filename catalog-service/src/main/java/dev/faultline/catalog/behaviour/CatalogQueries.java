@@ -65,20 +65,23 @@ public class CatalogQueries {
         return views;
     }
 
-    /**
-     * Expected failure modes never tested (by service, then fault type), then stale entries (by behaviour key). One
-     * pass over the catalog: a lookup per expected failure mode would ask every partition's store for each gap.
-     */
+    /** Expected failure modes never tested (by service, then fault type), then stale entries (by behaviour key). */
     public List<Gap> gaps() {
+        return gaps(all());
+    }
+
+    /**
+     * The gaps of a catalog of {@code entries} (every instance's, when several share the catalog): expected failure
+     * modes never tested (by service, then fault type), then stale entries (by behaviour key).
+     */
+    public List<Gap> gaps(List<BehaviourView> entries) {
         Set<String> tested = new HashSet<>();
         List<BehaviourView> stale = new ArrayList<>();
-        try (KeyValueIterator<String, KnownBehaviourUpdated> entries = catalog().all()) {
-            entries.forEachRemaining(entry -> {
-                tested.add(entry.key);
-                if (entry.value.getStale()) {
-                    stale.add(BehaviourView.of(entry.value));
-                }
-            });
+        for (BehaviourView entry : entries) {
+            tested.add(entry.behaviourKey());
+            if (entry.stale()) {
+                stale.add(entry);
+            }
         }
         List<Expectations.Expected> expected = Expectations.of(values(DeclaredStores.TARGETS, TargetDeclared.class),
                 templates());

@@ -20,6 +20,11 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 @Singleton
 public class ExperimentQueries {
 
+    /** Most recently updated first, then by id. */
+    public static final Comparator<ExperimentResponse> NEWEST_FIRST = Comparator
+            .comparing((ExperimentResponse e) -> e.updatedAt() == null ? Instant.EPOCH : e.updatedAt()).reversed()
+            .thenComparing(ExperimentResponse::experimentId);
+
     private final StoreAccess stores;
 
     public ExperimentQueries(StoreAccess stores) {
@@ -40,8 +45,7 @@ public class ExperimentQueries {
                 experiments.add(ExperimentResponse.of(view.key, view.value));
             }
         }
-        experiments.sort(Comparator.comparing((ExperimentResponse e) -> e.updatedAt() == null ? Instant.EPOCH : e.updatedAt())
-                .reversed().thenComparing(ExperimentResponse::experimentId));
+        experiments.sort(NEWEST_FIRST);
         return experiments;
     }
 

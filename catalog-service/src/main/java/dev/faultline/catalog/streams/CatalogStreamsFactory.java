@@ -55,7 +55,10 @@ public class CatalogStreamsFactory {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
         props.put(UNCAUGHT_EXCEPTION_HANDLER, StreamThreadExceptionResponse.REPLACE_THREAD.name());
-        LOG.info("catalog streams {} (state dir {})", settings.applicationId(), settings.stateDir());
+        // with several instances: where each one is reached, which Streams' metadata tells the others per key
+        settings.applicationServer().ifPresent(server -> props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server));
+        LOG.info("catalog streams {} (state dir {}, reached at {})", settings.applicationId(), settings.stateDir(),
+                settings.applicationServer().orElse("- (one instance)"));
         CatalogSerdes serdes = CatalogSerdes.of(kafka.clientProperties(), json);
         return new CatalogTopology(serdes, Clock.systemUTC(), updates, tracing, settings.staleness(),
                 settings.staleCheckEvery()).build(builder);

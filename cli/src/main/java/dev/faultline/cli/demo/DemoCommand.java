@@ -37,6 +37,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--free-ports", description = "use free ports instead of the demo ports")
     boolean freePorts;
 
+    @Option(names = "--instances", defaultValue = "1", paramLabel = "N",
+            description = "run N instances of each service (as `faultline stack --instances N`); default ${DEFAULT-VALUE}")
+    int instances;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
             description = "how long to wait for the verdict; default ${DEFAULT-VALUE}")
     int timeoutSeconds;
@@ -71,7 +75,7 @@ public final class DemoCommand implements Callable<Integer> {
             return verdict.isPresent() ? 0 : 1;
         }
         out.println("starting the local stack ...");
-        StackOptions options = freePorts ? StackOptions.freePorts() : StackOptions.demo();
+        StackOptions options = (freePorts ? StackOptions.freePorts() : StackOptions.demo()).withInstances(instances);
         try (LocalStack stack = LocalStack.start(options, line -> out.println("  " + line))) {
             out.printf("stack up in %.1f s%n%n", seconds(started));
             Optional<VerdictIssued> verdict = runExample(stack.endpoints().watching(),

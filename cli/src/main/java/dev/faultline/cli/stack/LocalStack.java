@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * {@code pricing-http}) and the {@code carrier} proxy, the systems under test
  * (pricing — under a supervisor — and storefront, whose targets it declares; carrier and shipping, and fulfilment —
  * the storefront's order consumer on the devstack's Kafka —, which only run here: deploy/targets/shipping.yaml and
- * fulfilment.yaml declare them), the host's Faultline agent and the five services, each its own JVM that dies with
- * this one. Started in that order, each waited for;
+ * fulfilment.yaml declare them), the host's Faultline agent and the five services (one or more instances of each,
+ * {@link ServiceInstances}), each its own JVM that dies with this one. Started in that order, each waited for;
  * {@link #close()} stops everything in reverse order, and a shutdown hook does so on Ctrl-C.
  * Logs of every process are kept under {@link #logDir()}.
  */
@@ -39,6 +39,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
     private final Map<String, ChildJvm> running = new LinkedHashMap<>();
     private final ShutdownHooks.Registration atExit;
+    private volatile ServiceInstances instances;
     private boolean closed;
 
     private LocalStack(RepoLayout repo, Path workDir, Infrastructure infrastructure, StackEndpoints endpoints) {
@@ -71,8 +72,16 @@ public final class LocalStack implements AutoCloseable {
                     ServiceCatalog.fulfilment(endpoints),
                     ServiceCatalog.agent(endpoints, DemoAgent.writeConfig(workDir, endpoints, keys))), progress);
             progress.accept("targets    " + DemoTargets.apply(repo, endpoints, stack.logDir()));
-            stack.launchAndWait(ServiceCatalog.services(endpoints, workDir.resolve("data"), keys, options.serviceHeap(),
-                    options.extraJvmArgs(), options.services()), progress);
+            stack.instances = ServiceInstances.of(ports, options.instances(), options.picksFreePorts());
+            List<ServiceSpec> services = ServiceCatalog.services(endpoints, workDir.resolve("data"), keys,
+                    options.serviceHeap(), options.extraJvmArgs(), options.services(), stack.instances);
+            // instance 1 of each service first, which creates its keyspace and tables alone (two instances creating
+            // them at once wait on Cassandra's schema agreement past their timeouts), then the others join
+            stack.launchAndWait(services.stream().filter(s -> ServiceInstances.isFirst(s.name())).toList(), progress);
+            List<ServiceSpec> more = services.stream().filter(s -> !ServiceInstances.isFirst(s.name())).toList();
+            if (!more.isEmpty()) {
+                stack.launchAndWait(more, progress);
+            }
             return stack;
         } catch (RuntimeException | Error e) {
             stack.close();
@@ -108,6 +117,11 @@ public final class LocalStack implements AutoCloseable {
 
     public StackEndpoints endpoints() {
         return endpoints;
+    }
+
+    /** The ports of each service's instances (instance 1's is the service's port in {@link #endpoints()}). */
+    public ServiceInstances instances() {
+        return instances;
     }
 
     public Path logDir() {
@@ -231,7 +245,7 @@ public final class LocalStack implements AutoCloseable {
         java.util.Collections.reverse(reverse);
         synchronized (this) {
             running.forEach((name, jvm) -> {
-                if (ServiceCatalog.SERVICES.contains(name)) {
+                if (ServiceCatalog.SERVICES.contains(ServiceInstances.serviceOf(name))) {
                     jvm.requestStop(); // the services stop in parallel
                 }
             });

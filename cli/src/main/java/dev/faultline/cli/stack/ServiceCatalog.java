@@ -101,43 +101,66 @@ final class ServiceCatalog {
      */
     static List<ServiceSpec> services(StackEndpoints stack, Path dataDir, StackKeys keys, String heap,
                                       Map<String, List<String>> extra, List<String> wanted) {
-        StackPorts ports = stack.ports();
+        return services(stack, dataDir, keys, heap, extra, wanted, ServiceInstances.one(stack.ports()));
+    }
+
+    /**
+     * Each wanted service's instances ({@link ServiceInstances}), instance by instance in start order; every instance
+     * calls instance 1 of the others. Several instances of a service share its consumer groups (the partitions split
+     * between them), keyspace and Kafka principal; catalog-service's each keep their Streams state in a directory of
+     * their own and advertise their address, where the others forward the queries for the keys it owns.
+     */
+    static List<ServiceSpec> services(StackEndpoints stack, Path dataDir, StackKeys keys, String heap,
+                                      Map<String, List<String>> extra, List<String> wanted, ServiceInstances instances) {
         List<Layout> layouts = List.of(
-                new Layout("hypothesis-service", "hypothesis-service", "dev.faultline.hypothesis.HypothesisApplication", ports.hypothesis()),
-                new Layout("safety-service", "safety-service", "dev.faultline.safety.SafetyApplication", ports.safety()),
-                new Layout("injector-service", "injector-service/controller", "dev.faultline.injector.InjectorApplication", ports.injector()),
-                new Layout("analysis-service", "analysis-service", "dev.faultline.analysis.AnalysisApplication", ports.analysis()),
-                new Layout("catalog-service", "catalog-service", "dev.faultline.catalog.CatalogApplication", ports.catalog()),
-                new Layout("console-service", "console-service", "dev.faultline.console.ConsoleApplication", ports.console()));
+                new Layout("hypothesis-service", "hypothesis-service", "dev.faultline.hypothesis.HypothesisApplication"),
+                new Layout("safety-service", "safety-service", "dev.faultline.safety.SafetyApplication"),
+                new Layout("injector-service", "injector-service/controller", "dev.faultline.injector.InjectorApplication"),
+                new Layout("analysis-service", "analysis-service", "dev.faultline.analysis.AnalysisApplication"),
+                new Layout("catalog-service", "catalog-service", "dev.faultline.catalog.CatalogApplication"),
+                new Layout("console-service", "console-service", "dev.faultline.console.ConsoleApplication"));
         List<ServiceSpec> specs = new ArrayList<>();
         for (Layout layout : layouts) {
             if (!wanted.contains(layout.name())) {
                 continue;
             }
-            List<String> jvm = new ArrayList<>(smallJvm(heap));
-            jvm.add("-Dmicronaut.server.port=" + layout.port());
-            jvm.addAll(sharedSettings(stack));
-            // its Kafka principal's password, from a file only this user can read (not on the command line)
-            jvm.add("-Dmicronaut.config.files=" + StackCredentials.serviceFile(stack.kafkaClients(), layout.name()));
-            if (layout.name().equals("safety-service")) {
-                jvm.addAll(keys.signerSettings());
-                jvm.addAll(LOCAL_PRODUCTION);
-                // the one service that calls another's API (the injector's rollback dry run) gets a client of its own
-                jvm.add("-Dfaultline.security.client-id=" + SAFETY_CLIENT);
-                jvm.add("-Dfaultline.security.client-secret=" + IssuerUsers.bundled().clients().get(SAFETY_CLIENT).secret());
+            List<Integer> instancePorts = instances.of(layout.name());
+            for (int k = 1; k <= instancePorts.size(); k++) {
+                specs.add(instance(stack, dataDir, keys, heap, extra, layout, k, instancePorts));
             }
-            if (layout.name().equals("injector-service")) {
-                jvm.addAll(keys.verifierSettings());
-            }
-            if (layout.name().equals("catalog-service")) {
-                // the Streams state belongs to this stack's Kafka: never reuse another run's (or share it with one)
-                jvm.add("-Dfaultline.catalog.state-dir=" + dataDir.resolve("catalog-streams"));
-            }
-            jvm.addAll(extra.getOrDefault(layout.name(), List.of()));
-            specs.add(new ServiceSpec(layout.name(), layout.module(), layout.mainClass(), jvm, List.of(),
-                    stack.url(layout.port()) + "/health"));
         }
         return specs;
+    }
+
+    private static ServiceSpec instance(StackEndpoints stack, Path dataDir, StackKeys keys, String heap,
+                                        Map<String, List<String>> extra, Layout layout, int k, List<Integer> instancePorts) {
+        int port = instancePorts.get(k - 1);
+        List<String> jvm = new ArrayList<>(smallJvm(heap));
+        jvm.add("-Dmicronaut.server.port=" + port);
+        jvm.addAll(sharedSettings(stack));
+        // its Kafka principal's password, from a file only this user can read (not on the command line)
+        jvm.add("-Dmicronaut.config.files=" + StackCredentials.serviceFile(stack.kafkaClients(), layout.name()));
+        if (layout.name().equals("safety-service")) {
+            jvm.addAll(keys.signerSettings());
+            jvm.addAll(LOCAL_PRODUCTION);
+            // the one service that calls another's API (the injector's rollback dry run) gets a client of its own
+            jvm.add("-Dfaultline.security.client-id=" + SAFETY_CLIENT);
+            jvm.add("-Dfaultline.security.client-secret=" + IssuerUsers.bundled().clients().get(SAFETY_CLIENT).secret());
+        }
+        if (layout.name().equals("injector-service")) {
+            jvm.addAll(keys.verifierSettings());
+        }
+        if (layout.name().equals("catalog-service")) {
+            // the Streams state belongs to this stack's Kafka: never reuse another run's (or share it with one)
+            jvm.add("-Dfaultline.catalog.state-dir=" + dataDir.resolve(ServiceInstances.name("catalog-streams", k)));
+            if (instancePorts.size() > 1) {
+                // where the other instances forward the queries for the keys this one owns
+                jvm.add("-Dfaultline.catalog.application-server=127.0.0.1:" + port);
+            }
+        }
+        jvm.addAll(extra.getOrDefault(layout.name(), List.of()));
+        return new ServiceSpec(ServiceInstances.name(layout.name(), k), layout.module(), layout.mainClass(), jvm,
+                List.of(), stack.url(port) + "/health");
     }
 
     /**
@@ -166,6 +189,6 @@ final class ServiceCatalog {
                 "-XX:+ExitOnOutOfMemoryError");
     }
 
-    private record Layout(String name, String module, String mainClass, int port) {
+    private record Layout(String name, String module, String mainClass) {
     }
 }

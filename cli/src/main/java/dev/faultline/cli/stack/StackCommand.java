@@ -18,6 +18,11 @@ public final class StackCommand implements Callable<Integer> {
     @Option(names = "--free-ports", description = "use free ports instead of the demo ports")
     boolean freePorts;
 
+    @Option(names = "--instances", defaultValue = "1", paramLabel = "N",
+            description = "run N instances of each service (instance k on the demo port + 10 x (k - 1), or free ports); "
+                    + "the commands talk to instance 1")
+    int instances;
+
     @Mixin
     HelpOption help;
 
@@ -27,9 +32,14 @@ public final class StackCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintStream out = cli.out();
-        StackOptions options = freePorts ? StackOptions.freePorts() : StackOptions.demo();
+        StackOptions options = (freePorts ? StackOptions.freePorts() : StackOptions.demo()).withInstances(instances);
         LocalStack stack = LocalStack.start(options, line -> out.println("  " + line));
         StackEndpoints endpoints = stack.endpoints();
+        if (instances > 1) {
+            out.println(instances + " instances of each service (the commands talk to instance 1):");
+            stack.instances().ports().forEach((service, ports) -> out.println(String.format("  %-18s %s", service,
+                    ports.stream().map(endpoints::url).toList())));
+        }
         out.println("running; Ctrl-C stops everything. Try:");
         out.println("  curl " + endpoints.storefrontUrl() + "/products/sku-1");
         out.println("  sign in first (users and roles: deploy/users.yaml; alice proposes, bob reviews, carol approves, dave "

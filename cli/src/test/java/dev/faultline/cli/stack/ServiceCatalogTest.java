@@ -50,7 +50,48 @@ class ServiceCatalogTest {
                 .noneMatch(argument -> argument.startsWith("-Dfaultline.targets."));
         assertThat(safety.readyUrl()).isEqualTo("http://127.0.0.1:8102/health");
         assertThat(services.get(2).module()).isEqualTo("injector-service/controller");
-        assertThat(services.get(4).jvmArgs()).contains("-Dfaultline.catalog.state-dir=/tmp/stack/catalog-streams");
+        assertThat(services.get(4).jvmArgs()).contains("-Dfaultline.catalog.state-dir=/tmp/stack/catalog-streams")
+                .as("one catalog instance answers everything itself").noneMatch(a -> a.contains("application-server"));
+    }
+
+    @Test
+    void shouldRunEachServicesInstancesOnTheirOwnPortsCallingInstanceOneOfTheOthers(@TempDir Path work) {
+        ServiceInstances two = new ServiceInstances(2, Map.of("injector-service", List.of(8103, 8113),
+                "catalog-service", List.of(8105, 8115)));
+        List<ServiceSpec> services = ServiceCatalog.services(stack, Path.of("/tmp/stack"), StackKeys.create(work), "256m",
+                Map.of("injector-service", List.of("-Dfaultline.injector.batch-millis=500")),
+                List.of("injector-service", "catalog-service"), two);
+
+        assertThat(services).extracting(ServiceSpec::name).containsExactly("injector-service", "injector-service-2",
+                "catalog-service", "catalog-service-2");
+        assertThat(services).extracting(ServiceSpec::readyUrl).containsExactly("http://127.0.0.1:8103/health",
+                "http://127.0.0.1:8113/health", "http://127.0.0.1:8105/health", "http://127.0.0.1:8115/health");
+        ServiceSpec second = services.get(1);
+        assertThat(second.module()).isEqualTo("injector-service/controller");
+        assertThat(second.jvmArgs()).as("the same principal, settings and extra options; instance 1 of the others")
+                .contains("-Dmicronaut.server.port=8113", "-Dfaultline.injector.batch-millis=500",
+                        "-Dfaultline.services.safety-url=http://127.0.0.1:8102",
+                        "-Dmicronaut.config.files=/tmp/stack/kafka-clients/injector-service.service.properties");
+        assertThat(services.get(2).jvmArgs()).as("each catalog instance: its own state, its address advertised")
+                .contains("-Dfaultline.catalog.state-dir=/tmp/stack/catalog-streams",
+                        "-Dfaultline.catalog.application-server=127.0.0.1:8105");
+        assertThat(services.get(3).jvmArgs()).contains("-Dfaultline.catalog.state-dir=/tmp/stack/catalog-streams-2",
+                "-Dfaultline.catalog.application-server=127.0.0.1:8115");
+    }
+
+    @Test
+    void shouldNameInstancesAndFindTheirService() {
+        assertThat(ServiceInstances.name("analysis-service", 1)).isEqualTo("analysis-service");
+        assertThat(ServiceInstances.name("analysis-service", 3)).isEqualTo("analysis-service-3");
+        assertThat(ServiceInstances.serviceOf("analysis-service-3")).isEqualTo("analysis-service");
+        assertThat(ServiceInstances.serviceOf("analysis-service")).isEqualTo("analysis-service");
+        assertThat(ServiceInstances.serviceOf("storefront")).isEqualTo("storefront");
+        assertThat(ServiceInstances.isFirst("analysis-service")).isTrue();
+        assertThat(ServiceInstances.isFirst("analysis-service-2")).isFalse();
+        ServiceInstances one = ServiceInstances.one(StackPorts.demo());
+        assertThat(one.of("console-service")).containsExactly(8106);
+        assertThat(ServiceInstances.of(StackPorts.demo(), 2, true).of("console-service")).hasSize(2).startsWith(8106)
+                .doesNotHaveDuplicates();
     }
 
     @Test

@@ -25,10 +25,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * faultline.failure-modes) — and what drafting consults — the incidents ({@link Incidents}, faultline.incidents) and
  * the known-behaviour catalog ({@link KnownBehaviours}, catalog-service's faultline.catalog). All four are replayed
  * from offset zero in one read in the constructor, so that no proposal is drafted before they are known (the
- * {@link ExperimentListener} waits for this bean); then the listener, in the stable group
- * {@code hypothesis-service-read-models}, goes on from where the replay ended.
+ * {@link ExperimentListener} waits for this bean); then the listener goes on from where the replay ended, in a group
+ * of this instance's own ({@code hypothesis-service-read-models_<uuid>}), so that each instance follows every partition.
  */
-@FaultlineListener(groupId = "${faultline.hypothesis.group-id:hypothesis-service}-read-models")
+@FaultlineListener(groupId = "${faultline.hypothesis.group-id:hypothesis-service}-read-models", uniqueGroupId = true)
 public class ReadModelsListener extends EventListenerSupport {
 
     private static final List<String> TOPICS = List.of(Topics.Names.TARGETS, Topics.Names.FAILURE_MODES,

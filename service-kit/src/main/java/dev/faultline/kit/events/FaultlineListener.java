@@ -22,6 +22,12 @@ import org.apache.kafka.common.IsolationLevel;
  * the dead-letter topic and the listener goes on. A member that dies (killed, its host lost) is given up after
  * {@value #SESSION_TIMEOUT_MS} ms rather than Kafka's 45 s, so its partitions — and the experiments on them — move to
  * a live member (or its restart) within seconds. The group id may hold placeholders ({@code ${faultline.x.group-id:x}}).
+ *
+ * <p>A listener that builds an in-memory read model every instance needs whole (a service's active halts, its
+ * calendar, the declared targets) sets {@link #uniqueGroupId()}: each instance then reads every partition in a group of
+ * its own ({@code <groupId>_<uuid>}, within the service's group prefix), instead of sharing them with the other
+ * instances. Such a listener replays its topics at every start ({@link EventListenerSupport#replayThenFollow}), so the
+ * group's committed offsets are never needed.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -46,4 +52,12 @@ public @interface FaultlineListener {
     /** The consumer group. */
     @AliasFor(annotation = KafkaListener.class, member = "groupId")
     String groupId();
+
+    /**
+     * Whether each instance of the service reads all partitions in a group of its own ({@code <groupId>_<uuid>}),
+     * rather than sharing them with the other instances in {@link #groupId()}: for in-memory read models every
+     * instance needs whole.
+     */
+    @AliasFor(annotation = KafkaListener.class, member = "uniqueGroupId")
+    boolean uniqueGroupId() default false;
 }

@@ -14,10 +14,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /**
  * The declared proxy routes ({@link TargetRoutes}), read from the compacted faultline.targets: replayed from offset
  * zero in the constructor, so that no clearance runs before every declared route is known (the clearance listener
- * waits for this bean); then the listener, in the stable group {@code injector-service-targets}, goes on from where
- * the replay ended.
+ * waits for this bean); then the listener goes on from where the replay ended, in a group of this instance's own
+ * ({@code injector-service-targets_<uuid>}), so that each instance follows every partition.
  */
-@FaultlineListener(groupId = "${faultline.injector.group-id:injector-service}-targets")
+@FaultlineListener(groupId = "${faultline.injector.group-id:injector-service}-targets", uniqueGroupId = true)
 public class TargetsListener extends EventListenerSupport {
 
     private final TargetRoutes routes;

@@ -14,9 +14,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /**
  * The listener on faultline.control, in a group of its own so that a halt never waits behind a starting run. Before
  * it consumes, it replays the topic from offset zero, so the halts still in force (requested, not lifted) are known
- * and a run they match does not start.
+ * and a run they match does not start. Every instance reads every halt: its group is this instance's alone
+ * ({@code injector-service-control_<uuid>}), since the run a halt stops may be on any instance.
  */
-@FaultlineListener(groupId = "${faultline.injector.group-id:injector-service}-control")
+@FaultlineListener(groupId = "${faultline.injector.group-id:injector-service}-control", uniqueGroupId = true)
 public class HaltListener extends EventListenerSupport {
 
     private final HaltHandler halts;

@@ -1,0 +1,94 @@
+package dev.faultline.cli.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.faultline.cli.demo.DemoCommand;
+import dev.faultline.cli.demo.ExampleExperiment;
+import dev.faultline.cli.http.ServiceClient;
+import dev.faultline.cli.login.IssuerClient;
+import dev.faultline.cli.stack.LocalStack;
+import dev.faultline.cli.stack.StackOptions;
+import dev.faultline.schemas.avro.VerdictIssued;
+import dev.faultline.schemas.avro.VerdictOutcome;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local stack with two instances of every service ({@code ./faultline stack --instances 2}): the example
+ * experiment ends with exactly one InjectionStarted and one verdict, and both catalog instances — one of which does not
+ * own the entry, nor the experiment — answer the same.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ManyInstancesE2EIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ManyInstancesE2EIT.class);
+
+    private LocalStack stack;
+    private EventLog events;
+    private E2EDriver driver;
+
+    @BeforeAll
+    void startStack() {
+        stack = LocalStack.start(StackOptions.freePorts().withInstances(2), line -> LOG.info("stack: {}", line));
+        events = new EventLog(stack.endpoints().services().kafkaEndpoint());
+        driver = new E2EDriver(stack, events);
+    }
+
+    @AfterAll
+    void stopStack() throws Exception {
+        if (events != null) {
+            events.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void shouldRunTheExampleOnceWithTwoInstancesOfEveryServiceAndAnswerTheCatalogFromEither() {
+        assertThat(stack.instances().ports()).hasSize(6).allSatisfy((service, ports) -> assertThat(ports).hasSize(2));
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Optional<VerdictIssued> watched = DemoCommand.runExample(stack.endpoints().services(),
+                new IssuerClient(stack.endpoints().issuerUrl()), new PrintStream(printed, true, StandardCharsets.UTF_8),
+                Duration.ofSeconds(240));
+        LOG.info("example output:\n{}", printed.toString(StandardCharsets.UTF_8));
+        assertThat(watched).as("a verdict arrived while watching").isPresent();
+        String id = watched.get().getHeader().getExperimentId();
+        assertThat(watched.get().getOutcome()).isEqualTo(VerdictOutcome.PARTIALLY_HELD);
+
+        // the catalog has taken the verdict in (on whichever instance owns the entry)
+        List<ServiceClient> catalogs = stack.instances().of("catalog-service").stream()
+                .map(port -> new ServiceClient("catalog-service", stack.endpoints().url(port),
+                        driver.token(ExampleExperiment.OPERATOR))).toList();
+        String entry = "/catalog/" + watched.get().getService() + "/" + watched.get().getFaultType();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(catalogs.get(0).get(entry)
+                .get("experimentIds").toString()).contains(id));
+        for (String path : List.of(entry, "/experiments/" + id, "/catalog")) {
+            JsonNode first = catalogs.get(0).get(path);
+            assertThat(catalogs.get(1).get(path)).as(path).isEqualTo(first);
+        }
+        assertThat(catalogs.get(1).get("/experiments/" + id).get("verdict").asText()).isEqualTo("PARTIALLY_HELD");
+
+        // nothing later: no second injection, no second verdict (the watchdogs, a redelivery)
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(15)).until(() ->
+                count(id, "InjectionStarted") == 1 && count(id, "VerdictIssued") == 1);
+        assertThat(events.typesOf(id)).as("the experiment's events").containsOnlyOnce("InjectionStarted",
+                "InjectionStopped", "VerdictIssued");
+    }
+
+    private long count(String experimentId, String type) {
+        return events.typesOf(experimentId).stream().filter(type::equals).count();
+    }
+}

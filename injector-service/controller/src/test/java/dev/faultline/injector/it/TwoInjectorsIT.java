@@ -1,0 +1,177 @@
+package dev.faultline.injector.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.faultline.devstack.DevStack;
+import dev.faultline.devstack.issuer.LocalIssuer;
+import dev.faultline.devstack.junit.DevStackExtension;
+import dev.faultline.injector.Fixtures;
+import dev.faultline.kit.events.Actors;
+import dev.faultline.kit.events.EventHeaders;
+import dev.faultline.kit.events.EventPublisher;
+import dev.faultline.kit.testing.ServiceProperties;
+import dev.faultline.schemas.avro.FaultDirection;
+import dev.faultline.schemas.avro.FaultType;
+import dev.faultline.schemas.avro.HaltRequested;
+import dev.faultline.schemas.avro.HaltScope;
+import dev.faultline.schemas.avro.Hypothesis;
+import dev.faultline.schemas.avro.HypothesisDrafted;
+import dev.faultline.schemas.avro.InjectionStarted;
+import dev.faultline.schemas.avro.InjectionStopped;
+import dev.faultline.schemas.avro.PlanApproved;
+import dev.faultline.schemas.avro.PreflightPassed;
+import dev.faultline.schemas.avro.StopReason;
+import dev.faultline.schemas.topics.Topics;
+import io.micronaut.configuration.kafka.ConsumerRegistry;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two instances of injector-service in one consumer group, keyspace and data plane, against the real devstack: the
+ * clearances' partitions are split between them, a clearance delivered twice is injected once, and a halt — on the
+ * one-partition faultline.control — reaches whichever instance runs the injection.
+ */
+@ExtendWith(DevStackExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoInjectorsIT {
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final HttpClient http = HttpClient.newHttpClient();
+    private TestTarget target;
+    private ApplicationContext first;
+    private ApplicationContext second;
+    private EventPublisher publisher;
+    private EventTap tap;
+    private LocalIssuer issuer;
+
+    @BeforeAll
+    void start(DevStack stack) {
+        issuer = stack.issuer();
+        target = new TestTarget("pricing");
+        Map<String, Object> props = InjectorProperties.of(stack, target, "two" + run);
+        first = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
+        second = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
+        publisher = EventPublisher.standalone(ServiceProperties.kafkaSettings(stack, "injector-it"));
+        tap = new EventTap(stack, List.of(Topics.Names.INJECTIONS));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        tap.close();
+        publisher.close();
+        second.close();
+        first.close();
+        target.close();
+    }
+
+    @Test
+    void shouldSplitTheClearancesInjectEachOnceAndHaltWhereverItRuns() throws Exception {
+        // both instances own part of faultline.safety (6 partitions), none owns it whole
+        await().atMost(Duration.ofSeconds(30)).until(() -> !safetyPartitions(first).isEmpty()
+                && !safetyPartitions(second).isEmpty()
+                && safetyPartitions(first).size() + safetyPartitions(second).size() == Topics.EXPERIMENT_PARTITIONS);
+        assertThat(safetyPartitions(first)).doesNotContainAnyElementsOf(safetyPartitions(second));
+        // the halt listener is the exception: each instance reads faultline.control whole, in a group of its own
+        assertThat(partitions(first, Topics.Names.CONTROL)).hasSize(1);
+        assertThat(partitions(second, Topics.Names.CONTROL)).hasSize(1);
+
+        // one experiment on a partition of each instance
+        String onFirst = experimentOn(safetyPartitions(first), "exp-first-");
+        String onSecond = experimentOn(safetyPartitions(second), "exp-second-");
+        for (String exp : List.of(onFirst, onSecond)) {
+            PreflightPassed passed = approveAndClear(exp);
+            publisher.publish(passed);
+            publisher.publish(passed); // redelivered: still one run
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> tap.of(onFirst, InjectionStarted.class).size()
+                + tap.of(onSecond, InjectionStarted.class).size() == 2);
+        assertThat(get(first, "/injections")).contains(onFirst).doesNotContain(onSecond);
+        assertThat(get(second, "/injections")).contains(onSecond).doesNotContain(onFirst);
+
+        for (String exp : List.of(onFirst, onSecond)) {
+            publisher.publish(exp, HaltRequested.newBuilder()
+                    .setHeader(EventHeaders.first(exp, Actors.person("operator"), Clock.systemUTC()))
+                    .setHaltId(UUID.randomUUID()).setScope(HaltScope.EXPERIMENT).setEnvironment(null)
+                    .setReason("pager went off").build());
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> !tap.of(onFirst, InjectionStopped.class).isEmpty()
+                && !tap.of(onSecond, InjectionStopped.class).isEmpty());
+        for (String exp : List.of(onFirst, onSecond)) {
+            InjectionStopped stopped = tap.of(exp, InjectionStopped.class).get(0);
+            assertThat(stopped.getReason()).as(exp).isEqualTo(StopReason.HALTED);
+            assertThat(stopped.getRollbackVerified()).as(exp).isTrue();
+            assertThat(Duration.between(stopped.getStartedAt(), stopped.getStoppedAt()).toMillis()).as(exp)
+                    .isLessThan(15_000);
+        }
+        for (String exp : List.of(onFirst, onSecond)) {
+            assertThat(tap.of(exp, InjectionStarted.class)).as(exp).hasSize(1);
+            assertThat(tap.of(exp, InjectionStopped.class)).as(exp).hasSize(1);
+        }
+        assertThat(target.toxics()).isEqualTo("[]");
+    }
+
+    private PreflightPassed approveAndClear(String experimentId) {
+        Hypothesis hypothesis = Fixtures.hypothesis(
+                Fixtures.fault(FaultType.NETWORK_BLACKHOLE, FaultDirection.UPSTREAM, 20_000, Map.of()),
+                List.of(Fixtures.probe("product-reads", target.url("/products/sku-1"), 100, 400)), List.of());
+        publisher.publish(HypothesisDrafted.newBuilder()
+                .setHeader(EventHeaders.first(experimentId, Actors.service("hypothesis-service"), Clock.systemUTC()))
+                .setRevision(1).setHypothesis(hypothesis).setChangeSummary(null).setWarnings(List.of()).build());
+        publisher.publish(PlanApproved.newBuilder()
+                .setHeader(EventHeaders.first(experimentId, Actors.service("hypothesis-service"), Clock.systemUTC()))
+                .setRevision(1).setReviewers(List.of(Actors.person("bob"))).build());
+        return Fixtures.signedPreflight(experimentId, 1, InjectorProperties.keys("two" + run));
+    }
+
+    /** An experiment id that the default partitioner puts on one of {@code partitions} of faultline.safety. */
+    private String experimentOn(Set<Integer> partitions, String prefix) {
+        for (int i = 0; ; i++) {
+            String id = prefix + run + "-" + i;
+            int partition = Utils.toPositive(Utils.murmur2(id.getBytes(StandardCharsets.UTF_8))) % Topics.EXPERIMENT_PARTITIONS;
+            if (partitions.contains(partition)) {
+                return id;
+            }
+        }
+    }
+
+    private static Set<Integer> safetyPartitions(ApplicationContext context) {
+        return partitions(context, Topics.Names.SAFETY);
+    }
+
+    /** The partitions of {@code topic} the instance's listeners are assigned now (none while one has no assignment yet). */
+    private static Set<Integer> partitions(ApplicationContext context, String topic) {
+        ConsumerRegistry consumers = context.getBean(ConsumerRegistry.class);
+        try {
+            return consumers.getConsumerIds().stream().flatMap(id -> consumers.getConsumerAssignment(id).stream())
+                    .filter(p -> p.topic().equals(topic)).map(TopicPartition::partition).collect(Collectors.toSet());
+        } catch (IllegalArgumentException noAssignmentYet) {
+            return Set.of();
+        }
+    }
+
+    private String get(ApplicationContext context, String path) throws Exception {
+        int port = context.getBean(EmbeddedServer.class).getPort();
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("authorization", "Bearer " + issuer.token("erin")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+}
