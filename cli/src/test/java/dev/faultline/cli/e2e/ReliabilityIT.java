@@ -109,7 +109,7 @@ class ReliabilityIT {
         // the injector reaches the data plane's API through a link the suite can cut; everything else goes direct
         injectorLink = BlackholeLink.open(linkPort, ports.dataplane());
         StackOptions options = new StackOptions(ports, defaults.serviceHeap(), Map.of("injector-service",
-                List.of("-Dfaultline.injector.dataplane-url=http://127.0.0.1:" + linkPort)), defaults.services());
+                List.of("-Dfaultline.injector.dataplane-url=http://127.0.0.1:" + linkPort)), defaults.services(), 1);
         stack = LocalStack.start(options, line -> LOG.info("stack: {}", line));
         dataplane = new DataPlaneAdmin(stack.endpoints().dataplaneUrl());
         events = new EventLog(stack.endpoints().services().kafkaEndpoint());
