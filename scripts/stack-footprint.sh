@@ -33,7 +33,7 @@ rss_mib() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status" 2>/de
 # a process's name: the stack's own (from its "pid N" progress line), else its main class or command
 process_name() {
   local pid="$1" log="$2" name
-  name="$(awk -v p="$pid" '$NF == p && $(NF-1) == "pid" { print $1; exit }' "$log")"
+  name="$(awk -v p="$pid" '{ for (i = 2; i <= NF; i++) if ($(i-1) == "pid" && $i == p) { print $1; exit } }' "$log")"
   if [[ -z "$name" ]]; then
     name="$(tr '\0' '\n' < "/proc/$pid/cmdline" 2>/dev/null | grep -E '^(dev|org)\.[A-Za-z.]+[A-Z][A-Za-z]+$' | tail -1 \
       || true)"
