@@ -11,14 +11,17 @@ import dev.faultline.devstack.process.ProcessStats;
 import dev.faultline.devstack.registry.SchemaRegistryServer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
  * The devstack part of the local stack, started the way {@code faultline devstack} starts it:
  * Kafka in its own JVM (SASL/SCRAM and ACLs; each principal's settings written by {@link StackCredentials}), the
  * schema registry and the token issuer (the users of {@code deploy/users.yaml}, as bundled
- * with the devstack) inside this JVM, Cassandra in its own JVM. Kafka and Cassandra can be killed and started again
- * on the same ports and data directories ({@link #kill}, {@link #restart}: the reliability suite's outages).
+ * with the devstack) inside this JVM, Cassandra in its own JVM, started beside Kafka (neither waits for the other).
+ * Kafka and Cassandra can be killed and started again on the same ports and data directories ({@link #kill},
+ * {@link #restart}: the reliability suite's outages).
  */
 final class Infrastructure implements AutoCloseable {
 
@@ -45,15 +48,22 @@ final class Infrastructure implements AutoCloseable {
     }
 
     static Infrastructure start(Path dataDir, StackPorts ports, Consumer<String> progress) {
-        KafkaCredentials credentials = KafkaCredentials.loadOrCreate(dataDir.resolve("kafka/credentials.properties"));
-        KafkaProcess kafka = KafkaProcess.start(dataDir.resolve("kafka"),
-                new KafkaBrokerConfig(dataDir.resolve("kafka/kafka-logs"), ports.kafka(), ports.kafkaController(), credentials));
-        Path kafkaClients = StackCredentials.write(credentials, kafka.bootstrapServers(), dataDir.resolve("kafka/clients"));
-        progress.accept(String.format("kafka      %-26s %5.1f s  pid %d", kafka.bootstrapServers(),
-                kafka.startTime().toMillis() / 1000.0, kafka.pid()));
+        // Cassandra needs nothing of Kafka, the registry or the issuer: it comes up beside them (each its own
+        // child JVM, so the two starts overlap instead of adding up)
+        CompletableFuture<CassandraNode> cassandraStart = CompletableFuture.supplyAsync(
+                () -> CassandraNode.start(dataDir.resolve("cassandra"), ports.cassandra(), ports.cassandraStorage()),
+                task -> new Thread(task, "cassandra-start").start());
+        KafkaProcess kafka = null;
         SchemaRegistryServer registry = null;
         LocalIssuer issuer = null;
         try {
+            KafkaCredentials credentials = KafkaCredentials.loadOrCreate(dataDir.resolve("kafka/credentials.properties"));
+            kafka = KafkaProcess.start(dataDir.resolve("kafka"),
+                    new KafkaBrokerConfig(dataDir.resolve("kafka/kafka-logs"), ports.kafka(), ports.kafkaController(),
+                            credentials));
+            Path kafkaClients = StackCredentials.write(credentials, kafka.bootstrapServers(), dataDir.resolve("kafka/clients"));
+            progress.accept(String.format("kafka      %-26s %5.1f s  pid %d", kafka.bootstrapServers(),
+                    kafka.startTime().toMillis() / 1000.0, kafka.pid()));
             long started = System.nanoTime();
             registry = SchemaRegistryServer.start(kafka.clientProperties(KafkaPrincipal.SCHEMA_REGISTRY),
                     credentials.registryUsers(), ports.registry());
@@ -61,9 +71,8 @@ final class Infrastructure implements AutoCloseable {
                     (System.nanoTime() - started) / 1e9));
             issuer = LocalIssuer.start(IssuerUsers.bundled(), ports.issuer());
             progress.accept(String.format("issuer     %-26s        (in this JVM; users of deploy/users.yaml)", issuer.url()));
-            CassandraNode cassandra = CassandraNode.start(dataDir.resolve("cassandra"), ports.cassandra(),
-                    ports.cassandraStorage());
-            progress.accept(String.format("cassandra  %-26s %5.1f s  pid %d", cassandra.address(),
+            CassandraNode cassandra = awaitCassandra(cassandraStart);
+            progress.accept(String.format("cassandra  %-26s %5.1f s  pid %d (started beside Kafka)", cassandra.address(),
                     cassandra.startTime().toMillis() / 1000.0, cassandra.pid()));
             return new Infrastructure(dataDir, ports, kafka, registry, issuer, cassandra, kafkaClients);
         } catch (RuntimeException | Error e) {
@@ -73,7 +82,30 @@ final class Infrastructure implements AutoCloseable {
             if (registry != null) {
                 registry.close();
             }
-            kafka.close();
+            if (kafka != null) {
+                kafka.close();
+            }
+            // whether it came up or not: a node that did is stopped, not left running
+            cassandraStart.handle((cassandra, failure) -> {
+                if (cassandra != null) {
+                    cassandra.close();
+                }
+                return null;
+            }).join();
+            throw e;
+        }
+    }
+
+    private static CassandraNode awaitCassandra(CompletableFuture<CassandraNode> start) {
+        try {
+            return start.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
             throw e;
         }
     }

@@ -25,6 +25,8 @@ class ServiceCatalogTest {
         ServiceSpec safety = services.get(1);
         assertThat(safety.jvmArgs()).as("the schemas module trusts its Avro package itself")
                 .noneMatch(argument -> argument.contains("SERIALIZABLE_PACKAGES"));
+        assertThat(safety.jvmArgs()).as("a heap that starts small and grows only as its live data needs")
+                .containsSubsequence("-Xmx256m", "-Xms32m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
         assertThat(safety.jvmArgs()).contains("-Xmx256m", "-Dmicronaut.server.port=8102",
                 "-Dfaultline.kafka.bootstrap-servers=127.0.0.1:9092",
                 "-Dfaultline.cassandra.contact-point=127.0.0.1:9042",

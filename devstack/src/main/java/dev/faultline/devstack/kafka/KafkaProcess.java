@@ -65,7 +65,7 @@ public final class KafkaProcess implements AutoCloseable {
         EmbeddedKafka.format(config, properties);
         Path logback = writeLogback(workDir);
         ChildJvm jvm = ChildJvm.launch("Kafka", List.of(
-                        "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                        "-Xms32m", "-Xmx512m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                         "-XX:+ExitOnOutOfMemoryError", "-Dlogback.configurationFile=" + logback),
                 System.getProperty("java.class.path"), KafkaServerMain.class.getName(), List.of(properties.toString()),
                 workDir.resolve("kafka.out"));
