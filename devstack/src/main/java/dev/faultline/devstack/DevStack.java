@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded stack tests run against: a real Kafka broker (SASL/SCRAM and ACLs on, see {@link KafkaPrincipal}),
+ * The stack tests run against (embedded here, or the same parts as containers: {@link #shared()}): a real Kafka broker (SASL/SCRAM and ACLs on, see {@link KafkaPrincipal}),
  * the schema registry (writes need HTTP Basic) and the local token issuer (with the bundled users file) in this JVM, and a real Cassandra node in a child JVM started on the first call to
  * {@link #cassandra()}. {@link #shared()} gives one stack per JVM, stopped when the JVM exits. Stop order: whatever
  * was registered with {@link #closeBeforeStop} (clients of Kafka), the issuer, the registry, Kafka; the

@@ -2,6 +2,8 @@ package dev.faultline.cli.stack;
 
 import dev.faultline.cli.HelpOption;
 import dev.faultline.devstack.issuer.IssuerUsers;
+import dev.faultline.devstack.container.RegistryMain;
+import dev.faultline.devstack.kafka.KafkaBrokerConfig;
 import dev.faultline.devstack.kafka.KafkaCredentials;
 import dev.faultline.devstack.kafka.KafkaPrincipal;
 import java.io.IOException;
@@ -75,8 +77,7 @@ public final class ComposeSecretsCommand implements Callable<Integer> {
     private void writeBroker(KafkaCredentials credentials, Path kafka) throws IOException {
         String broker = KafkaPrincipal.BROKER.username();
         String password = credentials.password(KafkaPrincipal.BROKER);
-        String scram = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + broker
-                + "\" password=\"" + password + "\";";
+        String scram = KafkaCredentials.scramJaas(broker, password);
         Properties props = new Properties();
         props.setProperty("listener.name.internal.scram-sha-256.sasl.jaas.config", scram);
         props.setProperty("listener.name.external.scram-sha-256.sasl.jaas.config", scram);
@@ -84,20 +85,15 @@ public final class ComposeSecretsCommand implements Callable<Integer> {
                 "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + broker
                         + "\" password=\"" + password + "\" user_" + broker + "=\"" + password + "\";");
         KafkaCredentials.writeOwnerOnly(kafka.resolve("broker.properties"), props, "SASL settings of the brokers");
-        List<String> superUsers = List.of(KafkaPrincipal.BROKER, KafkaPrincipal.ADMIN).stream()
-                .map(p -> KafkaCredentials.MECHANISM + "=[name=" + p.username() + ",password=" + credentials.password(p) + "]")
-                .toList();
+        List<String> superUsers = KafkaBrokerConfig.BOOTSTRAPPED.stream().map(credentials::formatCredential).toList();
         Path scramFile = kafka.resolve("broker-scram.txt");
         Files.write(scramFile, superUsers);
         restrict(scramFile);
     }
 
     private void writeRegistry(KafkaCredentials credentials) throws IOException {
-        Properties props = new Properties();
-        credentials.clientProperties(KafkaPrincipal.SCHEMA_REGISTRY, NETWORK_BOOTSTRAP)
-                .forEach((key, value) -> props.setProperty("kafka." + key, value.toString()));
-        credentials.registryUsers().forEach((user, password) -> props.setProperty("writer." + user, password));
-        KafkaCredentials.writeOwnerOnly(dir.resolve("registry.properties"), props, "the schema registry's principal and writers");
+        KafkaCredentials.writeOwnerOnly(dir.resolve("registry.properties"), RegistryMain.config(credentials, NETWORK_BOOTSTRAP),
+                "the schema registry's principal and writers");
     }
 
     private void writeClearance() throws IOException {

@@ -29,8 +29,8 @@ public final class CassandraArgsMain {
         ContainerArgs options = ContainerArgs.parse(args, Set.of("--data", "--heap", "--cql-port", "--storage-port"), USAGE);
         Path dir = Path.of(options.require("--data", USAGE)).toAbsolutePath();
         String address = InetAddress.getLocalHost().getHostAddress();
-        CassandraConfig config = new CassandraConfig(dir, options.port("--cql-port", 9042),
-                options.port("--storage-port", 7000), address, "0.0.0.0");
+        CassandraConfig config = new CassandraConfig(dir, options.number("--cql-port", 9042),
+                options.number("--storage-port", 7000), address, "0.0.0.0");
         config.write();
         String heap = options.get("--heap", "512m");
         List<String> jvm = new ArrayList<>();

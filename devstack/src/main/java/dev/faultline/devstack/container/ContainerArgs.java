@@ -53,7 +53,7 @@ final class ContainerArgs {
         return value;
     }
 
-    int port(String name, int fallback) {
+    int number(String name, int fallback) {
         return Integer.parseInt(get(name, Integer.toString(fallback)));
     }
 

@@ -23,7 +23,7 @@ public final class IssuerMain {
         ContainerArgs options = ContainerArgs.parse(args, Set.of("--port", "--public-url", "--users"), USAGE);
         String usersFile = options.get("--users", null);
         IssuerUsers users = usersFile == null ? IssuerUsers.bundled() : IssuerUsers.load(Path.of(usersFile));
-        LocalIssuer issuer = LocalIssuer.start(users, new InetSocketAddress("0.0.0.0", options.port("--port", 8110)),
+        LocalIssuer issuer = LocalIssuer.start(users, new InetSocketAddress("0.0.0.0", options.number("--port", 8110)),
                 options.require("--public-url", USAGE));
         Runtime.getRuntime().addShutdownHook(new Thread(issuer::close, "issuer-stop"));
         new CountDownLatch(1).await();

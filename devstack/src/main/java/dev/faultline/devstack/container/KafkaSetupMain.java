@@ -26,7 +26,7 @@ public final class KafkaSetupMain {
                 Set.of("--bootstrap-servers", "--credentials", "--timeout-seconds"), USAGE);
         String bootstrap = options.require("--bootstrap-servers", USAGE);
         KafkaCredentials credentials = KafkaCredentials.loadOrCreate(Path.of(options.require("--credentials", USAGE)));
-        long deadline = System.nanoTime() + Duration.ofSeconds(options.port("--timeout-seconds", 180)).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(options.number("--timeout-seconds", 180)).toNanos();
         while (true) {
             try {
                 KafkaSecuritySetup.apply(credentials, bootstrap);

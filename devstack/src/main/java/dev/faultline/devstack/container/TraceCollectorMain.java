@@ -20,8 +20,8 @@ public final class TraceCollectorMain {
 
     public static void main(String[] args) throws IOException, InterruptedException {
         ContainerArgs options = ContainerArgs.parse(args, Set.of("--port", "--capacity"), USAGE);
-        TraceCollector collector = TraceCollector.start(new InetSocketAddress("0.0.0.0", options.port("--port", 4318)),
-                options.port("--capacity", 200_000));
+        TraceCollector collector = TraceCollector.start(new InetSocketAddress("0.0.0.0", options.number("--port", 4318)),
+                options.number("--capacity", 200_000));
         System.out.println("trace collector: OTLP/HTTP on " + collector.endpoint().replace("127.0.0.1", "0.0.0.0")
                 + "/v1/traces; GET /v1/services, GET /v1/traces/<trace id>");
         Runtime.getRuntime().addShutdownHook(new Thread(collector::close, "trace-collector-stop"));

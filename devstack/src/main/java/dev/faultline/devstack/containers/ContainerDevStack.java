@@ -2,10 +2,10 @@ package dev.faultline.devstack.containers;
 
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.cassandra.CassandraEndpoint;
+import dev.faultline.devstack.container.RegistryMain;
 import dev.faultline.devstack.issuer.IssuerUsers;
 import dev.faultline.devstack.issuer.LocalIssuer;
 import dev.faultline.devstack.kafka.KafkaCredentials;
-import dev.faultline.devstack.kafka.KafkaPrincipal;
 import dev.faultline.devstack.kafka.KafkaSecuritySetup;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -118,13 +117,9 @@ public final class ContainerDevStack {
 
     /** The registry's Kafka principal (on the network listener) and its writers, as RegistryMain reads them. */
     private static String registryConfig(KafkaCredentials credentials) {
-        Properties props = new Properties();
-        credentials.clientProperties(KafkaPrincipal.SCHEMA_REGISTRY, KAFKA_ALIAS + ":19092")
-                .forEach((key, value) -> props.setProperty("kafka." + key, value.toString()));
-        credentials.registryUsers().forEach((user, password) -> props.setProperty("writer." + user, password));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            props.store(out, "the schema registry's principal and writers");
+            RegistryMain.config(credentials, KAFKA_ALIAS + ":19092").store(out, "the schema registry's principal and writers");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

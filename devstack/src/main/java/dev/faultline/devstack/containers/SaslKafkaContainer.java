@@ -1,9 +1,9 @@
 package dev.faultline.devstack.containers;
 
+import dev.faultline.devstack.kafka.KafkaBrokerConfig;
 import dev.faultline.devstack.kafka.KafkaCredentials;
 import dev.faultline.devstack.kafka.KafkaPrincipal;
 import java.util.Arrays;
-import java.util.List;
 import java.util.stream.Collectors;
 import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.kafka.KafkaContainer;
@@ -23,9 +23,8 @@ final class SaslKafkaContainer extends KafkaContainer {
 
     SaslKafkaContainer(DockerImageName image, KafkaCredentials credentials) {
         super(image.asCompatibleSubstituteFor("apache/kafka"));
-        String broker = KafkaPrincipal.BROKER.username();
-        String jaas = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + broker
-                + "\" password=\"" + credentials.password(KafkaPrincipal.BROKER) + "\";";
+        String jaas = KafkaCredentials.scramJaas(KafkaPrincipal.BROKER.username(),
+                credentials.password(KafkaPrincipal.BROKER));
         withEnv("KAFKA_SASL_ENABLED_MECHANISMS", MECHANISM);
         withEnv("KAFKA_AUTHORIZER_CLASS_NAME", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
         withEnv("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false");
@@ -37,8 +36,7 @@ final class SaslKafkaContainer extends KafkaContainer {
         withEnv("FAULTLINE_KAFKA_SCRAM_FILE", "/etc/faultline/broker-scram.txt");
         withCopyToContainer(Transferable.of("listener.name.plaintext.scram-sha-256.sasl.jaas.config=" + jaas + "\n"
                 + "listener.name.tc-0.scram-sha-256.sasl.jaas.config=" + jaas + "\n", 0600), "/etc/faultline/broker.properties");
-        withCopyToContainer(Transferable.of(List.of(KafkaPrincipal.BROKER, KafkaPrincipal.ADMIN).stream()
-                .map(p -> MECHANISM + "=[name=" + p.username() + ",password=" + credentials.password(p) + "]")
+        withCopyToContainer(Transferable.of(KafkaBrokerConfig.BOOTSTRAPPED.stream().map(credentials::formatCredential)
                 .collect(Collectors.joining("\n", "", "\n")), 0600), "/etc/faultline/broker-scram.txt");
     }
 

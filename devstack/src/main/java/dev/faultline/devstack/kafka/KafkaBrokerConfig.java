@@ -24,7 +24,7 @@ import org.apache.kafka.common.Uuid;
 public record KafkaBrokerConfig(Path logDir, int brokerPort, int controllerPort, KafkaCredentials credentials) {
 
     /** The SCRAM credentials written into the metadata when the storage is formatted: the two super users. */
-    static final List<KafkaPrincipal> BOOTSTRAPPED = List.of(KafkaPrincipal.BROKER, KafkaPrincipal.ADMIN);
+    public static final List<KafkaPrincipal> BOOTSTRAPPED = List.of(KafkaPrincipal.BROKER, KafkaPrincipal.ADMIN);
 
     public String bootstrapServers() {
         return "127.0.0.1:" + brokerPort;
@@ -77,8 +77,7 @@ public record KafkaBrokerConfig(Path logDir, int brokerPort, int controllerPort,
                 Uuid.randomUuid().toString(), "-c", propertiesFile.toString()));
         for (KafkaPrincipal principal : BOOTSTRAPPED) {
             args.add("--add-scram");
-            args.add(KafkaCredentials.MECHANISM + "=[name=" + principal.username() + ",password="
-                    + credentials.password(principal) + "]");
+            args.add(credentials.formatCredential(principal));
         }
         return args.toArray(String[]::new);
     }

@@ -137,7 +137,16 @@ public final class KafkaCredentials {
         return dir;
     }
 
-    static String scramJaas(String username, String password) {
+    /**
+     * {@code principal}'s SCRAM credential as Kafka's storage format takes it ({@code --add-scram}): the super users
+     * exist before the broker first starts.
+     */
+    public String formatCredential(KafkaPrincipal principal) {
+        return MECHANISM + "=[name=" + principal.username() + ",password=" + password(principal) + "]";
+    }
+
+    /** The JAAS line of a SCRAM login as {@code username}: a client's, or a broker listener's own. */
+    public static String scramJaas(String username, String password) {
         return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + username
                 + "\" password=\"" + password + "\";";
     }
