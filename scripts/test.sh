@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# The whole test suite (`./faultline test [MAVEN OPTIONS]`): unit tests, the *IT classes against the real devstack, a
+# real Prometheus and Chromium, and the end-to-end suite.
+#
+# Two phases, because a Maven reactor holds every module until all it depends on has passed its tests: the end-to-end
+# module (cli) depends on every service, so it used to start only after the longest service suite ended, and most
+# integration-test time is waiting (faults, leases, restarts), which overlaps well on two cores.
+#   1. build: `mvn -T 2 install` with no test run (test classes compiled, both test plugins resolved), stamped as the
+#      `faultline` command's build so nothing rebuilds behind the tests;
+#   2. test: FAULTLINE_TEST_LANES (default 2) lanes take modules from one queue, the longest suites first, and run only
+#      the test goals (surefire:test failsafe:integration-test failsafe:verify) on what phase 1 built: nothing is
+#      compiled or packaged again while another module's tests run services from its target/.
+# Each module's output goes to target/test-logs/<module>.log; a line per module is printed as it ends, and a failed
+# module's failures and the end of its log. Exit status non-zero when any module failed; every module runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+lanes="${FAULTLINE_TEST_LANES:-2}"
+logs=target/test-logs
+started=$SECONDS
+
+say() { printf 'faultline test: %s\n' "$*"; }
+elapsed() { printf '%d:%02d' $(($1 / 60)) $(($1 % 60)); }
+
+# Longest suites first (from the last runs), so the lanes end together; any module not named here runs after them.
+ORDER=(injector-service/controller cli safety-service analysis-service devstack hypothesis-service catalog-service
+  injector-service/dataplane console-service schemas service-kit agent demo-target)
+
+# Every module that builds a jar, from the poms (so a new module is never silently left out).
+modules_with_code() {
+  find . -name pom.xml -not -path '*/target/*' -not -path './.git/*' -print0 | while IFS= read -r -d '' pom; do
+    grep -q '<packaging>pom</packaging>' "$pom" || dirname "${pom#./}"
+  done | sort
+}
+
+rm -rf "$logs"
+mkdir -p "$logs" target
+say "phase 1: build (mvn -T 2 install, tests compiled, none run)"
+mvn -B -T 2 install -Dtest=NONE -Dit.test=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dfailsafe.failIfNoSpecifiedTests=false "$@" > "$logs/build.log" 2>&1 || {
+  grep -E '\[ERROR\]' "$logs/build.log" | head -60
+  tail -40 "$logs/build.log"
+  say "phase 1 failed (whole log: $logs/build.log)"
+  exit 1
+}
+touch target/.faultline-build-stamp
+say "phase 1 done in $(elapsed $((SECONDS - started)))"
+
+all="$(modules_with_code)"
+queue="$logs/queue"
+: > "$queue"
+for module in "${ORDER[@]}"; do
+  grep -qx "$module" <<<"$all" && echo "$module" >> "$queue"
+done
+grep -vxF -f "$queue" <<<"$all" >> "$queue" || true
+
+# Takes the next module off the queue (under a lock: the lanes share it).
+next_module() {
+  flock "$queue.lock" bash -c 'head -1 "$1"; sed -i 1d "$1"' _ "$queue"
+}
+
+report_failure() {
+  local module="$1" log="$2"
+  grep -E 'Tests run:.*(Failures: [1-9]|Errors: [1-9])|<<< (FAIL|ERROR)|BUILD FAILURE' "$log" | head -40 || true
+  echo "---- last 60 lines of $log"
+  tail -60 "$log"
+  echo "----"
+}
+
+lane() {
+  local module log start status
+  while module="$(next_module)" && [[ -n "$module" ]]; do
+    log="$logs/${module//\//-}.log"
+    start=$SECONDS
+    status=0
+    mvn -B -pl "$module" surefire:test failsafe:integration-test failsafe:verify "$@" > "$log" 2>&1 || status=$?
+    local counts
+    counts="$(grep -E '^\[(INFO|WARNING|ERROR)\] Tests run: [0-9]+, Failures' "$log" | grep -vE ' -+ in ' |
+      sed -E 's/^\[[A-Z]+\] //' | paste -sd ';' - || true)"
+    if [[ $status -eq 0 ]]; then
+      say "passed  $module in $(elapsed $((SECONDS - start))) (${counts:-no tests})"
+    else
+      say "FAILED  $module in $(elapsed $((SECONDS - start))) (${counts:-no tests}), log: $log"
+      report_failure "$module" "$log"
+      echo "$module" >> "$logs/failed"
+    fi
+  done
+}
+
+say "phase 2: $lanes lanes over $(wc -l < "$queue") modules (logs in $logs/)"
+pids=()
+for ((i = 1; i <= lanes; i++)); do
+  lane "$@" &
+  pids+=($!)
+done
+for pid in "${pids[@]}"; do wait "$pid"; done
+
+if [[ -s "$logs/failed" ]]; then
+  say "FAILED in $(elapsed $((SECONDS - started))): $(paste -sd ' ' "$logs/failed")"
+  exit 1
+fi
+say "all modules passed in $(elapsed $((SECONDS - started)))"
