@@ -10,7 +10,9 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,11 @@ import org.slf4j.LoggerFactory;
  * sample with the phase in which it was sent, keeps the DURING samples for the guardrails (and tells
  * {@code duringSampleArrived} of each as it arrives, so that they are evaluated at once), and hands the samples to a
  * {@link BatchSink} as one batch per phase every batch period, numbered across all phases.
+ *
+ * <p>The sink is never called under the lock that guards the samples: while it waits (a broker restarting holds a
+ * publish for as long as it is away), answers are still recorded and the guardrails still read them, and batches
+ * numbered meanwhile queue behind it. A batch the sink refuses stays first in the queue, under its number, for the next
+ * flush.
  */
 public final class EvidenceCollector {
 
@@ -43,9 +51,17 @@ public final class EvidenceCollector {
     private final Set<CompletableFuture<Sample>> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<ExperimentPhase, List<Sample>> pending = new EnumMap<>(ExperimentPhase.class);
     private final List<Sample> during = new ArrayList<>();
+    /** Numbered batches not yet taken by the sink, oldest first (guarded by this). */
+    private final Deque<Batch> unsent = new ArrayDeque<>();
+    /** Held by the one flush that calls the sink, so batches reach it one at a time and in order. */
+    private final ReentrantLock publishing = new ReentrantLock();
     private volatile ExperimentPhase phase = ExperimentPhase.BEFORE;
-    private long sequence;
+    private long numbered;
+    private long published;
     private long total;
+
+    private record Batch(long sequence, ExperimentPhase phase, List<Sample> samples) {
+    }
 
     /**
      * @param traceparent the experiment's trace context (of the run's cause): every probe request is sent in it
@@ -115,23 +131,55 @@ public final class EvidenceCollector {
         return total;
     }
 
+    /** How many batches the sink has taken (0 to n-1): what a stop announces. */
     public synchronized long batches() {
-        return sequence;
+        return published;
     }
 
-    /** Publishes what has been collected since the last batch: one batch per phase, in phase order. */
-    public synchronized void flush() {
+    /**
+     * Publishes what has been collected since the last batch, one batch per phase in phase order, and any batch still
+     * queued. When another flush is calling the sink, the new batches are queued for it and this returns at once.
+     */
+    public void flush() {
+        number();
+        if (publishing.tryLock()) {
+            publishQueued();
+        }
+    }
+
+    /** Numbers the samples collected since the last flush into batches, one per phase, at the end of the queue. */
+    private synchronized void number() {
+        for (Map.Entry<ExperimentPhase, List<Sample>> entry : pending.entrySet()) {
+            if (!entry.getValue().isEmpty()) {
+                unsent.addLast(new Batch(numbered++, entry.getKey(), List.copyOf(entry.getValue())));
+                entry.getValue().clear();
+            }
+        }
+    }
+
+    /** Hands the queue to the sink in order until it is empty or the sink refuses one; releases {@code publishing}. */
+    private void publishQueued() {
         try {
-            for (Map.Entry<ExperimentPhase, List<Sample>> entry : pending.entrySet()) {
-                if (!entry.getValue().isEmpty()) {
-                    sink.batch(sequence, entry.getKey(), List.copyOf(entry.getValue()));
-                    sequence++;
-                    entry.getValue().clear();
-                }
+            Batch next;
+            while ((next = firstUnsent()) != null) {
+                sink.batch(next.sequence(), next.phase(), next.samples());
+                sent();
             }
         } catch (RuntimeException e) {
-            LOG.error("cannot publish evidence batch {} of {}: {}", sequence, experimentId, e.getMessage());
+            LOG.error("cannot publish evidence batch {} of {} (kept for the next flush): {}", published, experimentId,
+                    e.getMessage());
+        } finally {
+            publishing.unlock();
         }
+    }
+
+    private synchronized Batch firstUnsent() {
+        return unsent.peekFirst();
+    }
+
+    private synchronized void sent() {
+        unsent.removeFirst();
+        published++;
     }
 
     /** Stops probing, waits up to {@code grace} for answers still in flight, and publishes the last batches. */
@@ -142,7 +190,15 @@ public final class EvidenceCollector {
         } catch (Exception e) {
             LOG.debug("{} probe answers still outstanding after {}", inFlight.size(), grace);
         }
-        flush();
+        number();
+        publishing.lock(); // after a flush still at the sink: the last batches go out behind everything before them
+        publishQueued();
+        synchronized (this) {
+            if (!unsent.isEmpty()) {
+                LOG.error("{} evidence batches of {} were never published; the stop announces the {} that were",
+                        unsent.size(), experimentId, published);
+            }
+        }
         prober.finished(experimentId);
     }
 }
