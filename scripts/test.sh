@@ -12,10 +12,22 @@
 #      compiled or packaged again while another module's tests run services from its target/.
 # Each module's output goes to target/test-logs/<module>.log; a line per module is printed as it ends, and a failed
 # module's failures and the end of its log. Exit status non-zero when any module failed; every module runs.
+#   --job NAME=COMMAND   one more item for the lanes, taken third (after the two longest suites), its output in
+#                        target/test-logs/NAME.log: .ci/run's container steps (scripts/ci-containers.sh) run so
+# Any other argument goes to every mvn call (e.g. -Dfaultline.devstack=containers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-lanes="${FAULTLINE_TEST_LANES:-2}"
+declare -A jobs=()
+job_names=()
+while [[ "${1:-}" == --job ]]; do
+  [[ "${2:-}" == *=* ]] || { echo "faultline test: --job takes NAME=COMMAND" >&2; exit 2; }
+  jobs["${2%%=*}"]="${2#*=}"
+  job_names+=("${2%%=*}")
+  shift 2
+done
+
+lanes="${FAULTLINE_TEST_LANES:-2}"   # FAULTLINE_TEST_MODULES="a b": only these modules' tests
 logs=target/test-logs
 started=$SECONDS
 
@@ -47,12 +59,18 @@ touch target/.faultline-build-stamp
 say "phase 1 done in $(elapsed $((SECONDS - started)))"
 
 all="$(modules_with_code)"
+if [[ -n "${FAULTLINE_TEST_MODULES:-}" ]]; then # a part of the suite: these modules' tests only (still built whole)
+  all="$(tr ' ' '\n' <<<"$FAULTLINE_TEST_MODULES" | grep -v '^$')"
+fi
 queue="$logs/queue"
 : > "$queue"
 for module in "${ORDER[@]}"; do
   grep -qx "$module" <<<"$all" && echo "$module" >> "$queue"
 done
 grep -vxF -f "$queue" <<<"$all" >> "$queue" || true
+for name in "${job_names[@]}"; do
+  sed -i "2a job:$name" "$queue"
+done
 
 # Takes the next module off the queue (under a lock: the lanes share it).
 next_module() {
@@ -73,27 +91,39 @@ lane() {
     log="$logs/${module//\//-}.log"
     start=$SECONDS
     status=0
-    mvn -B -pl "$module" surefire:test failsafe:integration-test failsafe:verify "$@" > "$log" 2>&1 || status=$?
-    local counts
-    counts="$(grep -E '^\[(INFO|WARNING|ERROR)\] Tests run: [0-9]+, Failures' "$log" | grep -vE ' -+ in ' |
-      sed -E 's/^\[[A-Z]+\] //' | paste -sd ';' - || true)"
+    local counts=""
+    if [[ "$module" == job:* ]]; then
+      module="${module#job:}"
+      log="$logs/$module.log"
+      bash -c "${jobs[$module]}" > "$log" 2>&1 || status=$?
+      counts="job: ${jobs[$module]}"
+    else
+      mvn -B -pl "$module" surefire:test failsafe:integration-test failsafe:verify "$@" > "$log" 2>&1 || status=$?
+      counts="$(grep -E '^\[(INFO|WARNING|ERROR)\] Tests run: [0-9]+, Failures' "$log" | grep -vE ' -+ in ' |
+        sed -E 's/^\[[A-Z]+\] //' | paste -sd ';' - || true)"
+    fi
+    if [[ "$counts" == job:* ]]; then
+      sed "s/^/[$module] /" "$log" # a job's output is what it shows (the example's verdict through containers)
+    fi
     if [[ $status -eq 0 ]]; then
       say "passed  $module in $(elapsed $((SECONDS - start))) (${counts:-no tests})"
     else
       say "FAILED  $module in $(elapsed $((SECONDS - start))) (${counts:-no tests}), log: $log"
-      report_failure "$module" "$log"
+      [[ "$counts" == job:* ]] || report_failure "$module" "$log"
       echo "$module" >> "$logs/failed"
     fi
   done
 }
 
-say "phase 2: $lanes lanes over $(wc -l < "$queue") modules (logs in $logs/)"
+say "phase 2: $lanes lanes over $(wc -l < "$queue") modules and jobs (logs in $logs/)"
 pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 for ((i = 1; i <= lanes; i++)); do
   lane "$@" &
   pids+=($!)
 done
 for pid in "${pids[@]}"; do wait "$pid"; done
+trap - EXIT
 
 if [[ -s "$logs/failed" ]]; then
   say "FAILED in $(elapsed $((SECONDS - started))): $(paste -sd ' ' "$logs/failed")"
