@@ -69,7 +69,7 @@ for module in "${ORDER[@]}"; do
 done
 grep -vxF -f "$queue" <<<"$all" >> "$queue" || true
 for name in "${job_names[@]}"; do
-  sed -i "2a job:$name" "$queue"
+  if [[ $(wc -l < "$queue") -ge 2 ]]; then sed -i "2a job:$name" "$queue"; else echo "job:$name" >> "$queue"; fi
 done
 
 # Takes the next module off the queue (under a lock: the lanes share it).
@@ -117,7 +117,12 @@ lane() {
 
 say "phase 2: $lanes lanes over $(wc -l < "$queue") modules and jobs (logs in $logs/)"
 pids=()
-trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+# each lane in its own process group (job control), so that stopping this script stops the lanes' Maven, test JVMs
+# and the stacks those started, not only the lane shells
+set -m
+stop_lanes() { for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done; }
+trap stop_lanes EXIT
+trap 'exit 130' INT TERM
 for ((i = 1; i <= lanes; i++)); do
   lane "$@" &
   pids+=($!)
