@@ -26,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,8 +146,36 @@ class LoadIT {
 
         List<Run> unfinished = runs.stream().filter(run -> !run.judged).toList();
         unfinished.forEach(run -> findings.add("#" + run.number + " on " + run.target + " (" + run.id + "): " + run.ending));
-        assertThat(unfinished).as("experiments without a verdict: " + findings).isEmpty();
+
+        // the figures first, from the events on every faultline.* topic read as the auditor, so that a failed check
+        // below still leaves them (over the experiments that were judged) in target/load.md
+        TopicCensus census = TopicCensus.take(stack.endpoints().watching().kafkaEndpoint());
+        List<Run> judged = runs.stream().filter(run -> run.judged).toList();
+        Map<String, Long> outcomes = new TreeMap<>();
+        Map<String, Long> notHeld = new TreeMap<>();
+        judged.stream().flatMap(run -> census.of(run.id).events().stream()).filter(event -> event.is(VerdictIssued.class))
+                .map(event -> event.as(VerdictIssued.class)).forEach(verdict -> {
+                    outcomes.merge(verdict.getOutcome() + " (" + verdict.getStopReason() + ")", 1L, Long::sum);
+                    verdict.getResults().stream().filter(result -> result.getOutcome() != PredictionOutcome.HELD)
+                            .forEach(result -> notHeld.merge(result.getPredictionId() + " " + result.getOutcome(), 1L,
+                                    Long::sum));
+                });
+        LoadFigures load = new LoadFigures(runs.stream().filter(run -> run.id != null)
+                .map(run -> timesOf(census.of(run.id))).toList());
+        stages = load.stages();
+        figures.put("experiments", runs.size() + " proposed on " + IN_FLIGHT + " targets, " + load.completed()
+                + " verdicts: " + outcomes.entrySet().stream().map(e -> e.getValue() + " × " + e.getKey())
+                .collect(Collectors.joining(", ")));
+        figures.put("predictions not held", notHeld.isEmpty() ? "none" : notHeld.entrySet().stream()
+                .map(e -> e.getKey() + " in " + e.getValue()).collect(Collectors.joining(", ")));
+        figures.put("in flight at once", load.mostInFlight() + " between proposal and verdict; " + load.mostInjecting()
+                + " faults on at once");
+        figures.put("wall time (first proposal → last verdict)", minutes(load.wallTime()));
+        figures.put("experiments per hour", String.format("%.0f", load.experimentsPerHour()));
+
+        assertThat(findings).as("experiments without a verdict").isEmpty();
         assertThat(runs).hasSize(EXPERIMENTS);
+        assertThat(load.mostInFlight()).as("experiments in flight at once").isEqualTo(Math.min(IN_FLIGHT, EXPERIMENTS));
 
         // nothing left on the data plane: no toxic on any proxy, no lease
         DataPlaneAdmin dataplane = new DataPlaneAdmin(stack.endpoints().dataplaneUrl());
@@ -160,41 +187,16 @@ class LoadIT {
         });
         figures.put("faults left afterwards", "none: no toxic on the " + IN_FLIGHT + " proxies, no lease on the data plane");
 
-        // the auditor's count: exactly one of each milestone per experiment, the figures from the same events
-        TopicCensus census = TopicCensus.take(stack.endpoints().watching().kafkaEndpoint());
-        List<Times> times = new ArrayList<>();
-        Map<String, Long> outcomes = new TreeMap<>();
-        Map<String, Long> notHeld = new TreeMap<>();
-        for (Run run : runs) {
+        // the auditor's count: exactly one of each milestone per experiment
+        for (Run run : judged) {
             TopicCensus.Count count = census.of(run.id);
             Milestones.assertOnce(run.id, count);
             assertThat(count.evidenceContiguous()).as(run.id + ": evidence batches " + count.evidenceSequences()).isTrue();
-            times.add(timesOf(count));
-            count.events().stream().filter(event -> event.is(VerdictIssued.class))
-                    .map(event -> event.as(VerdictIssued.class).getOutcome() + " (" + event.as(VerdictIssued.class)
-                            .getStopReason() + ")")
-                    .forEach(outcome -> outcomes.merge(outcome, 1L, Long::sum));
-            count.events().stream().filter(event -> event.is(VerdictIssued.class))
-                    .flatMap(event -> event.as(VerdictIssued.class).getResults().stream())
-                    .filter(result -> result.getOutcome() != PredictionOutcome.HELD)
-                    .forEach(result -> notHeld.merge(result.getPredictionId() + " " + result.getOutcome(), 1L, Long::sum));
         }
-        figures.put("events checked", "on every faultline.* topic, as the auditor: exactly 1 proposal, draft, plan "
-                + "approval, clearance, start, stop and verdict per experiment, evidence batches contiguous, no event id twice");
-        LoadFigures load = new LoadFigures(times);
-        stages = load.stages();
-        Duration wall = load.wallTime();
-        figures.put("experiments", EXPERIMENTS + " proposed on " + IN_FLIGHT + " targets, " + load.completed()
-                + " verdicts: " + outcomes.entrySet().stream().map(e -> e.getValue() + " × " + e.getKey())
-                .collect(Collectors.joining(", ")));
-        figures.put("predictions not held", notHeld.isEmpty() ? "none" : notHeld.entrySet().stream()
-                .map(e -> e.getKey() + " in " + e.getValue()).collect(Collectors.joining(", ")));
-        figures.put("in flight at once", load.mostInFlight() + " between proposal and verdict; " + load.mostInjecting()
-                + " faults on at once");
-        figures.put("wall time (first proposal → last verdict)", minutes(wall));
-        figures.put("experiments per hour", String.format("%.0f", load.experimentsPerHour()));
-        assertThat(load.mostInFlight()).as("experiments in flight at once").isEqualTo(Math.min(IN_FLIGHT, EXPERIMENTS));
         assertThat(census.undecodable()).as("records no reader could decode").isZero();
+        figures.put("events checked", "on every faultline.* topic, as the auditor: exactly 1 proposal, draft, plan "
+                + "approval, clearance, start, stop and verdict per experiment, evidence batches contiguous, no event id"
+                + " twice, no undecodable record");
     }
 
     /** One worker: experiments on {@code target} one after the other until the run has proposed enough. */
