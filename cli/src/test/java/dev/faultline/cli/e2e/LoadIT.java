@@ -246,7 +246,7 @@ class LoadIT {
     private void write(Path file) {
         Duration took = suiteStarted == null ? Duration.ZERO : Duration.between(suiteStarted, Instant.now());
         StringBuilder text = new StringBuilder("Load (`scripts/load.sh --experiments " + EXPERIMENTS + " --in-flight "
-                + IN_FLIGHT + "`), " + Instant.now() + ": " + EXPERIMENTS + " experiments of " + FAULT_SECONDS
+                + IN_FLIGHT + " --fault-seconds " + FAULT_SECONDS + "`), " + Instant.now() + ": " + EXPERIMENTS + " experiments of " + FAULT_SECONDS
                 + " s of fault (NETWORK_BLACKHOLE on a quote service's carrier link, template quotes-dependency-unreachable),"
                 + " " + IN_FLIGHT + " in flight on " + IN_FLIGHT + " targets; " + stackUp + ", " + took.toMinutes()
                 + " min " + took.toSecondsPart() + " s in all; load average (1 min) during the run "
