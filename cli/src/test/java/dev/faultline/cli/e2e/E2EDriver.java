@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.faultline.cli.FaultlineCli;
 import dev.faultline.cli.demo.ExampleExperiment;
 import dev.faultline.cli.http.Endpoints;
+import dev.faultline.cli.http.Retry;
 import dev.faultline.cli.http.ServiceCallException;
 import dev.faultline.cli.login.IssuerClient;
 import dev.faultline.cli.stack.LocalStack;
@@ -65,8 +66,19 @@ final class E2EDriver {
     String propose(Map<String, Object> proposal) {
         String id = as(ExampleExperiment.PROPOSER).hypothesisService().post("/proposals", proposal).path("experimentId").asText();
         assertThat(id).isNotBlank();
-        events.next(id, HypothesisDrafted.class, DRAFTING);
+        awaitDraft(id);
         return id;
+    }
+
+    /**
+     * Waits for the draft on the topic and then, as the CLI's demo does, until hypothesis-service serves it: the
+     * service publishes the draft before it has stored it, and until then answers a review with 404 "no experiment"
+     * (seen under load, with 20 experiments in flight).
+     */
+    private void awaitDraft(String id) {
+        events.next(id, HypothesisDrafted.class, DRAFTING);
+        Retry.whileNotReady(() -> as(ExampleExperiment.PROPOSER).hypothesisService().get("/experiments/" + id
+                + "/hypothesis"), DRAFTING);
     }
 
     /**
@@ -83,7 +95,7 @@ final class E2EDriver {
                     return true;
                 });
         assertThat(id.get()).isNotBlank();
-        events.next(id.get(), HypothesisDrafted.class, DRAFTING);
+        awaitDraft(id.get());
         return id.get();
     }
 

@@ -17,12 +17,8 @@ import dev.faultline.cli.stack.StackPorts;
 import dev.faultline.devstack.support.FreePorts;
 import dev.faultline.schemas.avro.EvidenceCaptured;
 import dev.faultline.schemas.avro.ExperimentPhase;
-import dev.faultline.schemas.avro.ExperimentProposed;
-import dev.faultline.schemas.avro.HypothesisDrafted;
 import dev.faultline.schemas.avro.InjectionStarted;
 import dev.faultline.schemas.avro.InjectionStopped;
-import dev.faultline.schemas.avro.PlanApproved;
-import dev.faultline.schemas.avro.PreflightPassed;
 import dev.faultline.schemas.avro.StopReason;
 import dev.faultline.schemas.avro.VerdictIssued;
 import dev.faultline.schemas.avro.VerdictOutcome;
@@ -36,7 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -239,7 +234,7 @@ class ReliabilityIT {
             await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                     .untilAsserted(() -> {
                         TopicCensus census = TopicCensus.take(stack.endpoints().watching().kafkaEndpoint());
-                        assertThat(experiments).allSatisfy(id -> assertMilestonesOnce(id, census.of(id)));
+                        assertThat(experiments).allSatisfy(id -> Milestones.assertOnce(id, census.of(id)));
                     });
             row.events = "the " + experiments.size() + " experiments above counted again: still exactly 1 of each milestone,"
                     + " no event id twice";
@@ -330,7 +325,7 @@ class ReliabilityIT {
             TopicCensus.Count count = TopicCensus.take(stack.endpoints().watching().kafkaEndpoint()).of(id);
             LOG.info("reliability: {}: events of {}: {}", name, id, count.byType());
             row.events = describe(count, stopped);
-            assertMilestonesOnce(id, count);
+            Milestones.assertOnce(id, count);
             assertThat(count.evidenceContiguous()).as("evidence batches 0..n-1, none twice: " + count.evidenceSequences())
                     .isTrue();
             if (stopped.getEvidenceBatches() != null) { // a LOST run's stop, by the restarted injector, cannot know
@@ -350,14 +345,6 @@ class ReliabilityIT {
             }
             LOG.info("reliability: {} ({}) took {} s", name, id, Duration.between(began, Instant.now()).toSeconds());
         }
-    }
-
-    private static void assertMilestonesOnce(String id, TopicCensus.Count count) {
-        List<Class<? extends SpecificRecord>> once = List.of(ExperimentProposed.class, HypothesisDrafted.class,
-                PlanApproved.class, PreflightPassed.class, InjectionStarted.class, InjectionStopped.class, VerdictIssued.class);
-        assertThat(once).as(id + ": exactly one of each milestone on the topics: " + count.byType())
-                .allSatisfy(type -> assertThat(count.of(type)).as(type.getSimpleName()).isEqualTo(1));
-        assertThat(count.repeatedEventIds()).as(id + ": no event written twice").isEmpty();
     }
 
     private static String describe(TopicCensus.Count count, InjectionStopped stopped) {

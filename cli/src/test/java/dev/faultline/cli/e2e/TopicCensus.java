@@ -7,10 +7,14 @@ import dev.faultline.schemas.avro.EvidenceCaptured;
 import dev.faultline.schemas.serde.FaultlineSerdeConfig;
 import dev.faultline.schemas.serde.FaultlineSerdes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -120,6 +124,17 @@ final class TopicCensus {
         List<Long> evidenceSequences() {
             return events.stream().filter(event -> event.is(EvidenceCaptured.class))
                     .map(event -> event.as(EvidenceCaptured.class).getSequence()).toList();
+        }
+
+        /**
+         * When the first event of any of {@code types} happened, by its header's {@code occurredAt} (the writing
+         * service's clock, all on one machine here), if there is one.
+         */
+        @SafeVarargs
+        final Optional<Instant> firstAt(Class<? extends SpecificRecord>... types) {
+            return events.stream().filter(event -> Arrays.stream(types).anyMatch(event::is))
+                    .map(StreamedEvent::header).filter(java.util.Objects::nonNull).map(EventHeader::getOccurredAt)
+                    .min(Comparator.naturalOrder());
         }
 
         /** Whether the batches are 0, 1, …, n-1, each once. */
