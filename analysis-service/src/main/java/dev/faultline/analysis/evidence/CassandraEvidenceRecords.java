@@ -102,8 +102,9 @@ public class CassandraEvidenceRecords implements EvidenceRecords {
 
     @Override
     public void saveStopped(InjectionStopped stopped, String experimentId) {
+        // the injection stays open until its verdict is published (VerdictIssuer closes it): a stopped run with no
+        // verdict is tried again by the watchdog rather than forgotten
         session.execute(insertStopped.bind(AvroBlobs.encode(stopped), experimentId, stopped.getInjectionId()));
-        closeInjection(experimentId, stopped.getInjectionId());
     }
 
     @Override

@@ -77,8 +77,9 @@ public interface EvidenceRecords {
     List<EvidenceCaptured> evidence(String experimentId);
 
     /**
-     * Injections with no stop and no verdict yet, for the lost-injector watchdog: started ones until their deadline,
-     * cleared but not yet started ones until the time they had to start by.
+     * Injections with no verdict published yet, for the lost-injector watchdog: cleared ones (due to start by a time),
+     * started ones (due to stop by their deadline) and stopped ones still waiting for their verdict — the watchdog
+     * judges the first two lost once overdue, and tries the third's own verdict again.
      */
     List<OpenInjection> openInjections();
 

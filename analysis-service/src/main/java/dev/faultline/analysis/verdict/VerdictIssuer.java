@@ -129,7 +129,10 @@ public class VerdictIssuer {
 
     /**
      * Issues the ABORTED/LOST verdict of an injection whose injector never reported its stop, or of a clearance that
-     * no injector started or refused.
+     * no injector started or refused. An injection whose stop is recorded gets its own verdict instead, once
+     * everything it needs is in ({@link #tryIssue}): the listener tries only when a record of the injection arrives,
+     * so after an outage this is what judges a run whose last records were stored with no verdict following; it stays
+     * open (tried at every sweep) until then.
      */
     public synchronized Optional<VerdictIssued> issueLost(EvidenceRecords.OpenInjection open) {
         String experimentId = open.experimentId();
@@ -139,8 +142,7 @@ public class VerdictIssuer {
             return Optional.empty();
         }
         if (records.stopped(experimentId, injectionId).isPresent()) {
-            records.closeInjection(experimentId, injectionId);
-            return Optional.empty();
+            return tryIssue(experimentId, injectionId);
         }
         Optional<InjectionStarted> started = records.started(experimentId, injectionId);
         if (started.isEmpty()) {

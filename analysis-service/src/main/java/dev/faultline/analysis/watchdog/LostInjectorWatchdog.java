@@ -3,6 +3,8 @@ package dev.faultline.analysis.watchdog;
 import dev.faultline.analysis.AnalysisSettings;
 import dev.faultline.analysis.evidence.EvidenceRecords;
 import dev.faultline.analysis.verdict.VerdictIssuer;
+import dev.faultline.schemas.avro.StopReason;
+import dev.faultline.schemas.avro.VerdictIssued;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -10,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -90,10 +93,14 @@ public class LostInjectorWatchdog implements AutoCloseable {
                 continue;
             }
             suspected.remove(open.injectionId());
-            if (issuer.issueLost(open).isPresent()) {
+            Optional<VerdictIssued> issued = issuer.issueLost(open);
+            if (issued.isPresent() && issued.get().getStopReason() == StopReason.LOST) {
                 LOG.warn("injection {} of {} is lost: no stop by {} + {}", open.injectionId(), open.experimentId(),
                         open.deadline(), rule.grace());
                 lost++;
+            } else if (issued.isPresent()) {
+                LOG.warn("injection {} of {} judged on its stop ({}) by the watchdog: no verdict had followed its "
+                        + "records", open.injectionId(), open.experimentId(), issued.get().getStopReason());
             }
         }
         return lost;

@@ -194,6 +194,36 @@ class VerdictIssuerTest {
     }
 
     /**
+     * Everything a run's verdict needs is stored, but no poll tried it after the last of it (the hypothesis written
+     * last, as after an outage): the watchdog judges it on its own stop at its next sweep, and keeps it open until then
+     * instead of forgetting it.
+     */
+    @Test
+    void shouldJudgeAStoppedRunWithNoVerdictOnItsStopAtTheWatchdogsSweep() {
+        LostInjectorWatchdog watchdog = new LostInjectorWatchdog(records, issuer, clock,
+                new AnalysisSettings("analysis-service", 15_000, 1000, 90_000, 0.95));
+        deliver(Fixtures.started(EXP, INJ, 2, T0, T0.plusSeconds(30)));
+        evidence.forEach(this::deliver);
+        deliver(Fixtures.stopped(EXP, INJ, StopReason.COMPLETED, T0, T0.plusSeconds(30), (long) evidence.size()));
+        now = T0.plusSeconds(46);
+        assertThat(watchdog.sweep()).isZero();
+        assertThat(published).as("its hypothesis is not stored yet").isEmpty();
+        assertThat(records.openInjections()).as("still waiting, not forgotten").hasSize(1);
+
+        records.saveHypothesis(Fixtures.drafted(EXP, 2, Fixtures.hypothesis(Fixtures.examplePredictions())));
+        now = T0.plusSeconds(47);
+        assertThat(watchdog.sweep()).as("not a lost run").isZero();
+
+        assertThat(published).singleElement().satisfies(verdict -> {
+            assertThat(verdict.getStopReason()).isEqualTo(StopReason.COMPLETED);
+            assertThat(verdict.getOutcome()).isEqualTo(VerdictOutcome.PARTIALLY_HELD);
+        });
+        assertThat(records.openInjections()).isEmpty();
+        assertThat(watchdog.sweep()).isZero();
+        assertThat(published).hasSize(1);
+    }
+
+    /**
      * The store was down past the deadline: the listener kept the run's last batches and its stop unread (retrying,
      * committing nothing). The run looks lost to the records, but the watchdog waits until the listener has stored
      * what was on the topics then — and the stop is among it: the verdict is the run's own, not LOST.
