@@ -2,10 +2,9 @@
 # What CI runs through Docker, as one job beside the test suite's lanes (`./faultline test --job
 # containers='bash scripts/ci-containers.sh --prepared target/prepare-docker.status'`), on what the suite's build phase
 # built (nothing is rebuilt: the lanes run services from those target/ directories):
-#   1. the README's first command in its non-interactive form: `./faultline devstack --exit-after-start`;
-#   2. `./faultline compose demo`: the example experiment through docker-compose.yml (three brokers, the registry,
+#   1. `./faultline compose demo`: the example experiment through docker-compose.yml (three brokers, the registry,
 #      Cassandra, the six services, the demo system) to its verdict, then `compose down` (also when it fails);
-#   3. the same integration tests against containers: Kafka through Testcontainers' Kafka module on the
+#   2. the same integration tests against containers: Kafka through Testcontainers' Kafka module on the
 #      faultline/devstack image, the schema registry and Cassandra as containers (the suite runs them on the embedded
 #      devstack): test goals only, with their own failsafe reports (target/failsafe-containers).
 # Docker comes from scripts/prepare-docker.sh: run here, or, with --prepared FILE, already started by the caller,
@@ -26,8 +25,6 @@ else
   bash scripts/prepare-docker.sh
   deploy/docker/build-images.sh prometheus
 fi
-
-./faultline devstack --exit-after-start
 
 trap './faultline compose down >/dev/null 2>&1 || true' EXIT
 ./faultline compose demo
