@@ -74,13 +74,13 @@ for name in "${job_names[@]}"; do
   if [[ $(wc -l < "$queue") -ge 2 ]]; then sed -i "2a job:$name" "$queue"; else echo "job:$name" >> "$queue"; fi
 done
 
-# Takes the next module off the queue (under a lock: the lanes share it).
-next_module() {
+# Takes the next module or job off the queue (under a lock: the lanes share it).
+next_item() {
   flock "$queue.lock" bash -c 'head -1 "$1"; sed -i 1d "$1"' _ "$queue"
 }
 
 report_failure() {
-  local module="$1" log="$2"
+  local log="$1"
   grep -E 'Tests run:.*(Failures: [1-9]|Errors: [1-9])|<<< (FAIL|ERROR)|BUILD FAILURE' "$log" | head -40 || true
   echo "---- last 60 lines of $log"
   tail -60 "$log"
@@ -88,31 +88,27 @@ report_failure() {
 }
 
 lane() {
-  local module log start status
-  while module="$(next_module)" && [[ -n "$module" ]]; do
-    log="$logs/${module//\//-}.log"
+  local item name log start status counts
+  while item="$(next_item)" && [[ -n "$item" ]]; do
+    name="${item#job:}"
+    log="$logs/${name//\//-}.log"
     start=$SECONDS
     status=0
-    local counts=""
-    if [[ "$module" == job:* ]]; then
-      module="${module#job:}"
-      log="$logs/$module.log"
-      bash -c "${jobs[$module]}" > "$log" 2>&1 || status=$?
-      counts="job: ${jobs[$module]}"
+    if [[ "$item" == job:* ]]; then
+      bash -c "${jobs[$name]}" > "$log" 2>&1 || status=$?
+      sed "s/^/[$name] /" "$log" # a job's output is what it shows (the example's verdict through containers)
+      counts="job: ${jobs[$name]}"
     else
-      mvn -B -pl "$module" surefire:test failsafe:integration-test failsafe:verify "$@" > "$log" 2>&1 || status=$?
+      mvn -B -pl "$name" surefire:test failsafe:integration-test failsafe:verify "$@" > "$log" 2>&1 || status=$?
       counts="$(grep -E '^\[(INFO|WARNING|ERROR)\] Tests run: [0-9]+, Failures' "$log" | grep -vE ' -+ in ' |
         sed -E 's/^\[[A-Z]+\] //' | paste -sd ';' - || true)"
     fi
-    if [[ "$counts" == job:* ]]; then
-      sed "s/^/[$module] /" "$log" # a job's output is what it shows (the example's verdict through containers)
-    fi
     if [[ $status -eq 0 ]]; then
-      say "passed  $module in $(elapsed $((SECONDS - start))) (${counts:-no tests})"
+      say "passed  $name in $(elapsed $((SECONDS - start))) (${counts:-no tests})"
     else
-      say "FAILED  $module in $(elapsed $((SECONDS - start))) (${counts:-no tests}), log: $log"
-      [[ "$counts" == job:* ]] || report_failure "$module" "$log"
-      echo "$module" >> "$logs/failed"
+      say "FAILED  $name in $(elapsed $((SECONDS - start))) (${counts:-no tests}), log: $log"
+      [[ "$item" == job:* ]] || report_failure "$log"
+      echo "$name" >> "$logs/failed"
     fi
   done
 }

@@ -10,10 +10,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,7 +47,7 @@ class RelayPathIT {
     static void start() throws IOException {
         // one event loop: every connection shares one thread's buffer caches, the harshest case for reuse
         fixture = new DataPlaneFixture(new DataPlaneConfig("127.0.0.1", 0, DataPlaneConfig.DEFAULT_LEASE,
-                Duration.ofMillis(200), 1, java.time.Clock.systemUTC(), new java.util.Random()));
+                Duration.ofMillis(200), 1, Clock.systemUTC(), new Random()));
         echo = TestUpstream.echo();
     }
 
