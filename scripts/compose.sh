@@ -15,7 +15,7 @@ SECRETS=target/compose
 COMPOSE=(docker-compose -p faultline -f docker-compose.yml)
 # Debian's client, which matches its engine (scripts/prepare-docker.sh)
 docker() { /usr/bin/docker "$@"; }
-READY_TIMEOUT=${FAULTLINE_COMPOSE_READY_TIMEOUT:-300}
+READY_TIMEOUT=${FAULTLINE_COMPOSE_READY_TIMEOUT:-420}
 export FAULTLINE_KAFKA=127.0.0.1:9092,127.0.0.1:9192,127.0.0.1:9292
 
 prepare() {

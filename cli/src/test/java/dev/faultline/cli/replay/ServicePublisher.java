@@ -59,7 +59,7 @@ final class ServicePublisher implements AutoCloseable {
             });
         }
         if (failure.get() != null) {
-            throw new IllegalStateException("publishing failed", failure.get());
+            throw new IllegalStateException("publishing failed: " + failure.get(), failure.get());
         }
     }
 
@@ -81,7 +81,7 @@ final class ServicePublisher implements AutoCloseable {
     public void close() {
         producers.values().forEach(KafkaProducer::close);
         if (failure.get() != null) {
-            throw new IllegalStateException("publishing failed", failure.get());
+            throw new IllegalStateException("publishing failed: " + failure.get(), failure.get());
         }
     }
 }

@@ -29,12 +29,19 @@ public class CassandraFactory {
                 .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
                 .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(20))
                 .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(20))
+                // a CREATE TABLE returns once the driver's schema metadata is refreshed, and the refresh waits for
+                // this window (1 s by default) for more changes: at start, where each store creates its tables one
+                // after the other, that second was most of the time the service took to start
+                .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(20))
                 .build();
-        try (CqlSession bootstrap = CqlSession.builder().addContactPoint(settings.contactPoint())
-                .withLocalDatacenter(settings.datacenter()).withConfigLoader(config).build()) {
+        CqlSession bootstrap = CqlSession.builder().addContactPoint(settings.contactPoint())
+                .withLocalDatacenter(settings.datacenter()).withConfigLoader(config).build();
+        try {
             created = bootstrap.getMetadata().getKeyspace(settings.keyspace()).isEmpty();
             bootstrap.execute("CREATE KEYSPACE IF NOT EXISTS " + settings.keyspace() + " WITH replication = "
                     + "{'class': 'SimpleStrategy', 'replication_factor': " + settings.replicationFactor() + "}");
+        } finally {
+            bootstrap.closeAsync(); // nothing in flight; the service need not wait for its connections to close
         }
         return CqlSession.builder().addContactPoint(settings.contactPoint()).withLocalDatacenter(settings.datacenter())
                 .withConfigLoader(config).withKeyspace(settings.keyspace()).build();

@@ -1,6 +1,7 @@
 package dev.faultline.dataplane.http;
 
 import java.util.concurrent.atomic.LongAdder;
+import java.util.random.RandomGenerator;
 
 /**
  * A live rule on one L7 proxy: its spec and how many requests it has matched and affected
@@ -11,9 +12,11 @@ public final class HttpRule {
     private final HttpRuleSpec spec;
     private final LongAdder matched = new LongAdder();
     private final LongAdder applied = new LongAdder();
+    private final ShareDraw draw;
 
-    HttpRule(HttpRuleSpec spec) {
+    HttpRule(HttpRuleSpec spec, RandomGenerator random) {
         this.spec = spec;
+        this.draw = new ShareDraw(spec.share(), random);
     }
 
     public HttpRuleSpec spec() {
@@ -32,10 +35,13 @@ public final class HttpRule {
         return applied.sum();
     }
 
-    void countMatch(boolean selected) {
+    /** Counts a matching request and says whether the rule affects it (see {@link ShareDraw}). */
+    boolean select() {
+        boolean selected = draw.next();
         matched.increment();
         if (selected) {
             applied.increment();
         }
+        return selected;
     }
 }

@@ -19,9 +19,4 @@ public record HttpRuleSpec(String name, String type, HttpMatch match, double sha
             throw new IllegalArgumentException("share must be a number from 0 to 1 (the share of matching requests affected), was " + share);
         }
     }
-
-    /** Whether a matching request that drew {@code draw} (uniform in [0,1)) is affected. */
-    public boolean selects(double draw) {
-        return draw < share;
-    }
 }

@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * The ordered rules of one L7 proxy. For each request the first rule (in creation order)
- * whose match applies decides: it draws against its share, and either its action runs or
+ * whose match applies decides: its {@link ShareDraw} says whether it is affected, and either its action runs or
  * the request passes through untouched; later rules are not consulted. Reads are lock-free
  * (event loops), changes come from the management API and the lease reaper.
  */
@@ -25,9 +25,7 @@ final class RuleBook {
     Outcome decide(HttpRequest request) {
         for (HttpRule rule : rules) {
             if (rule.spec().match().matches(request)) {
-                boolean selected = rule.spec().selects(random.nextDouble());
-                rule.countMatch(selected);
-                return selected ? rule.spec().action().apply(request, random) : Outcome.PASS;
+                return rule.select() ? rule.spec().action().apply(request, random) : Outcome.PASS;
             }
         }
         return Outcome.PASS;
@@ -37,7 +35,7 @@ final class RuleBook {
         if (find(spec.name()).isPresent()) {
             throw ApiException.conflict("rule " + spec.name() + " already exists on http proxy " + proxy + "; delete it or choose another name");
         }
-        HttpRule rule = new HttpRule(spec);
+        HttpRule rule = new HttpRule(spec, random);
         rules.add(rule);
         return rule;
     }

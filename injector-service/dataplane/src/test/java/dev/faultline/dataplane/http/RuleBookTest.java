@@ -46,20 +46,17 @@ class RuleBookTest {
     }
 
     @Test
-    void shouldSelectExactlyTheRequestsWhoseDrawIsBelowTheShare() {
+    void shouldAffectThePlannedShareOfTheRequestsItMatchesAndCountThem() {
         RuleBook book = new RuleBook(new Random(42));
         book.add(respond("flaky", "/", 503, 0.3), "p");
-        Random replay = new Random(42);
-        int selected = 0;
+        int answered = 0;
         for (int i = 0; i < 1000; i++) {
-            boolean expected = replay.nextDouble() < 0.3;
-            Outcome outcome = book.decide(GET_ORDERS);
-            assertThat(outcome instanceof Outcome.Respond).isEqualTo(expected);
-            selected += expected ? 1 : 0;
+            answered += book.decide(GET_ORDERS) instanceof Outcome.Respond ? 1 : 0;
         }
         HttpRule rule = book.find("flaky").orElseThrow();
+        assertThat(answered).isEqualTo(300);
         assertThat(rule.matched()).isEqualTo(1000);
-        assertThat(rule.applied()).isEqualTo(selected);
+        assertThat(rule.applied()).isEqualTo(300);
     }
 
     @Test
