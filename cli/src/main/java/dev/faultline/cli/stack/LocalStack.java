@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final RepoLayout repo;
     private final Path workDir;
+    private final ClassDataSharing classData;
     private final Infrastructure infrastructure;
     private final StackEndpoints endpoints;
     private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
@@ -45,6 +47,7 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack(RepoLayout repo, Path workDir, Infrastructure infrastructure, StackEndpoints endpoints) {
         this.repo = repo;
         this.workDir = workDir;
+        this.classData = ClassDataSharing.configured(repo.root().resolve("target/class-data"));
         this.infrastructure = infrastructure;
         this.endpoints = endpoints;
         this.atExit = ShutdownHooks.register("faultline local stack", this);
@@ -202,11 +205,20 @@ public final class LocalStack implements AutoCloseable {
                 case ServiceCatalog.AGENT_MODULE -> repo.agentJar();
                 default -> repo.classpath(spec.module());
             };
+            List<String> jvmArgs = spec.jvmArgs();
+            String service = ServiceInstances.serviceOf(spec.name());
+            Optional<String> jars = classData.enabled() && ServiceCatalog.SERVICES.contains(service)
+                    ? repo.jarClasspath(spec.module()) : Optional.empty();
+            if (jars.isPresent()) {
+                classpath = jars.get();
+                jvmArgs = new ArrayList<>(classData.flags(spec.name(), service, classpath));
+                jvmArgs.addAll(spec.jvmArgs());
+            }
             Path log = logDir().resolve(spec.name() + ".log");
             ChildJvm jvm = spec.supervised()
-                    ? ChildJvm.launchSupervised(spec.name(), spec.jvmArgs(), classpath, spec.mainClass(), spec.args(), log,
+                    ? ChildJvm.launchSupervised(spec.name(), jvmArgs, classpath, spec.mainClass(), spec.args(), log,
                             SUPERVISOR_RESTART_DELAY)
-                    : ChildJvm.launch(spec.name(), spec.jvmArgs(), classpath, spec.mainClass(), spec.args(), log);
+                    : ChildJvm.launch(spec.name(), jvmArgs, classpath, spec.mainClass(), spec.args(), log);
             synchronized (this) {
                 specs.put(spec.name(), spec);
                 running.put(spec.name(), jvm);
@@ -251,6 +263,7 @@ public final class LocalStack implements AutoCloseable {
             });
         }
         reverse.forEach(ChildJvm::close);
+        running.keySet().forEach(classData::exited);
         infrastructure.close();
         WorkDirs.deleteRecursively(workDir.resolve("data"));
         LOG.info("local stack stopped; logs kept in {}", logDir());
