@@ -1,20 +1,29 @@
 package dev.faultline.safety.envelope;
 
+import dev.faultline.kit.lifecycle.StartupGate;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 
-/** Sweeps the {@link MidRunWatch} every second, so that an entry published ahead stops a run when it starts. */
+/**
+ * Sweeps the {@link MidRunWatch} every second once the service has started ({@link StartupGate}), so that an entry
+ * published ahead stops a run when it starts.
+ */
 @Singleton
 public class MidRunSchedule {
 
-    private final MidRunWatch watch;
+    private final BeanProvider<MidRunWatch> watch;
+    private final StartupGate started;
 
-    public MidRunSchedule(MidRunWatch watch) {
+    public MidRunSchedule(BeanProvider<MidRunWatch> watch, StartupGate started) {
         this.watch = watch;
+        this.started = started;
     }
 
     @Scheduled(fixedDelay = "1s", initialDelay = "1s")
     void sweep() {
-        watch.sweep();
+        if (started.isOpen()) {
+            watch.get().sweep();
+        }
     }
 }

@@ -1,26 +1,30 @@
 package dev.faultline.safety.schedule;
 
-import dev.faultline.safety.PlanListener;
+import dev.faultline.kit.lifecycle.StartupGate;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 
 /**
  * Ticks the {@link ScheduledStarts} every second, so that a deferred preflight runs within a second of its start —
- * only once the {@link PlanListener} has caught up with its topics (this bean needs it built), so that no tick reads
- * a schedule that a later event, not read yet, settled or moved.
+ * only once the service has started ({@link StartupGate}: its listeners have caught up with their topics), so that
+ * no tick reads a schedule that a later event, not read yet, settled or moved.
  */
 @Singleton
 public class ScheduleTick {
 
-    private final ScheduledStarts starts;
+    private final BeanProvider<ScheduledStarts> starts;
+    private final StartupGate started;
 
-    /** @param caughtUp built (the safety topic and the others read to their end) before the first tick */
-    public ScheduleTick(ScheduledStarts starts, PlanListener caughtUp) {
+    public ScheduleTick(BeanProvider<ScheduledStarts> starts, StartupGate started) {
         this.starts = starts;
+        this.started = started;
     }
 
     @Scheduled(fixedDelay = "1s", initialDelay = "1s")
     void tick() throws InterruptedException {
-        starts.tick();
+        if (started.isOpen()) {
+            starts.get().tick();
+        }
     }
 }
