@@ -33,6 +33,10 @@ public class CassandraFactory {
                 // this window (1 s by default) for more changes: at start, where each store creates its tables one
                 // after the other, that second was most of the time the service took to start
                 .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(20))
+                // after an outage the driver tries the node again at 1, 2, 4 … s, up to a minute apart by default: a
+                // Cassandra back after 40 s was not used again for 20 s more, past the patience of the listeners
+                // waiting for their store (OutageWait, 60 s); now at most 5 s after it is back
+                .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofSeconds(5))
                 .build();
         CqlSession bootstrap = CqlSession.builder().addContactPoint(settings.contactPoint())
                 .withLocalDatacenter(settings.datacenter()).withConfigLoader(config).build();
