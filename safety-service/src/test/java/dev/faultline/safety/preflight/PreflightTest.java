@@ -118,7 +118,7 @@ class PreflightTest {
     @Test
     void shouldPassALowRiskStagingPlanWithEveryCheckReported() throws Exception {
         PreflightOutcome outcome = preflight().run(plan(Environment.STAGING, 0.5), "alice");
-        assertThat(outcome.passed()).isTrue();
+        assertThat(outcome.passed()).as(outcome.summary()).isTrue();
         assertThat(outcome.checks()).extracting(CheckResult::kind).containsExactlyElementsOf(Preflight.ORDER);
         assertThat(outcome.checks()).filteredOn(c -> c.kind() == PreflightCheckKind.APPROVAL)
                 .extracting(CheckResult::outcome).containsExactly(CheckOutcome.NOT_REQUIRED);

@@ -49,7 +49,8 @@ public final class Plans {
                 plan.templateId());
     }
 
+    /** A GET probe with a 5 s timeout: a test's local target answers late only when the machine is starved. */
     public static Probe get(String id, String url) {
-        return new Probe(id, "HTTP", url, "GET", 1000, Map.of(), null);
+        return new Probe(id, "HTTP", url, "GET", 5000, Map.of(), null);
     }
 }

@@ -67,6 +67,8 @@ import org.slf4j.LoggerFactory;
 class ShutdownIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShutdownIT.class);
+    /** A controller JVM's start, to healthy: ~20 s here, 54 s once on a starved CI machine. */
+    private static final Duration STARTUP = Duration.ofSeconds(120);
 
     @Test
     void shouldRemoveTheFaultOnSigterm(DevStack stack) throws Exception {
@@ -82,7 +84,7 @@ class ShutdownIT {
             props.put("faultline.injector.before-millis", 300);
             Process service = start(props, log.toFile());
             try {
-                await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> health(port));
+                await().atMost(STARTUP).ignoreExceptions().until(() -> health(port));
                 inject(publisher, target, exp, InjectorProperties.keys(suffix));
                 await().atMost(Duration.ofSeconds(60)).until(() -> target.toxics().contains("injector:"));
 
@@ -119,7 +121,7 @@ class ShutdownIT {
             props.put("faultline.injector.before-millis", 300);
             Process service = start(props, log.toFile());
             try {
-                await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> health((Integer) props.get("micronaut.server.port")));
+                await().atMost(STARTUP).ignoreExceptions().until(() -> health((Integer) props.get("micronaut.server.port")));
                 inject(publisher, target, exp, InjectorProperties.keys(suffix), type);
                 await().atMost(Duration.ofSeconds(60)).until(() -> !tap.of(exp, InjectionStarted.class).isEmpty());
                 assertThat(faults.get()).contains("injector:");
@@ -173,7 +175,7 @@ class ShutdownIT {
             long pid = pricing.pid().orElseThrow();
             Process service = start(props, log.toFile());
             try {
-                await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> health((Integer) props.get("micronaut.server.port")));
+                await().atMost(STARTUP).ignoreExceptions().until(() -> health((Integer) props.get("micronaut.server.port")));
                 injectOnHost(publisher, pause, "shop-" + suffix, "pricing-" + suffix, FaultType.PROCESS_PAUSE, Map.of(), suffix);
                 injectOnHost(publisher, disk, "shop-" + suffix, null, FaultType.DISK_EXHAUSTION,
                         Map.of("directory", fill.toString(), "megabytes", "8"), suffix);
@@ -241,7 +243,7 @@ class ShutdownIT {
             Process service = start(props, log.toFile());
             long killedAt;
             try {
-                await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> health((Integer) props.get("micronaut.server.port")));
+                await().atMost(STARTUP).ignoreExceptions().until(() -> health((Integer) props.get("micronaut.server.port")));
                 FaultSpec records = Fixtures.fault(FaultType.MALFORMED_RECORD, FaultDirection.BOTH, 60_000,
                         Map.of("ratePerSecond", "20", "kinds", "garbage,null-key"));
                 records.getTarget().setKind(TargetKind.TOPIC);
