@@ -4,17 +4,18 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
 final class ClassDataSharing {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClassDataSharing.class);
+    /** The JVM says nothing of the archive: a stale one is simply not mapped. */
+    private static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
 
     private final Path dir;
     private final boolean enabled;
@@ -66,7 +69,7 @@ final class ClassDataSharing {
         }
         Path archive = dir.resolve(kind + "-" + fingerprint(classpath) + ".jsa");
         if (Files.isRegularFile(archive)) {
-            return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+            return flags("-XX:SharedArchiveFile=" + archive, "-Xshare:auto");
         }
         try {
             Files.createDirectories(dir);
@@ -74,8 +77,14 @@ final class ClassDataSharing {
             throw new UncheckedIOException("cannot create " + dir, e);
         }
         Path dump = dir.resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + "-" + name + ".tmp");
-        pending.put(name, new Dump(dump, archive));
-        return List.of("-XX:ArchiveClassesAtExit=" + dump, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        pending.put(name, new Dump(dump, archive, kind));
+        return flags("-XX:ArchiveClassesAtExit=" + dump);
+    }
+
+    private static List<String> flags(String... archiveFlags) {
+        List<String> flags = new ArrayList<>(List.of(archiveFlags));
+        flags.addAll(QUIET);
+        return List.copyOf(flags);
     }
 
     /** Once the process {@code name} has exited: its archive, when it wrote one, is put in place for the next starts. */
@@ -86,7 +95,7 @@ final class ClassDataSharing {
         }
         try {
             if (Files.isRegularFile(dump.file()) && Files.size(dump.file()) > 0) {
-                dropOlder(dump.archive());
+                dropOlder(dump.kind());
                 Files.move(dump.file(), dump.archive(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 LOG.info("class-data archive for the next starts: {}", dump.archive());
             }
@@ -101,21 +110,17 @@ final class ClassDataSharing {
         }
     }
 
-    /** The archives of the same kind recorded for earlier builds: none will be mapped again. */
-    private void dropOlder(Path archive) throws IOException {
-        String kind = archive.getFileName().toString().replaceAll("-[0-9a-f]{16}\\.jsa$", "");
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.toList()) {
-                if (file.getFileName().toString().matches(Pattern.quote(kind) + "-[0-9a-f]{16}\\.jsa")) {
-                    Files.deleteIfExists(file);
-                }
+    /** The archives of {@code kind} recorded for earlier builds: none will be mapped again. */
+    private void dropOlder(String kind) throws IOException {
+        try (DirectoryStream<Path> older = Files.newDirectoryStream(dir, kind + "-" + "?".repeat(16) + ".jsa")) {
+            for (Path file : older) {
+                Files.deleteIfExists(file);
             }
         }
     }
 
     static boolean allJars(String classpath) {
-        return classpath.split(File.pathSeparator).length > 0
-                && List.of(classpath.split(File.pathSeparator)).stream().allMatch(entry -> entry.endsWith(".jar"));
+        return Arrays.stream(classpath.split(File.pathSeparator)).allMatch(entry -> entry.endsWith(".jar"));
     }
 
     static String fingerprint(String classpath) {
@@ -124,9 +129,9 @@ final class ClassDataSharing {
             digest.update((System.getProperty("java.vm.version") + "\n").getBytes(StandardCharsets.UTF_8));
             for (String entry : classpath.split(File.pathSeparator)) {
                 Path jar = Path.of(entry);
-                long size = Files.isRegularFile(jar) ? Files.size(jar) : -1;
-                long time = Files.isRegularFile(jar) ? Files.getLastModifiedTime(jar).toMillis() : -1;
-                digest.update((entry + " " + size + " " + time + "\n").getBytes(StandardCharsets.UTF_8));
+                String stamp = Files.isRegularFile(jar)
+                        ? Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() : "missing";
+                digest.update((entry + " " + stamp + "\n").getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
         } catch (IOException e) {
@@ -136,6 +141,6 @@ final class ClassDataSharing {
         }
     }
 
-    private record Dump(Path file, Path archive) {
+    private record Dump(Path file, Path archive, String kind) {
     }
 }
