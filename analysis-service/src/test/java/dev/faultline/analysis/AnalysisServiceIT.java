@@ -4,6 +4,8 @@ import static dev.faultline.analysis.fixtures.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.datastax.oss.driver.api.core.CqlSession;
+import dev.faultline.analysis.evidence.EvidenceRecords;
 import dev.faultline.analysis.fixtures.Fixtures;
 import dev.faultline.analysis.fixtures.VerdictTap;
 import dev.faultline.analysis.verdict.VerdictController.RecomputeView;
@@ -152,6 +154,38 @@ class AnalysisServiceIT {
         assertThat(recomputed.identical()).isTrue();
         assertThat(recomputed.differences()).isEmpty();
         assertThat(recomputed.verdict().summary()).isEqualTo(verdict.summary());
+    }
+
+    /**
+     * A batch stored and then lost by the store (deleted here, as a write Cassandra lost would be), before the stop
+     * arrives: the run waits for it, and once the watchdog's grace has passed with the listener caught up, the batch
+     * is read again from faultline.evidence and the verdict is issued on every batch, once.
+     */
+    @Test
+    @Order(3)
+    void shouldFindABatchTheStoreLostOnTheEvidenceTopicAndJudgeTheRunOnAllItsBatches() {
+        String exp = "exp-refetch-" + RUN;
+        UUID injection = UUID.randomUUID();
+        List<EvidenceCaptured> evidence = Fixtures.exampleEvidence(exp, injection);
+        EvidenceRecords records = context.getBean(EvidenceRecords.class);
+        publisher.publish(Fixtures.drafted(exp, 1, Fixtures.hypothesis(Fixtures.examplePredictions())));
+        publisher.publish(Fixtures.started(exp, injection, 1, T0, Instant.now().plusSeconds(2)));
+        evidence.forEach(publisher::publish);
+        await().atMost(WAIT).until(() -> records.sequences(exp, injection).size() == evidence.size());
+
+        long lost = 13;
+        context.getBean(CqlSession.class).execute("DELETE FROM evidence_batches WHERE experiment_id = ? AND injection_key = ?"
+                + " AND sequence = ?", exp, injection.toString(), lost);
+        assertThat(records.sequences(exp, injection)).hasSize(evidence.size() - 1).doesNotContain(lost);
+        publisher.publish(Fixtures.stopped(exp, injection, StopReason.COMPLETED, T0, T0.plusSeconds(30),
+                (long) evidence.size()));
+
+        await().atMost(WAIT).until(() -> tap.verdicts(exp).size() == 1);
+        VerdictIssued verdict = tap.verdicts(exp).get(0);
+        assertThat(verdict.getStopReason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(verdict.getSampleCount()).as("judged on every batch").isEqualTo(evidence.size() * 7L);
+        assertThat(records.sequences(exp, injection)).contains(lost);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> tap.verdicts(exp).size() == 1);
     }
 
     @Test

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * ABORTED/LOST verdict of each one past its deadline plus {@link AnalysisSettings#lostGrace()} (once: the issuer
  * claims it) — once the listener has stored everything that was on its topics when the injection first looked lost
  * ({@link IntakeProgress}): a stop held up behind an outage of the store is read first. The data plane's lease has
- * removed the fault by then.
+ * removed the fault by then. A stopped injection still waiting then for batches its stop announced has them looked
+ * for again on the evidence topic ({@link MissingEvidence}) and is judged once they are stored.
  */
 @Singleton
 public class LostInjectorWatchdog implements AutoCloseable {
@@ -39,6 +40,7 @@ public class LostInjectorWatchdog implements AutoCloseable {
     private final LostInjectionRule rule;
     private final long intervalMillis;
     private final IntakeProgress intake;
+    private final MissingEvidence missing;
     /** Per injection that looked lost, the topics' end offsets at that moment. */
     private final Map<UUID, Map<String, Long>> suspected = new ConcurrentHashMap<>();
     private ScheduledExecutorService timer;
@@ -46,18 +48,19 @@ public class LostInjectorWatchdog implements AutoCloseable {
 
     @Inject
     public LostInjectorWatchdog(EvidenceRecords records, VerdictIssuer issuer, Clock clock, AnalysisSettings settings,
-                                IntakeProgress intake) {
+                                IntakeProgress intake, MissingEvidence missing) {
         this.records = records;
         this.issuer = issuer;
         this.clock = clock;
         this.rule = new LostInjectionRule(settings.lostGrace());
         this.intervalMillis = settings.watchdogInterval().toMillis();
         this.intake = intake;
+        this.missing = missing;
     }
 
     /** A watchdog whose listener is always caught up (tests of the rule). */
     public LostInjectorWatchdog(EvidenceRecords records, VerdictIssuer issuer, Clock clock, AnalysisSettings settings) {
-        this(records, issuer, clock, settings, IntakeProgress.CAUGHT_UP);
+        this(records, issuer, clock, settings, IntakeProgress.CAUGHT_UP, MissingEvidence.NONE);
     }
 
     /** Starts sweeping; sweeps do nothing until the event loop has handled the backlog present at start-up. */
@@ -94,6 +97,9 @@ public class LostInjectorWatchdog implements AutoCloseable {
             }
             suspected.remove(open.injectionId());
             Optional<VerdictIssued> issued = issuer.issueLost(open);
+            if (issued.isEmpty() && missing.restore(open.experimentId(), open.injectionId()) > 0) {
+                issued = issuer.tryIssue(open.experimentId(), open.injectionId());
+            }
             if (issued.isPresent() && issued.get().getStopReason() == StopReason.LOST) {
                 LOG.warn("injection {} of {} is lost: no stop by {} + {}", open.injectionId(), open.experimentId(),
                         open.deadline(), rule.grace());

@@ -11,6 +11,7 @@ import dev.faultline.analysis.fixtures.Fixtures;
 import dev.faultline.analysis.fixtures.InMemoryRecords;
 import dev.faultline.analysis.watchdog.IntakeProgress;
 import dev.faultline.analysis.watchdog.LostInjectorWatchdog;
+import dev.faultline.analysis.watchdog.MissingEvidence;
 import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.clearance.Clearances;
 import dev.faultline.kit.events.IncomingEvent;
@@ -244,7 +245,7 @@ class VerdictIssuerTest {
                         asked.add(ends);
                         return storedUpToThen.get();
                     }
-                });
+                }, MissingEvidence.NONE);
         deliverStartAndHypothesis();
         evidence.subList(0, 20).forEach(this::deliver);
 
@@ -263,6 +264,47 @@ class VerdictIssuerTest {
             assertThat(verdict.getStopReason()).isEqualTo(StopReason.COMPLETED);
             assertThat(verdict.getSampleCount()).isEqualTo(evidence.size() * 7L);
         });
+    }
+
+    /**
+     * The stop and all but one of the batches it announced are stored, and the listener has stored everything on its
+     * topics: the projection lost that batch. The watchdog has it looked for again on the topic, and the run is judged
+     * on all its batches; while it is found nowhere, the run stays open, with no verdict.
+     */
+    @Test
+    void shouldJudgeAStoppedRunOnceTheBatchTheStoreLostIsFoundAgainOnTheTopic() {
+        EvidenceCaptured lost = evidence.get(9);
+        AtomicBoolean onTheTopic = new AtomicBoolean();
+        List<UUID> lookedFor = new ArrayList<>();
+        LostInjectorWatchdog watchdog = new LostInjectorWatchdog(records, issuer, clock,
+                new AnalysisSettings("analysis-service", 15_000, 1000, 90_000, 0.95), IntakeProgress.CAUGHT_UP,
+                (experimentId, injectionId) -> {
+                    lookedFor.add(injectionId);
+                    if (!onTheTopic.get()) {
+                        return 0;
+                    }
+                    records.saveBatches(List.of(lost)).toCompletableFuture().join();
+                    return 1;
+                });
+        deliverStartAndHypothesis();
+        evidence.stream().filter(b -> b != lost).forEach(this::deliver);
+        deliver(Fixtures.stopped(EXP, INJ, StopReason.COMPLETED, T0, T0.plusSeconds(30), (long) evidence.size()));
+        assertThat(published).as("a batch is missing").isEmpty();
+
+        now = T0.plusSeconds(46);
+        assertThat(watchdog.sweep()).isZero();
+        assertThat(published).as("found nowhere: no verdict on part of the evidence").isEmpty();
+        assertThat(records.openInjections()).hasSize(1);
+
+        onTheTopic.set(true);
+        now = T0.plusSeconds(47);
+        assertThat(watchdog.sweep()).as("not a lost run").isZero();
+        assertThat(lookedFor).containsOnly(INJ);
+        assertThat(published).singleElement().satisfies(verdict -> {
+            assertThat(verdict.getStopReason()).isEqualTo(StopReason.COMPLETED);
+            assertThat(verdict.getSampleCount()).isEqualTo(evidence.size() * 7L);
+        });
+        assertThat(records.openInjections()).isEmpty();
     }
 
     @Test

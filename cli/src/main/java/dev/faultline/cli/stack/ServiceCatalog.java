@@ -149,6 +149,9 @@ final class ServiceCatalog {
         }
         if (layout.name().equals("injector-service")) {
             jvm.addAll(keys.verifierSettings());
+            // the owner it records for its runs, the same across its restarts: a restarted instance closes its own
+            // left-over runs at once, and leaves the other instances' live ones alone
+            jvm.add("-Dfaultline.injector.instance.id=" + ServiceInstances.name(layout.name(), k));
         }
         if (layout.name().equals("catalog-service")) {
             // the Streams state belongs to this stack's Kafka: never reuse another run's (or share it with one)

@@ -1,7 +1,9 @@
 package dev.faultline.kit.events;
 
 import dev.faultline.kit.KafkaSettings;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,9 +12,11 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * Reads topics up to the end they had when it started, before a service acts: a read model that must be complete
@@ -61,6 +65,41 @@ public final class TopicReplay {
                 consumer.poll(Duration.ofMillis(200)).forEach(each);
             }
             return end;
+        }
+    }
+
+    /**
+     * The records under {@code key} in {@code topic} (its one partition for the key, as the default partitioner places
+     * it) from the first written at or after {@code since} up to the partition's current end: a few records looked for
+     * again without reading the whole topic. Returns how many records of the partition it read.
+     */
+    public static long readKeySince(KafkaSettings settings, String topic, String key, Instant since,
+                                    Consumer<ConsumerRecord<String, byte[]>> each) {
+        Map<String, Object> props = new HashMap<>(settings.clientProperties());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            int partitions = consumer.partitionsFor(topic).size();
+            TopicPartition partition = new TopicPartition(topic,
+                    Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions);
+            consumer.assign(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            OffsetAndTimestamp from = consumer.offsetsForTimes(Map.of(partition, since.toEpochMilli())).get(partition);
+            if (from == null) {
+                return 0; // nothing written since
+            }
+            consumer.seek(partition, from.offset());
+            long read = 0;
+            while (consumer.position(partition) < end) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    read++;
+                    if (key.equals(record.key())) {
+                        each.accept(record);
+                    }
+                }
+            }
+            return read;
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.faultline.injector.recovery;
 
 import dev.faultline.injector.evidence.KafkaInjectionEvents;
 import dev.faultline.injector.fault.LeftoverSweeper;
+import dev.faultline.injector.run.InjectorInstance;
 import dev.faultline.injector.run.RunOutcome;
 import dev.faultline.injector.run.RunStore;
 import dev.faultline.kit.KafkaSettings;
@@ -10,20 +11,32 @@ import dev.faultline.kit.events.EventHeaders;
 import dev.faultline.kit.events.EventPublisher;
 import dev.faultline.schemas.avro.EventHeader;
 import dev.faultline.schemas.avro.StopReason;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * At start-up, cleans up after an injector process that died during an injection: for every injection still
- * recorded as active, removes its lease holder's faults from every place that holds faults ({@link LeftoverSweeper}s:
- * the data plane, the hosts' agents; usually its leases already did) and publishes InjectionStopped(LOST,
- * evidenceBatches unknown = null) saying whether they all confirm that nothing is left.
+ * Cleans up after an injector instance that died during an injection. Every injection recorded as active has an owner,
+ * the instance running it, and every instance beats in the store ({@link InjectorInstance#heartbeat()}). An
+ * injection is left over when it is nobody's (restored from the topics), this instance's own from before its restart
+ * (at start-up), or another instance's whose heartbeat has stood still for {@link InjectorInstance#deadAfter()}
+ * ({@link Liveness}, swept every two heartbeats). A left-over injection is first taken over, atomically, so that two
+ * survivors never both close it and a run that ended meanwhile is left alone; then its lease holder's faults are
+ * removed from every place that holds faults ({@link LeftoverSweeper}s: the data plane, the hosts' agents; usually its
+ * leases already did) and InjectionStopped(LOST, evidenceBatches unknown = null) says whether they all confirm that
+ * nothing is left. A live instance's runs are never touched, whoever restarts.
  */
 @Singleton
 public class LeftoverRecovery {
@@ -34,50 +47,155 @@ public class LeftoverRecovery {
     private final List<LeftoverSweeper> sweepers;
     private final EventPublisher publisher;
     private final KafkaSettings kafka;
+    private final InjectorInstance instance;
+    private final Liveness liveness;
     private final Clock clock = Clock.systemUTC();
+    private final AtomicBoolean watching = new AtomicBoolean();
+    private final ScheduledExecutorService beating = Executors.newSingleThreadScheduledExecutor(daemon("injector-heartbeat"));
+    private final ScheduledExecutorService sweeping = Executors.newSingleThreadScheduledExecutor(daemon("injector-leftovers"));
 
-    public LeftoverRecovery(RunStore store, List<LeftoverSweeper> sweepers, EventPublisher publisher, KafkaSettings kafka) {
+    public LeftoverRecovery(RunStore store, List<LeftoverSweeper> sweepers, EventPublisher publisher, KafkaSettings kafka,
+                            InjectorInstance instance) {
         this.store = store;
         this.sweepers = List.copyOf(sweepers);
         this.publisher = publisher;
         this.kafka = kafka;
+        this.instance = instance;
+        this.liveness = new Liveness(instance.deadAfter());
     }
 
-    /** Returns how many left-over injections were closed. */
+    /**
+     * At start-up, before anything is consumed: says this instance is alive, closes its own runs from before its restart
+     * and the runs nobody owns, then keeps beating and sweeping for other instances' left-over runs. Returns how many
+     * injections it closed.
+     */
     public int recover() {
+        store.beat(clock.instant());
         int closed = 0;
-        for (RunStore.ActiveRecord record : store.active()) {
-            boolean verified = true;
-            List<String> removed = new ArrayList<>();
-            List<String> unanswered = new ArrayList<>();
-            for (LeftoverSweeper sweeper : sweepers) {
-                try {
-                    removed.addAll(sweeper.sweep(record.holder()));
-                    verified &= sweeper.gone(record.holder());
-                } catch (RuntimeException e) {
-                    verified = false;
-                    unanswered.add(sweeper.where() + " (" + e.getMessage() + ")");
-                }
+        for (RunStore.Owned owned : store.active()) {
+            if (owned.owner() == null || owned.owner().equals(store.owner())) {
+                closed += close(owned);
             }
-            String detail = "the injector process running this injection died; on restart the lease holder " + record.holder()
-                    + (removed.isEmpty() ? " had no faults left (its leases had expired them)" : " still had " + removed + ", now removed")
-                    + (unanswered.isEmpty() ? "" : "; could not ask " + String.join(", ", unanswered) + ": their leases expire the fault");
-            try {
-                EventHeader cause = EventHeader.fromByteBuffer(ByteBuffer.wrap(record.causeHeader()));
-                Instant now = clock.instant();
-                RunOutcome outcome = new RunOutcome(StopReason.LOST, null, null, detail, record.startedAt(), now, verified,
-                        0, null, null, now);
-                publisher.publish(KafkaInjectionEvents.stoppedEvent(
-                        EventHeaders.answering(cause, Actors.service(kafka.serviceName()), clock), record.injectionId(),
-                        outcome, null));
-                store.removeActive(record.injectionId());
-                closed++;
-                LOG.warn("left-over injection {} of {} closed as LOST (rollback verified: {})", record.injectionId(),
-                        record.experimentId(), verified);
-            } catch (java.io.IOException | RuntimeException e) {
-                LOG.error("cannot close left-over injection {}: {}", record.injectionId(), e.toString());
+        }
+        if (watching.compareAndSet(false, true)) {
+            long beat = instance.heartbeat().toMillis();
+            beating.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);
+            sweeping.scheduleWithFixedDelay(this::sweepQuietly, 2 * beat, 2 * beat, TimeUnit.MILLISECONDS);
+        }
+        return closed;
+    }
+
+    /** One look at the other instances' heartbeats and the active runs; returns how many injections it closed. */
+    int sweep() {
+        Instant now = clock.instant();
+        Map<String, Instant> beats;
+        List<RunStore.Owned> active;
+        try {
+            beats = store.beats();
+            active = store.active();
+        } catch (RuntimeException e) {
+            liveness.interrupted();
+            LOG.debug("left-over sweep: the store does not answer ({}); the watch starts again once it does", e.getMessage());
+            return 0;
+        }
+        liveness.observe(beats, now);
+        int closed = 0;
+        for (RunStore.Owned owned : active) {
+            String owner = owned.owner();
+            if (owner == null || (!owner.equals(store.owner()) && liveness.dead(owner, now))) {
+                closed += close(owned);
             }
         }
         return closed;
+    }
+
+    private void sweepQuietly() {
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            LOG.warn("left-over sweep failed: {}", e.toString());
+        }
+    }
+
+    private void beat() {
+        try {
+            store.beat(clock.instant());
+        } catch (RuntimeException e) {
+            LOG.debug("heartbeat not recorded: {}", e.getMessage());
+        }
+    }
+
+    /** Takes {@code owned} over, removes its faults and reports it LOST; 1 if this instance closed it, else 0. */
+    private int close(RunStore.Owned owned) {
+        RunStore.ActiveRecord record = owned.record();
+        try {
+            if (!store.takeOver(record.injectionId(), owned.owner())) {
+                return 0; // another instance took it first, or its run ended meanwhile
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("cannot take over left-over injection {}: {}", record.injectionId(), e.getMessage());
+            return 0;
+        }
+        boolean verified = true;
+        List<String> removed = new ArrayList<>();
+        List<String> unanswered = new ArrayList<>();
+        for (LeftoverSweeper sweeper : sweepers) {
+            try {
+                removed.addAll(sweeper.sweep(record.holder()));
+                verified &= sweeper.gone(record.holder());
+            } catch (RuntimeException e) {
+                verified = false;
+                unanswered.add(sweeper.where() + " (" + e.getMessage() + ")");
+            }
+        }
+        String detail = died(owned.owner()) + " the lease holder " + record.holder()
+                + (removed.isEmpty() ? " had no faults left (its leases had expired them)" : " still had " + removed + ", now removed")
+                + (unanswered.isEmpty() ? "" : "; could not ask " + String.join(", ", unanswered) + ": their leases expire the fault");
+        try {
+            EventHeader cause = EventHeader.fromByteBuffer(ByteBuffer.wrap(record.causeHeader()));
+            Instant now = clock.instant();
+            RunOutcome outcome = new RunOutcome(StopReason.LOST, null, null, detail, record.startedAt(), now, verified,
+                    0, null, null, now);
+            publisher.publish(KafkaInjectionEvents.stoppedEvent(
+                    EventHeaders.answering(cause, Actors.service(kafka.serviceName()), clock), record.injectionId(),
+                    outcome, null));
+            store.removeActive(record.injectionId());
+            LOG.warn("left-over injection {} of {} (owner {}) closed as LOST (rollback verified: {})", record.injectionId(),
+                    record.experimentId(), owned.owner(), verified);
+            return 1;
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.error("cannot close left-over injection {}: {}", record.injectionId(), e.toString());
+            return 0;
+        }
+    }
+
+    private String died(String owner) {
+        if (owner == null) {
+            return "the injector process running this injection died (the run was restored from the topics); found by "
+                    + store.owner() + ":";
+        }
+        if (owner.equals(store.owner())) {
+            return "the injector process running this injection (instance " + owner + ") died; on its restart";
+        }
+        return "the injector instance running this injection (" + owner + ") died: its heartbeat stood still for "
+                + seconds(instance.deadAfter()) + "; instance " + store.owner() + " found that";
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+
+    @PreDestroy
+    void stop() {
+        beating.shutdownNow();
+        sweeping.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

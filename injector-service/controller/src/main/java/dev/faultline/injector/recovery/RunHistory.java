@@ -63,7 +63,7 @@ public final class RunHistory {
             }
             if (!stopped.contains(s.getInjectionId())) {
                 PreflightPassed cause = clearances.get(s.getClearanceId());
-                store.recordActive(new RunStore.ActiveRecord(s.getInjectionId(), experimentId,
+                store.restoreActive(new RunStore.ActiveRecord(s.getInjectionId(), experimentId,
                         RunRequest.holderOf(s.getInjectionId()), s.getHeader().getOccurredAt(),
                         bytes(cause == null ? s.getHeader() : cause.getHeader())));
             }

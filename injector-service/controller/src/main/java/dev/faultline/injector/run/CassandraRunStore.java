@@ -1,39 +1,72 @@
 package dev.faultline.injector.run;
 
+import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * {@link RunStore} in Cassandra: {@code runs} (clearance id → injection id, claimed with a lightweight transaction so
- * that two deliveries of one PreflightPassed never both run) and {@code active_injections}.
+ * that two deliveries of one PreflightPassed never both run), {@code active_injections} (with the owning instance,
+ * taken over with a lightweight transaction so that two survivors never both close one run; a row nobody owns is
+ * taken only while it exists — {@code holder != null} — since a condition on a missing row's column reads null) and
+ * {@code injector_instances} (each instance's last heartbeat; a day's TTL, so that the names of instances started
+ * once do not pile up).
  */
 @Singleton
 public class CassandraRunStore implements RunStore {
 
+    private static final int BEAT_TTL_SECONDS = 24 * 3600;
+
     private final CqlSession session;
+    private final String owner;
     private final PreparedStatement claim;
     private final PreparedStatement claimed;
     private final PreparedStatement insertActive;
     private final PreparedStatement deleteActive;
+    private final PreparedStatement takeOver;
+    private final PreparedStatement takeOverOrphan;
+    private final PreparedStatement beat;
 
-    public CassandraRunStore(CqlSession session) {
+    public CassandraRunStore(CqlSession session, InjectorInstance instance) {
         this.session = session;
+        this.owner = instance.id();
         session.execute("CREATE TABLE IF NOT EXISTS runs (clearance_id uuid PRIMARY KEY, injection_id uuid, experiment_id text)");
         session.execute("CREATE TABLE IF NOT EXISTS active_injections (injection_id uuid PRIMARY KEY, experiment_id text, "
-                + "holder text, started_at timestamp, cause blob)");
+                + "holder text, started_at timestamp, cause blob, owner text)");
+        addOwnerColumn(session);
+        session.execute("CREATE TABLE IF NOT EXISTS injector_instances (instance_id text PRIMARY KEY, beat_at timestamp)");
         claim = session.prepare("INSERT INTO runs (clearance_id, injection_id, experiment_id) VALUES (?, ?, ?) IF NOT EXISTS");
         claimed = session.prepare("SELECT injection_id FROM runs WHERE clearance_id = ?");
-        insertActive = session.prepare("INSERT INTO active_injections (injection_id, experiment_id, holder, started_at, cause) "
-                + "VALUES (?, ?, ?, ?, ?)");
+        insertActive = session.prepare("INSERT INTO active_injections (injection_id, experiment_id, holder, started_at, cause, owner) "
+                + "VALUES (?, ?, ?, ?, ?, ?)");
         deleteActive = session.prepare("DELETE FROM active_injections WHERE injection_id = ?");
+        takeOver = session.prepare("UPDATE active_injections SET owner = ? WHERE injection_id = ? IF owner = ?");
+        takeOverOrphan = session.prepare("UPDATE active_injections SET owner = ? WHERE injection_id = ? IF owner = null AND holder != null");
+        beat = session.prepare("INSERT INTO injector_instances (instance_id, beat_at) VALUES (?, ?) USING TTL " + BEAT_TTL_SECONDS);
+    }
+
+    /** A keyspace made before instances had owners: its rows read as nobody's, so the next start closes them. */
+    private static void addOwnerColumn(CqlSession session) {
+        boolean present = session.getKeyspace()
+                .flatMap(keyspace -> session.getMetadata().getKeyspace(keyspace))
+                .flatMap(keyspace -> keyspace.getTable("active_injections"))
+                .map(table -> table.getColumn(CqlIdentifier.fromCql("owner")).isPresent())
+                .orElse(true);
+        if (!present) {
+            session.execute("ALTER TABLE active_injections ADD owner text");
+        }
     }
 
     @Override
@@ -54,8 +87,17 @@ public class CassandraRunStore implements RunStore {
 
     @Override
     public void recordActive(ActiveRecord record) {
+        insert(record, owner);
+    }
+
+    @Override
+    public void restoreActive(ActiveRecord record) {
+        insert(record, null);
+    }
+
+    private void insert(ActiveRecord record, @Nullable String by) {
         session.execute(insertActive.bind(record.injectionId(), record.experimentId(), record.holder(), record.startedAt(),
-                ByteBuffer.wrap(record.causeHeader())));
+                ByteBuffer.wrap(record.causeHeader()), by));
     }
 
     @Override
@@ -64,17 +106,42 @@ public class CassandraRunStore implements RunStore {
     }
 
     @Override
-    public List<ActiveRecord> active() {
-        List<ActiveRecord> records = new ArrayList<>();
-        for (Row row : session.execute("SELECT injection_id, experiment_id, holder, started_at, cause FROM active_injections")) {
+    public List<Owned> active() {
+        List<Owned> records = new ArrayList<>();
+        for (Row row : session.execute("SELECT injection_id, experiment_id, holder, started_at, cause, owner FROM active_injections")) {
             ByteBuffer cause = row.getByteBuffer("cause");
             byte[] bytes = new byte[cause == null ? 0 : cause.remaining()];
             if (cause != null) {
                 cause.duplicate().get(bytes);
             }
-            records.add(new ActiveRecord(row.getUuid("injection_id"), row.getString("experiment_id"), row.getString("holder"),
-                    row.getInstant("started_at"), bytes));
+            records.add(new Owned(new ActiveRecord(row.getUuid("injection_id"), row.getString("experiment_id"),
+                    row.getString("holder"), row.getInstant("started_at"), bytes), row.getString("owner")));
         }
         return records;
+    }
+
+    @Override
+    public boolean takeOver(UUID injectionId, @Nullable String from) {
+        return session.execute(from == null ? takeOverOrphan.bind(owner, injectionId) : takeOver.bind(owner, injectionId, from))
+                .wasApplied();
+    }
+
+    @Override
+    public String owner() {
+        return owner;
+    }
+
+    @Override
+    public void beat(Instant at) {
+        session.execute(beat.bind(owner, at));
+    }
+
+    @Override
+    public Map<String, Instant> beats() {
+        Map<String, Instant> beats = new HashMap<>();
+        for (Row row : session.execute("SELECT instance_id, beat_at FROM injector_instances")) {
+            beats.put(row.getString("instance_id"), row.getInstant("beat_at"));
+        }
+        return beats;
     }
 }

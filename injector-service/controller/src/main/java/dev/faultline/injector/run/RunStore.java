@@ -1,12 +1,16 @@
 package dev.faultline.injector.run;
 
+import io.micronaut.core.annotation.Nullable;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What the injector remembers across restarts: which clearances already ran (one run per clearance) and which
- * injections are active (so that a restarted injector can clean up after a dead one).
+ * What the injector instances remember across restarts: which clearances already ran (one run per clearance), which
+ * injections are active and which instance runs each (so that a restarted or surviving instance can clean up after a
+ * dead one), and each instance's last heartbeat.
  */
 public interface RunStore {
 
@@ -16,14 +20,36 @@ public interface RunStore {
     /** The injection that already claimed {@code clearanceId}, if any. */
     Optional<UUID> claimedBy(UUID clearanceId);
 
+    /** Records {@code record} as run by this instance ({@link #owner()}). */
     void recordActive(ActiveRecord record);
+
+    /** Records {@code record} with no owner: restored from the topics, whoever ran it is gone. */
+    void restoreActive(ActiveRecord record);
 
     void removeActive(UUID injectionId);
 
-    List<ActiveRecord> active();
+    List<Owned> active();
+
+    /**
+     * Makes this instance the owner of {@code injectionId} if {@code from} still is ({@code null}: nobody), atomically
+     * across instances; false when another instance took it first or the run ended meanwhile.
+     */
+    boolean takeOver(UUID injectionId, @Nullable String from);
+
+    /** This instance's name, recorded as the owner of the runs it records. */
+    String owner();
+
+    /** Records that this instance was alive at {@code at}. */
+    void beat(Instant at);
+
+    /** Every instance's last heartbeat, as each wrote it. */
+    Map<String, Instant> beats();
 
     /** An injection whose fault is (or may be) on the data plane. */
-    record ActiveRecord(UUID injectionId, String experimentId, String holder, java.time.Instant startedAt,
-                        byte[] causeHeader) {
+    record ActiveRecord(UUID injectionId, String experimentId, String holder, Instant startedAt, byte[] causeHeader) {
+    }
+
+    /** An active injection and the instance running it ({@code null}: restored from the topics, nobody's). */
+    record Owned(ActiveRecord record, @Nullable String owner) {
     }
 }

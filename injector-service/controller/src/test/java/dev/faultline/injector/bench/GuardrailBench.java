@@ -190,8 +190,31 @@ public final class GuardrailBench {
         }
 
         @Override
-        public List<ActiveRecord> active() {
+        public void restoreActive(ActiveRecord record) {
+        }
+
+        @Override
+        public List<Owned> active() {
             return List.of();
+        }
+
+        @Override
+        public boolean takeOver(UUID injectionId, String from) {
+            return false;
+        }
+
+        @Override
+        public String owner() {
+            return "bench";
+        }
+
+        @Override
+        public void beat(java.time.Instant at) {
+        }
+
+        @Override
+        public java.util.Map<String, java.time.Instant> beats() {
+            return java.util.Map.of();
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
 import dev.faultline.injector.Fixtures;
 import dev.faultline.injector.run.CassandraRunStore;
+import dev.faultline.injector.run.InjectorInstance;
 import dev.faultline.injector.run.RunStore;
 import dev.faultline.kit.testing.ServiceProperties;
 import dev.faultline.kit.events.Actors;
@@ -40,19 +41,23 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An injector that died mid-injection left faults (an L4 toxic and an L7 rule, long leases) and its active-injection
- * row: the next injector removes them at start-up and reports the injection LOST with the rollback verified. An injector whose keyspace
+ * row: the same instance, restarted, removes them at start-up and reports the injection LOST with the rollback
+ * verified; another instance does so only once the dead one's heartbeat has stood still, and never for a live one. An injector whose keyspace
  * is dropped restores from the topics which clearances ran, and runs none of them again.
  */
 @ExtendWith(DevStackExtension.class)
 class RecoveryIT {
 
     @Test
-    void shouldRemoveALeftOverFaultAndReportItLost(DevStack stack) throws Exception {
+    void shouldRemoveALeftOverFaultAndReportItLostAtOnceWhenItsOwnInstanceRestarts(DevStack stack) throws Exception {
         String suffix = "rec" + UUID.randomUUID().toString().substring(0, 8);
         String exp = "exp-lost-" + suffix;
         UUID injectionId = UUID.randomUUID();
@@ -65,22 +70,89 @@ class RecoveryIT {
                     + "\"attributes\":{\"status\":503},\"lease\":{\"holder\":\"" + holder + "\",\"ttl_ms\":600000}}");
             assertThat(target.toxics()).contains("left-over");
             assertThat(target.rules()).contains("left-over-rule");
-            recordDeadInjection(stack, "injector_" + suffix, injectionId, exp, holder);
+            String instance = "injector-1-" + suffix;
+            try (Journal previousLife = Journal.of(stack, "injector_" + suffix, instance)) {
+                previousLife.store().beat(Instant.now());
+                previousLife.record(injectionId, exp, holder);
+            }
 
             Map<String, Object> props = InjectorProperties.of(stack, target, suffix);
+            props.put("faultline.injector.instance.id", instance);
+            // long enough that only the start-up's own-runs path can close it within the wait below
+            props.put("faultline.injector.instance.dead-after", "120s");
             try (ApplicationContext context = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext()) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> !tap.of(exp, InjectionStopped.class).isEmpty());
                 InjectionStopped stopped = tap.of(exp, InjectionStopped.class).get(0);
                 assertThat(stopped.getReason()).isEqualTo(StopReason.LOST);
                 assertThat(stopped.getInjectionId()).isEqualTo(injectionId);
                 assertThat(stopped.getRollbackVerified()).isTrue();
-                assertThat(stopped.getDetail()).contains("died").contains("l4/pricing/toxics/left-over")
-                        .contains("l7/pricing-http/rules/left-over-rule");
+                assertThat(stopped.getDetail()).contains("died").contains("instance " + instance)
+                        .contains("l4/pricing/toxics/left-over").contains("l7/pricing-http/rules/left-over-rule");
                 assertThat(stopped.getEvidenceBatches()).isNull();
                 assertThat(target.toxics()).isEqualTo("[]");
                 assertThat(target.rules()).isEqualTo("[]");
                 assertThat(context.getBean(RunStore.class).active()).isEmpty();
             }
+        }
+    }
+
+    /**
+     * Two other instances recorded a run each, one still beating, one not: a third instance starting leaves the live
+     * one's run and fault alone, closes the dead one's once its heartbeat has stood still for dead-after, and the live
+     * one's as soon as it stops beating in turn.
+     */
+    @Test
+    void shouldLeaveALiveInstancesRunAloneAndCloseADeadInstancesRunOnceItsHeartbeatStandsStill(DevStack stack)
+            throws Exception {
+        String suffix = "own" + UUID.randomUUID().toString().substring(0, 8);
+        String keyspace = "injector_" + suffix;
+        String liveExp = "exp-live-" + suffix;
+        String deadExp = "exp-dead-" + suffix;
+        UUID liveId = UUID.randomUUID();
+        UUID deadId = UUID.randomUUID();
+        ScheduledExecutorService beating = Executors.newSingleThreadScheduledExecutor();
+        try (TestTarget target = new TestTarget("pricing");
+             EventTap tap = new EventTap(stack, List.of(Topics.Names.INJECTIONS));
+             Journal live = Journal.of(stack, keyspace, "injector-live-" + suffix);
+             Journal dead = Journal.of(stack, keyspace, "injector-dead-" + suffix)) {
+            for (UUID id : List.of(liveId, deadId)) {
+                target.call("POST", "/proxies/pricing/toxics", "{\"name\":\"t-" + id + "\",\"type\":\"timeout\","
+                        + "\"stream\":\"upstream\",\"attributes\":{\"timeout\":0},\"lease\":{\"holder\":\"injector:" + id
+                        + "\",\"ttl_ms\":600000}}");
+            }
+            dead.store().beat(Instant.now()); // and never again
+            dead.record(deadId, deadExp, "injector:" + deadId);
+            live.record(liveId, liveExp, "injector:" + liveId);
+            beating.scheduleAtFixedRate(() -> live.store().beat(Instant.now()), 0, 200, TimeUnit.MILLISECONDS);
+
+            Map<String, Object> props = InjectorProperties.of(stack, target, suffix);
+            props.put("faultline.injector.instance.heartbeat", "200ms");
+            props.put("faultline.injector.instance.dead-after", "2s");
+            try (ApplicationContext context = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext()) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> !tap.of(deadExp, InjectionStopped.class).isEmpty());
+                InjectionStopped closed = tap.of(deadExp, InjectionStopped.class).get(0);
+                assertThat(closed.getReason()).isEqualTo(StopReason.LOST);
+                assertThat(closed.getRollbackVerified()).isTrue();
+                assertThat(closed.getDetail()).contains("(injector-dead-" + suffix + ") died: its heartbeat stood still for 2 s")
+                        .contains("instance " + context.getBean(InjectorInstance.class).id() + " found that")
+                        .contains("t-" + deadId);
+                assertThat(target.toxics()).doesNotContain("t-" + deadId);
+
+                // the dead one was closed, so the watch has run for dead-after; the live one stays alone however long
+                await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                    assertThat(tap.of(liveExp, InjectionStopped.class)).as("a live instance's run").isEmpty();
+                    assertThat(target.toxics()).as("its fault").contains("t-" + liveId);
+                });
+
+                beating.shutdownNow(); // the live instance dies
+                await().atMost(Duration.ofSeconds(30)).until(() -> !tap.of(liveExp, InjectionStopped.class).isEmpty());
+                assertThat(tap.of(liveExp, InjectionStopped.class).get(0).getReason()).isEqualTo(StopReason.LOST);
+                assertThat(target.toxics()).isEqualTo("[]");
+                assertThat(context.getBean(RunStore.class).active()).isEmpty();
+                assertThat(tap.of(deadExp, InjectionStopped.class)).as("closed once").hasSize(1);
+            }
+        } finally {
+            beating.shutdownNow();
         }
     }
 
@@ -139,21 +211,34 @@ class RecoveryIT {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    private static void recordDeadInjection(DevStack stack, String keyspace, UUID injectionId, String exp, String holder) throws Exception {
-        String[] hostPort = stack.cassandra().address().split(":");
-        InetSocketAddress address = new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1]));
-        try (CqlSession bootstrap = CqlSession.builder().addContactPoint(address).withLocalDatacenter("datacenter1").build()) {
-            bootstrap.execute("CREATE KEYSPACE IF NOT EXISTS " + keyspace
-                    + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+    /** The run store as another injector instance sees it, on a session of its own. */
+    private record Journal(CqlSession session, CassandraRunStore store) implements AutoCloseable {
+
+        static Journal of(DevStack stack, String keyspace, String instance) {
+            String[] hostPort = stack.cassandra().address().split(":");
+            InetSocketAddress address = new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1]));
+            try (CqlSession bootstrap = CqlSession.builder().addContactPoint(address).withLocalDatacenter("datacenter1").build()) {
+                bootstrap.execute("CREATE KEYSPACE IF NOT EXISTS " + keyspace
+                        + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+            }
+            CqlSession session = CqlSession.builder().addContactPoint(address).withLocalDatacenter("datacenter1")
+                    .withKeyspace(keyspace).build();
+            return new Journal(session, new CassandraRunStore(session,
+                    new InjectorInstance(instance, Duration.ofSeconds(1), Duration.ofSeconds(15))));
         }
-        try (CqlSession session = CqlSession.builder().addContactPoint(address).withLocalDatacenter("datacenter1")
-                .withKeyspace(keyspace).build()) {
+
+        /** Records an injection this instance runs, as the injector does before it applies the fault. */
+        void record(UUID injectionId, String exp, String holder) throws Exception {
             EventHeader cause = EventHeaders.first(exp, Actors.service("safety-service"), Clock.systemUTC());
             ByteBuffer bytes = cause.toByteBuffer();
             byte[] copy = new byte[bytes.remaining()];
             bytes.get(copy);
-            new CassandraRunStore(session).recordActive(new RunStore.ActiveRecord(injectionId, exp, holder,
-                    Instant.now().minusSeconds(5), copy));
+            store.recordActive(new RunStore.ActiveRecord(injectionId, exp, holder, Instant.now().minusSeconds(5), copy));
+        }
+
+        @Override
+        public void close() {
+            session.close();
         }
     }
 }

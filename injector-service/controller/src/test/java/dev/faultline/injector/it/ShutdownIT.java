@@ -82,6 +82,7 @@ class ShutdownIT {
             props.put("micronaut.server.port", port);
             props.put("faultline.injector.lease-ttl-millis", 60_000);
             props.put("faultline.injector.before-millis", 300);
+            props.put("faultline.injector.instance.id", "injector-" + suffix); // the same after the restart
             Process service = start(props, log.toFile());
             try {
                 await().atMost(STARTUP).ignoreExceptions().until(() -> health(port));
@@ -119,6 +120,7 @@ class ShutdownIT {
             Map<String, Object> props = InjectorProperties.of(stack, target, suffix);
             props.put("micronaut.server.port", freePort());
             props.put("faultline.injector.before-millis", 300);
+            props.put("faultline.injector.instance.id", "injector-" + suffix); // the same after the restart
             Process service = start(props, log.toFile());
             try {
                 await().atMost(STARTUP).ignoreExceptions().until(() -> health((Integer) props.get("micronaut.server.port")));
@@ -171,6 +173,7 @@ class ShutdownIT {
             Map<String, Object> props = InjectorProperties.of(stack, target, suffix);
             props.put("micronaut.server.port", freePort());
             props.put("faultline.injector.before-millis", 300);
+            props.put("faultline.injector.instance.id", "injector-" + suffix); // the same after the restart
             props.put("faultline.injector.agent-token", agent.token());
             long pid = pricing.pid().orElseThrow();
             Process service = start(props, log.toFile());
@@ -240,6 +243,7 @@ class ShutdownIT {
             Map<String, Object> props = InjectorProperties.of(stack, target, suffix);
             props.put("micronaut.server.port", freePort());
             props.put("faultline.injector.before-millis", 300);
+            props.put("faultline.injector.instance.id", "injector-" + suffix); // the same after the restart
             Process service = start(props, log.toFile());
             long killedAt;
             try {

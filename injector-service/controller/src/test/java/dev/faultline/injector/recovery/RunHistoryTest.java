@@ -56,9 +56,10 @@ class RunHistoryTest {
         history.restoreInto(store);
 
         assertThat(store.active()).singleElement().satisfies(a -> {
-            assertThat(a.injectionId()).isEqualTo(injectionOf(open));
-            assertThat(a.experimentId()).isEqualTo("exp-open");
-            assertThat(a.holder()).isEqualTo(RunRequest.holderOf(injectionOf(open)));
+            assertThat(a.record().injectionId()).isEqualTo(injectionOf(open));
+            assertThat(a.record().experimentId()).isEqualTo("exp-open");
+            assertThat(a.record().holder()).isEqualTo(RunRequest.holderOf(injectionOf(open)));
+            assertThat(a.owner()).as("nobody's: whoever ran it is gone").isNull();
         });
         assertThat(store.claimedBy(clearanceOf(open))).contains(injectionOf(open));
     }

@@ -10,7 +10,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryRunStore implements RunStore {
 
     final Map<UUID, UUID> claims = new ConcurrentHashMap<>();
-    final Map<UUID, ActiveRecord> active = new ConcurrentHashMap<>();
+    final Map<UUID, Owned> active = new ConcurrentHashMap<>();
+    final Map<String, java.time.Instant> beats = new ConcurrentHashMap<>();
+    private final String owner;
+
+    public InMemoryRunStore() {
+        this("injector-test");
+    }
+
+    public InMemoryRunStore(String owner) {
+        this.owner = owner;
+    }
 
     @Override
     public Optional<UUID> claim(UUID clearanceId, UUID injectionId, String experimentId) {
@@ -24,7 +34,12 @@ public final class InMemoryRunStore implements RunStore {
 
     @Override
     public void recordActive(ActiveRecord record) {
-        active.put(record.injectionId(), record);
+        active.put(record.injectionId(), new Owned(record, owner));
+    }
+
+    @Override
+    public void restoreActive(ActiveRecord record) {
+        active.put(record.injectionId(), new Owned(record, null));
     }
 
     /** How many of the next removals fail as a store that does not answer would. */
@@ -39,7 +54,29 @@ public final class InMemoryRunStore implements RunStore {
     }
 
     @Override
-    public List<ActiveRecord> active() {
+    public List<Owned> active() {
         return List.copyOf(active.values());
+    }
+
+    @Override
+    public boolean takeOver(UUID injectionId, String from) {
+        Owned taken = active.computeIfPresent(injectionId,
+                (id, now) -> java.util.Objects.equals(now.owner(), from) ? new Owned(now.record(), owner) : now);
+        return taken != null && owner.equals(taken.owner());
+    }
+
+    @Override
+    public String owner() {
+        return owner;
+    }
+
+    @Override
+    public void beat(java.time.Instant at) {
+        beats.put(owner, at);
+    }
+
+    @Override
+    public Map<String, java.time.Instant> beats() {
+        return Map.copyOf(beats);
     }
 }
