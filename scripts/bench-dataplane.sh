@@ -32,7 +32,10 @@ done
 build="$PWD/$module/target/bench-build"
 mvn -B -o -q -pl "$module" test-compile dependency:build-classpath -Ddataplane.buildDirectory="$build" \
     -Dmdep.outputFile="$build/bench.classpath" -Dmdep.includeScope=test >/dev/null
+mvn -B -o -q -pl "$module" dependency:build-classpath -Ddataplane.buildDirectory="$build" \
+    -Dmdep.outputFile="$build/runtime.classpath" -Dmdep.includeScope=runtime >/dev/null
 cp="$build/classes:$build/test-classes:$(cat "$build/bench.classpath")"
+opts+=("-Dbench.dataplaneClasspath=$build/classes:$(cat "$build/runtime.classpath")")
 flags="${DATAPLANE_JVM-$(sed '/^\s*#/d' "$module/jvm.options" | tr '\n' ' ')}"
 exec "${pin[@]}" java -Xms512m -Xmx512m -XX:+UseParallelGC "${opts[@]}" -Dbench.dataplaneJvm="$flags" \
     -Dbench.workDir="$build/bench" ${BENCH_OPTS:-} -cp "$cp" dev.faultline.dataplane.bench.DataPlaneBench

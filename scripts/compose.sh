@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `./faultline compose up|demo|down|ps|logs [SERVICE]`: the whole platform in containers (docker-compose.yml).
+# `./faultline compose up|demo|down|ps|logs [SERVICE] [--instances 1|2]`: the whole platform in containers
+# (docker-compose.yml); with --instances 2, two instances of each of the six services (the profile two-instances).
 #   up    prepares Docker when needed (scripts/prepare-docker.sh), builds the images (deploy/docker/build-images.sh;
 #         Docker's cache keeps what did not change), writes the stack's secrets once (target/compose), starts
 #         everything and waits until every container is healthy; prints the time to ready and the memory it holds
@@ -82,8 +83,31 @@ demo() {
     --set storefront-url=http://storefront:18080 --set storefront-port=18080 \
     --set pricing-url=http://pricing:18090 --set pricing-port=18090 \
     --set agent-url=http://agent:8479 --set logs=/var/log/demo
-  FAULTLINE_HOME="$cli_home" ./faultline demo --running --kafka-config "$SECRETS/kafka/clients/faultline-auditor.properties"
+  FAULTLINE_HOME="$cli_home" ./faultline demo --running --kafka-config "$SECRETS/kafka/clients/faultline-auditor.properties" \
+    | tee "$SECRETS/demo.out"
   await_traces
+  if [ "$INSTANCES" = 2 ]; then
+    second_instances
+  fi
+}
+
+# Every second instance answers; catalog-service-2 serves the demo's experiment (from its own Streams tasks or
+# forwarded to the first's), as catalog-service does.
+second_instances() {
+  local token experiment port first second
+  token="$(curl -sf -X POST -H 'content-type: application/json' -d '{"user":"erin"}' http://127.0.0.1:8110/token \
+    | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p')"
+  experiment="$(sed -n 's/^proposed experiment \([^ ]*\) as .*/\1/p' "$SECRETS/demo.out" | head -1)"
+  [ -n "$experiment" ] || { log "no experiment id in the demo's output"; return 1; }
+  for port in 8111 8112 8113 8114 8115 8116; do
+    curl -sf "http://127.0.0.1:$port/health" > /dev/null || { log "the second instance on port $port does not answer /health"; return 1; }
+  done
+  first="$(curl -sf -H "authorization: Bearer $token" "http://127.0.0.1:8105/experiments/$experiment")" \
+    || { log "catalog-service does not serve $experiment"; return 1; }
+  second="$(curl -sf -H "authorization: Bearer $token" "http://127.0.0.1:8115/experiments/$experiment")" \
+    || { log "catalog-service-2 does not serve $experiment"; return 1; }
+  [ "$first" = "$second" ] || { log "the two catalog instances answer differently for $experiment"; return 1; }
+  log "two instances of each service answer; both catalog instances serve $experiment alike ($(printf '%s' "$second" | wc -c) bytes)"
 }
 
 # The services' spans reached the stack's trace collector: every one of the five that the example passes through.
@@ -109,10 +133,26 @@ await_traces() {
 
 sub="${1:-up}"
 shift || true
+INSTANCES=1
+rest=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --instances) INSTANCES="${2:-}"; shift 2 || { log "--instances needs 1 or 2"; exit 2; } ;;
+    --instances=*) INSTANCES="${1#*=}"; shift ;;
+    *) rest+=("$1"); shift ;;
+  esac
+done
+case "$INSTANCES" in
+  1) ;;
+  2) COMPOSE+=(--profile two-instances) ;;
+  *) log "--instances must be 1 or 2, was '$INSTANCES'"; exit 2 ;;
+esac
+set -- "${rest[@]+"${rest[@]}"}"
 case "$sub" in
   up) up ;;
   demo) demo ;;
-  down) "${COMPOSE[@]}" down -v --remove-orphans ;;
+  # every container goes, the second instances' included, however the stack was started
+  down) docker-compose -p faultline -f docker-compose.yml --profile two-instances down -v --remove-orphans ;;
   ps) "${COMPOSE[@]}" ps ;;
   logs) "${COMPOSE[@]}" logs --tail 200 "$@" ;;
   *) log "unknown: compose $sub (up, demo, down, ps, logs)"; exit 2 ;;

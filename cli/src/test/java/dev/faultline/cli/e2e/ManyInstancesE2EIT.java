@@ -10,6 +10,7 @@ import dev.faultline.cli.http.ServiceClient;
 import dev.faultline.cli.login.IssuerClient;
 import dev.faultline.cli.stack.LocalStack;
 import dev.faultline.cli.stack.StackOptions;
+import dev.faultline.schemas.avro.StopReason;
 import dev.faultline.schemas.avro.VerdictIssued;
 import dev.faultline.schemas.avro.VerdictOutcome;
 import java.io.ByteArrayOutputStream;
@@ -18,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The local stack with two instances of every service ({@code ./faultline stack --instances 2}): the example
  * experiment ends with exactly one InjectionStarted and one verdict, and both catalog instances — one of which does not
- * own the entry, nor the experiment — answer the same.
+ * own the entry, nor the experiment — answer the same; and an injector instance restarting while the other runs the
+ * example's fault leaves that run alone.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ManyInstancesE2EIT {
@@ -86,6 +90,51 @@ class ManyInstancesE2EIT {
                 count(id, "InjectionStarted") == 1 && count(id, "VerdictIssued") == 1);
         assertThat(events.typesOf(id)).as("the experiment's events").containsOnlyOnce("InjectionStarted",
                 "InjectionStopped", "VerdictIssued");
+    }
+
+    /**
+     * One injector instance restarts (after a SIGKILL) while the other runs the example's fault: the restarted one
+     * closes only its own left-over runs, so the run goes on to its deadline and is judged on its own stop — one
+     * InjectionStopped, COMPLETED, and its verdict, not LOST.
+     */
+    @Test
+    void shouldLeaveTheOtherInjectorsRunAloneWhenOneInjectorInstanceRestarts() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        CompletableFuture<Optional<VerdictIssued>> example = CompletableFuture.supplyAsync(() -> DemoCommand.runExample(
+                stack.endpoints().services(), new IssuerClient(stack.endpoints().issuerUrl()),
+                new PrintStream(printed, true, StandardCharsets.UTF_8), Duration.ofSeconds(240)));
+        List<String> injectors = List.of("injector-service", "injector-service-2");
+        List<ServiceClient> clients = stack.instances().of("injector-service").stream()
+                .map(port -> new ServiceClient("injector-service", stack.endpoints().url(port),
+                        driver.token(ExampleExperiment.OPERATOR))).toList();
+        // the instance whose /injections lists a run in its DURING phase runs the fault
+        int running = await().atMost(Duration.ofSeconds(180)).until(() -> {
+            for (int i = 0; i < clients.size(); i++) {
+                if (clients.get(i).get("/injections").toString().contains("DURING")) {
+                    return i;
+                }
+            }
+            return example.isDone() ? -2 : -1;
+        }, i -> i != -1);
+        if (running < 0) {
+            LOG.info("example output:\n{}", printed.toString(StandardCharsets.UTF_8));
+            example.join(); // its failure, if it failed
+        }
+        assertThat(running).as("the example ended before its fault was seen running:%n%s",
+                printed.toString(StandardCharsets.UTF_8)).isNotNegative();
+        String other = injectors.get(1 - running);
+        LOG.info("{} runs the fault; killing and restarting {}", injectors.get(running), other);
+        stack.kill(other);
+        stack.restart(other);
+
+        Optional<VerdictIssued> verdict = example.get(240, TimeUnit.SECONDS);
+        LOG.info("example output:\n{}", printed.toString(StandardCharsets.UTF_8));
+        assertThat(verdict).as("a verdict arrived while watching").isPresent();
+        String id = verdict.get().getHeader().getExperimentId();
+        assertThat(verdict.get().getStopReason()).as("judged on its own stop").isEqualTo(StopReason.COMPLETED);
+        assertThat(verdict.get().getOutcome()).isEqualTo(VerdictOutcome.PARTIALLY_HELD);
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(15)).until(() ->
+                count(id, "InjectionStopped") == 1 && count(id, "VerdictIssued") == 1);
     }
 
     private long count(String experimentId, String type) {

@@ -40,11 +40,16 @@ final class DataPlaneProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
         command.add("-Xlog:gc:file=" + gcLog);
-        command.addAll(Arrays.asList("-cp", System.getProperty("java.class.path"), DataPlaneMain.class.getName(),
+        // its own classes and runtime dependencies only, as `./faultline dataplane` runs it: the bench's test
+        // classpath would add the jars of JUnit and the rest to what it maps
+        command.addAll(Arrays.asList("-cp", System.getProperty("bench.dataplaneClasspath", System.getProperty("java.class.path")),
+                DataPlaneMain.class.getName(),
                 "--host", "127.0.0.1", "--port", Integer.toString(port)));
         this.startedNanos = System.nanoTime();
-        this.process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("dataplane.log").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("dataplane.log").toFile());
+        builder.environment().put("MALLOC_ARENA_MAX", "2"); // as the local stack, compose and ./faultline dataplane run it
+        this.process = builder.start();
         this.api = new ToxiproxyApi("http://127.0.0.1:" + port);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
