@@ -15,7 +15,6 @@ import dev.faultline.schemas.avro.ExperimentProposed;
 import dev.faultline.schemas.topics.Topics;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import java.util.List;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -24,7 +23,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * projection. Before it consumes, it catches up with both topics from where its group stands — from offset zero when
  * this start created the keyspace — so that no proposal is answered twice, however the topics interleave; and it
  * waits for the {@link ReadModelsListener} to know every declared target and failure-mode template, incident and
- * known-behaviour entry.
+ * known-behaviour entry. Its group's partitions are split between the instances; {@link ExperimentViewListener} keeps
+ * each instance's projection whole.
  */
 @FaultlineListener(groupId = ExperimentListener.GROUP)
 public class ExperimentListener extends EventListenerSupport {
@@ -43,7 +43,7 @@ public class ExperimentListener extends EventListenerSupport {
         this.intake = intake;
         this.experiments = experiments;
         this.rebuild = keyspace.created();
-        catchUp(settings, hypothesis.groupId(), TOPICS, this::project);
+        catchUp(settings, hypothesis.groupId(), TOPICS, experiments::project);
     }
 
     @Override
@@ -65,15 +65,6 @@ public class ExperimentListener extends EventListenerSupport {
             intake.onProposed(toProposal(proposed), proposed.getHeader());
         } else {
             experiments.apply(event.value());
-        }
-    }
-
-    /** What the catch-up applies: the facts of each event, without answering any proposal. */
-    private void project(SpecificRecord event) {
-        if (event instanceof ExperimentProposed p && p.getHeader().getExperimentId() != null) {
-            experiments.proposed(p.getHeader().getExperimentId(), p.getHeader().getActor().getId());
-        } else {
-            experiments.apply(event);
         }
     }
 

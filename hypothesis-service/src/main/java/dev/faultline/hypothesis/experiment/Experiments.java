@@ -1,5 +1,6 @@
 package dev.faultline.hypothesis.experiment;
 
+import dev.faultline.schemas.avro.ExperimentProposed;
 import dev.faultline.schemas.avro.HypothesisDrafted;
 import dev.faultline.schemas.avro.HypothesisRejected;
 import dev.faultline.schemas.avro.PlanApproved;
@@ -13,7 +14,9 @@ import org.apache.avro.specific.SpecificRecord;
  * The experiments by id, a projection of the proposals and hypotheses topics: each event is {@link #apply applied}
  * (idempotently, so a replay changes nothing) to an in-memory view written through to the {@link ExperimentStore}.
  * The service applies the events it publishes at once, so that its next answer already sees them; reading them back
- * from the topic applies them again, harmlessly. Nothing here is saved that is not an event.
+ * from the topic applies them again, harmlessly (revisions only grow; a rejection is final). Every instance applies
+ * every partition's events ({@code events/ExperimentViewListener}), so that any instance answers for any
+ * experiment. Nothing here is saved that is not an event.
  */
 public final class Experiments {
 
@@ -38,6 +41,18 @@ public final class Experiments {
     /** An ExperimentProposed: who proposed it. */
     public void proposed(String experimentId, String proposer) {
         update(experimentId, e -> e.withProposer(proposer));
+    }
+
+    /**
+     * The facts of an event of the proposals or hypotheses topic, without answering anything: who proposed, and
+     * hypothesis-service's own events ({@link #apply}).
+     */
+    public void project(SpecificRecord event) {
+        if (event instanceof ExperimentProposed p && p.getHeader().getExperimentId() != null) {
+            proposed(p.getHeader().getExperimentId(), p.getHeader().getActor().getId());
+        } else {
+            apply(event);
+        }
     }
 
     /** A hypothesis-service event (drafted, rejected, approved); other events change nothing. */

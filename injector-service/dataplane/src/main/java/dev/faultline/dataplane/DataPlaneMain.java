@@ -22,9 +22,7 @@ public final class DataPlaneMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", "logback-dataplane.xml");
-        }
+        DataPlaneLogging.configure();
         Logger log = LoggerFactory.getLogger(DataPlaneMain.class);
         DataPlaneConfig config = DataPlaneConfig.defaults();
         String host = System.getenv().getOrDefault("DATAPLANE_HOST", config.host());
