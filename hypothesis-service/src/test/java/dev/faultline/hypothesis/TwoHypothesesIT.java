@@ -9,6 +9,7 @@ import dev.faultline.hypothesis.support.Http;
 import dev.faultline.hypothesis.support.ServiceUnderTest;
 import dev.faultline.kit.events.EventPublisher;
 import dev.faultline.kit.testing.EventTap;
+import dev.faultline.kit.testing.PartitionedKeys;
 import dev.faultline.kit.testing.ServiceProperties;
 import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.HypothesisDrafted;
@@ -16,14 +17,12 @@ import dev.faultline.schemas.avro.PlanApproved;
 import dev.faultline.schemas.topics.Topics;
 import io.micronaut.configuration.kafka.ConsumerRegistry;
 import io.micronaut.context.ApplicationContext;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,15 +95,9 @@ class TwoHypothesesIT {
         return new Http(ServiceUnderTest.baseUrl(instance), stack.issuer().token(user));
     }
 
-    /** An experiment id that the default partitioner puts on one of {@code partitions} of faultline.proposals. */
+    /** An experiment id of this run on one of {@code partitions}. */
     private String experimentOn(Set<Integer> partitions, String prefix) {
-        for (int i = 0; ; i++) {
-            String id = prefix + run + "-" + i;
-            int partition = Utils.toPositive(Utils.murmur2(id.getBytes(StandardCharsets.UTF_8))) % Topics.EXPERIMENT_PARTITIONS;
-            if (partitions.contains(partition)) {
-                return id;
-            }
-        }
+        return PartitionedKeys.keyOn(partitions, prefix + run + "-");
     }
 
     /** The partitions of faultline.proposals the instance's drafting listener (shared group) is assigned now. */

@@ -1,7 +1,6 @@
 package dev.faultline.kit.events;
 
 import dev.faultline.kit.KafkaSettings;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -16,7 +15,6 @@ import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.utils.Utils;
 
 /**
  * Reads topics up to the end they had when it started, before a service acts: a read model that must be complete
@@ -81,8 +79,7 @@ public final class TopicReplay {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             int partitions = consumer.partitionsFor(topic).size();
-            TopicPartition partition = new TopicPartition(topic,
-                    Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions);
+            TopicPartition partition = new TopicPartition(topic, KeyPartitions.of(key, partitions));
             consumer.assign(List.of(partition));
             long end = consumer.endOffsets(List.of(partition)).get(partition);
             OffsetAndTimestamp from = consumer.offsetsForTimes(Map.of(partition, since.toEpochMilli())).get(partition);

@@ -10,6 +10,7 @@ import dev.faultline.injector.Fixtures;
 import dev.faultline.kit.events.Actors;
 import dev.faultline.kit.events.EventHeaders;
 import dev.faultline.kit.events.EventPublisher;
+import dev.faultline.kit.testing.PartitionedKeys;
 import dev.faultline.kit.testing.ServiceProperties;
 import dev.faultline.schemas.avro.FaultDirection;
 import dev.faultline.schemas.avro.FaultType;
@@ -30,7 +31,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +39,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,15 +142,9 @@ class TwoInjectorsIT {
         return Fixtures.signedPreflight(experimentId, 1, InjectorProperties.keys("two" + run));
     }
 
-    /** An experiment id that the default partitioner puts on one of {@code partitions} of faultline.safety. */
+    /** An experiment id of this run on one of {@code partitions}. */
     private String experimentOn(Set<Integer> partitions, String prefix) {
-        for (int i = 0; ; i++) {
-            String id = prefix + run + "-" + i;
-            int partition = Utils.toPositive(Utils.murmur2(id.getBytes(StandardCharsets.UTF_8))) % Topics.EXPERIMENT_PARTITIONS;
-            if (partitions.contains(partition)) {
-                return id;
-            }
-        }
+        return PartitionedKeys.keyOn(partitions, prefix + run + "-");
     }
 
     private static Set<Integer> safetyPartitions(ApplicationContext context) {
