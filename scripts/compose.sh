@@ -71,14 +71,21 @@ up() {
   memory >&2
 }
 
+# A demo user's access token from the stack's issuer.
+token_of() {
+  local token
+  token="$(curl -sf -X POST -H 'content-type: application/json' -d "{\"user\":\"$1\"}" http://127.0.0.1:8110/token \
+    | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p')"
+  [ -n "$token" ] || { log "cannot sign in as $1 at the issuer (http://127.0.0.1:8110)"; return 1; }
+  printf '%s' "$token"
+}
+
 demo() {
   up
   local cli_home="$SECRETS/cli" admin_token
   mkdir -p "$cli_home"
   # the demo targets with the containers' addresses, declared by the admin through hypothesis-service
-  admin_token="$(curl -sf -X POST -H 'content-type: application/json' -d '{"user":"admin"}' http://127.0.0.1:8110/token \
-    | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p')"
-  [ -n "$admin_token" ] || { log "cannot sign in as admin at the issuer (http://127.0.0.1:8110)"; return 1; }
+  admin_token="$(token_of admin)" || return 1
   FAULTLINE_HOME="$cli_home" FAULTLINE_TOKEN="$admin_token" ./faultline targets apply deploy/targets/demo.yaml \
     --set storefront-url=http://storefront:18080 --set storefront-port=18080 \
     --set pricing-url=http://pricing:18090 --set pricing-port=18090 \
@@ -95,8 +102,7 @@ demo() {
 # forwarded to the first's), as catalog-service does.
 second_instances() {
   local token experiment port first second
-  token="$(curl -sf -X POST -H 'content-type: application/json' -d '{"user":"erin"}' http://127.0.0.1:8110/token \
-    | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p')"
+  token="$(token_of erin)" || return 1
   experiment="$(sed -n 's/^proposed experiment \([^ ]*\) as .*/\1/p' "$SECRETS/demo.out" | head -1)"
   [ -n "$experiment" ] || { log "no experiment id in the demo's output"; return 1; }
   for port in 8111 8112 8113 8114 8115 8116; do

@@ -9,22 +9,19 @@ import dev.faultline.analysis.fixtures.VerdictTap;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
 import dev.faultline.kit.events.EventPublisher;
+import dev.faultline.kit.testing.ListenerAssignments;
 import dev.faultline.kit.testing.ServiceProperties;
 import dev.faultline.schemas.avro.EvidenceCaptured;
 import dev.faultline.schemas.avro.PlanApproved;
 import dev.faultline.schemas.avro.StopReason;
 import dev.faultline.schemas.avro.VerdictOutcome;
 import dev.faultline.schemas.topics.Topics;
-import io.micronaut.configuration.kafka.ConsumerRegistry;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,8 +63,7 @@ class TwoAnalysesIT {
 
     @Test
     void shouldIssueOneVerdictPerInjectionWithTwoInstances() {
-        await().atMost(WAIT).until(() -> !injectionPartitions(first).isEmpty() && !injectionPartitions(second).isEmpty()
-                && injectionPartitions(first).size() + injectionPartitions(second).size() == Topics.EXPERIMENT_PARTITIONS);
+        ListenerAssignments.awaitSplit(first, second, c -> ListenerAssignments.partitions(c, Topics.Names.INJECTIONS), WAIT);
 
         List<String> judged = new ArrayList<>();
         List<String> lost = new ArrayList<>();
@@ -105,17 +101,5 @@ class TwoAnalysesIT {
                 .satisfies(v -> assertThat(v.getOutcome()).isEqualTo(VerdictOutcome.PARTIALLY_HELD)));
         assertThat(lost).allSatisfy(exp -> assertThat(tap.verdicts(exp)).singleElement()
                 .satisfies(v -> assertThat(v.getStopReason()).isEqualTo(StopReason.LOST)));
-    }
-
-    /** The partitions of faultline.injections the instance's listeners are assigned now. */
-    private static Set<Integer> injectionPartitions(ApplicationContext context) {
-        ConsumerRegistry consumers = context.getBean(ConsumerRegistry.class);
-        try {
-            return consumers.getConsumerIds().stream().flatMap(id -> consumers.getConsumerAssignment(id).stream())
-                    .filter(p -> p.topic().equals(Topics.Names.INJECTIONS)).map(TopicPartition::partition)
-                    .collect(Collectors.toSet());
-        } catch (IllegalArgumentException noAssignmentYet) {
-            return Set.of();
-        }
     }
 }

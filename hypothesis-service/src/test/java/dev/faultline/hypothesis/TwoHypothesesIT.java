@@ -9,20 +9,18 @@ import dev.faultline.hypothesis.support.Http;
 import dev.faultline.hypothesis.support.ServiceUnderTest;
 import dev.faultline.kit.events.EventPublisher;
 import dev.faultline.kit.testing.EventTap;
+import dev.faultline.kit.testing.ListenerAssignments;
 import dev.faultline.kit.testing.PartitionedKeys;
 import dev.faultline.kit.testing.ServiceProperties;
 import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.HypothesisDrafted;
 import dev.faultline.schemas.avro.PlanApproved;
 import dev.faultline.schemas.topics.Topics;
-import io.micronaut.configuration.kafka.ConsumerRegistry;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,8 +62,7 @@ class TwoHypothesesIT {
 
     @Test
     void shouldAnswerForEveryExperimentOnEitherInstanceWhicheverDraftedIt() {
-        await().atMost(WAIT).until(() -> !proposalPartitions(first).isEmpty() && !proposalPartitions(second).isEmpty()
-                && proposalPartitions(first).size() + proposalPartitions(second).size() == Topics.EXPERIMENT_PARTITIONS);
+        ListenerAssignments.awaitSplit(first, second, TwoHypothesesIT::proposalPartitions, WAIT);
         String byFirst = experimentOn(proposalPartitions(first), "exp-first-");
         String bySecond = experimentOn(proposalPartitions(second), "exp-second-");
         for (String id : List.of(byFirst, bySecond)) {
@@ -102,14 +99,6 @@ class TwoHypothesesIT {
 
     /** The partitions of faultline.proposals the instance's drafting listener (shared group) is assigned now. */
     private static Set<Integer> proposalPartitions(ApplicationContext context) {
-        ConsumerRegistry consumers = context.getBean(ConsumerRegistry.class);
-        try {
-            return consumers.getConsumerIds().stream().filter(id -> id.contains("-experiment-listener"))
-                    .flatMap(id -> consumers.getConsumerAssignment(id).stream())
-                    .filter(p -> p.topic().equals(Topics.Names.PROPOSALS)).map(TopicPartition::partition)
-                    .collect(Collectors.toSet());
-        } catch (IllegalArgumentException noAssignmentYet) {
-            return Set.of();
-        }
+        return ListenerAssignments.partitions(context, Topics.Names.PROPOSALS, id -> id.contains("-experiment-listener"));
     }
 }

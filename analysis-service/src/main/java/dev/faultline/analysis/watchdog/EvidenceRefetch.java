@@ -56,17 +56,22 @@ public class EvidenceRefetch implements MissingEvidence {
 
     @Override
     public int restore(String experimentId, UUID injectionId) {
+        Instant now = clock.instant();
+        Instant last = lastLook.get(injectionId);
+        if (last != null && Duration.between(last, now).compareTo(AGAIN_AFTER) < 0) {
+            return 0; // looked less than a minute ago: no store reads at every sweep
+        }
         Optional<InjectionStopped> stopped = records.stopped(experimentId, injectionId);
         Long announced = stopped.map(InjectionStopped::getEvidenceBatches).orElse(null);
         if (announced == null) {
+            lastLook.remove(injectionId);
             return 0; // running, or stopped with batches unknown (LOST): nothing to miss
         }
         Set<Long> stored = records.sequences(experimentId, injectionId);
         Set<Long> missing = LongStream.range(0, announced).filter(s -> !stored.contains(s)).boxed()
                 .collect(Collectors.toCollection(TreeSet::new));
-        Instant now = clock.instant();
-        Instant last = lastLook.get(injectionId);
-        if (missing.isEmpty() || (last != null && Duration.between(last, now).compareTo(AGAIN_AFTER) < 0)) {
+        if (missing.isEmpty()) {
+            lastLook.remove(injectionId);
             return 0;
         }
         lastLook.put(injectionId, now);

@@ -9,6 +9,7 @@ import dev.faultline.cli.demo.ExampleExperiment;
 import dev.faultline.cli.http.ServiceClient;
 import dev.faultline.cli.login.IssuerClient;
 import dev.faultline.cli.stack.LocalStack;
+import dev.faultline.cli.stack.ServiceInstances;
 import dev.faultline.cli.stack.StackOptions;
 import dev.faultline.schemas.avro.StopReason;
 import dev.faultline.schemas.avro.VerdictIssued;
@@ -103,7 +104,6 @@ class ManyInstancesE2EIT {
         CompletableFuture<Optional<VerdictIssued>> example = CompletableFuture.supplyAsync(() -> DemoCommand.runExample(
                 stack.endpoints().services(), new IssuerClient(stack.endpoints().issuerUrl()),
                 new PrintStream(printed, true, StandardCharsets.UTF_8), Duration.ofSeconds(240)));
-        List<String> injectors = List.of("injector-service", "injector-service-2");
         List<ServiceClient> clients = stack.instances().of("injector-service").stream()
                 .map(port -> new ServiceClient("injector-service", stack.endpoints().url(port),
                         driver.token(ExampleExperiment.OPERATOR))).toList();
@@ -122,8 +122,9 @@ class ManyInstancesE2EIT {
         }
         assertThat(running).as("the example ended before its fault was seen running:%n%s",
                 printed.toString(StandardCharsets.UTF_8)).isNotNegative();
-        String other = injectors.get(1 - running);
-        LOG.info("{} runs the fault; killing and restarting {}", injectors.get(running), other);
+        String other = ServiceInstances.name("injector-service", 2 - running); // instances count from 1
+        LOG.info("{} runs the fault; killing and restarting {}", ServiceInstances.name("injector-service", running + 1),
+                other);
         stack.kill(other);
         stack.restart(other);
 

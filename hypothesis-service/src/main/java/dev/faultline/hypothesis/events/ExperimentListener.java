@@ -1,10 +1,8 @@
 package dev.faultline.hypothesis.events;
 
-import dev.faultline.hypothesis.HypothesisSettings;
 import dev.faultline.hypothesis.experiment.Experiments;
 import dev.faultline.hypothesis.proposal.Proposal;
 import dev.faultline.hypothesis.proposal.ProposalIntake;
-import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.cassandra.KeyspaceState;
 import dev.faultline.kit.events.EventDispatch;
 import dev.faultline.kit.events.EventListenerSupport;
@@ -14,36 +12,35 @@ import dev.faultline.kit.events.InvalidEventException;
 import dev.faultline.schemas.avro.ExperimentProposed;
 import dev.faultline.schemas.topics.Topics;
 import io.micronaut.configuration.kafka.annotation.Topic;
-import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * The listener on proposals and on hypothesis-service's own topic, of which {@link Experiments} is the projection.
  * A proposal is handed to {@link ProposalIntake} as a {@link Proposal}; the service's own events are applied to the
- * projection. Before it consumes, it catches up with both topics from where its group stands — from offset zero when
- * this start created the keyspace — so that no proposal is answered twice, however the topics interleave; and it
- * waits for the {@link ReadModelsListener} to know every declared target and failure-mode template, incident and
- * known-behaviour entry. Its group's partitions are split between the instances; {@link ExperimentViewListener} keeps
- * each instance's projection whole.
+ * projection. Its group's partitions are split between the instances. Before it consumes, it waits for the
+ * {@link ExperimentViewListener} to have replayed both topics from offset zero into the projection — so that no
+ * proposal is answered twice, however the topics interleave — and for the {@link ReadModelsListener} to know every
+ * declared target and failure-mode template, incident and known-behaviour entry.
  */
 @FaultlineListener(groupId = ExperimentListener.GROUP)
 public class ExperimentListener extends EventListenerSupport {
 
     static final String GROUP = "${faultline.hypothesis.group-id:hypothesis-service}";
-    private static final List<String> TOPICS = List.of(Topics.Names.PROPOSALS, Topics.Names.HYPOTHESES);
 
     private final ProposalIntake intake;
     private final Experiments experiments;
     private final boolean rebuild;
 
+    /**
+     * @param view       built (both topics replayed into {@code experiments}) before this listener consumes
+     * @param readModels built (the declarations and what drafting consults replayed) before this listener consumes
+     */
     public ExperimentListener(EventDispatch dispatch, ProposalIntake intake, Experiments experiments,
-                              KafkaSettings settings, KeyspaceState keyspace, HypothesisSettings hypothesis,
-                              ReadModelsListener readModels) {
+                              KeyspaceState keyspace, ExperimentViewListener view, ReadModelsListener readModels) {
         super(dispatch);
         this.intake = intake;
         this.experiments = experiments;
         this.rebuild = keyspace.created();
-        catchUp(settings, hypothesis.groupId(), TOPICS, experiments::project);
     }
 
     @Override

@@ -39,14 +39,7 @@ public final class TopicReplay {
      */
     public static Map<TopicPartition, Long> readToEnd(KafkaSettings settings, List<String> topics, String groupId,
                                                       Consumer<ConsumerRecord<String, byte[]>> each) {
-        Map<String, Object> props = new HashMap<>(settings.clientProperties());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        if (groupId != null) {
-            props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        }
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(settings, groupId)) {
             List<TopicPartition> partitions = topics.stream().flatMap(topic -> consumer.partitionsFor(topic).stream())
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);
@@ -73,11 +66,7 @@ public final class TopicReplay {
      */
     public static long readKeySince(KafkaSettings settings, String topic, String key, Instant since,
                                     Consumer<ConsumerRecord<String, byte[]>> each) {
-        Map<String, Object> props = new HashMap<>(settings.clientProperties());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(settings, null)) {
             int partitions = consumer.partitionsFor(topic).size();
             TopicPartition partition = new TopicPartition(topic, KeyPartitions.of(key, partitions));
             consumer.assign(List.of(partition));
@@ -98,5 +87,16 @@ public final class TopicReplay {
             }
             return read;
         }
+    }
+
+    /** A consumer of committed records that commits nothing, in {@code groupId} (null: none, partitions assigned). */
+    private static KafkaConsumer<String, byte[]> consumer(KafkaSettings settings, String groupId) {
+        Map<String, Object> props = new HashMap<>(settings.clientProperties());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        if (groupId != null) {
+            props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        }
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 }

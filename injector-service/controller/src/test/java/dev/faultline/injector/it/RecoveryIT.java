@@ -3,11 +3,9 @@ package dev.faultline.injector.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.datastax.oss.driver.api.core.CqlSession;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
 import dev.faultline.injector.Fixtures;
-import dev.faultline.injector.run.CassandraRunStore;
 import dev.faultline.injector.run.InjectorInstance;
 import dev.faultline.injector.run.RunStore;
 import dev.faultline.kit.testing.ServiceProperties;
@@ -29,12 +27,10 @@ import dev.faultline.schemas.avro.StopReason;
 import dev.faultline.schemas.topics.Topics;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -209,36 +205,5 @@ class RecoveryIT {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
                 .header("authorization", "Bearer " + DevStack.shared().issuer().token("erin")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    /** The run store as another injector instance sees it, on a session of its own. */
-    private record Journal(CqlSession session, CassandraRunStore store) implements AutoCloseable {
-
-        static Journal of(DevStack stack, String keyspace, String instance) {
-            String[] hostPort = stack.cassandra().address().split(":");
-            InetSocketAddress address = new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1]));
-            try (CqlSession bootstrap = CqlSession.builder().addContactPoint(address).withLocalDatacenter("datacenter1").build()) {
-                bootstrap.execute("CREATE KEYSPACE IF NOT EXISTS " + keyspace
-                        + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
-            }
-            CqlSession session = CqlSession.builder().addContactPoint(address).withLocalDatacenter("datacenter1")
-                    .withKeyspace(keyspace).build();
-            return new Journal(session, new CassandraRunStore(session,
-                    new InjectorInstance(instance, Duration.ofSeconds(1), Duration.ofSeconds(15))));
-        }
-
-        /** Records an injection this instance runs, as the injector does before it applies the fault. */
-        void record(UUID injectionId, String exp, String holder) throws Exception {
-            EventHeader cause = EventHeaders.first(exp, Actors.service("safety-service"), Clock.systemUTC());
-            ByteBuffer bytes = cause.toByteBuffer();
-            byte[] copy = new byte[bytes.remaining()];
-            bytes.get(copy);
-            store.recordActive(new RunStore.ActiveRecord(injectionId, exp, holder, Instant.now().minusSeconds(5), copy));
-        }
-
-        @Override
-        public void close() {
-            session.close();
-        }
     }
 }

@@ -6,10 +6,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
 import dev.faultline.injector.run.CassandraRunStore;
-import dev.faultline.injector.run.InjectorInstance;
 import dev.faultline.injector.run.RunStore;
-import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -25,9 +22,9 @@ class RunStoreIT {
     @Test
     void shouldLetOneInstanceTakeARunOverAndNeverBringAnEndedRunBack(DevStack stack) {
         String keyspace = "injector_store" + UUID.randomUUID().toString().substring(0, 8);
-        try (CqlSession session = session(stack, keyspace)) {
-            RunStore first = new CassandraRunStore(session, instance("injector-1"));
-            RunStore second = new CassandraRunStore(session, instance("injector-2"));
+        try (CqlSession session = Journal.session(stack, keyspace)) {
+            RunStore first = new CassandraRunStore(session, Journal.instance("injector-1"));
+            RunStore second = new CassandraRunStore(session, Journal.instance("injector-2"));
             RunStore.ActiveRecord restored = record();
             first.restoreActive(restored);
 
@@ -51,14 +48,14 @@ class RunStoreIT {
     @Test
     void shouldReadTheRunsOfAKeyspaceMadeBeforeRunsHadOwnersAsNobodys(DevStack stack) {
         String keyspace = "injector_old" + UUID.randomUUID().toString().substring(0, 8);
-        try (CqlSession session = session(stack, keyspace)) {
+        try (CqlSession session = Journal.session(stack, keyspace)) {
             session.execute("CREATE TABLE active_injections (injection_id uuid PRIMARY KEY, experiment_id text, "
                     + "holder text, started_at timestamp, cause blob)");
             UUID old = UUID.randomUUID();
             session.execute("INSERT INTO active_injections (injection_id, experiment_id, holder) VALUES (" + old
                     + ", 'exp-old', 'injector:" + old + "')");
 
-            RunStore store = new CassandraRunStore(session, instance("injector-1"));
+            RunStore store = new CassandraRunStore(session, Journal.instance("injector-1"));
 
             assertThat(store.active()).singleElement().satisfies(owned -> {
                 assertThat(owned.record().injectionId()).isEqualTo(old);
@@ -70,19 +67,5 @@ class RunStoreIT {
 
     private static RunStore.ActiveRecord record() {
         return new RunStore.ActiveRecord(UUID.randomUUID(), "exp-store", "injector:x", Instant.now(), new byte[] {1});
-    }
-
-    private static InjectorInstance instance(String id) {
-        return new InjectorInstance(id, Duration.ofSeconds(1), Duration.ofSeconds(15));
-    }
-
-    private static CqlSession session(DevStack stack, String keyspace) {
-        String[] hostPort = stack.cassandra().address().split(":");
-        InetSocketAddress address = new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1]));
-        try (CqlSession bootstrap = CqlSession.builder().addContactPoint(address).withLocalDatacenter("datacenter1").build()) {
-            bootstrap.execute("CREATE KEYSPACE IF NOT EXISTS " + keyspace
-                    + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
-        }
-        return CqlSession.builder().addContactPoint(address).withLocalDatacenter("datacenter1").withKeyspace(keyspace).build();
     }
 }

@@ -10,6 +10,7 @@ import dev.faultline.injector.Fixtures;
 import dev.faultline.kit.events.Actors;
 import dev.faultline.kit.events.EventHeaders;
 import dev.faultline.kit.events.EventPublisher;
+import dev.faultline.kit.testing.ListenerAssignments;
 import dev.faultline.kit.testing.PartitionedKeys;
 import dev.faultline.kit.testing.ServiceProperties;
 import dev.faultline.schemas.avro.FaultDirection;
@@ -24,7 +25,6 @@ import dev.faultline.schemas.avro.PlanApproved;
 import dev.faultline.schemas.avro.PreflightPassed;
 import dev.faultline.schemas.avro.StopReason;
 import dev.faultline.schemas.topics.Topics;
-import io.micronaut.configuration.kafka.ConsumerRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
@@ -37,8 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,13 +84,11 @@ class TwoInjectorsIT {
     @Test
     void shouldSplitTheClearancesInjectEachOnceAndHaltWhereverItRuns() throws Exception {
         // both instances own part of faultline.safety (6 partitions), none owns it whole
-        await().atMost(Duration.ofSeconds(30)).until(() -> !safetyPartitions(first).isEmpty()
-                && !safetyPartitions(second).isEmpty()
-                && safetyPartitions(first).size() + safetyPartitions(second).size() == Topics.EXPERIMENT_PARTITIONS);
+        ListenerAssignments.awaitSplit(first, second, TwoInjectorsIT::safetyPartitions, Duration.ofSeconds(30));
         assertThat(safetyPartitions(first)).doesNotContainAnyElementsOf(safetyPartitions(second));
         // the halt listener is the exception: each instance reads faultline.control whole, in a group of its own
-        assertThat(partitions(first, Topics.Names.CONTROL)).hasSize(1);
-        assertThat(partitions(second, Topics.Names.CONTROL)).hasSize(1);
+        assertThat(ListenerAssignments.partitions(first, Topics.Names.CONTROL)).hasSize(1);
+        assertThat(ListenerAssignments.partitions(second, Topics.Names.CONTROL)).hasSize(1);
 
         // one experiment on a partition of each instance
         String onFirst = experimentOn(safetyPartitions(first), "exp-first-");
@@ -148,18 +144,7 @@ class TwoInjectorsIT {
     }
 
     private static Set<Integer> safetyPartitions(ApplicationContext context) {
-        return partitions(context, Topics.Names.SAFETY);
-    }
-
-    /** The partitions of {@code topic} the instance's listeners are assigned now (none while one has no assignment yet). */
-    private static Set<Integer> partitions(ApplicationContext context, String topic) {
-        ConsumerRegistry consumers = context.getBean(ConsumerRegistry.class);
-        try {
-            return consumers.getConsumerIds().stream().flatMap(id -> consumers.getConsumerAssignment(id).stream())
-                    .filter(p -> p.topic().equals(topic)).map(TopicPartition::partition).collect(Collectors.toSet());
-        } catch (IllegalArgumentException noAssignmentYet) {
-            return Set.of();
-        }
+        return ListenerAssignments.partitions(context, Topics.Names.SAFETY);
     }
 
     private String get(ApplicationContext context, String path) throws Exception {

@@ -1,0 +1,55 @@
+package dev.faultline.injector.it;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import dev.faultline.devstack.DevStack;
+import dev.faultline.injector.run.CassandraRunStore;
+import dev.faultline.injector.run.InjectorInstance;
+import dev.faultline.injector.run.RunStore;
+import dev.faultline.kit.events.Actors;
+import dev.faultline.kit.events.EventHeaders;
+import dev.faultline.schemas.avro.EventHeader;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The run store as another injector instance sees it, on a session of its own. */
+record Journal(CqlSession session, CassandraRunStore store) implements AutoCloseable {
+
+    static Journal of(DevStack stack, String keyspace, String instance) {
+        CqlSession session = session(stack, keyspace);
+        return new Journal(session, new CassandraRunStore(session, instance(instance)));
+    }
+
+    /** A session on {@code keyspace} of the devstack's Cassandra, which it creates if missing. */
+    static CqlSession session(DevStack stack, String keyspace) {
+        String[] hostPort = stack.cassandra().address().split(":");
+        InetSocketAddress address = new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1]));
+        try (CqlSession bootstrap = CqlSession.builder().addContactPoint(address).withLocalDatacenter("datacenter1").build()) {
+            bootstrap.execute("CREATE KEYSPACE IF NOT EXISTS " + keyspace
+                    + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        }
+        return CqlSession.builder().addContactPoint(address).withLocalDatacenter("datacenter1").withKeyspace(keyspace).build();
+    }
+
+    /** An instance named {@code id}, with the default heartbeat and dead-after. */
+    static InjectorInstance instance(String id) {
+        return new InjectorInstance(id, Duration.ofSeconds(1), Duration.ofSeconds(15));
+    }
+
+    /** Records an injection this instance runs, as the injector does before it applies the fault. */
+    void record(UUID injectionId, String exp, String holder) throws Exception {
+        EventHeader cause = EventHeaders.first(exp, Actors.service("safety-service"), Clock.systemUTC());
+        ByteBuffer bytes = cause.toByteBuffer();
+        byte[] copy = new byte[bytes.remaining()];
+        bytes.get(copy);
+        store.recordActive(new RunStore.ActiveRecord(injectionId, exp, holder, Instant.now().minusSeconds(5), copy));
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+}
