@@ -24,7 +24,23 @@ public class CassandraFactory {
     @Singleton
     @Bean(preDestroy = "close")
     CqlSession cqlSession(CassandraSettings settings) {
-        DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
+        DriverConfigLoader config = driverConfig();
+        CqlSession bootstrap = CqlSession.builder().addContactPoint(settings.contactPoint())
+                .withLocalDatacenter(settings.datacenter()).withConfigLoader(config).build();
+        try {
+            created = bootstrap.getMetadata().getKeyspace(settings.keyspace()).isEmpty();
+            bootstrap.execute("CREATE KEYSPACE IF NOT EXISTS " + settings.keyspace() + " WITH replication = "
+                    + "{'class': 'SimpleStrategy', 'replication_factor': " + settings.replicationFactor() + "}");
+        } finally {
+            bootstrap.closeAsync(); // nothing in flight; the service need not wait for its connections to close
+        }
+        return CqlSession.builder().addContactPoint(settings.contactPoint()).withLocalDatacenter(settings.datacenter())
+                .withConfigLoader(config).withKeyspace(settings.keyspace()).build();
+    }
+
+    /** The driver settings every Faultline session uses, services' and tests' alike. */
+    public static DriverConfigLoader driverConfig() {
+        return DriverConfigLoader.programmaticBuilder()
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
                 .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
                 .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(20))
@@ -38,17 +54,6 @@ public class CassandraFactory {
                 // waiting for their store (OutageWait, 60 s); now at most 5 s after it is back
                 .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofSeconds(5))
                 .build();
-        CqlSession bootstrap = CqlSession.builder().addContactPoint(settings.contactPoint())
-                .withLocalDatacenter(settings.datacenter()).withConfigLoader(config).build();
-        try {
-            created = bootstrap.getMetadata().getKeyspace(settings.keyspace()).isEmpty();
-            bootstrap.execute("CREATE KEYSPACE IF NOT EXISTS " + settings.keyspace() + " WITH replication = "
-                    + "{'class': 'SimpleStrategy', 'replication_factor': " + settings.replicationFactor() + "}");
-        } finally {
-            bootstrap.closeAsync(); // nothing in flight; the service need not wait for its connections to close
-        }
-        return CqlSession.builder().addContactPoint(settings.contactPoint()).withLocalDatacenter(settings.datacenter())
-                .withConfigLoader(config).withKeyspace(settings.keyspace()).build();
     }
 
     @Singleton

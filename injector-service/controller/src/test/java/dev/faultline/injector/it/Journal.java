@@ -7,8 +7,8 @@ import dev.faultline.injector.run.InjectorInstance;
 import dev.faultline.injector.run.RunStore;
 import dev.faultline.kit.events.Actors;
 import dev.faultline.kit.events.EventHeaders;
+import dev.faultline.kit.testing.Keyspaces;
 import dev.faultline.schemas.avro.EventHeader;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,19 +19,8 @@ import java.util.UUID;
 record Journal(CqlSession session, CassandraRunStore store) implements AutoCloseable {
 
     static Journal of(DevStack stack, String keyspace, String instance) {
-        CqlSession session = session(stack, keyspace);
+        CqlSession session = Keyspaces.session(stack, keyspace);
         return new Journal(session, new CassandraRunStore(session, instance(instance)));
-    }
-
-    /** A session on {@code keyspace} of the devstack's Cassandra, which it creates if missing. */
-    static CqlSession session(DevStack stack, String keyspace) {
-        String[] hostPort = stack.cassandra().address().split(":");
-        InetSocketAddress address = new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1]));
-        try (CqlSession bootstrap = CqlSession.builder().addContactPoint(address).withLocalDatacenter("datacenter1").build()) {
-            bootstrap.execute("CREATE KEYSPACE IF NOT EXISTS " + keyspace
-                    + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
-        }
-        return CqlSession.builder().addContactPoint(address).withLocalDatacenter("datacenter1").withKeyspace(keyspace).build();
     }
 
     /** An instance named {@code id}, with the default heartbeat and dead-after. */

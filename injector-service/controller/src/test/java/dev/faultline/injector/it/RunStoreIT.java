@@ -7,6 +7,7 @@ import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
 import dev.faultline.injector.run.CassandraRunStore;
 import dev.faultline.injector.run.RunStore;
+import dev.faultline.kit.testing.Keyspaces;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class RunStoreIT {
     @Test
     void shouldLetOneInstanceTakeARunOverAndNeverBringAnEndedRunBack(DevStack stack) {
         String keyspace = "injector_store" + UUID.randomUUID().toString().substring(0, 8);
-        try (CqlSession session = Journal.session(stack, keyspace)) {
+        try (CqlSession session = Keyspaces.session(stack, keyspace)) {
             RunStore first = new CassandraRunStore(session, Journal.instance("injector-1"));
             RunStore second = new CassandraRunStore(session, Journal.instance("injector-2"));
             RunStore.ActiveRecord restored = record();
@@ -48,7 +49,7 @@ class RunStoreIT {
     @Test
     void shouldReadTheRunsOfAKeyspaceMadeBeforeRunsHadOwnersAsNobodys(DevStack stack) {
         String keyspace = "injector_old" + UUID.randomUUID().toString().substring(0, 8);
-        try (CqlSession session = Journal.session(stack, keyspace)) {
+        try (CqlSession session = Keyspaces.session(stack, keyspace)) {
             session.execute("CREATE TABLE active_injections (injection_id uuid PRIMARY KEY, experiment_id text, "
                     + "holder text, started_at timestamp, cause blob)");
             UUID old = UUID.randomUUID();
