@@ -16,6 +16,7 @@ import dev.faultline.safety.baseline.EvidenceSources;
 import dev.faultline.safety.calendar.CalendarSettings;
 import dev.faultline.safety.calendar.DeploymentCalendar;
 import dev.faultline.safety.calendar.FreezeSettings;
+import dev.faultline.safety.claim.Claims;
 import dev.faultline.safety.envelope.ControlTopicStops;
 import dev.faultline.safety.envelope.MidRunWatch;
 import dev.faultline.safety.envelope.TimeEnvelope;
@@ -33,6 +34,7 @@ import dev.faultline.safety.policy.EnvironmentSettings;
 import dev.faultline.safety.policy.PolicyConfiguration;
 import dev.faultline.safety.policy.SafetyPolicy;
 import dev.faultline.safety.preflight.ActiveInjections;
+import dev.faultline.safety.preflight.ServiceClaims;
 import dev.faultline.safety.preflight.ApprovalBook;
 import dev.faultline.safety.preflight.Preflight;
 import dev.faultline.safety.preflight.PreflightCoordinator;
@@ -52,6 +54,7 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 
 /** Wires safety-service's plain domain classes (rules, read models, the projection, the preflight) to their adapters. */
 @Factory
@@ -90,9 +93,10 @@ public class SafetyFactory {
 
     @Singleton
     MidRunWatch midRunWatch(TimeEnvelope envelope, ActiveInjections injections, ActiveHalts halts, PlanBook plans,
-                            EventPublisher publisher, KafkaSettings kafka, Clock clock) {
+                            EventPublisher publisher, KafkaSettings kafka, Clock clock, Claims claims) {
         return new MidRunWatch(envelope, injections, halts, id -> plans.approvedPlan(id).map(ApprovedPlan::plan),
-                new ControlTopicStops(publisher, kafka.serviceName(), clock), clock);
+                new ControlTopicStops(publisher, kafka.serviceName(), clock), clock, claims,
+                kafka.serviceName() + "-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     @Singleton
@@ -163,11 +167,11 @@ public class SafetyFactory {
 
     @Singleton
     Preflight preflight(SafetyPolicy policy, TimeEnvelope envelope, ActiveHalts halts, ActiveInjections injections,
-                        BaselineHealthCheck baseline, HistoricalNormCheck norms, BaselineSampler sampler,
+                        Claims claims, BaselineHealthCheck baseline, HistoricalNormCheck norms, BaselineSampler sampler,
                         RollbackDryRun rollback, ApprovalBook approvals, ApprovalSettings approvalSettings,
                         NormSettings normSettings, PlanBook plans, VerdictBook verdicts,
                         StagingFirstSettings stagingFirst, Clock clock) {
-        return new Preflight(policy, envelope, halts, injections, baseline, norms, sampler, rollback, approvals,
+        return new Preflight(policy, envelope, halts, injections, new ServiceClaims(claims, injections, clock), baseline, norms, sampler, rollback, approvals,
                 approvalSettings, normSettings, plans, verdicts, stagingFirst, clock);
     }
 }

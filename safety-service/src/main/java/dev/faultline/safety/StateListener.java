@@ -23,6 +23,7 @@ import dev.faultline.schemas.avro.HaltRequested;
 import dev.faultline.schemas.avro.HaltScope;
 import dev.faultline.schemas.avro.IncidentRecorded;
 import dev.faultline.schemas.avro.InjectionStarted;
+import dev.faultline.schemas.avro.InjectionRefused;
 import dev.faultline.schemas.avro.InjectionStopped;
 import dev.faultline.schemas.avro.TargetDeclared;
 import dev.faultline.schemas.avro.TargetDependency;
@@ -109,6 +110,9 @@ public class StateListener extends EventListenerSupport {
                     s.getFault().getTarget().getService(), s.getDeadline()));
         } else if (event.value() instanceof InjectionStopped s) {
             injections.stopped(s.getInjectionId());
+            injections.ended(event.experimentId(), s.getHeader().getOccurredAt());
+        } else if (event.value() instanceof InjectionRefused r) {
+            injections.ended(event.experimentId(), r.getHeader().getOccurredAt());
         } else if (event.value() instanceof IncidentRecorded i) {
             incidents.recorded(new OpenIncidents.Incident(i.getIncidentId(), i.getTitle(), i.getStatus(),
                     i.getEnvironment(), new HashSet<>(i.getServices()), i.getStartedAt()));

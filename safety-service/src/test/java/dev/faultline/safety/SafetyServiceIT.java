@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
 import dev.faultline.kit.clearance.ClearanceVerifier;
+import dev.faultline.kit.events.Actors;
+import dev.faultline.kit.events.EventHeaders;
 import dev.faultline.safety.norm.WatchedProbes;
 import dev.faultline.safety.support.SafetyHarness;
 import dev.faultline.schemas.avro.ApprovalDecision;
@@ -14,17 +16,21 @@ import dev.faultline.schemas.avro.CheckOutcome;
 import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.ExperimentScheduled;
 import dev.faultline.schemas.avro.FaultType;
+import dev.faultline.schemas.avro.InjectionRefused;
 import dev.faultline.schemas.avro.PreflightBlocked;
 import dev.faultline.schemas.avro.PreflightCheckKind;
 import dev.faultline.schemas.avro.PreflightCheckResult;
 import dev.faultline.schemas.avro.PreflightPassed;
+import dev.faultline.schemas.avro.RefusalReason;
 import dev.faultline.schemas.avro.VerdictOutcome;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -62,7 +68,7 @@ class SafetyServiceIT {
     @Test
     void shouldClearALowRiskStagingPlanWithAGenuineClearanceOnce() {
         String id = "exp-staging-" + safety.run;
-        safety.propose(id, "storefront", Environment.STAGING, 0.5);
+        safety.propose(id, "search", Environment.STAGING, 0.5);
 
         PreflightPassed passed = await().atMost(WAIT).until(() -> safety.tap.first(PreflightPassed.class, id).orElse(null),
                 p -> p != null);
@@ -144,7 +150,7 @@ class SafetyServiceIT {
     @Test
     void shouldBlockAPlanDuringAConfiguredFreeze() {
         String id = "exp-frozen-" + safety.run;
-        safety.propose(id, "storefront", Environment.TEST, 0.5);
+        safety.propose(id, "reviews", Environment.TEST, 0.5);
 
         PreflightBlocked blocked = await().atMost(WAIT).until(() -> safety.tap.first(PreflightBlocked.class, id).orElse(null),
                 b -> b != null);
@@ -155,6 +161,37 @@ class SafetyServiceIT {
                 });
         assertThat(safety.get("/experiments/" + id + "/preflight").body()).contains("\"outcome\":\"BLOCKED\"");
         assertThat(safety.get("/experiments/exp-never-" + safety.run + "/preflight").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldClearOnlyOneOfTwoExperimentsOnOneServiceUntilTheFirstOnesInjectionEnds() {
+        String first = "exp-basket-1-" + safety.run;
+        String second = "exp-basket-2-" + safety.run;
+        String service = "basket-" + safety.run;
+        safety.propose(first, service, Environment.STAGING, 0.5);
+        PreflightPassed cleared = await().atMost(WAIT).until(() -> safety.tap.first(PreflightPassed.class, first)
+                .orElse(null), p -> p != null);
+
+        safety.propose(second, service, Environment.STAGING, 0.5);
+        PreflightBlocked blocked = await().atMost(WAIT).until(() -> safety.tap.first(PreflightBlocked.class, second)
+                .orElse(null), b -> b != null);
+        assertThat(blocked.getChecks()).filteredOn(c -> c.getOutcome() == CheckOutcome.FAILED).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getKind()).isEqualTo(PreflightCheckKind.NO_CONCURRENT_EXPERIMENT);
+                    assertThat(c.getReason()).contains("experiment " + first + " was cleared on " + service + " in STAGING");
+                });
+        assertThat(blocked.getSummary()).contains("wait until the other experiment on this service has ended");
+
+        // the injector refuses the first one's clearance (an operator halted it before the fault went on)
+        safety.publisher.publish(InjectionRefused.newBuilder()
+                .setHeader(EventHeaders.first(first, Actors.service("injector-service"), Clock.systemUTC()))
+                .setInjectionId(UUID.randomUUID()).setClearanceId(cleared.getClearance().getClearanceId())
+                .setRevision(1).setEnvironment(Environment.STAGING).setService(service)
+                .setFault(safety.hypothesis(service, Environment.STAGING, 0.5).getScenario())
+                .setReason(RefusalReason.STOPPED_BEFORE_START).setDetail("HALTED").setEvidenceBatches(0).build());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(safety.post(preflight(second), "").body())
+                .contains("\"outcome\":\"PASSED\""));
+        assertThat(safety.tap.first(PreflightPassed.class, second)).isPresent();
     }
 
     @Test
@@ -176,7 +213,7 @@ class SafetyServiceIT {
         assertThat(rerun.body()).as("the approved production revision stays cleared, with its clearance")
                 .isEqualTo(before.get(ids.get(1)));
         String next = "exp-after-rebuild-" + safety.run;
-        safety.propose(next, "storefront", Environment.STAGING, 0.5);
+        safety.propose(next, "wishlist", Environment.STAGING, 0.5);
         PreflightPassed passed = await().atMost(WAIT).until(() -> safety.tap.first(PreflightPassed.class, next).orElse(null),
                 p -> p != null);
         assertThat(passed.getChecks()).filteredOn(c -> c.getKind() == PreflightCheckKind.BASELINE_HEALTH).singleElement()

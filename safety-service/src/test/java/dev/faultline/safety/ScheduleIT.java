@@ -53,7 +53,7 @@ class ScheduleIT {
         String id = "exp-deferred-" + safety.run;
         Instant start = Instant.now().plusSeconds(8);
         Instant end = start.plus(RUN_AND_SLACK).plusSeconds(60);
-        safety.proposeIn(id, "storefront", Environment.STAGING, start, end);
+        safety.proposeIn(id, service(id), Environment.STAGING, start, end);
 
         ExperimentScheduled scheduled = await().atMost(WAIT).until(() -> safety.tap.first(ExperimentScheduled.class, id)
                 .orElse(null), e -> e != null);
@@ -82,7 +82,7 @@ class ScheduleIT {
         assertThat(safety.post("/halts", "{\"scope\":\"EXPERIMENT\",\"experimentId\":\"" + id
                 + "\",\"reason\":\"hold it\"}").statusCode()).isEqualTo(202);
         Instant start = Instant.now().plusSeconds(5);
-        safety.proposeIn(id, "storefront", Environment.STAGING, start, start.plus(RUN_AND_SLACK).plusSeconds(4));
+        safety.proposeIn(id, service(id), Environment.STAGING, start, start.plus(RUN_AND_SLACK).plusSeconds(4));
 
         PreflightBlocked first = await().atMost(WAIT).until(() -> safety.tap.first(PreflightBlocked.class, id)
                 .orElse(null), b -> b != null);
@@ -105,7 +105,7 @@ class ScheduleIT {
     void shouldRunThePreflightAtTheNewStartWhenTheWindowMoves() {
         String id = "exp-moved-" + safety.run;
         Instant farAway = Instant.now().plus(Duration.ofDays(2));
-        safety.proposeIn(id, "storefront", Environment.STAGING, farAway, null);
+        safety.proposeIn(id, service(id), Environment.STAGING, farAway, null);
         await().atMost(WAIT).until(() -> safety.tap.first(ExperimentScheduled.class, id).isPresent());
 
         assertThat(safety.post(safety.token("erin"), "/experiments/" + id + "/schedule",
@@ -131,7 +131,7 @@ class ScheduleIT {
     void shouldNotReopenAClearedWindowWhenItsScheduleIsReadAgain() {
         String id = "exp-replayed-" + safety.run;
         Instant start = Instant.now().plusSeconds(3);
-        safety.proposeIn(id, "storefront", Environment.STAGING, start, start.plus(RUN_AND_SLACK).plusSeconds(60));
+        safety.proposeIn(id, service(id), Environment.STAGING, start, start.plus(RUN_AND_SLACK).plusSeconds(60));
         await().atMost(WAIT).until(() -> safety.tap.first(PreflightPassed.class, id).isPresent());
         ExperimentScheduled deferred = safety.tap.first(ExperimentScheduled.class, id).orElseThrow();
         assertThat(deferred.getDeferred()).isTrue();
@@ -148,7 +148,7 @@ class ScheduleIT {
     void shouldBlockAWindowTooShortForTheRunAtOnceAndRunALaterRevisionWithoutAWindow() {
         String id = "exp-too-short-" + safety.run;
         Instant start = Instant.now().plus(Duration.ofHours(1));
-        safety.proposeIn(id, "storefront", Environment.STAGING, start, start.plusSeconds(60));
+        safety.proposeIn(id, service(id), Environment.STAGING, start, start.plusSeconds(60));
 
         PreflightBlocked blocked = await().atMost(WAIT).until(() -> safety.tap.first(PreflightBlocked.class, id)
                 .orElse(null), b -> b != null);
@@ -158,7 +158,7 @@ class ScheduleIT {
             assertThat(c.getOutcome()).isEqualTo(CheckOutcome.FAILED);
         });
 
-        safety.revise(id, 2, safety.hypothesis("storefront", Environment.STAGING, 0.5));
+        safety.revise(id, 2, safety.hypothesis(service(id), Environment.STAGING, 0.5));
 
         PreflightPassed passed = await().atMost(WAIT).until(() -> safety.tap.first(PreflightPassed.class, id)
                 .orElse(null), p -> p != null);
@@ -171,7 +171,7 @@ class ScheduleIT {
         Instant start = Instant.now().plusSeconds(5);
         safety.target.answerAfter(2000);
         try {
-            safety.proposeIn(id, "storefront", Environment.STAGING, start, start.plus(RUN_AND_SLACK).plusSeconds(3));
+            safety.proposeIn(id, service(id), Environment.STAGING, start, start.plus(RUN_AND_SLACK).plusSeconds(3));
 
             PreflightBlocked blocked = await().atMost(WAIT).until(() -> safety.tap.first(PreflightBlocked.class, id)
                     .orElse(null), b -> b != null);
@@ -190,7 +190,7 @@ class ScheduleIT {
     void shouldKeepAScheduledStartAcrossARestartFromItsTopic() {
         String id = "exp-restart-" + safety.run;
         Instant start = Instant.now().plusSeconds(25);
-        safety.proposeIn(id, "storefront", Environment.STAGING, start, null);
+        safety.proposeIn(id, service(id), Environment.STAGING, start, null);
         await().atMost(WAIT).until(() -> safety.tap.first(ExperimentScheduled.class, id).isPresent());
         assertThat(safety.tap.first(PreflightPassed.class, id)).isEmpty();
 
@@ -203,5 +203,10 @@ class ScheduleIT {
                 .orElse(null), p -> p != null);
         assertThat(passed.getChecks().get(0).getCheckedAt()).isAfterOrEqualTo(start.truncatedTo(
                 ChronoUnit.MILLIS));
+    }
+
+    /** Each experiment on a service of its own: a clearance keeps its service until it is used or expires. */
+    private static String service(String experimentId) {
+        return "storefront-" + experimentId;
     }
 }

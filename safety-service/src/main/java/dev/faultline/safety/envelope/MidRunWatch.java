@@ -1,5 +1,6 @@
 package dev.faultline.safety.envelope;
 
+import dev.faultline.safety.claim.Claims;
 import dev.faultline.safety.halt.ActiveHalts;
 import dev.faultline.safety.halt.Halt;
 import dev.faultline.safety.plan.Plan;
@@ -22,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * The injector obeys that halt like an operator's. One halt per injection: one already halted (by this watch or by
  * any halt in force for its experiment or environment) is left alone. Sweeps only once {@link #start}ed, after the
  * read models were replayed, so that half a calendar never stops a run.
+ * <p>
+ * Every safety-service instance watches every run, so each would halt it: before halting, the watch claims the
+ * injection's halt ({@link Claims}, {@code halt/<injection id>}), and only the instance that gets it publishes the
+ * halt. Where the claim cannot be asked (Cassandra unreachable), it halts anyway: two halts are better than none.
  */
 public final class MidRunWatch {
 
@@ -39,19 +44,27 @@ public final class MidRunWatch {
     private final Function<String, Optional<Plan>> plans;
     private final Stops stops;
     private final Clock clock;
+    private final Claims claims;
+    private final String instance;
     private final Map<String, Plan> planCache = new ConcurrentHashMap<>();
     private final Set<UUID> halted = ConcurrentHashMap.newKeySet();
     private volatile boolean started;
 
-    /** @param plans the approved plan of an experiment */
+    /**
+     * @param plans    the approved plan of an experiment
+     * @param claims   shared by the instances: which one halts a run
+     * @param instance this instance's name in those claims
+     */
     public MidRunWatch(TimeEnvelope envelope, ActiveInjections injections, ActiveHalts halts,
-                       Function<String, Optional<Plan>> plans, Stops stops, Clock clock) {
+                       Function<String, Optional<Plan>> plans, Stops stops, Clock clock, Claims claims, String instance) {
         this.envelope = envelope;
         this.injections = injections;
         this.halts = halts;
         this.plans = plans;
         this.stops = stops;
         this.clock = clock;
+        this.claims = claims;
+        this.instance = instance;
     }
 
     public void start() {
@@ -81,12 +94,29 @@ public final class MidRunWatch {
             Optional<String> reason = envelope.stopReason(plan.get(), now, run.deadline());
             if (reason.isPresent()) {
                 halted.add(run.injectionId());
+                if (!firstToHalt(run, now)) {
+                    LOG.info("{} (injection {}) must stop ({}): another instance halts it", run.experimentId(),
+                            run.injectionId(), reason.get());
+                    continue;
+                }
                 LOG.warn("halting {} (injection {}): {}", run.experimentId(), run.injectionId(), reason.get());
                 stops.halt(run.experimentId(), "safety envelope: " + reason.get());
                 stopped++;
             }
         }
         return stopped;
+    }
+
+    private boolean firstToHalt(ActiveInjections.Running run, Instant now) {
+        String name = "halt/" + run.injectionId();
+        try {
+            return claims.swap(name, null, new Claims.Claim(name, instance, now, run.deadline()),
+                    run.deadline().plus(ActiveInjections.GRACE));
+        } catch (RuntimeException e) {
+            LOG.warn("could not claim the halt of {} (injection {}); halting it anyway", run.experimentId(),
+                    run.injectionId(), e);
+            return true;
+        }
     }
 
     private Optional<Plan> plan(String experimentId) {

@@ -57,6 +57,7 @@ public final class Preflight {
     private final PlanBook plans;
     private final VerdictBook verdicts;
     private final BaselineSampler sampler;
+    private final ServiceClaims claims;
     private final Map<PreflightCheckKind, Check> checks;
 
     /**
@@ -67,9 +68,10 @@ public final class Preflight {
      * @param norms    HISTORICAL_NORM; where {@code normSettings} ask, a probe without history makes APPROVAL need an
      *                 approver
      * @param sampler  how each preflight measures an HTTP probe, once for BASELINE_HEALTH and HISTORICAL_NORM both
+     * @param claims   NO_CONCURRENT_EXPERIMENT for experiments cleared and not started yet, on any instance
      */
     public Preflight(SafetyPolicy policy, TimeEnvelope envelope, ActiveHalts halts, ActiveInjections injections,
-                     BaselineHealthCheck baseline, HistoricalNormCheck norms, BaselineSampler sampler,
+                     ServiceClaims claims, BaselineHealthCheck baseline, HistoricalNormCheck norms, BaselineSampler sampler,
                      RollbackDryRun rollback, ApprovalBook approvals, ApprovalSettings approvalSettings,
                      NormSettings normSettings, PlanBook plans, VerdictBook verdicts, StagingFirstSettings stagingFirst,
                      Clock clock) {
@@ -78,6 +80,7 @@ public final class Preflight {
         this.plans = plans;
         this.verdicts = verdicts;
         this.sampler = sampler;
+        this.claims = claims;
         Map<PreflightCheckKind, Check> all = new EnumMap<>(PreflightCheckKind.class);
         all.put(PreflightCheckKind.BASELINE_HEALTH, (plan, proposer, start, end, earlier, measured) ->
                 baseline.check(plan, measured));
@@ -101,8 +104,10 @@ public final class Preflight {
                 norms.check(plan, start, measured));
         all.put(PreflightCheckKind.NO_ACTIVE_HALT, (plan, proposer, start, end, earlier, measured) ->
                 halts.check(plan.experimentId(), plan.environment()));
-        all.put(PreflightCheckKind.NO_CONCURRENT_EXPERIMENT, (plan, proposer, start, end, earlier, measured) ->
-                injections.check(plan.experimentId(), plan.service(), start));
+        all.put(PreflightCheckKind.NO_CONCURRENT_EXPERIMENT, (plan, proposer, start, end, earlier, measured) -> {
+            CheckResult running = injections.check(plan.experimentId(), plan.service(), start);
+            return running.isFailed() ? running : claims.check(plan, start);
+        });
         all.put(PreflightCheckKind.BLAST_BUDGET, (plan, proposer, start, end, earlier, measured) ->
                 BlastBudgetRule.check(plan, envPolicy(plan), runningBeside(plan, injections, start)));
         all.put(PreflightCheckKind.STAGING_FIRST, (plan, proposer, start, end, earlier, measured) ->
@@ -143,6 +148,19 @@ public final class Preflight {
         }
         String summary = PreflightSummary.of(plan.experimentId(), plan.revision(), results, policy.approverList());
         return new PreflightOutcome(plan, results, start, end, summary);
+    }
+
+    /**
+     * Takes the plan's service for the clearance about to be issued ({@link ServiceClaims}): empty when taken, else
+     * the outcome blocked on NO_CONCURRENT_EXPERIMENT because another experiment was cleared on it first.
+     */
+    public Optional<PreflightOutcome> lostService(PreflightOutcome passed, Instant clearanceExpires) {
+        Plan plan = passed.plan();
+        return claims.take(plan, clearanceExpires).map(failed -> {
+            List<CheckResult> checks = passed.checks().stream().map(c -> c.kind() == failed.kind() ? failed : c).toList();
+            return new PreflightOutcome(plan, checks, passed.windowStart(), passed.windowEnd(),
+                    PreflightSummary.of(plan.experimentId(), plan.revision(), checks, policy.approverList()));
+        });
     }
 
     /**

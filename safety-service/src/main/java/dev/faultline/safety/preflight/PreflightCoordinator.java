@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  * ExperimentScheduled then PreflightPassed with a signed clearance, or PreflightBlocked with every check. One
  * preflight at a time per experiment, and a revision already cleared is never cleared again (its result is returned
  * instead). What it returns is read from the event it published, exactly as a rebuild from the topic reads it.
+ * A clearance is only issued once its experiment holds its service ({@link Preflight#lostService}): of two
+ * experiments on one service passing their preflights at once, on this instance or another, one is blocked.
  * <p>
  * A plan whose proposal asked for a start or a window is <em>deferred</em>: its approval publishes a deferred
  * ExperimentScheduled (with what the time checks already know about that window) and no preflight; the
@@ -287,14 +289,19 @@ public final class PreflightCoordinator {
     private PreflightRecord clear(PreflightOutcome outcome, EventHeader cause, Instant notAfter) {
         Plan plan = outcome.plan();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant expires = notAfter == null || now.plus(clearanceTtl).isBefore(notAfter) ? now.plus(clearanceTtl)
+                : notAfter.truncatedTo(ChronoUnit.MILLIS);
+        Optional<PreflightOutcome> lost = preflight.lostService(outcome, expires);
+        if (lost.isPresent()) {
+            return block(lost.get(), cause);
+        }
         log.record(ExperimentScheduled.newBuilder().setHeader(header(plan.experimentId(), cause))
                 .setRevision(plan.revision()).setEnvironment(plan.environment())
                 .setWindowStart(outcome.windowStart()).setWindowEnd(outcome.windowEnd())
                 .setReason("preflight passed: runs now for " + plan.durationMillis() / 1000 + " s").build());
         Clearance clearance = signer.signed(plan.experimentId(), Clearance.newBuilder().setClearanceId(UUID.randomUUID())
                 .setHypothesisRevision(plan.revision()).setEnvironment(plan.environment()).setIssuedAt(now)
-                .setExpiresAt(notAfter == null || now.plus(clearanceTtl).isBefore(notAfter) ? now.plus(clearanceTtl)
-                        : notAfter.truncatedTo(ChronoUnit.MILLIS)).setSignature(null).setOnCall(outcome.onCall()).build());
+                .setExpiresAt(expires).setSignature(null).setOnCall(outcome.onCall()).build());
         PreflightPassed event = PreflightPassed.newBuilder().setHeader(header(plan.experimentId(), cause))
                 .setRevision(plan.revision()).setClearance(clearance)
                 .setChecks(CheckResults.toAvro(outcome.checks(), now)).build();

@@ -9,6 +9,7 @@ import dev.faultline.safety.halt.Halt;
 import dev.faultline.safety.incident.OpenIncidents;
 import dev.faultline.safety.plan.Plan;
 import dev.faultline.safety.preflight.ActiveInjections;
+import dev.faultline.safety.support.InMemoryClaims;
 import dev.faultline.safety.support.Plans;
 import dev.faultline.safety.support.Policies;
 import dev.faultline.safety.target.DeclaredTargets;
@@ -40,13 +41,15 @@ class MidRunWatchTest {
     private final ActiveHalts halts = new ActiveHalts();
     private final List<String> halted = new ArrayList<>();
     private final SteppingClock clock = new SteppingClock(START);
+    private final InMemoryClaims claims = new InMemoryClaims();
     private Plan plan = Plans.staging(0.5);
     private MidRunWatch watch;
 
     @BeforeEach
     void start() {
         watch = new MidRunWatch(new TimeEnvelope(Policies.demo(), calendar, incidents, targets, Duration.ofMinutes(30)),
-                injections, halts, id -> Optional.of(plan), (id, reason) -> halted.add(id + ": " + reason), clock);
+                injections, halts, id -> Optional.of(plan), (id, reason) -> halted.add(id + ": " + reason), clock,
+                claims, "safety-1");
         watch.start();
         injections.started(new ActiveInjections.Running(UUID.randomUUID(), "exp-1", "storefront",
                 START.plusSeconds(45)));
@@ -109,9 +112,25 @@ class MidRunWatchTest {
     }
 
     @Test
+    void shouldHaltARunOnceWhenTwoInstancesWatchIt() {
+        List<String> byTheOther = new ArrayList<>();
+        MidRunWatch other = new MidRunWatch(new TimeEnvelope(Policies.demo(), calendar, incidents, targets,
+                Duration.ofMinutes(30)), injections, halts, id -> Optional.of(plan),
+                (id, reason) -> byTheOther.add(id + ": " + reason), clock, claims, "safety-2");
+        other.start();
+        calendar.put(entry(CalendarEntryKind.FREEZE, Set.of(), START));
+
+        assertThat(other.sweep() + watch.sweep()).isEqualTo(1);
+        assertThat(byTheOther).singleElement().asString().startsWith("exp-1: safety envelope: ");
+        assertThat(halted).isEmpty();
+        assertThat(watch.sweep() + other.sweep()).as("no second try either").isZero();
+    }
+
+    @Test
     void shouldNotSweepBeforeTheReadModelsAreReplayed() {
         MidRunWatch notStarted = new MidRunWatch(new TimeEnvelope(Policies.demo(), calendar, incidents, targets,
-                Duration.ZERO), injections, halts, id -> Optional.of(plan), (id, reason) -> halted.add(id), clock);
+                Duration.ZERO), injections, halts, id -> Optional.of(plan), (id, reason) -> halted.add(id), clock, claims,
+                "safety-1");
         calendar.put(entry(CalendarEntryKind.FREEZE, Set.of(), START));
         assertThat(notStarted.sweep()).isZero();
     }

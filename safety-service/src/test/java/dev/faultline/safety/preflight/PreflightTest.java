@@ -25,6 +25,7 @@ import dev.faultline.safety.plan.Plan;
 import dev.faultline.safety.staging.StagingFirstSettings;
 import dev.faultline.safety.staging.StagingVerdict;
 import dev.faultline.safety.staging.VerdictBook;
+import dev.faultline.safety.support.InMemoryClaims;
 import dev.faultline.safety.support.InMemoryPlans;
 import dev.faultline.safety.support.InMemoryProbeHistory;
 import dev.faultline.safety.support.Plans;
@@ -69,13 +70,15 @@ class PreflightTest {
     private final OpenIncidents incidents = new OpenIncidents();
     private final InMemoryPlans plans = new InMemoryPlans();
     private final ActiveInjections injections = new ActiveInjections();
+    private final InMemoryClaims claims = new InMemoryClaims();
+    private Instant now = NOON;
     private final List<StagingVerdict> verdicts = new ArrayList<>();
     private final InMemoryProbeHistory history = new InMemoryProbeHistory();
     private SafetyPolicy policy = Policies.demo();
     private RollbackDryRun rollback = plan -> CheckResult.passed(PreflightCheckKind.ROLLBACK_READY, "verified", Map.of());
 
     private Preflight preflight() {
-        Clock clock = Clock.fixed(NOON, ZoneOffset.UTC);
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         VerdictBook verdictBook = new VerdictBook() {
             @Override
             public void save(StagingVerdict verdict) {
@@ -92,7 +95,7 @@ class PreflightTest {
         HistoricalNormCheck norms = new HistoricalNormCheck(history, new PrometheusHistory(client),
                 new PromQlClient(client), NORMS);
         return new Preflight(policy, new TimeEnvelope(policy, calendar, incidents, new DeclaredTargets(),
-                Duration.ofMinutes(30)), new ActiveHalts(), injections,
+                Duration.ofMinutes(30)), new ActiveHalts(), injections, new ServiceClaims(claims, injections, clock),
                 new BaselineHealthCheck(new EvidenceSources(HttpClientSpans.disabled()), 0.05), norms,
                 new BaselineSampler(SAMPLES, 0), p -> rollback.check(p), id -> approvals,
                 new ApprovalSettings(Map.of(), Duration.ofHours(24)), NORMS, plans, verdictBook,
@@ -104,6 +107,13 @@ class PreflightTest {
         plans.approve(Plans.other("exp-staging", "storefront", Environment.STAGING, 0.5));
         verdicts.add(new StagingVerdict("exp-staging", 1, Environment.STAGING, "storefront", FaultType.NETWORK_BLACKHOLE,
                 VerdictOutcome.PARTIALLY_HELD, NOON.minus(Duration.ofDays(1))));
+    }
+
+    /** A staging plan of experiment {@code id} on storefront, with the plans' probe of it. */
+    private Plan onStorefront(String id) {
+        Plan plan = plan(Environment.STAGING, 0.5);
+        return new Plan(id, 1, plan.title(), plan.service(), plan.environment(), plan.trafficShare(), plan.dependency(),
+                plan.durationMillis(), plan.probes(), plan.fault(), plan.riskLevel(), plan.templateId());
     }
 
     private Plan plan(Environment env, double share) {
@@ -181,6 +191,60 @@ class PreflightTest {
         injections.stopped(injections.activeAt(NOON).stream().filter(r -> r.experimentId().equals("exp-search"))
                 .findFirst().orElseThrow().injectionId());
         assertThat(preflight().run(plan(Environment.PRODUCTION, 0.1), "alice").passed()).isTrue();
+    }
+
+    @Test
+    void shouldKeepAServiceForTheExperimentClearedFirstUntilItsInjectionEnds() throws Exception {
+        Plan first = onStorefront("exp-first");
+        Plan second = onStorefront("exp-second");
+        PreflightOutcome firstPassed = preflight().run(first, "alice");
+        PreflightOutcome secondPassed = preflight().run(second, "alice");
+        assertThat(firstPassed.passed()).as(firstPassed.summary()).isTrue();
+        assertThat(secondPassed.passed()).as("both pass while neither is cleared: the race").isTrue();
+
+        Instant expires = NOON.plus(Duration.ofMinutes(10));
+        assertThat(preflight().lostService(firstPassed, expires)).as("the first to be cleared takes the service").isEmpty();
+        PreflightOutcome lost = preflight().lostService(secondPassed, expires).orElseThrow();
+        assertThat(lost.passed()).isFalse();
+        assertThat(lost.checks()).filteredOn(CheckResult::isFailed).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(PreflightCheckKind.NO_CONCURRENT_EXPERIMENT);
+            assertThat(c.details()).containsEntry("experiments", "exp-first");
+        });
+        assertThat(lost.summary()).contains("experiment exp-first was cleared on storefront in STAGING",
+                "wait until the other experiment on this service has ended");
+        assertThat(preflight().run(second, "alice").checks()).as("a later preflight sees the claim before the run starts")
+                .filteredOn(CheckResult::isFailed).extracting(CheckResult::kind)
+                .containsExactly(PreflightCheckKind.NO_CONCURRENT_EXPERIMENT);
+        assertThat(preflight().lostService(firstPassed, expires)).as("cleared again: its own claim").isEmpty();
+
+        UUID injection = UUID.randomUUID();
+        injections.started(new ActiveInjections.Running(injection, "exp-first", "storefront", NOON.plusSeconds(60)));
+        now = NOON.plusSeconds(30);
+        injections.stopped(injection);
+        injections.ended("exp-first", now);
+        PreflightOutcome afterwards = preflight().run(second, "alice");
+        assertThat(afterwards.passed()).as("the first's injection ended").isTrue();
+        assertThat(preflight().lostService(afterwards, now.plus(Duration.ofMinutes(10)))).isEmpty();
+        assertThat(preflight().run(first, "alice").passed()).as("now the second holds it").isFalse();
+    }
+
+    @Test
+    void shouldLetAServiceGoOnceAClearanceExpiredUnusedButNotWhileItsRunGoesOn() throws Exception {
+        Plan first = onStorefront("exp-first");
+        Plan second = onStorefront("exp-second");
+        assertThat(preflight().lostService(preflight().run(first, "alice"), NOON.plusSeconds(60))).isEmpty();
+
+        now = NOON.plusSeconds(60).plus(ActiveInjections.GRACE);
+        assertThat(preflight().run(second, "alice").passed()).as("expired, but within the grace").isFalse();
+        injections.started(new ActiveInjections.Running(UUID.randomUUID(), "exp-first", "storefront",
+                NOON.plusSeconds(120)));
+        now = NOON.plusSeconds(100);
+        assertThat(preflight().run(second, "alice").passed()).as("started just before its clearance expired").isFalse();
+
+        now = NOON.plusSeconds(120).plus(ActiveInjections.GRACE).plusSeconds(1);
+        PreflightOutcome passed = preflight().run(second, "alice");
+        assertThat(passed.passed()).as("its run is past its deadline and grace: " + passed.summary()).isTrue();
+        assertThat(preflight().lostService(passed, now.plus(Duration.ofMinutes(10)))).isEmpty();
     }
 
     @Test

@@ -1,0 +1,24 @@
+package dev.faultline.safety.claim;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Names held by one holder at a time, shared by every safety-service instance: each change is a compare-and-set on
+ * the current holder, so of two instances racing for a name exactly one gets it. A claim lapses by itself at the time
+ * it is kept until, so a holder that never lets go (its instance died) cannot hold a name for ever.
+ */
+public interface Claims {
+
+    /** {@code holder} holds {@code name} since {@code claimedAt}; {@code until} is the holder's own promise of an end. */
+    record Claim(String name, String holder, Instant claimedAt, Instant until) {
+    }
+
+    Optional<Claim> read(String name);
+
+    /**
+     * Writes {@code next} if {@code name} is held by {@code expected} now (null: by nobody), kept until
+     * {@code keepUntil}; true when it was written.
+     */
+    boolean swap(String name, String expected, Claim next, Instant keepUntil);
+}

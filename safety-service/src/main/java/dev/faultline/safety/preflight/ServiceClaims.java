@@ -1,0 +1,86 @@
+package dev.faultline.safety.preflight;
+
+import dev.faultline.safety.claim.Claims;
+import dev.faultline.safety.claim.Claims.Claim;
+import dev.faultline.safety.plan.Plan;
+import dev.faultline.safety.schedule.ScheduleWindow;
+import dev.faultline.schemas.avro.PreflightCheckKind;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * NO_CONCURRENT_EXPERIMENT from the moment an experiment is cleared, on every instance. The injections topic only
+ * shows a run once it started, a second or more after its clearance, and each safety-service instance clears the
+ * experiments of its own partitions: two experiments on one service could both be cleared in that gap. So a clearance
+ * first takes its service in its environment ({@link Claims}, compare-and-set, one winner), and keeps it until the
+ * clearance expires. (The check on running injections stays by service name across environments.)
+ * <p>
+ * A claim of another experiment stands in the way unless it has lapsed: that experiment's injection ended since it
+ * was cleared (stopped, or refused), or its clearance expired more than {@link ActiveInjections#GRACE} ago and it is
+ * not running. A lapsed claim is taken over by compare-and-set as well; the row itself goes by TTL once the run
+ * could not be going any more (clearance expiry, run, time to stop, grace). Nothing has to let go of a claim, so an
+ * instance that dies holding one holds nothing up for longer than that.
+ */
+public final class ServiceClaims {
+
+    private final Claims claims;
+    private final ActiveInjections injections;
+    private final Clock clock;
+
+    public ServiceClaims(Claims claims, ActiveInjections injections, Clock clock) {
+        this.claims = claims;
+        this.injections = injections;
+        this.clock = clock;
+    }
+
+    /** What a preflight reads: passed unless another experiment's claim on the plan's service is in force. */
+    public CheckResult check(Plan plan, Instant now) {
+        return claims.read(name(plan)).filter(c -> inTheWay(c, plan, now)).map(c -> blocked(plan, c))
+                .orElseGet(() -> CheckResult.passed(PreflightCheckKind.NO_CONCURRENT_EXPERIMENT, "no other experiment"
+                        + " is cleared or injecting on " + plan.service(), Map.of("service", plan.service())));
+    }
+
+    /**
+     * Takes the plan's service for its experiment until {@code clearanceExpires}; empty when taken (or held already),
+     * else the failed check naming the experiment that has it.
+     */
+    public Optional<CheckResult> take(Plan plan, Instant clearanceExpires) {
+        Instant now = clock.instant();
+        Claim mine = new Claim(name(plan), plan.experimentId(), now, clearanceExpires);
+        Instant keep = clearanceExpires.plusMillis(plan.durationMillis()).plus(ScheduleWindow.SLACK)
+                .plus(ActiveInjections.GRACE);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<Claim> held = claims.read(mine.name());
+            String holder = held.map(Claim::holder).orElse(null);
+            if (held.isPresent() && inTheWay(held.get(), plan, now)) {
+                return Optional.of(blocked(plan, held.get()));
+            }
+            if (claims.swap(mine.name(), holder, mine, keep)) {
+                return Optional.empty();
+            }
+            // another instance changed it between the read and the swap: read again who has it now
+        }
+        return claims.read(mine.name()).map(c -> blocked(plan, c));
+    }
+
+    private boolean inTheWay(Claim claim, Plan plan, Instant now) {
+        return !claim.holder().equals(plan.experimentId()) && !lapsed(claim, now);
+    }
+
+    private boolean lapsed(Claim claim, Instant now) {
+        return injections.endedSince(claim.holder(), claim.claimedAt())
+                || now.isAfter(claim.until().plus(ActiveInjections.GRACE)) && !injections.running(claim.holder(), now);
+    }
+
+    private static CheckResult blocked(Plan plan, Claim claim) {
+        return CheckResult.failed(PreflightCheckKind.NO_CONCURRENT_EXPERIMENT, "experiment " + claim.holder()
+                + " was cleared on " + plan.service() + " in " + plan.environment() + " at " + claim.claimedAt() + " (its clearance lasts until "
+                + claim.until() + ") and has not ended", Map.of("service", plan.service(), "experiments", claim.holder()));
+    }
+
+    private static String name(Plan plan) {
+        return "service/" + plan.environment() + "/" + plan.service();
+    }
+}
