@@ -1,12 +1,14 @@
 package dev.faultline.safety.claim;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Names held by one holder at a time, shared by every safety-service instance: each change is a compare-and-set on
  * the current holder, so of two instances racing for a name exactly one gets it. A claim lapses by itself at the time
- * it is kept until, so a holder that never lets go (its instance died) cannot hold a name for ever.
+ * it is kept until, so a holder that never lets go (its instance died) cannot hold a name for ever. A name's scope
+ * is what comes before its last {@code /} ({@code service/STAGING} of {@code service/STAGING/storefront}).
  */
 public interface Claims {
 
@@ -15,6 +17,9 @@ public interface Claims {
     }
 
     Optional<Claim> read(String name);
+
+    /** The claims whose names are {@code scope + "/" + something} (the last segment), held now. */
+    List<Claim> within(String scope);
 
     /**
      * Writes {@code next} if {@code name} is held by {@code expected} now (null: by nobody), kept until

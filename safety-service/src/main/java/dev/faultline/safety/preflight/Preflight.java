@@ -32,6 +32,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Runs every preflight check on one revision of a plan and never stops at the first failure, so that a block
@@ -203,10 +204,15 @@ public final class Preflight {
                 .orElse(null);
     }
 
-    /** The other experiments injecting in the plan's environment at {@code now}, with their approved plans' shares. */
+    /**
+     * The other experiments injecting in the plan's environment at {@code now}, or cleared there and not yet ended
+     * (they hold a service), with their approved plans' shares.
+     */
     private List<BlastBudgetRule.Running> runningBeside(Plan plan, ActiveInjections injections, Instant now) {
-        return injections.activeAt(now).stream().filter(r -> !r.experimentId().equals(plan.experimentId()))
-                .map(r -> plans.approvedPlan(r.experimentId()).map(ApprovedPlan::plan))
+        Stream<String> injecting = injections.activeAt(now).stream().map(ActiveInjections.Running::experimentId);
+        Stream<String> cleared = claims.holdersIn(plan.environment(), plan.experimentId(), now).stream();
+        return Stream.concat(injecting, cleared).filter(id -> !id.equals(plan.experimentId())).distinct()
+                .map(id -> plans.approvedPlan(id).map(ApprovedPlan::plan))
                 .flatMap(Optional::stream).filter(p -> p.environment() == plan.environment()).distinct()
                 .map(p -> new BlastBudgetRule.Running(p.experimentId(), p.service(), p.trafficShare())).toList();
     }

@@ -4,9 +4,11 @@ import dev.faultline.safety.claim.Claims;
 import dev.faultline.safety.claim.Claims.Claim;
 import dev.faultline.safety.plan.Plan;
 import dev.faultline.safety.schedule.ScheduleWindow;
+import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.PreflightCheckKind;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,7 +23,8 @@ import java.util.Optional;
  * was cleared (stopped, or refused), or its clearance expired more than {@link ActiveInjections#GRACE} ago and it is
  * not running. A lapsed claim is taken over by compare-and-set as well; the row itself goes by TTL once the run
  * could not be going any more (clearance expiry, run, time to stop, grace). Nothing has to let go of a claim, so an
- * instance that dies holding one holds nothing up for longer than that.
+ * instance that dies holding one holds nothing up for longer than that. BLAST_BUDGET counts the holders in the plan's
+ * environment beside the injections running ({@link #holdersIn}).
  */
 public final class ServiceClaims {
 
@@ -65,6 +68,15 @@ public final class ServiceClaims {
         return claims.read(mine.name()).map(c -> blocked(plan, c));
     }
 
+    /**
+     * The experiments holding a service in {@code environment} now, other than {@code experimentId}: cleared and not
+     * yet ended (BLAST_BUDGET counts their shares beside the injections running).
+     */
+    public List<String> holdersIn(Environment environment, String experimentId, Instant now) {
+        return claims.within(scope(environment)).stream()
+                .filter(c -> !c.holder().equals(experimentId) && !lapsed(c, now)).map(Claim::holder).toList();
+    }
+
     private boolean inTheWay(Claim claim, Plan plan, Instant now) {
         return !claim.holder().equals(plan.experimentId()) && !lapsed(claim, now);
     }
@@ -81,6 +93,10 @@ public final class ServiceClaims {
     }
 
     private static String name(Plan plan) {
-        return "service/" + plan.environment() + "/" + plan.service();
+        return scope(plan.environment()) + "/" + plan.service();
+    }
+
+    private static String scope(Environment environment) {
+        return "service/" + environment;
     }
 }

@@ -82,18 +82,24 @@ class CassandraClaimsIT {
                 .as("only from its holder").isFalse();
         assertThat(instances.get(0).swap("service/storefront", winners.get(0), next, NOW.plusSeconds(900))).isTrue();
         assertThat(instances.get(1).read("service/storefront")).map(Claim::holder).hasValue("exp-next");
+
+        Claim halt = new Claim("halt/" + UUID.randomUUID(), "safety-1", NOW, NOW.plusSeconds(60));
+        assertThat(instances.get(1).swap(halt.name(), null, halt, NOW.plusSeconds(90))).isTrue();
+        assertThat(instances.get(0).within("service")).as("one scope's claims, held now").extracting(Claim::name)
+                .containsExactly("service/storefront");
+        assertThat(instances.get(0).within("halt")).extracting(Claim::holder).containsExactly("safety-1");
     }
 
     @Test
     void shouldLetAClaimLapseByItselfAndTheNameBeTakenAgain() {
         Claims claims = new CassandraClaims(one);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Claim brief = new Claim("service/pricing", "exp-dead-instance", now, now.plusSeconds(1));
-        assertThat(claims.swap("service/pricing", null, brief, now.plusSeconds(1))).isTrue();
-        assertThat(claims.read("service/pricing")).isPresent();
+        Claim brief = new Claim("lapse/pricing", "exp-dead-instance", now, now.plusSeconds(1));
+        assertThat(claims.swap("lapse/pricing", null, brief, now.plusSeconds(1))).isTrue();
+        assertThat(claims.read("lapse/pricing")).isPresent();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> claims.read("service/pricing").isEmpty());
-        Claim next = new Claim("service/pricing", "exp-next", Instant.now(), Instant.now().plusSeconds(600));
-        assertThat(claims.swap("service/pricing", null, next, next.until())).as("free again").isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> claims.read("lapse/pricing").isEmpty());
+        Claim next = new Claim("lapse/pricing", "exp-next", Instant.now(), Instant.now().plusSeconds(600));
+        assertThat(claims.swap("lapse/pricing", null, next, next.until())).as("free again").isTrue();
     }
 }

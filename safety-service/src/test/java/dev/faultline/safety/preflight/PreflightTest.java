@@ -248,6 +248,25 @@ class PreflightTest {
     }
 
     @Test
+    void shouldCountAnExperimentClearedButNotStartedInTheBlastBudget() throws Exception {
+        calendar.put(onCall("dave"));
+        approvals.add(new Approval("exp-1", 1, "bob", ApprovalDecision.APPROVED, "", NOON, NOON.plus(Duration.ofHours(24))));
+        ranInStaging();
+        Plan checkout = Plans.other("exp-checkout", "checkout", Environment.PRODUCTION, 0.45);
+        plans.approve(checkout);
+        assertThat(new ServiceClaims(claims, injections, Clock.fixed(NOON, ZoneOffset.UTC))
+                .take(checkout, NOON.plusSeconds(600))).as("exp-checkout cleared, its injection not started yet").isEmpty();
+
+        PreflightOutcome blocked = preflight().run(plan(Environment.PRODUCTION, 0.1), "alice");
+        assertThat(blocked.checks()).filteredOn(CheckResult::isFailed).extracting(CheckResult::kind)
+                .containsExactly(PreflightCheckKind.BLAST_BUDGET);
+        assertThat(blocked.summary()).contains("exp-checkout on checkout (0.45) + this plan's 0.10 = 0.55");
+
+        injections.ended("exp-checkout", NOON); // the injector refused its clearance
+        assertThat(preflight().run(plan(Environment.PRODUCTION, 0.1), "alice").passed()).isTrue();
+    }
+
+    @Test
     void shouldAskForAnApproverInProductionWhileAProbeHasNoHistory() throws Exception {
         policy = UNATTENDED_PRODUCTION;
         calendar.put(onCall("dave"));

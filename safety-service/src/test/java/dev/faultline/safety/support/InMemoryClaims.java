@@ -2,6 +2,7 @@ package dev.faultline.safety.support;
 
 import dev.faultline.safety.claim.Claims;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +16,12 @@ public final class InMemoryClaims implements Claims {
     @Override
     public Optional<Claim> read(String name) {
         return Optional.ofNullable(claims.get(name));
+    }
+
+    @Override
+    public List<Claim> within(String scope) {
+        return claims.values().stream().filter(c -> c.name().startsWith(scope + "/")
+                && c.name().lastIndexOf('/') == scope.length()).toList();
     }
 
     @Override

@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
 public class LeftoverRecovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeftoverRecovery.class);
+    /** How many heartbeats a start watches its name's heartbeat for, when it has one. */
+    static final int NAME_WATCH = 3;
 
     private final RunStore store;
     private final List<LeftoverSweeper> sweepers;
@@ -65,11 +67,12 @@ public class LeftoverRecovery {
     }
 
     /**
-     * At start-up, before anything is consumed: says this instance is alive, closes its own runs from before its restart
-     * and the runs nobody owns, then keeps beating and sweeping for other instances' left-over runs. Returns how many
-     * injections it closed.
+     * At start-up, before anything is consumed: refuses a name another live instance has, says this instance is alive,
+     * closes its own runs from before its restart and the runs nobody owns, then keeps beating and sweeping for other
+     * instances' left-over runs. Returns how many injections it closed.
      */
     public int recover() {
+        refuseANameInUse();
         store.beat(clock.instant());
         int closed = 0;
         for (RunStore.Owned owned : store.active()) {
@@ -83,6 +86,36 @@ public class LeftoverRecovery {
             sweeping.scheduleWithFixedDelay(this::sweepQuietly, 2 * beat, 2 * beat, TimeUnit.MILLISECONDS);
         }
         return closed;
+    }
+
+    /**
+     * Two live instances under one name would each take the other's runs for its own from before a restart, and close
+     * them. So when this name has a heartbeat already (this instance's own from before a restart, or another's), this
+     * start watches it for {@link #NAME_WATCH} heartbeats first and refuses to go on if it moves.
+     */
+    private void refuseANameInUse() {
+        Instant seen = store.beats().get(store.owner());
+        if (seen == null) {
+            return;
+        }
+        long beat = instance.heartbeat().toMillis();
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(NAME_WATCH * beat);
+        while (System.nanoTime() < until) {
+            try {
+                Thread.sleep(Math.max(10, beat / 4));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while watching the heartbeat of " + store.owner(), e);
+            }
+            Instant now = store.beats().get(store.owner());
+            if (now != null && !now.equals(seen)) {
+                throw new IllegalStateException("another injector instance is alive as '" + store.owner()
+                        + "' (its heartbeat moved from " + seen + " to " + now + " while this one started): give each"
+                        + " instance its own faultline.injector.instance.id, or leave it unset for a random one");
+            }
+        }
+        LOG.info("the last heartbeat as {} ({}) stood still for {} heartbeats: that instance is gone", store.owner(),
+                seen, NAME_WATCH);
     }
 
     /** One look at the other instances' heartbeats and the active runs; returns how many injections it closed. */

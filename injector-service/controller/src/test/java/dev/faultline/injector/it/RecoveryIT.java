@@ -1,6 +1,7 @@
 package dev.faultline.injector.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.faultline.devstack.DevStack;
@@ -34,6 +35,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -95,7 +97,7 @@ class RecoveryIT {
     /**
      * Two other instances recorded a run each, one still beating, one not: a third instance starting leaves the live
      * one's run and fault alone, closes the dead one's once its heartbeat has stood still for dead-after, and the live
-     * one's as soon as it stops beating in turn.
+     * one's as soon as it stops beating in turn. An instance started under the live one's name refuses to start.
      */
     @Test
     void shouldLeaveALiveInstancesRunAloneAndCloseADeadInstancesRunOnceItsHeartbeatStandsStill(DevStack stack)
@@ -139,6 +141,15 @@ class RecoveryIT {
                     assertThat(tap.of(liveExp, InjectionStopped.class)).as("a live instance's run").isEmpty();
                     assertThat(target.toxics()).as("its fault").contains("t-" + liveId);
                 });
+
+                Map<String, Object> sameName = new HashMap<>(props);
+                sameName.put("faultline.injector.instance.id", "injector-live-" + suffix);
+                sameName.put("micronaut.server.port", -1);
+                assertThatThrownBy(() -> ApplicationContext.run(EmbeddedServer.class, sameName).close())
+                        .as("an instance started under the live one's name")
+                        .hasStackTraceContaining("another injector instance is alive as 'injector-live-" + suffix + "'");
+                assertThat(tap.of(liveExp, InjectionStopped.class)).as("the live one's run, after that start").isEmpty();
+                assertThat(target.toxics()).contains("t-" + liveId);
 
                 beating.shutdownNow(); // the live instance dies
                 await().atMost(Duration.ofSeconds(30)).until(() -> !tap.of(liveExp, InjectionStopped.class).isEmpty());
