@@ -3,7 +3,8 @@
 # containers='bash scripts/ci-containers.sh --prepared target/prepare-docker.status'`), on what the suite's build phase
 # built (nothing is rebuilt: the lanes run services from those target/ directories):
 #   1. `./faultline compose demo`: the example experiment through docker-compose.yml (three brokers, the registry,
-#      Cassandra, the six services, the demo system) to its verdict, then `compose down` (also when it fails);
+#      Cassandra, the six services, the demo system) to its verdict, which must be PARTIALLY_HELD, then `compose
+#      down` (also when it fails);
 #   2. the same integration tests against containers: Kafka through Testcontainers' Kafka module on the
 #      faultline/devstack image, the schema registry and Cassandra as containers (the suite runs them on the embedded
 #      devstack): test goals only, with their own failsafe reports (target/failsafe-containers).
@@ -28,6 +29,10 @@ fi
 
 trap './faultline compose down >/dev/null 2>&1 || true' EXIT
 ./faultline compose demo
+# the example's true outcome through the containers, not merely a verdict: ABORTED (a refused rehearsal, a lost
+# controller) would mean the containers did not carry the run
+grep -q '^\*\*Verdict: PARTIALLY_HELD\.\*\*' target/compose/demo.out \
+  || { echo "compose demo: the example did not end PARTIALLY_HELD (target/compose/demo.out)"; exit 1; }
 ./faultline compose down
 trap - EXIT
 

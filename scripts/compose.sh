@@ -93,9 +93,23 @@ demo() {
   FAULTLINE_HOME="$cli_home" ./faultline demo --running --kafka-config "$SECRETS/kafka/clients/faultline-auditor.properties" \
     | tee "$SECRETS/demo.out"
   await_traces
+  await_scrapes
   if [ "$INSTANCES" = 2 ]; then
     second_instances
   fi
+}
+
+# Prometheus scrapes every instance of the six services (the second ones found by name): count(up == 1) of the job.
+await_scrapes() {
+  local want=$((6 * INSTANCES)) up="" waited=0
+  while [ "$waited" -lt 60 ]; do
+    up="$(curl -sf 'http://127.0.0.1:9090/api/v1/query' --data-urlencode 'query=count(up{job="faultline"} == 1)' \
+      | sed -n 's/.*"value":\[[^,]*,"\([0-9]*\)"\].*/\1/p')"
+    [ "${up:-0}" = "$want" ] && { log "Prometheus scrapes all $want service instances"; return 0; }
+    sleep 2; waited=$((waited + 2))
+  done
+  log "Prometheus scrapes ${up:-no} of the $want service instances after 60 s (http://127.0.0.1:9090/targets)"
+  return 1
 }
 
 # Every second instance answers; catalog-service-2 serves the demo's experiment (from its own Streams tasks or
