@@ -34,13 +34,13 @@ import dev.faultline.safety.policy.EnvironmentSettings;
 import dev.faultline.safety.policy.PolicyConfiguration;
 import dev.faultline.safety.policy.SafetyPolicy;
 import dev.faultline.safety.preflight.ActiveInjections;
-import dev.faultline.safety.preflight.ServiceClaims;
 import dev.faultline.safety.preflight.ApprovalBook;
 import dev.faultline.safety.preflight.Preflight;
 import dev.faultline.safety.preflight.PreflightCoordinator;
 import dev.faultline.safety.preflight.PreflightMetrics;
 import dev.faultline.safety.preflight.PreflightResults;
 import dev.faultline.safety.preflight.RollbackDryRun;
+import dev.faultline.safety.preflight.ServiceClaims;
 import dev.faultline.safety.records.KafkaSafetyEvents;
 import dev.faultline.safety.records.SafetyLog;
 import dev.faultline.safety.records.SafetyRecords;
@@ -171,7 +171,7 @@ public class SafetyFactory {
                         RollbackDryRun rollback, ApprovalBook approvals, ApprovalSettings approvalSettings,
                         NormSettings normSettings, PlanBook plans, VerdictBook verdicts,
                         StagingFirstSettings stagingFirst, Clock clock) {
-        return new Preflight(policy, envelope, halts, injections, new ServiceClaims(claims, injections, clock), baseline, norms, sampler, rollback, approvals,
-                approvalSettings, normSettings, plans, verdicts, stagingFirst, clock);
+        return new Preflight(policy, envelope, halts, injections, new ServiceClaims(claims, injections, clock), baseline,
+                norms, sampler, rollback, approvals, approvalSettings, normSettings, plans, verdicts, stagingFirst, clock);
     }
 }

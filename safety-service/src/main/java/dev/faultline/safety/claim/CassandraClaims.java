@@ -37,7 +37,7 @@ public class CassandraClaims implements Claims {
 
     @Override
     public Optional<Claim> read(String name) {
-        Row row = session.execute(select.bind(scope(name), name)
+        Row row = session.execute(select.bind(Claims.scopeOf(name), name)
                 .setConsistencyLevel(DefaultConsistencyLevel.LOCAL_SERIAL)).one();
         return Optional.ofNullable(row).flatMap(CassandraClaims::claim);
     }
@@ -51,7 +51,7 @@ public class CassandraClaims implements Claims {
     @Override
     public boolean swap(String name, String expected, Claim next, Instant keepUntil) {
         int ttl = (int) Math.max(1, Duration.between(next.claimedAt(), keepUntil).toSeconds() + 1);
-        return session.execute(swap.bind(ttl, next.holder(), next.claimedAt(), next.until(), scope(name), name, expected))
+        return session.execute(swap.bind(ttl, next.holder(), next.claimedAt(), next.until(), Claims.scopeOf(name), name, expected))
                 .wasApplied();
     }
 
@@ -59,10 +59,5 @@ public class CassandraClaims implements Claims {
         String holder = row.getString("holder");
         return holder == null ? Optional.empty() : Optional.of(new Claim(row.getString("name"), holder,
                 row.getInstant("claimed_at"), row.getInstant("until")));
-    }
-
-    private static String scope(String name) {
-        int slash = name.lastIndexOf('/');
-        return slash < 0 ? "" : name.substring(0, slash);
     }
 }

@@ -26,4 +26,10 @@ public interface Claims {
      * {@code keepUntil}; true when it was written.
      */
     boolean swap(String name, String expected, Claim next, Instant keepUntil);
+
+    /** The scope of {@code name}: what comes before its last {@code /} (empty when it has none). */
+    static String scopeOf(String name) {
+        int slash = name.lastIndexOf('/');
+        return slash < 0 ? "" : name.substring(0, slash);
+    }
 }

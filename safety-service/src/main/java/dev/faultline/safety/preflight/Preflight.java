@@ -72,10 +72,10 @@ public final class Preflight {
      * @param claims   NO_CONCURRENT_EXPERIMENT for experiments cleared and not started yet, on any instance
      */
     public Preflight(SafetyPolicy policy, TimeEnvelope envelope, ActiveHalts halts, ActiveInjections injections,
-                     ServiceClaims claims, BaselineHealthCheck baseline, HistoricalNormCheck norms, BaselineSampler sampler,
-                     RollbackDryRun rollback, ApprovalBook approvals, ApprovalSettings approvalSettings,
-                     NormSettings normSettings, PlanBook plans, VerdictBook verdicts, StagingFirstSettings stagingFirst,
-                     Clock clock) {
+                     ServiceClaims claims, BaselineHealthCheck baseline, HistoricalNormCheck norms,
+                     BaselineSampler sampler, RollbackDryRun rollback, ApprovalBook approvals,
+                     ApprovalSettings approvalSettings, NormSettings normSettings, PlanBook plans, VerdictBook verdicts,
+                     StagingFirstSettings stagingFirst, Clock clock) {
         this.policy = policy;
         this.clock = clock;
         this.plans = plans;

@@ -88,8 +88,9 @@ public final class ServiceClaims {
 
     private static CheckResult blocked(Plan plan, Claim claim) {
         return CheckResult.failed(PreflightCheckKind.NO_CONCURRENT_EXPERIMENT, "experiment " + claim.holder()
-                + " was cleared on " + plan.service() + " in " + plan.environment() + " at " + claim.claimedAt() + " (its clearance lasts until "
-                + claim.until() + ") and has not ended", Map.of("service", plan.service(), "experiments", claim.holder()));
+                + " was cleared on " + plan.service() + " in " + plan.environment() + " at " + claim.claimedAt()
+                + " (its clearance lasts until " + claim.until() + ") and has not ended",
+                Map.of("service", plan.service(), "experiments", claim.holder()));
     }
 
     private static String name(Plan plan) {

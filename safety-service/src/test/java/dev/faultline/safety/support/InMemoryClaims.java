@@ -20,8 +20,7 @@ public final class InMemoryClaims implements Claims {
 
     @Override
     public List<Claim> within(String scope) {
-        return claims.values().stream().filter(c -> c.name().startsWith(scope + "/")
-                && c.name().lastIndexOf('/') == scope.length()).toList();
+        return claims.values().stream().filter(c -> Claims.scopeOf(c.name()).equals(scope)).toList();
     }
 
     @Override

@@ -2,14 +2,10 @@ package dev.faultline.injector.recovery;
 
 import dev.faultline.injector.run.RunRequest;
 import dev.faultline.injector.run.RunStore;
-import dev.faultline.schemas.avro.EventHeader;
 import dev.faultline.schemas.avro.InjectionRefused;
 import dev.faultline.schemas.avro.InjectionStarted;
 import dev.faultline.schemas.avro.InjectionStopped;
 import dev.faultline.schemas.avro.PreflightPassed;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -63,22 +59,11 @@ public final class RunHistory {
             }
             if (!stopped.contains(s.getInjectionId())) {
                 PreflightPassed cause = clearances.get(s.getClearanceId());
-                store.restoreActive(new RunStore.ActiveRecord(s.getInjectionId(), experimentId,
+                store.restoreActive(RunStore.ActiveRecord.of(s.getInjectionId(), experimentId,
                         RunRequest.holderOf(s.getInjectionId()), s.getHeader().getOccurredAt(),
-                        bytes(cause == null ? s.getHeader() : cause.getHeader())));
+                        cause == null ? s.getHeader() : cause.getHeader()));
             }
         }
         return ran;
-    }
-
-    private static byte[] bytes(EventHeader header) {
-        try {
-            ByteBuffer buffer = header.toByteBuffer();
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

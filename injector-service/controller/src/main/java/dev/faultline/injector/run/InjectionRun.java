@@ -145,8 +145,8 @@ public final class InjectionRun {
         StopCause cause;
         try {
             startedAt = clock.instant();
-            store.recordActive(new RunStore.ActiveRecord(run.injectionId(), run.experimentId(), run.holder(), startedAt,
-                    bytes(run.cause().toByteBuffer())));
+            store.recordActive(RunStore.ActiveRecord.of(run.injectionId(), run.experimentId(), run.holder(), startedAt,
+                    run.cause()));
             applied = true; // from here on the fault may exist: the finally removes it whatever happens
             fault.apply();
             deadline = startedAt.plusMillis(run.hypothesis().getScenario().getDurationMillis());
@@ -288,12 +288,6 @@ public final class InjectionRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static byte[] bytes(java.nio.ByteBuffer buffer) {
-        byte[] copy = new byte[buffer.remaining()];
-        buffer.get(copy);
-        return copy;
     }
 
     private RunOutcome stopped(StopCause cause) {

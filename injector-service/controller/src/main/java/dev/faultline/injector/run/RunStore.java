@@ -1,6 +1,10 @@
 package dev.faultline.injector.run;
 
+import dev.faultline.schemas.avro.EventHeader;
 import io.micronaut.core.annotation.Nullable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +51,19 @@ public interface RunStore {
 
     /** An injection whose fault is (or may be) on the data plane. */
     record ActiveRecord(UUID injectionId, String experimentId, String holder, Instant startedAt, byte[] causeHeader) {
+
+        /** The record of an injection answering {@code cause}, whose header is kept as its Avro bytes. */
+        public static ActiveRecord of(UUID injectionId, String experimentId, String holder, Instant startedAt,
+                                      EventHeader cause) {
+            try {
+                ByteBuffer buffer = cause.toByteBuffer();
+                byte[] bytes = new byte[buffer.remaining()];
+                buffer.get(bytes);
+                return new ActiveRecord(injectionId, experimentId, holder, startedAt, bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** An active injection and the instance running it ({@code null}: restored from the topics, nobody's). */

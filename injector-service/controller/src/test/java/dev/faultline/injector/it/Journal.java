@@ -9,7 +9,6 @@ import dev.faultline.kit.events.Actors;
 import dev.faultline.kit.events.EventHeaders;
 import dev.faultline.kit.testing.Keyspaces;
 import dev.faultline.schemas.avro.EventHeader;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,12 +28,9 @@ record Journal(CqlSession session, CassandraRunStore store) implements AutoClose
     }
 
     /** Records an injection this instance runs, as the injector does before it applies the fault. */
-    void record(UUID injectionId, String exp, String holder) throws Exception {
+    void record(UUID injectionId, String exp, String holder) {
         EventHeader cause = EventHeaders.first(exp, Actors.service("safety-service"), Clock.systemUTC());
-        ByteBuffer bytes = cause.toByteBuffer();
-        byte[] copy = new byte[bytes.remaining()];
-        bytes.get(copy);
-        store.recordActive(new RunStore.ActiveRecord(injectionId, exp, holder, Instant.now().minusSeconds(5), copy));
+        store.recordActive(RunStore.ActiveRecord.of(injectionId, exp, holder, Instant.now().minusSeconds(5), cause));
     }
 
     @Override
