@@ -129,6 +129,17 @@ for pid in "${pids[@]}"; do wait "$pid"; done
 trap - EXIT
 
 if [[ -s "$logs/failed" ]]; then
+  # why each failed, again at the very end (where a shortened copy of this output keeps it): the failing tests of a
+  # module, the last lines of a job (its own message says what failed)
+  while read -r name; do
+    log="$logs/${name//\//-}.log"
+    echo "---- why $name failed ($log)"
+    if [[ -n "${jobs[$name]:-}" ]]; then
+      tail -25 "$log"
+    else
+      grep -E '<<< (FAILURE|ERROR)!|^\[ERROR\]   [A-Za-z]' "$log" | head -12 || true
+    fi
+  done < "$logs/failed"
   say "FAILED in $(elapsed $((SECONDS - started))): $(paste -sd ' ' "$logs/failed")"
   exit 1
 fi

@@ -5,6 +5,8 @@
 
 const TOKEN_KEY = 'faultline.token';
 const RUNNING = new Set(['CLEARED', 'INJECTING', 'STOPPED']);
+// how long a page keeps asking the catalog for a verdict the live feed announced
+const VERDICT_CATCH_UP_MILLIS = 120000;
 const LATENCY_STATISTICS = new Set(['P50_LATENCY', 'P90_LATENCY', 'P95_LATENCY', 'P99_LATENCY', 'MAX_LATENCY',
   'MEAN_LATENCY']);
 
@@ -229,13 +231,34 @@ async function experimentPage(id) {
     }
     return experiment;
   };
+  // the live feed reads the topics; the catalog's view of the experiment follows them a moment later (its stream's
+  // commit), so a verdict announced live is asked for again until the view has it
+  let left = false;
+  leaving.push(() => { left = true; });
+  const refreshUntilVerdict = async () => {
+    const until = Date.now() + VERDICT_CATCH_UP_MILLIS;
+    for (let wait = 250; !left; wait = Math.min(2 * wait, 2000)) {
+      if ((await refresh()).verdict) {
+        return;
+      }
+      if (Date.now() > until) {
+        showProblem('the verdict was issued, but the catalog has not shown it yet: reload the page later');
+        return;
+      }
+      await new Promise(resolve => setTimeout(resolve, wait));
+    }
+  };
   const experiment = await refresh();
   if (RUNNING.has(experiment.status) || !experiment.verdict) {
-    await drawLive(id, live, () => refresh().catch(e => showProblem(e.message)));
+    await drawLive(id, live, verdictIssued => (verdictIssued ? refreshUntilVerdict() : refresh())
+        .catch(e => showProblem(e.message)));
   }
 }
 
-/** The running experiment: its evidence as it arrives, each latency prediction's threshold drawn in, and the halt. */
+/**
+ * The running experiment: its evidence as it arrives, each latency prediction's threshold drawn in, and the halt.
+ * onStatusChange(verdictIssued) is called on every change of the run's state, with true when its verdict came.
+ */
 async function drawLive(id, section, onStatusChange) {
   section.hidden = false;
   const plan = await api('experiments/' + encodeURIComponent(id) + '/hypothesis').catch(() => null);
@@ -303,7 +326,7 @@ async function drawLive(id, section, onStatusChange) {
       state.dataset.state = event.state;
       onStatusChange();
     } else if (event.type === 'verdict' || event.type === 'halt') {
-      onStatusChange();
+      onStatusChange(event.type === 'verdict');
     }
   });
   leaving.push(feed.stop);

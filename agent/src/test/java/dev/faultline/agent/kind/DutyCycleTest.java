@@ -1,8 +1,10 @@
 package dev.faultline.agent.kind;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /** The burner loop under a simulated clock: no real spinning or sleeping. */
@@ -13,18 +15,18 @@ class DutyCycleTest {
 
     /**
      * Wall time advances by one step per look at the clock while spinning; the thread gets
-     * {@code cpuShare} of it (the rest is other processes on the core). Stops the cycle once
-     * {@code periods} periods of wall time have passed.
+     * {@code cpuShare} of it at that wall time (the rest is other processes on the core). Stops the
+     * cycle once {@code periods} periods of wall time have passed.
      */
     private static final class SimulatedCore implements DutyCycle.Clock {
-        final double cpuShare;
+        final LongToDoubleFunction cpuShare;
         final long stopAt;
         long wall;
         long cpu;
         long slept;
         DutyCycle cycle;
 
-        SimulatedCore(double cpuShare, int periods) {
+        SimulatedCore(LongToDoubleFunction cpuShare, int periods) {
             this.cpuShare = cpuShare;
             this.stopAt = periods * PERIOD;
         }
@@ -37,7 +39,7 @@ class DutyCycleTest {
         @Override
         public long threadCpuNanos() {
             wall += SPIN_STEP;
-            cpu += (long) (SPIN_STEP * cpuShare);
+            cpu += (long) (SPIN_STEP * cpuShare.applyAsDouble(wall));
             stopAtTheEnd();
             return cpu;
         }
@@ -61,6 +63,10 @@ class DutyCycleTest {
     }
 
     private static SimulatedCore run(int percent, double cpuShare, int periods) {
+        return run(percent, wall -> cpuShare, periods);
+    }
+
+    private static SimulatedCore run(int percent, LongToDoubleFunction cpuShare, int periods) {
         SimulatedCore core = new SimulatedCore(cpuShare, periods);
         core.cycle = new DutyCycle(PERIOD, percent, core);
         core.cycle.run();
@@ -86,6 +92,25 @@ class DutyCycleTest {
         SimulatedCore core = run(90, 0.5, 10);
         assertThat(core.busyPercent()).isBetween(49.0, 51.0);
         assertThat(core.wall).isBetween(10 * PERIOD, 10 * PERIOD + SPIN_STEP);
+    }
+
+    @Test
+    void shouldMakeUpACrowdedStretchOnceTheCoreHasRoom() {
+        // 1 s when other processes leave the thread a fifth of the core while it spins, then 2 s of a free core: the
+        // shortfall of the first second is made up in the next periods, so the three seconds are at the plan
+        SimulatedCore core = run(50, wall -> wall < 10 * PERIOD ? 0.2 : 1.0, 30);
+        assertThat(core.busyPercent()).isBetween(49.0, 51.0);
+        assertThat(core.wall).isBetween(30 * PERIOD, 30 * PERIOD + SPIN_STEP);
+    }
+
+    @Test
+    void shouldMakeUpAtMostOneSecondOfThePlanAfterALongStarvation() {
+        // 5 s with no CPU at all, then 2 s of a free core: only one second's share (0.5 s of CPU) is made up, so the
+        // burner runs flat out for ten periods and then at the plan again, not for the whole two seconds
+        SimulatedCore core = run(50, wall -> wall < 50 * PERIOD ? 0.0 : 1.0, 70);
+        long plannedAfter = 20 * PERIOD / 2;
+        long madeUp = DutyCycle.MAX_OWED_WALL_NANOS / 2;
+        assertThat(core.cpu).isCloseTo(plannedAfter + madeUp, withinPercentage(1)); // 1.5 s, not 1 s (none) or 2 s (all)
     }
 
     @Test

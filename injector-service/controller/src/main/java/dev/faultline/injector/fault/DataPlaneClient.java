@@ -23,11 +23,21 @@ import java.util.Map;
 @Singleton
 public class DataPlaneClient implements DataPlanePort {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * A lease renewal answered later than this is no use: the lease (3 s) would run out before the next one. A
+     * renewal that times out counts as not renewed, and the data plane removes the fault itself.
+     */
+    private static final Duration RENEW_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * Any other call: the answer is still worth having late (a fault applied or removed, a rehearsal's removal) on a
+     * machine too busy to answer in 2 s — a crowded two-instance stack answered a rehearsal's DELETE after 2 s and
+     * the run was refused for it. Whatever was applied is still under its lease meanwhile.
+     */
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
 
     private final String baseUrl;
     private final JsonMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(RENEW_TIMEOUT).build();
     private final HttpClientSpans spans;
 
     @Inject
@@ -109,7 +119,7 @@ public class DataPlaneClient implements DataPlanePort {
 
     @Override
     public boolean renew(String holder) {
-        HttpResponse<String> answer = call("POST", "/leases/" + enc(holder) + "/renew", Map.of());
+        HttpResponse<String> answer = call("POST", "/leases/" + enc(holder) + "/renew", Map.of(), RENEW_TIMEOUT);
         if (answer.statusCode() == 404) {
             return false;
         }
@@ -149,12 +159,16 @@ public class DataPlaneClient implements DataPlanePort {
     }
 
     private HttpResponse<String> call(String method, String path, Object body) {
+        return call(method, path, body, CALL_TIMEOUT);
+    }
+
+    private HttpResponse<String> call(String method, String path, Object body, Duration timeout) {
         try {
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body));
             URI uri = URI.create(baseUrl + path);
             ClientSpan span = spans.start(method, uri);
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
                     .header("content-type", "application/json").method(method, publisher);
             span.headers().forEach(request::header);
             try {

@@ -42,7 +42,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -162,22 +162,17 @@ class HostFaultIT {
                 List.of()));
         InjectionStarted started = awaitStarted(exp);
 
-        // a window counts when it is in the ±10 points band, or when the machine had room (≥ 0.25 idle cores) and the
-        // burner still missed it; windows of a machine with no room to spare are measured again
-        List<ProcFs.CpuWindow> crowded = new ArrayList<>();
-        ProcFs.CpuWindow measured = null;
-        while (measured == null && Duration.between(Instant.now(), started.getDeadline()).toMillis() > 3500) {
-            ProcFs.CpuWindow window = ProcFs.cpuOver(agent.pid(), Duration.ofSeconds(3));
-            LOG.info("cpu fault: agent at {}", window);
-            if ((window.percent() >= 40 && window.percent() <= 60) || window.idleCores() >= 0.25) {
-                measured = window;
-            } else {
-                crowded.add(window);
-            }
-        }
+        // one window over most of the fault: the burner makes up a crowded stretch later (DutyCycle), so the load over
+        // seconds is at the plan; a window of a machine with no room to spare (< 0.25 idle cores) is not a verdict
+        Duration window = Collections.max(List.of(
+                Duration.between(Instant.now(), started.getDeadline()).minusMillis(1500), Duration.ofSeconds(3)));
+        ProcFs.CpuWindow measured = ProcFs.cpuOver(agent.pid(), window);
+        LOG.info("cpu fault: agent at {}", measured);
         InjectionStopped stopped = awaitStopped(exp);
         assertCompletedAndClean(stopped);
-        Assumptions.assumeTrue(measured != null, "no 3 s window had a quarter of a core to spare: " + crowded);
+        boolean inBand = measured.percent() >= 40 && measured.percent() <= 60;
+        Assumptions.assumeTrue(inBand || measured.idleCores() >= 0.25, "the machine had no quarter of a core to spare: "
+                + measured);
         assertThat(measured.percent()).as("the agent's CPU, 1 core at 50 %% planned: %s", measured).isBetween(40.0, 60.0);
         ProcFs.CpuWindow after = ProcFs.cpuOver(agent.pid(), Duration.ofSeconds(2));
         LOG.info("cpu fault: agent after the stop at {}", after);
