@@ -39,6 +39,7 @@ import dev.faultline.safety.preflight.Preflight;
 import dev.faultline.safety.preflight.PreflightCoordinator;
 import dev.faultline.safety.preflight.PreflightMetrics;
 import dev.faultline.safety.preflight.PreflightResults;
+import dev.faultline.safety.preflight.RevisionClaims;
 import dev.faultline.safety.preflight.RollbackDryRun;
 import dev.faultline.safety.preflight.ServiceClaims;
 import dev.faultline.safety.records.KafkaSafetyEvents;
@@ -147,9 +148,9 @@ public class SafetyFactory {
     PreflightCoordinator preflightCoordinator(PlanBook plans, PreflightResults results, Preflight preflight,
                                               ClearanceSigner signer, SafetyLog log, PreflightMetrics metrics,
                                               Clock clock, KafkaSettings kafka, SafetySettings settings,
-                                              ScheduleBook schedules, ScheduleSettings schedule) {
-        return new PreflightCoordinator(plans, results, preflight, signer, log, metrics, clock, kafka.serviceName(),
-                settings.clearanceTtl(), schedules, schedule.startGrace());
+                                              ScheduleBook schedules, ScheduleSettings schedule, Claims claims) {
+        return new PreflightCoordinator(plans, results, new RevisionClaims(claims), preflight, signer, log, metrics,
+                clock, kafka.serviceName(), settings.clearanceTtl(), schedules, schedule.startGrace());
     }
 
     @Singleton

@@ -83,8 +83,8 @@ public final class ApprovalDesk {
         }
         try {
             return preflight.run(experimentId, null);
-        } catch (PreflightCoordinator.NotDueException e) {
-            return null;
+        } catch (PreflightCoordinator.NotDueException | PreflightCoordinator.ClearedElsewhereException e) {
+            return null; // not due yet; or another instance clears it now (its PreflightPassed says so)
         }
     }
 }

@@ -43,7 +43,8 @@ public class PreflightController {
         }
         try {
             return PreflightView.of(coordinator.run(experimentId, null));
-        } catch (PreflightCoordinator.NotApprovedException | PreflightCoordinator.NotDueException e) {
+        } catch (PreflightCoordinator.NotApprovedException | PreflightCoordinator.NotDueException
+                 | PreflightCoordinator.ClearedElsewhereException e) {
             throw ApiException.conflict(e.getMessage());
         }
     }

@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * preflight at a time per experiment, and a revision already cleared is never cleared again (its result is returned
  * instead). What it returns is read from the event it published, exactly as a rebuild from the topic reads it.
  * A clearance is only issued once its experiment holds its service ({@link Preflight#lostService}): of two
- * experiments on one service passing their preflights at once, on this instance or another, one is blocked.
+ * experiments on one service passing their preflights at once, on this instance or another, one is blocked. And
+ * only one clearance is issued per revision across instances ({@link RevisionClaims}): an instance that finds another
+ * instance's clearance named first returns that one's result once it is recorded.
  * <p>
  * A plan whose proposal asked for a start or a window is <em>deferred</em>: its approval publishes a deferred
  * ExperimentScheduled (with what the time checks already know about that window) and no preflight; the
@@ -69,8 +71,23 @@ public final class PreflightCoordinator {
         }
     }
 
+    /** An instance that lost a revision's clearance to another waits this long for the other's record. */
+    static final Duration OTHERS_RECORD_WAIT = Duration.ofSeconds(10);
+    private static final Duration OTHERS_RECORD_POLL = Duration.ofMillis(100);
+
+    /**
+     * Another instance is clearing this revision and its record was not written within {@link #OTHERS_RECORD_WAIT}:
+     * ask again for the result in a moment.
+     */
+    public static final class ClearedElsewhereException extends RuntimeException {
+        ClearedElsewhereException(String message) {
+            super(message);
+        }
+    }
+
     private final PlanBook plans;
     private final PreflightResults results;
+    private final RevisionClaims revisions;
     private final Preflight preflight;
     private final ClearanceSigner signer;
     private final SafetyLog log;
@@ -82,11 +99,12 @@ public final class PreflightCoordinator {
     private final Duration startGrace;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-    public PreflightCoordinator(PlanBook plans, PreflightResults results, Preflight preflight, ClearanceSigner signer,
-                                SafetyLog log, PreflightMetrics metrics, Clock clock, String serviceName,
-                                Duration clearanceTtl, ScheduleBook schedules, Duration startGrace) {
+    public PreflightCoordinator(PlanBook plans, PreflightResults results, RevisionClaims revisions, Preflight preflight,
+                                ClearanceSigner signer, SafetyLog log, PreflightMetrics metrics, Clock clock,
+                                String serviceName, Duration clearanceTtl, ScheduleBook schedules, Duration startGrace) {
         this.plans = plans;
         this.results = results;
+        this.revisions = revisions;
         this.preflight = preflight;
         this.signer = signer;
         this.log = log;
@@ -128,7 +146,11 @@ public final class PreflightCoordinator {
                     windowEnded(plan, window, header);
                 }
             } else {
-                run(experimentId, cause);
+                try {
+                    run(experimentId, cause);
+                } catch (ClearedElsewhereException e) {
+                    LOG.info("PlanApproved of {} revision {}: {}", experimentId, revision, e.getMessage());
+                }
             }
         }
     }
@@ -295,11 +317,17 @@ public final class PreflightCoordinator {
         if (lost.isPresent()) {
             return block(lost.get(), cause);
         }
+        UUID clearanceId = UUID.randomUUID();
+        Optional<String> other = revisions.take(plan.experimentId(), plan.revision(), clearanceId, now,
+                expires.plus(ActiveInjections.GRACE));
+        if (other.isPresent()) {
+            return clearedElsewhere(plan, other.get());
+        }
         log.record(ExperimentScheduled.newBuilder().setHeader(header(plan.experimentId(), cause))
                 .setRevision(plan.revision()).setEnvironment(plan.environment())
                 .setWindowStart(outcome.windowStart()).setWindowEnd(outcome.windowEnd())
                 .setReason("preflight passed: runs now for " + plan.durationMillis() / 1000 + " s").build());
-        Clearance clearance = signer.signed(plan.experimentId(), Clearance.newBuilder().setClearanceId(UUID.randomUUID())
+        Clearance clearance = signer.signed(plan.experimentId(), Clearance.newBuilder().setClearanceId(clearanceId)
                 .setHypothesisRevision(plan.revision()).setEnvironment(plan.environment()).setIssuedAt(now)
                 .setExpiresAt(expires).setSignature(null).setOnCall(outcome.onCall()).build());
         PreflightPassed event = PreflightPassed.newBuilder().setHeader(header(plan.experimentId(), cause))
@@ -309,6 +337,30 @@ public final class PreflightCoordinator {
         metrics.decided(true);
         LOG.info("{} revision {} cleared ({})", plan.experimentId(), plan.revision(), clearance.getClearanceId());
         return record;
+    }
+
+    /** The clearance another instance named first for this revision, once it has recorded it. */
+    private PreflightRecord clearedElsewhere(Plan plan, String clearanceId) {
+        LOG.info("{} revision {} is cleared by another instance (clearance {}); waiting for its record",
+                plan.experimentId(), plan.revision(), clearanceId);
+        long deadline = System.nanoTime() + OTHERS_RECORD_WAIT.toNanos();
+        do {
+            Optional<PreflightRecord> cleared = results.clearedRevision(plan.experimentId(), plan.revision());
+            if (cleared.isPresent()) {
+                return cleared.get();
+            }
+            try {
+                Thread.sleep(OTHERS_RECORD_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        } while (System.nanoTime() < deadline);
+        throw new ClearedElsewhereException("revision " + plan.revision() + " of " + plan.experimentId()
+                + " is being cleared by another safety-service instance (clearance " + clearanceId + "), and its"
+                + " result was not recorded within " + OTHERS_RECORD_WAIT.toSeconds() + " s: ask for it again in a"
+                + " moment (GET /experiments/" + plan.experimentId() + "/preflight); if that instance died before"
+                + " recording it, the revision can be cleared again once that clearance would have expired");
     }
 
     private PreflightRecord block(PreflightOutcome outcome, EventHeader cause) {

@@ -93,6 +93,20 @@ public final class SafetyHarness implements AutoCloseable {
         baseUrl = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
     }
 
+    /** Another instance of the service: the same keyspace and consumer groups (the partitions split), its own port. */
+    public Instance anotherInstance() {
+        ApplicationContext other = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
+        return new Instance(other, "http://127.0.0.1:" + other.getBean(EmbeddedServer.class).getPort());
+    }
+
+    /** A second instance started by {@link #anotherInstance()}; closing it stops it. */
+    public record Instance(ApplicationContext context, String baseUrl) implements AutoCloseable {
+        @Override
+        public void close() {
+            context.close();
+        }
+    }
+
     /** Stops the service and starts it again with its keyspace and in the same consumer groups: a restart. */
     public void restart() {
         context.close();
@@ -214,7 +228,16 @@ public final class SafetyHarness implements AutoCloseable {
     }
 
     public HttpResponse<String> post(String token, String path, String json) {
-        return send(token, HttpRequest.newBuilder(URI.create(baseUrl + path)).header("content-type", "application/json")
+        return post(baseUrl, token, path, json);
+    }
+
+    /** A POST as {@link #CALLER} to {@code instance} rather than the first instance. */
+    public HttpResponse<String> postTo(Instance instance, String path, String json) {
+        return post(instance.baseUrl(), token(CALLER), path, json);
+    }
+
+    private HttpResponse<String> post(String base, String token, String path, String json) {
+        return send(token, HttpRequest.newBuilder(URI.create(base + path)).header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
