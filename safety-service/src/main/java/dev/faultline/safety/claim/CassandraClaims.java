@@ -24,6 +24,7 @@ public class CassandraClaims implements Claims {
     private final PreparedStatement select;
     private final PreparedStatement selectScope;
     private final PreparedStatement swap;
+    private final PreparedStatement release;
 
     public CassandraClaims(CqlSession session) {
         this.session = session;
@@ -33,6 +34,7 @@ public class CassandraClaims implements Claims {
         this.selectScope = session.prepare("SELECT name, holder, claimed_at, until FROM claims WHERE scope = ?");
         this.swap = session.prepare("UPDATE claims USING TTL ? SET holder = ?, claimed_at = ?, until = ?"
                 + " WHERE scope = ? AND name = ? IF holder = ?");
+        this.release = session.prepare("DELETE FROM claims WHERE scope = ? AND name = ? IF holder = ?");
     }
 
     @Override
@@ -53,6 +55,11 @@ public class CassandraClaims implements Claims {
         int ttl = (int) Math.max(1, Duration.between(next.claimedAt(), keepUntil).toSeconds() + 1);
         return session.execute(swap.bind(ttl, next.holder(), next.claimedAt(), next.until(), Claims.scopeOf(name), name, expected))
                 .wasApplied();
+    }
+
+    @Override
+    public boolean release(String name, String holder) {
+        return session.execute(release.bind(Claims.scopeOf(name), name, holder)).wasApplied();
     }
 
     private static Optional<Claim> claim(Row row) {

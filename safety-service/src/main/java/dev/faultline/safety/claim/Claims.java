@@ -27,6 +27,9 @@ public interface Claims {
      */
     boolean swap(String name, String expected, Claim next, Instant keepUntil);
 
+    /** Lets go of {@code name} if {@code holder} holds it now; true when it did (false: not held by it any more). */
+    boolean release(String name, String holder);
+
     /** The scope of {@code name}: what comes before its last {@code /} (empty when it has none). */
     static String scopeOf(String name) {
         int slash = name.lastIndexOf('/');

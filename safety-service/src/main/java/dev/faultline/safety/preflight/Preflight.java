@@ -59,6 +59,7 @@ public final class Preflight {
     private final VerdictBook verdicts;
     private final BaselineSampler sampler;
     private final ServiceClaims claims;
+    private final ActiveInjections injections;
     private final Map<PreflightCheckKind, Check> checks;
 
     /**
@@ -82,6 +83,7 @@ public final class Preflight {
         this.verdicts = verdicts;
         this.sampler = sampler;
         this.claims = claims;
+        this.injections = injections;
         Map<PreflightCheckKind, Check> all = new EnumMap<>(PreflightCheckKind.class);
         all.put(PreflightCheckKind.BASELINE_HEALTH, (plan, proposer, start, end, earlier, measured) ->
                 baseline.check(plan, measured));
@@ -110,7 +112,7 @@ public final class Preflight {
             return running.isFailed() ? running : claims.check(plan, start);
         });
         all.put(PreflightCheckKind.BLAST_BUDGET, (plan, proposer, start, end, earlier, measured) ->
-                BlastBudgetRule.check(plan, envPolicy(plan), runningBeside(plan, injections, start)));
+                BlastBudgetRule.check(plan, envPolicy(plan), runningBeside(plan, start)));
         all.put(PreflightCheckKind.STAGING_FIRST, (plan, proposer, start, end, earlier, measured) ->
                 StagingFirstRule.check(plan, envPolicy(plan), stagingFirst.maxAge(), start, stagingRuns(plan)));
         this.checks = Collections.unmodifiableMap(all);
@@ -153,11 +155,19 @@ public final class Preflight {
 
     /**
      * Takes the plan's service for the clearance about to be issued ({@link ServiceClaims}): empty when taken, else
-     * the outcome blocked on NO_CONCURRENT_EXPERIMENT because another experiment was cleared on it first.
+     * the outcome blocked on NO_CONCURRENT_EXPERIMENT because another experiment was cleared on it first, or — where
+     * the environment has a blast budget, checked again with every clearance issued until now — on BLAST_BUDGET.
      */
     public Optional<PreflightOutcome> lostService(PreflightOutcome passed, Instant clearanceExpires) {
         Plan plan = passed.plan();
-        return claims.take(plan, clearanceExpires).map(failed -> {
+        boolean budgeted = envPolicy(plan).map(EnvironmentPolicy::blastBudget).isPresent();
+        Optional<CheckResult> lost = budgeted
+                ? claims.takeWithinBudget(plan, clearanceExpires, () -> {
+                    Instant now = clock.instant();
+                    return BlastBudgetRule.check(plan, envPolicy(plan), runningBeside(plan, now));
+                })
+                : claims.take(plan, clearanceExpires);
+        return lost.map(failed -> {
             List<CheckResult> checks = passed.checks().stream().map(c -> c.kind() == failed.kind() ? failed : c).toList();
             return new PreflightOutcome(plan, checks, passed.windowStart(), passed.windowEnd(),
                     PreflightSummary.of(plan.experimentId(), plan.revision(), checks, policy.approverList()));
@@ -208,7 +218,7 @@ public final class Preflight {
      * The other experiments injecting in the plan's environment at {@code now}, or cleared there and not yet ended
      * (they hold a service), with their approved plans' shares.
      */
-    private List<BlastBudgetRule.Running> runningBeside(Plan plan, ActiveInjections injections, Instant now) {
+    private List<BlastBudgetRule.Running> runningBeside(Plan plan, Instant now) {
         Stream<String> injecting = injections.activeAt(now).stream().map(ActiveInjections.Running::experimentId);
         Stream<String> cleared = claims.holdersIn(plan.environment(), plan.experimentId(), now).stream();
         return Stream.concat(injecting, cleared).filter(id -> !id.equals(plan.experimentId())).distinct()

@@ -7,10 +7,13 @@ import dev.faultline.safety.schedule.ScheduleWindow;
 import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.PreflightCheckKind;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * NO_CONCURRENT_EXPERIMENT from the moment an experiment is cleared, on every instance. The injections topic only
@@ -24,9 +27,16 @@ import java.util.Optional;
  * not running. A lapsed claim is taken over by compare-and-set as well; the row itself goes by TTL once the run
  * could not be going any more (clearance expiry, run, time to stop, grace). Nothing has to let go of a claim, so an
  * instance that dies holding one holds nothing up for longer than that. BLAST_BUDGET counts the holders in the plan's
- * environment beside the injections running ({@link #holdersIn}).
+ * environment beside the injections running ({@link #holdersIn}), and is checked again when the service is taken,
+ * under a lock of the environment ({@link #takeWithinBudget}).
  */
 public final class ServiceClaims {
+
+    /** How long a clearance waits for another to be done with the environment's budget. */
+    static final Duration BUDGET_LOCK_WAIT = Duration.ofSeconds(10);
+    /** A budget lock whose instance died is free again after this (a check and a take take milliseconds). */
+    private static final Duration BUDGET_LOCK_TTL = Duration.ofSeconds(10);
+    private static final Duration BUDGET_LOCK_POLL = Duration.ofMillis(20);
 
     private final Claims claims;
     private final ActiveInjections injections;
@@ -66,6 +76,45 @@ public final class ServiceClaims {
             // another instance changed it between the read and the swap: read again who has it now
         }
         return claims.read(mine.name()).map(c -> blocked(plan, c));
+    }
+
+    /**
+     * {@link #take} with the environment's blast budget checked again, both under the environment's budget lock
+     * ({@code budget/<ENV>} in {@link Claims}) so that no other clearance in the environment, on any instance, is
+     * checked or taken in between. A preflight's BLAST_BUDGET reads the experiments cleared or injecting when it runs;
+     * two preflights on different services passing at once would each leave the other out of its sum. Empty when the
+     * service is taken, else the failed check: BLAST_BUDGET as {@code budgetNow} reads it with every clearance issued
+     * so far, NO_CONCURRENT_EXPERIMENT, or BLAST_BUDGET when the lock was not had within {@link #BUDGET_LOCK_WAIT}.
+     */
+    public Optional<CheckResult> takeWithinBudget(Plan plan, Instant clearanceExpires, Supplier<CheckResult> budgetNow) {
+        String lock = "budget/" + plan.environment();
+        String me = UUID.randomUUID().toString();
+        long deadline = System.nanoTime() + BUDGET_LOCK_WAIT.toNanos();
+        while (!claims.swap(lock, null, new Claim(lock, me, clock.instant(), clock.instant().plus(BUDGET_LOCK_TTL)),
+                clock.instant().plus(BUDGET_LOCK_TTL))) {
+            if (System.nanoTime() > deadline) {
+                return Optional.of(CheckResult.failed(PreflightCheckKind.BLAST_BUDGET, "another clearance in "
+                        + plan.environment() + " held its blast budget for over " + BUDGET_LOCK_WAIT.toSeconds()
+                        + " s, so this one could not be checked against it: run the preflight again",
+                        Map.of("environment", String.valueOf(plan.environment()))));
+            }
+            pause();
+        }
+        try {
+            CheckResult budget = budgetNow.get();
+            return budget.isFailed() ? Optional.of(budget) : take(plan, clearanceExpires);
+        } finally {
+            claims.release(lock, me); // had it lapsed meanwhile (over its TTL), nothing is released
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(BUDGET_LOCK_POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the blast budget's lock", e);
+        }
     }
 
     /**

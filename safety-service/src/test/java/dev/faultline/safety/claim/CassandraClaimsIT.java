@@ -91,6 +91,23 @@ class CassandraClaimsIT {
     }
 
     @Test
+    void shouldLetOnlyTheHolderLetGoAndTheNameBeTakenAtOnce() {
+        Claims first = new CassandraClaims(one);
+        Claims second = new CassandraClaims(two);
+        Claim lock = new Claim("budget/PRODUCTION", "clearance-a", NOW, NOW.plusSeconds(10));
+        assertThat(first.swap(lock.name(), null, lock, NOW.plusSeconds(10))).isTrue();
+        Claim other = new Claim(lock.name(), "clearance-b", NOW, NOW.plusSeconds(10));
+        assertThat(second.swap(lock.name(), null, other, NOW.plusSeconds(10))).as("held").isFalse();
+
+        assertThat(second.release(lock.name(), "clearance-b")).as("not by another").isFalse();
+        assertThat(second.read(lock.name())).map(Claim::holder).hasValue("clearance-a");
+        assertThat(first.release(lock.name(), "clearance-a")).isTrue();
+        assertThat(second.read(lock.name())).as("let go, seen by the other session").isEmpty();
+        assertThat(second.swap(lock.name(), null, other, NOW.plusSeconds(10))).as("taken at once").isTrue();
+        assertThat(first.release(lock.name(), "clearance-a")).as("not twice").isFalse();
+    }
+
+    @Test
     void shouldLetAClaimLapseByItselfAndTheNameBeTakenAgain() {
         Claims claims = new CassandraClaims(one);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);

@@ -267,6 +267,30 @@ class PreflightTest {
     }
 
     @Test
+    void shouldCheckTheBlastBudgetAgainWhenClearingSoThatTwoPassingAtOnceStayWithinIt() throws Exception {
+        calendar.put(onCall("dave"));
+        approvals.add(new Approval("exp-1", 1, "bob", ApprovalDecision.APPROVED, "", NOON, NOON.plus(Duration.ofHours(24))));
+        ranInStaging();
+        Plan checkout = Plans.other("exp-checkout", "checkout", Environment.PRODUCTION, 0.45);
+        plans.approve(checkout);
+        PreflightOutcome passed = preflight().run(plan(Environment.PRODUCTION, 0.1), "alice");
+        assertThat(passed.passed()).as("alone in production: " + passed.summary()).isTrue();
+
+        // meanwhile another instance cleared exp-checkout on another service (its preflight passed alone, too)
+        assertThat(new ServiceClaims(claims, injections, Clock.fixed(NOON, ZoneOffset.UTC))
+                .take(checkout, NOON.plusSeconds(600))).isEmpty();
+
+        PreflightOutcome lost = preflight().lostService(passed, NOON.plusSeconds(600)).orElseThrow();
+        assertThat(lost.passed()).isFalse();
+        assertThat(lost.checks()).filteredOn(CheckResult::isFailed).extracting(CheckResult::kind)
+                .containsExactly(PreflightCheckKind.BLAST_BUDGET);
+        assertThat(lost.summary()).contains("exp-checkout on checkout (0.45) + this plan's 0.10 = 0.55",
+                "exceeds PRODUCTION's blast budget of 0.50");
+        assertThat(claims.read("service/PRODUCTION/storefront")).as("its service not taken").isEmpty();
+        assertThat(claims.read("budget/PRODUCTION")).as("the budget's lock let go").isEmpty();
+    }
+
+    @Test
     void shouldAskForAnApproverInProductionWhileAProbeHasNoHistory() throws Exception {
         policy = UNATTENDED_PRODUCTION;
         calendar.put(onCall("dave"));

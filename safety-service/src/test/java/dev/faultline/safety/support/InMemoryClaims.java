@@ -32,4 +32,14 @@ public final class InMemoryClaims implements Claims {
         claims.put(name, next);
         return true;
     }
+
+    @Override
+    public synchronized boolean release(String name, String holder) {
+        Claim held = claims.get(name);
+        if (held == null || !held.holder().equals(holder)) {
+            return false;
+        }
+        claims.remove(name);
+        return true;
+    }
 }
