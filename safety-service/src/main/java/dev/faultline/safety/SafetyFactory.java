@@ -122,8 +122,14 @@ public class SafetyFactory {
 
     @Singleton
     SafetyRecords safetyRecords(PlanBook plans, ApprovalStore approvals, PreflightResults results,
-                                VerdictBook verdicts, ScheduleBook schedules, WatchedProbes probes) {
-        return new SafetyRecords(plans, approvals, results, verdicts, schedules, probes);
+                                VerdictBook verdicts, ScheduleBook schedules, WatchedProbes probes,
+                                ServiceClaims serviceClaims) {
+        return new SafetyRecords(plans, approvals, results, verdicts, schedules, probes, serviceClaims);
+    }
+
+    @Singleton
+    ServiceClaims serviceClaims(Claims claims, ActiveInjections injections, Clock clock) {
+        return new ServiceClaims(claims, injections, clock);
     }
 
     @Singleton
@@ -168,11 +174,11 @@ public class SafetyFactory {
 
     @Singleton
     Preflight preflight(SafetyPolicy policy, TimeEnvelope envelope, ActiveHalts halts, ActiveInjections injections,
-                        Claims claims, BaselineHealthCheck baseline, HistoricalNormCheck norms, BaselineSampler sampler,
-                        RollbackDryRun rollback, ApprovalBook approvals, ApprovalSettings approvalSettings,
-                        NormSettings normSettings, PlanBook plans, VerdictBook verdicts,
-                        StagingFirstSettings stagingFirst, Clock clock) {
-        return new Preflight(policy, envelope, halts, injections, new ServiceClaims(claims, injections, clock), baseline,
-                norms, sampler, rollback, approvals, approvalSettings, normSettings, plans, verdicts, stagingFirst, clock);
+                        ServiceClaims serviceClaims, BaselineHealthCheck baseline, HistoricalNormCheck norms,
+                        BaselineSampler sampler, RollbackDryRun rollback, ApprovalBook approvals,
+                        ApprovalSettings approvalSettings, NormSettings normSettings, PlanBook plans,
+                        VerdictBook verdicts, StagingFirstSettings stagingFirst, Clock clock) {
+        return new Preflight(policy, envelope, halts, injections, serviceClaims, baseline, norms, sampler, rollback,
+                approvals, approvalSettings, normSettings, plans, verdicts, stagingFirst, clock);
     }
 }

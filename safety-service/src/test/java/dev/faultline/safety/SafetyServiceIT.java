@@ -220,6 +220,18 @@ class SafetyServiceIT {
                 .satisfies(c -> assertThat(c.getDetails()).containsKey("product-reads.errorRate")
                         .as("no blended norm any more").doesNotContainKey("product-reads.normP95Millis"));
         assertThat(decisions(ids)).as("no plan checked again").isEqualTo(decisions);
+
+        // the staging experiment's clearance, issued before the drop and never used, still holds its service
+        String rival = "exp-search-after-rebuild-" + safety.run;
+        safety.propose(rival, "search", Environment.STAGING, 0.5);
+        await().atMost(WAIT).until(() -> decisions(List.of(rival)) > 0);
+        assertThat(safety.tap.first(PreflightPassed.class, rival)).as("not cleared beside it").isEmpty();
+        PreflightBlocked blocked = safety.tap.first(PreflightBlocked.class, rival).orElseThrow();
+        assertThat(blocked.getChecks()).filteredOn(c -> c.getOutcome() == CheckOutcome.FAILED).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getKind()).isEqualTo(PreflightCheckKind.NO_CONCURRENT_EXPERIMENT);
+                    assertThat(c.getReason()).contains("experiment " + ids.get(0) + " was cleared on search in STAGING");
+                });
     }
 
     private static String preflight(String id) {

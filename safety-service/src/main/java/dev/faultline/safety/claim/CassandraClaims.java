@@ -52,7 +52,8 @@ public class CassandraClaims implements Claims {
 
     @Override
     public boolean swap(String name, String expected, Claim next, Instant keepUntil) {
-        int ttl = (int) Math.max(1, Duration.between(next.claimedAt(), keepUntil).toSeconds() + 1);
+        // Cassandra's TTL counts from the write (a claim written back with its first claimedAt is kept until the same end)
+        int ttl = (int) Math.max(1, Duration.between(Instant.now(), keepUntil).toSeconds() + 1);
         return session.execute(swap.bind(ttl, next.holder(), next.claimedAt(), next.until(), Claims.scopeOf(name), name, expected))
                 .wasApplied();
     }

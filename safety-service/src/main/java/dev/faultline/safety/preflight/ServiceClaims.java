@@ -62,8 +62,7 @@ public final class ServiceClaims {
     public Optional<CheckResult> take(Plan plan, Instant clearanceExpires) {
         Instant now = clock.instant();
         Claim mine = new Claim(name(plan), plan.experimentId(), now, clearanceExpires);
-        Instant keep = clearanceExpires.plusMillis(plan.durationMillis()).plus(ScheduleWindow.SLACK)
-                .plus(ActiveInjections.GRACE);
+        Instant keep = keepUntil(plan, clearanceExpires);
         for (int attempt = 0; attempt < 3; attempt++) {
             Optional<Claim> held = claims.read(mine.name());
             String holder = held.map(Claim::holder).orElse(null);
@@ -79,6 +78,20 @@ public final class ServiceClaims {
     }
 
     /**
+     * Takes the plan's service again for a clearance read back from the safety topic, unless someone holds it or the
+     * claim would have lapsed already. The claims are no projection, so a keyspace dropped and rebuilt from the topics
+     * starts with none: without this, a clearance issued before the drop and not used yet would no longer hold its
+     * service. Reading back a clearance whose claim is held (this instance's own, just published) changes nothing.
+     */
+    public void restore(Plan plan, Instant clearedAt, Instant clearanceExpires) {
+        Instant now = clock.instant();
+        Claim cleared = new Claim(name(plan), plan.experimentId(), clearedAt, clearanceExpires);
+        if (!lapsed(cleared, now)) {
+            claims.swap(cleared.name(), null, cleared, keepUntil(plan, clearanceExpires));
+        }
+    }
+
+    /**
      * {@link #take} with the environment's blast budget checked again, both under the environment's budget lock
      * ({@code budget/<ENV>} in {@link Claims}) so that no other clearance in the environment, on any instance, is
      * checked or taken in between. A preflight's BLAST_BUDGET reads the experiments cleared or injecting when it runs;
@@ -86,7 +99,8 @@ public final class ServiceClaims {
      * service is taken, else the failed check: BLAST_BUDGET as {@code budgetNow} reads it with every clearance issued
      * so far, NO_CONCURRENT_EXPERIMENT, or BLAST_BUDGET when the lock was not had within {@link #BUDGET_LOCK_WAIT}.
      */
-    public Optional<CheckResult> takeWithinBudget(Plan plan, Instant clearanceExpires, Supplier<CheckResult> budgetNow) {
+    public Optional<CheckResult> takeWithinBudget(Plan plan, Instant clearanceExpires,
+                                                  Supplier<CheckResult> budgetNow) {
         String lock = "budget/" + plan.environment();
         String me = UUID.randomUUID().toString();
         long deadline = System.nanoTime() + BUDGET_LOCK_WAIT.toNanos();
@@ -124,6 +138,12 @@ public final class ServiceClaims {
     public List<String> holdersIn(Environment environment, String experimentId, Instant now) {
         return claims.within(scope(environment)).stream()
                 .filter(c -> !c.holder().equals(experimentId) && !lapsed(c, now)).map(Claim::holder).toList();
+    }
+
+    /** The row goes once the run could not be going any more: clearance expiry, run, time to stop, grace. */
+    private static Instant keepUntil(Plan plan, Instant clearanceExpires) {
+        return clearanceExpires.plusMillis(plan.durationMillis()).plus(ScheduleWindow.SLACK)
+                .plus(ActiveInjections.GRACE);
     }
 
     private boolean inTheWay(Claim claim, Plan plan, Instant now) {

@@ -4,11 +4,13 @@ import dev.faultline.safety.approval.Approval;
 import dev.faultline.safety.approval.ApprovalStore;
 import dev.faultline.safety.norm.ProbeKey;
 import dev.faultline.safety.norm.WatchedProbes;
+import dev.faultline.safety.plan.ApprovedPlan;
 import dev.faultline.safety.plan.Plan;
 import dev.faultline.safety.plan.PlanBook;
 import dev.faultline.safety.plan.Probe;
 import dev.faultline.safety.preflight.PreflightRecord;
 import dev.faultline.safety.preflight.PreflightResults;
+import dev.faultline.safety.preflight.ServiceClaims;
 import dev.faultline.safety.staging.StagingVerdict;
 import dev.faultline.safety.staging.VerdictBook;
 import dev.faultline.safety.schedule.ScheduleBook;
@@ -34,7 +36,8 @@ import org.apache.avro.specific.SpecificRecord;
  * windows (open until cleared or blocked by their end), and the HTTP probes of approved plans whose history is kept.
  * Every write is an upsert keyed by what the event says (a watched probe keeps its latest approval, a schedule its
  * latest event), so the tables can be dropped and rebuilt from offset zero, in any interleaving of the topics, to the
- * same rows.
+ * same rows. A clearance read back also takes its service again while it could still be used ({@link
+ * ServiceClaims#restore}): the claims are not a projection, and a dropped keyspace starts with none.
  */
 public final class SafetyRecords {
 
@@ -44,10 +47,13 @@ public final class SafetyRecords {
     private final VerdictBook verdicts;
     private final ScheduleBook schedules;
     private final WatchedProbes probes;
+    private final ServiceClaims claims;
 
+    /** @param claims the services held by clearances, taken again for a clearance read back (a rebuild) */
     public SafetyRecords(PlanBook plans, ApprovalStore approvals, PreflightResults results, VerdictBook verdicts,
-                         ScheduleBook schedules, WatchedProbes probes) {
+                         ScheduleBook schedules, WatchedProbes probes, ServiceClaims claims) {
         this.probes = probes;
+        this.claims = claims;
         this.verdicts = verdicts;
         this.schedules = schedules;
         this.plans = plans;
@@ -66,15 +72,23 @@ public final class SafetyRecords {
             }
         } else if (event instanceof PlanApproved a) {
             plans.approved(a.getHeader().getExperimentId(), a.getRevision());
-            plans.approvedPlan(a.getHeader().getExperimentId()).ifPresent(approved -> watch(approved.plan(),
-                    a.getHeader().getOccurredAt()));
+            plans.approvedPlan(a.getHeader().getExperimentId()).ifPresent(approved -> {
+                watch(approved.plan(), a.getHeader().getOccurredAt());
+                // a rebuild may read the clearance before the approval of its plan
+                results.clearedRevision(approved.plan().experimentId(), approved.plan().revision()).ifPresent(
+                        cleared -> claims.restore(approved.plan(), cleared.checkedAt(), cleared.clearanceExpiresAt()));
+            });
         } else if (event instanceof ApprovalRecorded r) {
             approvals.save(Approval.of(r));
         } else if (event instanceof ExperimentScheduled s && s.getDeferred()) {
             schedules.scheduled(new ScheduledStart(s.getHeader().getExperimentId(), s.getRevision(), s.getEnvironment(),
                     new ScheduleWindow(s.getWindowStart(), s.getWindowEnd()), false), s.getHeader().getOccurredAt());
         } else if (event instanceof PreflightPassed p) {
-            results.save(PreflightRecord.of(p), p);
+            PreflightRecord cleared = PreflightRecord.of(p);
+            results.save(cleared, p);
+            plans.approvedPlan(cleared.experimentId()).map(ApprovedPlan::plan)
+                    .filter(plan -> plan.revision() == p.getRevision())
+                    .ifPresent(plan -> claims.restore(plan, cleared.checkedAt(), cleared.clearanceExpiresAt()));
             schedules.settled(p.getHeader().getExperimentId(), p.getRevision(), p.getHeader().getOccurredAt());
         } else if (event instanceof PreflightBlocked b) {
             results.save(PreflightRecord.of(b), b);
