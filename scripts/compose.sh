@@ -99,11 +99,14 @@ demo() {
   fi
 }
 
-# Prometheus scrapes every instance of the six services (the second ones found by name): count(up == 1) of the job.
+# Prometheus scrapes every instance of the six services (the second ones found by name): each was up at a scrape in
+# the last two minutes (on a crowded machine one scrape of a busy service can time out after 5 s, which says nothing
+# about whether it is scraped).
 await_scrapes() {
   local want=$((6 * INSTANCES)) up="" waited=0
   while [ "$waited" -lt 60 ]; do
-    up="$(curl -sf 'http://127.0.0.1:9090/api/v1/query' --data-urlencode 'query=count(up{job="faultline"} == 1)' \
+    up="$(curl -sf 'http://127.0.0.1:9090/api/v1/query' \
+      --data-urlencode 'query=count(max_over_time(up{job="faultline"}[2m]) == 1)' \
       | sed -n 's/.*"value":\[[^,]*,"\([0-9]*\)"\].*/\1/p')"
     [ "${up:-0}" = "$want" ] && { log "Prometheus scrapes all $want service instances"; return 0; }
     sleep 2; waited=$((waited + 2))

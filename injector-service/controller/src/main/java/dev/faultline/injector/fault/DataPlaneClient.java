@@ -24,20 +24,22 @@ import java.util.Map;
 public class DataPlaneClient implements DataPlanePort {
 
     /**
-     * A lease renewal answered later than this is no use: the lease (3 s) would run out before the next one. A
-     * renewal that times out counts as not renewed, and the data plane removes the fault itself.
+     * The lease's calls (renew, release, list) run on the lease's clock. A renewal answered later than this is no use,
+     * since the lease (3 s) would run out before the next one, and counts as not renewed; the data plane then removes
+     * the fault itself. A stop that cannot reach the data plane is covered by the lease the same way, and its report
+     * must not wait longer per attempt (analysis gives a missing stop 15 s past the deadline before judging it lost).
      */
-    private static final Duration RENEW_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration LEASE_TIMEOUT = Duration.ofSeconds(2);
     /**
-     * Any other call: the answer is still worth having late (a fault applied or removed, a rehearsal's removal) on a
-     * machine too busy to answer in 2 s — a crowded two-instance stack answered a rehearsal's DELETE after 2 s and
-     * the run was refused for it. Whatever was applied is still under its lease meanwhile.
+     * Any other call (a toxic or rule added, deleted or listed: a fault applied, a rehearsal): its answer is still
+     * worth having late on a machine too busy to answer in 2 s — a crowded two-instance stack answered a rehearsal's
+     * DELETE after 2 s and its run was refused — and whatever it applied is under its lease meanwhile.
      */
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
 
     private final String baseUrl;
     private final JsonMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(RENEW_TIMEOUT).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(LEASE_TIMEOUT).build();
     private final HttpClientSpans spans;
 
     @Inject
@@ -119,7 +121,7 @@ public class DataPlaneClient implements DataPlanePort {
 
     @Override
     public boolean renew(String holder) {
-        HttpResponse<String> answer = call("POST", "/leases/" + enc(holder) + "/renew", Map.of(), RENEW_TIMEOUT);
+        HttpResponse<String> answer = call("POST", "/leases/" + enc(holder) + "/renew", Map.of(), LEASE_TIMEOUT);
         if (answer.statusCode() == 404) {
             return false;
         }
@@ -129,7 +131,8 @@ public class DataPlaneClient implements DataPlanePort {
 
     @Override
     public List<String> release(String holder) {
-        HttpResponse<String> answer = expectOk(call("DELETE", "/leases/" + enc(holder), null), "release " + holder);
+        HttpResponse<String> answer = expectOk(call("DELETE", "/leases/" + enc(holder), null, LEASE_TIMEOUT),
+                "release " + holder);
         try {
             Map<String, Object> body = json.readValue(answer.body(), Argument.mapOf(String.class, Object.class));
             Object removed = body.get("removed");
@@ -141,7 +144,7 @@ public class DataPlaneClient implements DataPlanePort {
 
     @Override
     public List<String> leasesOf(String holder) {
-        HttpResponse<String> answer = expectOk(call("GET", "/leases", null), "list leases");
+        HttpResponse<String> answer = expectOk(call("GET", "/leases", null, LEASE_TIMEOUT), "list leases");
         return read(answer.body()).stream().filter(l -> holder.equals(l.get("holder")))
                 .map(l -> String.valueOf(l.get("key"))).toList();
     }
