@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
-import dev.faultline.devstack.kafka.KafkaPrincipal;
 import dev.faultline.evaluation.testing.EvaluationFixtures;
 import dev.faultline.kit.events.EventPublisher;
 import dev.faultline.kit.events.TopicBootstrap;
@@ -19,7 +18,6 @@ import dev.faultline.schemas.avro.StopReason;
 import dev.faultline.schemas.avro.VerdictIssued;
 import dev.faultline.schemas.avro.VerdictOutcome;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
@@ -60,15 +58,9 @@ class ConsolePageIT {
         publisher = EventPublisher.standalone(ServiceProperties.kafkaSettings(stack, "console-page-it"));
         services = scriptedServices();
         String servicesUrl = "http://127.0.0.1:" + services.getAddress().getPort();
-        Map<String, Object> props = ServiceProperties.forDevStack(stack, "unused");
-        props.remove("faultline.cassandra.keyspace");
-        props.put("faultline.kafka.username", KafkaPrincipal.AUDITOR.username());
-        props.put("faultline.kafka.password", stack.kafkaCredentials().password(KafkaPrincipal.AUDITOR));
-        for (String service : new String[] {"catalog", "hypothesis", "analysis", "safety"}) {
-            props.put("faultline.services." + service + "-url", servicesUrl);
-        }
-        console = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
-        consoleUrl = "http://127.0.0.1:" + console.getBean(EmbeddedServer.class).getPort();
+        console = TestConsole.start(stack, Map.of("catalog", servicesUrl, "hypothesis", servicesUrl,
+                "analysis", servicesUrl, "safety", servicesUrl));
+        consoleUrl = TestConsole.url(console);
         token = stack.issuer().token("dave");
     }
 

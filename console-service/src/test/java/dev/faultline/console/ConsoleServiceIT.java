@@ -8,7 +8,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.console.live.LiveEvent;
 import dev.faultline.devstack.junit.DevStackExtension;
-import dev.faultline.devstack.kafka.KafkaPrincipal;
 import dev.faultline.evaluation.testing.EvaluationFixtures;
 import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.events.EventPublisher;
@@ -19,7 +18,6 @@ import dev.faultline.schemas.avro.ProbeSample;
 import dev.faultline.schemas.avro.StopReason;
 import dev.faultline.schemas.topics.Topics;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,16 +77,9 @@ class ConsoleServiceIT {
         publisher = EventPublisher.standalone(kafka);
         upstream = recordingUpstream();
         String upstreamUrl = "http://127.0.0.1:" + upstream.getAddress().getPort();
-        Map<String, Object> props = ServiceProperties.forDevStack(stack, "unused");
-        props.remove("faultline.cassandra.keyspace");
-        // as in the local stack: the auditor's principal, which reads the topics and may create none
-        props.put("faultline.kafka.username", KafkaPrincipal.AUDITOR.username());
-        props.put("faultline.kafka.password", stack.kafkaCredentials().password(KafkaPrincipal.AUDITOR));
-        props.put("faultline.services.analysis-url", upstreamUrl);
-        props.put("faultline.services.safety-url", upstreamUrl);
-        props.put("faultline.services.catalog-url", "http://127.0.0.1:" + freePort());
-        console = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
-        baseUrl = "http://127.0.0.1:" + console.getBean(EmbeddedServer.class).getPort();
+        console = TestConsole.start(stack, Map.of("analysis", upstreamUrl, "safety", upstreamUrl,
+                "catalog", "http://127.0.0.1:" + freePort()));
+        baseUrl = TestConsole.url(console);
         token = stack.issuer().token("dave");
     }
 

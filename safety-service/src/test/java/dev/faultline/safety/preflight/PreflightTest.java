@@ -110,6 +110,21 @@ class PreflightTest {
     }
 
     /** A staging plan of experiment {@code id} on storefront, with the plans' probe of it. */
+    /** exp-1 may run in production: someone on call, approved by bob, run in staging before. */
+    private void readyForProduction() {
+        calendar.put(onCall("dave"));
+        approvals.add(new Approval("exp-1", 1, "bob", ApprovalDecision.APPROVED, "", NOON, NOON.plus(Duration.ofHours(24))));
+        ranInStaging();
+    }
+
+    /** exp-checkout (checkout, {@code share}) cleared in production, its run not started. */
+    private void clearCheckoutInProduction(double share) {
+        Plan checkout = Plans.other("exp-checkout", "checkout", Environment.PRODUCTION, share);
+        plans.approve(checkout);
+        assertThat(new ServiceClaims(claims, injections, Clock.fixed(NOON, ZoneOffset.UTC))
+                .take(checkout, NOON.plusSeconds(600))).as("exp-checkout cleared, its injection not started yet").isEmpty();
+    }
+
     private Plan onStorefront(String id) {
         Plan plan = plan(Environment.STAGING, 0.5);
         return new Plan(id, 1, plan.title(), plan.service(), plan.environment(), plan.trafficShare(), plan.dependency(),
@@ -249,13 +264,8 @@ class PreflightTest {
 
     @Test
     void shouldCountAnExperimentClearedButNotStartedInTheBlastBudget() throws Exception {
-        calendar.put(onCall("dave"));
-        approvals.add(new Approval("exp-1", 1, "bob", ApprovalDecision.APPROVED, "", NOON, NOON.plus(Duration.ofHours(24))));
-        ranInStaging();
-        Plan checkout = Plans.other("exp-checkout", "checkout", Environment.PRODUCTION, 0.45);
-        plans.approve(checkout);
-        assertThat(new ServiceClaims(claims, injections, Clock.fixed(NOON, ZoneOffset.UTC))
-                .take(checkout, NOON.plusSeconds(600))).as("exp-checkout cleared, its injection not started yet").isEmpty();
+        readyForProduction();
+        clearCheckoutInProduction(0.45);
 
         PreflightOutcome blocked = preflight().run(plan(Environment.PRODUCTION, 0.1), "alice");
         assertThat(blocked.checks()).filteredOn(CheckResult::isFailed).extracting(CheckResult::kind)
@@ -268,17 +278,12 @@ class PreflightTest {
 
     @Test
     void shouldCheckTheBlastBudgetAgainWhenClearingSoThatTwoPassingAtOnceStayWithinIt() throws Exception {
-        calendar.put(onCall("dave"));
-        approvals.add(new Approval("exp-1", 1, "bob", ApprovalDecision.APPROVED, "", NOON, NOON.plus(Duration.ofHours(24))));
-        ranInStaging();
-        Plan checkout = Plans.other("exp-checkout", "checkout", Environment.PRODUCTION, 0.45);
-        plans.approve(checkout);
+        readyForProduction();
         PreflightOutcome passed = preflight().run(plan(Environment.PRODUCTION, 0.1), "alice");
         assertThat(passed.passed()).as("alone in production: " + passed.summary()).isTrue();
 
         // meanwhile another instance cleared exp-checkout on another service (its preflight passed alone, too)
-        assertThat(new ServiceClaims(claims, injections, Clock.fixed(NOON, ZoneOffset.UTC))
-                .take(checkout, NOON.plusSeconds(600))).isEmpty();
+        clearCheckoutInProduction(0.45);
 
         PreflightOutcome lost = preflight().lostService(passed, NOON.plusSeconds(600)).orElseThrow();
         assertThat(lost.passed()).isFalse();
