@@ -13,6 +13,8 @@ import dev.faultline.schemas.avro.PreflightBlocked;
 import dev.faultline.schemas.avro.PreflightPassed;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -73,6 +75,40 @@ class SafetyInstancesIT {
                     .orElse(null), p -> p != null);
             assertThat(published.getClearance().getClearanceId()).hasToString(answers.get(0).path("clearanceId").asText());
             assertThat(safety.tap.events(PreflightPassed.class, id)).as("published once").hasSize(1);
+        } finally {
+            safety.target.answerAfter(0);
+        }
+    }
+
+    /**
+     * An operator moves the window on one instance while the other runs the experiment's preflight: the preflight,
+     * passing, clears nothing (its run would start now, in the window just left), and the experiment waits for the new
+     * window.
+     */
+    @Test
+    void shouldNotClearARevisionWhoseWindowAnotherInstanceMovedWhileItsPreflightRan() throws Exception {
+        String id = "exp-moved-" + safety.run;
+        safety.target.answer(503);
+        safety.propose(id, "orders-" + safety.run, Environment.STAGING, 0.5);
+        await().atMost(WAIT).until(() -> safety.tap.first(PreflightBlocked.class, id).isPresent());
+
+        safety.target.answer(200);
+        safety.target.answerAfter(1000); // the rerun's probes and dry run take seconds
+        try {
+            int sent = safety.target.requests();
+            CompletableFuture<HttpResponse<String>> rerun = CompletableFuture.supplyAsync(() ->
+                    safety.post("/experiments/" + id + "/preflight", ""));
+            await().atMost(WAIT).until(() -> safety.target.requests() > sent); // its preflight is under way
+            Instant later = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
+            HttpResponse<String> moved = safety.postTo(other, "/experiments/" + id + "/schedule",
+                    "{\"at\":\"" + later + "\",\"reason\":\"after the release\"}");
+            assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+
+            HttpResponse<String> answer = rerun.get();
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(409);
+            assertThat(answer.body()).contains("was moved to", "while its preflight ran");
+            assertThat(safety.get("/experiments/" + id + "/schedule").body()).contains(later.toString());
+            assertThat(safety.tap.first(PreflightPassed.class, id)).as("no clearance for the window left").isEmpty();
         } finally {
             safety.target.answerAfter(0);
         }

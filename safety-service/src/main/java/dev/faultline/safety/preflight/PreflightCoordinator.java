@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * A clearance is only issued once its experiment holds its service ({@link Preflight#lostService}): of two
  * experiments on one service passing their preflights at once, on this instance or another, one is blocked. And
  * only one clearance is issued per revision across instances ({@link RevisionClaims}): an instance that finds another
- * instance's clearance named first returns that one's result once it is recorded.
+ * instance's clearance named first returns that one's result once it is recorded; none is issued while another
+ * instance moves the window, or for a window moved while the preflight ran.
  * <p>
  * A plan whose proposal asked for a start or a window is <em>deferred</em>: its approval publishes a deferred
  * ExperimentScheduled (with what the time checks already know about that window) and no preflight; the
@@ -148,7 +149,7 @@ public final class PreflightCoordinator {
             } else {
                 try {
                     run(experimentId, cause);
-                } catch (ClearedElsewhereException e) {
+                } catch (ClearedElsewhereException | NotDueException e) {
                     LOG.info("PlanApproved of {} revision {}: {}", experimentId, revision, e.getMessage());
                 }
             }
@@ -182,11 +183,22 @@ public final class PreflightCoordinator {
                         + " s to stop it) starting at " + (window.started(now) ? "now" : window.start())
                         + ": give a later end");
             }
-            Actor mover = Actors.person(person);
-            EventHeader header = plans.draftHeader(experimentId, plan.revision())
-                    .map(draft -> EventHeaders.answering(draft, mover, clock))
-                    .orElseGet(() -> EventHeaders.first(experimentId, mover, clock));
-            schedule(approved, window, header, "moved by " + person + (why == null || why.isBlank() ? "" : ": " + why));
+            // another instance may be clearing it now: the move holds the revision's name while it publishes
+            String move = revisions.takeForMove(experimentId, plan.revision(), now).orElseThrow(() ->
+                    new AlreadyClearedException("revision " + plan.revision() + " of " + experimentId + " is being"
+                            + " cleared now (clearance " + revisions.clearance(experimentId, plan.revision())
+                            .orElse("of another move") + "): see its preflight (GET /experiments/" + experimentId
+                            + "/preflight); once cleared it may run: halt it and propose it again for another time"));
+            try {
+                Actor mover = Actors.person(person);
+                EventHeader header = plans.draftHeader(experimentId, plan.revision())
+                        .map(draft -> EventHeaders.answering(draft, mover, clock))
+                        .orElseGet(() -> EventHeaders.first(experimentId, mover, clock));
+                schedule(approved, window, header, "moved by " + person + (why == null || why.isBlank() ? ""
+                        : ": " + why));
+            } finally {
+                revisions.release(experimentId, plan.revision(), move);
+            }
             return schedules.find(experimentId).orElseThrow();
         }
     }
@@ -262,7 +274,7 @@ public final class PreflightCoordinator {
             return windowEnded(plan, window, answered);
         }
         if (outcome.passed()) {
-            return clear(outcome, answered, window.latestStart(plan.durationMillis()));
+            return clear(outcome, answered, window);
         }
         boolean blockedInWindow = results.latest(id).filter(r -> !r.passed())
                 .filter(r -> !r.checkedAt().isBefore(window.start())).isPresent();
@@ -307,21 +319,40 @@ public final class PreflightCoordinator {
         return cause != null ? cause : plans.draftHeader(experimentId, plan.revision()).orElse(null);
     }
 
-    /** @param notAfter the latest start of a deferred experiment's window (its clearance expires by then), or null */
-    private PreflightRecord clear(PreflightOutcome outcome, EventHeader cause, Instant notAfter) {
+    /**
+     * Names a clearance for the revision ({@link RevisionClaims}), then takes the service and signs it. Another
+     * instance's clearance named first is returned instead; a window that another instance is moving, or moved while
+     * this preflight ran, clears nothing ({@link NotDueException}: the preflight runs at the new start).
+     *
+     * @param window the deferred experiment's window the preflight ran in (its clearance expires by its latest
+     *               start), or null when it is not deferred
+     */
+    private PreflightRecord clear(PreflightOutcome outcome, EventHeader cause, ScheduleWindow window) {
         Plan plan = outcome.plan();
+        String id = plan.experimentId();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant notAfter = window == null ? null : window.latestStart(plan.durationMillis());
         Instant expires = notAfter == null || now.plus(clearanceTtl).isBefore(notAfter) ? now.plus(clearanceTtl)
                 : notAfter.truncatedTo(ChronoUnit.MILLIS);
-        Optional<PreflightOutcome> lost = preflight.lostService(outcome, expires);
-        if (lost.isPresent()) {
-            return block(lost.get(), cause);
-        }
         UUID clearanceId = UUID.randomUUID();
-        Optional<String> other = revisions.take(plan.experimentId(), plan.revision(), clearanceId, now,
-                expires.plus(ActiveInjections.GRACE));
+        String mine = clearanceId.toString();
+        Optional<String> other = revisions.take(id, plan.revision(), mine, now, expires.plus(ActiveInjections.GRACE));
+        if (other.filter(RevisionClaims::isMove).isPresent()) {
+            throw new NotDueException("the window of " + id + " is being moved: its preflight runs at the new start");
+        }
         if (other.isPresent()) {
             return clearedElsewhere(plan, other.get());
+        }
+        Optional<ScheduleWindow> current = schedules.find(id).filter(s -> !s.settled()).map(ScheduledStart::window);
+        if (!current.equals(Optional.ofNullable(window))) {
+            revisions.release(id, plan.revision(), mine);
+            throw new NotDueException("the window of " + id + " was moved to " + current.map(String::valueOf)
+                    .orElse("none") + " while its preflight ran: it runs at the new start");
+        }
+        Optional<PreflightOutcome> lost = preflight.lostService(outcome, expires);
+        if (lost.isPresent()) {
+            revisions.release(id, plan.revision(), mine);
+            return block(lost.get(), cause);
         }
         log.record(ExperimentScheduled.newBuilder().setHeader(header(plan.experimentId(), cause))
                 .setRevision(plan.revision()).setEnvironment(plan.environment())
