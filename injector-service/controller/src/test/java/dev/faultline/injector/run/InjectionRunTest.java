@@ -94,6 +94,21 @@ class InjectionRunTest {
         assertThat(during).isNotEmpty().allSatisfy(s -> assertThat(s.ok()).isFalse());
     }
 
+    /**
+     * A slow broker holds InjectionStarted's publish: the lease is renewed meanwhile, since it runs out a lease's ttl
+     * after the fault was applied whatever the publish takes (in a crowded compose stack it took longer than the 3 s
+     * lease, the data plane removed the fault, and the run ended FAILED).
+     */
+    @Test
+    void shouldRenewTheLeaseWhileInjectionStartedIsBeingPublished() {
+        events.whileStarting = () -> await().atMost(Duration.ofSeconds(2)).until(() -> dataPlane.renewals.get() >= 3);
+
+        RunOutcome outcome = run(600, List.of()).execute();
+
+        assertThat(outcome.reason()).as(outcome.detail()).isEqualTo(StopReason.COMPLETED);
+        assertThat(dataPlane.toxics).isEmpty();
+    }
+
     /** The store down when the run ends: its active row is forgotten once the store answers, not left for a restart. */
     @Test
     void shouldForgetTheActiveRunOnceTheStoreAnswersAgain() {

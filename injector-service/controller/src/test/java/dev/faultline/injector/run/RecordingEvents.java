@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Keeps what a run reports, in order; can be told to fail publishing InjectionStarted. */
+/** Keeps what a run reports, in order; can be told to fail publishing InjectionStarted, or to take its time. */
 final class RecordingEvents implements InjectionEvents {
 
     record Batch(long sequence, ExperimentPhase phase, List<Sample> samples) {
@@ -18,12 +18,15 @@ final class RecordingEvents implements InjectionEvents {
     volatile RunOutcome outcome;
     volatile Instant deadline;
     volatile boolean failStarted;
+    /** Runs inside the publish of InjectionStarted: a slow broker. */
+    volatile Runnable whileStarting = () -> { };
 
     @Override
     public void started(RunRequest run, Instant leaseExpiresAt, Instant deadline, boolean stopActionVerified) {
         if (failStarted) {
             throw new IllegalStateException("broker unavailable");
         }
+        whileStarting.run();
         this.deadline = deadline;
         order.add("started");
     }
