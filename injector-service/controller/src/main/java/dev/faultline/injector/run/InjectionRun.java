@@ -150,14 +150,14 @@ public final class InjectionRun {
             applied = true; // from here on the fault may exist: the finally removes it whatever happens
             fault.apply();
             deadline = startedAt.plusMillis(run.hypothesis().getScenario().getDurationMillis());
-            // the lease runs out a ttl after the apply, however long InjectionStarted takes to publish: renewals (and
-            // the deadline) start now, not after the broker has answered
-            keepUntilDeadline(fault);
+            // the lease runs out a ttl after the apply, however long InjectionStarted takes to publish: its renewals
+            // start now, not after the brokers have answered
+            keepLeased(fault);
             events.started(run, clock.instant().plus(timings.leaseTtl()), deadline, true);
             evidence.phase(ExperimentPhase.DURING);
             LOG.info("injection {} of {} started on {} until {} ({})", run.injectionId(), run.experimentId(),
                     fault.where(), deadline, stopAction);
-            guard();
+            watch();
             cause = stop.get();
         } catch (Exception e) {
             LOG.error("injection {} failed: {}", run.injectionId(), e.toString());
@@ -217,18 +217,18 @@ public final class InjectionRun {
         }
     }
 
-    /** The deadline and the lease's renewal, from the moment the fault is applied. */
-    private void keepUntilDeadline(Fault fault) {
-        // rounded up: a timer that fires a fraction of a millisecond early would stop the fault before its deadline
-        long untilDeadline = Math.max(0, (Duration.between(clock.instant(), deadline).toNanos() + 999_999) / 1_000_000);
-        scheduler.schedule(() -> stop(StopCause.of(StopReason.COMPLETED, "deadline reached after "
-                + run.hypothesis().getScenario().getDurationMillis() + " ms")), untilDeadline, TimeUnit.MILLISECONDS);
+    /** The lease's renewal, from the moment the fault is applied. */
+    private void keepLeased(Fault fault) {
         long renew = timings.leaseRenew().toMillis();
         scheduler.scheduleAtFixedRate(() -> renew(fault), renew, renew, TimeUnit.MILLISECONDS);
     }
 
-    /** Guardrail evaluation while the fault is on, once DURING has begun (InjectionStarted is out). */
-    private void guard() {
+    /** The deadline and guardrail evaluation while the fault is on, once InjectionStarted is out. */
+    private void watch() {
+        // rounded up: a timer that fires a fraction of a millisecond early would stop the fault before its deadline
+        long untilDeadline = Math.max(0, (Duration.between(clock.instant(), deadline).toNanos() + 999_999) / 1_000_000);
+        scheduler.schedule(() -> stop(StopCause.of(StopReason.COMPLETED, "deadline reached after "
+                + run.hypothesis().getScenario().getDurationMillis() + " ms")), untilDeadline, TimeUnit.MILLISECONDS);
         guardrails = new GuardrailEvaluator(run.hypothesis().getGuardrails().stream()
                 .map(g -> GuardrailRule.of(g, maxSilence(g.getProbeId()))).toList(), startedAt);
         long every = timings.guardrailInterval().toMillis();

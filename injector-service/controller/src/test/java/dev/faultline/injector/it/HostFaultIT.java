@@ -181,11 +181,13 @@ class HostFaultIT {
 
     @Test
     @Order(3)
+    // the memory and disk faults last 8 s: they are measured once InjectionStarted is read, and on a crowded machine
+    // its publish once took longer than a 4 s fault (the fault had ended by then)
     void shouldHoldTheRequestedMemoryOnTheAgentsHostAndGiveItBack() throws Exception {
         assertThat(dryRun("MEMORY_EXHAUSTION", null, Map.of("megabytes", "1")).statusCode()).isEqualTo(200); // classes loaded
         double before = ProcFs.rssMegabytes(agent.pid());
         String exp = "exp-memory-" + run;
-        publisher.publish(approveAndClear(exp, hostFault(FaultType.MEMORY_EXHAUSTION, null, 4000, Map.of("megabytes", "200")),
+        publisher.publish(approveAndClear(exp, hostFault(FaultType.MEMORY_EXHAUSTION, null, 8000, Map.of("megabytes", "200")),
                 List.of()));
         awaitStarted(exp);
         double during = ProcFs.rssMegabytes(agent.pid());
@@ -202,7 +204,7 @@ class HostFaultIT {
     @Order(4)
     void shouldWriteExactlyTheRequestedBytesIntoTheAllowedDirectoryAndRemoveThem() throws Exception {
         String exp = "exp-disk-" + run;
-        publisher.publish(approveAndClear(exp, hostFault(FaultType.DISK_EXHAUSTION, null, 3000,
+        publisher.publish(approveAndClear(exp, hostFault(FaultType.DISK_EXHAUSTION, null, 8000,
                 Map.of("directory", fill.toString(), "megabytes", "20")), List.of()));
         awaitStarted(exp);
         long bytes = bytesIn(fill);
