@@ -191,7 +191,8 @@ class SafetyServiceIT {
                 .setReason(RefusalReason.STOPPED_BEFORE_START).setDetail("HALTED").setEvidenceBatches(0).build());
         await().atMost(WAIT).untilAsserted(() -> assertThat(safety.post(preflight(second), "").body())
                 .contains("\"outcome\":\"PASSED\""));
-        assertThat(safety.tap.first(PreflightPassed.class, second)).isPresent();
+        // the answer comes as the event is published; the tap reads it a moment later
+        await().atMost(WAIT).until(() -> safety.tap.first(PreflightPassed.class, second).isPresent());
     }
 
     @Test
