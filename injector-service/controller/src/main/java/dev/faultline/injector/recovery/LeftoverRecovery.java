@@ -18,8 +18,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * the instance running it, and every instance beats in the store ({@link InjectorInstance#heartbeat()}). An
  * injection is left over when it is nobody's (restored from the topics), this instance's own from before its restart
  * (at start-up), or another instance's whose heartbeat has stood still for {@link InjectorInstance#deadAfter()}
- * ({@link Liveness}, swept every two heartbeats). A left-over injection is first taken over, atomically, so that two
+ * ({@link Liveness}, swept every two heartbeats) while its process is gone from Kafka too: an instance whose consumer is
+ * still a member of the clearance listener's group ({@link GroupMembers}) is alive but cut off from the store, and
+ * its runs are left to it, since it will stop them and report them itself. A left-over injection is first taken over, atomically, so that two
  * survivors never both close it and a run that ended meanwhile is left alone; then its lease holder's faults are
  * removed from every place that holds faults ({@link LeftoverSweeper}s: the data plane, the hosts' agents; usually its
  * leases already did) and InjectionStopped(LOST, evidenceBatches unknown = null) says whether they all confirm that
@@ -51,19 +56,23 @@ public class LeftoverRecovery {
     private final KafkaSettings kafka;
     private final InjectorInstance instance;
     private final Liveness liveness;
+    private final GroupMembers members;
+    /** Instances found silent in the store but present in the group, already said so in the log. */
+    private final Set<String> cutOff = new HashSet<>();
     private final Clock clock = Clock.systemUTC();
     private final AtomicBoolean watching = new AtomicBoolean();
     private final ScheduledExecutorService beating = Executors.newSingleThreadScheduledExecutor(daemon("injector-heartbeat"));
     private final ScheduledExecutorService sweeping = Executors.newSingleThreadScheduledExecutor(daemon("injector-leftovers"));
 
     public LeftoverRecovery(RunStore store, List<LeftoverSweeper> sweepers, EventPublisher publisher, KafkaSettings kafka,
-                            InjectorInstance instance) {
+                            InjectorInstance instance, GroupMembers members) {
         this.store = store;
         this.sweepers = List.copyOf(sweepers);
         this.publisher = publisher;
         this.kafka = kafka;
         this.instance = instance;
         this.liveness = new Liveness(instance.deadAfter());
+        this.members = members;
     }
 
     /**
@@ -73,7 +82,7 @@ public class LeftoverRecovery {
      */
     public int recover() {
         refuseANameInUse();
-        store.beat(clock.instant());
+        store.beat(clock.instant(), members.own());
         int closed = 0;
         for (RunStore.Owned owned : store.active()) {
             if (owned.owner() == null || owned.owner().equals(store.owner())) {
@@ -132,14 +141,46 @@ public class LeftoverRecovery {
             return 0;
         }
         liveness.observe(beats, now);
+        cutOff.removeIf(owner -> !liveness.dead(owner, now));
         int closed = 0;
+        Optional<Set<String>> present = null; // asked once per sweep, only when a silent instance has runs
+        Map<String, String> recorded = null;
         for (RunStore.Owned owned : active) {
             String owner = owned.owner();
-            if (owner == null || (!owner.equals(store.owner()) && liveness.dead(owner, now))) {
-                closed += close(owned);
+            if (owner != null && (owner.equals(store.owner()) || !liveness.dead(owner, now))) {
+                continue;
             }
+            if (owner != null) {
+                if (present == null) {
+                    present = members.current();
+                    recorded = recordedMembers();
+                }
+                if (present.isEmpty() || recorded == null) {
+                    LOG.debug("left-over sweep: cannot tell whether {} is alive (Kafka or the store does not answer)", owner);
+                    continue;
+                }
+                String member = recorded.get(owner);
+                if (member != null && present.get().contains(member)) {
+                    if (cutOff.add(owner)) {
+                        LOG.warn("injector instance {} has not beaten for {} but is still member {} of {}: it is cut off"
+                                + " from the store, not dead; its runs are left to it", owner, seconds(instance.deadAfter()),
+                                member, members.groupId());
+                    }
+                    continue;
+                }
+            }
+            closed += close(owned);
         }
         return closed;
+    }
+
+    /** What every instance recorded as its group member; null when the store does not answer. */
+    private Map<String, String> recordedMembers() {
+        try {
+            return store.members();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private void sweepQuietly() {
@@ -152,7 +193,7 @@ public class LeftoverRecovery {
 
     private void beat() {
         try {
-            store.beat(clock.instant());
+            store.beat(clock.instant(), members.own());
         } catch (RuntimeException e) {
             LOG.debug("heartbeat not recorded: {}", e.getMessage());
         }

@@ -21,8 +21,8 @@ import java.util.UUID;
  * that two deliveries of one PreflightPassed never both run), {@code active_injections} (with the owning instance,
  * taken over with a lightweight transaction so that two survivors never both close one run; a row nobody owns is
  * taken only while it exists — {@code holder != null} — since a condition on a missing row's column reads null) and
- * {@code injector_instances} (each instance's last heartbeat; a day's TTL, so that the names of instances started
- * once do not pile up).
+ * {@code injector_instances} (each instance's last heartbeat and its member id in the clearance listener's consumer
+ * group; a day's TTL, so that the names of instances started once do not pile up).
  */
 @Singleton
 public class CassandraRunStore implements RunStore {
@@ -38,6 +38,7 @@ public class CassandraRunStore implements RunStore {
     private final PreparedStatement takeOver;
     private final PreparedStatement takeOverOrphan;
     private final PreparedStatement beat;
+    private final PreparedStatement beatAsMember;
 
     public CassandraRunStore(CqlSession session, InjectorInstance instance) {
         this.session = session;
@@ -45,8 +46,10 @@ public class CassandraRunStore implements RunStore {
         session.execute("CREATE TABLE IF NOT EXISTS runs (clearance_id uuid PRIMARY KEY, injection_id uuid, experiment_id text)");
         session.execute("CREATE TABLE IF NOT EXISTS active_injections (injection_id uuid PRIMARY KEY, experiment_id text, "
                 + "holder text, started_at timestamp, cause blob, owner text)");
-        addOwnerColumn(session);
-        session.execute("CREATE TABLE IF NOT EXISTS injector_instances (instance_id text PRIMARY KEY, beat_at timestamp)");
+        addColumn(session, "active_injections", "owner"); // its rows read as nobody's, so the next start closes them
+        session.execute("CREATE TABLE IF NOT EXISTS injector_instances (instance_id text PRIMARY KEY, beat_at timestamp, "
+                + "member text)");
+        addColumn(session, "injector_instances", "member");
         claim = session.prepare("INSERT INTO runs (clearance_id, injection_id, experiment_id) VALUES (?, ?, ?) IF NOT EXISTS");
         claimed = session.prepare("SELECT injection_id FROM runs WHERE clearance_id = ?");
         insertActive = session.prepare("INSERT INTO active_injections (injection_id, experiment_id, holder, started_at, cause, owner) "
@@ -55,17 +58,19 @@ public class CassandraRunStore implements RunStore {
         takeOver = session.prepare("UPDATE active_injections SET owner = ? WHERE injection_id = ? IF owner = ?");
         takeOverOrphan = session.prepare("UPDATE active_injections SET owner = ? WHERE injection_id = ? IF owner = null AND holder != null");
         beat = session.prepare("INSERT INTO injector_instances (instance_id, beat_at) VALUES (?, ?) USING TTL " + BEAT_TTL_SECONDS);
+        beatAsMember = session.prepare("INSERT INTO injector_instances (instance_id, beat_at, member) VALUES (?, ?, ?) "
+                + "USING TTL " + BEAT_TTL_SECONDS);
     }
 
-    /** A keyspace made before instances had owners: its rows read as nobody's, so the next start closes them. */
-    private static void addOwnerColumn(CqlSession session) {
+    /** A text column a keyspace made by an earlier version lacks. */
+    private static void addColumn(CqlSession session, String table, String column) {
         boolean present = session.getKeyspace()
                 .flatMap(keyspace -> session.getMetadata().getKeyspace(keyspace))
-                .flatMap(keyspace -> keyspace.getTable("active_injections"))
-                .map(table -> table.getColumn(CqlIdentifier.fromCql("owner")).isPresent())
+                .flatMap(keyspace -> keyspace.getTable(table))
+                .map(found -> found.getColumn(CqlIdentifier.fromCql(column)).isPresent())
                 .orElse(true);
         if (!present) {
-            session.execute("ALTER TABLE active_injections ADD owner text");
+            session.execute("ALTER TABLE " + table + " ADD " + column + " text");
         }
     }
 
@@ -132,8 +137,8 @@ public class CassandraRunStore implements RunStore {
     }
 
     @Override
-    public void beat(Instant at) {
-        session.execute(beat.bind(owner, at));
+    public void beat(Instant at, @Nullable String member) {
+        session.execute(member == null ? beat.bind(owner, at) : beatAsMember.bind(owner, at, member));
     }
 
     @Override
@@ -143,5 +148,16 @@ public class CassandraRunStore implements RunStore {
             beats.put(row.getString("instance_id"), row.getInstant("beat_at"));
         }
         return beats;
+    }
+
+    @Override
+    public Map<String, String> members() {
+        Map<String, String> members = new HashMap<>();
+        for (Row row : session.execute("SELECT instance_id, member FROM injector_instances")) {
+            if (row.getString("member") != null) {
+                members.put(row.getString("instance_id"), row.getString("member"));
+            }
+        }
+        return members;
     }
 }

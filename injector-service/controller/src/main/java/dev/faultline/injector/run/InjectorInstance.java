@@ -15,8 +15,10 @@ import java.util.UUID;
  *       previous life's runs at once as left over. Two live instances must never share a name;</li>
  *   <li>{@code heartbeat} (default 1 s): how often the instance says it is alive;</li>
  *   <li>{@code dead-after} (default 15 s): how long another instance's heartbeat must stand still, watched without a
- *       break by this one, before its runs count as left over and this instance closes them. It must be well over
- *       the heartbeat and over the store's reconnection delay (5 s), since nobody beats while the store is down.</li>
+ *       break by this one, before its runs count as left over and this instance closes them — once its consumer has
+ *       left the clearance listener's group as well (an instance cut off from the store only is alive). It must be
+ *       well over the heartbeat and over the store's reconnection delay (5 s), since nobody beats while the store is
+ *       down.</li>
  * </ul>
  */
 @ConfigurationProperties("faultline.injector.instance")

@@ -43,11 +43,17 @@ public interface RunStore {
     /** This instance's name, recorded as the owner of the runs it records. */
     String owner();
 
-    /** Records that this instance was alive at {@code at}. */
-    void beat(Instant at);
+    /**
+     * Records that this instance was alive at {@code at}, and which member of the clearance listener's consumer group
+     * it is ({@code null}: not in the group yet, and a member recorded before is kept).
+     */
+    void beat(Instant at, @Nullable String member);
 
     /** Every instance's last heartbeat, as each wrote it. */
     Map<String, Instant> beats();
+
+    /** Every instance's consumer-group member id, as it last recorded it (instances that recorded none are absent). */
+    Map<String, String> members();
 
     /** An injection whose fault is (or may be) on the data plane. */
     record ActiveRecord(UUID injectionId, String experimentId, String holder, Instant startedAt, byte[] causeHeader) {

@@ -209,11 +209,16 @@ public final class GuardrailBench {
         }
 
         @Override
-        public void beat(java.time.Instant at) {
+        public void beat(java.time.Instant at, String member) {
         }
 
         @Override
         public java.util.Map<String, java.time.Instant> beats() {
+            return java.util.Map.of();
+        }
+
+        @Override
+        public java.util.Map<String, String> members() {
             return java.util.Map.of();
         }
     }

@@ -26,11 +26,16 @@ final class InjectorProperties {
         return KEYS.computeIfAbsent(suffix, ClearanceKeyPair::generate);
     }
 
+    /** The prefix of the consumer groups an IT's injector joins ({@code faultline.injector.group-id}). */
+    static String group(String suffix) {
+        return "injector-" + suffix;
+    }
+
     static Map<String, Object> of(DevStack stack, TestTarget target, String suffix) {
         Map<String, Object> props = ServiceProperties.forDevStack(stack, "injector_" + suffix);
         props.put("faultline.service.name", "injector-service");
         props.put("faultline.clearance.public-keys." + keys(suffix).keyId(), keys(suffix).publicKeyBase64());
-        props.put("faultline.injector.group-id", "injector-" + suffix);
+        props.put("faultline.injector.group-id", group(suffix));
         props.put("faultline.injector.dataplane-url", target.dataPlaneUrl());
         props.put("faultline.injector.proxies.pricing", "pricing");
         props.put("faultline.injector.http-proxies.pricing", "pricing-http");

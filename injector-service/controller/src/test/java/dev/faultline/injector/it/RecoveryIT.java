@@ -48,7 +48,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * An injector that died mid-injection left faults (an L4 toxic and an L7 rule, long leases) and its active-injection
  * row: the same instance, restarted, removes them at start-up and reports the injection LOST with the rollback
- * verified; another instance does so only once the dead one's heartbeat has stood still, and never for a live one. An injector whose keyspace
+ * verified; another instance does so only once the dead one's heartbeat has stood still and its consumer has left
+ * the group, and never for a live one. An injector whose keyspace
  * is dropped restores from the topics which clearances ran, and runs none of them again.
  */
 @ExtendWith(DevStackExtension.class)
@@ -70,7 +71,7 @@ class RecoveryIT {
             assertThat(target.rules()).contains("left-over-rule");
             String instance = "injector-1-" + suffix;
             try (Journal previousLife = Journal.of(stack, "injector_" + suffix, instance)) {
-                previousLife.store().beat(Instant.now());
+                previousLife.store().beat(Instant.now(), null);
                 previousLife.record(injectionId, exp, holder);
             }
 
@@ -95,33 +96,43 @@ class RecoveryIT {
     }
 
     /**
-     * Two other instances recorded a run each, one still beating, one not: a third instance starting leaves the live
-     * one's run and fault alone, closes the dead one's once its heartbeat has stood still for dead-after, and the live
-     * one's as soon as it stops beating in turn. An instance started under the live one's name refuses to start.
+     * Three other instances recorded a run each: one still beating; one silent in the store but whose consumer is
+     * still a member of the injectors' group (alive, cut off from Cassandra); one silent and gone. A fourth instance
+     * starting closes the gone one's run once its heartbeat has stood still for dead-after, and leaves the other two
+     * runs and their faults alone — the cut-off one's for as long as its consumer stays in the group. An instance
+     * started under the beating one's name refuses to start. Once the cut-off one leaves the group and the beating one
+     * stops beating, both runs are closed, each once.
      */
     @Test
-    void shouldLeaveALiveInstancesRunAloneAndCloseADeadInstancesRunOnceItsHeartbeatStandsStill(DevStack stack)
+    void shouldCloseOnlyTheRunsOfAnInstanceSilentInTheStoreAndGoneFromItsConsumerGroup(DevStack stack)
             throws Exception {
         String suffix = "own" + UUID.randomUUID().toString().substring(0, 8);
         String keyspace = "injector_" + suffix;
         String liveExp = "exp-live-" + suffix;
+        String cutExp = "exp-cut-" + suffix;
         String deadExp = "exp-dead-" + suffix;
         UUID liveId = UUID.randomUUID();
+        UUID cutId = UUID.randomUUID();
         UUID deadId = UUID.randomUUID();
         ScheduledExecutorService beating = Executors.newSingleThreadScheduledExecutor();
         try (TestTarget target = new TestTarget("pricing");
              EventTap tap = new EventTap(stack, List.of(Topics.Names.INJECTIONS));
              Journal live = Journal.of(stack, keyspace, "injector-live-" + suffix);
-             Journal dead = Journal.of(stack, keyspace, "injector-dead-" + suffix)) {
-            for (UUID id : List.of(liveId, deadId)) {
+             Journal cut = Journal.of(stack, keyspace, "injector-cut-" + suffix);
+             Journal dead = Journal.of(stack, keyspace, "injector-dead-" + suffix);
+             GroupMember cutOffProcess = GroupMember.join(stack, InjectorProperties.group(suffix) + "-safety",
+                     Topics.Names.SAFETY)) {
+            for (UUID id : List.of(liveId, cutId, deadId)) {
                 target.call("POST", "/proxies/pricing/toxics", "{\"name\":\"t-" + id + "\",\"type\":\"timeout\","
                         + "\"stream\":\"upstream\",\"attributes\":{\"timeout\":0},\"lease\":{\"holder\":\"injector:" + id
                         + "\",\"ttl_ms\":600000}}");
             }
-            dead.store().beat(Instant.now()); // and never again
+            dead.store().beat(Instant.now(), null); // and never again
             dead.record(deadId, deadExp, "injector:" + deadId);
+            cut.store().beat(Instant.now(), cutOffProcess.memberId()); // never again either: Cassandra is out of reach
+            cut.record(cutId, cutExp, "injector:" + cutId);
             live.record(liveId, liveExp, "injector:" + liveId);
-            beating.scheduleAtFixedRate(() -> live.store().beat(Instant.now()), 0, 200, TimeUnit.MILLISECONDS);
+            beating.scheduleAtFixedRate(() -> live.store().beat(Instant.now(), null), 0, 200, TimeUnit.MILLISECONDS);
 
             Map<String, Object> props = InjectorProperties.of(stack, target, suffix);
             props.put("faultline.injector.instance.heartbeat", "200ms");
@@ -136,10 +147,11 @@ class RecoveryIT {
                         .contains("t-" + deadId);
                 assertThat(target.toxics()).doesNotContain("t-" + deadId);
 
-                // the dead one was closed, so the watch has run for dead-after; the live one stays alone however long
+                // the dead one was closed, so the watch has run for dead-after; the other two stay alone however long
                 await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                     assertThat(tap.of(liveExp, InjectionStopped.class)).as("a live instance's run").isEmpty();
-                    assertThat(target.toxics()).as("its fault").contains("t-" + liveId);
+                    assertThat(tap.of(cutExp, InjectionStopped.class)).as("a cut-off instance's run").isEmpty();
+                    assertThat(target.toxics()).as("their faults").contains("t-" + liveId).contains("t-" + cutId);
                 });
 
                 Map<String, Object> sameName = new HashMap<>(props);
@@ -151,9 +163,14 @@ class RecoveryIT {
                 assertThat(tap.of(liveExp, InjectionStopped.class)).as("the live one's run, after that start").isEmpty();
                 assertThat(target.toxics()).contains("t-" + liveId);
 
-                beating.shutdownNow(); // the live instance dies
-                await().atMost(Duration.ofSeconds(30)).until(() -> !tap.of(liveExp, InjectionStopped.class).isEmpty());
-                assertThat(tap.of(liveExp, InjectionStopped.class).get(0).getReason()).isEqualTo(StopReason.LOST);
+                cutOffProcess.close(); // the cut-off instance dies: its consumer leaves the group
+                beating.shutdownNow(); // and so does the live one
+                await().atMost(Duration.ofSeconds(30)).until(() -> !tap.of(liveExp, InjectionStopped.class).isEmpty()
+                        && !tap.of(cutExp, InjectionStopped.class).isEmpty());
+                for (String exp : List.of(liveExp, cutExp)) {
+                    assertThat(tap.of(exp, InjectionStopped.class)).singleElement()
+                            .satisfies(stopped -> assertThat(stopped.getReason()).isEqualTo(StopReason.LOST));
+                }
                 assertThat(target.toxics()).isEqualTo("[]");
                 assertThat(context.getBean(RunStore.class).active()).isEmpty();
                 assertThat(tap.of(deadExp, InjectionStopped.class)).as("closed once").hasSize(1);

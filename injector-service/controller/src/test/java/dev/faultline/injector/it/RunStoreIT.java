@@ -9,6 +9,7 @@ import dev.faultline.injector.run.CassandraRunStore;
 import dev.faultline.injector.run.RunStore;
 import dev.faultline.kit.testing.Keyspaces;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,14 +41,17 @@ class RunStoreIT {
             assertThat(first.active()).as("a condition on a missing row does not create it").isEmpty();
 
             Instant at = Instant.parse("2026-12-06T12:00:00Z");
-            first.beat(at);
-            second.beat(at.plusSeconds(1));
+            first.beat(at, "member-1");
+            second.beat(at.plusSeconds(1), null);
             assertThat(first.beats()).containsEntry("injector-1", at).containsEntry("injector-2", at.plusSeconds(1));
+            first.beat(at.plusSeconds(2), null); // not in its group at this moment: the member recorded before stays
+            assertThat(second.members()).as("only the instance that named its member").containsExactly(
+                    Map.entry("injector-1", "member-1"));
         }
     }
 
     @Test
-    void shouldReadTheRunsOfAKeyspaceMadeBeforeRunsHadOwnersAsNobodys(DevStack stack) {
+    void shouldReadTheRunsOfAKeyspaceMadeBeforeRunsHadOwnersAsNobodysAndAddTheMemberColumn(DevStack stack) {
         String keyspace = "injector_old" + UUID.randomUUID().toString().substring(0, 8);
         try (CqlSession session = Keyspaces.session(stack, keyspace)) {
             session.execute("CREATE TABLE active_injections (injection_id uuid PRIMARY KEY, experiment_id text, "
@@ -55,6 +59,7 @@ class RunStoreIT {
             UUID old = UUID.randomUUID();
             session.execute("INSERT INTO active_injections (injection_id, experiment_id, holder) VALUES (" + old
                     + ", 'exp-old', 'injector:" + old + "')");
+            session.execute("CREATE TABLE injector_instances (instance_id text PRIMARY KEY, beat_at timestamp)");
 
             RunStore store = new CassandraRunStore(session, Journal.instance("injector-1"));
 
@@ -63,6 +68,8 @@ class RunStoreIT {
                 assertThat(owned.owner()).isNull();
             });
             assertThat(store.takeOver(old, null)).isTrue();
+            store.beat(Instant.now(), "member-1");
+            assertThat(store.members()).as("the heartbeats' member column, added").containsEntry("injector-1", "member-1");
         }
     }
 

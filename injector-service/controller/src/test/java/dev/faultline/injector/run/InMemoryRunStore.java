@@ -12,6 +12,7 @@ public final class InMemoryRunStore implements RunStore {
     final Map<UUID, UUID> claims = new ConcurrentHashMap<>();
     final Map<UUID, Owned> active = new ConcurrentHashMap<>();
     final Map<String, java.time.Instant> beats = new ConcurrentHashMap<>();
+    final Map<String, String> members = new ConcurrentHashMap<>();
     private final String owner;
 
     public InMemoryRunStore() {
@@ -71,12 +72,20 @@ public final class InMemoryRunStore implements RunStore {
     }
 
     @Override
-    public void beat(java.time.Instant at) {
+    public void beat(java.time.Instant at, String member) {
         beats.put(owner, at);
+        if (member != null) {
+            members.put(owner, member);
+        }
     }
 
     @Override
     public Map<String, java.time.Instant> beats() {
         return Map.copyOf(beats);
+    }
+
+    @Override
+    public Map<String, String> members() {
+        return Map.copyOf(members);
     }
 }
