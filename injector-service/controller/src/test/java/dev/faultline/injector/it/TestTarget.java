@@ -77,6 +77,19 @@ public final class TestTarget implements AutoCloseable {
         httpProxyPort = Integer.parseInt(h.group(1));
     }
 
+    /**
+     * One more L4 proxy on this data plane, named {@code name}, in front of {@code upstream} ({@code host:port}): a link
+     * of Faultline's own that a test cuts (a toxic on it) and mends. Returns the address it listens on.
+     */
+    public String proxy(String name, String upstream) {
+        Matcher m = LISTEN.matcher(call("POST", "/proxies", "{\"name\":\"" + name
+                + "\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"" + upstream + "\"}"));
+        if (!m.find()) {
+            throw new IllegalStateException("cannot create proxy " + name);
+        }
+        return "127.0.0.1:" + m.group(1);
+    }
+
     /** The URL of a path on the target, through the L7 HTTP fault proxy {@code <proxyName>-http}. */
     public String httpUrl(String path) {
         return "http://127.0.0.1:" + httpProxyPort + path;

@@ -7,6 +7,8 @@ import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.issuer.LocalIssuer;
 import dev.faultline.devstack.junit.DevStackExtension;
 import dev.faultline.injector.Fixtures;
+import dev.faultline.injector.run.InjectorInstance;
+import dev.faultline.injector.run.RunStore;
 import dev.faultline.kit.events.Actors;
 import dev.faultline.kit.events.EventHeaders;
 import dev.faultline.kit.events.EventPublisher;
@@ -33,10 +35,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,12 +51,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two instances of injector-service in one consumer group, keyspace and data plane, against the real devstack: the
- * clearances' partitions are split between them, a clearance delivered twice is injected once, and a halt — on the
- * one-partition faultline.control — reaches whichever instance runs the injection.
+ * clearances' partitions are split between them, a clearance delivered twice is injected once, a halt — on the
+ * one-partition faultline.control — reaches whichever instance runs the injection, and an instance cut off from
+ * Cassandra mid-run (the first reaches it through a proxy the test blackholes) keeps its run: the other leaves it
+ * alone, and the run ends once, COMPLETED.
  */
 @ExtendWith(DevStackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInjectorsIT {
+
+    /** The proxy the first instance reaches Cassandra through. */
+    private static final String CASSANDRA_LINK = "cassandra-first";
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final HttpClient http = HttpClient.newHttpClient();
@@ -66,7 +77,10 @@ class TwoInjectorsIT {
         issuer = stack.issuer();
         target = new TestTarget("pricing");
         Map<String, Object> props = InjectorProperties.of(stack, target, "two" + run);
-        first = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
+        props.put("faultline.injector.instance.dead-after", "4s"); // the cut below outlasts it well within the fault
+        Map<String, Object> throughLink = new HashMap<>(props);
+        throughLink.put("faultline.cassandra.contact-point", target.proxy(CASSANDRA_LINK, stack.cassandra().address()));
+        first = ApplicationContext.run(EmbeddedServer.class, throughLink).getApplicationContext();
         second = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
         publisher = EventPublisher.standalone(ServiceProperties.kafkaSettings(stack, "injector-it"));
         tap = new EventTap(stack, List.of(Topics.Names.INJECTIONS));
@@ -125,9 +139,46 @@ class TwoInjectorsIT {
         assertThat(target.toxics()).isEqualTo("[]");
     }
 
+    @Test
+    void shouldLeaveARunToItsInstanceCutOffFromCassandraAndEndItOnce() throws Exception {
+        ListenerAssignments.awaitSplit(first, second, TwoInjectorsIT::safetyPartitions, Duration.ofSeconds(30));
+        String exp = experimentOn(safetyPartitions(first), "exp-cut-");
+        publisher.publish(approveAndClear(exp, 12_000));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !tap.of(exp, InjectionStarted.class).isEmpty());
+        String firstId = first.getBean(InjectorInstance.class).id();
+        RunStore seenBySecond = second.getBean(RunStore.class);
+
+        target.call("POST", "/proxies/" + CASSANDRA_LINK + "/toxics", "{\"name\":\"cut\",\"type\":\"timeout\","
+                + "\"stream\":\"upstream\",\"attributes\":{\"timeout\":0}}");
+        try {
+            // the first instance's heartbeat stands still in the store for longer than the second's dead-after (a beat
+            // already on its way when the link was cut may still land: the stillness counts from the last change)
+            AtomicReference<Instant> lastBeat = new AtomicReference<>(seenBySecond.beats().get(firstId));
+            await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(10)).until(() -> {
+                Instant beat = seenBySecond.beats().get(firstId);
+                return Objects.equals(beat, lastBeat.getAndSet(beat));
+            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> !tap.of(exp, InjectionStopped.class).isEmpty());
+        } finally {
+            target.call("DELETE", "/proxies/" + CASSANDRA_LINK + "/toxics/cut", null);
+        }
+        InjectionStopped stopped = tap.of(exp, InjectionStopped.class).get(0);
+        assertThat(stopped.getReason()).as(stopped.getDetail()).isEqualTo(StopReason.COMPLETED);
+        assertThat(stopped.getRollbackVerified()).isTrue();
+        // with the link mended, the first forgets its run; nobody reports it a second time
+        await().atMost(Duration.ofSeconds(60)).until(() -> seenBySecond.active().stream()
+                .noneMatch(owned -> owned.record().experimentId().equals(exp)));
+        assertThat(tap.of(exp, InjectionStopped.class)).as("stops of the run").hasSize(1);
+        assertThat(target.toxics()).isEqualTo("[]");
+    }
+
     private PreflightPassed approveAndClear(String experimentId) {
+        return approveAndClear(experimentId, 20_000);
+    }
+
+    private PreflightPassed approveAndClear(String experimentId, long faultMillis) {
         Hypothesis hypothesis = Fixtures.hypothesis(
-                Fixtures.fault(FaultType.NETWORK_BLACKHOLE, FaultDirection.UPSTREAM, 20_000, Map.of()),
+                Fixtures.fault(FaultType.NETWORK_BLACKHOLE, FaultDirection.UPSTREAM, faultMillis, Map.of()),
                 List.of(Fixtures.probe("product-reads", target.url("/products/sku-1"), 100, 400)), List.of());
         publisher.publish(HypothesisDrafted.newBuilder()
                 .setHeader(EventHeaders.first(experimentId, Actors.service("hypothesis-service"), Clock.systemUTC()))
