@@ -233,7 +233,12 @@ public class LeftoverRecovery {
             publisher.publish(KafkaInjectionEvents.stoppedEvent(
                     EventHeaders.answering(cause, Actors.service(kafka.serviceName()), clock), record.injectionId(),
                     outcome, null));
-            store.removeActive(record.injectionId());
+            try {
+                store.removeActive(record.injectionId());
+            } catch (RuntimeException e) {
+                LOG.warn("left-over injection {} reported; its row is forgotten at the next heartbeat that reaches the"
+                        + " store ({})", record.injectionId(), e.getMessage());
+            }
             LOG.warn("left-over injection {} of {} (owner {}) closed as LOST (rollback verified: {})", record.injectionId(),
                     record.experimentId(), owned.owner(), verified);
             return 1;

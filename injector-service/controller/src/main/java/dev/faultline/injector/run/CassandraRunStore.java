@@ -14,7 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link RunStore} in Cassandra: {@code runs} (clearance id → injection id, claimed with a lightweight transaction so
@@ -39,6 +41,8 @@ public class CassandraRunStore implements RunStore {
     private final PreparedStatement takeOverOrphan;
     private final PreparedStatement beat;
     private final PreparedStatement beatAsMember;
+    /** Rows of ended runs whose deletion the store did not answer: deleted at the next heartbeat that reaches it. */
+    private final Set<UUID> unforgotten = ConcurrentHashMap.newKeySet();
 
     public CassandraRunStore(CqlSession session, InjectorInstance instance) {
         this.session = session;
@@ -107,7 +111,9 @@ public class CassandraRunStore implements RunStore {
 
     @Override
     public void removeActive(UUID injectionId) {
+        unforgotten.add(injectionId);
         session.execute(deleteActive.bind(injectionId));
+        unforgotten.remove(injectionId);
     }
 
     @Override
@@ -139,6 +145,10 @@ public class CassandraRunStore implements RunStore {
     @Override
     public void beat(Instant at, @Nullable String member) {
         session.execute(member == null ? beat.bind(owner, at) : beatAsMember.bind(owner, at, member));
+        for (UUID injectionId : unforgotten) {
+            session.execute(deleteActive.bind(injectionId));
+            unforgotten.remove(injectionId);
+        }
     }
 
     @Override

@@ -31,8 +31,6 @@ public final class InjectionRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(InjectionRun.class);
     private static final int REMOVE_ATTEMPTS = 5;
-    /** Attempts to forget the active row of a stopped run while the store is down (a minute at the 1 s renewal). */
-    static final int FORGET_ATTEMPTS = 60;
 
     private final RunRequest run;
     private final InjectionEvents events;
@@ -193,27 +191,19 @@ public final class InjectionRun {
     }
 
     /**
-     * Forgets the run's active row, tried again every lease-renewal period while the store does not answer (up to
-     * {@value #FORGET_ATTEMPTS} attempts): a row left behind would make the next start report this stopped run LOST — a
-     * second InjectionStopped (the reliability suite's Cassandra outage left one).
+     * Forgets the run's active row: a row left behind would make the next start report this stopped run LOST — a
+     * second InjectionStopped (the reliability suite's Cassandra outage left one). When the store does not answer now,
+     * the store forgets it at this instance's next heartbeat that reaches it ({@link RunStore#removeActive}).
      */
     private void forget() {
         if (startedAt == null) {
             return;
         }
-        for (int attempt = 1; attempt <= FORGET_ATTEMPTS; attempt++) {
-            try {
-                store.removeActive(run.injectionId());
-                return;
-            } catch (RuntimeException e) {
-                if (attempt == 1 || attempt == FORGET_ATTEMPTS) {
-                    LOG.warn("cannot forget active injection {} (attempt {}/{}): {}", run.injectionId(), attempt,
-                            FORGET_ATTEMPTS, e.getMessage());
-                }
-                if (attempt < FORGET_ATTEMPTS) {
-                    pause(timings.leaseRenew());
-                }
-            }
+        try {
+            store.removeActive(run.injectionId());
+        } catch (RuntimeException e) {
+            LOG.warn("cannot forget active injection {} now ({}): it is forgotten at the next heartbeat that reaches the"
+                    + " store", run.injectionId(), e.getMessage());
         }
     }
 

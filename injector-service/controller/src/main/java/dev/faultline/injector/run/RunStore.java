@@ -30,6 +30,11 @@ public interface RunStore {
     /** Records {@code record} with no owner: restored from the topics, whoever ran it is gone. */
     void restoreActive(ActiveRecord record);
 
+    /**
+     * Forgets the active row of a run that ended (its InjectionStopped is out). When the store does not answer, this
+     * throws, and the row is still forgotten later: at this instance's next heartbeat that reaches the store
+     * ({@link #beat}), so that a run stopped while the store was out of reach is never reported LOST afterwards.
+     */
     void removeActive(UUID injectionId);
 
     List<Owned> active();
@@ -44,7 +49,8 @@ public interface RunStore {
     String owner();
 
     /**
-     * Records that this instance was alive at {@code at}, and which member of the clearance listener's consumer group
+     * Records that this instance was alive at {@code at} (and then forgets the rows {@link #removeActive} could not),
+     * and which member of the clearance listener's consumer group
      * it is ({@code null}: not in the group yet, and a member recorded before is kept).
      */
     void beat(Instant at, @Nullable String member);

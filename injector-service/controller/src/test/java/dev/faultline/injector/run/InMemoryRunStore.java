@@ -45,10 +45,12 @@ public final class InMemoryRunStore implements RunStore {
 
     /** How many of the next removals fail as a store that does not answer would. */
     final java.util.concurrent.atomic.AtomicInteger failingRemovals = new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.Set<UUID> unforgotten = ConcurrentHashMap.newKeySet();
 
     @Override
     public void removeActive(UUID injectionId) {
         if (failingRemovals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            unforgotten.add(injectionId); // as the contract says: forgotten at the next heartbeat
             throw new IllegalStateException("No node was available to execute the query");
         }
         active.remove(injectionId);
@@ -74,6 +76,10 @@ public final class InMemoryRunStore implements RunStore {
     @Override
     public void beat(java.time.Instant at, String member) {
         beats.put(owner, at);
+        unforgotten.removeIf(id -> {
+            active.remove(id);
+            return true;
+        });
         if (member != null) {
             members.put(owner, member);
         }
