@@ -3,8 +3,9 @@
 # containers='bash scripts/ci-containers.sh --prepared target/prepare-docker.status'`), on what the suite's build phase
 # built (nothing is rebuilt: the lanes run services from those target/ directories):
 #   1. `./faultline compose demo`: the example experiment through docker-compose.yml (three brokers, the registry,
-#      Cassandra, the six services, the demo system) to its verdict, which must be PARTIALLY_HELD, then `compose
-#      down` (also when it fails);
+#      Cassandra, the six services, the demo system, the host agent) to its verdict, which must be PARTIALLY_HELD,
+#      and a host fault (pricing's JVM paused by the agent container) stopped COMPLETED with the agent's verified
+#      removal, then `compose down` (also when it fails);
 #   2. the same integration tests against containers: Kafka through Testcontainers' Kafka module on the
 #      faultline/devstack image, the schema registry and Cassandra as containers (the suite runs them on the embedded
 #      devstack): test goals only, with their own failsafe reports (target/failsafe-containers).

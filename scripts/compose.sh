@@ -94,9 +94,43 @@ demo() {
     | tee "$SECRETS/demo.out"
   await_traces
   await_scrapes
+  host_fault
   if [ "$INSTANCES" = 2 ]; then
     second_instances
   fi
+}
+
+# A host fault through the agent container: pricing's JVM (in its own container) paused for 12 s by the agent, which
+# runs in the host's PID namespace — proposed as alice, accepted as bob, followed on Kafka to its verdict. The stop
+# must be COMPLETED with the rollback verified by the agent, the verdict issued, and nothing left on the agent.
+host_fault() {
+  local cli_home="$SECRETS/cli" proposer reviewer experiment out="$SECRETS/host-fault.out" stopped left
+  proposer="$(token_of alice)" || return 1
+  reviewer="$(token_of bob)" || return 1
+  experiment="$(FAULTLINE_HOME="$cli_home" FAULTLINE_TOKEN="$proposer" ./faultline propose --service storefront \
+    --fault PROCESS_PAUSE --dependency pricing --duration 12 \
+    --why "Does the storefront survive pricing frozen in a long stop-the-world pause?")" || return 1
+  log "host fault: proposed $experiment (pricing's JVM paused through the agent container)"
+  await_drafted "$experiment" "$proposer" || return 1
+  FAULTLINE_HOME="$cli_home" FAULTLINE_TOKEN="$reviewer" ./faultline review "$experiment" --accept >&2 || return 1
+  FAULTLINE_HOME="$cli_home" ./faultline watch "$experiment" --timeout 180 \
+    --kafka-config "$SECRETS/kafka/clients/faultline-auditor.properties" > "$out" || {
+    log "host fault: no verdict for $experiment within 180 s ($out):"; tail -20 "$out" >&2; return 1; }
+  grep -E ' (preflight|injecting|refused|stopped|verdict) ' "$out" | cut -c1-240 >&2
+  stopped="$(grep -E ' stopped +COMPLETED after .*rollback verified.*removed and verified by its agent' "$out" || true)"
+  [ -n "$stopped" ] || { log "host fault: $experiment did not stop COMPLETED with the agent's verified removal ($out)"; return 1; }
+  left="$("${COMPOSE[@]}" exec -T agent bash -c 'exec 3<>/dev/tcp/127.0.0.1/8479 && printf "GET /faults HTTP/1.0\r\nAuthorization: Bearer faultline-demo-agent-token\r\n\r\n" >&3 && tail -1 <&3')"
+  [ "$left" = "[]" ] || { log "host fault: the agent still holds faults after $experiment: $left"; return 1; }
+  log "host fault: $experiment stopped COMPLETED, removed and verified by the agent, verdict issued; nothing left on the agent"
+}
+
+# The experiment's hypothesis drafted (what a review needs), read from hypothesis-service.
+await_drafted() {
+  local deadline=$((SECONDS + 60))
+  until curl -sf -H "authorization: Bearer $2" "http://127.0.0.1:8101/experiments/$1/hypothesis" | grep -q '"hypothesis":'; do
+    [ $SECONDS -lt $deadline ] || { log "host fault: $1 was not drafted within 60 s"; return 1; }
+    sleep 1
+  done
 }
 
 # Prometheus scrapes every instance of the six services (the second ones found by name): each was up at a scrape in

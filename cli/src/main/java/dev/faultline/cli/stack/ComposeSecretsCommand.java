@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,7 +32,9 @@ import picocli.CommandLine.Parameters;
  *       {@value #HOST_BOOTSTRAP}) and {@code <service>.service.properties}, each service's principal;</li>
  *   <li>{@code registry.properties}: the registry's own principal and its writers;</li>
  *   <li>{@code clearance/}: the Ed25519 pair — {@code safety-service.clearance.properties} and the private key for
- *       safety-service, {@code injector-service.clearance.properties} with the public key for the injector.</li>
+ *       safety-service, {@code injector-service.clearance.properties} with the public key for the injector;</li>
+ *   <li>{@code agent.json}: the host agent's config, with the same public key (a directory made before the agent was
+ *       in compose gains it from the public key there).</li>
  * </ul>
  * A second run with the same DIR changes nothing.
  */
@@ -43,6 +46,11 @@ public final class ComposeSecretsCommand implements Callable<Integer> {
     static final String HOST_BOOTSTRAP = "127.0.0.1:9092,127.0.0.1:9192,127.0.0.1:9292";
     /** The brokers on the compose network (their INTERNAL listeners). */
     static final String NETWORK_BOOTSTRAP = "kafka-1:19092,kafka-2:19092,kafka-3:19092";
+    /** The host agent's config in DIR (compose's {@code agent} secret). */
+    static final String AGENT_CONFIG = "agent.json";
+    /** Where the agent container keeps its state and its disk faults' files (a volume). */
+    static final String AGENT_HOME = "/var/lib/faultline-agent";
+    static final int AGENT_PORT = 8479;
     /** Where compose mounts the clearance signing key in safety-service. */
     static final String SIGNING_KEY_MOUNT = "/run/secrets/clearance-signing-key";
 
@@ -60,6 +68,9 @@ public final class ComposeSecretsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path done = dir.resolve(".complete");
         if (Files.exists(done)) {
+            if (!Files.exists(dir.resolve(AGENT_CONFIG))) {
+                writeAgent(existingPublicKeys());
+            }
             return 0;
         }
         Files.createDirectories(dir);
@@ -110,6 +121,30 @@ public final class ComposeSecretsCommand implements Callable<Integer> {
         verifier.setProperty("faultline.clearance.public-keys." + keys.keyId(), keys.publicKey());
         KafkaCredentials.writeOwnerOnly(dir.resolve("clearance/injector-service.clearance.properties"), verifier,
                 "injector-service: the public key it verifies clearances with");
+        writeAgent(keys.publicKeys());
+    }
+
+    /**
+     * The agent container's config: on every address of its container, with {@code pid: host} (it sees and pauses the
+     * demo's JVMs in their own containers, as a node agent does), its state and fill directories on its volume.
+     */
+    private void writeAgent(Map<String, String> publicKeys) throws IOException {
+        Path file = dir.resolve(AGENT_CONFIG);
+        DemoAgent.write(file, DemoAgent.config("0.0.0.0", AGENT_PORT, publicKeys, AGENT_HOME + "/state", 18090, 18080,
+                AGENT_HOME + "/fill"));
+        restrict(file);
+    }
+
+    /** The public keys {@link StackKeys} wrote into this directory before ({@code <keyId>.pem} each). */
+    private Map<String, String> existingPublicKeys() throws IOException {
+        Map<String, String> keys = new java.util.HashMap<>();
+        try (var files = Files.list(dir.resolve("clearance").resolve(StackKeys.PUBLIC_KEYS))) {
+            for (Path pem : files.toList()) {
+                String body = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+                keys.put(pem.getFileName().toString().replaceFirst("\\.pem$", ""), body);
+            }
+        }
+        return keys;
     }
 
     private static void restrict(Path file) throws IOException {

@@ -42,21 +42,35 @@ final class DemoAgent {
         try {
             Path dir = Files.createDirectories(workDir.resolve("agent"));
             Files.createDirectories(fillDirectory(workDir));
-            Map<String, Object> config = new LinkedHashMap<>();
-            config.put("host", "127.0.0.1");
-            config.put("port", stack.ports().agent());
-            config.put("token", TOKEN);
-            config.put("publicKeys", keys.publicKeys());
-            config.put("stateDirectory", dir.resolve("state").toString());
-            config.put("allow", Map.of(
-                    "processes", List.of(processPattern(ServiceCatalog.PRICING_MAIN, stack.ports().pricing()),
-                            processPattern(ServiceCatalog.STOREFRONT_MAIN, stack.ports().storefront())),
-                    "directories", List.of(fillDirectory(workDir).toString())));
             Path file = dir.resolve("agent.json");
-            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), config);
+            write(file, config("127.0.0.1", stack.ports().agent(), keys.publicKeys(), dir.resolve("state").toString(),
+                    stack.ports().pricing(), stack.ports().storefront(), fillDirectory(workDir).toString()));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the agent's config under " + workDir, e);
         }
+    }
+
+    /**
+     * The agent's config: where it listens, the token and keys it checks, its state directory, and its allow-list —
+     * the demo's pricing and storefront JVMs on their ports, one directory for disk faults.
+     */
+    static Map<String, Object> config(String host, int port, Map<String, String> publicKeys, String stateDirectory,
+                                      int pricingPort, int storefrontPort, String fillDirectory) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("host", host);
+        config.put("port", port);
+        config.put("token", TOKEN);
+        config.put("publicKeys", publicKeys);
+        config.put("stateDirectory", stateDirectory);
+        config.put("allow", Map.of(
+                "processes", List.of(processPattern(ServiceCatalog.PRICING_MAIN, pricingPort),
+                        processPattern(ServiceCatalog.STOREFRONT_MAIN, storefrontPort)),
+                "directories", List.of(fillDirectory)));
+        return config;
+    }
+
+    static void write(Path file, Map<String, Object> config) throws IOException {
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), config);
     }
 }
