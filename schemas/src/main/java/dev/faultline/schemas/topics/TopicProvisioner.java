@@ -2,7 +2,9 @@ package dev.faultline.schemas.topics;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +12,9 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -45,6 +50,7 @@ public final class TopicProvisioner {
             CreateTopicsResult result = admin.createTopics(missing);
             List<String> created = missing.stream().map(NewTopic::name).filter(name -> awaitCreated(result, name)).toList();
             awaitVisible(missing.stream().map(NewTopic::name).toList());
+            awaitLeaders(missing.stream().map(NewTopic::name).toList());
             LOG.info("Created topics {}", created);
             return created;
         } catch (InterruptedException e) {
@@ -68,6 +74,29 @@ public final class TopicProvisioner {
                 }
                 Thread.sleep(50); // metadata propagates from the controller within milliseconds
             }
+        }
+    }
+
+    /**
+     * Waits until every partition of {@code names} is served by its leader: a ListOffsets, which only a partition's
+     * leader answers (the admin client retries NOT_LEADER_OR_FOLLOWER within its API timeout). The metadata names a
+     * new partition's leader a moment before that broker has taken the partition on; an idempotent producer whose
+     * first write fell into that moment was seen (Kafka 4.4, ReplayIT in CI) to retry its first batch against
+     * OUT_OF_ORDER_SEQUENCE until its delivery timeout. A client allowed to create topics but not to describe them
+     * skips the wait.
+     */
+    private void awaitLeaders(List<String> names) throws InterruptedException, TimeoutException {
+        try {
+            Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+            admin.describeTopics(names).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS).values()
+                    .forEach(topic -> topic.partitions().forEach(p ->
+                            partitions.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
+            admin.listOffsets(partitions).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TopicAuthorizationException) {
+                return;
+            }
+            throw new IllegalStateException("topics " + names + " have no serving leader yet: " + e.getCause().getMessage(), e);
         }
     }
 
