@@ -4,6 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -21,6 +27,14 @@ public final class FreePorts {
     private static final int ATTEMPTS = 200;
     /** Handed out by this JVM: a stack picks all its ports before it binds any, so none may be picked twice. */
     private static final Set<Integer> GIVEN = ConcurrentHashMap.newKeySet();
+    /**
+     * Where the JVMs on this machine reserve the ports they hand out: a lock on {@code <port>.lock}, held for the JVM's
+     * life (the operating system lets it go when the process ends). Two test JVMs picking from the same range (CI's
+     * lanes) once gave one port to both: the second stack's server, bound half a minute after the pick, found it
+     * taken.
+     */
+    private static final Path RESERVED = Path.of(System.getProperty("java.io.tmpdir"), "faultline-ports");
+    private static final Set<FileChannel> HELD = ConcurrentHashMap.newKeySet();
 
     private FreePorts() {
     }
@@ -30,11 +44,37 @@ public final class FreePorts {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             int port = random.nextInt(FIRST, END);
-            if (!GIVEN.contains(port) && isFree(port) && GIVEN.add(port)) {
+            if (!GIVEN.contains(port) && isFree(port) && reserve(port) && GIVEN.add(port)) {
                 return port;
             }
         }
         return ephemeral();
+    }
+
+    /**
+     * Reserves {@code port} for this JVM among the JVMs on this machine; false when another holds it. Where the
+     * reservation cannot be made (no writable temporary directory), the port is taken unreserved, as before.
+     */
+    static boolean reserve(int port) {
+        try {
+            Files.createDirectories(RESERVED);
+            FileChannel channel = FileChannel.open(RESERVED.resolve(port + ".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null; // this JVM holds it already
+            }
+            if (lock == null) {
+                channel.close();
+                return false;
+            }
+            HELD.add(channel);
+            return true;
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     private static int ephemeral() {

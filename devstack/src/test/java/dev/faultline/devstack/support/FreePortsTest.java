@@ -2,11 +2,16 @@ package dev.faultline.devstack.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class FreePortsTest {
@@ -41,5 +46,23 @@ class FreePortsTest {
             ports.add(FreePorts.next());
         }
         assertThat(ports).doesNotHaveDuplicates().allSatisfy(port -> assertThat(port).isBetween(20_000, 31_999));
+    }
+
+    /** Two JVMs on one machine (CI's lanes) never hand out the same port: a reservation holds until its JVM ends. */
+    @Test
+    void shouldNotHandOutAPortAnotherJvmReservedUntilThatJvmEnds() throws Exception {
+        JavaProcesses.Launched other = JavaProcesses.launch(PortReserver.class);
+        int port;
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> other.printed("reserved "));
+            Matcher picked = Pattern.compile("reserved (\\d+)\\.").matcher(other.text());
+            assertThat(picked.find()).as(other.text()).isTrue();
+            port = Integer.parseInt(picked.group(1));
+            assertThat(FreePorts.reserve(port)).as("held by the other JVM").isFalse();
+        } finally {
+            other.process().destroyForcibly();
+            other.process().waitFor(30, TimeUnit.SECONDS);
+        }
+        assertThat(FreePorts.reserve(port)).as("once that JVM is gone").isTrue();
     }
 }
