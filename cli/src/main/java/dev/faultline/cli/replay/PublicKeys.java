@@ -16,12 +16,12 @@ import java.util.stream.Stream;
  * extension), holding the Ed25519 public key as PEM or Base64 — as the local stack writes them under
  * {@code <stack>/clearance/public-keys} and {@code openssl pkey -pubout} writes one.
  */
-final class PublicKeys {
+public final class PublicKeys {
 
     private PublicKeys() {
     }
 
-    static Map<String, PublicKey> read(Path dir) {
+    public static Map<String, PublicKey> read(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--public-keys " + dir + " is not a directory (one <key id>.pem per key)");
         }

@@ -1,6 +1,7 @@
 package dev.faultline.cli.stack;
 
 import dev.faultline.cli.HelpOption;
+import dev.faultline.cli.replay.PublicKeys;
 import dev.faultline.devstack.issuer.IssuerUsers;
 import dev.faultline.devstack.container.RegistryMain;
 import dev.faultline.devstack.kafka.KafkaBrokerConfig;
@@ -10,9 +11,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -135,15 +138,11 @@ public final class ComposeSecretsCommand implements Callable<Integer> {
         restrict(file);
     }
 
-    /** The public keys {@link StackKeys} wrote into this directory before ({@code <keyId>.pem} each). */
-    private Map<String, String> existingPublicKeys() throws IOException {
-        Map<String, String> keys = new java.util.HashMap<>();
-        try (var files = Files.list(dir.resolve("clearance").resolve(StackKeys.PUBLIC_KEYS))) {
-            for (Path pem : files.toList()) {
-                String body = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-                keys.put(pem.getFileName().toString().replaceFirst("\\.pem$", ""), body);
-            }
-        }
+    /** The public keys {@link StackKeys} wrote into this directory before, Base64 X.509 as the agent reads them. */
+    private Map<String, String> existingPublicKeys() {
+        Map<String, String> keys = new TreeMap<>();
+        PublicKeys.read(dir.resolve("clearance").resolve(StackKeys.PUBLIC_KEYS))
+                .forEach((keyId, key) -> keys.put(keyId, Base64.getEncoder().encodeToString(key.getEncoded())));
         return keys;
     }
 

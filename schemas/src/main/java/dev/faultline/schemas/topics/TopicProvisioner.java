@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -49,8 +50,7 @@ public final class TopicProvisioner {
             }
             CreateTopicsResult result = admin.createTopics(missing);
             List<String> created = missing.stream().map(NewTopic::name).filter(name -> awaitCreated(result, name)).toList();
-            awaitVisible(missing.stream().map(NewTopic::name).toList());
-            awaitLeaders(missing.stream().map(NewTopic::name).toList());
+            awaitLeaders(awaitVisible(missing.stream().map(NewTopic::name).toList()).values());
             LOG.info("Created topics {}", created);
             return created;
         } catch (InterruptedException e) {
@@ -61,13 +61,12 @@ public final class TopicProvisioner {
         }
     }
 
-    /** Waits until the broker serves metadata for {@code names}, so that clients can use them on return. */
-    private void awaitVisible(List<String> names) throws InterruptedException, TimeoutException {
+    /** Waits until the broker serves metadata for {@code names}, so that clients can use them on return; returns it. */
+    private Map<String, TopicDescription> awaitVisible(List<String> names) throws InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
-                admin.describeTopics(names).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                return;
+                return admin.describeTopics(names).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
                     throw new IllegalStateException("topics " + names + " not visible: " + e.getCause().getMessage(), e);
@@ -78,25 +77,25 @@ public final class TopicProvisioner {
     }
 
     /**
-     * Waits until every partition of {@code names} is served by its leader: a ListOffsets, which only a partition's
+     * Waits until every partition of {@code topics} is served by its leader: a ListOffsets, which only a partition's
      * leader answers (the admin client retries NOT_LEADER_OR_FOLLOWER within its API timeout). The metadata names a
      * new partition's leader a moment before that broker has taken the partition on; an idempotent producer whose
      * first write fell into that moment was seen (Kafka 4.4, ReplayIT in CI) to retry its first batch against
      * OUT_OF_ORDER_SEQUENCE until its delivery timeout. A client allowed to create topics but not to describe them
      * skips the wait.
      */
-    private void awaitLeaders(List<String> names) throws InterruptedException, TimeoutException {
+    private void awaitLeaders(Collection<TopicDescription> topics) throws InterruptedException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        topics.forEach(topic -> topic.partitions().forEach(p ->
+                partitions.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
         try {
-            Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-            admin.describeTopics(names).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS).values()
-                    .forEach(topic -> topic.partitions().forEach(p ->
-                            partitions.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
             admin.listOffsets(partitions).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TopicAuthorizationException) {
                 return;
             }
-            throw new IllegalStateException("topics " + names + " have no serving leader yet: " + e.getCause().getMessage(), e);
+            throw new IllegalStateException("topics " + topics.stream().map(TopicDescription::name).toList()
+                    + " have no serving leader yet: " + e.getCause().getMessage(), e);
         }
     }
 

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -143,29 +142,15 @@ public class LeftoverRecovery {
         liveness.observe(beats, now);
         cutOff.removeIf(owner -> !liveness.dead(owner, now));
         int closed = 0;
-        Optional<Set<String>> present = null; // asked once per sweep, only when a silent instance has runs
-        Map<String, String> recorded = null;
+        Presence presence = null; // read once per sweep, and only when a silent instance has runs
         for (RunStore.Owned owned : active) {
             String owner = owned.owner();
             if (owner != null && (owner.equals(store.owner()) || !liveness.dead(owner, now))) {
                 continue;
             }
             if (owner != null) {
-                if (present == null) {
-                    present = members.current();
-                    recorded = recordedMembers();
-                }
-                if (present.isEmpty() || recorded == null) {
-                    LOG.debug("left-over sweep: cannot tell whether {} is alive (Kafka or the store does not answer)", owner);
-                    continue;
-                }
-                String member = recorded.get(owner);
-                if (member != null && present.get().contains(member)) {
-                    if (cutOff.add(owner)) {
-                        LOG.warn("injector instance {} has not beaten for {} but is still member {} of {}: it is cut off"
-                                + " from the store, not dead; its runs are left to it", owner, seconds(instance.deadAfter()),
-                                member, members.groupId());
-                    }
+                presence = presence == null ? readPresence() : presence;
+                if (presence.mayBeAlive(owner)) {
                     continue;
                 }
             }
@@ -174,12 +159,44 @@ public class LeftoverRecovery {
         return closed;
     }
 
-    /** What every instance recorded as its group member; null when the store does not answer. */
-    private Map<String, String> recordedMembers() {
+    /** Who is in the clearance listener's group, and which member each instance recorded; unknown parts stay null. */
+    private Presence readPresence() {
+        Map<String, String> recorded;
         try {
-            return store.members();
+            recorded = store.members();
         } catch (RuntimeException e) {
-            return null;
+            recorded = null;
+        }
+        return new Presence(recorded, members.current().orElse(null));
+    }
+
+    /** One sweep's view of the group, against which a silent instance is judged. */
+    private final class Presence {
+
+        private final Map<String, String> recorded;
+        private final Set<String> current;
+
+        private Presence(Map<String, String> recorded, Set<String> current) {
+            this.recorded = recorded;
+            this.current = current;
+        }
+
+        /** Whether {@code owner}, silent in the store, may still be alive: in the group, or nobody could tell. */
+        boolean mayBeAlive(String owner) {
+            if (recorded == null || current == null) {
+                LOG.debug("left-over sweep: cannot tell whether {} is alive (Kafka or the store does not answer)", owner);
+                return true;
+            }
+            String member = recorded.get(owner);
+            if (member == null || !current.contains(member)) {
+                return false;
+            }
+            if (cutOff.add(owner)) {
+                LOG.warn("injector instance {} has not beaten for {} but is still member {} of {}: it is cut off from"
+                        + " the store, not dead; its runs are left to it", owner, seconds(instance.deadAfter()), member,
+                        members.groupId());
+            }
+            return true;
         }
     }
 
