@@ -50,6 +50,11 @@ public final class InjectionRun {
     /** Set once the fault is on; evaluated on each DURING sample's arrival and on the tick, under its own lock. */
     private volatile GuardrailEvaluator guardrails;
     private final Object guardrailLock = new Object();
+    /**
+     * When the last request that the fault's place answered (its apply, then each renewal) was sent: the place's lease
+     * runs at least a ttl from there, so a renewal that fails before that is tried again rather than ending the run.
+     */
+    private volatile Instant leaseAnsweredFrom;
 
     public InjectionRun(RunRequest run, Prober prober, InjectionEvents events, RunStore store, RunMetrics metrics,
                         Timings timings, Clock clock) {
@@ -146,6 +151,7 @@ public final class InjectionRun {
             store.recordActive(RunStore.ActiveRecord.of(run.injectionId(), run.experimentId(), run.holder(), startedAt,
                     run.cause()));
             applied = true; // from here on the fault may exist: the finally removes it whatever happens
+            leaseAnsweredFrom = clock.instant();
             fault.apply();
             deadline = startedAt.plusMillis(run.hypothesis().getScenario().getDurationMillis());
             // the lease runs out a ttl after the apply, however long InjectionStarted takes to publish: its renewals
@@ -255,17 +261,34 @@ public final class InjectionRun {
         }
     }
 
+    /**
+     * One renewal. The fault's place saying it no longer holds the fault ends the run at once. A renewal that fails
+     * (unreachable, timed out, refused) while the lease still runs is tried again at the next period: on a crowded
+     * machine one late answer is not a lost fault. Once a ttl has passed since the last answered request, the place
+     * has removed the fault by its own clock and the run ends FAILED.
+     */
     private void renew(Fault fault) {
         if (stop.isDone()) {
             return;
         }
+        Instant sent = clock.instant();
         try {
             if (!fault.renew()) {
                 stop(StopCause.of(StopReason.FAILED, "lease renewal failed: " + fault.where()
                         + " no longer holds the fault of " + run.holder() + " (lease expired)"));
+                return;
             }
+            leaseAnsweredFrom = sent;
         } catch (RuntimeException e) {
-            stop(StopCause.of(StopReason.FAILED, "lease renewal failed: " + e.getMessage()));
+            Instant lapses = leaseAnsweredFrom.plus(timings.leaseTtl());
+            if (clock.instant().isBefore(lapses)) {
+                LOG.warn("injection {}: lease renewal failed ({}); the lease holds until {} at least, trying again",
+                        run.injectionId(), e.getMessage(), lapses);
+                return;
+            }
+            stop(StopCause.of(StopReason.FAILED, "lease renewal failed: " + e.getMessage() + " (nothing renewed for "
+                    + Duration.between(leaseAnsweredFrom, clock.instant()).toMillis() + " ms, past the lease's "
+                    + timings.leaseTtl().toMillis() + " ms)"));
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-memory data plane: one L4 proxy and optionally one L7 proxy, their toxics and rules by name with their lease
- * holders; renewals can be made to fail.
+ * holders; renewals can be made to fail, or to go unanswered.
  */
 public final class FakeDataPlane implements DataPlanePort {
 
@@ -21,6 +21,8 @@ public final class FakeDataPlane implements DataPlanePort {
     public final List<String> everCreated = new CopyOnWriteArrayList<>();
     public final AtomicInteger renewals = new AtomicInteger();
     public volatile boolean renewFails;
+    /** How many of the next renewals fail as if the data plane did not answer. */
+    public final AtomicInteger unansweredRenewals = new AtomicInteger();
 
     public FakeDataPlane(String proxy) {
         this(proxy, null);
@@ -88,6 +90,9 @@ public final class FakeDataPlane implements DataPlanePort {
     @Override
     public boolean renew(String holder) {
         renewals.incrementAndGet();
+        if (unansweredRenewals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new FaultException("data plane fake unreachable (POST /leases/" + holder + "/renew): request timed out");
+        }
         return !renewFails && (toxics.containsValue(holder) || rules.containsValue(holder));
     }
 

@@ -235,6 +235,28 @@ class InjectionRunTest {
     }
 
     @Test
+    void shouldKeepTheFaultWhileUnansweredRenewalsLeaveTheLeaseRunning() {
+        dataPlane.unansweredRenewals.set(10); // a second of renewals every 100 ms, within the lease's 3 s
+        RunOutcome outcome = run(2_000, List.of()).execute();
+
+        assertThat(outcome.reason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(dataPlane.unansweredRenewals).hasValue(0);
+        assertThat(dataPlane.renewals.get()).isGreaterThan(10);
+        assertThat(dataPlane.toxics).isEmpty();
+    }
+
+    @Test
+    void shouldStopAsFailedOnceUnansweredRenewalsLetTheLeaseLapse() {
+        dataPlane.unansweredRenewals.set(Integer.MAX_VALUE);
+        RunOutcome outcome = run(10_000, List.of()).execute();
+
+        assertThat(outcome.reason()).isEqualTo(StopReason.FAILED);
+        assertThat(outcome.detail()).contains("lease renewal failed: data plane fake unreachable", "past the lease's 3000 ms");
+        assertThat(Duration.between(outcome.startedAt(), outcome.stoppedAt()).toMillis()).isBetween(3000L, 6000L);
+        assertThat(dataPlane.toxics).isEmpty();
+    }
+
+    @Test
     void shouldApplyNothingWhenTheStopActionCannotBeVerified() {
         FakeDataPlane other = new FakeDataPlane("another-proxy");
         Hypothesis hypothesis = Fixtures.hypothesis(Fixtures.fault(FaultType.NETWORK_BLACKHOLE, FaultDirection.UPSTREAM, 1000, Map.of()),
