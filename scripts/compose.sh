@@ -54,6 +54,22 @@ await_ready() {
   done
 }
 
+# No container's process runs as root but the host agent's (it pauses, kills and loads other processes): each one's
+# first process, read from the host's /proc, has a non-zero real and effective uid.
+non_root() {
+  local id name pid uids root=() users=()
+  for id in $("${COMPOSE[@]}" ps -q); do
+    read -r name pid <<< "$(docker inspect -f '{{.Name}} {{.State.Pid}}' "$id")"
+    name="${name#/}"
+    [ "$pid" != 0 ] || continue # the setup job, exited
+    uids="$(awk '/^Uid:/ { print $2 "/" $3 }' "/proc/$pid/status")"
+    users+=("${name#faultline_}=$uids")
+    if [[ "$name" != *_agent_* && ( "$uids" == 0/* || "$uids" == */0 ) ]]; then root+=("$name"); fi
+  done
+  [ ${#root[@]} -eq 0 ] || { log "running as root: ${root[*]}"; return 1; }
+  log "processes' real/effective uids: ${users[*]}"
+}
+
 # Resident memory of every container, and the total (docker stats: the cgroup's usage, page cache excluded).
 memory() {
   docker stats --no-stream --format '{{.Name}} {{.MemUsage}}' $("${COMPOSE[@]}" ps -q) | awk '
@@ -67,6 +83,7 @@ up() {
   local started=$SECONDS
   "${COMPOSE[@]}" up -d >&2
   await_ready
+  non_root
   log "ready in $((SECONDS - started)) s (docker-compose up to every container healthy); memory:"
   memory >&2
 }

@@ -93,7 +93,7 @@ build_libs() {
       if third_party "$entry" && [ ! -e "$dir/libs/${entry#"$M2"/}" ]; then place "$entry" "$dir/libs/${entry#"$M2"/}"; fi
     done
   done
-  cp deploy/docker/libs/Dockerfile "$dir/"
+  cp deploy/docker/libs/Dockerfile deploy/docker/as-faultline "$dir/"
   build libs "$dir" "BASE=$base"
 }
 
@@ -114,7 +114,7 @@ done
 for name in "${wanted[@]}"; do
   case "$name" in
     prometheus) build prometheus deploy/docker/prometheus "BASE=$debian_base" ;;
-    cassandra) stage devstack-cassandra no; build cassandra devstack-cassandra/target/image "BASE=$base" ;;
+    cassandra) stage devstack-cassandra no; cp deploy/docker/as-faultline devstack-cassandra/target/image/; build cassandra devstack-cassandra/target/image "BASE=$base" ;;
     *) stage "${MODULES[$name]}" yes; build "$name" "${MODULES[$name]}/target/image" "LIBS=faultline/libs:dev" ;;
   esac
 done
