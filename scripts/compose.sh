@@ -62,7 +62,8 @@ non_root() {
     read -r name pid <<< "$(docker inspect -f '{{.Name}} {{.State.Pid}}' "$id")"
     name="${name#/}"
     [ "$pid" != 0 ] || continue # the setup job, exited
-    uids="$(awk '/^Uid:/ { print $2 "/" $3 }' "/proc/$pid/status")"
+    uids="$(awk '/^Uid:/ { print $2 "/" $3 }' "/proc/$pid/status" 2>/dev/null || true)"
+    [ -n "$uids" ] || continue # restarting at this moment: await_ready has just seen it healthy
     users+=("${name#faultline_}=$uids")
     if [[ "$name" != *_agent_* && ( "$uids" == 0/* || "$uids" == */0 ) ]]; then root+=("$name"); fi
   done
