@@ -2,6 +2,7 @@ package dev.faultline.injector.run;
 
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -40,7 +41,6 @@ public class CassandraRunStore implements RunStore {
     private final PreparedStatement takeOver;
     private final PreparedStatement takeOverOrphan;
     private final PreparedStatement beat;
-    private final PreparedStatement beatAsMember;
     /** Rows of ended runs whose deletion the store did not answer: deleted at the next heartbeat that reaches it. */
     private final Set<UUID> unforgotten = ConcurrentHashMap.newKeySet();
 
@@ -61,8 +61,7 @@ public class CassandraRunStore implements RunStore {
         deleteActive = session.prepare("DELETE FROM active_injections WHERE injection_id = ?");
         takeOver = session.prepare("UPDATE active_injections SET owner = ? WHERE injection_id = ? IF owner = ?");
         takeOverOrphan = session.prepare("UPDATE active_injections SET owner = ? WHERE injection_id = ? IF owner = null AND holder != null");
-        beat = session.prepare("INSERT INTO injector_instances (instance_id, beat_at) VALUES (?, ?) USING TTL " + BEAT_TTL_SECONDS);
-        beatAsMember = session.prepare("INSERT INTO injector_instances (instance_id, beat_at, member) VALUES (?, ?, ?) "
+        beat = session.prepare("INSERT INTO injector_instances (instance_id, beat_at, member) VALUES (?, ?, ?) "
                 + "USING TTL " + BEAT_TTL_SECONDS);
     }
 
@@ -144,7 +143,9 @@ public class CassandraRunStore implements RunStore {
 
     @Override
     public void beat(Instant at, @Nullable String member) {
-        session.execute(member == null ? beat.bind(owner, at) : beatAsMember.bind(owner, at, member));
+        // with no member the third value stays unset, which leaves the member recorded before as it is
+        BoundStatement heartbeat = beat.bind(owner, at);
+        session.execute(member == null ? heartbeat : heartbeat.setString(2, member));
         for (UUID injectionId : unforgotten) {
             session.execute(deleteActive.bind(injectionId));
             unforgotten.remove(injectionId);
