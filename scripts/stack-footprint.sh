@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Time to ready and resident memory (VmRSS, from /proc) of every process of the local stack.
-#   scripts/stack-footprint.sh [runs]      (default 3)
+#   scripts/stack-footprint.sh [runs]      (default 3; STACK_ARGS=--jvm-per-service for a JVM per service)
 # Each run starts `faultline stack --free-ports` (so it runs beside anything on the demo ports), waits for its
 # "running" line, reads each part's start time from its progress lines and the VmRSS of the CLI and of every process
 # below it, then stops it with SIGTERM (its shutdown hook stops everything) and waits for it to end.
@@ -10,6 +10,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 RUNS="${1:-3}"
+# e.g. STACK_ARGS=--jvm-per-service: each service in a JVM of its own, as before the services shared one
+STACK_ARGS="${STACK_ARGS:-}"
 READY_TIMEOUT=300
 
 if [[ ! -f cli/target/runtime.classpath ]]; then
@@ -33,7 +35,9 @@ rss_mib() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status" 2>/de
 # a process's name: the stack's own (from its "pid N" progress line), else its main class or command
 process_name() {
   local pid="$1" log="$2" name
-  name="$(awk -v p="$pid" '{ for (i = 2; i <= NF; i++) if ($(i-1) == "pid" && $i == p) { print $1; exit } }' "$log")"
+  # a JVM the services share prints one line per service, each ending "pid N (JVM services)"
+  name="$(awk -v p="$pid" '{ for (i = 2; i <= NF; i++) if ($(i-1) == "pid" && $i == p) {
+    name = $1; if ($(i+1) == "(JVM") { name = $(i+2); sub(/\)$/, "", name) }; print name; exit } }' "$log")"
   if [[ -z "$name" ]]; then
     name="$(tr '\0' '\n' < "/proc/$pid/cmdline" 2>/dev/null | grep -E '^(dev|org)\.[A-Za-z.]+[A-Z][A-Za-z]+$' | tail -1 \
       || true)"
@@ -48,8 +52,9 @@ for run in $(seq "$RUNS"); do
   log="$OUT/run-$run.log"
   load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
   started=$(date +%s.%N)
-  java -Xmx256m -XX:+UseSerialGC -Dfaultline.root="$ROOT" -cp "$CP" dev.faultline.cli.FaultlineCli stack --free-ports \
-    > "$log" 2>&1 &
+  # the JVM flags of ./faultline's commands
+  MALLOC_ARENA_MAX=2 java -Xmx256m -Xms32m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    -Dfaultline.root="$ROOT" -cp "$CP" dev.faultline.cli.FaultlineCli stack --free-ports $STACK_ARGS > "$log" 2>&1 &
   cli=$!
   ready=""
   while kill -0 "$cli" 2>/dev/null; do

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * (pricing — under a supervisor — and storefront, whose targets it declares; carrier and shipping, and fulfilment —
  * the storefront's order consumer on the devstack's Kafka —, which only run here: deploy/targets/shipping.yaml and
  * fulfilment.yaml declare them), the host's Faultline agent and the five services (one or more instances of each,
- * {@link ServiceInstances}), each its own JVM that dies with this one. Started in that order, each waited for;
+ * {@link ServiceInstances}; by default instance k of every service in one JVM, {@link SharedServicesJvm}), each
+ * process a JVM that dies with this one. Started in that order, each waited for;
  * {@link #close()} stops everything in reverse order, and a shutdown hook does so on Ctrl-C.
  * Logs of every process are kept under {@link #logDir()}.
  */
@@ -68,6 +69,20 @@ public final class LocalStack implements AutoCloseable {
             StackKeys keys = StackKeys.create(workDir);
             stack.launchAndWait(List.of(ServiceCatalog.dataplane(endpoints)), progress);
             routes(endpoints, progress);
+            stack.instances = ServiceInstances.of(ports, options.instances(), options.picksFreePorts());
+            List<ServiceSpec> services = ServiceCatalog.services(endpoints, workDir.resolve("data"), keys,
+                    options.serviceHeap(), options.extraJvmArgs(), options.services(), stack.instances);
+            // instance 1 of each service first, which creates its keyspace and tables alone (two instances creating
+            // them at once wait on Cassandra's schema agreement past their timeouts), then the others join
+            List<ServiceSpec> first = services.stream().filter(s -> ServiceInstances.isFirst(s.name())).toList();
+            List<ServiceSpec> more = services.stream().filter(s -> !ServiceInstances.isFirst(s.name())).toList();
+            boolean shared = !options.jvmPerService() && !services.isEmpty();
+            Path settings = workDir.resolve("services");
+            List<ServiceSpec> firstBatch = shared ? List.of(SharedServicesJvm.host(1, first, repo, settings)) : first;
+            // the services start beside the systems under test: what either spends starting is its own classes'
+            // loading and compiling, and neither needs the other until an experiment runs
+            long servicesLaunched = System.nanoTime();
+            List<ChildJvm> firstJvms = stack.launch(firstBatch);
             // the systems under test and the host's agent start all at once: a caller reaches its dependency only
             // when asked
             stack.launchAndWait(List.of(ServiceCatalog.pricing(endpoints), ServiceCatalog.carrier(endpoints),
@@ -75,14 +90,14 @@ public final class LocalStack implements AutoCloseable {
                     ServiceCatalog.fulfilment(endpoints),
                     ServiceCatalog.agent(endpoints, DemoAgent.writeConfig(workDir, endpoints, keys))), progress);
             progress.accept("targets    " + DemoTargets.apply(repo, endpoints, stack.logDir()));
-            stack.instances = ServiceInstances.of(ports, options.instances(), options.picksFreePorts());
-            List<ServiceSpec> services = ServiceCatalog.services(endpoints, workDir.resolve("data"), keys,
-                    options.serviceHeap(), options.extraJvmArgs(), options.services(), stack.instances);
-            // instance 1 of each service first, which creates its keyspace and tables alone (two instances creating
-            // them at once wait on Cassandra's schema agreement past their timeouts), then the others join
-            stack.launchAndWait(services.stream().filter(s -> ServiceInstances.isFirst(s.name())).toList(), progress);
-            List<ServiceSpec> more = services.stream().filter(s -> !ServiceInstances.isFirst(s.name())).toList();
-            if (!more.isEmpty()) {
+            stack.await(firstBatch, firstJvms, servicesLaunched, progress);
+            if (shared) {
+                for (int k = 2; k <= options.instances(); k++) {
+                    String suffix = "-" + k;
+                    List<ServiceSpec> instanceK = more.stream().filter(s -> s.name().endsWith(suffix)).toList();
+                    stack.launchAndWait(List.of(SharedServicesJvm.host(k, instanceK, repo, settings)), progress);
+                }
+            } else if (!more.isEmpty()) {
                 stack.launchAndWait(more, progress);
             }
             return stack;
@@ -139,7 +154,7 @@ public final class LocalStack implements AutoCloseable {
     /**
      * Kills a process of the stack with SIGKILL (no clean shutdown), e.g. {@code "injector-service"}, {@code "kafka"}
      * or {@code "cassandra"}; a supervised one with its supervisor (killing only its JVM is what a PROCESS_KILL fault
-     * does: the supervisor starts it again).
+     * does: the supervisor starts it again). A service that shares its JVM with the others cannot be killed alone.
      */
     public synchronized void kill(String name) {
         if (Infrastructure.PROCESSES.contains(name)) {
@@ -147,7 +162,7 @@ public final class LocalStack implements AutoCloseable {
             LOG.info("killed {}", name);
             return;
         }
-        ChildJvm jvm = require(name);
+        ChildJvm jvm = requireOwnJvm(name);
         ProcessHandle.of(jvm.pid()).ifPresent(process -> {
             List<ProcessHandle> children = process.descendants().toList();
             process.destroyForcibly();
@@ -173,13 +188,22 @@ public final class LocalStack implements AutoCloseable {
         }
         ChildJvm old;
         synchronized (this) {
-            old = require(name);
+            old = requireOwnJvm(name);
         }
         old.close();
         launchAndWait(List.of(specs.get(name)), line -> LOG.info("restarted {}", line));
         if (name.equals("dataplane")) {
             routes(endpoints, line -> LOG.info("restarted {}", line));
         }
+    }
+
+    /**
+     * The process {@code name} runs in: its own name, or that of the JVM it shares with the other services (e.g.
+     * {@code services} for {@code injector-service}) — what {@link #kill} and {@link #restart} then take.
+     */
+    public synchronized String processOf(String name) {
+        return running.containsKey(name) || Infrastructure.PROCESSES.contains(name) ? name : hostOf(name).orElseThrow(
+                () -> new IllegalArgumentException("no process named " + name + " in this stack; known: " + running.keySet()));
     }
 
     public synchronized boolean isAlive(String name) {
@@ -198,11 +222,17 @@ public final class LocalStack implements AutoCloseable {
 
     private void launchAndWait(List<ServiceSpec> batch, Consumer<String> progress) {
         long started = System.nanoTime();
+        await(batch, launch(batch), started, progress);
+    }
+
+    /** Starts each process of {@code batch}, waiting for none. */
+    private List<ChildJvm> launch(List<ServiceSpec> batch) {
         List<ChildJvm> launched = new ArrayList<>();
         for (ServiceSpec spec : batch) {
             String classpath = switch (spec.module()) {
                 case "injector-service/dataplane" -> repo.dataplaneClasspath();
                 case ServiceCatalog.AGENT_MODULE -> repo.agentJar();
+                case SharedServicesJvm.MODULE -> repo.classpath(spec.hosted().stream().map(ServiceSpec::module).toList());
                 default -> repo.classpath(spec.module());
             };
             List<String> jvmArgs = spec.jvmArgs();
@@ -225,21 +255,46 @@ public final class LocalStack implements AutoCloseable {
             }
             launched.add(jvm);
         }
+        return launched;
+    }
+
+    /** Waits until each process of {@code batch} (each service a JVM hosts) is ready, with a line for each. */
+    private void await(List<ServiceSpec> batch, List<ChildJvm> launched, long started, Consumer<String> progress) {
         for (int i = 0; i < batch.size(); i++) {
             ServiceSpec spec = batch.get(i);
-            Readiness.await(spec.name(), launched.get(i), spec.readyUrl(), READY_TIMEOUT);
-            progress.accept(String.format("%-10s %-26s %5.1f s  pid %d", spec.name(),
-                    spec.readyUrl().replace("/health", "").replace("/version", ""),
-                    (System.nanoTime() - started) / 1e9, launched.get(i).pid()));
+            for (ServiceSpec part : spec.hosted().isEmpty() ? List.of(spec) : spec.hosted()) {
+                Readiness.await(part.name(), launched.get(i), part.readyUrl(), READY_TIMEOUT);
+                progress.accept(String.format("%-10s %-26s %5.1f s  pid %d%s", part.name(),
+                        part.readyUrl().replace("/health", "").replace("/version", ""),
+                        (System.nanoTime() - started) / 1e9, launched.get(i).pid(),
+                        part == spec ? "" : " (JVM " + spec.name() + ")"));
+            }
         }
     }
 
+    /** The JVM {@code name} runs in: its own, or the one it shares with the other services. */
     private ChildJvm require(String name) {
         ChildJvm jvm = running.get(name);
         if (jvm == null) {
-            throw new IllegalArgumentException("no process named " + name + " in this stack; known: " + running.keySet());
+            jvm = running.get(hostOf(name).orElseThrow(() -> new IllegalArgumentException("no process named " + name
+                    + " in this stack; known: " + running.keySet())));
         }
         return jvm;
+    }
+
+    private ChildJvm requireOwnJvm(String name) {
+        Optional<String> host = running.containsKey(name) ? Optional.empty() : hostOf(name);
+        if (host.isPresent()) {
+            throw new IllegalStateException(name + " shares the JVM " + host.get() + " with the other services; to stop"
+                    + " or start it alone, start the stack with one JVM per service (--jvm-per-service)");
+        }
+        return require(name);
+    }
+
+    /** The shared JVM that runs the service instance {@code name}, if one does. */
+    private Optional<String> hostOf(String name) {
+        return specs.values().stream().filter(spec -> spec.hosted().stream().anyMatch(s -> s.name().equals(name)))
+                .map(ServiceSpec::name).findFirst();
     }
 
     /** Stops the services (all at once), the systems under test, the data plane, then the devstack; deletes the data. */
@@ -257,7 +312,7 @@ public final class LocalStack implements AutoCloseable {
         java.util.Collections.reverse(reverse);
         synchronized (this) {
             running.forEach((name, jvm) -> {
-                if (ServiceCatalog.SERVICES.contains(ServiceInstances.serviceOf(name))) {
+                if (ServiceCatalog.SERVICES.contains(ServiceInstances.serviceOf(name)) || SharedServicesJvm.isHost(name)) {
                     jvm.requestStop(); // the services stop in parallel
                 }
             });

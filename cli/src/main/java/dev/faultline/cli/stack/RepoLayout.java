@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -41,6 +45,24 @@ public record RepoLayout(Path root) {
                     + " is missing); build it with `mvn -B -DskipTests package` at " + root);
         }
         return classes + File.pathSeparator + read(recorded).strip();
+    }
+
+    /**
+     * The classpaths of {@code modules} as one (each module's {@code target/classes}, then the jars of all, each
+     * library once: the reactor's modules share one version of each), for services that share a JVM.
+     */
+    public String classpath(List<String> modules) {
+        Set<String> seen = new HashSet<>();
+        List<String> entries = new ArrayList<>();
+        for (String module : modules) {
+            for (String entry : classpath(module).split(File.pathSeparator)) {
+                String name = Path.of(entry).getFileName().toString();
+                if (!entry.isBlank() && (!name.endsWith(".jar") || seen.add(name))) {
+                    entries.add(entry);
+                }
+            }
+        }
+        return String.join(File.pathSeparator, entries);
     }
 
     /**

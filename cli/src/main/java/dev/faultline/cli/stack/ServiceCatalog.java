@@ -197,7 +197,7 @@ final class ServiceCatalog {
     static final List<String> SMALL_JVM = List.of("-Xms32m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
             "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
 
-    private static List<String> smallJvm(String heap) {
+    static List<String> smallJvm(String heap) {
         List<String> flags = new ArrayList<>(SMALL_JVM);
         flags.add(0, "-Xmx" + heap);
         return List.copyOf(flags);

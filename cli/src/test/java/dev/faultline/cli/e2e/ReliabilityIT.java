@@ -103,8 +103,9 @@ class ReliabilityIT {
         int linkPort = FreePorts.next();
         // the injector reaches the data plane's API through a link the suite can cut; everything else goes direct
         injectorLink = BlackholeLink.open(linkPort, ports.dataplane());
+        // each service in a JVM of its own: the suite kills them one at a time
         StackOptions options = new StackOptions(ports, defaults.serviceHeap(), Map.of("injector-service",
-                List.of("-Dfaultline.injector.dataplane-url=http://127.0.0.1:" + linkPort)), defaults.services(), 1);
+                List.of("-Dfaultline.injector.dataplane-url=http://127.0.0.1:" + linkPort)), defaults.services(), 1, true);
         stack = LocalStack.start(options, line -> LOG.info("stack: {}", line));
         dataplane = new DataPlaneAdmin(stack.endpoints().dataplaneUrl());
         events = new EventLog(stack.endpoints().services().kafkaEndpoint());
