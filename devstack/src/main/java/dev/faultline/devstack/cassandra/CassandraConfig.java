@@ -73,6 +73,8 @@ public record CassandraConfig(Path dir, int nativePort, int storagePort, String 
                 concurrent_counter_writes: 4
                 concurrent_compactors: 1
                 key_cache_size: 8MiB
+                file_cache_size: 16MiB
+                networking_cache_size: 8MiB
                 """.formatted(d.resolve("data"), d.resolve("commitlog"), d.resolve("saved_caches"),
                 d.resolve("hints"), d.resolve("cdc_raw"), listenAddress, storagePort, listenAddress, rpcAddress,
                 rpcAddress.equals("0.0.0.0") ? "broadcast_rpc_address: " + listenAddress + "\n" : "",

@@ -4,11 +4,13 @@ import dev.faultline.devstack.process.ChildJvm;
 import dev.faultline.devstack.process.ShutdownHooks;
 import dev.faultline.devstack.support.FreePorts;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,8 +60,8 @@ public final class CassandraNode implements CassandraEndpoint, AutoCloseable {
         FreePorts.requireFree(storagePort, "Cassandra storage");
         CassandraConfig config = new CassandraConfig(workDir.toAbsolutePath(), nativePort, storagePort);
         config.write();
-        ChildJvm jvm = ChildJvm.launch("Cassandra", jvmArgs(config), CassandraClasspath.resolve(), DAEMON,
-                List.of(), config.dir().resolve("logs/cassandra.out"));
+        ChildJvm jvm = ChildJvm.launch("Cassandra", withoutMemoryLocking(), jvmArgs(config),
+                CassandraClasspath.resolve(), DAEMON, List.of(), config.dir().resolve("logs/cassandra.out"));
         try {
             String version = awaitCql(jvm, config.nativePort());
             Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -68,6 +70,30 @@ public final class CassandraNode implements CassandraEndpoint, AutoCloseable {
         } catch (RuntimeException e) {
             jvm.close();
             throw e;
+        }
+    }
+
+    /**
+     * Cassandra locks all of its memory at start ({@code mlockall(MCL_CURRENT)}, with no setting to turn it off), which
+     * makes every page it has mapped by then resident for good: the JDK's whole 128 MB module image, every thread's
+     * stack, its committed heap — ~150 MB of the development node's resident set. It may only when it holds
+     * {@code CAP_IPC_LOCK}, as root does: this starts it without that capability ({@code setpriv}, util-linux), so it
+     * logs "Unable to lock JVM memory (ENOMEM)" and runs on, as it does for any other user. Empty (nothing to drop)
+     * when not root or without {@code setpriv}.
+     */
+    static List<String> withoutMemoryLocking() {
+        Path setpriv = Stream.of("/usr/bin/setpriv", "/bin/setpriv").map(Path::of).filter(Files::isExecutable)
+                .findFirst().orElse(null);
+        return isRoot() && setpriv != null
+                ? List.of(setpriv.toString(), "--inh-caps=-ipc_lock", "--bounding-set=-ipc_lock", "--")
+                : List.of();
+    }
+
+    private static boolean isRoot() {
+        try {
+            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
         }
     }
 
@@ -117,8 +143,9 @@ public final class CassandraNode implements CassandraEndpoint, AutoCloseable {
                 "-Dcassandra.shutdown_announce_in_ms=0",
                 "-Dlogback.configurationFile=" + config.logbackFile(),
                 "-Dio.netty.tryReflectionSetAccessible=true",
-                "-Dio.netty.allocator.useCacheForAllThreads=true",
-                "-Dio.netty.allocator.maxOrder=11"));
+                // Netty's pooled chunks at its own default size (4 MiB) rather than the 16 MiB Cassandra's production
+                // options ask for (-Dio.netty.allocator.maxOrder=11): a chunk per arena is resident once used
+                "-Dio.netty.allocator.useCacheForAllThreads=true"));
         args.addAll(Jdk17Options.ADD_EXPORTS_AND_OPENS);
         return args;
     }

@@ -44,7 +44,19 @@ public final class ChildJvm implements AutoCloseable {
      */
     public static ChildJvm launch(String name, List<String> jvmArgs, String classpath, String mainClass,
                                   List<String> args, Path logFile) {
-        return start(name, javaCommand(jvmArgs, classpath, mainClass, args), logFile, false);
+        return launch(name, List.of(), jvmArgs, classpath, mainClass, args, logFile);
+    }
+
+    /**
+     * Like {@link #launch(String, List, String, String, List, Path)}, through {@code wrapper}: a command that ends by
+     * executing the rest of its command line in its own process (as {@code setpriv} or {@code prlimit} do), so that
+     * {@link #pid()} is still the JVM's.
+     */
+    public static ChildJvm launch(String name, List<String> wrapper, List<String> jvmArgs, String classpath,
+                                  String mainClass, List<String> args, Path logFile) {
+        List<String> command = new ArrayList<>(wrapper);
+        command.addAll(javaCommand(jvmArgs, classpath, mainClass, args));
+        return start(name, command, logFile, false);
     }
 
     /**

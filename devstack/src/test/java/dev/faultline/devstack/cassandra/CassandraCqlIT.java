@@ -1,6 +1,7 @@
 package dev.faultline.devstack.cassandra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
@@ -9,6 +10,8 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,6 +46,18 @@ class CassandraCqlIT {
         if (session != null) {
             session.close();
         }
+    }
+
+    @Test
+    void shouldRunTheDevelopmentNodeWithNoMemoryLocked(DevStack stack) throws Exception {
+        assumeTrue(stack.cassandra() instanceof CassandraNode, "the embedded backend's node, a process on this host");
+        long pid = ((CassandraNode) stack.cassandra()).pid();
+
+        // Cassandra calls mlockall at start; locked, every page it had mapped (the JDK's whole module image, every
+        // thread's stack) stays resident: ~150 MB of a development node's
+        String locked = Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                .filter(line -> line.startsWith("VmLck:")).findFirst().orElseThrow();
+        assertThat(locked).matches("VmLck:\\s+0 kB");
     }
 
     @Test
