@@ -94,7 +94,8 @@ class ManyInstancesE2EIT {
     }
 
     /**
-     * One injector instance restarts (after a SIGKILL) while the other runs the example's fault: the restarted one
+     * One injector instance restarts (after a SIGKILL of its JVM, which by default takes the same instance of every
+     * other service with it) while the other runs the example's fault: the restarted one
      * closes only its own left-over runs, so the run goes on to its deadline and is judged on its own stop — one
      * InjectionStopped, COMPLETED, and its verdict, not LOST.
      */
@@ -123,10 +124,12 @@ class ManyInstancesE2EIT {
         assertThat(running).as("the example ended before its fault was seen running:%n%s",
                 printed.toString(StandardCharsets.UTF_8)).isNotNegative();
         String other = ServiceInstances.name("injector-service", 2 - running); // instances count from 1
-        LOG.info("{} runs the fault; killing and restarting {}", ServiceInstances.name("injector-service", running + 1),
-                other);
-        stack.kill(other);
-        stack.restart(other);
+        // its JVM: by default the one it shares with the same instance of every other service, all killed with it
+        String otherJvm = stack.processOf(other);
+        LOG.info("{} runs the fault; killing and restarting {} (JVM {})",
+                ServiceInstances.name("injector-service", running + 1), other, otherJvm);
+        stack.kill(otherJvm);
+        stack.restart(otherJvm);
 
         Optional<VerdictIssued> verdict = example.get(240, TimeUnit.SECONDS);
         LOG.info("example output:\n{}", printed.toString(StandardCharsets.UTF_8));
