@@ -53,6 +53,9 @@ public class CassandraFactory {
                 // Cassandra back after 40 s was not used again for 20 s more, past the patience of the listeners
                 // waiting for their store (OutageWait, 60 s); now at most 5 s after it is back
                 .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofSeconds(5))
+                // the driver warns of a leak at more than 4 open sessions in one JVM; the local stack's six services
+                // share one (host/ServiceHost), a session each
+                .withInt(DefaultDriverOption.SESSION_LEAK_THRESHOLD, 16)
                 .build();
     }
 
