@@ -274,12 +274,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** The JVM {@code name} runs in: its own, or the one it shares with the other services. */
     private ChildJvm require(String name) {
-        ChildJvm jvm = running.get(name);
-        if (jvm == null) {
-            jvm = running.get(hostOf(name).orElseThrow(() -> new IllegalArgumentException("no process named " + name
-                    + " in this stack; known: " + running.keySet())));
-        }
-        return jvm;
+        return running.get(processOf(name));
     }
 
     private ChildJvm requireOwnJvm(String name) {

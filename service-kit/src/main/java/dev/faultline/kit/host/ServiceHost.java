@@ -21,8 +21,10 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.jar.JarEntry;
+import java.util.function.Function;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -38,21 +40,20 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every service's classes are on the one classpath, so each context turns off the beans of what is not on its own
  * ({@link ForeignBeans}): hypothesis-service's context creates none of safety-service's listeners or controllers, nor
- * catalog-service's Kafka Streams.
- * Each service starts in a thread group named after it; the threads it starts inherit the group, which is how the
- * shared log says whose line it is ({@link ServiceOfThread}).
+ * catalog-service's Kafka Streams. Each service starts in a thread group named after it; the threads it starts
+ * inherit the group, which is how the shared log says whose line it is ({@link ServiceOfThread}).
  *
  * <p>One settings file per service, given as the arguments: {@link #SERVICE}, {@link #MAIN_CLASS}, {@link #CONFIG_DIR}
- * and {@link #CLASSPATH} say which service, where its {@code application.yml} is and what its own classpath is; every other entry is a setting of
- * its context, above its {@code application.yml} — what {@code -D} gives a service in a JVM of its own, not on a
- * command line. {@code micronaut.config.files} is read here, as Micronaut reads it from a system property. Any
- * service that fails to start ends the JVM (exit 1): the stack that launched it sees why in its log.
+ * and {@link #CLASSPATH} say which service, where its {@code application.yml} is and what its own classpath is; every
+ * other entry is a setting of its context, above its {@code application.yml} — what {@code -D} gives a service in a JVM
+ * of its own, not on a command line. {@code micronaut.config.files} is read here, as Micronaut reads it from a system
+ * property. Any service that fails to start ends the JVM (exit 1): the stack that launched it sees why in its log.
  */
 public final class ServiceHost {
 
     /** The service's name, e.g. {@code hypothesis-service}; its thread group's name. */
     public static final String SERVICE = "faultline.host.service";
-    /** Its Micronaut application class; its package is the one the other contexts turn off. */
+    /** Its Micronaut application class. */
     public static final String MAIN_CLASS = "faultline.host.main-class";
     /** The directory holding its {@code application.yml} (its module's {@code target/classes}). */
     public static final String CONFIG_DIR = "faultline.host.config-dir";
@@ -88,13 +89,19 @@ public final class ServiceHost {
 
     /** Starts every service at once, each on a thread of its own group; returns once all are started. */
     private void startAll(List<Hosted> services) {
+        List<String> hostClasspath = List.of(System.getProperty("java.class.path").split(File.pathSeparator));
+        // each entry's bean index read once, whichever services it is foreign to
+        Map<String, List<String>> indexes = new ConcurrentHashMap<>();
+        Function<String, List<String>> definitionsOf = entry -> indexes.computeIfAbsent(entry,
+                path -> beanDefinitions(Path.of(path)));
         List<CompletableFuture<Void>> starts = new ArrayList<>();
         for (Hosted service : services) {
             CompletableFuture<Void> start = new CompletableFuture<>();
             Thread starter = new Thread(new ThreadGroup(service.name()), () -> {
                 try {
                     long begun = System.nanoTime();
-                    started.add(service.start());
+                    started.add(service.start(ForeignBeans.of(service.name(), service.classpath(), hostClasspath,
+                            definitionsOf)));
                     LOG.info("{} started in {} ms", service.name(), (System.nanoTime() - begun) / 1_000_000);
                     start.complete(null);
                 } catch (Throwable e) {
@@ -133,11 +140,17 @@ public final class ServiceHost {
 
         /** The definitions on {@code hostClasspath} (this JVM's) that {@code ownClasspath} does not hold. */
         static ForeignBeans of(String service, List<String> ownClasspath, List<String> hostClasspath) {
+            return of(service, ownClasspath, hostClasspath, entry -> beanDefinitions(Path.of(entry)));
+        }
+
+        /** As {@link #of(String, List, List)}, with each entry's definitions from {@code definitionsOf}. */
+        static ForeignBeans of(String service, List<String> ownClasspath, List<String> hostClasspath,
+                               Function<String, List<String>> definitionsOf) {
             Set<String> own = ownClasspath.stream().map(ServiceHost::entryKey).collect(Collectors.toSet());
             Set<String> definitions = new HashSet<>();
             for (String entry : hostClasspath) {
                 if (!entry.isBlank() && !own.contains(entryKey(entry))) {
-                    definitions.addAll(beanDefinitions(Path.of(entry)));
+                    definitions.addAll(definitionsOf.apply(entry));
                 }
             }
             return new ForeignBeans(service, Set.copyOf(definitions));
@@ -226,13 +239,12 @@ public final class ServiceHost {
             return new Hosted(name, mainClass, configDir, classpath, Map.copyOf(settings));
         }
 
-        ApplicationContext start() throws ClassNotFoundException {
+        ApplicationContext start(ForeignBeans foreign) throws ClassNotFoundException {
             Micronaut app = Micronaut.build(new String[0]);
             app.mainClass(Class.forName(mainClass));
             app.overrideConfigLocations("file:" + configDir.toAbsolutePath() + "/");
             app.properties(settings);
-            app.beanConfigurations(ForeignBeans.of(name, classpath,
-                    List.of(System.getProperty("java.class.path").split(File.pathSeparator))));
+            app.beanConfigurations(foreign);
             return app.start();
         }
 
