@@ -53,7 +53,11 @@ public class CassandraClaims implements Claims {
     @Override
     public boolean swap(String name, String expected, Claim next, Instant keepUntil) {
         // Cassandra's TTL counts from the write (a claim written back with its first claimedAt is kept until the same end)
-        int ttl = (int) Math.max(1, Duration.between(Instant.now(), keepUntil).toSeconds() + 1);
+        // in whole seconds from the write's second: the time left rounded up, and one more for the part of the
+        // write's second already gone — rounded down, a 1 s claim written late in a second lapsed at once
+        Duration left = Duration.between(Instant.now(), keepUntil);
+        long seconds = left.toSeconds() + (left.toNanosPart() > 0 ? 1 : 0);
+        int ttl = (int) Math.max(1, seconds + 1);
         return session.execute(swap.bind(ttl, next.holder(), next.claimedAt(), next.until(), Claims.scopeOf(name), name, expected))
                 .wasApplied();
     }
