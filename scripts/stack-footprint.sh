@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Time to ready and resident memory (VmRSS, from /proc) of every process of the local stack.
+# Time to ready, resident memory (VmRSS and PSS, from /proc) and CPU used of every process of the local stack.
 #   scripts/stack-footprint.sh [runs]      (default 3; STACK_ARGS=--jvm-per-service for a JVM per service)
 # Each run starts `faultline stack --free-ports` (so it runs beside anything on the demo ports), waits for its
-# "running" line, reads each part's start time from its progress lines and the VmRSS of the CLI and of every process
+# "running" line, reads each part's start time from its progress lines and the VmRSS, PSS and CPU time of the CLI and of every process
 # below it, then stops it with SIGTERM (its shutdown hook stops everything) and waits for it to end.
 # Builds nothing that is not missing and installs nothing: it runs the modules' target/ (mvn -o package first).
 # The machine's load average is printed with every run: on the shared 2-core machine it moves every figure.
@@ -31,6 +31,11 @@ descendants() {
 }
 
 rss_mib() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0; }
+# proportional set size: each page shared by n processes (the JVM's own code, the JDK's class-data archive, which
+# every JVM here maps) counts 1/n in each, so the PSS of all the stack's processes adds up to the memory they hold
+pss_mib() { awk '/^Pss:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/smaps_rollup" 2>/dev/null || echo 0; }
+# CPU seconds (user + system) the process has used so far
+cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 
 # a process's name: the stack's own (from its "pid N" progress line), else its main class or command
 process_name() {
@@ -78,15 +83,21 @@ for run in $(seq "$RUNS"); do
     "(launch to \"running\", JVM start included); load average $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after"
   echo "   each part, as the stack printed it (seconds from the start of its step or batch):"
   grep -E '^  [a-z-]+ +(http|[0-9]|/|localhost)' "$log" | grep -E ' s  ' | sed 's/^/   /' || true
-  total=0
-  printf '   %-24s %8s %10s\n' process pid 'RSS MiB'
+  total=0 total_pss=0 total_cpu=0
+  printf '   %-24s %8s %10s %10s %8s\n' process pid 'RSS MiB' 'PSS MiB' 'CPU s'
   for pid in "$cli" $(descendants "$cli"); do
     rss="$(rss_mib "$pid")"
     [[ "$rss" == 0 || -z "$rss" ]] && continue
-    printf '   %-24s %8s %10s\n' "$(process_name "$pid" "$log")" "$pid" "$rss"
+    pss="$(pss_mib "$pid")" cpu="$(cpu_s "$pid")"
+    printf '   %-24s %8s %10s %10s %8s\n' "$(process_name "$pid" "$log")" "$pid" "$rss" "$pss" "$cpu"
     total=$(awk -v t="$total" -v r="$rss" 'BEGIN { print t + r }')
+    total_pss=$(awk -v t="$total_pss" -v r="$pss" 'BEGIN { print t + r }')
+    total_cpu=$(awk -v t="$total_cpu" -v r="$cpu" 'BEGIN { print t + r }')
   done
-  printf '   %-24s %8s %10.1f  (%.2f GB)\n' 'whole stack' '' "$total" "$(awk -v t="$total" 'BEGIN { print t * 1048576 / 1e9 }')"
+  printf '   %-24s %8s %10.1f %10.1f %8.1f\n' 'whole stack' '' "$total" "$total_pss" "$total_cpu"
+  printf '   RSS summed over the processes: %.2f GB; the memory they hold (PSS summed): %.2f GB; CPU to ready: %.1f s\n' \
+    "$(awk -v t="$total" 'BEGIN { print t * 1048576 / 1e9 }')" "$(awk -v t="$total_pss" 'BEGIN { print t * 1048576 / 1e9 }')" \
+    "$total_cpu"
   kill -TERM "$cli"
   wait "$cli" 2>/dev/null || true
 done

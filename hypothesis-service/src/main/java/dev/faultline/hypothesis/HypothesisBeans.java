@@ -23,6 +23,7 @@ import dev.faultline.hypothesis.target.TargetDeclarations;
 import dev.faultline.hypothesis.target.TargetProperties;
 import dev.faultline.hypothesis.target.Targets;
 import dev.faultline.kit.KafkaSettings;
+import dev.faultline.kit.cassandra.CreatesTables;
 import dev.faultline.kit.events.EventDispatch;
 import dev.faultline.kit.events.EventPublisher;
 import dev.faultline.schemas.avro.FailureModeDeclared;
@@ -77,6 +78,7 @@ public class HypothesisBeans {
     }
 
     @Singleton
+    @CreatesTables
     Experiments experiments(CqlSession session) {
         return new Experiments(new CassandraExperimentStore(session));
     }

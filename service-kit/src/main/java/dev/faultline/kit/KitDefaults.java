@@ -18,6 +18,8 @@ import java.util.Map;
  *   <li>{@code /metrics} is the Prometheus scrape path ({@link dev.faultline.kit.metrics.MetricsController}), so
  *       micronaut-micrometer's JSON {@code metrics} endpoint and its {@code /prometheus} endpoint are off;</li>
  *   <li>micronaut-kafka's client metrics (consumer lag among them) are bound to Micrometer;</li>
+ *   <li>micronaut-micrometer's logging registry is off: it wrote every meter to the log once a minute (some thousand
+ *       lines a service), which Prometheus already scrapes;</li>
  *   <li>micronaut-kafka's own Kafka health indicator is off: {@link dev.faultline.kit.health.KafkaHealth} reports
  *       Kafka under the same name, with a short deadline and a cached answer;</li>
  *   <li>every endpoint but {@code /health} and {@code /metrics} (probes and Prometheus scrape) needs a bearer JWT,
@@ -37,6 +39,7 @@ public final class KitDefaults implements ApplicationContextConfigurer {
             Map.entry("endpoints.metrics.enabled", false),
             Map.entry("endpoints.prometheus.enabled", false),
             Map.entry("micronaut.metrics.binders.kafka.enabled", true),
+            Map.entry("micronaut.metrics.export.logging.enabled", false),
             Map.entry("kafka.health.enabled", false),
             Map.entry("micronaut.security.authentication", "bearer"),
             Map.entry("micronaut.security.token.jwt.signatures.jwks.faultline.url",

@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import dev.faultline.devstack.issuer.IssuerUsers;
 import dev.faultline.devstack.issuer.LocalIssuer;
 import dev.faultline.kit.security.AcceptedTokens;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.logging.LoggingMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.security.token.validator.TokenValidator;
@@ -85,6 +88,14 @@ class KitEndpointsTest {
     void shouldLeaveOnlyMetricsAsTheScrapePath() throws Exception {
         assertThat(get("/prometheus", issuer.token("erin")).statusCode()).isEqualTo(404);
         assertThat(get("/prometheus").statusCode()).as("any path but /health and /metrics wants a token").isEqualTo(401);
+    }
+
+    @Test
+    void shouldPublishMetricsToPrometheusAloneNotToTheLog() {
+        assertThat(server.getApplicationContext().getBeansOfType(MeterRegistry.class))
+                .as("micrometer's logging registry wrote every meter to the log each minute")
+                .noneMatch(registry -> registry instanceof LoggingMeterRegistry)
+                .anyMatch(registry -> registry instanceof PrometheusMeterRegistry);
     }
 
     @Test

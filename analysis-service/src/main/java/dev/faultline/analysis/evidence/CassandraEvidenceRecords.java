@@ -3,6 +3,7 @@ package dev.faultline.analysis.evidence;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import dev.faultline.kit.cassandra.CreatesTables;
 import dev.faultline.schemas.avro.EvidenceCaptured;
 import dev.faultline.schemas.avro.Hypothesis;
 import dev.faultline.schemas.avro.HypothesisDrafted;
@@ -25,6 +26,7 @@ import java.util.concurrent.CompletionStage;
 
 /** {@link EvidenceRecords} in the service's Cassandra keyspace; events are kept whole as Avro blobs. */
 @Singleton
+@CreatesTables
 public class CassandraEvidenceRecords implements EvidenceRecords {
 
     /** All open injections live in one small partition, so the watchdog reads them with one query. */

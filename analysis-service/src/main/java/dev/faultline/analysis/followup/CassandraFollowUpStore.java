@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import dev.faultline.analysis.evidence.AvroBlobs;
+import dev.faultline.kit.cassandra.CreatesTables;
 import dev.faultline.schemas.avro.FollowUpOpened;
 import dev.faultline.schemas.avro.FollowUpState;
 import dev.faultline.schemas.avro.FollowUpStateChanged;
@@ -20,6 +21,7 @@ import java.util.UUID;
  * The queue is read whole and filtered by the caller: a team's queue holds hundreds of follow-ups, not millions.
  */
 @Singleton
+@CreatesTables
 public class CassandraFollowUpStore implements FollowUpStore {
 
     private static final String COLUMNS = "opened, state, assignee, sequence, updated_at, published";

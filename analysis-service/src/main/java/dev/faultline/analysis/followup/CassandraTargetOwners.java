@@ -3,6 +3,7 @@ package dev.faultline.analysis.followup;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import dev.faultline.kit.cassandra.CreatesTables;
 import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.TargetDeclared;
 import jakarta.inject.Singleton;
@@ -10,6 +11,7 @@ import java.util.List;
 
 /** {@link TargetOwners} in Cassandra's {@code target_owners}: an upsert per declaration, so the latest wins. */
 @Singleton
+@CreatesTables
 public class CassandraTargetOwners implements TargetOwners {
 
     private final CqlSession session;

@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import dev.faultline.analysis.evidence.AnalysisTables;
 import dev.faultline.analysis.evidence.AvroBlobs;
+import dev.faultline.kit.cassandra.CreatesTables;
 import dev.faultline.schemas.avro.VerdictIssued;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.concurrent.CompletionStage;
 
 /** {@link VerdictRecords} in Cassandra; lightweight transactions make the claim of an injection's verdict atomic. */
 @Singleton
+@CreatesTables
 public class CassandraVerdictRecords implements VerdictRecords {
 
     private static final String COLUMNS = "event, evidence_keys, published, report";

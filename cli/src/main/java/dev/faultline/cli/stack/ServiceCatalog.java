@@ -45,18 +45,18 @@ final class ServiceCatalog {
 
     /** Pricing, under a supervisor: a process fault that kills it has something real to observe (it comes back). */
     static ServiceSpec pricing(StackEndpoints stack) {
-        return new ServiceSpec("pricing", "demo-target", PRICING_MAIN, smallJvm("64m"),
+        return new ServiceSpec("pricing", "demo-target", PRICING_MAIN, systemJvm("64m"),
                 List.of("--port", Integer.toString(stack.ports().pricing())), stack.pricingUrl() + "/health", true);
     }
 
     /** The host's Faultline agent (host faults), from its standalone jar, with the config {@link DemoAgent} wrote. */
     static ServiceSpec agent(StackEndpoints stack, Path config) {
-        return new ServiceSpec("agent", AGENT_MODULE, "dev.faultline.agent.AgentMain", smallJvm("48m"),
+        return new ServiceSpec("agent", AGENT_MODULE, "dev.faultline.agent.AgentMain", systemJvm("48m"),
                 List.of("--config", config.toString()), stack.agentUrl() + "/health");
     }
 
     static ServiceSpec storefront(StackEndpoints stack) {
-        return new ServiceSpec("storefront", "demo-target", STOREFRONT_MAIN, smallJvm("96m"),
+        return new ServiceSpec("storefront", "demo-target", STOREFRONT_MAIN, systemJvm("96m"),
                 List.of("--port", Integer.toString(stack.ports().storefront()),
                         "--pricing-url", stack.url(stack.ports().pricingProxy()),
                         "--kafka-bootstrap-servers", stack.kafkaBootstrapServers(),
@@ -66,7 +66,7 @@ final class ServiceCatalog {
 
     /** Ready once its consumer owns the order topic's partitions (its /health answers 503 before). */
     static ServiceSpec fulfilment(StackEndpoints stack) {
-        return new ServiceSpec("fulfilment", "demo-target", "dev.faultline.demo.FulfilmentMain", smallJvm("64m"),
+        return new ServiceSpec("fulfilment", "demo-target", "dev.faultline.demo.FulfilmentMain", systemJvm("64m"),
                 List.of("--port", Integer.toString(stack.ports().fulfilment()),
                         "--kafka-bootstrap-servers", stack.kafkaBootstrapServers(),
                         "--kafka-config", stack.kafkaClientFile(KafkaPrincipal.DEMO_SHOP).toString()),
@@ -74,12 +74,12 @@ final class ServiceCatalog {
     }
 
     static ServiceSpec carrier(StackEndpoints stack) {
-        return new ServiceSpec("carrier", "demo-target", "dev.faultline.demo.CarrierMain", smallJvm("64m"),
+        return new ServiceSpec("carrier", "demo-target", "dev.faultline.demo.CarrierMain", systemJvm("64m"),
                 List.of("--port", Integer.toString(stack.ports().carrier())), stack.carrierUrl() + "/health");
     }
 
     static ServiceSpec shipping(StackEndpoints stack) {
-        return new ServiceSpec("shipping", "demo-target", "dev.faultline.demo.ShippingMain", smallJvm("64m"),
+        return new ServiceSpec("shipping", "demo-target", "dev.faultline.demo.ShippingMain", systemJvm("64m"),
                 List.of("--port", Integer.toString(stack.ports().shipping()),
                         "--carrier-url", stack.url(stack.ports().carrierProxy())), stack.shippingUrl() + "/health");
     }
@@ -200,6 +200,19 @@ final class ServiceCatalog {
     static List<String> smallJvm(String heap) {
         List<String> flags = new ArrayList<>(SMALL_JVM);
         flags.add(0, "-Xmx" + heap);
+        return List.copyOf(flags);
+    }
+
+    /**
+     * {@link #smallJvm}'s flags with a first heap of 8 MB, for the systems under test and the host agent: a small
+     * HTTP server each, whose live data is a few MB, so a 32 MB first heap was mostly never-collected garbage — 7 MB
+     * more resident in each of the six (measured with {@code scripts/stack-footprint.sh}, cli README). The services,
+     * Kafka and Cassandra keep 32 MB: their start allocates hundreds of MB, and a smaller young generation collects
+     * more often while the machine is busiest.
+     */
+    static List<String> systemJvm(String heap) {
+        List<String> flags = new ArrayList<>(smallJvm(heap));
+        flags.set(flags.indexOf("-Xms32m"), "-Xms8m");
         return List.copyOf(flags);
     }
 

@@ -168,6 +168,15 @@ class ServiceCatalogTest {
     }
 
     @Test
+    void shouldStartTheSystemsUnderTestOnAHeapOfEightMegabytesThatGrowsAsNeeded() {
+        for (ServiceSpec system : List.of(ServiceCatalog.pricing(stack), ServiceCatalog.storefront(stack),
+                ServiceCatalog.carrier(stack), ServiceCatalog.shipping(stack), ServiceCatalog.fulfilment(stack))) {
+            assertThat(system.jvmArgs()).as(system.name()).contains("-Xms8m", "-XX:MaxHeapFreeRatio=30")
+                    .doesNotContain("-Xms32m");
+        }
+    }
+
+    @Test
     void shouldPointShippingAtTheCarrierProxy() {
         assertThat(ServiceCatalog.shipping(stack).args()).containsExactly("--port", "18081",
                 "--carrier-url", "http://127.0.0.1:18093");

@@ -2,12 +2,15 @@ package dev.faultline.safety.approval;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import dev.faultline.kit.cassandra.CreatesTables;
+import dev.faultline.kit.cassandra.KeyspaceColumns;
 import dev.faultline.schemas.avro.ApprovalDecision;
 import jakarta.inject.Singleton;
 import java.util.List;
 
 /** Approvals in the table {@code approvals}, per experiment, ordered by revision and time. */
 @Singleton
+@CreatesTables
 public class CassandraApprovals implements ApprovalStore {
 
     private final CqlSession session;
@@ -27,9 +30,7 @@ public class CassandraApprovals implements ApprovalStore {
 
     /** A keyspace created before approvals expired has the table without the column. */
     private static void addValidUntil(CqlSession session) {
-        boolean missing = session.getKeyspace().flatMap(ks -> session.getMetadata().getKeyspace(ks))
-                .flatMap(ks -> ks.getTable("approvals")).map(t -> t.getColumn("valid_until").isEmpty()).orElse(false);
-        if (missing) {
+        if (!KeyspaceColumns.has(session, "approvals", "valid_until")) {
             session.execute("ALTER TABLE approvals ADD valid_until timestamp");
         }
     }

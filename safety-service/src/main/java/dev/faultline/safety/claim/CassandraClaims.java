@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import dev.faultline.kit.cassandra.CreatesTables;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * partition ({@code service/PRODUCTION}: the services claimed in production), so {@link #within} reads one partition.
  */
 @Singleton
+@CreatesTables
 public class CassandraClaims implements Claims {
 
     private final CqlSession session;

@@ -2,6 +2,7 @@ package dev.faultline.safety.norm;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import dev.faultline.kit.cassandra.CreatesTables;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.List;
  * starts the history again.
  */
 @Singleton
+@CreatesTables
 public class CassandraProbeHistory implements ProbeHistory {
 
     private final CqlSession session;

@@ -3,6 +3,7 @@ package dev.faultline.safety.norm;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import dev.faultline.kit.cassandra.CreatesTables;
 import dev.faultline.safety.plan.Probe;
 import dev.faultline.schemas.avro.Environment;
 import jakarta.inject.Singleton;
@@ -20,6 +21,7 @@ import java.util.Map;
  * a rebuild from offset zero watches the same probes.
  */
 @Singleton
+@CreatesTables
 public class CassandraWatchedProbes implements WatchedProbes {
 
     private final CqlSession session;

@@ -3,6 +3,7 @@ package dev.faultline.safety.plan;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import dev.faultline.kit.cassandra.CreatesTables;
 import dev.faultline.schemas.avro.EventHeader;
 import dev.faultline.schemas.avro.Hypothesis;
 import jakarta.inject.Singleton;
@@ -12,6 +13,7 @@ import java.util.Optional;
 
 /** {@link PlanBook} in the tables {@code plans} and {@code experiments}; upserts only. */
 @Singleton
+@CreatesTables
 public class CassandraPlanBook implements PlanBook {
 
     private final CqlSession session;

@@ -3,6 +3,7 @@ package dev.faultline.safety.preflight;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import dev.faultline.kit.cassandra.CreatesTables;
 import dev.faultline.schemas.avro.PreflightBlocked;
 import dev.faultline.schemas.avro.PreflightPassed;
 import jakarta.inject.Singleton;
@@ -17,6 +18,7 @@ import org.apache.avro.specific.SpecificRecordBase;
  * published event so that what the API shows is exactly what went on the topic.
  */
 @Singleton
+@CreatesTables
 public class CassandraPreflightResults implements PreflightResults {
 
     private final CqlSession session;

@@ -3,6 +3,7 @@ package dev.faultline.safety.schedule;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import dev.faultline.kit.cassandra.CreatesTables;
 import dev.faultline.schemas.avro.Environment;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * again never reopens a schedule that a later preflight settled.
  */
 @Singleton
+@CreatesTables
 public class CassandraScheduleBook implements ScheduleBook {
 
     private final CqlSession session;

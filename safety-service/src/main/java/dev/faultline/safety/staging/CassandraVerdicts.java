@@ -2,6 +2,7 @@ package dev.faultline.safety.staging;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import dev.faultline.kit.cassandra.CreatesTables;
 import dev.faultline.schemas.avro.Environment;
 import dev.faultline.schemas.avro.FaultType;
 import dev.faultline.schemas.avro.VerdictOutcome;
@@ -10,6 +11,7 @@ import java.util.List;
 
 /** {@link VerdictBook} in the table {@code verdicts}, one partition per environment, service and fault type. */
 @Singleton
+@CreatesTables
 public class CassandraVerdicts implements VerdictBook {
 
     private final CqlSession session;

@@ -3,6 +3,7 @@ package dev.faultline.injector.clearance;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import dev.faultline.kit.cassandra.CreatesTables;
 import dev.faultline.schemas.avro.Hypothesis;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.OptionalInt;
 
 /** {@link PlanBook} in Cassandra: tables {@code plans} (one row per revision, the hypothesis as Avro) and {@code approvals}. */
 @Singleton
+@CreatesTables
 public class CassandraPlanBook implements PlanBook {
 
     private final CqlSession session;

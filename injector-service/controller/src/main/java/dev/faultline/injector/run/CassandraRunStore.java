@@ -1,11 +1,12 @@
 package dev.faultline.injector.run;
 
-import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
+import dev.faultline.kit.cassandra.CreatesTables;
+import dev.faultline.kit.cassandra.KeyspaceColumns;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
@@ -28,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * group; a day's TTL, so that the names of instances started once do not pile up).
  */
 @Singleton
+@CreatesTables
 public class CassandraRunStore implements RunStore {
 
     private static final int BEAT_TTL_SECONDS = 24 * 3600;
@@ -67,12 +69,7 @@ public class CassandraRunStore implements RunStore {
 
     /** A text column a keyspace made by an earlier version lacks. */
     private static void addColumn(CqlSession session, String table, String column) {
-        boolean present = session.getKeyspace()
-                .flatMap(keyspace -> session.getMetadata().getKeyspace(keyspace))
-                .flatMap(keyspace -> keyspace.getTable(table))
-                .map(found -> found.getColumn(CqlIdentifier.fromCql(column)).isPresent())
-                .orElse(true);
-        if (!present) {
+        if (!KeyspaceColumns.has(session, table, column)) {
             session.execute("ALTER TABLE " + table + " ADD " + column + " text");
         }
     }
