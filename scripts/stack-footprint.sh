@@ -2,8 +2,8 @@
 # Time to ready, resident memory (VmRSS and PSS, from /proc) and CPU used of every process of the local stack.
 #   scripts/stack-footprint.sh [runs]      (default 3; STACK_ARGS=--jvm-per-service for a JVM per service)
 # Each run starts `faultline stack --free-ports` (so it runs beside anything on the demo ports), waits for its
-# "running" line, reads each part's start time from its progress lines and the VmRSS, PSS and CPU time of the CLI and of every process
-# below it, then stops it with SIGTERM (its shutdown hook stops everything) and waits for it to end.
+# "running" line, reads each part's start time from its progress lines and the VmRSS, PSS and CPU time of the CLI and
+# of every process below it, then stops it with SIGTERM (its shutdown hook stops everything) and waits for it to end.
 # Builds nothing that is not missing and installs nothing: it runs the modules' target/ (mvn -o package first).
 # The machine's load average is printed with every run: on the shared 2-core machine it moves every figure.
 set -euo pipefail

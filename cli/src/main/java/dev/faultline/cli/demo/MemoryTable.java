@@ -2,21 +2,36 @@ package dev.faultline.cli.demo;
 
 import dev.faultline.cli.stack.ProcessMemory;
 import java.util.List;
+import java.util.OptionalLong;
 
-/** The resident memory of each process of the stack and their total, as the demo prints it. */
+/**
+ * The resident memory of each process of the stack and their totals, as the demo prints it: RSS, and PSS — what the
+ * processes hold together, each page they share counted once ({@link ProcessMemory}).
+ */
 public final class MemoryTable {
+
+    private static final long MB = 1024 * 1024;
 
     private MemoryTable() {
     }
 
     public static String render(List<ProcessMemory> processes) {
-        StringBuilder out = new StringBuilder();
-        long total = 0;
+        StringBuilder out = new StringBuilder(String.format("  %-24s %-12s %8s %8s%n", "", "", "RSS", "PSS"));
+        long rss = 0;
+        long pss = 0;
         for (ProcessMemory process : processes) {
-            out.append(String.format("  %-24s pid %-8d %8s%n", process.name(), process.pid(), process.megabytes()));
-            total += process.rssBytes().orElse(0);
+            out.append(String.format("  %-24s pid %-8d %8s %8s%n", process.name(), process.pid(),
+                    megabytes(process.rssBytes()), megabytes(process.pssBytes())));
+            rss += process.rssBytes().orElse(0);
+            pss += process.pssBytes().orElse(0);
         }
-        out.append(String.format("  %-24s %-12s %8s%n", "total", "", (total / (1024 * 1024)) + " MB"));
+        out.append(String.format("  %-24s %-12s %8s %8s%n", "total", "", rss / MB + " MB", pss / MB + " MB"));
+        out.append("  (RSS counts the pages every JVM maps alike — the JVM's code, the JDK's class data — once per"
+                + " process; PSS shares them out, so its total is the memory the stack holds)\n");
         return out.toString();
+    }
+
+    private static String megabytes(OptionalLong bytes) {
+        return bytes.isPresent() ? bytes.getAsLong() / MB + " MB" : "? MB";
     }
 }

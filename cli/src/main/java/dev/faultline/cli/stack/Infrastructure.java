@@ -172,9 +172,11 @@ final class Infrastructure implements AutoCloseable {
     }
 
     List<ProcessMemory> memory() {
-        return List.of(new ProcessMemory("kafka", kafka.pid(), kafka.rssBytes()),
-                new ProcessMemory("cassandra", cassandra.pid(), cassandra.rssBytes()),
-                new ProcessMemory("cli + schema registry", ProcessHandle.current().pid(), ProcessStats.selfRssBytes()));
+        long self = ProcessHandle.current().pid();
+        return List.of(new ProcessMemory("kafka", kafka.pid(), kafka.rssBytes(), ProcessStats.pssBytes(kafka.pid())),
+                new ProcessMemory("cassandra", cassandra.pid(), cassandra.rssBytes(),
+                        ProcessStats.pssBytes(cassandra.pid())),
+                new ProcessMemory("cli + schema registry", self, ProcessStats.rssBytes(self), ProcessStats.pssBytes(self)));
     }
 
     /** Stops the issuer, the registry (a Kafka client) and Kafka, with Cassandra stopping alongside. */

@@ -216,7 +216,7 @@ public final class LocalStack implements AutoCloseable {
     /** The resident memory of every process of the stack, this JVM (with the schema registry) included. */
     public synchronized List<ProcessMemory> memory() {
         List<ProcessMemory> all = new ArrayList<>(infrastructure.memory());
-        running.forEach((name, jvm) -> all.add(new ProcessMemory(name, jvm.pid(), jvm.rssBytes())));
+        running.forEach((name, jvm) -> all.add(new ProcessMemory(name, jvm.pid(), jvm.rssBytes(), jvm.pssBytes())));
         return all;
     }
 

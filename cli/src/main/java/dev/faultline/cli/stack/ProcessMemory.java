@@ -2,10 +2,11 @@ package dev.faultline.cli.stack;
 
 import java.util.OptionalLong;
 
-/** The resident memory of one process of the stack, when it could be read. */
-public record ProcessMemory(String name, long pid, OptionalLong rssBytes) {
-
-    public String megabytes() {
-        return rssBytes.isPresent() ? (rssBytes.getAsLong() / (1024 * 1024)) + " MB" : "? MB";
-    }
+/**
+ * The resident memory of one process of the stack, when it could be read: its RSS, and its proportional set size
+ * (PSS), which counts a page shared with n other processes 1/n — so the PSS of all the stack's processes adds up to the
+ * memory they hold together, where their RSS counts the JVM's own code and the JDK's class-data archive, which every
+ * JVM maps alike, once in each.
+ */
+public record ProcessMemory(String name, long pid, OptionalLong rssBytes, OptionalLong pssBytes) {
 }

@@ -10,12 +10,13 @@ import org.junit.jupiter.api.Test;
 class MemoryTableTest {
 
     @Test
-    void shouldListEachProcessAndTheTotal() {
-        String table = MemoryTable.render(List.of(new ProcessMemory("kafka", 10, OptionalLong.of(300L << 20)),
-                new ProcessMemory("storefront", 11, OptionalLong.of(60L << 20)),
-                new ProcessMemory("gone", 12, OptionalLong.empty())));
+    void shouldListEachProcessesRssAndPssAndTheirTotals() {
+        String table = MemoryTable.render(List.of(
+                new ProcessMemory("kafka", 10, OptionalLong.of(300L << 20), OptionalLong.of(280L << 20)),
+                new ProcessMemory("storefront", 11, OptionalLong.of(60L << 20), OptionalLong.of(45L << 20)),
+                new ProcessMemory("gone", 12, OptionalLong.empty(), OptionalLong.empty())));
 
-        assertThat(table).containsPattern("kafka\\s+pid 10\\s+300 MB").contains("gone", "? MB")
-                .containsPattern("total\\s+360 MB");
+        assertThat(table).containsPattern("kafka\\s+pid 10\\s+300 MB\\s+280 MB").containsPattern("gone.*\\? MB\\s+\\? MB")
+                .containsPattern("total\\s+360 MB\\s+325 MB");
     }
 }

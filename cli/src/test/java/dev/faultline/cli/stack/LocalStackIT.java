@@ -71,7 +71,12 @@ class LocalStackIT {
         assertThat(read.body()).contains("\"price\":");
         assertThat(stack.memory()).extracting(ProcessMemory::name).contains("kafka", "cassandra",
                 "cli + schema registry", "dataplane", "pricing", "storefront", "agent");
-        assertThat(stack.memory()).allSatisfy(process -> assertThat(process.rssBytes()).isPresent());
+        assertThat(stack.memory()).allSatisfy(process -> {
+            assertThat(process.rssBytes()).isPresent();
+            assertThat(process.pssBytes()).isPresent();
+            assertThat(process.pssBytes().getAsLong()).as("%s: its share of what it maps, no more", process.name())
+                    .isPositive().isLessThanOrEqualTo(process.rssBytes().getAsLong());
+        });
     }
 
     @Test

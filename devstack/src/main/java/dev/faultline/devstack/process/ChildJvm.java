@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,11 +124,20 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     public OptionalLong rssBytes() {
-        OptionalLong own = ProcessStats.rssBytes(process.pid());
+        return summed(ProcessStats::rssBytes);
+    }
+
+    /** Its proportional set size ({@link ProcessStats#pssBytes}), the loop's and its JVM's when supervised. */
+    public OptionalLong pssBytes() {
+        return summed(ProcessStats::pssBytes);
+    }
+
+    private OptionalLong summed(LongFunction<OptionalLong> stat) {
+        OptionalLong own = stat.apply(process.pid());
         if (!supervised || own.isEmpty()) {
             return own;
         }
-        return OptionalLong.of(own.getAsLong() + process.descendants().map(p -> ProcessStats.rssBytes(p.pid()))
+        return OptionalLong.of(own.getAsLong() + process.descendants().map(p -> stat.apply(p.pid()))
                 .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).sum());
     }
 

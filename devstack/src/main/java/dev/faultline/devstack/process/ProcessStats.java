@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
 
-/** Reads the resident memory of a process from {@code /proc/<pid>/status} (Linux only). */
+/** Reads the resident memory of a process from {@code /proc/<pid>/status} and {@code smaps_rollup} (Linux only). */
 public final class ProcessStats {
 
     private ProcessStats() {
@@ -13,11 +13,23 @@ public final class ProcessStats {
 
     /** Resident set size in bytes, or empty when it cannot be read (process gone, not Linux). */
     public static OptionalLong rssBytes(long pid) {
-        Path status = Path.of("/proc", Long.toString(pid), "status");
+        return kilobytes(Path.of("/proc", Long.toString(pid), "status"), "VmRSS:");
+    }
+
+    /**
+     * Proportional set size in bytes, or empty when it cannot be read: a resident page that n processes share counts
+     * 1/n in each, so the PSS of several processes adds up to the memory they hold together — where their RSS counts
+     * what every JVM maps alike (the JVM's own code, the JDK's class-data archive) once in each.
+     */
+    public static OptionalLong pssBytes(long pid) {
+        return kilobytes(Path.of("/proc", Long.toString(pid), "smaps_rollup"), "Pss:");
+    }
+
+    private static OptionalLong kilobytes(Path file, String field) {
         try {
-            for (String line : Files.readAllLines(status)) {
-                if (line.startsWith("VmRSS:")) {
-                    String kb = line.substring("VmRSS:".length()).replace("kB", "").trim();
+            for (String line : Files.readAllLines(file)) {
+                if (line.startsWith(field)) {
+                    String kb = line.substring(field.length()).replace("kB", "").trim();
                     return OptionalLong.of(Long.parseLong(kb) * 1024);
                 }
             }

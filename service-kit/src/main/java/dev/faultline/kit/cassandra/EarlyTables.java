@@ -50,8 +50,8 @@ final class EarlyTables {
         try {
             CassandraFactory.tablesCreated(context.getBean(CqlSession.class));
         } catch (RuntimeException e) {
-            LOG.warn("the session's schema metadata stays off ({}): requests go to any node, not to a replica",
-                    e.toString());
+            // the context closed while the tables were being created, or Cassandra was unreachable (the start fails)
+            LOG.info("schema metadata not turned on: no session ({})", e.toString());
         }
     }
 }
