@@ -1,8 +1,8 @@
 package dev.faultline.cli.demo;
 
 import dev.faultline.cli.stack.ProcessMemory;
+import dev.faultline.devstack.process.ProcessStats;
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * The resident memory of each process of the stack and their totals, as the demo prints it: RSS, and PSS — what the
@@ -21,7 +21,7 @@ public final class MemoryTable {
         long pss = 0;
         for (ProcessMemory process : processes) {
             out.append(String.format("  %-24s pid %-8d %8s %8s%n", process.name(), process.pid(),
-                    megabytes(process.rssBytes()), megabytes(process.pssBytes())));
+                    ProcessStats.megabytes(process.rssBytes()), ProcessStats.megabytes(process.pssBytes())));
             rss += process.rssBytes().orElse(0);
             pss += process.pssBytes().orElse(0);
         }
@@ -29,9 +29,5 @@ public final class MemoryTable {
         out.append("  (RSS counts the pages every JVM maps alike — the JVM's code, the JDK's class data — once per"
                 + " process; PSS shares them out, so its total is the memory the stack holds)\n");
         return out.toString();
-    }
-
-    private static String megabytes(OptionalLong bytes) {
-        return bytes.isPresent() ? bytes.getAsLong() / MB + " MB" : "? MB";
     }
 }

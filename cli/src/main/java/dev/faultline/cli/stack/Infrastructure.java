@@ -7,7 +7,6 @@ import dev.faultline.devstack.kafka.KafkaBrokerConfig;
 import dev.faultline.devstack.kafka.KafkaCredentials;
 import dev.faultline.devstack.kafka.KafkaPrincipal;
 import dev.faultline.devstack.kafka.KafkaProcess;
-import dev.faultline.devstack.process.ProcessStats;
 import dev.faultline.devstack.registry.SchemaRegistryServer;
 import java.nio.file.Path;
 import java.util.List;
@@ -172,11 +171,8 @@ final class Infrastructure implements AutoCloseable {
     }
 
     List<ProcessMemory> memory() {
-        long self = ProcessHandle.current().pid();
-        return List.of(new ProcessMemory("kafka", kafka.pid(), kafka.rssBytes(), ProcessStats.pssBytes(kafka.pid())),
-                new ProcessMemory("cassandra", cassandra.pid(), cassandra.rssBytes(),
-                        ProcessStats.pssBytes(cassandra.pid())),
-                new ProcessMemory("cli + schema registry", self, ProcessStats.rssBytes(self), ProcessStats.pssBytes(self)));
+        return List.of(ProcessMemory.of("kafka", kafka.pid()), ProcessMemory.of("cassandra", cassandra.pid()),
+                ProcessMemory.of("cli + schema registry", ProcessHandle.current().pid()));
     }
 
     /** Stops the issuer, the registry (a Kafka client) and Kafka, with Cassandra stopping alongside. */

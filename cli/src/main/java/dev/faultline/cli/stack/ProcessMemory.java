@@ -1,5 +1,6 @@
 package dev.faultline.cli.stack;
 
+import dev.faultline.devstack.process.ProcessStats;
 import java.util.OptionalLong;
 
 /**
@@ -9,4 +10,9 @@ import java.util.OptionalLong;
  * JVM maps alike, once in each.
  */
 public record ProcessMemory(String name, long pid, OptionalLong rssBytes, OptionalLong pssBytes) {
+
+    /** The memory of the single process {@code pid}, read from {@code /proc}. */
+    static ProcessMemory of(String name, long pid) {
+        return new ProcessMemory(name, pid, ProcessStats.rssBytes(pid), ProcessStats.pssBytes(pid));
+    }
 }

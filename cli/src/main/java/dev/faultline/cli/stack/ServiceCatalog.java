@@ -188,31 +188,33 @@ final class ServiceCatalog {
     }
 
     /**
-     * The flags of every JVM of the stack but the data plane's, before its {@code -Xmx}: a serial-collected heap that
-     * starts at 32 MB and grows only as far as its live data needs (shrinking back after a full collection when more
-     * than 30 % is free) — without {@code -Xms} it starts at the machine's 1/64 (the whole {@code -Xmx} here) and
-     * fills that before the first collection —, C1 only and small stacks. Measured with
+     * The flags of every JVM of the stack but the data plane's, after its {@code -Xmx} and {@code -Xms}: a
+     * serial-collected heap that starts small and grows only as far as its live data needs (shrinking back after a full
+     * collection when more than 30 % is free) — without {@code -Xms} it starts at the machine's 1/64 (the whole
+     * {@code -Xmx} here) and fills that before the first collection —, C1 only and small stacks. Measured with
      * {@code scripts/stack-footprint.sh} (cli README).
      */
-    static final List<String> SMALL_JVM = List.of("-Xms32m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+    static final List<String> SMALL_JVM = List.of("-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
             "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
 
+    /** {@link #SMALL_JVM} with a heap of at most {@code heap}, starting at 32 MB: the services'. */
     static List<String> smallJvm(String heap) {
-        List<String> flags = new ArrayList<>(SMALL_JVM);
-        flags.add(0, "-Xmx" + heap);
-        return List.copyOf(flags);
+        return smallJvm(heap, "32m");
     }
 
     /**
-     * {@link #smallJvm}'s flags with a first heap of 8 MB, for the systems under test and the host agent: a small
-     * HTTP server each, whose live data is a few MB, so a 32 MB first heap was mostly never-collected garbage — 7 MB
-     * more resident in each of the six (measured with {@code scripts/stack-footprint.sh}, cli README). The services,
-     * Kafka and Cassandra keep 32 MB: their start allocates hundreds of MB, and a smaller young generation collects
-     * more often while the machine is busiest.
+     * {@link #SMALL_JVM} with a first heap of 8 MB, for the systems under test and the host agent: a small HTTP server
+     * each, whose live data is a few MB, so a 32 MB first heap was mostly never-collected garbage — 7 MB more
+     * resident in each of the six (measured with {@code scripts/stack-footprint.sh}, cli README). The services keep
+     * 32 MB: a smaller young generation would collect more often while the machine is busiest.
      */
     static List<String> systemJvm(String heap) {
-        List<String> flags = new ArrayList<>(smallJvm(heap));
-        flags.set(flags.indexOf("-Xms32m"), "-Xms8m");
+        return smallJvm(heap, "8m");
+    }
+
+    private static List<String> smallJvm(String heap, String firstHeap) {
+        List<String> flags = new ArrayList<>(List.of("-Xmx" + heap, "-Xms" + firstHeap));
+        flags.addAll(SMALL_JVM);
         return List.copyOf(flags);
     }
 

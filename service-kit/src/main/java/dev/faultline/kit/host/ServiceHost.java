@@ -18,7 +18,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -130,12 +129,9 @@ public final class ServiceHost {
     private void stopAll() {
         started.parallelStream().forEach(context -> {
             try {
-                Optional<EmbeddedApplication> application = context.isRunning()
-                        ? context.findBean(EmbeddedApplication.class) : Optional.empty();
-                if (application.isPresent()) {
-                    application.get().stop();
-                } else if (context.isRunning()) {
-                    context.stop();
+                if (context.isRunning()) {
+                    context.findBean(EmbeddedApplication.class)
+                            .ifPresentOrElse(EmbeddedApplication::stop, context::stop);
                 }
             } catch (RuntimeException e) {
                 LOG.warn("stopping {} failed", context.getEnvironment().getProperty("micronaut.application.name",
