@@ -18,6 +18,7 @@ if [[ ! -f cli/target/runtime.classpath ]]; then
   mvn -B -q -o -pl cli -am package -DskipTests >&2
 fi
 CP="cli/target/classes:$(cat cli/target/runtime.classpath)"
+source scripts/cli-jvm.sh
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
 
@@ -57,9 +58,10 @@ for run in $(seq "$RUNS"); do
   log="$OUT/run-$run.log"
   load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
   started=$(date +%s.%N)
-  # the JVM flags of ./faultline's commands
-  MALLOC_ARENA_MAX=2 java -Xmx256m -Xms32m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
-    -Dfaultline.root="$ROOT" -cp "$CP" dev.faultline.cli.FaultlineCli stack --free-ports $STACK_ARGS > "$log" 2>&1 &
+  # the JVM of ./faultline's commands
+  cli_jvm "$CP"
+  MALLOC_ARENA_MAX=2 java "${CLI_JVM[@]}" -Dfaultline.root="$ROOT" dev.faultline.cli.FaultlineCli stack --free-ports $STACK_ARGS \
+    > "$log" 2>&1 &
   cli=$!
   ready=""
   while kill -0 "$cli" 2>/dev/null; do

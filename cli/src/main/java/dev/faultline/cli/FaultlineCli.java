@@ -21,6 +21,7 @@ import dev.faultline.cli.failuremodes.FailureModesCommand;
 import dev.faultline.cli.incident.IncidentCommand;
 import dev.faultline.cli.targets.TargetsCommand;
 import dev.faultline.cli.watch.WatchCommand;
+import dev.faultline.devstack.process.ClassDataArchives;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
@@ -73,7 +74,10 @@ public final class FaultlineCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(run(List.of(args), System.out, System.err, System.getenv()));
+        int code = run(List.of(args), System.out, System.err, System.getenv());
+        // only a stack's run loads what the CLI's class-data archive should hold (LocalStack records it)
+        ClassDataArchives.configured().forgetOwn();
+        System.exit(code);
     }
 
     /** Runs one command line and returns its exit code; {@code env} supplies the {@code FAULTLINE_*} defaults. */

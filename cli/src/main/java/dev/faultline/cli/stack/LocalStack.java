@@ -1,6 +1,7 @@
 package dev.faultline.cli.stack;
 
 import dev.faultline.devstack.process.ChildJvm;
+import dev.faultline.devstack.process.ClassDataArchives;
 import dev.faultline.devstack.process.ShutdownHooks;
 import dev.faultline.devstack.support.WorkDirs;
 import java.nio.file.Path;
@@ -33,10 +34,11 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     /** How long pricing's supervisor waits before starting it again (systemd's RestartSec). */
     private static final Duration SUPERVISOR_RESTART_DELAY = Duration.ofSeconds(1);
+    /** Writing every archive of a stack, two at a time, takes ~1 min on two cores. */
+    private static final Duration CLASS_DATA_WRITING = Duration.ofMinutes(3);
 
     private final RepoLayout repo;
     private final Path workDir;
-    private final ClassDataSharing classData;
     private final Infrastructure infrastructure;
     private final StackEndpoints endpoints;
     private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
@@ -48,7 +50,6 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack(RepoLayout repo, Path workDir, Infrastructure infrastructure, StackEndpoints endpoints) {
         this.repo = repo;
         this.workDir = workDir;
-        this.classData = ClassDataSharing.configured(repo.root().resolve("target/class-data"));
         this.infrastructure = infrastructure;
         this.endpoints = endpoints;
         this.atExit = ShutdownHooks.register("faultline local stack", this);
@@ -236,14 +237,6 @@ public final class LocalStack implements AutoCloseable {
                 default -> repo.classpath(spec.module());
             };
             List<String> jvmArgs = spec.jvmArgs();
-            String service = ServiceInstances.serviceOf(spec.name());
-            Optional<String> jars = classData.enabled() && ServiceCatalog.SERVICES.contains(service)
-                    ? repo.jarClasspath(spec.module()) : Optional.empty();
-            if (jars.isPresent()) {
-                classpath = jars.get();
-                jvmArgs = new ArrayList<>(classData.flags(spec.name(), service, classpath));
-                jvmArgs.addAll(spec.jvmArgs());
-            }
             Path log = logDir().resolve(spec.name() + ".log");
             ChildJvm jvm = spec.supervised()
                     ? ChildJvm.launchSupervised(spec.name(), jvmArgs, classpath, spec.mainClass(), spec.args(), log,
@@ -313,8 +306,14 @@ public final class LocalStack implements AutoCloseable {
             });
         }
         reverse.forEach(ChildJvm::close);
-        running.keySet().forEach(classData::exited);
         infrastructure.close();
+        ClassDataArchives archives = ClassDataArchives.configured();
+        archives.recordOwn(); // the CLI's own classes, as ./faultline had it record them
+        if (!archives.writing().isEmpty()) {
+            System.err.println("writing the class-data archives that make the next starts faster (once per machine and set"
+                    + " of libraries; FAULTLINE_CLASS_DATA=off skips them): " + String.join(", ", archives.writing()));
+            archives.awaitRecordings(CLASS_DATA_WRITING);
+        }
         WorkDirs.deleteRecursively(workDir.resolve("data"));
         LOG.info("local stack stopped; logs kept in {}", logDir());
     }

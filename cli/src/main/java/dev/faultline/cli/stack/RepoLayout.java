@@ -66,42 +66,6 @@ public record RepoLayout(Path root) {
     }
 
     /**
-     * {@code <module jar>:<runtime classpath>}, all jars (what class-data sharing can archive), when the module's jar is
-     * at least as new as everything under its {@code target/classes}; empty when it is missing or older (a compile
-     * since the last {@code package}: the classes are then what to run).
-     */
-    public Optional<String> jarClasspath(String module) {
-        Path target = root.resolve(module).resolve("target");
-        Path recorded = target.resolve("runtime.classpath");
-        if (!Files.isRegularFile(recorded) || !Files.isDirectory(target.resolve("classes"))) {
-            return Optional.empty();
-        }
-        try (Stream<Path> files = Files.list(target); Stream<Path> classes = Files.walk(target.resolve("classes"))) {
-            Optional<Path> jar = files.filter(file -> {
-                String name = file.getFileName().toString();
-                return name.startsWith("faultline-") && name.endsWith(".jar") && !name.endsWith("-tests.jar")
-                        && !name.endsWith("-sources.jar") && !name.endsWith("-all.jar");
-            }).findFirst();
-            if (jar.isEmpty()) {
-                return Optional.empty();
-            }
-            long built = Files.getLastModifiedTime(jar.get()).toMillis();
-            boolean fresh = classes.filter(Files::isRegularFile).allMatch(file -> modified(file) <= built);
-            return fresh ? Optional.of(jar.get() + File.pathSeparator + read(recorded).strip()) : Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static long modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
      * The data plane's classpath: its recorded runtime classpath when there is one, else its
      * self-contained {@code -all.jar}.
      */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.devstack.support.JavaProcesses;
 import dev.faultline.devstack.support.JavaProcesses.Launched;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,11 +31,14 @@ class ChildJvmIT {
     }
 
     @Test
-    void shouldStopTheChildCleanlyOnClose(@TempDir Path dir) {
+    void shouldStopTheChildCleanlyOnClose(@TempDir Path dir) throws Exception {
         ChildJvm child = ChildJvm.launch("sleeper", List.of("-Xmx32m"), System.getProperty("java.class.path"),
                 SleeperFixture.class.getName(), List.of(), dir.resolve("sleeper.out"));
         Awaitility.await().atMost(GENEROUS).until(() -> child.logTail(5).contains("sleeper running"));
         assertThat(child.rssBytes()).isPresent();
+        assertThat(ChildJvm.NATIVE_HEAP_TRIM).as("JDK 17.0.9 and later trim the native heap").isNotEmpty();
+        assertThat(Files.readString(Path.of("/proc", Long.toString(child.pid()), "cmdline")).split("\0"))
+                .as("started, so its JVM took the option").contains(ChildJvm.NATIVE_HEAP_TRIM.get(0));
 
         child.close();
 
