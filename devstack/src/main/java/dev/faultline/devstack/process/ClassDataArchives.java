@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -27,6 +29,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,15 +49,19 @@ import org.slf4j.LoggerFactory;
  * nothing measurable). Once it has run for a while and been stopped cleanly, {@link #record} writes the archive from
  * that list with a JVM of its own ({@code -Xshare:dump}: it loads every class of the list again, 2–20 s of CPU,
  * once per machine and set of libraries), checks that a JVM maps it ({@code -Xshare:on}) and moves it into place; a
- * recording cut short records nothing.
- * Later starts map it ({@code -XX:SharedArchiveFile}, {@code -Xshare:auto}: an archive the JVM refuses costs only
- * the sharing). The archives live in {@code $FAULTLINE_CLASS_DATA_DIR}, else {@code $XDG_CACHE_HOME/faultline/class-data},
+ * recording cut short records nothing. Later starts map it ({@code -XX:SharedArchiveFile}, {@code -Xshare:auto}: an
+ * archive the JVM refuses costs only the sharing). The archives live in {@code $FAULTLINE_CLASS_DATA_DIR}, else {@code $XDG_CACHE_HOME/faultline/class-data},
  * else {@code ~/.cache/faultline/class-data}; {@code FAULTLINE_CLASS_DATA=off} (or {@code -Dfaultline.class-data=off})
  * turns all of this off. Written by hand: JDK 17 has no option that records an archive for only part of a classpath
  * ({@code -XX:ArchiveClassesAtExit} archives every entry a class came from, Faultline's own jars included, so each
  * rebuild would make a new one).
  */
 public final class ClassDataArchives {
+
+    /** The system property naming the archive this JVM's own class list is for. */
+    public static final String OWN_ARCHIVE = "faultline.class-data.archive";
+    /** The system property naming the class list this JVM writes ({@code -XX:DumpLoadedClassList}). */
+    public static final String OWN_CLASS_LIST = "faultline.class-data.class-list";
 
     private static final Logger LOG = LoggerFactory.getLogger(ClassDataArchives.class);
     /** Less than this and the recording probably stopped during a failed start: its class list is not kept. */
@@ -67,11 +76,6 @@ public final class ClassDataArchives {
         thread.setDaemon(true);
         return thread;
     });
-
-    /** The system property naming the archive this JVM's own class list is for. */
-    public static final String OWN_ARCHIVE = "faultline.class-data.archive";
-    /** The system property naming the class list this JVM writes ({@code -XX:DumpLoadedClassList}). */
-    public static final String OWN_CLASS_LIST = "faultline.class-data.class-list";
 
     private static volatile ClassDataArchives configured;
 
@@ -297,6 +301,54 @@ public final class ClassDataArchives {
         } catch (IOException e) {
             LOG.debug("could not delete {}: {}", file, e.toString());
         }
+    }
+
+    /**
+     * The classes and resources another entry of {@code classpath} would provide once {@link #plan} has put its release
+     * jars first: empty when the order changes nothing a JVM loads (what the tests check for every JVM the local stack
+     * starts). Files every entry's copy of which is read (service registrations, Micronaut's bean indexes) or that
+     * nothing reads at run time (manifests, licences, Maven's and Spring tooling's metadata) are left out.
+     */
+    public static Set<String> shadowedByReordering(String classpath) {
+        List<String> entries = new ArrayList<>(new LinkedHashSet<>(List.of(classpath.split(File.pathSeparator))));
+        entries.removeIf(String::isEmpty);
+        List<String> reordered = new ArrayList<>(entries.stream().filter(ClassDataArchives::isStable).toList());
+        reordered.addAll(entries.stream().filter(entry -> !isStable(entry)).toList());
+        Map<String, String> before = firstProviders(entries);
+        Map<String, String> after = firstProviders(reordered);
+        return before.keySet().stream().filter(name -> !before.get(name).equals(after.get(name)))
+                .filter(name -> !readInFullOrUnread(name)).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static boolean readInFullOrUnread(String name) {
+        return name.startsWith("META-INF/micronaut/") || name.startsWith("META-INF/maven/")
+                || name.startsWith("META-INF/versions/") || name.equals("META-INF/MANIFEST.MF")
+                || name.equals("META-INF/spring-configuration-metadata.json") || name.endsWith("module-info.class")
+                || name.matches("(META-INF/)?(LICENSE|NOTICE|DEPENDENCIES)[^/]*");
+    }
+
+    /** Each file name on {@code entries}, with the entry that provides it first. */
+    private static Map<String, String> firstProviders(List<String> entries) {
+        Map<String, String> providers = new HashMap<>();
+        for (String entry : entries) {
+            Path path = Path.of(entry);
+            try {
+                if (Files.isDirectory(path)) {
+                    try (Stream<Path> files = Files.walk(path)) {
+                        files.filter(Files::isRegularFile).forEach(file ->
+                                providers.putIfAbsent(path.relativize(file).toString().replace(File.separatorChar, '/'), entry));
+                    }
+                } else if (Files.isRegularFile(path)) {
+                    try (ZipFile jar = new ZipFile(path.toFile())) {
+                        jar.stream().filter(zipEntry -> !zipEntry.isDirectory())
+                                .forEach(zipEntry -> providers.putIfAbsent(zipEntry.getName(), entry));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the classpath entry " + entry, e);
+            }
+        }
+        return providers;
     }
 
     /**

@@ -10,6 +10,8 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,6 +92,33 @@ class ClassDataArchivesTest {
         Files.write(built, new byte[] {'P', 'K'});
         assertThat(ClassDataArchives.isStable(built.toString())).as("a build's output, whatever its name").isFalse();
         assertThat(ClassDataArchives.isStable(dir.resolve("m2/missing-1.0.jar").toString())).isFalse();
+    }
+
+    @Test
+    void shouldNameWhatAClassDirectoryWouldNoLongerProvideFirstOnceTheReleaseJarsComeFirst() throws IOException {
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        Files.writeString(classes.resolve("logback.xml"), "<configuration/>");
+        Files.createDirectories(classes.resolve("META-INF/micronaut"));
+        Files.writeString(classes.resolve("META-INF/micronaut/beans"), "ours");
+        Files.writeString(classes.resolve("application.yml"), "ours");
+        String library = zip("library-1.0.jar", "logback.xml", "META-INF/micronaut/beans", "org/lib/Lib.class");
+
+        assertThat(ClassDataArchives.shadowedByReordering(classes + File.pathSeparator + library))
+                .as("a library's copy would win; Micronaut reads every bean index").containsExactly("logback.xml");
+        assertThat(ClassDataArchives.shadowedByReordering(library + File.pathSeparator + classes)).isEmpty();
+    }
+
+    private String zip(String name, String... files) throws IOException {
+        Path jar = dir.resolve("m2").resolve(name);
+        Files.createDirectories(jar.getParent());
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(jar))) {
+            for (String file : files) {
+                out.putNextEntry(new ZipEntry(file));
+                out.write(1);
+                out.closeEntry();
+            }
+        }
+        return jar.toString();
     }
 
     private String jar(String name) throws IOException {
