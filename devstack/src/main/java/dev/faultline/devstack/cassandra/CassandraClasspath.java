@@ -3,6 +3,9 @@ package dev.faultline.devstack.cassandra;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +17,12 @@ import java.nio.file.Path;
 final class CassandraClasspath {
 
     static final String RESOURCE = "/dev/faultline/devstack/cassandra/cassandra.classpath";
+    /**
+     * The node's MBean wrapper that registers nothing (a class of {@code faultline-devstack-cassandra}, on the node's
+     * classpath through {@link #ownLocation}): registering ~100 metric MBeans per table was a good part of each
+     * {@code CREATE TABLE}'s cost, and nothing reads the development node over JMX.
+     */
+    static final String UNREGISTERED_MBEANS = "dev.faultline.devstack.cassandra.node.UnregisteredMBeans";
 
     private CassandraClasspath() {
     }
@@ -30,6 +39,25 @@ final class CassandraClasspath {
             }
         }
         return classpath;
+    }
+
+    /** The jar (or class directory) of {@code faultline-devstack-cassandra}, which holds the recorded classpath. */
+    static String ownLocation() {
+        URL resource = CassandraClasspath.class.getResource(RESOURCE);
+        if (resource == null) {
+            throw new IllegalStateException("resource " + RESOURCE + " is missing: the artifact "
+                    + "dev.faultline:faultline-devstack-cassandra must be on the classpath");
+        }
+        try {
+            if (resource.getProtocol().equals("jar")) {
+                String jar = resource.getPath().substring(0, resource.getPath().indexOf("!/"));
+                return Path.of(new URI(jar)).toString();
+            }
+            Path file = Path.of(resource.toURI());
+            return file.getRoot().resolve(file.subpath(0, file.getNameCount() - RESOURCE.split("/").length + 1)).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate " + resource, e);
+        }
     }
 
     private static String read() {

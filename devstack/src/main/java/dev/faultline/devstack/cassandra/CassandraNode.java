@@ -3,6 +3,7 @@ package dev.faultline.devstack.cassandra;
 import dev.faultline.devstack.process.ChildJvm;
 import dev.faultline.devstack.process.ShutdownHooks;
 import dev.faultline.devstack.support.FreePorts;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,8 +61,11 @@ public final class CassandraNode implements CassandraEndpoint, AutoCloseable {
         FreePorts.requireFree(storagePort, "Cassandra storage");
         CassandraConfig config = new CassandraConfig(workDir.toAbsolutePath(), nativePort, storagePort);
         config.write();
-        ChildJvm jvm = ChildJvm.launch("Cassandra", withoutMemoryLocking(), jvmArgs(config),
-                CassandraClasspath.resolve(), DAEMON, List.of(), config.dir().resolve("logs/cassandra.out"));
+        List<String> jvmArgs = new ArrayList<>(jvmArgs(config));
+        jvmArgs.add("-Dorg.apache.cassandra.mbean_registration_class=" + CassandraClasspath.UNREGISTERED_MBEANS);
+        ChildJvm jvm = ChildJvm.launch("Cassandra", withoutMemoryLocking(), jvmArgs,
+                CassandraClasspath.resolve() + File.pathSeparator + CassandraClasspath.ownLocation(), DAEMON, List.of(),
+                config.dir().resolve("logs/cassandra.out"));
         try {
             String version = awaitCql(jvm, config.nativePort());
             Duration took = Duration.ofNanos(System.nanoTime() - started);
