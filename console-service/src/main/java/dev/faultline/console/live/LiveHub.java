@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * {@code keep-finished} after it ended, or {@code lookback} after its last event if its end was never seen. A watcher
  * of one experiment first gets everything kept of it, then each new event as it is read, in topic order, under the
  * same lock, so none is missed or sent twice; a watcher of all experiments gets each new event but evidence (the
- * experiments page follows status, not samples). Listeners are called under the lock and must not block.
+ * experiments page follows status, not samples). Listeners are called under the lock and must not block; one may close
+ * its own watch as it is called.
  */
 @Singleton
 public final class LiveHub {
@@ -61,7 +62,13 @@ public final class LiveHub {
                 runs.computeIfAbsent(event.experimentId(), id -> new Run()).add(event, now, maxSamples);
             }
             runs.values().removeIf(run -> run.expired(now, keepFinished, keepIdle));
-            watchers.stream().filter(w -> w.wants(event)).forEach(w -> w.listener().accept(event));
+            // a listener may close its own watch as it is called (a browser gone: the stream's sink disposed on
+            // the spot), which removes it from the list being walked: walk a copy, skipping who left meanwhile
+            for (Watcher watcher : List.copyOf(watchers)) {
+                if (watcher.wants(event) && watchers.contains(watcher)) {
+                    watcher.listener().accept(event);
+                }
+            }
         }
     }
 

@@ -39,6 +39,24 @@ class LiveHubTest {
     }
 
     @Test
+    void shouldGoOnTellingTheOtherWatchersWhenOneClosesItsWatchAsItIsTold() {
+        List<LiveEvent> leaving = new ArrayList<>();
+        List<LiveEvent> staying = new ArrayList<>();
+        LiveHub.Watch[] first = new LiveHub.Watch[1];
+        first[0] = hub.watch(null, event -> {
+            leaving.add(event);
+            first[0].close(); // as a browser's stream, gone, is disposed: on the publishing thread
+        });
+        hub.watch(null, staying::add);
+
+        hub.publish(started("exp-1"));
+        hub.publish(stopped("exp-1"));
+
+        assertThat(leaving).extracting(LiveEvent::state).containsExactly("STARTED");
+        assertThat(staying).extracting(LiveEvent::state).containsExactly("STARTED", "STOPPED");
+    }
+
+    @Test
     void shouldTellAWatcherOfAllExperimentsTheirStatusButNotTheirSamples() {
         List<LiveEvent> seen = new ArrayList<>();
         hub.watch(null, seen::add);

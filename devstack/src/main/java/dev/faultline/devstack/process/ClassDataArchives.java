@@ -118,15 +118,8 @@ public final class ClassDataArchives {
         if (dir.isEmpty()) {
             return new Plan(classpath, List.of(), Optional.empty());
         }
-        List<String> stable = new ArrayList<>();
-        List<String> rest = new ArrayList<>();
-        for (String entry : new LinkedHashSet<>(List.of(classpath.split(File.pathSeparator)))) {
-            if (!entry.isEmpty()) {
-                (isStable(entry) ? stable : rest).add(entry);
-            }
-        }
-        List<String> ordered = new ArrayList<>(stable);
-        ordered.addAll(rest);
+        List<String> ordered = releaseJarsFirst(classpath);
+        List<String> stable = ordered.stream().takeWhile(ClassDataArchives::isStable).toList();
         String reordered = String.join(File.pathSeparator, ordered);
         if (stable.isEmpty()) {
             return new Plan(reordered, List.of(), Optional.empty());
@@ -310,14 +303,25 @@ public final class ClassDataArchives {
      * nothing reads at run time (manifests, licences, Maven's and Spring tooling's metadata) are left out.
      */
     public static Set<String> shadowedByReordering(String classpath) {
-        List<String> entries = new ArrayList<>(new LinkedHashSet<>(List.of(classpath.split(File.pathSeparator))));
-        entries.removeIf(String::isEmpty);
-        List<String> reordered = new ArrayList<>(entries.stream().filter(ClassDataArchives::isStable).toList());
-        reordered.addAll(entries.stream().filter(entry -> !isStable(entry)).toList());
-        Map<String, String> before = firstProviders(entries);
-        Map<String, String> after = firstProviders(reordered);
+        Map<String, String> before = firstProviders(entries(classpath));
+        Map<String, String> after = firstProviders(releaseJarsFirst(classpath));
         return before.keySet().stream().filter(name -> !before.get(name).equals(after.get(name)))
                 .filter(name -> !readInFullOrUnread(name)).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The entries of {@code classpath}, each once, in order. */
+    private static List<String> entries(String classpath) {
+        List<String> entries = new ArrayList<>(new LinkedHashSet<>(List.of(classpath.split(File.pathSeparator))));
+        entries.removeIf(String::isEmpty);
+        return entries;
+    }
+
+    /** The entries of {@code classpath}, each once: its release jars in their order, then the others in theirs. */
+    private static List<String> releaseJarsFirst(String classpath) {
+        List<String> entries = entries(classpath);
+        List<String> ordered = new ArrayList<>(entries.stream().filter(ClassDataArchives::isStable).toList());
+        ordered.addAll(entries.stream().filter(entry -> !isStable(entry)).toList());
+        return ordered;
     }
 
     private static boolean readInFullOrUnread(String name) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,8 +31,10 @@ class ClassDataArchivesIT {
         }
         archives.awaitRecordings(GENEROUS);
         assertThat(archive).isRegularFile();
-        assertThat(Files.list(dir.resolve("cds")).map(p -> p.getFileName().toString()))
-                .as("the class list is gone once the archive is written").noneMatch(name -> name.endsWith(".classlist"));
+        try (Stream<Path> files = Files.list(dir.resolve("cds"))) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .as("the class list is gone once the archive is written").noneMatch(name -> name.endsWith(".classlist"));
+        }
 
         Path classLoading = dir.resolve("class-load.log");
         try (ChildJvm next = launch(archives, classpath, List.of("-Xlog:class+load=info:file=" + classLoading),
