@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,16 +47,12 @@ final class CassandraClasspath {
             throw new IllegalStateException("resource " + RESOURCE + " is missing: the artifact "
                     + "dev.faultline:faultline-devstack-cassandra must be on the classpath");
         }
-        try {
-            if (resource.getProtocol().equals("jar")) {
-                String jar = resource.getPath().substring(0, resource.getPath().indexOf("!/"));
-                return Path.of(new URI(jar)).toString();
-            }
-            Path file = Path.of(resource.toURI());
-            return file.getRoot().resolve(file.subpath(0, file.getNameCount() - RESOURCE.split("/").length + 1)).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate " + resource, e);
+        // jar:file:/…/x.jar!/dev/… or file:/…/classes/dev/…: what comes before the resource's own path
+        String location = resource.toString().substring(0, resource.toString().length() - RESOURCE.length());
+        if (location.startsWith("jar:")) {
+            location = location.substring("jar:".length(), location.length() - "!".length());
         }
+        return Path.of(URI.create(location)).toString();
     }
 
     private static String read() {

@@ -80,7 +80,7 @@ public final class ChildJvm implements AutoCloseable {
     /** Like {@link #launch(String, List, List, String, String, List, Path)}, with these class-data archives. */
     static ChildJvm launch(ClassDataArchives archives, String name, List<String> wrapper, List<String> jvmArgs,
                            String classpath, String mainClass, List<String> args, Path logFile) {
-        ClassDataArchives.Plan plan = archives.plan(name, ownLocation() + File.pathSeparator + classpath);
+        ClassDataArchives.Plan plan = plan(archives, name, classpath);
         List<String> command = new ArrayList<>(wrapper);
         command.addAll(javaCommand(plan, jvmArgs, mainClass, args));
         return start(name, command, logFile, false, archives, plan.recording());
@@ -96,7 +96,7 @@ public final class ChildJvm implements AutoCloseable {
     public static ChildJvm launchSupervised(String name, List<String> jvmArgs, String classpath, String mainClass,
                                             List<String> args, Path logFile, Duration restartDelay) {
         ClassDataArchives archives = ClassDataArchives.configured();
-        ClassDataArchives.Plan plan = archives.plan(name, ownLocation() + File.pathSeparator + classpath);
+        ClassDataArchives.Plan plan = plan(archives, name, classpath);
         String jvm = javaCommand(plan, jvmArgs, mainClass, args).stream().map(ChildJvm::quoted)
                 .collect(Collectors.joining(" "));
         // a background job's stdin is /dev/null unless redirected: the JVM gets the parent's pipe (fd 3) to watch
@@ -105,6 +105,11 @@ public final class ChildJvm implements AutoCloseable {
                 + "wait $child; echo \"faultline supervisor: " + name + " exited ($?), starting it again in "
                 + restartDelay.toMillis() + " ms\"; sleep " + restartDelay.toMillis() / 1000.0 + "; done";
         return start(name, List.of("bash", "-c", loop), logFile, true, archives, plan.recording());
+    }
+
+    /** How {@code archives} would start {@code name} on {@code classpath} plus the devstack's own classes. */
+    private static ClassDataArchives.Plan plan(ClassDataArchives archives, String name, String classpath) {
+        return archives.plan(name, ownLocation() + File.pathSeparator + classpath);
     }
 
     /** The java command line: the class-data flags first, so that a flag of the caller's can override them. */
@@ -251,7 +256,8 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
-    private static String javaExecutable() {
+    /** This JVM's java, which every child runs. */
+    static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 

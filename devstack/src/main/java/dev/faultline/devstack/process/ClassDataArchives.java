@@ -118,9 +118,9 @@ public final class ClassDataArchives {
         if (dir.isEmpty()) {
             return new Plan(classpath, List.of(), Optional.empty());
         }
-        List<String> ordered = releaseJarsFirst(classpath);
-        List<String> stable = ordered.stream().takeWhile(ClassDataArchives::isStable).toList();
-        String reordered = String.join(File.pathSeparator, ordered);
+        Split split = Split.of(classpath);
+        List<String> stable = split.releaseJars();
+        String reordered = String.join(File.pathSeparator, split.releaseJarsFirst());
         if (stable.isEmpty()) {
             return new Plan(reordered, List.of(), Optional.empty());
         }
@@ -230,6 +230,7 @@ public final class ClassDataArchives {
         Path archive = recording.archive();
         Path written = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         Path log = archive.resolveSibling(recording.kind() + ".dump.log");
+        Files.deleteIfExists(log);
         try {
             boolean dumped = run(log, "-Xshare:dump", "-XX:SharedClassListFile=" + recording.classList(),
                     "-XX:SharedArchiveFile=" + written, "-XX:+UseSerialGC", "-cp", recording.stableClasspath());
@@ -249,10 +250,10 @@ public final class ClassDataArchives {
     }
 
     private static boolean run(Path log, String... flags) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(List.of(ChildJvm.javaExecutable()));
         command.addAll(List.of(flags));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         try {
             if (!process.waitFor(DUMP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -304,7 +305,7 @@ public final class ClassDataArchives {
      */
     public static Set<String> shadowedByReordering(String classpath) {
         Map<String, String> before = firstProviders(entries(classpath));
-        Map<String, String> after = firstProviders(releaseJarsFirst(classpath));
+        Map<String, String> after = firstProviders(Split.of(classpath).releaseJarsFirst());
         return before.keySet().stream().filter(name -> !before.get(name).equals(after.get(name)))
                 .filter(name -> !readInFullOrUnread(name)).collect(Collectors.toCollection(TreeSet::new));
     }
@@ -316,12 +317,20 @@ public final class ClassDataArchives {
         return entries;
     }
 
-    /** The entries of {@code classpath}, each once: its release jars in their order, then the others in theirs. */
-    private static List<String> releaseJarsFirst(String classpath) {
-        List<String> entries = entries(classpath);
-        List<String> ordered = new ArrayList<>(entries.stream().filter(ClassDataArchives::isStable).toList());
-        ordered.addAll(entries.stream().filter(entry -> !isStable(entry)).toList());
-        return ordered;
+    /** The entries of a classpath, each once, looked at once: its release jars and the others, each in their order. */
+    private record Split(List<String> releaseJars, List<String> others) {
+
+        static Split of(String classpath) {
+            Map<Boolean, List<String>> byKind = entries(classpath).stream()
+                    .collect(Collectors.partitioningBy(ClassDataArchives::isStable));
+            return new Split(byKind.get(true), byKind.get(false));
+        }
+
+        List<String> releaseJarsFirst() {
+            List<String> ordered = new ArrayList<>(releaseJars);
+            ordered.addAll(others);
+            return ordered;
+        }
     }
 
     private static boolean readInFullOrUnread(String name) {
