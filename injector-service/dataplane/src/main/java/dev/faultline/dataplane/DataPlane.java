@@ -44,7 +44,7 @@ public final class DataPlane implements AutoCloseable {
 
     private DataPlane(DataPlaneConfig config) {
         this.config = config;
-        this.transport = new Transport(config.eventLoops());
+        this.transport = new Transport(config.eventLoops(), config.spin());
         this.leases = new LeaseRegistry(config.clock(), config.reapInterval());
         this.proxies = new ProxyRegistry(transport, leases, ToxicTypes.builtIn(), config);
         this.toxiproxy = new ToxiproxyRoutes(proxies);

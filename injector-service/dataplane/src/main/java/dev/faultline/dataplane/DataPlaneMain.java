@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the data plane on its own, so traffic does not depend on the controller's process:
  * {@code java -jar faultline-dataplane-<version>-all.jar [--host 127.0.0.1] [--port 8474]
- * [--config proxies.json] [--default-lease 10m]}; the config file is {@link DataPlane#populate}'s. Each flag may also come from the
+ * [--config proxies.json] [--default-lease 10m] [--spin 50us]}; the config file is {@link DataPlane#populate}'s. Each flag may also come from the
  * environment: {@code DATAPLANE_HOST}, {@code DATAPLANE_PORT}, {@code DATAPLANE_CONFIG},
- * {@code DATAPLANE_DEFAULT_LEASE}. Stops (removing every fault) on SIGTERM/SIGINT.
+ * {@code DATAPLANE_DEFAULT_LEASE}, {@code DATAPLANE_SPIN}. Stops (removing every fault) on SIGTERM/SIGINT.
  */
 public final class DataPlaneMain {
 
@@ -29,6 +29,7 @@ public final class DataPlaneMain {
         String port = System.getenv().getOrDefault("DATAPLANE_PORT", String.valueOf(config.port()));
         String file = System.getenv("DATAPLANE_CONFIG");
         String lease = System.getenv().getOrDefault("DATAPLANE_DEFAULT_LEASE", "10m");
+        String spin = System.getenv().getOrDefault("DATAPLANE_SPIN", config.spin().toNanos() / 1000 + "us");
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
@@ -43,11 +44,13 @@ public final class DataPlaneMain {
                 case "--port" -> port = value;
                 case "--config" -> file = value;
                 case "--default-lease" -> lease = value;
+                case "--spin" -> spin = value;
                 default -> usage("unknown flag " + flag);
             }
         }
         try {
-            config = config.withHost(host).withPort(Integer.parseInt(port)).withDefaultLease(parseDuration(lease));
+            config = config.withHost(host).withPort(Integer.parseInt(port)).withDefaultLease(parseDuration(lease))
+                    .withSpin(parseDuration(spin));
         } catch (IllegalArgumentException e) {
             usage(e.getMessage());
         }
@@ -62,17 +65,20 @@ public final class DataPlaneMain {
             plane.close();
             stopped.countDown();
         }, "dataplane-shutdown"));
-        log.info("data plane ready: API on {} ({} transport), default lease {}", plane.managementAddress(),
-                plane.transport().name(), config.defaultLease());
+        log.info("data plane ready: API on {} ({} transport, polls {} us before it sleeps), default lease {}",
+                plane.managementAddress(), plane.transport().name(), config.spin().toNanos() / 1000, config.defaultLease());
         stopped.await();
     }
 
-    /** {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h}, a bare number of ms, or ISO-8601 ({@code PT10M}). */
+    /** {@code 50us}, {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h}, a bare number of ms, or ISO-8601 ({@code PT10M}). */
     static Duration parseDuration(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         try {
             if (t.startsWith("pt")) {
                 return Duration.parse(t.toUpperCase(Locale.ROOT));
+            }
+            if (t.endsWith("us")) {
+                return Duration.ofNanos(Long.parseLong(t.substring(0, t.length() - 2)) * 1000);
             }
             if (t.endsWith("ms")) {
                 return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
@@ -105,7 +111,7 @@ public final class DataPlaneMain {
         if (problem != null) {
             System.err.println("error: " + problem);
         }
-        System.err.println("usage: faultline-dataplane [--host 127.0.0.1] [--port 8474] [--config proxies.json] [--default-lease 10m]");
+        System.err.println("usage: faultline-dataplane [--host 127.0.0.1] [--port 8474] [--config proxies.json] [--default-lease 10m] [--spin 50us]");
         System.exit(problem == null ? 0 : 2);
     }
 }

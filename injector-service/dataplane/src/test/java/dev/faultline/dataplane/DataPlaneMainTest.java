@@ -10,6 +10,7 @@ class DataPlaneMainTest {
 
     @Test
     void shouldReadTheDefaultLeaseInEveryForm() {
+        assertThat(DataPlaneMain.parseDuration("50us")).isEqualTo(Duration.ofNanos(50_000));
         assertThat(DataPlaneMain.parseDuration("500ms")).isEqualTo(Duration.ofMillis(500));
         assertThat(DataPlaneMain.parseDuration("30s")).isEqualTo(Duration.ofSeconds(30));
         assertThat(DataPlaneMain.parseDuration("10m")).isEqualTo(Duration.ofMinutes(10));

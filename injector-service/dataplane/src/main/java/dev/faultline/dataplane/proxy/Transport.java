@@ -12,21 +12,30 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The one Netty event-loop group of a data plane and the socket channel classes that go with
  * it: native epoll on Linux when available, NIO otherwise. Every listener and every proxied
  * connection (both of its channels) runs on this group, so no thread is spent per connection.
+ * An epoll loop polls a little before it sleeps ({@link SpinThenBlock}).
  */
 public final class Transport implements AutoCloseable {
 
     private final boolean epoll;
     private final EventLoopGroup group;
 
-    public Transport(int threads) {
+    /**
+     * @param threads event-loop threads
+     * @param spin    how long an epoll event loop polls after its last I/O before it sleeps
+     *                ({@link SpinThenBlock}); zero sleeps at once
+     */
+    public Transport(int threads, Duration spin) {
         this.epoll = Epoll.isAvailable() && !Boolean.getBoolean("faultline.dataplane.nio");
-        IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        IoHandlerFactory factory = epoll
+                ? EpollIoHandler.newFactory(0, () -> new SpinThenBlock(spin, System::nanoTime))
+                : NioIoHandler.newFactory();
         this.group = new MultiThreadIoEventLoopGroup(threads, factory);
     }
 

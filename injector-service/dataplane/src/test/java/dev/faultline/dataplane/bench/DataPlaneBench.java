@@ -102,15 +102,20 @@ public final class DataPlaneBench {
             }
         }
         // (a) latency: blocks of round trips, the order of the paths rotating every round
+        // and the CPU each round trip costs, polling included (a data plane that polls before it sleeps trades CPU for wake-ups)
         Map<String, List<long[]>> times = new LinkedHashMap<>();
+        Map<String, double[]> roundTripCpu = new LinkedHashMap<>();
         double from = faultline.uptime();
         for (int r = 0; r < ROUNDS; r++) {
             for (Target t : rotate(targets, r)) {
+                long before = cpuNanos(t);
                 times.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(Load.roundTrips(t.echoPort(), Load.Exchange.echo(64), BLOCK));
+                roundTripCpu.computeIfAbsent(t.name(), k -> new double[ROUNDS])[r] = (cpuNanos(t) - before) / 1e3 / BLOCK;
             }
         }
         l4Pauses = faultline.gcPauses(from, faultline.uptime());
         times.forEach((name, blocks) -> report.latency("L4 64 B round trip", name, Load.concat(blocks)));
+        report.cpu("L4 CPU per round trip, 1 conn (us)", roundTripCpu);
 
         // (b) requests/s on many connections, and CPU per request of client + upstream (+ proxy)
         Map<String, double[]> rates = new LinkedHashMap<>();

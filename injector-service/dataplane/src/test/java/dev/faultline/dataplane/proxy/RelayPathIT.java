@@ -47,7 +47,7 @@ class RelayPathIT {
     static void start() throws IOException {
         // one event loop: every connection shares one thread's buffer caches, the harshest case for reuse
         fixture = new DataPlaneFixture(new DataPlaneConfig("127.0.0.1", 0, DataPlaneConfig.DEFAULT_LEASE,
-                Duration.ofMillis(200), 1, Clock.systemUTC(), new Random()));
+                Duration.ofMillis(200), 1, DataPlaneConfig.DEFAULT_SPIN, Clock.systemUTC(), new Random()));
         echo = TestUpstream.echo();
     }
 
