@@ -1,6 +1,7 @@
 package dev.faultline.cli.stack;
 
 import dev.faultline.devstack.cassandra.CassandraNode;
+import dev.faultline.devstack.cassandra.SchemaTemplates;
 import dev.faultline.devstack.issuer.IssuerUsers;
 import dev.faultline.devstack.issuer.LocalIssuer;
 import dev.faultline.devstack.kafka.KafkaBrokerConfig;
@@ -10,6 +11,7 @@ import dev.faultline.devstack.kafka.KafkaProcess;
 import dev.faultline.devstack.registry.SchemaRegistryServer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -34,9 +36,11 @@ final class Infrastructure implements AutoCloseable {
     private final LocalIssuer issuer;
     private volatile CassandraNode cassandra;
     private final Path kafkaClients;
+    private final Optional<SchemaTemplates.Template> schema;
 
     private Infrastructure(Path dataDir, StackPorts ports, KafkaProcess kafka, SchemaRegistryServer registry,
-                           LocalIssuer issuer, CassandraNode cassandra, Path kafkaClients) {
+                           LocalIssuer issuer, CassandraNode cassandra, Path kafkaClients,
+                           Optional<SchemaTemplates.Template> schema) {
         this.dataDir = dataDir;
         this.ports = ports;
         this.kafka = kafka;
@@ -44,9 +48,16 @@ final class Infrastructure implements AutoCloseable {
         this.registry = registry;
         this.issuer = issuer;
         this.cassandra = cassandra;
+        this.schema = schema;
     }
 
-    static Infrastructure start(Path dataDir, StackPorts ports, Consumer<String> progress) {
+    /**
+     * @param schema the Cassandra schema the services' code created in an earlier stack, if kept ({@link SchemaTemplates}):
+     *               the new node starts with it
+     */
+    static Infrastructure start(Path dataDir, StackPorts ports, Optional<SchemaTemplates.Template> schema,
+                                Consumer<String> progress) {
+        boolean seeded = schema.map(template -> template.seed(dataDir.resolve("cassandra"))).orElse(false);
         // Cassandra needs nothing of Kafka, the registry or the issuer: it comes up beside them (each its own
         // child JVM, so the two starts overlap instead of adding up)
         CompletableFuture<CassandraNode> cassandraStart = CompletableFuture.supplyAsync(
@@ -71,9 +82,10 @@ final class Infrastructure implements AutoCloseable {
             issuer = LocalIssuer.start(IssuerUsers.bundled(), ports.issuer());
             progress.accept(String.format("issuer     %-26s        (in this JVM; users of deploy/users.yaml)", issuer.url()));
             CassandraNode cassandra = awaitCassandra(cassandraStart);
-            progress.accept(String.format("cassandra  %-26s %5.1f s  pid %d (started beside Kafka)", cassandra.address(),
-                    cassandra.startTime().toMillis() / 1000.0, cassandra.pid()));
-            return new Infrastructure(dataDir, ports, kafka, registry, issuer, cassandra, kafkaClients);
+            progress.accept(String.format("cassandra  %-26s %5.1f s  pid %d (started beside Kafka%s)", cassandra.address(),
+                    cassandra.startTime().toMillis() / 1000.0, cassandra.pid(),
+                    seeded ? "; the schema of the last stack of this code" : ""));
+            return new Infrastructure(dataDir, ports, kafka, registry, issuer, cassandra, kafkaClients, schema);
         } catch (RuntimeException | Error e) {
             if (issuer != null) {
                 issuer.close();
@@ -173,6 +185,16 @@ final class Infrastructure implements AutoCloseable {
     List<ProcessMemory> memory() {
         return List.of(ProcessMemory.of("kafka", kafka.pid()), ProcessMemory.of("cassandra", cassandra.pid()),
                 ProcessMemory.of("cli + schema registry", ProcessHandle.current().pid()));
+    }
+
+    /**
+     * After {@link #close()}: keeps the node's schema for the next stacks of the same code ({@link SchemaTemplates}),
+     * if it stopped cleanly and none is kept yet. Only for a stack whose services all started (every table created).
+     */
+    void keepSchema() {
+        if (cassandra.stoppedCleanly()) {
+            schema.ifPresent(template -> template.record(dataDir.resolve("cassandra")));
+        }
     }
 
     /** Stops the issuer, the registry (a Kafka client) and Kafka, with Cassandra stopping alongside. */

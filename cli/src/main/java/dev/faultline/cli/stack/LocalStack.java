@@ -1,5 +1,6 @@
 package dev.faultline.cli.stack;
 
+import dev.faultline.devstack.cassandra.SchemaTemplates;
 import dev.faultline.devstack.process.ChildJvm;
 import dev.faultline.devstack.process.ClassDataArchives;
 import dev.faultline.devstack.process.ShutdownHooks;
@@ -46,6 +47,8 @@ public final class LocalStack implements AutoCloseable {
     private final ShutdownHooks.Registration atExit;
     private volatile ServiceInstances instances;
     private boolean closed;
+    /** Every part came up: each service created its tables. */
+    private volatile boolean started;
 
     private LocalStack(RepoLayout repo, Path workDir, Infrastructure infrastructure, StackEndpoints endpoints) {
         this.repo = repo;
@@ -61,15 +64,22 @@ public final class LocalStack implements AutoCloseable {
         StackPorts ports = options.ports().resolve();
         Path workDir = WorkDirs.fresh("faultline-stack-");
         progress.accept("logs in " + workDir.resolve("logs"));
-        Infrastructure infrastructure = Infrastructure.start(workDir.resolve("data"), ports, progress);
+        // the schema the services' code created in an earlier stack, when kept: Cassandra starts with its tables
+        List<String> modules = ServiceCatalog.modules(options.services());
+        Optional<SchemaTemplates.Template> schema = modules.isEmpty() ? Optional.empty()
+                : SchemaTemplates.configured().forCode(List.of(repo.classpath(modules)), String.join(",", options.services()));
+        Infrastructure infrastructure = Infrastructure.start(workDir.resolve("data"), ports, schema, progress);
         StackEndpoints endpoints = new StackEndpoints(ports, infrastructure.kafkaBootstrapServers(),
                 infrastructure.schemaRegistryUrl(), infrastructure.cassandraContactPoint(),
                 infrastructure.cassandraDatacenter(), infrastructure.kafkaClients());
         LocalStack stack = new LocalStack(repo, workDir, infrastructure, endpoints);
         try {
             StackKeys keys = StackKeys.create(workDir);
-            stack.launchAndWait(List.of(ServiceCatalog.dataplane(endpoints)), progress);
-            routes(endpoints, progress);
+            // the data plane starts beside the services (they call it only when an experiment runs); its proxies are
+            // created once it answers
+            List<ServiceSpec> dataplane = List.of(ServiceCatalog.dataplane(endpoints));
+            long dataplaneLaunched = System.nanoTime();
+            List<ChildJvm> dataplaneJvm = stack.launch(dataplane);
             stack.instances = ServiceInstances.of(ports, options.instances(), options.picksFreePorts());
             List<ServiceSpec> services = ServiceCatalog.services(endpoints, workDir.resolve("data"), keys,
                     options.serviceHeap(), options.extraJvmArgs(), options.services(), stack.instances);
@@ -84,6 +94,8 @@ public final class LocalStack implements AutoCloseable {
             // loading and compiling, and neither needs the other until an experiment runs
             long servicesLaunched = System.nanoTime();
             List<ChildJvm> firstJvms = stack.launch(firstBatch);
+            stack.await(dataplane, dataplaneJvm, dataplaneLaunched, progress);
+            routes(endpoints, progress);
             // the systems under test and the host's agent start all at once: a caller reaches its dependency only
             // when asked
             stack.launchAndWait(List.of(ServiceCatalog.pricing(endpoints), ServiceCatalog.carrier(endpoints),
@@ -101,6 +113,7 @@ public final class LocalStack implements AutoCloseable {
             } else if (!more.isEmpty()) {
                 stack.launchAndWait(more, progress);
             }
+            stack.started = true;
             return stack;
         } catch (RuntimeException | Error e) {
             stack.close();
@@ -307,6 +320,9 @@ public final class LocalStack implements AutoCloseable {
         }
         reverse.forEach(ChildJvm::close);
         infrastructure.close();
+        if (started) {
+            infrastructure.keepSchema();
+        }
         ClassDataArchives archives = ClassDataArchives.configured();
         archives.recordOwn(); // the CLI's own classes, as ./faultline had it record them
         if (!archives.writing().isEmpty()) {

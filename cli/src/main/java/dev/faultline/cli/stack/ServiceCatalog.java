@@ -25,7 +25,20 @@ final class ServiceCatalog {
     static final List<String> SERVICES = List.of("hypothesis-service", "safety-service", "injector-service",
             "analysis-service", "catalog-service", "console-service");
 
+    private static final List<Layout> LAYOUTS = List.of(
+            new Layout("hypothesis-service", "hypothesis-service", "dev.faultline.hypothesis.HypothesisApplication"),
+            new Layout("safety-service", "safety-service", "dev.faultline.safety.SafetyApplication"),
+            new Layout("injector-service", "injector-service/controller", "dev.faultline.injector.InjectorApplication"),
+            new Layout("analysis-service", "analysis-service", "dev.faultline.analysis.AnalysisApplication"),
+            new Layout("catalog-service", "catalog-service", "dev.faultline.catalog.CatalogApplication"),
+            new Layout("console-service", "console-service", "dev.faultline.console.ConsoleApplication"));
+
     private ServiceCatalog() {
+    }
+
+    /** The modules of the {@code wanted} services, in start order. */
+    static List<String> modules(List<String> wanted) {
+        return LAYOUTS.stream().filter(layout -> wanted.contains(layout.name())).map(Layout::module).toList();
     }
 
     /**
@@ -112,15 +125,8 @@ final class ServiceCatalog {
      */
     static List<ServiceSpec> services(StackEndpoints stack, Path dataDir, StackKeys keys, String heap,
                                       Map<String, List<String>> extra, List<String> wanted, ServiceInstances instances) {
-        List<Layout> layouts = List.of(
-                new Layout("hypothesis-service", "hypothesis-service", "dev.faultline.hypothesis.HypothesisApplication"),
-                new Layout("safety-service", "safety-service", "dev.faultline.safety.SafetyApplication"),
-                new Layout("injector-service", "injector-service/controller", "dev.faultline.injector.InjectorApplication"),
-                new Layout("analysis-service", "analysis-service", "dev.faultline.analysis.AnalysisApplication"),
-                new Layout("catalog-service", "catalog-service", "dev.faultline.catalog.CatalogApplication"),
-                new Layout("console-service", "console-service", "dev.faultline.console.ConsoleApplication"));
         List<ServiceSpec> specs = new ArrayList<>();
-        for (Layout layout : layouts) {
+        for (Layout layout : LAYOUTS) {
             if (!wanted.contains(layout.name())) {
                 continue;
             }

@@ -194,6 +194,11 @@ public final class CassandraNode implements CassandraEndpoint, AutoCloseable {
         jvm.requestStop();
     }
 
+    /** Whether {@link #close()} stopped it cleanly (its data flushed), not killed. */
+    public boolean stoppedCleanly() {
+        return jvm.stoppedCleanly();
+    }
+
     @Override
     public void close() {
         atExit.cancel();

@@ -46,6 +46,7 @@ public final class ChildJvm implements AutoCloseable {
     private final boolean supervised;
     private final ClassDataArchives archives;
     private final Optional<ClassDataArchives.Recording> recording;
+    private volatile boolean stoppedCleanly;
     private volatile boolean stopRequested;
 
     private ChildJvm(String name, Process process, Path logFile, boolean supervised, ClassDataArchives archives,
@@ -223,9 +224,15 @@ public final class ChildJvm implements AutoCloseable {
             // stopped by requestStop, or it ended by itself (then its recording says nothing of a normal run)
             clean = stopRequested && process.exitValue() != KILLED;
         }
+        stoppedCleanly = clean;
         if (clean) {
             recording.ifPresent(archives::record);
         }
+    }
+
+    /** Whether {@link #close()} saw it stop on request (SIGTERM, not killed); false while it runs. */
+    public boolean stoppedCleanly() {
+        return stoppedCleanly;
     }
 
     private boolean stop() {

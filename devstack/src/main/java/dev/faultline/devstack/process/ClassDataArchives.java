@@ -1,5 +1,6 @@
 package dev.faultline.devstack.process;
 
+import dev.faultline.devstack.support.WorkDirs;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -105,9 +106,7 @@ public final class ClassDataArchives {
         if (explicit != null && !explicit.isBlank()) {
             return Path.of(explicit);
         }
-        String cache = System.getenv("XDG_CACHE_HOME");
-        Path base = cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("faultline").resolve("class-data");
+        return WorkDirs.cache("class-data");
     }
 
     /**

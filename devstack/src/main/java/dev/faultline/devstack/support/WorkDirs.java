@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Throwaway work directories for the devstack's parts. */
+/** Throwaway work directories for the devstack's parts, and the machine's cache directories. */
 public final class WorkDirs {
 
     private WorkDirs() {
@@ -20,6 +20,16 @@ public final class WorkDirs {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory", e);
         }
+    }
+
+    /**
+     * A directory of this machine's cache kept across runs: {@code ${XDG_CACHE_HOME:-~/.cache}/faultline/<name>} (not
+     * created).
+     */
+    public static Path cache(String name) {
+        String cache = System.getenv("XDG_CACHE_HOME");
+        Path base = cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("faultline").resolve(name);
     }
 
     /** Deletes {@code dir} and everything in it; a directory already gone is fine. */
