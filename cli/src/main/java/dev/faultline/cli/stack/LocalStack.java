@@ -64,10 +64,12 @@ public final class LocalStack implements AutoCloseable {
         StackPorts ports = options.ports().resolve();
         Path workDir = WorkDirs.fresh("faultline-stack-");
         progress.accept("logs in " + workDir.resolve("logs"));
-        // the schema the services' code created in an earlier stack, when kept: Cassandra starts with its tables
+        // the schema the services' code created in an earlier stack, when kept: Cassandra starts with its tables (this
+        // CLI's own code counts too: it gives the services their settings)
         List<String> modules = ServiceCatalog.modules(options.services());
         Optional<SchemaTemplates.Template> schema = modules.isEmpty() ? Optional.empty()
-                : SchemaTemplates.configured().forCode(List.of(repo.classpath(modules)), String.join(",", options.services()));
+                : SchemaTemplates.configured().forCode(List.of(repo.classpath(modules), ownCode()),
+                        String.join(",", options.services()));
         Infrastructure infrastructure = Infrastructure.start(workDir.resolve("data"), ports, schema, progress);
         StackEndpoints endpoints = new StackEndpoints(ports, infrastructure.kafkaBootstrapServers(),
                 infrastructure.schemaRegistryUrl(), infrastructure.cassandraContactPoint(),
@@ -118,6 +120,15 @@ public final class LocalStack implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             stack.close();
             throw e;
+        }
+    }
+
+    /** Where this CLI's classes are (its class directory or jar). */
+    private static String ownCode() {
+        try {
+            return Path.of(LocalStack.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 
