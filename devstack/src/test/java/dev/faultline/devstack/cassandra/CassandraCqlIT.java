@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.Row;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -30,15 +26,7 @@ class CassandraCqlIT {
     @BeforeAll
     static void connect(DevStack stack) {
         CassandraEndpoint node = stack.cassandra();
-        session = CqlSession.builder()
-                .addContactPoint(new InetSocketAddress(node.host(), node.port()))
-                .withLocalDatacenter(node.localDatacenter())
-                .withConfigLoader(DriverConfigLoader.programmaticBuilder()
-                        // the first schema statements of a fresh node take seconds on a busy machine
-                        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
-                        .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(30))
-                        .build())
-                .build();
+        session = TestSessions.connect(node);
     }
 
     @AfterAll

@@ -3,11 +3,7 @@ package dev.faultline.devstack.cassandra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -23,7 +19,7 @@ class SchemaTemplatesIT {
     void aFreshNodeStartsWithTheKeptSchemaAndNoRows() {
         SchemaTemplates.Template template = new SchemaTemplates(Optional.of(tmp.resolve("cache"))).forKey("it");
         Path first = tmp.resolve("first");
-        try (CassandraNode node = CassandraNode.start(first); CqlSession session = connect(node)) {
+        try (CassandraNode node = CassandraNode.start(first); CqlSession session = TestSessions.connect(node)) {
             session.execute("CREATE KEYSPACE template_it WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
             session.execute("CREATE TABLE template_it.approvals (plan_id uuid PRIMARY KEY, approver text, valid_until timestamp)");
             session.execute("INSERT INTO template_it.approvals (plan_id, approver) VALUES (uuid(), 'bob')");
@@ -36,7 +32,7 @@ class SchemaTemplatesIT {
 
         Path second = tmp.resolve("second");
         assertThat(template.seed(second)).isTrue();
-        try (CassandraNode node = CassandraNode.start(second); CqlSession session = connect(node)) {
+        try (CassandraNode node = CassandraNode.start(second); CqlSession session = TestSessions.connect(node)) {
             List<String> columns = session.execute("SELECT column_name FROM system_schema.columns "
                     + "WHERE keyspace_name = 'template_it' AND table_name = 'approvals'").all().stream()
                     .map(row -> row.getString("column_name")).toList();
@@ -49,16 +45,5 @@ class SchemaTemplatesIT {
             session.execute("INSERT INTO template_it.approvals (plan_id, approver) VALUES (uuid(), 'carol')");
             assertThat(session.execute("SELECT approver FROM template_it.approvals").one().getString("approver")).isEqualTo("carol");
         }
-    }
-
-    private static CqlSession connect(CassandraNode node) {
-        return CqlSession.builder()
-                .addContactPoint(new InetSocketAddress(node.host(), node.port()))
-                .withLocalDatacenter(node.localDatacenter())
-                .withConfigLoader(DriverConfigLoader.programmaticBuilder()
-                        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
-                        .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(30))
-                        .build())
-                .build();
     }
 }
