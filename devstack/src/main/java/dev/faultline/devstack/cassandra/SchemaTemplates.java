@@ -1,24 +1,20 @@
 package dev.faultline.devstack.cassandra;
 
+import dev.faultline.devstack.support.Fingerprints;
+import dev.faultline.devstack.support.Switches;
 import dev.faultline.devstack.support.WorkDirs;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,9 +49,7 @@ public final class SchemaTemplates {
 
     /** As this machine's environment says (see the class comment). */
     public static SchemaTemplates configured() {
-        String asked = System.getProperty("faultline.schema-template",
-                System.getenv().getOrDefault("FAULTLINE_SCHEMA_TEMPLATE", "on"));
-        boolean on = !Set.of("off", "false", "no").contains(asked.toLowerCase(Locale.ROOT));
+        boolean on = Switches.on("faultline.schema-template", "FAULTLINE_SCHEMA_TEMPLATE");
         return new SchemaTemplates(on ? Optional.of(WorkDirs.cache("cassandra-schema")) : Optional.empty());
     }
 
@@ -75,41 +69,8 @@ public final class SchemaTemplates {
     }
 
     static String fingerprint(List<String> classpaths, String more) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((more + "\n").getBytes(StandardCharsets.UTF_8));
-            for (String classpath : classpaths) {
-                for (String entry : classpath.split(File.pathSeparator)) {
-                    if (!entry.isBlank()) {
-                        stamp(digest, Path.of(entry));
-                    }
-                }
-            }
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void stamp(MessageDigest digest, Path entry) {
-        if (!Files.isDirectory(entry)) {
-            digest.update((entry + " " + sizeAndTime(entry) + "\n").getBytes(StandardCharsets.UTF_8));
-            return;
-        }
-        try (Stream<Path> files = Files.walk(entry)) {
-            files.filter(Files::isRegularFile).sorted().forEach(file ->
-                    digest.update((entry.relativize(file) + " " + sizeAndTime(file) + "\n").getBytes(StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + entry, e);
-        }
-    }
-
-    private static String sizeAndTime(Path file) {
-        try {
-            return Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            return "missing";
-        }
+        return Fingerprints.of(more, classpaths.stream().flatMap(classpath -> Stream.of(classpath.split(File.pathSeparator)))
+                .filter(entry -> !entry.isBlank()).map(Path::of).toList());
     }
 
     /** The template with the key {@code key} under {@code root}, whether or not it was written yet. */

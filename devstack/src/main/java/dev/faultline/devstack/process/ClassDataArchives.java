@@ -1,21 +1,19 @@
 package dev.faultline.devstack.process;
 
+import dev.faultline.devstack.support.Fingerprints;
+import dev.faultline.devstack.support.Switches;
 import dev.faultline.devstack.support.WorkDirs;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -93,8 +91,7 @@ public final class ClassDataArchives {
     public static ClassDataArchives configured() {
         ClassDataArchives archives = configured;
         if (archives == null) {
-            String asked = System.getProperty("faultline.class-data", System.getenv().getOrDefault("FAULTLINE_CLASS_DATA", "on"));
-            boolean on = !Set.of("off", "false", "no").contains(asked.toLowerCase(Locale.ROOT));
+            boolean on = Switches.on("faultline.class-data", "FAULTLINE_CLASS_DATA");
             archives = new ClassDataArchives(on ? Optional.of(directory()) : Optional.empty(), MINIMUM_RECORDING);
             configured = archives;
         }
@@ -383,20 +380,7 @@ public final class ClassDataArchives {
     }
 
     static String fingerprint(List<String> stableJars) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((System.getProperty("java.vm.version") + "\n").getBytes(StandardCharsets.UTF_8));
-            for (String entry : stableJars) {
-                Path jar = Path.of(entry);
-                String stamp = Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
-                digest.update((entry + " " + stamp + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Fingerprints.of(System.getProperty("java.vm.version"), stableJars.stream().map(Path::of).toList());
     }
 
     /** The classpath to start with (stable jars first) and the class-data flags to add. */
