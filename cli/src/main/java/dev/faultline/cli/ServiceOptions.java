@@ -13,6 +13,9 @@ import picocli.CommandLine.Option;
  */
 public final class ServiceOptions {
 
+    /** Kafka's bootstrap servers on the local stack's demo ports. */
+    public static final String DEFAULT_KAFKA = "127.0.0.1:9092";
+
     public static final String HEADING = "%nService addresses (the flag, else its environment variable, else the demo port):%n";
 
     /** The options {@link EnvironmentDefaults} reads from the environment. */
@@ -39,7 +42,7 @@ public final class ServiceOptions {
             description = "catalog-service (env FAULTLINE_CATALOG_URL; default ${DEFAULT-VALUE})")
     String catalog;
 
-    @Option(names = "--kafka", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9092",
+    @Option(names = "--kafka", paramLabel = "HOST:PORT", defaultValue = DEFAULT_KAFKA,
             description = "Kafka bootstrap servers (env FAULTLINE_KAFKA; default ${DEFAULT-VALUE})")
     String kafka;
 

@@ -78,7 +78,7 @@ public final class DevStackMain {
             KafkaCredentials credentials = KafkaCredentials.loadOrCreate(dataDir.resolve("kafka/credentials.properties"));
             KafkaProcess kafka = stack.kafka(KafkaProcess.start(dataDir.resolve("kafka"),
                     new KafkaBrokerConfig(dataDir.resolve("kafka/kafka-logs"), kafkaPort, controllerPort, credentials)));
-            print("kafka", kafka.bootstrapServers(), kafka.startTime(), ProcessStats.megabytes(kafka.rssBytes()), kafka.pid());
+            print("kafka", kafka.bootstrapServers(), kafka.startTime(), ProcessStats.mebibytes(kafka.rssBytes()), kafka.pid());
             Path clients = credentials.writeClientConfigs(kafka.bootstrapServers(), dataDir.resolve("kafka/clients"));
             System.out.println("           SASL/SCRAM: client settings per principal in " + clients + "/<principal>.properties");
 
@@ -86,16 +86,16 @@ public final class DevStackMain {
             SchemaRegistryServer registry = stack.registry(SchemaRegistryServer.start(
                     kafka.clientProperties(KafkaPrincipal.SCHEMA_REGISTRY), credentials.registryUsers(), registryPort));
             print("registry", registry.url(), Duration.ofNanos(System.nanoTime() - registryStarted),
-                    ProcessStats.megabytes(ProcessStats.selfRssBytes()) + " (this JVM)", ProcessHandle.current().pid());
+                    ProcessStats.mebibytes(ProcessStats.selfRssBytes()) + " (this JVM)", ProcessHandle.current().pid());
 
             long issuerStarted = System.nanoTime();
             LocalIssuer issuer = stack.issuer(LocalIssuer.start(users, issuerPort));
             print("issuer", issuer.url(), Duration.ofNanos(System.nanoTime() - issuerStarted),
-                    ProcessStats.megabytes(ProcessStats.selfRssBytes()) + " (this JVM)", ProcessHandle.current().pid());
+                    ProcessStats.mebibytes(ProcessStats.selfRssBytes()) + " (this JVM)", ProcessHandle.current().pid());
 
             CassandraNode node = stack.cassandra(
                     CassandraNode.start(dataDir.resolve("cassandra"), cassandraPort, storagePort));
-            print("cassandra", node.address(), node.startTime(), ProcessStats.megabytes(node.rssBytes()), node.pid());
+            print("cassandra", node.address(), node.startTime(), ProcessStats.mebibytes(node.rssBytes()), node.pid());
         } catch (RuntimeException | Error e) {
             stack.close();
             throw e;

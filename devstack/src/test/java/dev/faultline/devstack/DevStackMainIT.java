@@ -33,9 +33,9 @@ class DevStackMainIT {
 
         assertThat(main.process().exitValue()).as(main.text()).isZero();
         assertThat(main.output()).as(main.text())
-                .anyMatch(line -> line.matches("kafka\\s+127\\.0\\.0\\.1:\\d+\\s+started in .* rss \\d+ MB.*"))
+                .anyMatch(line -> line.matches("kafka\\s+127\\.0\\.0\\.1:\\d+\\s+started in .* rss \\d+ MiB.*"))
                 .anyMatch(line -> line.matches("registry\\s+http://127\\.0\\.0\\.1:\\d+\\s+started in .*"))
-                .anyMatch(line -> line.matches("cassandra\\s+127\\.0\\.0\\.1:\\d+\\s+started in .* rss \\d+ MB.*"));
+                .anyMatch(line -> line.matches("cassandra\\s+127\\.0\\.0\\.1:\\d+\\s+started in .* rss \\d+ MiB.*"));
         assertThat(children).as("Kafka and Cassandra run as child processes").hasSize(2);
         assertThat(children).noneMatch(ProcessHandle::isAlive);
         assertThat(dataDir(main)).doesNotExist();

@@ -100,6 +100,14 @@ public final class DemoCommand implements Callable<Integer> {
      */
     public static Optional<VerdictIssued> runExample(Endpoints addresses, IssuerClient issuer, PrintStream out,
                                                      Duration timeout) {
+        // opened first: a Kafka this client cannot read fails the demo before anything is proposed
+        try (EventStream stream = new EventStream(addresses.kafkaEndpoint())) {
+            return runExample(addresses, issuer, stream, out, timeout);
+        }
+    }
+
+    private static Optional<VerdictIssued> runExample(Endpoints addresses, IssuerClient issuer, EventStream stream,
+                                                      PrintStream out, Duration timeout) {
         Endpoints proposer = addresses.withToken(issuer.signIn(ExampleExperiment.PROPOSER).token());
         JsonNode proposed = proposer.hypothesisService().post("/proposals", ExampleExperiment.proposal());
         String id = proposed.path("experimentId").asText();
@@ -114,11 +122,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.println();
         Endpoints approver = addresses.withToken(issuer.signIn(ExampleExperiment.APPROVER).token());
         Endpoints services = addresses.withToken(issuer.signIn(ExampleExperiment.OPERATOR).token());
-        Optional<VerdictIssued> verdict;
-        try (EventStream stream = new EventStream(services.kafkaEndpoint())) {
-            verdict = new ExperimentWatcher(stream, id).untilVerdict(out::println,
-                    new ApprovalStep(approver, id, out), timeout);
-        }
+        Optional<VerdictIssued> verdict = new ExperimentWatcher(stream, id).untilVerdict(out::println,
+                new ApprovalStep(approver, id, out), timeout);
         if (verdict.isEmpty()) {
             out.println("no verdict within " + timeout.toSeconds() + " s; `faultline status " + id + "` shows how far it got");
             return verdict;

@@ -3,6 +3,7 @@ package dev.faultline.cli.demo;
 import dev.faultline.cli.stack.ProcessMemory;
 import dev.faultline.devstack.process.ProcessStats;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The resident memory of each process of the stack and their totals, as the demo prints it: RSS, and PSS — what the
@@ -10,7 +11,7 @@ import java.util.List;
  */
 public final class MemoryTable {
 
-    private static final long MB = 1024 * 1024;
+    private static final long MIB = 1024 * 1024;
 
     private MemoryTable() {
     }
@@ -21,11 +22,12 @@ public final class MemoryTable {
         long pss = 0;
         for (ProcessMemory process : processes) {
             out.append(String.format("  %-24s pid %-8d %8s %8s%n", process.name(), process.pid(),
-                    ProcessStats.megabytes(process.rssBytes()), ProcessStats.megabytes(process.pssBytes())));
+                    ProcessStats.mebibytes(process.rssBytes()), ProcessStats.mebibytes(process.pssBytes())));
             rss += process.rssBytes().orElse(0);
             pss += process.pssBytes().orElse(0);
         }
-        out.append(String.format("  %-24s %-12s %8s %8s%n", "total", "", rss / MB + " MB", pss / MB + " MB"));
+        out.append(String.format(Locale.ROOT, "  %-24s %-12s %8s %8s   (%.2f GB, %.2f GB)%n", "total", "", rss / MIB + " MiB",
+                pss / MIB + " MiB", rss / 1e9, pss / 1e9));
         out.append("  (RSS counts the pages every JVM maps alike — the JVM's code, the JDK's class data — once per"
                 + " process; PSS shares them out, so its total is the memory the stack holds)\n");
         return out.toString();

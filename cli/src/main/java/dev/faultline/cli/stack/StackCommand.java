@@ -2,7 +2,9 @@ package dev.faultline.cli.stack;
 
 import dev.faultline.cli.FaultlineCli;
 import dev.faultline.cli.HelpOption;
+import dev.faultline.cli.ServiceOptions;
 import dev.faultline.cli.login.IssuerClient;
+import dev.faultline.devstack.kafka.KafkaPrincipal;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -55,6 +57,9 @@ public final class StackCommand implements Callable<Integer> {
                 + "--why 'pricing outage drill' --duration 15");
         out.println("  ./faultline login --user bob && ./faultline review <id> --accept    # then dave halts: "
                 + "./faultline login --user dave && ./faultline halt <id> --reason drill");
+        out.println("  follow it on Kafka, as the auditor: ./faultline watch <id>" + (endpoints.kafkaBootstrapServers()
+                .equals(ServiceOptions.DEFAULT_KAFKA) ? "" : " --kafka " + endpoints.kafkaBootstrapServers())
+                + " --kafka-config " + endpoints.kafkaClientFile(KafkaPrincipal.AUDITOR));
         out.println("  the web console (" + endpoints.consoleUrl() + "): watch the run live and halt it there: "
                 + "./faultline login --user dave && ./faultline console" + (endpoints.consoleUrl().endsWith(":8106") ? ""
                 : " --console-url " + endpoints.consoleUrl()));

@@ -15,6 +15,9 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -30,10 +33,12 @@ public final class EventStream implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
     private static final Pattern FAULTLINE_TOPICS = Pattern.compile("faultline\\..*");
+    /** How long the stream waits for Kafka to list its topics before it says what to check. */
+    static final Duration REACH_TIMEOUT = Duration.ofSeconds(15);
 
     private final KafkaConsumer<String, SpecificRecord> consumer;
 
-    public EventStream(KafkaEndpoint kafka) {
+    EventStream(KafkaEndpoint kafka, Duration reachTimeout) {
         Properties props = new Properties();
         props.putAll(kafka.clientProperties());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "faultline-cli-watch-" + UUID.randomUUID());
@@ -45,7 +50,39 @@ public final class EventStream implements AutoCloseable {
         serde.put(FaultlineSerdeConfig.SPECIFIC_AVRO_READER, true);
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 FaultlineSerdes.anyEvent(serde).deserializer());
+        try {
+            checkTopicsVisible(kafka, reachTimeout);
+        } catch (RuntimeException e) {
+            consumer.close(Duration.ZERO);
+            throw e;
+        }
         consumer.subscribe(FAULTLINE_TOPICS);
+    }
+
+    public EventStream(KafkaEndpoint kafka) {
+        this(kafka, REACH_TIMEOUT);
+    }
+
+    /**
+     * Fails at once, with what to fix, where following would otherwise wait out its whole timeout seeing nothing: a
+     * Kafka that does not answer — or one whose listener needs authentication and drops a client without it, which
+     * the client only retries — and a principal allowed to see no Faultline topic.
+     */
+    private void checkTopicsVisible(KafkaEndpoint kafka, Duration timeout) {
+        Map<String, List<PartitionInfo>> topics;
+        try {
+            topics = consumer.listTopics(timeout);
+        } catch (TimeoutException | AuthenticationException e) {
+            throw new IllegalStateException("Kafka at " + kafka + " did not let this client list its topics within "
+                    + timeout.toSeconds() + " s (" + e.getMessage() + "): check --kafka, and where its listener needs "
+                    + "authentication (the local stack's and compose's do) pass the auditor's client settings with "
+                    + "--kafka-config (the local stack's <data>/kafka/clients/faultline-auditor.properties; env "
+                    + "FAULTLINE_KAFKA_CONFIG)", e);
+        }
+        if (topics.keySet().stream().noneMatch(topic -> FAULTLINE_TOPICS.matcher(topic).matches())) {
+            throw new IllegalStateException("no faultline.* topic at " + kafka + " is visible to this client: follow "
+                    + "experiments as the auditor (--kafka-config <data>/kafka/clients/faultline-auditor.properties)");
+        }
     }
 
     /** The events that arrived within {@code timeout} (possibly none), in partition order. */

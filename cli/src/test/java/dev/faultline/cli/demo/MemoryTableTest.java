@@ -16,7 +16,8 @@ class MemoryTableTest {
                 new ProcessMemory("storefront", 11, OptionalLong.of(60L << 20), OptionalLong.of(45L << 20)),
                 new ProcessMemory("gone", 12, OptionalLong.empty(), OptionalLong.empty())));
 
-        assertThat(table).containsPattern("kafka\\s+pid 10\\s+300 MB\\s+280 MB").containsPattern("gone.*\\? MB\\s+\\? MB")
-                .containsPattern("total\\s+360 MB\\s+325 MB");
+        assertThat(table).containsPattern("kafka\\s+pid 10\\s+300 MiB\\s+280 MiB")
+                .containsPattern("gone.*\\? MiB\\s+\\? MiB")
+                .containsPattern("total\\s+360 MiB\\s+325 MiB\\s+\\(0\\.38 GB, 0\\.34 GB\\)");
     }
 }

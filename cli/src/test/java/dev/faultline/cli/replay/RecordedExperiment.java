@@ -44,20 +44,20 @@ import org.apache.avro.specific.SpecificRecord;
  * sign-off, a preflight with a clearance signed by a real Ed25519 key, the fault, the design's example evidence
  * (38 one-second batches), the stop, and the verdict the evaluation module computes from that evidence.
  */
-final class RecordedExperiment {
+public final class RecordedExperiment {
 
-    final String experimentId;
+    public final String experimentId;
     final UUID clearanceId;
     final UUID injectionId;
     final Hypothesis hypothesis;
     final List<EvidenceCaptured> evidence;
     final InjectionStarted started;
     final InjectionStopped stopped;
-    final Verdict verdict;
+    public final Verdict verdict;
     private final ClearanceKeyPair signer;
 
     /** The design's example: 38 one-second batches of 7 samples, a 30 s fault. */
-    RecordedExperiment(String experimentId, ClearanceKeyPair signer) {
+    public RecordedExperiment(String experimentId, ClearanceKeyPair signer) {
         this(experimentId, signer, UUID.randomUUID(), 30, EvaluationFixtures::exampleEvidence);
     }
 
@@ -109,7 +109,7 @@ final class RecordedExperiment {
     }
 
     /** The events in the order the services publish them; {@code tamper} alters the evidence batches published. */
-    List<SpecificRecord> events(UnaryOperator<EvidenceCaptured> tamper) {
+    public List<SpecificRecord> events(UnaryOperator<EvidenceCaptured> tamper) {
         List<SpecificRecord> events = new ArrayList<>();
         events.add(ExperimentProposed.newBuilder().setHeader(header(T0.minusSeconds(600), ActorKind.PERSON, "paula"))
                 .setService("storefront").setFaultType(FaultType.NETWORK_BLACKHOLE).setDependency("pricing")

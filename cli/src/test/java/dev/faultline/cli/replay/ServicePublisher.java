@@ -23,7 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Publishes events as the services do: each to its topic ({@code Topics.forValueType}), keyed by experiment id, by the
  * topic's one writer principal (the ACLs would refuse anyone else), in the order given.
  */
-final class ServicePublisher implements AutoCloseable {
+public final class ServicePublisher implements AutoCloseable {
 
     private static final Map<String, KafkaPrincipal> WRITERS = Map.of(
             Topics.PROPOSALS.name(), KafkaPrincipal.TOOL, Topics.HYPOTHESES.name(), KafkaPrincipal.HYPOTHESIS_SERVICE,
@@ -34,7 +34,7 @@ final class ServicePublisher implements AutoCloseable {
     private final DevStack stack;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
-    ServicePublisher(DevStack stack) {
+    public ServicePublisher(DevStack stack) {
         this.stack = stack;
         try (Admin admin = Admin.create(stack.kafkaClientProperties())) {
             new TopicProvisioner(admin, Duration.ofSeconds(30)).createMissing((short) 1);
@@ -42,7 +42,7 @@ final class ServicePublisher implements AutoCloseable {
     }
 
     /** Publishes the events in order and waits until all are written. */
-    void publish(List<SpecificRecord> events) throws Exception {
+    public void publish(List<SpecificRecord> events) throws Exception {
         send(events);
         producers.values().forEach(KafkaProducer::flush);
     }

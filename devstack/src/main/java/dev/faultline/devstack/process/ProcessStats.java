@@ -44,8 +44,8 @@ public final class ProcessStats {
         return rssBytes(ProcessHandle.current().pid());
     }
 
-    /** {@code "410 MB"}, or {@code "? MB"} when unknown. */
-    public static String megabytes(OptionalLong bytes) {
-        return bytes.isPresent() ? (bytes.getAsLong() / (1024 * 1024)) + " MB" : "? MB";
+    /** {@code "410 MiB"} (2^20 bytes), or {@code "? MiB"} when unknown. */
+    public static String mebibytes(OptionalLong bytes) {
+        return bytes.isPresent() ? (bytes.getAsLong() / (1024 * 1024)) + " MiB" : "? MiB";
     }
 }
