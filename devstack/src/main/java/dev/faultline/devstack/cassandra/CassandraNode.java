@@ -132,7 +132,9 @@ public final class CassandraNode implements CassandraEndpoint, AutoCloseable {
     public static List<String> jvmArgs(CassandraConfig config) {
         Path dir = config.dir();
         List<String> args = new ArrayList<>(List.of(
-                "-Xms64m", "-Xmx512m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xss512k",
+                // the young generation capped at 20 MB rather than a third of the heap (~40 MB resident)
+                "-Xms64m", "-Xmx512m", "-XX:MaxNewSize=20m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+                "-Xss512k",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
                 "-Dcassandra.config=" + config.yamlFile().toUri(),
                 "-Dcassandra-foreground=yes",

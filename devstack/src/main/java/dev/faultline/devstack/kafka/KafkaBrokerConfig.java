@@ -66,8 +66,8 @@ public record KafkaBrokerConfig(Path logDir, int brokerPort, int controllerPort,
         p.setProperty("group.initial.rebalance.delay.ms", "0");
         p.setProperty("auto.create.topics.enable", "true");
         // the log cleaner's key map for compacted topics, on the heap for good once the cleaner starts: 128 MiB by
-        // default, 16 MiB here (a pass cleans up to ~700,000 keys; a development stack has thousands)
-        p.setProperty("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
+        // default, 4 MiB here (a pass cleans up to ~170,000 keys; a development stack has thousands)
+        p.setProperty("log.cleaner.dedupe.buffer.size", Integer.toString(4 * 1024 * 1024));
         // Faultline's topics are an audit trail: nothing is deleted by age unless a topic says so.
         p.setProperty("log.retention.ms", "-1");
         p.setProperty("log.retention.hours", "-1");

@@ -65,7 +65,9 @@ public final class KafkaProcess implements AutoCloseable {
         EmbeddedKafka.format(config, properties);
         Path logback = writeLogback(workDir);
         ChildJvm jvm = ChildJvm.launch("Kafka", List.of(
-                        "-Xms32m", "-Xmx512m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                        // the young generation capped at 20 MB rather than a third of the heap (~30 MB resident)
+                        "-Xms32m", "-Xmx512m", "-XX:MaxNewSize=20m", "-XX:MinHeapFreeRatio=10",
+                        "-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                         "-XX:+ExitOnOutOfMemoryError", "-Dlogback.configurationFile=" + logback),
                 System.getProperty("java.class.path"), KafkaServerMain.class.getName(), List.of(properties.toString()),
                 workDir.resolve("kafka.out"));

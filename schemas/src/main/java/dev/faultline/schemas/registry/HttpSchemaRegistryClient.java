@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 
 /**
@@ -27,6 +28,15 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     public static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final String ACCEPT =
             CONTENT_TYPE + ", application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5";
+
+    /**
+     * One {@code java.net.http} client per connect timeout for the whole JVM, shared by every instance: each client
+     * keeps a selector thread, a pool of worker threads and its connections of its own, and every serializer and
+     * deserializer makes an instance of this class — in the local stack's shared services JVM that was 24 clients and
+     * 64 threads. A client is safe to share between threads, and the basic credentials go with each request, not with
+     * the client.
+     */
+    private static final Map<Duration, HttpClient> SHARED = new ConcurrentHashMap<>();
 
     private final List<URI> baseUrls;
     private final HttpClient http;
@@ -45,7 +55,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         }
         this.baseUrls = List.copyOf(baseUrls);
         this.requestTimeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.http = SHARED.computeIfAbsent(timeout,
+                t -> HttpClient.newBuilder().connectTimeout(t).version(HttpClient.Version.HTTP_1_1).build());
         this.authorization = userInfo == null || userInfo.isBlank()
                 ? null
                 : "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));

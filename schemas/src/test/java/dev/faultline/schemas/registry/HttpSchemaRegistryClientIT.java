@@ -86,4 +86,29 @@ class HttpSchemaRegistryClientIT {
                 e -> assertThat(e.httpStatus()).isEqualTo(RegistryException.UNREACHABLE))
                 .hasMessageContaining("no schema registry reachable at [http://127.0.0.1:1]");
     }
+
+    @Test
+    void shouldShareOneConnectionPoolAmongClientsYetSendEachClientsOwnCredentials(DevStack stack) {
+        int id = client.register(subject, HypothesisDrafted.getClassSchema());
+        long selectorsBefore = selectorThreads();
+
+        for (int i = 0; i < 20; i++) { // as many as a JVM hosting all six services makes: one per serde
+            HttpSchemaRegistryClient another = new HttpSchemaRegistryClient(
+                    List.of(URI.create(stack.schemaRegistryUrl())), Duration.ofSeconds(10), stack.schemaRegistryUserInfo());
+            assertThat(another.schemaById(id)).isEqualTo(HypothesisDrafted.getClassSchema());
+        }
+        assertThat(selectorThreads()).as("java.net.http selector threads").isEqualTo(selectorsBefore);
+
+        HttpSchemaRegistryClient stranger = new HttpSchemaRegistryClient(List.of(URI.create(stack.schemaRegistryUrl())),
+                Duration.ofSeconds(10), "mallory:guess");
+        // reads are open; registering needs the writer's credentials, sent by each client with its requests
+        assertThatThrownBy(() -> stranger.register(subject, HypothesisDrafted.getClassSchema()))
+                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.httpStatus()).isEqualTo(401));
+        assertThat(client.register(subject, HypothesisDrafted.getClassSchema())).isEqualTo(id);
+    }
+
+    private static long selectorThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().endsWith("-SelectorManager")).count();
+    }
 }
