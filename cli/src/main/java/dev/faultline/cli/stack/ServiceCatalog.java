@@ -218,7 +218,8 @@ final class ServiceCatalog {
         return smallJvm(heap, "8m");
     }
 
-    private static List<String> smallJvm(String heap, String firstHeap) {
+    /** {@link #SMALL_JVM} with a heap of at most {@code heap}, starting at {@code firstHeap}. */
+    static List<String> smallJvm(String heap, String firstHeap) {
         List<String> flags = new ArrayList<>(List.of("-Xmx" + heap, "-Xms" + firstHeap));
         flags.addAll(SMALL_JVM);
         return List.copyOf(flags);
