@@ -40,8 +40,8 @@ final class SharedServicesJvm {
     /**
      * The young generation's cap. The serial collector gives it a third of the heap: ~40 MB once the services' heap
      * has grown to its ~120 MB, every page of it resident as allocation sweeps through. 20 MB collects a little more
-     * often and holds 20 MB less; it does not change the start (the first heap's young generation is 11 MB).
-     * Measured with the demo (README, "Figures").
+     * often and holds 20 MB less; it is also the young generation of the first heap. Measured with the demo (README,
+     * "Figures").
      */
     static final String YOUNG = "-XX:MaxNewSize=20m";
     /**

@@ -17,8 +17,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.errors.AuthenticationException;
-import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +34,11 @@ public final class EventStream implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
     private static final Pattern FAULTLINE_TOPICS = Pattern.compile("faultline\\..*");
     /** How long the stream waits for Kafka to list its topics before it says what to check. */
-    static final Duration REACH_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration REACH_TIMEOUT = Duration.ofSeconds(15);
 
     private final KafkaConsumer<String, SpecificRecord> consumer;
 
-    EventStream(KafkaEndpoint kafka, Duration reachTimeout) {
+    public EventStream(KafkaEndpoint kafka) {
         Properties props = new Properties();
         props.putAll(kafka.clientProperties());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "faultline-cli-watch-" + UUID.randomUUID());
@@ -51,16 +51,12 @@ public final class EventStream implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 FaultlineSerdes.anyEvent(serde).deserializer());
         try {
-            checkTopicsVisible(kafka, reachTimeout);
+            checkTopicsVisible(kafka, REACH_TIMEOUT);
         } catch (RuntimeException e) {
             consumer.close(Duration.ZERO);
             throw e;
         }
         consumer.subscribe(FAULTLINE_TOPICS);
-    }
-
-    public EventStream(KafkaEndpoint kafka) {
-        this(kafka, REACH_TIMEOUT);
     }
 
     /**
