@@ -19,6 +19,12 @@ import org.apache.kafka.clients.CommonClientConfigs;
  */
 public record KafkaEndpoint(String bootstrapServers, String registryUrl, Map<String, String> settings) {
 
+    /**
+     * What to pass to read every Faultline topic as the auditor: the local stack's file (compose keeps the same one in
+     * its secrets).
+     */
+    public static final String AUDITOR_SETTINGS = "--kafka-config <data>/kafka/clients/faultline-auditor.properties";
+
     public KafkaEndpoint {
         settings = Map.copyOf(settings);
     }

@@ -184,7 +184,7 @@ final class TopicScan implements AutoCloseable {
         });
         if (partitions.isEmpty()) {
             throw new IllegalStateException("no faultline.* topic is visible to this principal: replay reads as the "
-                    + "auditor (--kafka-config <data>/kafka/clients/faultline-auditor.properties)");
+                    + "auditor (" + KafkaEndpoint.AUDITOR_SETTINGS + ")");
         }
         Map<TopicPartition, Long> ends = new HashMap<>();
         Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions);

@@ -4,6 +4,7 @@ import dev.faultline.devstack.cassandra.SchemaTemplates;
 import dev.faultline.devstack.process.ChildJvm;
 import dev.faultline.devstack.process.ClassDataArchives;
 import dev.faultline.devstack.process.ShutdownHooks;
+import dev.faultline.devstack.support.CodeLocations;
 import dev.faultline.devstack.support.WorkDirs;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,7 +69,7 @@ public final class LocalStack implements AutoCloseable {
         // CLI's own code counts too: it gives the services their settings)
         List<String> modules = ServiceCatalog.modules(options.services());
         Optional<SchemaTemplates.Template> schema = modules.isEmpty() ? Optional.empty()
-                : SchemaTemplates.configured().forCode(List.of(repo.classpath(modules), ownCode()),
+                : SchemaTemplates.configured().forCode(List.of(repo.classpath(modules), CodeLocations.of(LocalStack.class)),
                         String.join(",", options.services()));
         Infrastructure infrastructure = Infrastructure.start(workDir.resolve("data"), ports, schema, progress);
         StackEndpoints endpoints = new StackEndpoints(ports, infrastructure.kafkaBootstrapServers(),
@@ -120,15 +121,6 @@ public final class LocalStack implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             stack.close();
             throw e;
-        }
-    }
-
-    /** Where this CLI's classes are (its class directory or jar). */
-    private static String ownCode() {
-        try {
-            return Path.of(LocalStack.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.faultline.cli.stack;
 
+import dev.faultline.devstack.process.ChildJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -38,13 +39,6 @@ final class SharedServicesJvm {
      */
     static final String FIRST_HEAP = "96m";
     /**
-     * The young generation's cap. The serial collector gives it a third of the heap: ~40 MB once the services' heap
-     * has grown to its ~120 MB, every page of it resident as allocation sweeps through. 20 MB collects a little more
-     * often and holds 20 MB less; it is also the young generation of the first heap. Measured with the demo (README,
-     * "Figures").
-     */
-    static final String YOUNG = "-XX:MaxNewSize=20m";
-    /**
      * Netty's pooled allocator (arenas of 4 MiB chunks) rather than 4.2's adaptive one, whose per-thread magazines
      * kept 29 MiB of direct buffers for six HTTP servers and their clients that see a few requests a second: 16 MiB
      * with the pooled one. The data plane keeps the adaptive allocator, which measured smaller there.
@@ -74,7 +68,7 @@ final class SharedServicesJvm {
             files.add(writeSettings(service, repo, dir).toString());
         }
         List<String> jvm = new ArrayList<>(ServiceCatalog.smallJvm(HEAP, FIRST_HEAP));
-        jvm.add(YOUNG);
+        jvm.add(ChildJvm.YOUNG_GENERATION_CAP); // also the first heap's young generation
         jvm.add(NETTY_ALLOCATOR);
         jvm.add("-Dlogback.configurationFile=logback-host.xml");
         return new ServiceSpec(name(k), MODULE, MAIN_CLASS, jvm, files, services.get(0).readyUrl(), false, services);

@@ -71,13 +71,12 @@ public final class EventStream implements AutoCloseable {
         } catch (TimeoutException | AuthenticationException e) {
             throw new IllegalStateException("Kafka at " + kafka + " did not let this client list its topics within "
                     + timeout.toSeconds() + " s (" + e.getMessage() + "): check --kafka, and where its listener needs "
-                    + "authentication (the local stack's and compose's do) pass the auditor's client settings with "
-                    + "--kafka-config (the local stack's <data>/kafka/clients/faultline-auditor.properties; env "
-                    + "FAULTLINE_KAFKA_CONFIG)", e);
+                    + "authentication (the local stack's and compose's do) pass the auditor's client settings ("
+                    + KafkaEndpoint.AUDITOR_SETTINGS + ", or env FAULTLINE_KAFKA_CONFIG)", e);
         }
         if (topics.keySet().stream().noneMatch(topic -> FAULTLINE_TOPICS.matcher(topic).matches())) {
             throw new IllegalStateException("no faultline.* topic at " + kafka + " is visible to this client: follow "
-                    + "experiments as the auditor (--kafka-config <data>/kafka/clients/faultline-auditor.properties)");
+                    + "experiments as the auditor (" + KafkaEndpoint.AUDITOR_SETTINGS + ")");
         }
     }
 

@@ -132,9 +132,8 @@ public final class CassandraNode implements CassandraEndpoint, AutoCloseable {
     public static List<String> jvmArgs(CassandraConfig config) {
         Path dir = config.dir();
         List<String> args = new ArrayList<>(List.of(
-                // the young generation capped at 20 MB rather than a third of the heap (~40 MB resident); a first
-                // heap above the node's live data (~45 MB old) spares the start's full collections (5 from 64 MB)
-                "-Xms80m", "-Xmx512m", "-XX:MaxNewSize=20m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+                // a first heap above the node's live data (~45 MB old) spares the start's full collections (5 from 64 MB)
+                "-Xms80m", "-Xmx512m", ChildJvm.YOUNG_GENERATION_CAP, "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
                 "-Xss512k",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
                 "-Dcassandra.config=" + config.yamlFile().toUri(),

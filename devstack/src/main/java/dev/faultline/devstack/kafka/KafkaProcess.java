@@ -65,9 +65,8 @@ public final class KafkaProcess implements AutoCloseable {
         EmbeddedKafka.format(config, properties);
         Path logback = writeLogback(workDir);
         ChildJvm jvm = ChildJvm.launch("Kafka", List.of(
-                        // the young generation capped at 20 MB rather than a third of the heap (~30 MB resident);
                         // a first heap near the broker's live data (~50 MB old) spares the start's full collections
-                        "-Xms64m", "-Xmx512m", "-XX:MaxNewSize=20m", "-XX:MinHeapFreeRatio=10",
+                        "-Xms64m", "-Xmx512m", ChildJvm.YOUNG_GENERATION_CAP, "-XX:MinHeapFreeRatio=10",
                         "-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                         "-XX:+ExitOnOutOfMemoryError", "-Dlogback.configurationFile=" + logback),
                 System.getProperty("java.class.path"), KafkaServerMain.class.getName(), List.of(properties.toString()),
