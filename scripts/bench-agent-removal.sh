@@ -11,7 +11,7 @@ module=agent
 # a build directory of its own, so that a build running at the same time cannot swap classes under it
 build="$PWD/$module/target/bench-build"
 mvn -B -o -q -pl "$module" package dependency:build-classpath -DskipTests -Dagent.buildDirectory="$build" \
-    -Dmdep.outputFile="$build/bench.classpath" -Dmdep.includeScope=test >/dev/null
+    -Dmdep.outputFile="$build/bench.classpath" -DincludeScope=test >/dev/null
 cp="$build/classes:$build/test-classes:$(cat "$build/bench.classpath")"
 exec java -Xmx256m ${BENCH_OPTS:-} -Dagent.jar="$build/faultline-agent.jar" -Dagent.testClasses="$build/test-classes" \
     -cp "$cp" dev.faultline.agent.bench.RemovalBench

@@ -31,9 +31,9 @@ done
 # a build directory of its own, so that a build running at the same time cannot swap classes under it
 build="$PWD/$module/target/bench-build"
 mvn -B -o -q -pl "$module" test-compile dependency:build-classpath -Ddataplane.buildDirectory="$build" \
-    -Dmdep.outputFile="$build/bench.classpath" -Dmdep.includeScope=test >/dev/null
+    -Dmdep.outputFile="$build/bench.classpath" -DincludeScope=test >/dev/null
 mvn -B -o -q -pl "$module" dependency:build-classpath -Ddataplane.buildDirectory="$build" \
-    -Dmdep.outputFile="$build/runtime.classpath" -Dmdep.includeScope=runtime >/dev/null
+    -Dmdep.outputFile="$build/runtime.classpath" -DincludeScope=runtime >/dev/null
 cp="$build/classes:$build/test-classes:$(cat "$build/bench.classpath")"
 opts+=("-Dbench.dataplaneClasspath=$build/classes:$(cat "$build/runtime.classpath")")
 flags="${DATAPLANE_JVM-$(sed '/^\s*#/d' "$module/jvm.options" | tr '\n' ' ')}"

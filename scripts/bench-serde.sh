@@ -12,7 +12,7 @@ root="$(pwd)"
 classpath_file="$root/schemas/target/bench.classpath"
 build() {
   mvn -B -q "$@" -pl schemas test-compile dependency:build-classpath \
-    -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=test
+    -Dmdep.outputFile="$classpath_file" -DincludeScope=test
 }
 build -o 2>/dev/null || build   # offline when everything is already downloaded
 jmh_options=("$@")

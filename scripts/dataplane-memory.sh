@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 module=injector-service/dataplane
 connections="${1:-1000}"
 mvn -B -o -q -pl "$module" package -DskipTests dependency:build-classpath \
-    -Dmdep.outputFile=target/memory.classpath -Dmdep.includeScope=test >/dev/null
+    -Dmdep.outputFile=target/memory.classpath -DincludeScope=test >/dev/null
 mvn -B -o -q -pl "$module" test-compile >/dev/null
 jar=$(ls "$module"/target/faultline-dataplane-*-all.jar | head -1)
 cp="$module/target/classes:$module/target/test-classes:$(cat "$module/target/memory.classpath")"

@@ -17,7 +17,7 @@ mvn -B -q -o -pl devstack-cassandra,devstack install -DskipTests >&2 \
 CPFILE="$(mktemp)"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$CPFILE" "$WORK"' EXIT
-mvn -B -q -o -pl devstack dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$CPFILE" >&2
+mvn -B -q -o -pl devstack dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$CPFILE" >&2
 CP="devstack/target/classes:$(cat "$CPFILE")"
 LOGBACK="-Dlogback.configurationFile=dev/faultline/devstack/devstack-logback.xml"
 FREE_PORTS=(--kafka-port 0 --kafka-controller-port 0 --registry-port 0 --cassandra-port 0 --cassandra-storage-port 0)

@@ -44,7 +44,7 @@ classpath_of() {
     return
   fi
   if [[ ! -f "$cpfile" || "$module/pom.xml" -nt "$cpfile" ]]; then
-    mvn -B -q -o -pl "$module" dependency:build-classpath -Dmdep.includeScope=runtime \
+    mvn -B -q -o -pl "$module" dependency:build-classpath -DincludeScope=runtime \
       -Dmdep.outputFile="$ROOT/$cpfile" >&2
   fi
   printf '%s/target/classes:%s' "$module" "$(cat "$cpfile")"

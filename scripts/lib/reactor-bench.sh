@@ -8,7 +8,7 @@
 # everything is already downloaded.
 reactor_build() {
   local args=(-B -q -Dstyle.color=never "$@" dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
-    -Dmdep.includeScope=test)
+    -DincludeScope=test)
   mvn -o "${args[@]}" >&2 || mvn "${args[@]}" >&2
 }
 
