@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -114,6 +115,14 @@ class AnalysisMetricsIT {
                 .isGreaterThan(before.count("faultline_events_published_total", verdictWritten));
         assertThat(after.text()).as("consumer lag from micronaut-kafka's client metrics")
                 .contains("kafka_consumer_records_lag_max");
+        // Kafka measures a client's requests per client and per broker node under one name; both series are exported
+        // (Micrometer 1.15's Prometheus registry kept the first set of label names and dropped the other)
+        Set<String> perClient = Set.of("client_id", "service");
+        Set<String> perNode = Set.of("client_id", "node_id", "service");
+        assertThat(after.labelNames("kafka_producer_request_total_requests")).as("the verdicts' producer")
+                .contains(perClient, perNode);
+        assertThat(after.labelNames("kafka_consumer_request_rate")).as("the evidence's consumer")
+                .contains(perClient, perNode);
     }
 
     /** The outcome of the experiment's verdict once analysis-service serves it, else null. */

@@ -6,8 +6,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,6 +54,18 @@ public record MetricsScrape(int status, String contentType, String text) {
     /** The value as {@link #value}, 0 when the sample is absent (a counter that has not counted yet). */
     public double count(String name, Map<String, String> labels) {
         return value(name, labels).orElse(0);
+    }
+
+    /** The label names of each series of {@code name}, one set per distinct combination, in the order first seen. */
+    public Set<Set<String>> labelNames(String name) {
+        Set<Set<String>> names = new LinkedHashSet<>();
+        for (String line : text.split("\n")) {
+            Matcher sample = SAMPLE.matcher(line.trim());
+            if (sample.matches() && sample.group(1).equals(name)) {
+                names.add(new TreeSet<>(labels(sample.group(3)).keySet()));
+            }
+        }
+        return names;
     }
 
     private static Map<String, String> labels(String text) {
