@@ -48,7 +48,7 @@ final class ServiceCatalog {
      */
     static final List<String> DATAPLANE_JVM = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx64m", "-Xss256k",
             "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:ReservedCodeCacheSize=16m",
-            "-XX:+ExitOnOutOfMemoryError", "-Dio.netty.jfr.enabled=false");
+            "-XX:+ExitOnOutOfMemoryError", "-Dio.netty.jfr.enabled=false", "-Dio.netty.leakDetection.level=disabled");
 
     static ServiceSpec dataplane(StackEndpoints stack) {
         return new ServiceSpec("dataplane", "injector-service/dataplane", "dev.faultline.dataplane.DataPlaneMain",

@@ -109,10 +109,16 @@ final class DirectionPipe {
         }
     }
 
-    /** The connection failed or closed before it started: drop what arrived early. */
-    void discardEarly() {
+    /**
+     * The connection is closing: drop what arrived before it started and what the stages still hold, which will never
+     * be sent.
+     */
+    void closed() {
         for (ByteBuf data = early.poll(); data != null; data = early.poll()) {
             data.release();
+        }
+        for (Node node = head.next; node != tail; node = node.next) {
+            node.stage.onClosed(node);
         }
     }
 

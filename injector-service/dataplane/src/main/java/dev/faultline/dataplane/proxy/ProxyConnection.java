@@ -132,8 +132,8 @@ final class ProxyConnection {
             return;
         }
         open = false;
-        upstream.discardEarly();
-        downstream.discardEarly();
+        upstream.closed();
+        downstream.closed();
         closeAfterFlush(frontend);
         closeAfterFlush(backend);
         proxy.detach(this);
@@ -145,6 +145,8 @@ final class ProxyConnection {
             return;
         }
         open = false;
+        upstream.closed();
+        downstream.closed();
         for (Channel ch : List.of(frontend, backend)) {
             if (ch.isActive()) {
                 ch.config().setOption(ChannelOption.SO_LINGER, 0);

@@ -52,5 +52,10 @@ public record BandwidthToxic(long rate) implements Toxic {
         public void onRemoved(StageContext context) {
             queue.flush(context);
         }
+
+        @Override
+        public void onClosed(StageContext context) {
+            queue.discardAll(context);
+        }
     }
 }

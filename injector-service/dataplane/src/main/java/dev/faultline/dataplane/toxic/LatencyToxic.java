@@ -45,5 +45,10 @@ public record LatencyToxic(long latency, long jitter) implements Toxic {
         public void onRemoved(StageContext context) {
             queue.flush(context);
         }
+
+        @Override
+        public void onClosed(StageContext context) {
+            queue.discardAll(context);
+        }
     }
 }

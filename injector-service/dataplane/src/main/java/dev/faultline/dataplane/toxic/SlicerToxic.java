@@ -80,5 +80,10 @@ public record SlicerToxic(@JsonProperty("average_size") long averageSize,
         public void onRemoved(StageContext context) {
             queue.flush(context);
         }
+
+        @Override
+        public void onClosed(StageContext context) {
+            queue.discardAll(context);
+        }
     }
 }

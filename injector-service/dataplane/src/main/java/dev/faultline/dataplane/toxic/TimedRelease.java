@@ -45,7 +45,7 @@ final class TimedRelease {
         }
     }
 
-    /** Drops everything queued (the connection is going away). */
+    /** Drops everything queued and stops the timer (the connection is going away). */
     void discardAll(StageContext context) {
         cancelTimer();
         while (!queue.isEmpty()) {

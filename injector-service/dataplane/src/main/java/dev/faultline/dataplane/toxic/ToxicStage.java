@@ -25,6 +25,15 @@ public interface ToxicStage {
     default void onRemoved(StageContext context) {
     }
 
+    /**
+     * The connection is closing (closed or reset by a toxic, by its peers, or with its proxy): what the stage still
+     * holds will never be sent, so it releases it now ({@link StageContext#discard}) and stops its timers. Without
+     * this, buffers held by a slow toxic stayed allocated until their timer drained them into a closed channel, and
+     * were lost to the pool when the event loop stopped first. After this call the stage is never used again.
+     */
+    default void onClosed(StageContext context) {
+    }
+
     /** A stage that lets everything through: for connections a toxic's toxicity spared. */
     ToxicStage PASS_THROUGH = (data, context) -> context.forward(data);
 }

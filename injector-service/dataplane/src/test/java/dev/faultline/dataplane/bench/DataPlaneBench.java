@@ -85,7 +85,10 @@ public final class DataPlaneBench {
                         (int) l4Pauses[0], l4Pauses[1]);
                 targets.stream().filter(t -> !t.direct() && !t.name().equals("faultline") && t.meter() != null).forEach(t ->
                         out.printf(Locale.ROOT, "%s: RSS %.1f MiB at the end, peak %.1f MiB%n", t.name(), t.meter().rssMiB(), t.meter().peakRssMiB()));
-                report.targets(out, faultline.meter().peakRssMiB(), Runtime.getRuntime().availableProcessors() == 1);
+                double floor = IdleJvm.residentMiB(jvmFlags);
+                out.printf(Locale.ROOT, "an idle JVM with the same flags (loads nothing, waits): RSS %.1f MiB, the floor under"
+                        + " the data plane's%n", floor);
+                report.targets(out, faultline.meter().peakRssMiB(), floor, Runtime.getRuntime().availableProcessors() == 1);
                 out.printf(Locale.ROOT, "%nload average at the end: %s (a 2-core machine shared with other builds: expect noise, run twice)%n", loadAverage());
             } finally {
                 if (other != null) {
