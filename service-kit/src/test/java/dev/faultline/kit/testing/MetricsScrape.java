@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One scrape of a service's {@code GET /metrics} (Prometheus text format), parsed just enough for assertions: the
@@ -41,14 +43,8 @@ public record MetricsScrape(int status, String contentType, String text) {
 
     /** The value of the first sample of {@code name} whose labels include all of {@code labels}. */
     public OptionalDouble value(String name, Map<String, String> labels) {
-        for (String line : text.split("\n")) {
-            Matcher sample = SAMPLE.matcher(line.trim());
-            if (sample.matches() && sample.group(1).equals(name)
-                    && labels(sample.group(3)).entrySet().containsAll(labels.entrySet())) {
-                return OptionalDouble.of(Double.parseDouble(sample.group(4)));
-            }
-        }
-        return OptionalDouble.empty();
+        return samples(name).filter(sample -> labels(sample.group(3)).entrySet().containsAll(labels.entrySet()))
+                .mapToDouble(sample -> Double.parseDouble(sample.group(4))).findFirst();
     }
 
     /** The value as {@link #value}, 0 when the sample is absent (a counter that has not counted yet). */
@@ -58,14 +54,14 @@ public record MetricsScrape(int status, String contentType, String text) {
 
     /** The label names of each series of {@code name}, one set per distinct combination, in the order first seen. */
     public Set<Set<String>> labelNames(String name) {
-        Set<Set<String>> names = new LinkedHashSet<>();
-        for (String line : text.split("\n")) {
-            Matcher sample = SAMPLE.matcher(line.trim());
-            if (sample.matches() && sample.group(1).equals(name)) {
-                names.add(new TreeSet<>(labels(sample.group(3)).keySet()));
-            }
-        }
-        return names;
+        return samples(name).map(sample -> (Set<String>) new TreeSet<>(labels(sample.group(3)).keySet()))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** The sample lines of {@code name}, matched: group 3 its labels, group 4 its value. */
+    private Stream<Matcher> samples(String name) {
+        return text.lines().map(line -> SAMPLE.matcher(line.trim()))
+                .filter(sample -> sample.matches() && sample.group(1).equals(name));
     }
 
     private static Map<String, String> labels(String text) {

@@ -36,20 +36,15 @@ final class DataPlaneProcess implements AutoCloseable {
         }
         this.gcLog = workDir.resolve("dataplane-gc.log");
         Files.deleteIfExists(gcLog);
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmFlags);
-        command.add("-Xlog:gc:file=" + gcLog);
+        List<String> flags = new ArrayList<>(jvmFlags);
+        flags.add("-Xlog:gc:file=" + gcLog);
         // its own classes and runtime dependencies only, as `./faultline dataplane` runs it: the bench's test
         // classpath would add the jars of JUnit and the rest to what it maps
-        command.addAll(Arrays.asList("-cp", System.getProperty("bench.dataplaneClasspath", System.getProperty("java.class.path")),
-                DataPlaneMain.class.getName(),
-                "--host", "127.0.0.1", "--port", Integer.toString(port)));
+        String classpath = System.getProperty("bench.dataplaneClasspath", System.getProperty("java.class.path"));
         this.startedNanos = System.nanoTime();
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("dataplane.log").toFile());
-        builder.environment().put("MALLOC_ARENA_MAX", "2"); // as the local stack, compose and ./faultline dataplane run it
-        this.process = builder.start();
+        this.process = jvm(flags, classpath, DataPlaneMain.class.getName(),
+                "--host", "127.0.0.1", "--port", Integer.toString(port))
+                .redirectOutput(workDir.resolve("dataplane.log").toFile()).start();
         this.api = new ToxiproxyApi("http://127.0.0.1:" + port);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
@@ -64,6 +59,22 @@ final class DataPlaneProcess implements AutoCloseable {
                 TimeUnit.MILLISECONDS.sleep(50);
             }
         }
+    }
+
+    /**
+     * A JVM of this machine's java with {@code flags}, running {@code mainClass} from {@code classpath}, its output
+     * merged, with {@code MALLOC_ARENA_MAX=2} as the local stack, compose and {@code ./faultline dataplane} run the data
+     * plane.
+     */
+    static ProcessBuilder jvm(List<String> flags, String classpath, String mainClass, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(flags);
+        command.addAll(List.of("-cp", classpath, mainClass));
+        command.addAll(Arrays.asList(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
+        return builder;
     }
 
     ToxiproxyApi api() {

@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -26,14 +25,8 @@ public final class IdleJvm {
 
     /** The resident set in MiB of an idle JVM launched with {@code jvmFlags}, read once it has printed its line. */
     static double residentMiB(List<String> jvmFlags) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmFlags);
-        command.addAll(List.of("-cp", Path.of(IdleJvm.class.getProtectionDomain().getCodeSource()
-                .getLocation().toURI()).toString(), IdleJvm.class.getName()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("MALLOC_ARENA_MAX", "2"); // as the data plane runs
-        Process process = builder.start();
+        String ownClasses = Path.of(IdleJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        Process process = DataPlaneProcess.jvm(jvmFlags, ownClasses, IdleJvm.class.getName()).start();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line = lines.readLine();
