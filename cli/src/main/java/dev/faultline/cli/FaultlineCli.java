@@ -22,6 +22,7 @@ import dev.faultline.cli.incident.IncidentCommand;
 import dev.faultline.cli.targets.TargetsCommand;
 import dev.faultline.cli.watch.WatchCommand;
 import dev.faultline.devstack.process.ClassDataArchives;
+import dev.faultline.schemas.kafka.ScramKeyCache;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
@@ -74,6 +75,8 @@ public final class FaultlineCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // the stack's registry, its set-up and `watch` open Kafka clients of a few principals in this JVM
+        ScramKeyCache.install();
         int code = run(List.of(args), System.out, System.err, System.getenv());
         // only a stack's run loads what the CLI's class-data archive should hold (LocalStack records it)
         ClassDataArchives.configured().forgetOwn();

@@ -44,7 +44,7 @@ final class IssuerRoutes implements HttpHandler {
             } else if (method.equals("GET") && path.equals("/.well-known/openid-configuration")) {
                 send(exchange, 200, JSON.writeValueAsString(Map.of("issuer", issuer.url(), "jwks_uri", issuer.jwksUrl(),
                         "token_endpoint", issuer.tokenUrl(), "grant_types_supported", List.of("client_credentials"),
-                        "id_token_signing_alg_values_supported", List.of("RS256"))));
+                        "id_token_signing_alg_values_supported", List.of("ES256"))));
             } else if (method.equals("POST") && path.equals("/token")) {
                 token(exchange);
             } else {

@@ -4,10 +4,12 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
@@ -27,12 +29,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The devstack's token issuer, for the embedded stack and the tests only: an RSA key generated at start signs RS256
- * tokens ({@code sub}, {@code iss}, {@code aud}, {@code iat}, {@code exp}, {@code roles}) for the users and service
+ * The devstack's token issuer, for the embedded stack and the tests only: an EC key (P-256) generated at start signs
+ * ES256 tokens ({@code sub}, {@code iss}, {@code aud}, {@code iat}, {@code exp}, {@code roles}) for the users and service
  * clients of an {@link IssuerUsers} file, and the public key is served as a JWKS — the same shape an OIDC provider
  * offers, so the services validate its tokens exactly as they would a production provider's. Routes
  * ({@link IssuerRoutes}): {@code GET /.well-known/jwks.json}, {@code GET /.well-known/openid-configuration},
  * {@code POST /token}.
+ *
+ * <p>ES256 rather than RS256: the stack's JVMs run C1 only, where generating a 2048-bit RSA key took 0.3–2 s of CPU
+ * (a random search for primes, without C2's big-integer intrinsics) on the stack's start, and signing a token 12 ms;
+ * a P-256 key takes ~1 ms and a signature ~1 ms. The services accept either (service-kit {@code ProviderKeyTypesTest}).
  */
 public final class LocalIssuer implements AutoCloseable {
 
@@ -47,12 +53,12 @@ public final class LocalIssuer implements AutoCloseable {
 
     private final HttpServer http;
     private final ExecutorService executor;
-    private final RSAKey key;
+    private final ECKey key;
     private final IssuerUsers users;
     private final Clock clock;
     private final String publicUrl;
 
-    private LocalIssuer(HttpServer http, ExecutorService executor, RSAKey key, IssuerUsers users, Clock clock,
+    private LocalIssuer(HttpServer http, ExecutorService executor, ECKey key, IssuerUsers users, Clock clock,
                         String publicUrl) {
         this.http = http;
         this.executor = executor;
@@ -74,7 +80,7 @@ public final class LocalIssuer implements AutoCloseable {
      */
     public static LocalIssuer start(IssuerUsers users, InetSocketAddress bind, String publicUrl) {
         int port = bind.getPort();
-        RSAKey key = newKey();
+        ECKey key = newKey();
         ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "local-issuer");
             thread.setDaemon(true);
@@ -141,26 +147,27 @@ public final class LocalIssuer implements AutoCloseable {
         return new JWKSet(key.toPublicJWK()).toString();
     }
 
-    private String sign(RSAKey signingKey, String subject, List<String> roles, Duration ttl) {
+    private String sign(ECKey signingKey, String subject, List<String> roles, Duration ttl) {
         Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).issuer(url()).audience(AUDIENCE)
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(ttl))).jwtID(UUID.randomUUID().toString())
                 .claim(ROLES_CLAIM, roles).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID())
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signingKey.getKeyID())
                 .type(JOSEObjectType.JWT).build(), claims);
         try {
-            jwt.sign(new RSASSASigner(signingKey));
+            jwt.sign(new ECDSASigner(signingKey));
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a token", e);
         }
         return jwt.serialize();
     }
 
-    private static RSAKey newKey() {
+    private static ECKey newKey() {
         try {
-            return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+            return new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.ES256).generate();
         } catch (JOSEException e) {
-            throw new IllegalStateException("cannot generate the issuer's RSA key", e);
+            throw new IllegalStateException("cannot generate the issuer's EC key", e);
         }
     }
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,8 +43,8 @@ class LocalIssuerTest {
         assertThat(body.path("token_type").asText()).isEqualTo("Bearer");
         assertThat(body.path("expires_in").asLong()).isEqualTo(3600);
         SignedJWT jwt = SignedJWT.parse(body.path("access_token").asText());
-        RSAKey published = (RSAKey) JWKSet.parse(get("/.well-known/jwks.json").body()).getKeyByKeyId(jwt.getHeader().getKeyID());
-        assertThat(jwt.verify(new RSASSAVerifier(published))).isTrue();
+        ECKey published = (ECKey) JWKSet.parse(get("/.well-known/jwks.json").body()).getKeyByKeyId(jwt.getHeader().getKeyID());
+        assertThat(jwt.verify(new ECDSAVerifier(published))).isTrue();
         assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo("carol");
         assertThat(jwt.getJWTClaimsSet().getIssuer()).isEqualTo(issuer.url());
         assertThat(jwt.getJWTClaimsSet().getAudience()).containsExactly("faultline");

@@ -19,7 +19,7 @@ import org.reactivestreams.Publisher;
 
 /**
  * Remembers the bearer tokens micronaut-security-jwt accepted, by their exact text, so that a client sending the same
- * token again is not validated again: the RSA signature check and the JWK-to-key conversion were a third of the CPU a
+ * token again is not validated again: the signature check (RS256 then) and the JWK-to-key conversion were a third of the CPU a
  * small authenticated request took (catalog-service's one-entry query). Safe because the token is signed: the same
  * text is the same claims. A token is remembered until its {@code exp} — from then on it is validated afresh, and
  * refused — and for at most {@link #MAX_AGE}, so that a key withdrawn from the issuer's JWKS stops being honoured
