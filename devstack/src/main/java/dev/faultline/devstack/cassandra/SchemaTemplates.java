@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * <p>A template is a copy of a node's {@code system_schema} keyspace (its SSTables, nothing else: no row of any table,
  * no role, no node identity), taken after the node stopped cleanly, and kept per machine under
  * {@code ${XDG_CACHE_HOME:-~/.cache}/faultline/cassandra-schema/<key>}. Its key is a fingerprint of the code that
- * created the schema: every entry of the classpaths given (a jar's path, size and time; a class directory's every
- * file), so a rebuild that changes any class, or another Cassandra, asks for another template. Copied into a new
+ * created the schema: every entry of the classpaths given, Faultline's own jars and class directories by their
+ * content, release jars by their path, size and time ({@code Fingerprints.ofContent}), so a rebuild that changes any
+ * class, or another Cassandra, asks for another template, while a rebuild of the same code ({@code ./faultline test}
+ * installs every module) or another clone of it finds the one kept. Copied into a new
  * node's data directory before it starts, it is what Cassandra reads at start as its schema, as when a schema is
  * restored from a backup. The services still run their {@code CREATE ... IF NOT EXISTS}, which then change nothing.
  *
@@ -69,8 +71,10 @@ public final class SchemaTemplates {
     }
 
     static String fingerprint(List<String> classpaths, String more) {
-        return Fingerprints.of(more, classpaths.stream().flatMap(classpath -> Stream.of(classpath.split(File.pathSeparator)))
-                .filter(entry -> !entry.isBlank()).map(Path::of).toList());
+        // each entry once: the services' classpaths share most of theirs
+        return Fingerprints.ofContent(more, classpaths.stream()
+                .flatMap(classpath -> Stream.of(classpath.split(File.pathSeparator)))
+                .filter(entry -> !entry.isBlank()).distinct().map(Path::of).toList());
     }
 
     /** The template with the key {@code key} under {@code root}, whether or not it was written yet. */

@@ -365,13 +365,7 @@ public final class ClassDataArchives {
      * directory) is rebuilt, which would void the archive.
      */
     static boolean isStable(String entry) {
-        Path path = Path.of(entry);
-        boolean built = false;
-        for (Path part : path) {
-            built |= part.toString().equals("target");
-        }
-        return entry.endsWith(".jar") && !path.getFileName().toString().contains("-SNAPSHOT") && !built
-                && Files.isRegularFile(path);
+        return Fingerprints.isRelease(Path.of(entry));
     }
 
     /** Instances of one process share its archive: {@code services-2} is a {@code services}. */

@@ -3,12 +3,15 @@ package dev.faultline.devstack.cassandra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +37,36 @@ class SchemaTemplatesTest {
 
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
         assertThat(SchemaTemplates.fingerprint(code, "hypothesis-service")).as("a jar rebuilt").isNotEqualTo(changedClass);
+    }
+
+    @Test
+    void aRebuildOfTheSameCodeOrAnotherCloneOfItFindsTheSameTemplate() throws IOException {
+        String before = SchemaTemplates.fingerprint(List.of(build(tmp.resolve("clone-a"), "CREATE TABLE a (k int)")),
+                "all");
+
+        assertThat(SchemaTemplates.fingerprint(List.of(build(tmp.resolve("clone-a"), "CREATE TABLE a (k int)")), "all"))
+                .as("the same code built again, every file rewritten later").isEqualTo(before);
+        assertThat(SchemaTemplates.fingerprint(List.of(build(tmp.resolve("clone-b"), "CREATE TABLE a (k int)")), "all"))
+                .as("the same code in another clone").isEqualTo(before);
+        assertThat(SchemaTemplates.fingerprint(List.of(build(tmp.resolve("clone-a"), "CREATE TABLE a (k text)")), "all"))
+                .as("a class of a -SNAPSHOT jar changed").isNotEqualTo(before);
+    }
+
+    /** A module's build output as a classpath: its classes directory and a -SNAPSHOT jar of a store class. */
+    private static String build(Path clone, String storeCql) throws IOException {
+        Path classes = Files.createDirectories(clone.resolve("service/target/classes/dev/x"));
+        Path service = Files.writeString(classes.resolve("Service.class"), "service");
+        Path jar = Files.createDirectories(clone.resolve("kit/target")).resolve("kit-0.1.0-SNAPSHOT.jar");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new ZipEntry("dev/x/Store.class"));
+            zip.write(storeCql.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        FileTime later = FileTime.from(Instant.now().plusSeconds(Files.exists(clone.resolve(".built")) ? 120 : 0));
+        Files.setLastModifiedTime(jar, later);
+        Files.setLastModifiedTime(service, later);
+        Files.writeString(clone.resolve(".built"), "yes");
+        return clone.resolve("service/target/classes") + ":" + jar;
     }
 
     @Test

@@ -137,8 +137,9 @@ public final class ScramKeyCache {
         private static final Field FORMATTER = formatterField();
 
         @Override
-        public SaslClient createSaslClient(String[] mechanisms, String authorizationId, String protocol, String serverName,
-                                           Map<String, ?> props, CallbackHandler callbackHandler) throws SaslException {
+        public SaslClient createSaslClient(String[] mechanisms, String authorizationId, String protocol,
+                                           String serverName, Map<String, ?> props, CallbackHandler callbackHandler)
+                throws SaslException {
             for (String name : mechanisms) {
                 ScramMechanism mechanism = ScramMechanism.forMechanismName(name);
                 if (mechanism != null) {
@@ -153,7 +154,8 @@ public final class ScramKeyCache {
             return ScramMechanism.mechanismNames().toArray(String[]::new);
         }
 
-        private static SaslClient client(ScramMechanism mechanism, CallbackHandler callbackHandler) throws SaslException {
+        private static SaslClient client(ScramMechanism mechanism, CallbackHandler callbackHandler)
+                throws SaslException {
             try {
                 ScramSaslClient client = new ScramSaslClient(mechanism, callbackHandler);
                 if (FORMATTER != null) {
