@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -33,15 +34,10 @@ public final class Fingerprints {
         MessageDigest digest = sha256();
         digest.update((seed + "\n").getBytes(StandardCharsets.UTF_8));
         for (Path entry : entries) {
-            if (!Files.isDirectory(entry)) {
+            if (Files.isDirectory(entry)) {
+                digestFiles(digest, entry, Fingerprints::sizeAndTime);
+            } else {
                 digest.update((entry + " " + sizeAndTime(entry) + "\n").getBytes(StandardCharsets.UTF_8));
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(entry)) {
-                files.filter(Files::isRegularFile).sorted().forEach(file ->
-                        digest.update((entry.relativize(file) + " " + sizeAndTime(file) + "\n").getBytes(StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + entry, e);
             }
         }
         return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
@@ -96,13 +92,18 @@ public final class Fingerprints {
 
     private static String directoryContent(Path dir) {
         MessageDigest digest = sha256();
+        digestFiles(digest, dir, Fingerprints::crc);
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Each regular file under {@code dir}, in order: its path within and what {@code describe} says of it. */
+    private static void digestFiles(MessageDigest digest, Path dir, Function<Path, String> describe) {
         try (Stream<Path> files = Files.walk(dir)) {
-            files.filter(Files::isRegularFile).sorted().forEach(file ->
-                    digest.update((dir.relativize(file) + " " + crc(file) + "\n").getBytes(StandardCharsets.UTF_8)));
+            files.filter(Files::isRegularFile).sorted().forEach(file -> digest.update(
+                    (dir.relativize(file) + " " + describe.apply(file) + "\n").getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + dir, e);
         }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static String crc(Path file) {

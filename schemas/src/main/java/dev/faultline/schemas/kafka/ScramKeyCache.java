@@ -3,7 +3,6 @@ package dev.faultline.schemas.kafka;
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.security.InvalidKeyException;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.security.Security;
@@ -34,10 +33,10 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #install()} puts a SASL provider first in the JVM's list for {@code SCRAM-SHA-256} and {@code -512}. Its
  * clients are Kafka's own {@link ScramSaslClient} — its messages, nonce, minimum iteration count and check of the
  * server's signature unchanged — with a {@link ScramFormatter} whose {@code hi} answers from this cache, keyed by the
- * mechanism, a SHA-256 digest of the password, the salt and the iteration count. A new salt (the password reset on
- * the broker) or a new password is a new key. The formatter is set through reflection, Kafka offering no other way;
- * should a Kafka release rename the field, the clients are Kafka's plain ones and a warning says so
- * ({@code ScramKeyCacheTest} and {@code ScramKeyCacheIT} fail on it).
+ * mechanism, a digest of the password (the mechanism's hash), the salt and the iteration count. A new salt (the
+ * password reset on the broker) or a new password is a new key. The formatter is set through reflection, Kafka
+ * offering no other way; should a Kafka release rename the field, the clients are Kafka's plain ones and a warning
+ * says so ({@code ScramKeyCacheTest} and {@code ScramKeyCacheIT} fail on it).
  *
  * <p>Every service installs it as its context starts, before any client connects (service-kit's
  * {@code ScramKeyCacheInstaller}); the CLI installs it too.
@@ -95,7 +94,8 @@ public final class ScramKeyCache {
 
         @Override
         public byte[] hi(byte[] password, byte[] salt, int iterations) throws InvalidKeyException {
-            Key key = new Key(mechanism.mechanismName(), ByteBuffer.wrap(sha256(password)),
+            // the mechanism's own hash (this formatter's digest): no copy of the password kept as the key
+            Key key = new Key(mechanism.mechanismName(), ByteBuffer.wrap(hash(password)),
                     ByteBuffer.wrap(salt.clone()), iterations);
             byte[] known = KEYS.get(key);
             if (known != null) {
@@ -108,14 +108,6 @@ public final class ScramKeyCache {
             }
             KEYS.put(key, derived.clone());
             return derived;
-        }
-
-        private static byte[] sha256(byte[] bytes) {
-            try {
-                return MessageDigest.getInstance("SHA-256").digest(bytes);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("the JDK has no SHA-256", e);
-            }
         }
     }
 
