@@ -306,16 +306,18 @@ class HttpFaultProxyIT {
 
     @Test
     void anUnreachableUpstreamGivesA502() throws Exception {
-        int closedPort;
-        try (var socket = new java.net.ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        Api.Answer created = api.post("/http-proxies", "{\"name\":\"gone\",\"upstream\":\"127.0.0.1:" + closedPort + "\"}");
-        String listen = created.json().get("listen").asText();
-        try (RawHttp proxied = new RawHttp(Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1)))) {
-            RawHttp.Response response = proxied.exchange(RawHttp.get("/echo"));
-            assertThat(response.status()).isEqualTo(502);
-            assertThat(response.bodyText()).contains("unreachable");
+        // bound but never listening: a connection to it is refused, and no other process (a test in another lane
+        // took a port closed here before) can listen on it meanwhile
+        try (var refusing = new java.net.Socket()) {
+            refusing.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            Api.Answer created = api.post("/http-proxies", "{\"name\":\"gone\",\"upstream\":\"127.0.0.1:"
+                    + refusing.getLocalPort() + "\"}");
+            String listen = created.json().get("listen").asText();
+            try (RawHttp proxied = new RawHttp(Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1)))) {
+                RawHttp.Response response = proxied.exchange(RawHttp.get("/echo"));
+                assertThat(response.status()).isEqualTo(502);
+                assertThat(response.bodyText()).contains("unreachable");
+            }
         }
     }
 
