@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.console.live.LiveEvent;
 import dev.faultline.devstack.junit.DevStackExtension;
+import dev.faultline.devstack.support.RefusedPort;
 import dev.faultline.evaluation.testing.EvaluationFixtures;
 import dev.faultline.kit.KafkaSettings;
 import dev.faultline.kit.events.EventPublisher;
@@ -23,7 +24,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,6 +65,8 @@ class ConsoleServiceIT {
     private static EventPublisher publisher;
     private static KafkaSettings kafka;
     private static HttpServer upstream;
+    /** Where the catalog-service would be: down. */
+    private static RefusedPort catalog;
     private static final BlockingQueue<String> forwarded = new LinkedBlockingQueue<>();
     private static String baseUrl;
     private static String token;
@@ -77,8 +79,9 @@ class ConsoleServiceIT {
         publisher = EventPublisher.standalone(kafka);
         upstream = recordingUpstream();
         String upstreamUrl = "http://127.0.0.1:" + upstream.getAddress().getPort();
+        catalog = RefusedPort.open();
         console = TestConsole.start(stack, Map.of("analysis", upstreamUrl, "safety", upstreamUrl,
-                "catalog", "http://127.0.0.1:" + freePort()));
+                "catalog", "http://" + catalog.address()));
         baseUrl = TestConsole.url(console);
         token = stack.issuer().token("dave");
     }
@@ -93,6 +96,9 @@ class ConsoleServiceIT {
         }
         if (upstream != null) {
             upstream.stop(0);
+        }
+        if (catalog != null) {
+            catalog.close();
         }
     }
 
@@ -230,12 +236,6 @@ class ConsoleServiceIT {
         });
         server.start();
         return server;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** A server-sent event stream read line by line on a thread of its own; {@link #next} waits for an event. */

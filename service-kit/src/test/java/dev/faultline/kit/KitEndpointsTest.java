@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.faultline.devstack.issuer.IssuerUsers;
 import dev.faultline.devstack.issuer.LocalIssuer;
+import dev.faultline.devstack.support.RefusedPort;
 import dev.faultline.kit.security.AcceptedTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.logging.LoggingMeterRegistry;
@@ -12,7 +13,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.security.token.validator.TokenValidator;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,18 +36,16 @@ class KitEndpointsTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static EmbeddedServer server;
     private static LocalIssuer issuer;
+    private static RefusedPort kafka;
 
     @BeforeAll
     static void start() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        kafka = RefusedPort.open();
         issuer = LocalIssuer.start(IssuerUsers.bundled(), 0);
         server = ApplicationContext.run(EmbeddedServer.class, Map.of(
                 "micronaut.server.port", -1,
                 "micronaut.application.name", "kit-test",
-                "faultline.kafka.bootstrap-servers", "127.0.0.1:" + closedPort,
+                "faultline.kafka.bootstrap-servers", kafka.address(),
                 "faultline.health.timeout", "500ms",
                 "faultline.security.jwks-url", issuer.jwksUrl(),
                 "faultline.security.issuer", issuer.url()));
@@ -57,6 +55,7 @@ class KitEndpointsTest {
     static void stop() {
         server.close();
         issuer.close();
+        kafka.close();
     }
 
     @Test

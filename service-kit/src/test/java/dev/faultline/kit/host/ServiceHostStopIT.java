@@ -3,8 +3,8 @@ package dev.faultline.kit.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.faultline.devstack.support.RefusedPort;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,10 +25,7 @@ class ServiceHostStopIT {
 
     @Test
     void shouldStopEveryHostedServiceAndExitOnSigterm(@TempDir Path dir) throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        RefusedPort kafka = RefusedPort.open();
         String classpath = System.getProperty("java.class.path");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath, ServiceHost.class.getName()));
@@ -41,11 +38,11 @@ class ServiceHostStopIT {
                     "faultline.host.classpath=" + classpath,
                     "micronaut.application.name=" + service,
                     "micronaut.server.port=-1",
-                    "faultline.kafka.bootstrap-servers=127.0.0.1:" + closedPort)).toString());
+                    "faultline.kafka.bootstrap-servers=" + kafka.address())).toString());
         }
         Path log = dir.resolve("host.log");
         Process host = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
+        try (kafka) {
             await().atMost(Duration.ofSeconds(120)).until(() -> !host.isAlive()
                     || Files.readAllLines(log).stream().filter(line -> line.contains("ServiceHost - ")
                     && line.contains(" started in ")).count() == SERVICES.size());

@@ -7,6 +7,7 @@ import dev.faultline.agent.support.ProcFs;
 import dev.faultline.clearance.ClearanceKeyPair;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.junit.DevStackExtension;
+import dev.faultline.devstack.support.FreePorts;
 import dev.faultline.injector.Fixtures;
 import dev.faultline.injector.fault.record.RecordWriter;
 import dev.faultline.kit.testing.ServiceProperties;
@@ -24,7 +25,6 @@ import dev.faultline.schemas.avro.PlanApproved;
 import dev.faultline.schemas.avro.StopReason;
 import dev.faultline.schemas.avro.TargetKind;
 import java.io.File;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,7 +74,7 @@ class ShutdownIT {
     void shouldRemoveTheFaultOnSigterm(DevStack stack) throws Exception {
         String suffix = "sig" + UUID.randomUUID().toString().substring(0, 8);
         String exp = "exp-sigterm-" + suffix;
-        int port = freePort();
+        int port = FreePorts.next();
         Path log = Files.createTempFile("injector-" + suffix, ".log");
         try (TestTarget target = new TestTarget("pricing");
              EventPublisher publisher = EventPublisher.standalone(ServiceProperties.kafkaSettings(stack, "it"))) {
@@ -118,7 +118,7 @@ class ShutdownIT {
              EventPublisher publisher = EventPublisher.standalone(ServiceProperties.kafkaSettings(stack, "it"))) {
             Supplier<String> faults = type == FaultType.NETWORK_BLACKHOLE ? target::toxics : target::rules;
             Map<String, Object> props = InjectorProperties.of(stack, target, suffix);
-            props.put("micronaut.server.port", freePort());
+            props.put("micronaut.server.port", FreePorts.next());
             props.put("faultline.injector.before-millis", 300);
             props.put("faultline.injector.instance.id", "injector-" + suffix); // the same after the restart
             Process service = start(props, log.toFile());
@@ -135,7 +135,7 @@ class ShutdownIT {
             } finally {
                 service.destroyForcibly();
             }
-            props.put("micronaut.server.port", freePort());
+            props.put("micronaut.server.port", FreePorts.next());
             Process restarted = start(props, log.toFile());
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> !tap.of(exp, InjectionStopped.class).isEmpty());
@@ -171,7 +171,7 @@ class ShutdownIT {
             targets.declare("shop-" + suffix, agent.url().toString(), null);
             targets.declare("pricing-" + suffix, agent.url().toString(), pricing.pattern());
             Map<String, Object> props = InjectorProperties.of(stack, target, suffix);
-            props.put("micronaut.server.port", freePort());
+            props.put("micronaut.server.port", FreePorts.next());
             props.put("faultline.injector.before-millis", 300);
             props.put("faultline.injector.instance.id", "injector-" + suffix); // the same after the restart
             props.put("faultline.injector.agent-token", agent.token());
@@ -202,7 +202,7 @@ class ShutdownIT {
             } finally {
                 service.destroyForcibly();
             }
-            props.put("micronaut.server.port", freePort());
+            props.put("micronaut.server.port", FreePorts.next());
             Process restarted = start(props, log.toFile());
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> !tap.of(pause, InjectionStopped.class).isEmpty()
@@ -241,7 +241,7 @@ class ShutdownIT {
              EventPublisher publisher = EventPublisher.standalone(ServiceProperties.kafkaSettings(stack, "it"))) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
             Map<String, Object> props = InjectorProperties.of(stack, target, suffix);
-            props.put("micronaut.server.port", freePort());
+            props.put("micronaut.server.port", FreePorts.next());
             props.put("faultline.injector.before-millis", 300);
             props.put("faultline.injector.instance.id", "injector-" + suffix); // the same after the restart
             Process service = start(props, log.toFile());
@@ -269,7 +269,7 @@ class ShutdownIT {
             assertThat(recordsOf(stack, topic, exp)).as("every record of the experiment was written before the kill")
                     .allSatisfy(record -> assertThat(record.timestamp()).isLessThanOrEqualTo(killedAt));
             LOG.info("injector killed mid record fault: {} records written before, none after", written);
-            props.put("micronaut.server.port", freePort());
+            props.put("micronaut.server.port", FreePorts.next());
             Process restarted = start(props, log.toFile());
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> !tap.of(exp, InjectionStopped.class).isEmpty());
@@ -344,12 +344,6 @@ class ShutdownIT {
         publisher.publish(PlanApproved.newBuilder().setHeader(EventHeaders.first(exp, Actors.service("h"), Clock.systemUTC()))
                 .setRevision(1).setReviewers(List.of()).build());
         publisher.publish(Fixtures.signedPreflight(exp, 1, keys));
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static Process start(Map<String, Object> props, File log) throws Exception {
