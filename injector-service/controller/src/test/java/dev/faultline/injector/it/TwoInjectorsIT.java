@@ -3,6 +3,8 @@ package dev.faultline.injector.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.devstack.DevStack;
 import dev.faultline.devstack.issuer.LocalIssuer;
 import dev.faultline.devstack.junit.DevStackExtension;
@@ -36,6 +38,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +65,7 @@ class TwoInjectorsIT {
 
     /** The proxy the first instance reaches Cassandra through. */
     private static final String CASSANDRA_LINK = "cassandra-first";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final HttpClient http = HttpClient.newHttpClient();
@@ -116,6 +120,21 @@ class TwoInjectorsIT {
                 + tap.of(onSecond, InjectionStarted.class).size() == 2);
         assertThat(get(first, "/injections")).contains(onFirst).doesNotContain(onSecond);
         assertThat(get(second, "/injections")).contains(onSecond).doesNotContain(onFirst);
+        // either instance names the instance running each run, with the detail of its own runs only
+        for (ApplicationContext asked : List.of(first, second)) {
+            JsonNode all = JSON.readTree(get(asked, "/injections?scope=all"));
+            for (ApplicationContext runner : List.of(first, second)) {
+                String exp = runner == first ? onFirst : onSecond;
+                JsonNode run = only(all, exp);
+                assertThat(run.get("instance").asText()).isEqualTo(instanceOf(runner));
+                assertThat(run.hasNonNull("instanceBeatAt")).isTrue();
+                assertThat(run.hasNonNull("here")).as("detail of %s asked of its runner or not", exp)
+                        .isEqualTo(asked == runner);
+            }
+        }
+        HttpResponse<String> wrongScope = send(first, "/injections?scope=everywhere");
+        assertThat(wrongScope.statusCode()).isEqualTo(400);
+        assertThat(wrongScope.body()).contains("[instance, all]");
 
         for (String exp : List.of(onFirst, onSecond)) {
             publisher.publish(exp, HaltRequested.newBuilder()
@@ -158,6 +177,11 @@ class TwoInjectorsIT {
                 Instant beat = seenBySecond.beats().get(firstId);
                 return Objects.equals(beat, lastBeat.getAndSet(beat));
             });
+            // cut off from the store, the first still lists its own run and says why it cannot list the others'
+            assertThat(get(first, "/injections")).contains(exp);
+            HttpResponse<String> all = send(first, "/injections?scope=all");
+            assertThat(all.statusCode()).as(all.body()).isEqualTo(503);
+            assertThat(all.body()).contains("store (Cassandra) did not answer");
             await().atMost(Duration.ofSeconds(30)).until(() -> !tap.of(exp, InjectionStopped.class).isEmpty());
         } finally {
             target.call("DELETE", "/proxies/" + CASSANDRA_LINK + "/toxics/cut", null);
@@ -199,8 +223,28 @@ class TwoInjectorsIT {
     }
 
     private String get(ApplicationContext context, String path) throws Exception {
+        return send(context, path).body();
+    }
+
+    private HttpResponse<String> send(ApplicationContext context, String path) throws Exception {
         int port = context.getBean(EmbeddedServer.class).getPort();
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("authorization", "Bearer " + issuer.token("erin")).build(), HttpResponse.BodyHandlers.ofString()).body();
+                .header("authorization", "Bearer " + issuer.token("erin")).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String instanceOf(ApplicationContext context) {
+        return context.getBean(InjectorInstance.class).id();
+    }
+
+    /** The one entry of {@code experimentId} in a {@code GET /injections?scope=all} answer. */
+    private static JsonNode only(JsonNode all, String experimentId) {
+        List<JsonNode> entries = new ArrayList<>();
+        all.forEach(entry -> {
+            if (entry.get("experimentId").asText().equals(experimentId)) {
+                entries.add(entry);
+            }
+        });
+        assertThat(entries).as("entries of %s in %s", experimentId, all).hasSize(1);
+        return entries.get(0);
     }
 }
