@@ -16,7 +16,8 @@
 # Each module's output goes to target/test-logs/<module>.log; a line per module is printed as it ends, and a failed
 # module's failures and the end of its log. Exit status non-zero when any module failed; every module runs.
 #   --job NAME=COMMAND   one more item for the lanes, taken third (after the two longest suites), its output in
-#                        target/test-logs/NAME.log: .ci/run's container steps (scripts/ci-containers.sh) run so
+#                        target/test-logs/NAME.log: .ci/run's container steps (scripts/ci-containers.sh) run so.
+#                        The two-instance stack (cli's ManyInstancesE2EIT) is always such an item, taken after them
 # Any other argument goes to every mvn call (e.g. -Dfaultline.devstack=containers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -73,6 +74,12 @@ for module in "${ORDER[@]}"; do
   grep -qx "$module" <<<"$all" && echo "$module" >> "$queue"
 done
 grep -vxF -f "$queue" <<<"$all" >> "$queue" || true
+# Two instances of every service on one stack (cli's ManyInstancesE2EIT, ~2.5 min): an item of its own, so that it
+# runs beside the cli module's suite rather than lengthening it; taken after the jobs given with --job.
+if grep -qx cli <<<"$all"; then
+  jobs[cli-many-instances]="bash scripts/many-instances.sh --built$(printf ' %q' "$@")"
+  job_names=(cli-many-instances "${job_names[@]}")
+fi
 for name in "${job_names[@]}"; do
   if [[ $(wc -l < "$queue") -ge 2 ]]; then sed -i "2a job:$name" "$queue"; else echo "job:$name" >> "$queue"; fi
 done
