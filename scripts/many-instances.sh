@@ -23,6 +23,7 @@ mvn -B -pl cli failsafe:integration-test@many-instances failsafe:verify@many-ins
 grep -E '^\[(INFO|WARNING|ERROR)\] Tests run: ' "$log" | grep -E ' in dev\.' || true
 if [[ $status -ne 0 ]]; then
   grep -E '<<< (FAILURE|ERROR)!' -A12 "$log" | head -40 || true
+  grep -E '^\[ERROR\] [A-Za-z]' "$log" | head -5 || true # Maven's own reason (a goal it cannot run)
   echo "---- last 40 lines of $log"
   tail -40 "$log"
 fi

@@ -77,7 +77,9 @@ grep -vxF -f "$queue" <<<"$all" >> "$queue" || true
 # Two instances of every service on one stack (cli's ManyInstancesE2EIT, ~2.5 min): an item of its own, so that it
 # runs beside the cli module's suite rather than lengthening it; taken after the jobs given with --job.
 if grep -qx cli <<<"$all"; then
-  jobs[cli-many-instances]="bash scripts/many-instances.sh --built$(printf ' %q' "$@")"
+  extra=""
+  [[ $# -eq 0 ]] || extra="$(printf ' %q' "$@")" # (printf with no argument would pass one empty argument)
+  jobs[cli-many-instances]="bash scripts/many-instances.sh --built$extra"
   job_names=(cli-many-instances "${job_names[@]}")
 fi
 for name in "${job_names[@]}"; do
