@@ -54,21 +54,27 @@ await_ready() {
   done
 }
 
-# No container's process runs as root but the host agent's (it pauses, kills and loads other processes): each one's
-# first process, read from the host's /proc, has a non-zero real and effective uid.
+# No container's process runs as root: each one's first process, read from the host's /proc, has a non-zero real and
+# effective uid, and holds no capability but the host agent's one, CAP_KILL (bit 5: it pauses and kills other users'
+# processes).
 non_root() {
-  local id name pid uids root=() users=()
+  local id name pid uids caps root=() privileged=() users=()
   for id in $("${COMPOSE[@]}" ps -q); do
     read -r name pid <<< "$(docker inspect -f '{{.Name}} {{.State.Pid}}' "$id")"
     name="${name#/}"
     [ "$pid" != 0 ] || continue # the setup job, exited
     uids="$(awk '/^Uid:/ { print $2 "/" $3 }' "/proc/$pid/status" 2>/dev/null || true)"
+    caps="$(awk '/^CapEff:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)"
     [ -n "$uids" ] || continue # restarting at this moment: await_ready has just seen it healthy
     users+=("${name#faultline_}=$uids")
-    if [[ "$name" != *_agent_* && ( "$uids" == 0/* || "$uids" == */0 ) ]]; then root+=("$name"); fi
+    if [[ "$uids" == 0/* || "$uids" == */0 ]]; then root+=("$name"); fi
+    local allowed=0000000000000000
+    [[ "$name" != *_agent_* ]] || allowed=0000000000000020
+    [[ "$caps" == "$allowed" ]] || privileged+=("$name=$caps")
   done
   [ ${#root[@]} -eq 0 ] || { log "running as root: ${root[*]}"; return 1; }
-  log "processes' real/effective uids: ${users[*]}"
+  [ ${#privileged[@]} -eq 0 ] || { log "holding capabilities (CapEff) beyond CAP_KILL for the agent: ${privileged[*]}"; return 1; }
+  log "processes' real/effective uids: ${users[*]}; no capability but the agent's CAP_KILL"
 }
 
 # Resident memory of every container, and the total (docker stats: the cgroup's usage, page cache excluded).
