@@ -58,7 +58,7 @@ await_ready() {
 # effective uid, and holds no capability but the host agent's one, CAP_KILL (bit 5: it pauses and kills other users'
 # processes).
 non_root() {
-  local id name pid uids caps root=() privileged=() users=()
+  local id name pid uids caps allowed root=() privileged=() users=()
   for id in $("${COMPOSE[@]}" ps -q); do
     read -r name pid <<< "$(docker inspect -f '{{.Name}} {{.State.Pid}}' "$id")"
     name="${name#/}"
@@ -68,7 +68,7 @@ non_root() {
     [ -n "$uids" ] || continue # restarting at this moment: await_ready has just seen it healthy
     users+=("${name#faultline_}=$uids")
     if [[ "$uids" == 0/* || "$uids" == */0 ]]; then root+=("$name"); fi
-    local allowed=0000000000000000
+    allowed=0000000000000000
     [[ "$name" != *_agent_* ]] || allowed=0000000000000020
     [[ "$caps" == "$allowed" ]] || privileged+=("$name=$caps")
   done

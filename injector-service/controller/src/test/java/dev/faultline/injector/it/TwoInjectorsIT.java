@@ -164,7 +164,7 @@ class TwoInjectorsIT {
         String exp = experimentOn(safetyPartitions(first), "exp-cut-");
         publisher.publish(approveAndClear(exp, 12_000));
         await().atMost(Duration.ofSeconds(30)).until(() -> !tap.of(exp, InjectionStarted.class).isEmpty());
-        String firstId = first.getBean(InjectorInstance.class).id();
+        String firstId = instanceOf(first);
         RunStore seenBySecond = second.getBean(RunStore.class);
 
         target.call("POST", "/proxies/" + CASSANDRA_LINK + "/toxics", "{\"name\":\"cut\",\"type\":\"timeout\","
