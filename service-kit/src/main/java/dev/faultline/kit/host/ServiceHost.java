@@ -3,6 +3,7 @@ package dev.faultline.kit.host;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.BeanResolutionContext;
+import io.micronaut.core.io.service.SoftServiceLoader;
 import io.micronaut.inject.BeanConfiguration;
 import io.micronaut.inject.BeanDefinitionReference;
 import io.micronaut.runtime.EmbeddedApplication;
@@ -64,7 +65,7 @@ public final class ServiceHost {
     private static final String CONFIG_FILES = "micronaut.config.files";
     private static final Logger LOG = LoggerFactory.getLogger(ServiceHost.class);
 
-    private final List<ApplicationContext> started = new CopyOnWriteArrayList<>();
+    private final List<Running> started = new CopyOnWriteArrayList<>();
 
     private ServiceHost() {
     }
@@ -101,8 +102,8 @@ public final class ServiceHost {
             Thread starter = new Thread(new ThreadGroup(service.name()), () -> {
                 try {
                     long begun = System.nanoTime();
-                    started.add(service.start(ForeignBeans.of(service.name(), service.classpath(), hostClasspath,
-                            definitionsOf)));
+                    started.add(Running.of(service.name(), service.start(ForeignBeans.of(service.name(),
+                            service.classpath(), hostClasspath, definitionsOf))));
                     LOG.info("{} started in {} ms", service.name(), (System.nanoTime() - begun) / 1_000_000);
                     start.complete(null);
                 } catch (Throwable e) {
@@ -124,20 +125,34 @@ public final class ServiceHost {
      * at exit. The server's {@code stop} holds the server, then stops its context; stopping the context first, as this
      * did, held the context and then waited for the server, while Micronaut's hook held the server and waited for the
      * context: every stop of the shared JVM deadlocked until the child's 20 s halt, and no service closed its
-     * consumers, Streams or sessions. Whichever comes second finds its server stopped.
+     * consumers, Streams or sessions. Whichever comes second finds its server stopped: it is the server the service
+     * started with, not one looked up now — a lookup while Micronaut's hook was destroying the context's beans tried to
+     * create a new server there, and logged the refusal as a failed stop.
      */
     private void stopAll() {
-        started.parallelStream().forEach(context -> {
+        started.parallelStream().forEach(Running::stop);
+    }
+
+    /** A started service: its context and the application (its HTTP server) it started with, if any. */
+    record Running(String name, ApplicationContext context, EmbeddedApplication<?> application) {
+
+        static Running of(String name, ApplicationContext context) {
+            return new Running(name, context, context.findBean(EmbeddedApplication.class).orElse(null));
+        }
+
+        void stop() {
             try {
-                if (context.isRunning()) {
-                    context.findBean(EmbeddedApplication.class)
-                            .ifPresentOrElse(EmbeddedApplication::stop, context::stop);
+                if (application != null) {
+                    if (application.isRunning()) {
+                        application.stop();
+                    }
+                } else if (context.isRunning()) {
+                    context.stop();
                 }
             } catch (RuntimeException e) {
-                LOG.warn("stopping {} failed", context.getEnvironment().getProperty("micronaut.application.name",
-                        String.class).orElse("a service"), e);
+                LOG.warn("stopping {} failed", name, e);
             }
-        });
+        }
     }
 
     /**
@@ -194,6 +209,20 @@ public final class ServiceHost {
         public boolean isWithin(String className) {
             return definitions.contains(className);
         }
+    }
+
+    /**
+     * {@code foreign} and the libraries' own bean configurations. Micronaut reads the libraries' (a package's
+     * {@code @Requires}: Micrometer's logging registry only when its export is on, micronaut-security's X.509
+     * authentication only when enabled) only for a context given none of its own; given {@link ForeignBeans} alone,
+     * every hosted service had those packages on — a second meter registry beside Prometheus, which bound every meter
+     * twice (the start-up warnings of Micrometer's filters and registrations), and X.509 authentication.
+     */
+    static BeanConfiguration[] withLibraries(BeanConfiguration foreign) {
+        List<BeanConfiguration> configurations = new ArrayList<>(
+                SoftServiceLoader.load(BeanConfiguration.class, ServiceHost.class.getClassLoader()).collectAll());
+        configurations.add(foreign);
+        return configurations.toArray(BeanConfiguration[]::new);
     }
 
     /** A classpath entry as two services' classpaths name it alike: a jar by its file name, a directory by its path. */
@@ -253,7 +282,7 @@ public final class ServiceHost {
             app.mainClass(Class.forName(mainClass));
             app.overrideConfigLocations("file:" + configDir.toAbsolutePath() + "/");
             app.properties(settings);
-            app.beanConfigurations(foreign);
+            app.beanConfigurations(withLibraries(foreign));
             return app.start();
         }
 

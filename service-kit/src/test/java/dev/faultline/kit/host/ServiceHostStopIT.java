@@ -56,6 +56,8 @@ class ServiceHostStopIT {
             assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(15));
             assertThat(Files.readAllLines(log)).filteredOn(line -> line.contains("Embedded Application shutting down"))
                     .as("every service's server stopped").hasSize(SERVICES.size());
+            assertThat(Files.readAllLines(log)).filteredOn(line -> line.contains("ServiceHost - stopping"))
+                    .as("no stop failed (a stop racing Micronaut's hook once looked its server up anew)").isEmpty();
         } finally {
             host.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }

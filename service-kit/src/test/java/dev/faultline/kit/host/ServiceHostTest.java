@@ -3,11 +3,19 @@ package dev.faultline.kit.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultline.devstack.support.RefusedPort;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
@@ -73,6 +81,35 @@ class ServiceHostTest {
         assertThat(foreign.isWithin("dev.faultline.safety.$StateListener$Definition")).isTrue();
         assertThat(foreign.isWithin("dev.faultline.hypothesis.$ProposalController$Definition")).isFalse();
         assertThat(foreign.getName()).isEqualTo("beans not on the classpath of hypothesis-service");
+    }
+
+    @Test
+    void shouldGiveAHostedServiceTheBeansItWouldHaveInAJvmOfItsOwn(@TempDir Path dir) throws Exception {
+        try (RefusedPort kafka = RefusedPort.open()) {
+            Map<String, Object> settings = Map.of("micronaut.server.port", -1, "micronaut.application.name", "hosted",
+                    "faultline.kafka.bootstrap-servers", kafka.address());
+            ServiceHost.Hosted hosted = new ServiceHost.Hosted("hosted", ServiceHostTest.class.getName(), dir,
+                    List.of(), settings);
+            try (ApplicationContext alone = Micronaut.build(new String[0]).mainClass(ServiceHostTest.class)
+                    .overrideConfigLocations("file:" + dir.toAbsolutePath() + "/").properties(settings).start();
+                 ApplicationContext inHost = hosted.start(new ServiceHost.ForeignBeans("hosted", Set.of()))) {
+
+                assertThat(beanTypes(inHost)).as("nothing foreign: the same beans as alone, the libraries' own"
+                        + " conditions kept (Micrometer's logging registry and X.509 authentication stay off)")
+                        .isEqualTo(beanTypes(alone)).doesNotContain(
+                                "io.micrometer.core.instrument.logging.LoggingMeterRegistry",
+                                "io.micronaut.security.x509.X509AuthenticationFetcher");
+                assertThat(inHost.getBean(CompositeMeterRegistry.class).getRegistries())
+                        .as("one registry under the composite, Prometheus's: each meter bound once")
+                        .singleElement().isInstanceOf(PrometheusMeterRegistry.class);
+            }
+        }
+    }
+
+    private static Set<String> beanTypes(ApplicationContext context) {
+        Set<String> types = new TreeSet<>();
+        context.getAllBeanDefinitions().forEach(definition -> types.add(definition.getBeanType().getName()));
+        return types;
     }
 
     private static Path classesWith(Path classes, String... definitions) throws IOException {
