@@ -61,6 +61,10 @@ public final class ServiceHost {
     public static final String CONFIG_DIR = "faultline.host.config-dir";
     /** The classpath it would have in a JVM of its own; the beans of every other entry are off in its context. */
     public static final String CLASSPATH = "faultline.host.classpath";
+    /** The hosted service's name in its own context: turns on its own log event counts ({@link ServiceLogEvents}). */
+    static final String HOSTED_SERVICE = "faultline.host.hosted-service";
+    /** Micrometer's log event counts, which count the whole JVM's: off in a hosted context. */
+    private static final String LOGBACK_BINDER = "micronaut.metrics.binders.logback.enabled";
     private static final String DEFINITIONS_INDEX = "META-INF/micronaut/io.micronaut.inject.BeanDefinitionReference";
     private static final String CONFIG_FILES = "micronaut.config.files";
     private static final Logger LOG = LoggerFactory.getLogger(ServiceHost.class);
@@ -281,7 +285,10 @@ public final class ServiceHost {
             Micronaut app = Micronaut.build(new String[0]);
             app.mainClass(Class.forName(mainClass));
             app.overrideConfigLocations("file:" + configDir.toAbsolutePath() + "/");
-            app.properties(settings);
+            Map<String, Object> properties = new LinkedHashMap<>(settings);
+            properties.put(HOSTED_SERVICE, name);
+            properties.put(LOGBACK_BINDER, false);
+            app.properties(properties);
             app.beanConfigurations(withLibraries(foreign));
             return app.start();
         }
