@@ -22,15 +22,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs a run's probes at their fixed rates (asynchronously: a slow answer never delays the next probe), tags each
- * sample with the phase in which it was sent, keeps the DURING samples for the guardrails (and tells
- * {@code duringSampleArrived} of each as it arrives, so that they are evaluated at once), and hands the samples to a
- * {@link BatchSink} as one batch per phase every batch period, numbered across all phases.
+ * sample with the phase in which it was sent and answered (none is sent while the fault is being applied or
+ * removed, and one answered after such a change is evidence of neither phase), keeps the DURING samples for the
+ * guardrails (and tells {@code duringSampleArrived} of each as it arrives, so that they are evaluated at once), and
+ * hands the samples to a {@link BatchSink} as one batch per phase every batch period, numbered across all phases.
  *
  * <p>The sink is never called under the lock that guards the samples: while it waits (a broker restarting holds a
  * publish for as long as it is away), answers are still recorded and the guardrails still read them, and batches
@@ -56,6 +58,10 @@ public final class EvidenceCollector {
     /** Held by the one flush that calls the sink, so batches reach it one at a time and in order. */
     private final ReentrantLock publishing = new ReentrantLock();
     private volatile ExperimentPhase phase = ExperimentPhase.BEFORE;
+    /** Between two phases: the fault being applied or removed. No probe is sent then. */
+    private volatile boolean changing;
+    /** One more at each change of phase: an answer that comes back in another is evidence of neither phase. */
+    private final AtomicInteger changes = new AtomicInteger();
     private long numbered;
     private long published;
     private long total;
@@ -91,8 +97,24 @@ public final class EvidenceCollector {
         tasks.add(scheduler.scheduleAtFixedRate(this::flush, batch.toMillis(), batch.toMillis(), TimeUnit.MILLISECONDS));
     }
 
+    /** The phase from now on (a no-op when it already is the phase and no change is under way). */
     public void phase(ExperimentPhase next) {
+        if (next == phase && !changing) {
+            return;
+        }
         phase = next;
+        changing = false;
+        changes.incrementAndGet();
+    }
+
+    /**
+     * The fault is about to be applied or removed: until the next {@link #phase}, no probe is sent, and a probe still
+     * out is not recorded when it answers — it may have been served with the fault or without it (one sent just
+     * before the removal, answered after, was recorded as DURING with the fault already gone).
+     */
+    public void changing() {
+        changing = true;
+        changes.incrementAndGet();
     }
 
     public ExperimentPhase phase() {
@@ -100,6 +122,10 @@ public final class EvidenceCollector {
     }
 
     private void fire(ProbeSpec spec) {
+        int sentAfter = changes.get(); // read first: a change from here on makes the answer evidence of neither phase
+        if (changing) {
+            return;
+        }
         ExperimentPhase sentIn = phase;
         CompletableFuture<Sample> answer;
         try (Scope scope = trace.makeCurrent()) {
@@ -107,6 +133,9 @@ public final class EvidenceCollector {
         }
         inFlight.add(answer);
         answer.thenAccept(sample -> {
+            if (changes.get() != sentAfter) {
+                return;
+            }
             record(sentIn, sample);
             if (sentIn == ExperimentPhase.DURING) {
                 duringSampleArrived.run();

@@ -152,6 +152,7 @@ public final class InjectionRun {
                     run.cause()));
             applied = true; // from here on the fault may exist: the finally removes it whatever happens
             leaseAnsweredFrom = clock.instant();
+            evidence.changing();
             fault.apply();
             deadline = startedAt.plusMillis(run.hypothesis().getScenario().getDurationMillis());
             // the lease runs out a ttl after the apply, however long InjectionStarted takes to publish: its renewals
@@ -177,10 +178,11 @@ public final class InjectionRun {
 
     private void removeAndRecord(Fault fault) {
         removalStartedAt = clock.instant();
-        // a probe sent from here on may be answered with the fault gone: it is not evidence of the fault
-        evidence.phase(ExperimentPhase.AFTER);
+        // a probe answered from here on may have been served with the fault gone or still there: evidence of neither
+        evidence.changing();
         rollbackVerified = removeVerified(fault);
         removedAt = clock.instant();
+        evidence.phase(ExperimentPhase.AFTER);
     }
 
     /** Removes the fault, retrying a failed request a few times; true once its place confirms nothing is left. */

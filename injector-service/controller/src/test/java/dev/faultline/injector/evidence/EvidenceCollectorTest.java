@@ -101,6 +101,45 @@ class EvidenceCollectorTest {
         assertThat(collector.batches()).isEqualTo(published.size());
     }
 
+    @Test
+    void shouldRecordNoAnswerThatStraddlesTheFaultsRemovalAndSendNoProbeWhileItIsUnderWay() throws Exception {
+        // answers held until released: one probe sent while the fault is in force, answered after its removal began
+        List<CompletableFuture<Sample>> held = new CopyOnWriteArrayList<>();
+        Prober holding = (spec, experimentId) -> {
+            CompletableFuture<Sample> answer = new CompletableFuture<>();
+            held.add(answer);
+            return answer;
+        };
+        EvidenceCollector collector = new EvidenceCollector(holding, scheduler,
+                (sequence, phase, samples) -> published.add(new Batch(sequence, phase, samples.size())), "exp-3", null,
+                () -> { });
+        collector.phase(ExperimentPhase.DURING);
+        collector.start(List.of(READS), Duration.ofMillis(50));
+        await().atMost(Duration.ofSeconds(10)).until(() -> held.size() >= 3);
+
+        collector.changing(); // the removal begins
+        int sentBeforeTheRemoval = held.size();
+        held.forEach(answer -> answer.complete(new Sample("reads", "storefront", Instant.now(), 2, 200, true, List.of(),
+                null)));
+        // probes run every 10 ms: none is sent while the removal is under way
+        CountDownLatch tenProbePeriods = new CountDownLatch(1);
+        scheduler.schedule(tenProbePeriods::countDown, 100, TimeUnit.MILLISECONDS);
+        assertThat(tenProbePeriods.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(held).hasSize(sentBeforeTheRemoval);
+        assertThat(collector.duringSamples()).as("answered after the removal began: evidence of neither phase").isEmpty();
+        assertThat(collector.sampleCount()).isZero();
+
+        collector.phase(ExperimentPhase.AFTER); // removed
+        await().atMost(Duration.ofSeconds(10)).until(() -> held.size() > sentBeforeTheRemoval);
+        held.forEach(answer -> answer.complete(new Sample("reads", "storefront", Instant.now(), 2, 200, true, List.of(),
+                null)));
+        quiesce();
+        collector.finish(Duration.ofSeconds(1));
+
+        assertThat(collector.sampleCount()).isEqualTo(held.size() - sentBeforeTheRemoval);
+        assertThat(published).isNotEmpty().allSatisfy(batch -> assertThat(batch.phase()).isEqualTo(ExperimentPhase.AFTER));
+    }
+
     /** Stops the probes and the periodic flushes, letting any under way end, so that nothing records after finish. */
     private void quiesce() throws InterruptedException {
         scheduler.shutdown();
