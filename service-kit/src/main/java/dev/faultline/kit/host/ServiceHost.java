@@ -223,10 +223,15 @@ public final class ServiceHost {
      * twice (the start-up warnings of Micrometer's filters and registrations), and X.509 authentication.
      */
     static BeanConfiguration[] withLibraries(BeanConfiguration foreign) {
-        List<BeanConfiguration> configurations = new ArrayList<>(
-                SoftServiceLoader.load(BeanConfiguration.class, ServiceHost.class.getClassLoader()).collectAll());
+        List<BeanConfiguration> configurations = new ArrayList<>(LibraryConfigurations.ALL);
         configurations.add(foreign);
         return configurations.toArray(BeanConfiguration[]::new);
+    }
+
+    /** The libraries' bean configurations, found on the classpath once for all hosted services (stateless). */
+    private static final class LibraryConfigurations {
+        static final List<BeanConfiguration> ALL = List.copyOf(
+                SoftServiceLoader.load(BeanConfiguration.class, ServiceHost.class.getClassLoader()).collectAll());
     }
 
     /** A classpath entry as two services' classpaths name it alike: a jar by its file name, a directory by its path. */

@@ -61,7 +61,8 @@ final class ServiceLogEvents implements MeterBinder, AutoCloseable {
             public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
                                       Throwable t) {
                 // no format: an isDebugEnabled()-style question, not an event (as Micrometer's filter skips it)
-                if (format != null && ownThread() && level.isGreaterOrEqual(logger.getEffectiveLevel())) {
+                if (format != null && level.isGreaterOrEqual(logger.getEffectiveLevel())
+                        && service.equals(ServiceOfThread.current())) {
                     counters[LEVELS.indexOf(level)].increment();
                 }
                 return FilterReply.NEUTRAL;
@@ -71,11 +72,6 @@ final class ServiceLogEvents implements MeterBinder, AutoCloseable {
         filter.start();
         logging.addTurboFilter(filter);
         filters.add(filter);
-    }
-
-    private boolean ownThread() {
-        ThreadGroup group = Thread.currentThread().getThreadGroup();
-        return group != null && service.equals(group.getName());
     }
 
     /** Stops counting (the context's close): the logging context outlives every hosted service. */

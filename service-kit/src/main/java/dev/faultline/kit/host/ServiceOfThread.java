@@ -13,6 +13,11 @@ public final class ServiceOfThread extends ClassicConverter {
 
     @Override
     public String convert(ILoggingEvent event) {
+        return current();
+    }
+
+    /** The service of the calling thread: its thread group's name ({@code -} for a thread that has ended). */
+    static String current() {
         ThreadGroup group = Thread.currentThread().getThreadGroup();
         return group == null ? "-" : group.getName();
     }

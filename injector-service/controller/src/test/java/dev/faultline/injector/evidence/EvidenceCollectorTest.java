@@ -119,8 +119,7 @@ class EvidenceCollectorTest {
 
         collector.changing(); // the removal begins
         int sentBeforeTheRemoval = held.size();
-        held.forEach(answer -> answer.complete(new Sample("reads", "storefront", Instant.now(), 2, 200, true, List.of(),
-                null)));
+        answerAll(held);
         // probes run every 10 ms: none is sent while the removal is under way
         CountDownLatch tenProbePeriods = new CountDownLatch(1);
         scheduler.schedule(tenProbePeriods::countDown, 100, TimeUnit.MILLISECONDS);
@@ -131,13 +130,17 @@ class EvidenceCollectorTest {
 
         collector.phase(ExperimentPhase.AFTER); // removed
         await().atMost(Duration.ofSeconds(10)).until(() -> held.size() > sentBeforeTheRemoval);
-        held.forEach(answer -> answer.complete(new Sample("reads", "storefront", Instant.now(), 2, 200, true, List.of(),
-                null)));
+        answerAll(held);
         quiesce();
         collector.finish(Duration.ofSeconds(1));
 
         assertThat(collector.sampleCount()).isEqualTo(held.size() - sentBeforeTheRemoval);
         assertThat(published).isNotEmpty().allSatisfy(batch -> assertThat(batch.phase()).isEqualTo(ExperimentPhase.AFTER));
+    }
+
+    private static void answerAll(List<CompletableFuture<Sample>> held) {
+        held.forEach(answer -> answer.complete(new Sample("reads", "storefront", Instant.now(), 2, 200, true, List.of(),
+                null)));
     }
 
     /** Stops the probes and the periodic flushes, letting any under way end, so that nothing records after finish. */
